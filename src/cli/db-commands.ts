@@ -1,0 +1,80 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../config.js';
+import { openDatabase, type Database } from '../db/client.js';
+import { migrate } from '../db/migrate.js';
+import { verifyAuditChain } from '../domain/audit.js';
+import { seedDemo, seedReferenceUnits } from '../domain/seed.js';
+import { demoBanner } from './demo-banner.js';
+import { reportCliError } from './errors.js';
+
+/** Opens the configured database with migrations applied, runs `fn`, always closes. */
+export async function withDatabase<T>(fn: (db: Database) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
+  try {
+    await migrate(database);
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+export function registerDbCommands(program: Command) {
+  program
+    .command('migrate')
+    .description('데이터베이스 마이그레이션 적용 / apply pending database migrations')
+    .action(async () => {
+      try {
+        const config = loadConfig();
+        const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
+        try {
+          const applied = await migrate(database);
+          process.stdout.write(
+            applied.length ? `적용함 / applied: ${applied.join(', ')}\n` : '최신 상태 / already up to date\n',
+          );
+        } finally {
+          await database.close();
+        }
+      } catch (err) {
+        process.exitCode = reportCliError(err);
+      }
+    });
+
+  program
+    .command('seed')
+    .description('기준 데이터·데모 데이터 적재 / load reference data (and the demo with --demo)')
+    .option('--demo', '데모 기관·주기·계정 / demo cycles and accounts (resets demo passwords)')
+    .action(async (opts: { demo?: boolean }) => {
+      try {
+        await withDatabase(async (database) => {
+          if (opts.demo) {
+            const result = await seedDemo(database.db, { password: process.env.HOPEJOBS_DEMO_PASSWORD || undefined });
+            process.stdout.write(`${demoBanner(result)}\n`);
+          } else {
+            await seedReferenceUnits(database.db);
+            process.stdout.write('기준 데이터(시·자치구) 적재 완료 / reference units loaded\n');
+          }
+        });
+      } catch (err) {
+        process.exitCode = reportCliError(err);
+      }
+    });
+
+  program
+    .command('verify-audit')
+    .description('감사 로그 해시 체인 검증 / verify the audit log hash chain')
+    .action(async () => {
+      try {
+        const result = await withDatabase((database) => verifyAuditChain(database.db));
+        if (result.ok) {
+          process.stdout.write(`감사 로그 정상 / audit log intact: ${result.entries} entries, head ${result.lastHash.slice(0, 16)}…\n`);
+        } else {
+          for (const p of result.problems) process.stdout.write(`seq ${p.seq}: ${p.problem} — ${p.detail}\n`);
+          process.stdout.write(`감사 로그 변조 감지 / audit log tampered: ${result.problems.length} problem(s)\n`);
+          process.exitCode = 1;
+        }
+      } catch (err) {
+        process.exitCode = reportCliError(err);
+      }
+    });
+}

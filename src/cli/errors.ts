@@ -1,0 +1,24 @@
+import { ConfigError } from '../config.js';
+import { DatabaseConnectError } from '../db/client.js';
+import { DomainError } from '../domain/errors.js';
+
+/** Exit code 2 = the user's input or environment is wrong (config, files, unreachable database). */
+export const EXIT_USAGE = 2;
+
+/** Known failures become one clear line on stderr and exit 2; anything else is a bug and keeps its stack. */
+export function reportCliError(err: unknown): number {
+  if (err instanceof ConfigError || err instanceof DatabaseConnectError) {
+    process.stderr.write(`${err.message}\n`);
+    return EXIT_USAGE;
+  }
+  if (err instanceof DomainError) {
+    process.stderr.write(`${err.msg.ko} / ${err.msg.en}\n`);
+    for (const p of err.problems) {
+      const where = [p.sheet, p.row !== undefined ? `row ${p.row}` : undefined, p.column].filter(Boolean).join(', ');
+      process.stderr.write(`  ${where || p.path}: ${p.message.ko} / ${p.message.en}\n`);
+    }
+    return EXIT_USAGE;
+  }
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  return 1;
+}

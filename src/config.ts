@@ -1,0 +1,67 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Runtime configuration, read once from the environment and validated.
+ * Every message is bilingual because operators see it in a terminal before the UI exists.
+ */
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const booleanFlag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'], {
+    error: '1/0, true/false, yes/no 중 하나여야 합니다 / must be one of 1/0, true/false, yes/no',
+  })
+  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+
+export const configSchema = z.object({
+  PORT: z.coerce
+    .number({ error: '정수여야 합니다 / must be an integer' })
+    .int('정수여야 합니다 / must be an integer')
+    .min(0, '0–65535 사이여야 합니다 / must be between 0 and 65535')
+    .max(65535, '0–65535 사이여야 합니다 / must be between 0 and 65535')
+    .default(3000),
+  HOST: z.string().min(1, '비어 있을 수 없습니다 / must not be empty').default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .refine((v) => {
+      try {
+        const u = new URL(v);
+        return (u.protocol === 'postgres:' || u.protocol === 'postgresql:') && u.hostname !== '';
+      } catch {
+        return false;
+      }
+    }, 'postgres://사용자@호스트:포트/DB 형식의 URL이어야 합니다 / must be a URL like postgres://user@host:5432/dbname')
+    .optional(),
+  HOPEJOBS_DATA_DIR: z.string().min(1, '비어 있을 수 없습니다 / must not be empty').default('./data'),
+  LOG_LEVEL: z.enum(logLevels, { error: `${logLevels.join(', ')} 중 하나여야 합니다 / must be one of ${logLevels.join(', ')}` }).default('info'),
+  HOPEJOBS_DEMO: booleanFlag.default(true),
+  HOPEJOBS_DEMO_PASSWORD: z.string().min(8, '8자 이상이어야 합니다 / must have at least 8 characters').optional(),
+});
+
+export type Config = z.infer<typeof configSchema> & { dataDir: string };
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+function describeValue(env: NodeJS.ProcessEnv, key: string): string {
+  const v = env[key];
+  if (v === undefined) return '';
+  const shown = /PASSWORD/.test(key) ? '***' : v.length > 60 ? `${v.slice(0, 57)}...` : v;
+  return ` (got "${shown}")`;
+}
+
+/** Reads and validates the configuration; throws one ConfigError whose message has one line per bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings count as unset, as in most twelve-factor tools.
+  const input = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = configSchema.safeParse(input);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const key = String(issue.path[0] ?? 'config');
+      return `설정 오류 / configuration error: ${key}: ${issue.message}${describeValue(env, key)}`;
+    });
+    throw new ConfigError(lines.join('\n'));
+  }
+  return { ...parsed.data, dataDir: path.resolve(parsed.data.HOPEJOBS_DATA_DIR) };
+}

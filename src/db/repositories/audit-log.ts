@@ -1,0 +1,32 @@
+import { asc, desc, sql } from 'drizzle-orm';
+import { auditLog } from '../schema.js';
+import type { DbOrTx } from '../tx.js';
+
+export type AuditRow = typeof auditLog.$inferSelect;
+export type NewAuditRow = typeof auditLog.$inferInsert;
+
+const CHAIN_LOCK = 4_815_162_342;
+
+/** Serialises appends for the rest of the transaction, so the chain has no forks. */
+export async function lockAuditChain(tx: DbOrTx): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`);
+}
+
+export async function lastAuditEntry(tx: DbOrTx): Promise<Pick<AuditRow, 'seq' | 'hash'> | null> {
+  const [row] = await tx.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1);
+  return row ?? null;
+}
+
+export async function insertAuditEntry(tx: DbOrTx, row: NewAuditRow): Promise<void> {
+  await tx.insert(auditLog).values(row);
+}
+
+/** Reads the log in chain order, a page at a time. */
+export async function readAuditPage(db: DbOrTx, afterSeq: number, limit: number): Promise<AuditRow[]> {
+  return db
+    .select()
+    .from(auditLog)
+    .where(sql`${auditLog.seq} > ${afterSeq}`)
+    .orderBy(asc(auditLog.seq))
+    .limit(limit);
+}

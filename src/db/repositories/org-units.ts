@@ -1,0 +1,99 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { orgUnitPopulations, orgUnits } from '../schema.js';
+import type { DbOrTx } from '../tx.js';
+
+export interface OrgUnitRow {
+  id: number;
+  code: string;
+  name: string;
+  nameEn: string;
+  kind: 'city' | 'district';
+  parentCode: string | null;
+  population: number | null;
+  populationYear: number | null;
+}
+
+interface RawOrgUnit {
+  id: number;
+  code: string;
+  name: string;
+  name_en: string;
+  kind: 'city' | 'district';
+  parent_code: string | null;
+  population: number | null;
+  population_year: number | null;
+}
+
+/** All units, city first then districts in their administrative order, each with its latest known population. */
+export async function listOrgUnits(db: DbOrTx): Promise<OrgUnitRow[]> {
+  const rows = await db.execute(sql`
+    SELECT u.id, u.code, u.name, u.name_en, u.kind, p.code AS parent_code,
+           pop.population, pop.year AS population_year
+      FROM org_units u
+      LEFT JOIN org_units p ON p.id = u.parent_id
+      LEFT JOIN LATERAL (
+        SELECT population, year FROM org_unit_populations
+         WHERE org_unit_id = u.id ORDER BY year DESC LIMIT 1) pop ON true
+     ORDER BY (u.kind = 'city') DESC, u.sort_order, u.code`);
+  return (rows as unknown as { rows: RawOrgUnit[] }).rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    nameEn: r.name_en,
+    kind: r.kind,
+    parentCode: r.parent_code,
+    population: r.population === null ? null : Number(r.population),
+    populationYear: r.population_year === null ? null : Number(r.population_year),
+  }));
+}
+
+export async function findOrgUnitByCode(db: DbOrTx, code: string) {
+  const [row] = await db.select().from(orgUnits).where(eq(orgUnits.code, code)).limit(1);
+  return row ?? null;
+}
+
+export interface OrgUnitInput {
+  code: string;
+  name: string;
+  nameEn: string;
+  kind: 'city' | 'district';
+  parentCode?: string | null;
+  sortOrder?: number;
+}
+
+/** Inserts or updates a unit by its code; returns its id. */
+export async function upsertOrgUnit(db: DbOrTx, input: OrgUnitInput): Promise<number> {
+  const parent = input.parentCode ? await findOrgUnitByCode(db, input.parentCode) : null;
+  const values = {
+    code: input.code,
+    name: input.name,
+    nameEn: input.nameEn,
+    kind: input.kind,
+    parentId: parent?.id ?? null,
+    sortOrder: input.sortOrder ?? 0,
+  };
+  const [row] = await db
+    .insert(orgUnits)
+    .values(values)
+    .onConflictDoUpdate({ target: orgUnits.code, set: { ...values } })
+    .returning({ id: orgUnits.id });
+  if (!row) throw new Error(`upsert of org unit ${input.code} returned nothing`);
+  return row.id;
+}
+
+export async function setPopulation(db: DbOrTx, orgUnitId: number, year: number, population: number): Promise<void> {
+  await db
+    .insert(orgUnitPopulations)
+    .values({ orgUnitId, year, population })
+    .onConflictDoUpdate({ target: [orgUnitPopulations.orgUnitId, orgUnitPopulations.year], set: { population } });
+}
+
+export async function populationsForYear(db: DbOrTx, year: number): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ code: orgUnits.code, population: orgUnitPopulations.population })
+    .from(orgUnitPopulations)
+    .innerJoin(orgUnits, eq(orgUnits.id, orgUnitPopulations.orgUnitId))
+    .where(and(eq(orgUnitPopulations.year, year)))
+    .orderBy(asc(orgUnits.code));
+  return new Map(rows.map((r) => [r.code, r.population]));
+}

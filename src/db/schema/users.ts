@@ -1,0 +1,58 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, integer, pgTable, serial, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { orgUnits } from './org-units.js';
+
+export const users = pgTable('users', {
+  id: serial('id').primaryKey(),
+  username: text('username').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  isDemo: boolean('is_demo').notNull().default(false),
+  failedLogins: integer('failed_logins').notNull().default(0),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  version: integer('version').notNull().default(1),
+});
+
+export const roles = ['city_admin', 'district_officer', 'district_approver', 'reviewer', 'auditor'] as const;
+export type Role = (typeof roles)[number];
+
+/** A user holds a role, scoped to an org unit for the district roles (and for a reviewer's conflicts of interest). */
+export const roleMemberships = pgTable(
+  'role_memberships',
+  {
+    id: serial('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role').$type<Role>().notNull(),
+    orgUnitId: integer('org_unit_id').references(() => orgUnits.id),
+  },
+  (t) => [
+    unique('role_memberships_unique').on(t.userId, t.role, t.orgUnitId).nullsNotDistinct(),
+    check('role_memberships_role_check', sql`${t.role} in ('city_admin', 'district_officer', 'district_approver', 'reviewer', 'auditor')`),
+    check(
+      'role_memberships_scope_check',
+      sql`${t.role} not in ('district_officer', 'district_approver') or ${t.orgUnitId} is not null`,
+    ),
+    index('role_memberships_user_idx').on(t.userId),
+  ],
+);
+
+/** Server-side sessions: the cookie carries a random token, the table keeps only its SHA-256. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
+);

@@ -1,0 +1,65 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { resolveSession, type Principal } from '../domain/auth.js';
+import { DomainError } from '../domain/errors.js';
+import type { Role } from '../db/schema.js';
+import type { Database } from '../db/client.js';
+
+/**
+ * Every route declares who may call it in `config.access`; one hook enforces it before any handler runs, and a
+ * route without a declaration is refused at registration (so nothing is left open by accident).
+ *  - 'public': anyone, no session read;
+ *  - 'authenticated': any signed-in user;
+ *  - { roles: [...] }: a signed-in user holding one of the roles (district scoping is the domain's job).
+ */
+export type Access = 'public' | 'authenticated' | { roles: readonly Role[] };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+}
+
+export const SESSION_COOKIE = 'hj_session';
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function hasRole(principal: Principal, roles: readonly Role[]): boolean {
+  return principal.user.roles.some((m) => roles.includes(m.role));
+}
+
+export function registerAccessControl(app: FastifyInstance, database: Database) {
+  app.decorateRequest('principal', null);
+
+  app.addHook('onRoute', (route) => {
+    const url = route.url;
+    if (!url.startsWith('/api/v1/')) return;
+    if (route.config?.access === undefined) {
+      throw new Error(`route ${route.method} ${url} declares no access rule`);
+    }
+  });
+
+  app.addHook('preHandler', async (req: FastifyRequest, _reply: FastifyReply) => {
+    const access = req.routeOptions.config.access;
+    if (access === undefined || access === 'public') return;
+    const token = req.cookies[SESSION_COOKIE];
+    const principal = token ? await resolveSession(database.db, token) : null;
+    if (!principal) {
+      throw new DomainError('unauthenticated', 'unauthenticated', {
+        ko: '로그인이 필요합니다.',
+        en: 'Please sign in.',
+      });
+    }
+    if (MUTATING.has(req.method) && req.headers['x-csrf-token'] !== principal.csrfToken) {
+      throw new DomainError('forbidden', 'csrf', {
+        ko: '보안 토큰(CSRF)이 없거나 올바르지 않습니다. 페이지를 새로 고친 뒤 다시 시도하세요.',
+        en: 'Missing or wrong CSRF token. Reload the page and try again.',
+      });
+    }
+    if (access !== 'authenticated' && !hasRole(principal, access.roles)) {
+      throw new DomainError('forbidden', 'forbidden', { ko: '이 작업을 할 권한이 없습니다.', en: 'You are not allowed to do this.' });
+    }
+    req.principal = principal;
+  });
+}

@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import { registerAccessControl } from './access.js';
+import type { AppContext } from './context.js';
+import { errorHandler } from './problem.js';
+import { authRoutes } from './routes/auth.js';
+import { healthRoutes } from './routes/health.js';
+import { orgUnitRoutes } from './routes/org-units.js';
+import { registerSecurityHeaders } from './security-headers.js';
+import { registerSpa } from './spa.js';
+
+export const appVersion: string = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
+
+export interface BuildOptions extends Omit<AppContext, 'version'> {
+  logger?: Logger;
+  /** Serve the SPA (off in API tests). */
+  spa?: boolean;
+}
+
+/** Builds the HTTP application; listening is the caller's business (CLI `serve`, tests use `inject`). */
+export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
+  const base = Fastify({
+    ...(opts.logger ? { loggerInstance: opts.logger as unknown as FastifyBaseLogger } : {}),
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+  });
+  const app = base.withTypeProvider<ZodTypeProvider>();
+  const ctx: AppContext = { ...opts, version: appVersion };
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'HopeJobs API (희망일자리 평가)',
+        description: '시·구 공동협력사업 평가 플랫폼 API. Errors are RFC 9457 problem details in Korean or English (Accept-Language).',
+        version: appVersion,
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'hj_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  registerAccessControl(base, opts.database);
+  registerSecurityHeaders(base);
+
+  await app.register(healthRoutes(ctx));
+  await app.register(orgUnitRoutes(ctx));
+  await app.register(authRoutes(ctx));
+
+  if (opts.spa !== false) await registerSpa(base);
+  return base;
+}

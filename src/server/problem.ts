@@ -1,0 +1,134 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { DomainError, type ErrorKind, type FieldProblem, type Message } from '../domain/errors.js';
+
+/** RFC 9457 problem details, with `errors[]` pointing at fields (and sheet/row/column for files). */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  code: string;
+  errors?: Array<{ path: string; message: string; sheet?: string; row?: number; column?: string }>;
+  [key: string]: unknown;
+}
+
+export type Lang = 'ko' | 'en';
+
+const statusOf: Record<ErrorKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  locked: 423,
+  too_many_requests: 429,
+  unavailable: 503,
+};
+
+const titles: Record<number, Message> = {
+  400: { ko: '요청 내용이 올바르지 않습니다', en: 'Invalid request' },
+  401: { ko: '로그인이 필요합니다', en: 'Sign-in required' },
+  403: { ko: '권한이 없습니다', en: 'Forbidden' },
+  404: { ko: '찾을 수 없습니다', en: 'Not found' },
+  409: { ko: '다른 변경과 충돌합니다', en: 'Conflict' },
+  413: { ko: '파일이 너무 큽니다', en: 'Payload too large' },
+  415: { ko: '지원하지 않는 형식입니다', en: 'Unsupported media type' },
+  423: { ko: '잠겨 있습니다', en: 'Locked' },
+  429: { ko: '요청이 너무 많습니다', en: 'Too many requests' },
+  500: { ko: '서버 오류', en: 'Internal server error' },
+  503: { ko: '일시적으로 사용할 수 없습니다', en: 'Service unavailable' },
+};
+
+/** Korean unless the caller prefers English (Accept-Language or ?lang=en). */
+export function requestLang(req: FastifyRequest): Lang {
+  const q = (req.query as Record<string, unknown> | undefined)?.lang;
+  if (q === 'en' || q === 'ko') return q;
+  const al = req.headers['accept-language'];
+  if (typeof al === 'string') {
+    const first = al.split(',')[0]?.trim().toLowerCase() ?? '';
+    if (first.startsWith('en')) return 'en';
+  }
+  return 'ko';
+}
+
+const koLocale = z.locales.ko();
+const enLocale = z.locales.en();
+
+function localiseIssue(raw: Record<string, unknown>, fallback: string, lang: Lang): string {
+  const issue = { ...raw, input: raw.input };
+  const locale = lang === 'ko' ? koLocale : enLocale;
+  const enDefault = enLocale.localeError?.(issue as never);
+  const enText = typeof enDefault === 'string' ? enDefault : enDefault?.message;
+  // A custom message in the schema wins; only zod's default English text is translated.
+  if (enText !== undefined && enText !== fallback) return fallback;
+  const out = locale.localeError?.(issue as never);
+  return (typeof out === 'string' ? out : out?.message) ?? fallback;
+}
+
+function pathOf(instancePath: string, context: string | undefined): string {
+  const parts = instancePath.split('/').filter(Boolean);
+  return [context ?? 'body', ...parts].join('.');
+}
+
+export function fieldProblemsToJson(problems: FieldProblem[], lang: Lang): NonNullable<ProblemDetails['errors']> {
+  return problems.map((p) => ({
+    path: p.path,
+    message: p.message[lang],
+    ...(p.sheet !== undefined ? { sheet: p.sheet } : {}),
+    ...(p.row !== undefined ? { row: p.row } : {}),
+    ...(p.column !== undefined ? { column: p.column } : {}),
+  }));
+}
+
+export function problemFor(err: unknown, req: FastifyRequest): ProblemDetails {
+  const lang = requestLang(req);
+  if (err instanceof DomainError) {
+    const status = statusOf[err.kind];
+    return {
+      type: `https://hopejobs.kr/problems/${err.code}`,
+      title: (titles[status] ?? titles[500]!)[lang],
+      status,
+      detail: err.msg[lang],
+      code: err.code,
+      ...(err.problems.length ? { errors: fieldProblemsToJson(err.problems, lang) } : {}),
+      ...err.extra,
+    };
+  }
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const ctx = (err as { validationContext?: string }).validationContext;
+    return {
+      type: 'https://hopejobs.kr/problems/validation',
+      title: titles[400]![lang],
+      status: 400,
+      detail: lang === 'ko' ? '입력값을 확인하세요.' : 'Check the values you sent.',
+      code: 'validation',
+      errors: err.validation.map((v) => ({
+        path: pathOf(v.instancePath, ctx),
+        message: localiseIssue({ code: v.keyword, ...(v.params as Record<string, unknown>) }, v.message ?? '', lang),
+      })),
+    };
+  }
+  const fe = err as FastifyError;
+  const status = typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500 ? fe.statusCode : 500;
+  return {
+    type: status === 500 ? 'about:blank' : `https://hopejobs.kr/problems/http-${status}`,
+    title: (titles[status] ?? titles[400]!)[lang],
+    status,
+    // Internals of a 5xx are logged, never shown.
+    ...(status < 500 && fe.message ? { detail: fe.message } : {}),
+    code: status === 500 ? 'internal' : (fe.code ?? `http_${status}`),
+  };
+}
+
+export function sendProblem(reply: FastifyReply, problem: ProblemDetails) {
+  return reply.code(problem.status).type('application/problem+json; charset=utf-8').send(problem);
+}
+
+export function errorHandler(this: unknown, err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  const problem = problemFor(err, req);
+  if (problem.status >= 500) req.log.error({ err }, 'request failed');
+  else req.log.debug({ err: err.message, code: problem.code }, 'request rejected');
+  return sendProblem(reply, problem);
+}

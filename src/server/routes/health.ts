@@ -1,0 +1,46 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { migrationStatus } from '../../db/migrate.js';
+import type { AppContext } from '../context.js';
+
+const healthSchema = z.object({
+  status: z.enum(['ok', 'degraded']),
+  db: z.enum(['pglite', 'postgres']),
+  version: z.string(),
+  migrations: z.object({ applied: z.number().int(), pending: z.number().int(), latest: z.string().nullable() }),
+});
+
+export const healthRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/api/v1/health',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['system'],
+          summary: 'Liveness, database kind and migration state',
+          response: { 200: healthSchema, 503: healthSchema },
+        },
+      },
+      async (_req, reply) => {
+        try {
+          const m = await migrationStatus(ctx.database);
+          const body = {
+            status: m.pending.length === 0 ? ('ok' as const) : ('degraded' as const),
+            db: ctx.database.kind,
+            version: ctx.version,
+            migrations: { applied: m.applied.length, pending: m.pending.length, latest: m.applied.at(-1) ?? null },
+          };
+          return reply.code(body.status === 'ok' ? 200 : 503).send(body);
+        } catch {
+          return reply.code(503).send({
+            status: 'degraded' as const,
+            db: ctx.database.kind,
+            version: ctx.version,
+            migrations: { applied: 0, pending: 0, latest: null },
+          });
+        }
+      },
+    );
+  };

@@ -1,0 +1,53 @@
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import { openDatabase, type Database } from '../db/client.js';
+import { migrate } from '../db/migrate.js';
+import { countUsers } from '../db/repositories/users.js';
+import { seedDemo, type DemoSeedResult } from '../domain/seed.js';
+import { buildApp } from './app.js';
+
+export interface RunningServer {
+  url: string;
+  database: Database;
+  demo: DemoSeedResult | null;
+  startupMs: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Opens the database, applies pending migrations, loads the demo on an empty installation (when HOPEJOBS_DEMO is
+ * on) and listens. `stop()` closes the HTTP server first, then the database, so PGlite is always closed cleanly.
+ */
+export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
+  const t0 = performance.now();
+  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
+  try {
+    const applied = await migrate(database);
+    if (applied.length) logger.info({ applied }, 'migrations applied');
+    let demo: DemoSeedResult | null = null;
+    if (config.HOPEJOBS_DEMO && (await countUsers(database.db)) === 0) {
+      demo = await seedDemo(database.db, { password: config.HOPEJOBS_DEMO_PASSWORD });
+      logger.info({ accounts: demo.accounts.length }, 'demo data loaded');
+    }
+    const app = await buildApp({ database, config, logger });
+    const address = await app.listen({ port: config.PORT, host: config.HOST });
+    const url = address.replace('127.0.0.1', 'localhost').replace('[::1]', 'localhost');
+    let stopping: Promise<void> | null = null;
+    return {
+      url,
+      database,
+      demo,
+      startupMs: performance.now() - t0,
+      stop() {
+        stopping ??= (async () => {
+          await app.close();
+          await database.close();
+        })();
+        return stopping;
+      },
+    };
+  } catch (err) {
+    await database.close().catch(() => undefined);
+    throw err;
+  }
+}
