@@ -270,7 +270,7 @@ function assign(units: readonly AwardUnit[], cfg: AwardConfig): AwardResult {
     const winners: string[] = [];
     for (const [group, pool] of pools) {
       const scope = group === undefined ? null : { column: tier.group ?? '', value: group, ranks: groupRanks(ranked, tier.group ?? '', group, d) };
-      const { picks, misses } = applyRule(tier.rule, pool, scope, noun, d);
+      const { picks, misses } = applyRule(tier.name, tier.rule, pool, scope, noun, d);
       for (const m of misses) if (!nearMiss.has(m.uCode)) nearMiss.set(m.uCode, m.reason);
       for (const p of picks) {
         if (!tier.stackable) {
@@ -353,6 +353,7 @@ interface GroupScope {
 }
 
 function applyRule(
+  tierName: Bilingual,
   rule: AwardRule,
   pool: readonly Candidate[],
   scope: GroupScope | null,
@@ -367,10 +368,19 @@ function applyRule(
       const limit = rule.kind === 'topN'
         ? { ko: `상위 ${n}개 ${noun}에 해당`, en: `within the top ${n}` }
         : { ko: `상위 ${formatPercent(rule.share)}%(${n}개 ${noun}) 이내에 해당`, en: `within the top ${formatPercent(rule.share)}% (${n} unit${n === 1 ? '' : 's'})` };
-      return selectTop(ranked, n, rule.ties, (r) => {
-        const where = rankPhrase(r, scope, noun);
-        return { ko: `${where.ko}로 ${limit.ko}${where.koSuffix}`, en: `${where.en}, ${limit.en}${where.enSuffix}` };
-      }, noun);
+      return selectTop(
+        ranked,
+        n,
+        rule.ties,
+        (r) => {
+          const where = rankPhrase(r, scope, noun);
+          return { ko: `${where.ko}로 ${limit.ko}${where.koSuffix}`, en: `${where.en}, ${limit.en}${where.enSuffix}` };
+        },
+        (r) => {
+          const where = rankPhrase(r, scope, noun);
+          return tieMiss(tierName, where, r.tied, n, noun, where);
+        },
+      );
     }
     case 'cutoff': {
       const cut = rankKey(rule.minScore, d);
@@ -392,12 +402,42 @@ function applyRule(
       const ranked = competitionRank(improved, (a, b) => b.gain - a.gain || (rule.tieBreak === 'currentRank' ? a.rank - b.rank : 0));
       const inGroup = scope === null ? '' : `${scope.value} 그룹 내 `;
       const enGroup = scope === null ? '' : ` in group ${scope.value}`;
-      return selectTop(ranked, rule.n, rule.ties, (r) => ({
-        ko: `전년도 ${r.item.previousRank ?? ''}위 → ${r.item.rank}위로 ${r.item.gain}계단 상승, ${inGroup}상승 폭 상위 ${rule.n}개 ${noun}에 해당`,
-        en: `Rank ${r.item.previousRank ?? ''} → ${r.item.rank}, up ${r.item.gain} place${r.item.gain === 1 ? '' : 's'}, among the ${rule.n} biggest gains${enGroup}`,
-      }), noun);
+      const biggest = rule.n === 1 ? 'the biggest gain' : `among the ${rule.n} biggest gains`;
+      return selectTop(
+        ranked,
+        rule.n,
+        rule.ties,
+        (r) => ({
+          ko: `전년도 ${r.item.previousRank ?? ''}위 → ${r.item.rank}위로 ${r.item.gain}계단 상승, ${inGroup}상승 폭 상위 ${rule.n}개 ${noun}에 해당`,
+          en: `Rank ${r.item.previousRank ?? ''} → ${r.item.rank}, up ${r.item.gain} place${r.item.gain === 1 ? '' : 's'}, ${biggest}${enGroup}`,
+        }),
+        (r) =>
+          tieMiss(
+            tierName,
+            { ko: `${inGroup}상승 폭 ${r.rank}위(${r.item.gain}계단)`, en: `Rank ${r.rank} by rank gain (${r.item.gain})${enGroup}` },
+            r.tied,
+            rule.n,
+            noun,
+            { koSuffix: '', enSuffix: '' },
+          ),
+      );
     }
   }
+}
+
+/** Why a unit in a tie group straddling the boundary was left out (tie policy `exclude`). */
+function tieMiss(
+  tierName: Bilingual,
+  where: { ko: string; en: string },
+  tied: number,
+  n: number,
+  noun: string,
+  suffix: { koSuffix: string; enSuffix: string },
+): Bilingual {
+  return {
+    ko: `${tierName.ko}: ${where.ko}(동점 ${tied}개 ${noun}), 상위 ${n}개 경계에 걸친 동점은 제외하는 규정에 따라 미선정${suffix.koSuffix}`,
+    en: `${tierName.en}: ${where.en.charAt(0).toLowerCase()}${where.en.slice(1)}, tied with ${tied - 1} other${tied === 2 ? '' : 's'} across the top-${n} boundary; tied units at the boundary are excluded${suffix.enSuffix}`,
+  };
 }
 
 /** Number of winners for a top share: rounding(share × size), robust to float noise. */
@@ -413,21 +453,13 @@ function selectTop<T extends Candidate>(
   n: number,
   ties: TiesPolicy,
   reason: (r: Ranked<T>) => Bilingual,
-  noun: string,
+  missReason: (r: Ranked<T>) => Bilingual,
 ): { picks: Pick[]; misses: NearMiss[] } {
   const picks: Pick[] = [];
   const misses: NearMiss[] = [];
   for (const r of ranked) {
     if (withinTop(r, n, ties)) picks.push({ uCode: r.item.uCode, reason: reason(r) });
-    else if (r.rank <= n) {
-      misses.push({
-        uCode: r.item.uCode,
-        reason: {
-          ko: `공동 ${r.rank}위로 상위 ${n}개 경계에 걸친 동점(${r.tied}개 ${noun})은 제외하는 규정에 따라 미선정`,
-          en: `Tied with ${r.tied - 1} other${r.tied === 2 ? '' : 's'} at rank ${r.rank} across the top-${n} boundary; tied units at the boundary are excluded`,
-        },
-      });
-    }
+    else if (r.rank <= n) misses.push({ uCode: r.item.uCode, reason: missReason(r) });
   }
   return { picks, misses };
 }
