@@ -93,8 +93,13 @@ export function computeStreaks(series: readonly YearTiers[], options: StreakOpti
     let longest: StreakRun | null = null;
     let run: StreakRun | null = null;
     for (const year of qualifying) {
-      run = run !== null && run.endYear === year - 1 ? { ...run, length: run.length + 1, endYear: year } : { length: 1, startYear: year, endYear: year };
-      if (longest === null || run.length >= longest.length) longest = run;
+      const prev: StreakRun | null = run;
+      const next: StreakRun =
+        prev !== null && prev.endYear === year - 1
+          ? { length: prev.length + 1, startYear: prev.startYear, endYear: year }
+          : { length: 1, startYear: year, endYear: year };
+      run = next;
+      if (longest === null || next.length >= longest.length) longest = next;
     }
     const current = run !== null && run.endYear === asOf ? run : null;
     return { uCode, current, longest, years: qualifying };
