@@ -4,7 +4,7 @@
  * Every problem is a value with a stable `code`, a message in Korean and English and a `path` locating the
  * offending field in the input (e.g. `['entries', 3, 'points']`). Validation collects every problem before
  * failing, so a caller can show them all at once. Throwing functions throw {@link AwardError}; their `safe…`
- * variants return a {@link SafeResult} instead.
+ * variants return a {@link AwardSafeResult} instead.
  */
 import { z } from 'zod';
 import type { Bilingual } from './award-text.js';
@@ -22,7 +22,6 @@ export const AWARD_ISSUE_CODES = [
   'adjustment.not_finite',
   'award.unknown_unit',
   'prize.unknown_tier',
-  'prize.not_integer',
   'streak.duplicate_year',
   'streak.invalid_year',
   'streak.empty_tier_set',
@@ -30,12 +29,18 @@ export const AWARD_ISSUE_CODES = [
 ] as const;
 export type AwardIssueCode = (typeof AWARD_ISSUE_CODES)[number];
 
-/** One problem found in an input. */
+/**
+ * One problem found in an input. Shaped like the engine's `EngineIssue` (`severity`, `message`, `location.field`)
+ * so one error mapper can present both.
+ */
 export interface AwardIssue {
   readonly code: AwardIssueCode;
+  readonly severity: 'error';
   readonly message: Bilingual;
   /** Location of the offending field inside the function's arguments. */
   readonly path: ReadonlyArray<string | number>;
+  /** The same location as text (`entries[3].points`). */
+  readonly location: { readonly field: string };
 }
 
 /** Error thrown by the award post-processing functions; carries every problem found. */
@@ -53,7 +58,7 @@ export class AwardError extends Error {
     const first = issues[0];
     if (first === undefined) throw new TypeError('AwardError needs at least one issue');
     const line = (i: AwardIssue, lang: 'ko' | 'en'): string =>
-      `[${i.code}]${i.path.length > 0 ? ` ${formatPath(i.path)}:` : ''} ${i.message[lang]}`;
+      `[${i.code}]${i.path.length > 0 ? ` ${formatAwardPath(i.path)}:` : ''} ${i.message[lang]}`;
     super(
       `${functionName}: ${issues.length === 1 ? '1 problem' : `${issues.length} problems`}: ` +
         issues.map((i) => line(i, 'en')).join('; '),
@@ -66,28 +71,28 @@ export class AwardError extends Error {
 }
 
 /** Result of a `safe…` function: the data, or the error that the throwing variant would have thrown. */
-export type SafeResult<T> = { success: true; data: T } | { success: false; error: AwardError };
+export type AwardSafeResult<T> = { success: true; data: T } | { success: false; error: AwardError };
 
 /** Formats a path as `tiers[2].rule.n`. */
-export function formatPath(path: ReadonlyArray<string | number>): string {
+export function formatAwardPath(path: ReadonlyArray<string | number>): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
 
 /** Builds an issue. */
-export function issue(
+export function awardIssue(
   code: AwardIssueCode,
   path: ReadonlyArray<string | number>,
   ko: string,
   en: string,
 ): AwardIssue {
-  return { code, path, message: { ko, en } };
+  return { code, severity: 'error', path, location: { field: formatAwardPath(path) }, message: { ko, en } };
 }
 
 /**
  * Parses a configuration with its zod schema; on failure returns every zod problem as a `config.invalid`
  * issue (messages in Korean and English) under `root`.
  */
-export function parseConfig<S extends z.ZodType>(
+export function parseAwardConfig<S extends z.ZodType>(
   schema: S,
   value: unknown,
   root: string,
@@ -100,13 +105,13 @@ export function parseConfig<S extends z.ZodType>(
     data: undefined,
     issues: en.error.issues.map((zi, k) => {
       const path = [root, ...zi.path.map((p) => (typeof p === 'number' ? p : String(p)))];
-      return issue('config.invalid', path, koIssues[k]?.message ?? zi.message, zi.message);
+      return awardIssue('config.invalid', path, koIssues[k]?.message ?? zi.message, zi.message);
     }),
   };
 }
 
-/** Runs `fn` and turns an {@link AwardError} into a failed {@link SafeResult}; other errors propagate. */
-export function toSafe<T>(fn: () => T): SafeResult<T> {
+/** Runs `fn` and turns an {@link AwardError} into a failed {@link AwardSafeResult}; other errors propagate. */
+export function toAwardSafe<T>(fn: () => T): AwardSafeResult<T> {
   try {
     return { success: true, data: fn() };
   } catch (e) {
@@ -116,6 +121,6 @@ export function toSafe<T>(fn: () => T): SafeResult<T> {
 }
 
 /** Throws an {@link AwardError} when `issues` is not empty. */
-export function throwIfIssues(functionName: string, issues: readonly AwardIssue[]): void {
+export function throwAwardIssues(functionName: string, issues: readonly AwardIssue[]): void {
   if (issues.length > 0) throw new AwardError(functionName, issues);
 }

@@ -1,7 +1,7 @@
 /**
  * Competition ranking ("1224" ranking) with float-noise-proof ties, as used for the published rank.
  */
-import { issue, throwIfIssues, toSafe, type AwardIssue, type SafeResult } from './award-errors.js';
+import { awardIssue, throwAwardIssues, toAwardSafe, type AwardIssue, type AwardSafeResult } from './award-errors.js';
 
 /** A unit's score; `null` = no score (not ranked). */
 export interface UnitScore {
@@ -58,7 +58,7 @@ export function rankUnits(units: readonly UnitScore[], options: RankOptions = {}
   const issues: AwardIssue[] = [];
   if (!Number.isInteger(decimals) || decimals < 0 || decimals > 15) {
     issues.push(
-      issue(
+      awardIssue(
         'config.invalid',
         ['options', 'decimals'],
         `decimals는 0–15 사이의 정수여야 합니다 (${String(decimals)})`,
@@ -67,13 +67,13 @@ export function rankUnits(units: readonly UnitScore[], options: RankOptions = {}
     );
   }
   issues.push(...checkUnitScores(units, 'units'));
-  throwIfIssues('rankUnits', issues);
+  throwAwardIssues('rankUnits', issues);
   return rankValidated(units, decimals);
 }
 
 /** {@link rankUnits} without throwing. */
-export function safeRankUnits(units: readonly UnitScore[], options: RankOptions = {}): SafeResult<RankedUnit[]> {
-  return toSafe(() => rankUnits(units, options));
+export function safeRankUnits(units: readonly UnitScore[], options: RankOptions = {}): AwardSafeResult<RankedUnit[]> {
+  return toAwardSafe(() => rankUnits(units, options));
 }
 
 /** Problems with a list of unit scores: repeated codes, non-finite scores. */
@@ -83,13 +83,13 @@ export function checkUnitScores(units: readonly UnitScore[], root: string): Awar
   units.forEach((u, i) => {
     if (seen.has(u.uCode)) {
       issues.push(
-        issue('input.duplicate_unit', [root, i, 'uCode'], `단위 코드 "${u.uCode}"가 중복됩니다`, `unit code "${u.uCode}" is repeated`),
+        awardIssue('input.duplicate_unit', [root, i, 'uCode'], `단위 코드 "${u.uCode}"가 중복됩니다`, `unit code "${u.uCode}" is repeated`),
       );
     }
     seen.add(u.uCode);
     if (u.score !== null && (typeof u.score !== 'number' || !Number.isFinite(u.score))) {
       issues.push(
-        issue(
+        awardIssue(
           'input.not_finite',
           [root, i, 'score'],
           `"${u.uCode}"의 점수가 유한한 숫자가 아닙니다 (${String(u.score)}); 점수가 없으면 null로 두십시오`,

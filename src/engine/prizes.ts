@@ -2,7 +2,7 @@
  * Prize money (시상금) per award tier, in integer won, with totals, and Korean/English won formatting.
  */
 import { z } from 'zod';
-import { issue, parseConfig, throwIfIssues, toSafe, type AwardIssue, type SafeResult } from './award-errors.js';
+import { awardIssue, parseAwardConfig, throwAwardIssues, toAwardSafe, type AwardIssue, type AwardSafeResult } from './award-errors.js';
 import { groupDigits } from './award-text.js';
 
 /**
@@ -88,20 +88,20 @@ const FN = 'computePrizes';
  * // → each 33,333,000 won, total 99,999,000, remainder 1,000
  */
 export function computePrizes(awards: TierWinners, table: PrizeTableInput): PrizeResult {
-  const parsed = parseConfig(PrizeTableSchema, table, 'table');
+  const parsed = parseAwardConfig(PrizeTableSchema, table, 'table');
   const issues: AwardIssue[] = [...parsed.issues];
   const tierCodes = new Set(awards.tiers.map((t) => t.code));
   const byTier = new Map<string, Prize>();
   parsed.data?.prizes.forEach((p, i) => {
     if (byTier.has(p.tier)) {
-      issues.push(issue('config.duplicate_code', ['table', 'prizes', i, 'tier'], `등급 "${p.tier}"의 시상금이 두 번 정의되었습니다`, `tier "${p.tier}" has more than one prize`));
+      issues.push(awardIssue('config.duplicate_code', ['table', 'prizes', i, 'tier'], `등급 "${p.tier}"의 시상금이 두 번 정의되었습니다`, `tier "${p.tier}" has more than one prize`));
     }
     if (!tierCodes.has(p.tier)) {
-      issues.push(issue('prize.unknown_tier', ['table', 'prizes', i, 'tier'], `시상 등급 "${p.tier}"이(가) 없습니다`, `no award tier "${p.tier}"`));
+      issues.push(awardIssue('prize.unknown_tier', ['table', 'prizes', i, 'tier'], `시상 등급 "${p.tier}"이(가) 없습니다`, `no award tier "${p.tier}"`));
     }
     byTier.set(p.tier, p);
   });
-  throwIfIssues(FN, issues);
+  throwAwardIssues(FN, issues);
 
   const tiers: TierPrize[] = awards.tiers.map((t) => tierPrize(t.code, t.winners.length, byTier.get(t.code)));
   const units = new Map<string, { amount: number; items: Array<{ tier: string; amount: number }> }>();
@@ -123,8 +123,8 @@ export function computePrizes(awards: TierWinners, table: PrizeTableInput): Priz
 }
 
 /** {@link computePrizes} without throwing. */
-export function safeComputePrizes(awards: TierWinners, table: PrizeTableInput): SafeResult<PrizeResult> {
-  return toSafe(() => computePrizes(awards, table));
+export function safeComputePrizes(awards: TierWinners, table: PrizeTableInput): AwardSafeResult<PrizeResult> {
+  return toAwardSafe(() => computePrizes(awards, table));
 }
 
 function tierPrize(tier: string, winners: number, prize: Prize | undefined): TierPrize {
@@ -152,8 +152,8 @@ const KO_UNITS: ReadonlyArray<readonly [number, string]> = [
 
 function checkWon(functionName: string, amount: number): void {
   if (!Number.isSafeInteger(amount)) {
-    throwIfIssues(functionName, [
-      issue('format.not_integer', ['amount'], `금액은 원 단위 정수여야 합니다 (${String(amount)})`, `amount must be an integer number of won (got ${String(amount)})`),
+    throwAwardIssues(functionName, [
+      awardIssue('format.not_integer', ['amount'], `금액은 원 단위 정수여야 합니다 (${String(amount)})`, `amount must be an integer number of won (got ${String(amount)})`),
     ]);
   }
 }

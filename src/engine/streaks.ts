@@ -2,7 +2,7 @@
  * Streaks across years ("N년 연속 우수구"): consecutive yearly cycles in which a unit held a tier of a given set.
  */
 import { z } from 'zod';
-import { issue, parseConfig, throwIfIssues, toSafe, type AwardIssue, type SafeResult } from './award-errors.js';
+import { awardIssue, parseAwardConfig, throwAwardIssues, toAwardSafe, type AwardIssue, type AwardSafeResult } from './award-errors.js';
 import { compareCodes } from './award-rank.js';
 import type { Bilingual } from './award-text.js';
 
@@ -64,21 +64,21 @@ const FN = 'computeStreaks';
  * // → { length: 4, startYear: 2016, endYear: 2019 }   (광진구: 4년 연속 우수구)
  */
 export function computeStreaks(series: readonly YearTiers[], options: StreakOptions): UnitStreak[] {
-  const parsed = parseConfig(StreakOptionsSchema, options, 'options');
+  const parsed = parseAwardConfig(StreakOptionsSchema, options, 'options');
   const issues: AwardIssue[] = [...parsed.issues];
   if (parsed.data !== undefined && parsed.data.tiers.length === 0) {
-    issues.push(issue('streak.empty_tier_set', ['options', 'tiers'], '연속 기록에 셀 시상 등급을 하나 이상 지정하십시오', 'name at least one award tier to count for streaks'));
+    issues.push(awardIssue('streak.empty_tier_set', ['options', 'tiers'], '연속 기록에 셀 시상 등급을 하나 이상 지정하십시오', 'name at least one award tier to count for streaks'));
   }
   const seen = new Set<number>();
   series.forEach((y, i) => {
     if (!Number.isInteger(y.year)) {
-      issues.push(issue('streak.invalid_year', ['series', i, 'year'], `연도가 정수가 아닙니다 (${String(y.year)})`, `year is not an integer (${String(y.year)})`));
+      issues.push(awardIssue('streak.invalid_year', ['series', i, 'year'], `연도가 정수가 아닙니다 (${String(y.year)})`, `year is not an integer (${String(y.year)})`));
     } else if (seen.has(y.year)) {
-      issues.push(issue('streak.duplicate_year', ['series', i, 'year'], `${y.year}년 결과가 두 번 있습니다`, `year ${y.year} appears twice`));
+      issues.push(awardIssue('streak.duplicate_year', ['series', i, 'year'], `${y.year}년 결과가 두 번 있습니다`, `year ${y.year} appears twice`));
     }
     seen.add(y.year);
   });
-  throwIfIssues(FN, issues);
+  throwAwardIssues(FN, issues);
 
   const counted = new Set(options.tiers);
   const sorted = [...series].sort((a, b) => a.year - b.year);
@@ -107,8 +107,8 @@ export function computeStreaks(series: readonly YearTiers[], options: StreakOpti
 }
 
 /** {@link computeStreaks} without throwing. */
-export function safeComputeStreaks(series: readonly YearTiers[], options: StreakOptions): SafeResult<UnitStreak[]> {
-  return toSafe(() => computeStreaks(series, options));
+export function safeComputeStreaks(series: readonly YearTiers[], options: StreakOptions): AwardSafeResult<UnitStreak[]> {
+  return toAwardSafe(() => computeStreaks(series, options));
 }
 
 function qualifies(tier: string | null | undefined, counted: ReadonlySet<string>): boolean {
