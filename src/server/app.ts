@@ -17,7 +17,7 @@ import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
 import { orgUnitRoutes } from './routes/org-units.js';
 import { registerSecurityHeaders } from './security-headers.js';
-import { registerSpa } from './spa.js';
+import { registerNotFound, registerSpa } from './spa.js';
 
 export const appVersion: string = (
   JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
@@ -64,6 +64,6 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(orgUnitRoutes(ctx));
   await app.register(authRoutes(ctx));
 
-  if (opts.spa !== false) await registerSpa(base);
+  registerNotFound(base, opts.spa !== false ? await registerSpa(base) : null);
   return base;
 }

@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { requestLang, sendProblem } from './problem.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const webDist = path.join(repoRoot, 'dist', 'web');
@@ -33,17 +34,23 @@ export async function registerSpa(app: FastifyInstance) {
       },
     });
   }
-  const sendIndex = (_req: unknown, reply: import('fastify').FastifyReply) =>
+  const sendIndex = (_req: FastifyRequest, reply: FastifyReply) =>
     reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
   app.get('/', sendIndex);
-  // Client-side routes: any other GET that is not the API or a file falls back to the app.
+  return sendIndex;
+}
+
+/** Unknown API paths get problem details; other GETs (client-side routes) get the app when it is served. */
+export function registerNotFound(app: FastifyInstance, sendIndex: ((req: FastifyRequest, reply: FastifyReply) => unknown) | null) {
   app.setNotFoundHandler((req, reply) => {
-    if (req.method === 'GET' && !req.url.startsWith('/api/') && !path.extname(req.url.split('?')[0] ?? '')) {
+    if (sendIndex && req.method === 'GET' && !req.url.startsWith('/api/') && !path.extname(req.url.split('?')[0] ?? '')) {
       return sendIndex(req, reply);
     }
-    return reply
-      .code(404)
-      .type('application/problem+json; charset=utf-8')
-      .send({ type: 'about:blank', title: '찾을 수 없습니다 / Not found', status: 404, code: 'not_found' });
+    return sendProblem(reply, {
+      type: 'about:blank',
+      title: requestLang(req) === 'en' ? 'Not found' : '찾을 수 없습니다',
+      status: 404,
+      code: 'not_found',
+    });
   });
 }
