@@ -67,7 +67,8 @@ export type AwardRule = z.infer<typeof AwardRuleSchema>;
  * "최우수구 4, 우수구 4" means ranks 1–4 and 5–8 and a most-improved tier goes to units not already awarded.
  * With `among: 'all'` the rule sees every eligible unit (cumulative rules: top 10% → 최우수, top 30% → 우수 for
  * the next 20%); a selected unit that already holds a non-stackable tier keeps it. A `stackable` tier is given
- * in addition to any other tier and does not take its winners out of later pools. With `group` (a grouping
+ * in addition to any other tier and does not take its winners out of later pools; its `among` defaults to `all`
+ * (a non-stackable tier's to `unawarded`). With `group` (a grouping
  * column of the units) the rule is applied separately within each peer group; units without a value in that
  * column are not candidates.
  */
@@ -76,7 +77,7 @@ export const AwardTierSchema = z.strictObject({
   name: BilingualSchema,
   rule: AwardRuleSchema,
   group: z.string().min(1).optional(),
-  among: z.enum(['unawarded', 'all']).default('unawarded'),
+  among: z.enum(['unawarded', 'all']).optional(),
   stackable: z.boolean().default(false),
   minScore: z.number().optional(),
 });
@@ -263,8 +264,9 @@ function assign(units: readonly AwardUnit[], cfg: AwardConfig): AwardResult {
 
   for (const tier of cfg.tiers) {
     const tierMin = tier.minScore === undefined ? null : rankKey(tier.minScore, d);
+    const among = tier.among ?? (tier.stackable ? 'all' : 'unawarded');
     const candidates = eligible.filter(
-      (c) => (tierMin === null || c.key >= tierMin) && (tier.among === 'all' || !primary.has(c.uCode)),
+      (c) => (tierMin === null || c.key >= tierMin) && (among === 'all' || !primary.has(c.uCode)),
     );
     const pools = splitByGroup(candidates, tier.group, byCode);
     const winners: string[] = [];
