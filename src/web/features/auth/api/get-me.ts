@@ -1,0 +1,29 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiFetch } from '../../../lib/api-client.js';
+import { ApiError } from '../../../lib/problem-details.js';
+import type { MeResponse, User } from '../../../types/api.js';
+
+/** The signed-in user, or null when there is no session (HTTP 401). */
+export async function getMe(signal?: AbortSignal): Promise<User | null> {
+  try {
+    const response = await apiFetch<MeResponse>('/me', { signal });
+    return response.user;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export const meQueryKey = ['auth', 'me'] as const;
+
+export function meQueryOptions() {
+  return queryOptions({
+    queryKey: meQueryKey,
+    queryFn: ({ signal }) => getMe(signal),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useMe() {
+  return useQuery(meQueryOptions());
+}

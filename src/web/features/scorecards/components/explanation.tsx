@@ -1,0 +1,17 @@
+import { useTranslation } from 'react-i18next';
+import type { Scorecard } from '../../../types/api.js';
+import styles from './explanation.module.css';
+
+/** The engine's plain-language account of the score, in the reader's language (Korean when English is missing). */
+export function Explanation({ explanation }: { explanation: Scorecard['explanation'] }) {
+  const { i18n } = useTranslation();
+  const sentences = i18n.language === 'en' && explanation.en.length > 0 ? explanation.en : explanation.ko;
+  if (sentences.length === 0) return null;
+  return (
+    <ul className={styles.list}>
+      {sentences.map((sentence, i) => (
+        <li key={i}>{sentence}</li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,100 @@
+import { useId, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EChart } from '../../../components/charts/echart.js';
+import { chartTheme } from '../../../components/charts/chart-option.js';
+import type { ChartOption } from '../../../components/charts/chart-option.js';
+import { formatScore } from '../../../lib/format.js';
+import { localized } from '../../../lib/localized.js';
+import type { ScorecardIndicator } from '../../../types/api.js';
+import styles from './charts.module.css';
+
+interface RadarComparisonProps {
+  districtName: string;
+  indicators: ScorecardIndicator[];
+}
+
+/** The district's normalised score per indicator against the city median, both on 0–100. */
+export function RadarComparison({ districtName, indicators }: RadarComparisonProps) {
+  const { t, i18n } = useTranslation();
+  const headingId = useId();
+  const compared = useMemo(() => indicators.filter((i) => i.normalised !== null), [indicators]);
+
+  const option = useMemo<ChartOption>(() => {
+    const district = t('scorecard.seriesDistrict', { district: districtName });
+    const median = t('scorecard.seriesMedian');
+    return {
+      textStyle: { fontFamily: chartTheme.fontFamily, color: chartTheme.text },
+      tooltip: { trigger: 'item' },
+      legend: { bottom: 0, data: [district, median], textStyle: { color: chartTheme.text } },
+      radar: {
+        radius: '62%',
+        center: ['50%', '46%'],
+        indicator: compared.map((i) => ({ name: i.code, max: 100, min: 0 })),
+        axisName: { color: chartTheme.subtle, fontSize: 12 },
+        splitLine: { lineStyle: { color: chartTheme.grid } },
+        splitArea: { show: false },
+      },
+      series: [
+        {
+          type: 'radar',
+          data: [
+            {
+              name: district,
+              value: compared.map((i) => Math.round((i.normalised ?? 0) * 10) / 10),
+              lineStyle: { width: 2.5, color: chartTheme.primary },
+              itemStyle: { color: chartTheme.primary },
+              areaStyle: { color: 'rgba(11, 80, 208, 0.18)' },
+            },
+            {
+              name: median,
+              value: compared.map((i) => Math.round((i.median ?? 0) * 10) / 10),
+              lineStyle: { width: 2, type: 'dashed', color: chartTheme.secondary },
+              itemStyle: { color: chartTheme.secondary },
+            },
+          ],
+        },
+      ],
+    };
+  }, [compared, districtName, t]);
+
+  const summary = compared
+    .map((i) => `${i.code} ${formatScore(i.normalised, 1)} / ${formatScore(i.median, 1)}`)
+    .join(', ');
+
+  return (
+    <section className={styles.panel} aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('scorecard.radarHeading')}</h3>
+      <p className={styles.description}>{t('scorecard.radarDescription')}</p>
+      {compared.length < 3 ? (
+        <p>{t('scorecard.noRadar')}</p>
+      ) : (
+        <>
+          <EChart option={option} ariaLabel={`${t('scorecard.radarHeading')}: ${summary}`} height={420} />
+          <details className={styles.details}>
+            <summary>{t('common.showAsTable')}</summary>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('scorecard.columns.indicator')}</th>
+                  <th scope="col">{districtName}</th>
+                  <th scope="col">{t('scorecard.seriesMedian')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {compared.map((i) => (
+                  <tr key={i.code}>
+                    <th scope="row">
+                      {i.code} {localized(i.name, i18n.language)}
+                    </th>
+                    <td>{formatScore(i.normalised, 1)}</td>
+                    <td>{formatScore(i.median, 1)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        </>
+      )}
+    </section>
+  );
+}

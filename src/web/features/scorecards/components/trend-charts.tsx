@@ -1,0 +1,122 @@
+import { useId, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EChart } from '../../../components/charts/echart.js';
+import { chartTheme } from '../../../components/charts/chart-option.js';
+import type { ChartOption } from '../../../components/charts/chart-option.js';
+import { formatScore } from '../../../lib/format.js';
+import type { ScorecardTrendPoint } from '../../../types/api.js';
+import styles from './charts.module.css';
+
+interface TrendChartsProps {
+  trend: ScorecardTrendPoint[];
+  /** Number of ranked units, so that the rank axis spans the whole field. */
+  unitCount: number | null;
+}
+
+function lineOption(years: string[], values: number[], name: string, inverse: boolean, max?: number): ChartOption {
+  return {
+    textStyle: { fontFamily: chartTheme.fontFamily, color: chartTheme.text },
+    grid: { left: 48, right: 24, top: 24, bottom: 32 },
+    tooltip: { trigger: 'axis' },
+    xAxis: {
+      type: 'category',
+      data: years,
+      axisLabel: { color: chartTheme.subtle },
+      axisLine: { lineStyle: { color: chartTheme.muted } },
+    },
+    yAxis: {
+      type: 'value',
+      inverse,
+      min: inverse ? 1 : undefined,
+      max,
+      scale: !inverse,
+      minInterval: inverse ? 1 : undefined,
+      axisLabel: { color: chartTheme.subtle },
+      splitLine: { lineStyle: { color: chartTheme.grid } },
+    },
+    series: [
+      {
+        type: 'line',
+        name,
+        data: values,
+        symbolSize: 9,
+        lineStyle: { width: 3, color: chartTheme.primary },
+        itemStyle: { color: chartTheme.primary },
+        label: { show: true, position: 'top', color: chartTheme.text, fontWeight: 600 },
+      },
+    ],
+  };
+}
+
+/** Score and rank over the years, each chart with the same numbers as a table for screen readers and printing. */
+export function TrendCharts({ trend, unitCount }: TrendChartsProps) {
+  const { t } = useTranslation();
+  const scoreHeadingId = useId();
+  const rankHeadingId = useId();
+  const points = useMemo(() => [...trend].sort((a, b) => a.year - b.year), [trend]);
+
+  const scoreOption = useMemo(
+    () =>
+      lineOption(
+        points.map((p) => String(p.year)),
+        points.map((p) => Math.round(p.score * 100) / 100),
+        t('scorecard.seriesScore'),
+        false,
+      ),
+    [points, t],
+  );
+  const rankOption = useMemo(
+    () =>
+      lineOption(
+        points.map((p) => String(p.year)),
+        points.map((p) => p.rank),
+        t('scorecard.seriesRank'),
+        true,
+        unitCount ?? undefined,
+      ),
+    [points, t, unitCount],
+  );
+
+  const summary = points.map((p) => `${p.year}: ${formatScore(p.score)} / ${p.rank}`).join(', ');
+
+  return (
+    <div className={styles.grid}>
+      <section className={styles.panel} aria-labelledby={scoreHeadingId}>
+        <h3 id={scoreHeadingId}>{t('scorecard.trendHeading')}</h3>
+        <EChart option={scoreOption} ariaLabel={`${t('scorecard.trendHeading')}: ${summary}`} height={260} />
+        <TrendTable points={points} />
+      </section>
+      <section className={styles.panel} aria-labelledby={rankHeadingId}>
+        <h3 id={rankHeadingId}>{t('scorecard.rankTrendHeading')}</h3>
+        <EChart option={rankOption} ariaLabel={`${t('scorecard.rankTrendHeading')}: ${summary}`} height={260} />
+      </section>
+    </div>
+  );
+}
+
+function TrendTable({ points }: { points: ScorecardTrendPoint[] }) {
+  const { t } = useTranslation();
+  return (
+    <details className={styles.details}>
+      <summary>{t('common.showAsTable')}</summary>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('scorecard.columns.year')}</th>
+            <th scope="col">{t('scorecard.seriesScore')}</th>
+            <th scope="col">{t('scorecard.seriesRank')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {points.map((p) => (
+            <tr key={p.year}>
+              <th scope="row">{p.year}</th>
+              <td>{formatScore(p.score)}</td>
+              <td>{p.rank}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}

@@ -1,0 +1,23 @@
+// The CSRF token comes in the login response body. It is kept in memory and in sessionStorage (per tab, gone when
+// the tab closes) so that a reload does not force a new sign-in; it is never put in localStorage.
+const storageKey = 'hopejobs.csrf';
+let token: string | null = null;
+
+function storage(): Storage | null {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
+export function getCsrfToken(): string | null {
+  if (token === null) token = storage()?.getItem(storageKey) ?? null;
+  return token;
+}
+
+export function setCsrfToken(value: string | null): void {
+  token = value;
+  if (value === null) storage()?.removeItem(storageKey);
+  else storage()?.setItem(storageKey, value);
+}

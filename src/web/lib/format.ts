@@ -1,0 +1,39 @@
+// Numbers always use Korean grouping (the same digits and separators as English); dates are shown in Seoul time.
+const timeZone = 'Asia/Seoul';
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(minimumFractionDigits: number, maximumFractionDigits: number): Intl.NumberFormat {
+  const key = `${minimumFractionDigits}:${maximumFractionDigits}`;
+  let format = numberFormats.get(key);
+  if (format === undefined) {
+    format = new Intl.NumberFormat('ko-KR', { minimumFractionDigits, maximumFractionDigits });
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
+/** A count or raw value: up to two decimals, trailing zeros dropped. */
+export function formatNumber(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  return numberFormat(0, 2).format(value);
+}
+
+/** A score or points: always the given number of decimals, so that columns line up. */
+export function formatScore(value: number | null | undefined, digits = 2): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  return numberFormat(digits, digits).format(value);
+}
+
+/** A calendar date in Seoul, in the reader's language. */
+export function formatDate(iso: string | null | undefined, language: string): string {
+  if (iso === null || iso === undefined) return '–';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '–';
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'ko-KR', {
+    timeZone,
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+  }).format(date);
+}

@@ -1,0 +1,74 @@
+/** One field- or row-level message from an RFC 9457 problem document (`errors[]`). */
+export interface ProblemFieldError {
+  /** Where the problem is, e.g. `password` or `rows.3.value`. */
+  path: string;
+  message: string;
+}
+
+/** The parts of an RFC 9457 problem document the web app reads. */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  errors: ProblemFieldError[];
+}
+
+/**
+ * An error from the HTTP API, carrying the server's problem details so that a form can show each message next to
+ * the field or row it concerns. `status` is 0 when the server could not be reached.
+ */
+export class ApiError extends Error implements ProblemDetails {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail?: string;
+  readonly errors: ProblemFieldError[];
+
+  constructor(problem: ProblemDetails) {
+    super(problem.detail ?? problem.title);
+    this.name = 'ApiError';
+    this.type = problem.type;
+    this.title = problem.title;
+    this.status = problem.status;
+    this.detail = problem.detail;
+    this.errors = problem.errors;
+  }
+
+  /** The first message for a field path (exact match, or a child of it such as `rows.3.value` under `rows.3`). */
+  fieldError(path: string): string | undefined {
+    return this.errors.find((e) => e.path === path || e.path.startsWith(`${path}.`))?.message;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function readFieldErrors(value: unknown): ProblemFieldError[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item): ProblemFieldError[] => {
+    if (!isRecord(item) || typeof item.message !== 'string') return [];
+    // Servers spell the location as a string path or a JSON-pointer-like array; accept both.
+    const rawPath = item.path ?? item.pointer ?? '';
+    const path = Array.isArray(rawPath)
+      ? rawPath.map(String).join('.')
+      : String(rawPath).replace(/^#?\//, '').replaceAll('/', '.');
+    return [{ path, message: item.message }];
+  });
+}
+
+/**
+ * Reads an RFC 9457 problem document from any JSON body, filling what is missing from the HTTP status,
+ * so that callers always receive a complete {@link ProblemDetails}.
+ */
+export function parseProblemDetails(body: unknown, status: number, statusText: string): ProblemDetails {
+  const record = isRecord(body) ? body : {};
+  return {
+    type: typeof record.type === 'string' ? record.type : 'about:blank',
+    title: typeof record.title === 'string' ? record.title : statusText || `HTTP ${status}`,
+    status: typeof record.status === 'number' ? record.status : status,
+    detail: typeof record.detail === 'string' ? record.detail : undefined,
+    errors: readFieldErrors(record.errors),
+  };
+}

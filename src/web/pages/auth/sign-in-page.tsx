@@ -1,0 +1,39 @@
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { PageTitle } from '../../components/ui/page-title.js';
+import { LoadingState } from '../../components/ui/status.js';
+import { paths } from '../../config/paths.js';
+import { useMe } from '../../features/auth/api/get-me.js';
+import { SignInForm } from '../../features/auth/components/sign-in-form.js';
+import styles from '../page.module.css';
+
+/** Only same-site paths may follow a sign-in, so that `?next=` cannot send anyone elsewhere. */
+function safeNext(next: string | null): string {
+  return next !== null && next.startsWith('/') && !next.startsWith('//') ? next : paths.myWork;
+}
+
+export default function SignInPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const navigate = useNavigate();
+  const [searchParams] = useSearchParams();
+  const next = safeNext(searchParams.get('next'));
+
+  if (me.isPending) return <LoadingState />;
+  if (me.data !== null && me.data !== undefined) return <Navigate to={next} replace />;
+
+  return (
+    <div className={styles.narrow}>
+      <PageTitle title={t('signIn.pageTitle')} />
+      <div className={styles.card}>
+        <h1>{t('signIn.heading')}</h1>
+        <p className={styles.meta}>{t('signIn.intro')}</p>
+        <SignInForm onSuccess={() => void navigate(next, { replace: true })} />
+      </div>
+      <aside className={styles.hint} aria-labelledby="demo-heading">
+        <h2 id="demo-heading">{t('signIn.demoHeading')}</h2>
+        <p>{t('signIn.demoHint')}</p>
+      </aside>
+    </div>
+  );
+}

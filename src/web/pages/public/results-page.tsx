@@ -1,0 +1,110 @@
+import { useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { DemoBadge } from '../../components/ui/badge.js';
+import { PageTitle } from '../../components/ui/page-title.js';
+import { EmptyState, ErrorState, LoadingState } from '../../components/ui/status.js';
+import { useCycleResults } from '../../features/results/api/get-cycle-results.js';
+import { useCycles } from '../../features/results/api/get-cycles.js';
+import { CycleNav } from '../../features/results/components/cycle-nav.js';
+import { DistrictTileMap } from '../../features/results/components/district-tile-map.js';
+import { RankingTable } from '../../features/results/components/ranking-table.js';
+import { AwardTierList, ResultsStats } from '../../features/results/components/results-summary.js';
+import { resultsDownloadUrl } from '../../features/open-data/api/download-urls.js';
+import { formatDate } from '../../lib/format.js';
+import type { CycleResults } from '../../types/api.js';
+import styles from '../page.module.css';
+
+/** Public home: the published cycles and, for the chosen year (default: the latest), its results. */
+export default function ResultsPage() {
+  const { t } = useTranslation();
+  const params = useParams();
+  const cycles = useCycles();
+  const requestedYear = params.year === undefined ? undefined : Number(params.year);
+  const year = requestedYear ?? cycles.data?.[0]?.year;
+  const results = useCycleResults(year !== undefined && Number.isInteger(year) ? year : undefined);
+
+  return (
+    <>
+      <PageTitle title={year === undefined ? t('results.pageTitle') : `${t('common.year', { year })} ${t('results.pageTitle')}`} />
+      <div className={styles.header}>
+        <h1>{t('results.heading')}</h1>
+        <p className={styles.lead}>{t('results.intro')}</p>
+      </div>
+
+      {cycles.isPending ? (
+        <LoadingState />
+      ) : cycles.isError ? (
+        <ErrorState error={cycles.error} onRetry={() => void cycles.refetch()} />
+      ) : cycles.data.length === 0 ? (
+        <EmptyState title={t('results.empty')} text={t('results.emptyHint')} />
+      ) : (
+        <>
+          <section aria-labelledby="cycles-heading">
+            <h2 id="cycles-heading" className="visually-hidden">
+              {t('results.cyclesHeading')}
+            </h2>
+            <CycleNav cycles={cycles.data} selectedYear={year ?? 0} />
+          </section>
+          {year === undefined || !Number.isInteger(year) ? (
+            <EmptyState title={t('errors.notFoundTitle')} />
+          ) : results.isPending ? (
+            <div className={styles.section}>
+              <LoadingState />
+            </div>
+          ) : results.isError ? (
+            <div className={styles.section}>
+              <ErrorState error={results.error} onRetry={() => void results.refetch()} />
+            </div>
+          ) : results.data.units.length === 0 ? (
+            <div className={styles.section}>
+              <EmptyState title={t('results.empty')} text={t('results.emptyHint')} />
+            </div>
+          ) : (
+            <CycleResultsView results={results.data} />
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+function CycleResultsView({ results }: { results: CycleResults }) {
+  const { t, i18n } = useTranslation();
+  const downloads = [
+    { href: resultsDownloadUrl(results.year, 'xlsx'), label: t('results.downloadXlsx') },
+    { href: resultsDownloadUrl(results.year, 'csv'), label: t('results.downloadCsv') },
+  ];
+  return (
+    <>
+      <section className={styles.section} aria-labelledby="summary-heading">
+        <div className={styles.sectionHeader}>
+          <h2 id="summary-heading">{results.title || t('results.summaryHeading', { year: results.year })}</h2>
+          {results.demo && <DemoBadge />}
+          <span className={styles.meta}>
+            {t('results.publishedAt', { date: formatDate(results.publishedAt, i18n.language) })}
+          </span>
+        </div>
+        {results.demo && <p className={styles.notice}>{t('common.demoDataNote')}</p>}
+        <ResultsStats results={results} />
+      </section>
+
+      <div className={styles.columns}>
+        <section className={styles.section} aria-labelledby="map-heading">
+          <h2 id="map-heading">{t('results.mapHeading')}</h2>
+          <DistrictTileMap year={results.year} units={results.units} />
+        </section>
+        {results.tiers.length > 0 && (
+          <section className={styles.section} aria-labelledby="tiers-heading">
+            <h2 id="tiers-heading">{t('results.tiersHeading')}</h2>
+            <AwardTierList results={results} />
+          </section>
+        )}
+      </div>
+
+      <section className={styles.section} aria-labelledby="ranking-heading">
+        <h2 id="ranking-heading">{t('results.rankingHeading')}</h2>
+        <RankingTable results={results} downloads={downloads} />
+      </section>
+    </>
+  );
+}
