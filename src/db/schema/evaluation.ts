@@ -1,0 +1,185 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  unique,
+} from 'drizzle-orm/pg-core';
+import { cycles } from './cycles.js';
+import { evidenceFiles } from './submissions.js';
+import { orgUnits } from './org-units.js';
+import { users } from './users.js';
+
+/** A reviewer assigned to score one district's qualitative indicator (never their own district). */
+export const reviewAssignments = pgTable(
+  'review_assignments',
+  {
+    id: serial('id').primaryKey(),
+    cycleId: integer('cycle_id')
+      .notNull()
+      .references(() => cycles.id, { onDelete: 'cascade' }),
+    reviewerId: integer('reviewer_id')
+      .notNull()
+      .references(() => users.id),
+    orgUnitId: integer('org_unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    indicatorCode: text('indicator_code').notNull(),
+    /** Rubric criterion → level/points. */
+    scores: jsonb('scores'),
+    total: doublePrecision('total'),
+    comment: text('comment'),
+    status: text('status').notNull().default('assigned'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    unique('review_assignments_unique').on(t.cycleId, t.reviewerId, t.orgUnitId, t.indicatorCode),
+    index('review_assignments_reviewer_idx').on(t.reviewerId),
+    check('review_assignments_status_check', sql`${t.status} in ('assigned','draft','submitted')`),
+  ],
+);
+
+/** Bonus/penalty entries (가점/감점) per district, capped by the framework's rules at scoring time. */
+export const adjustments = pgTable('adjustments', {
+  id: serial('id').primaryKey(),
+  cycleId: integer('cycle_id')
+    .notNull()
+    .references(() => cycles.id, { onDelete: 'cascade' }),
+  orgUnitId: integer('org_unit_id')
+    .notNull()
+    .references(() => orgUnits.id),
+  ruleCode: text('rule_code').notNull(),
+  points: doublePrecision('points').notNull(),
+  reason: text('reason').notNull(),
+  createdBy: integer('created_by').references(() => users.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  version: integer('version').notNull().default(1),
+});
+
+/**
+ * One execution of the engine over a frozen snapshot of every input. Re-running `input` with the recorded
+ * engine version reproduces `result` exactly; `inputHash` identifies the snapshot.
+ */
+export const scoringRuns = pgTable(
+  'scoring_runs',
+  {
+    id: serial('id').primaryKey(),
+    cycleId: integer('cycle_id')
+      .notNull()
+      .references(() => cycles.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    status: text('status').notNull(),
+    input: jsonb('input').notNull(),
+    inputHash: text('input_hash').notNull(),
+    engineVersion: text('engine_version').notNull(),
+    result: jsonb('result'),
+    sensitivity: jsonb('sensitivity'),
+    progress: doublePrecision('progress').notNull().default(0),
+    error: text('error'),
+    note: text('note'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('scoring_runs_cycle_idx').on(t.cycleId),
+    check('scoring_runs_kind_check', sql`${t.kind} in ('trial','provisional','final')`),
+    check('scoring_runs_status_check', sql`${t.status} in ('running','done','failed')`),
+  ],
+);
+
+/** 이의신청: a district contests one indicator of a provisional result. */
+export const objections = pgTable(
+  'objections',
+  {
+    id: serial('id').primaryKey(),
+    cycleId: integer('cycle_id')
+      .notNull()
+      .references(() => cycles.id, { onDelete: 'cascade' }),
+    orgUnitId: integer('org_unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    indicatorCode: text('indicator_code').notNull(),
+    runId: integer('run_id').references(() => scoringRuns.id),
+    reason: text('reason').notNull(),
+    requestedValue: doublePrecision('requested_value'),
+    evidenceId: integer('evidence_id').references(() => evidenceFiles.id),
+    status: text('status').notNull().default('filed'),
+    decisionReason: text('decision_reason'),
+    correctedValue: doublePrecision('corrected_value'),
+    filedBy: integer('filed_by').references(() => users.id),
+    filedAt: timestamp('filed_at', { withTimezone: true }).notNull().defaultNow(),
+    decidedBy: integer('decided_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    index('objections_cycle_idx').on(t.cycleId),
+    check('objections_status_check', sql`${t.status} in ('filed','accepted','rejected','withdrawn')`),
+  ],
+);
+
+/** What the public sees of a cycle: the published run, and the press-release text the city edited. */
+export const publications = pgTable('publications', {
+  cycleId: integer('cycle_id')
+    .primaryKey()
+    .references(() => cycles.id, { onDelete: 'cascade' }),
+  runId: integer('run_id')
+    .notNull()
+    .references(() => scoringRuns.id),
+  publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+  pressRelease: text('press_release'),
+  publishedBy: integer('published_by').references(() => users.id),
+  version: integer('version').notNull().default(1),
+});
+
+/** In-app notifications, to a user or to everyone holding a role (optionally in one org unit). */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: serial('id').primaryKey(),
+    userId: integer('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role'),
+    orgUnitId: integer('org_unit_id').references(() => orgUnits.id),
+    kind: text('kind').notNull(),
+    payload: jsonb('payload').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+    emailed: boolean('emailed').notNull().default(false),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId), index('notifications_role_idx').on(t.role, t.orgUnitId)],
+);
+
+/** Background jobs (imports, scoring with sensitivity, exports) claimed with SKIP LOCKED by any app server. */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: serial('id').primaryKey(),
+    kind: text('kind').notNull(),
+    payload: jsonb('payload').notNull(),
+    status: text('status').notNull().default('queued'),
+    progress: doublePrecision('progress').notNull().default(0),
+    message: text('message'),
+    result: jsonb('result'),
+    error: text('error'),
+    attempts: integer('attempts').notNull().default(0),
+    lockedBy: text('locked_by'),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('jobs_status_idx').on(t.status, t.createdAt),
+    check('jobs_status_check', sql`${t.status} in ('queued','running','done','failed')`),
+  ],
+);
