@@ -18,7 +18,9 @@ import { BilingualSchema, formatPercent, formatScore, type Bilingual } from './a
 /**
  * What happens to a tie group straddling the boundary of a top-N selection: `include` (default; what a city
  * expects: "공동 4위도 상위 4개 구") takes all tied units, so there may be more than N winners; `exclude` takes
- * none of them, so there may be fewer than N.
+ * none of them, so there may be fewer than N. Only `include` guarantees that a higher score never costs a unit its
+ * tier: with `exclude`, rising into a tie across the boundary (e.g. from rank 2 to a tie for rank 1 with n = 1)
+ * leaves the unit, and the unit it tied with, without that tier.
  */
 export const TiesPolicySchema = z.enum(['include', 'exclude']);
 export type TiesPolicy = z.infer<typeof TiesPolicySchema>;
