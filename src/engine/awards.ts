@@ -273,7 +273,7 @@ function assign(units: readonly AwardUnit[], cfg: AwardConfig): AwardResult {
     const pools = splitByGroup(candidates, tier.group, byCode);
     const winners: string[] = [];
     for (const [group, pool] of pools) {
-      const scope = group === undefined ? null : { column: tier.group ?? '', value: group, ranks: groupRanks(ranked, tier.group ?? '', group, d) };
+      const scope = group === undefined ? null : { value: group, ranks: groupRanks(ranked, tier.group ?? '', group, d) };
       const { picks, misses } = applyRule(tier.name, tier.rule, pool, scope, noun, d);
       for (const m of misses) if (!nearMiss.has(m.uCode)) nearMiss.set(m.uCode, m.reason);
       for (const p of picks) {
@@ -350,7 +350,6 @@ function groupRanks(ranked: ReadonlyArray<AwardUnit & { rank: number | null }>, 
 }
 
 interface GroupScope {
-  readonly column: string;
   readonly value: string;
   /** Rank of each scored member among all scored members of the group. */
   readonly ranks: ReadonlyMap<string, number>;
