@@ -1,0 +1,248 @@
+/**
+ * `score`: the whole pipeline for one input — compile (validate, denominate, impute, screen, treat, normalise),
+ * aggregate, rank, points, explanation — into a plain, JSON-ready {@link ScoreResult}.
+ */
+import { aggregateInto, type AggregationProblem } from './aggregate.js';
+import {
+  compile,
+  type CompiledModel,
+  type FinalOptions,
+  type RemovedUnit,
+  type TreatmentReport,
+} from './compile.js';
+import { ENGINE_VERSION } from './engine-version.js';
+import { EngineInputError, makeIssue, type EngineIssue, type SafeResult } from './engine-error.js';
+import { contributionsInto, explainUnit, medianUnit, type UnitExplanation } from './explain.js';
+import type { EvaluationInput, MethodName, ScoreOptions } from './input-schema.js';
+import { earnedPoints } from './points.js';
+import { rankInto } from './rank.js';
+import type { PreparedInput } from './read-input.js';
+
+/** Scores of one unit. */
+export interface UnitResult {
+  readonly uCode: string;
+  readonly uName: string;
+  /** 1 = best; tied units share the best rank (1, 2, 2, 4); null when the top score is missing. */
+  readonly rank: number | null;
+  /** Aggregate scores: the top node first, then the other aggregates top-down. */
+  readonly scores: Readonly<Record<string, number | null>>;
+  /** Normalised indicator values, in iMeta order. */
+  readonly normalised: Readonly<Record<string, number | null>>;
+  /** Points framework only: points earned per indicator (`normalised / 100 · points`, missing earns 0). */
+  readonly points: Readonly<Record<string, number>> | null;
+  /** Contribution of every node (aggregates then indicators) to the top score, in its points. */
+  readonly contributions: Readonly<Record<string, number | null>>;
+  /** Group column values (e.g. a peer group for awards). */
+  readonly groups: Readonly<Record<string, string | null>>;
+  readonly explanation: UnitExplanation;
+}
+
+/** A node of the framework as reported with results. */
+export interface NodeInfo {
+  readonly iCode: string;
+  readonly iName: string;
+  readonly level: number;
+  readonly parent: string | null;
+  /** Weight used, relative within the parent (aggregates in a points framework: their leaves' points). */
+  readonly weight: number | null;
+  /** Indicators only. */
+  readonly direction?: 1 | -1;
+  readonly method?: MethodName;
+  readonly unit?: string | null;
+}
+
+/** Result of {@link score}. Its JSON form is the CLI's `--format json`. */
+export interface ScoreResult {
+  readonly engineVersion: string;
+  readonly inputHash: string;
+  /** Sorted by rank (missing last), then uCode. */
+  readonly units: readonly UnitResult[];
+  readonly top: string;
+  /** Aggregates top-down (top first; Level descending, iMeta order within a level). */
+  readonly aggregates: readonly NodeInfo[];
+  /** Indicators in iMeta order. */
+  readonly indicators: readonly NodeInfo[];
+  readonly pointsMode: boolean;
+  /** Sum of leaf points (points framework) or null. */
+  readonly totalPoints: number | null;
+  /** uCode of the median unit used by explanations. */
+  readonly medianUnit: string | null;
+  readonly removedUnits: readonly RemovedUnit[];
+  readonly treatment: readonly TreatmentReport[];
+  readonly imputedCells: number;
+  /** Time scored, when iData has a Time column. */
+  readonly time: number | null;
+  readonly options: FinalOptions;
+  readonly warnings: readonly EngineIssue[];
+}
+
+const orNull = (v: number) => (v === v ? v : null);
+
+function aggregationIssues(model: CompiledModel, problems: readonly AggregationProblem[]): EngineIssue[] {
+  return problems.map((p) => {
+    const unit = model.unitCodes[p.unit]!;
+    const child = model.nodeCodes[p.child]!;
+    const parent = model.nodeCodes[model.nIndicators + p.aggregate]!;
+    if (p.kind === 'missing') {
+      return makeIssue(
+        'MISSING_NOT_ALLOWED',
+        'error',
+        `"${parent}" 집계에 "${child}" 값이 없습니다 (결측 처리 방식: error)`,
+        `"${child}" is missing when aggregating "${parent}" (missing policy: error)`,
+        { unit, iCode: child },
+      );
+    }
+    const fn = model.options.aggregate === 'gmean' ? '기하평균' : '조화평균';
+    return makeIssue(
+      'NON_POSITIVE_MEAN_INPUT',
+      'error',
+      `"${parent}"의 ${fn}에는 0보다 큰 값이 필요한데 "${child}" 값이 ${p.value}입니다 (정규화 하한을 0보다 크게 하세요, 예: ScaleL 1)`,
+      `${model.options.aggregate} of "${parent}" needs values above 0, but "${child}" is ${p.value} (normalise onto a positive range, e.g. ScaleL 1)`,
+      { unit, iCode: child },
+    );
+  });
+}
+
+/** Aggregate codes top-down: Level descending, iMeta order within a level. */
+function topDown(model: CompiledModel): number[] {
+  const order = model.framework.aggregates.map((a) => a);
+  order.sort((a, b) => b.level - a.level || a.metaIndex - b.metaIndex);
+  return order.map((a) => model.nodeCodes.indexOf(a.code) - model.nIndicators);
+}
+
+/**
+ * Scores an evaluation.
+ *
+ * @param input `{iMeta, iData, options}` or a prepared input from `readCsvInput` / `readJsonInput`.
+ * @param overrides options that win over `input.options`.
+ * @throws {EngineInputError} listing every problem (with file, row, column or unit and iCode).
+ * @example
+ * const result = score({ iMeta, iData });
+ * result.units[0].rank // 1
+ */
+export function score(input: EvaluationInput | PreparedInput, overrides?: ScoreOptions): ScoreResult {
+  const model = compile(input, overrides);
+  const nU = model.nUnits;
+  const nI = model.nIndicators;
+  const aggregated = new Float64Array(model.nAggregates * nU);
+  const problems: AggregationProblem[] = [];
+  aggregateInto(model, model.weights, model.normalised, aggregated, model.aggregation, problems);
+  if (problems.length > 0) throw new EngineInputError([...aggregationIssues(model, problems), ...model.warnings]);
+  const ranks = new Float64Array(nU);
+  rankInto(model, aggregated, ranks);
+  const contributions = new Float64Array(model.nNodes * nU);
+  contributionsInto(model, model.weights, model.normalised, aggregated, contributions);
+
+  const warnings = [...model.warnings];
+  const topRow = aggregated.subarray(model.top * nU, (model.top + 1) * nU);
+  for (let u = 0; u < nU; u++) {
+    if (topRow[u] !== topRow[u]) {
+      warnings.push(
+        makeIssue('NO_TOP_SCORE', 'warning', '총점을 계산할 수 없습니다 (값이 모두 결측)', 'no top score (all values missing)', {
+          unit: model.unitCodes[u]!,
+        }),
+      );
+    }
+  }
+  const med = medianUnit(topRow, model.unitCodes);
+  const aggOrder = topDown(model);
+  const inds = model.framework.indicators;
+  const pointsMode = model.options.points;
+
+  const units: UnitResult[] = model.unitCodes.map((uCode, u) => {
+    const scores: Record<string, number | null> = {};
+    for (const a of aggOrder) scores[model.nodeCodes[nI + a]!] = orNull(aggregated[a * nU + u]!);
+    const normalised: Record<string, number | null> = {};
+    inds.forEach((ind, i) => (normalised[ind.code] = orNull(model.normalised[i * nU + u]!)));
+    let points: Record<string, number> | null = null;
+    if (pointsMode) {
+      points = {};
+      inds.forEach((ind, i) => (points![ind.code] = earnedPoints(model.normalised[i * nU + u]!, model.indicatorPoints[i]!)));
+    }
+    const contrib: Record<string, number | null> = {};
+    for (const a of aggOrder) contrib[model.nodeCodes[nI + a]!] = orNull(contributions[(nI + a) * nU + u]!);
+    inds.forEach((ind, i) => (contrib[ind.code] = orNull(contributions[i * nU + u]!)));
+    const groups: Record<string, string | null> = {};
+    for (const [g, values] of model.unitGroups) groups[g] = values[u] ?? null;
+    const explanation = explainUnit({
+      uName: model.unitNames[u]!,
+      rank: orNull(ranks[u]!),
+      score: orNull(topRow[u]!),
+      medianCode: med >= 0 ? model.unitCodes[med]! : null,
+      medianName: med >= 0 ? model.unitNames[med]! : null,
+      medianScore: med >= 0 ? topRow[med]! : null,
+      items: inds.map((ind, i) => ({
+        iCode: ind.code,
+        iName: ind.name,
+        mine: contributions[i * nU + u]!,
+        median: med >= 0 ? contributions[i * nU + med]! : NaN,
+      })),
+      top: model.options.explainTop,
+    });
+    return {
+      uCode,
+      uName: model.unitNames[u]!,
+      rank: orNull(ranks[u]!),
+      scores,
+      normalised,
+      points,
+      contributions: contrib,
+      groups,
+      explanation,
+    };
+  });
+  units.sort((a, b) => {
+    const ra = a.rank ?? Infinity;
+    const rb = b.rank ?? Infinity;
+    if (ra !== rb) return ra - rb;
+    return a.uCode < b.uCode ? -1 : a.uCode > b.uCode ? 1 : 0;
+  });
+
+  const aggByCode = new Map(model.framework.aggregates.map((a) => [a.code, a]));
+  return {
+    engineVersion: ENGINE_VERSION,
+    inputHash: model.inputHash,
+    units,
+    top: model.framework.top,
+    aggregates: aggOrder.map((a) => {
+      const spec = aggByCode.get(model.nodeCodes[nI + a]!)!;
+      return {
+        iCode: spec.code,
+        iName: spec.name,
+        level: spec.level,
+        parent: spec.parent,
+        weight: spec.parent === null ? null : model.weights[nI + a]!,
+      };
+    }),
+    indicators: inds.map((ind) => ({
+      iCode: ind.code,
+      iName: ind.name,
+      level: 1,
+      parent: ind.parent,
+      weight: ind.weight,
+      direction: ind.direction,
+      method: ind.method,
+      unit: ind.unit,
+    })),
+    pointsMode,
+    totalPoints: pointsMode ? inds.reduce((s, x) => s + x.weight, 0) : null,
+    medianUnit: med >= 0 ? model.unitCodes[med]! : null,
+    removedUnits: model.removedUnits,
+    treatment: model.treatment,
+    imputedCells: model.imputedCells,
+    time: model.time,
+    options: model.options,
+    warnings,
+  };
+}
+
+/** {@link score} without throwing for bad input: `{ success: true, data, warnings }` or `{ success: false, error }`. */
+export function safeScore(input: EvaluationInput | PreparedInput, overrides?: ScoreOptions): SafeResult<ScoreResult> {
+  try {
+    const result = score(input, overrides);
+    return { success: true, data: result, warnings: result.warnings };
+  } catch (e) {
+    if (e instanceof EngineInputError) return { success: false, error: e };
+    throw e;
+  }
+}
