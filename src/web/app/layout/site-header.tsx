@@ -28,7 +28,7 @@ export function SiteHeader() {
       </div>
       <div className={styles.header}>
         <div className={`container ${styles.inner}`}>
-          <Link to={paths.home} className={styles.brand} aria-label={t('header.homeLink')}>
+          <Link to={paths.home} className={styles.brand}>
             <span className={styles.brandCity}>{t('common.city')}</span>
             <span className={styles.brandName}>{t('header.serviceName')}</span>
           </Link>

@@ -10,7 +10,7 @@ export function LanguageToggle({ className }: { className?: string }) {
       type="button"
       className={className}
       lang={next}
-      aria-label={t('header.languageToggleLabel')}
+      title={t('header.languageToggleLabel')}
       onClick={() => setLanguage(next)}
     >
       <svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.4">

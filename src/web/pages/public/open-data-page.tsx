@@ -5,6 +5,13 @@ import { DatasetList } from '../../features/open-data/components/dataset-list.js
 import { useCycles } from '../../features/results/api/get-cycles.js';
 import styles from '../page.module.css';
 
+const apiEndpoints = [
+  '/api/v1/public/cycles',
+  '/api/v1/public/cycles/{year}/results',
+  '/api/v1/public/cycles/{year}/results.csv',
+  '/api/v1/public/cycles/{year}/districts/{code}/scorecard',
+];
+
 /** Downloads of every published cycle's results, and a pointer to the API. */
 export default function OpenDataPage() {
   const { t } = useTranslation();
@@ -23,18 +30,21 @@ export default function OpenDataPage() {
       ) : cycles.data.length === 0 ? (
         <EmptyState title={t('results.empty')} text={t('results.emptyHint')} />
       ) : (
-        <DatasetList cycles={cycles.data} />
+        <section aria-labelledby="datasets-heading">
+          <h2 id="datasets-heading">{t('openData.datasetsHeading')}</h2>
+          <DatasetList cycles={cycles.data} />
+        </section>
       )}
       <section className={styles.section} aria-labelledby="api-heading">
         <h2 id="api-heading">{t('openData.apiHeading')}</h2>
         <p>{t('openData.apiText')}</p>
-        <p>
-          <code>GET /api/v1/public/cycles</code>
-          <br />
-          <code>GET /api/v1/public/cycles/&#123;year&#125;/results</code>
-          <br />
-          <code>GET /api/v1/public/cycles/&#123;year&#125;/districts/&#123;code&#125;/scorecard</code>
-        </p>
+        <ul className={styles.endpoints}>
+          {apiEndpoints.map((endpoint) => (
+            <li key={endpoint}>
+              <code>GET {endpoint}</code>
+            </li>
+          ))}
+        </ul>
         <p>
           <a href="/api/docs">{t('openData.apiDocs')}</a>
         </p>

@@ -78,7 +78,10 @@ function CycleResultsView({ results }: { results: CycleResults }) {
     <>
       <section className={styles.section} aria-labelledby="summary-heading">
         <div className={styles.sectionHeader}>
-          <h2 id="summary-heading">{results.title || t('results.summaryHeading', { year: results.year })}</h2>
+          <h2 id="summary-heading">
+            {/* The cycle title is Korean data; English readers get a heading in their language. */}
+            {i18n.language === 'ko' && results.title !== '' ? results.title : t('results.summaryHeading', { year: results.year })}
+          </h2>
           {results.demo && <DemoBadge />}
           <span className={styles.meta}>
             {t('results.publishedAt', { date: formatDate(results.publishedAt, i18n.language) })}

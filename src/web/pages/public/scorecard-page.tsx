@@ -87,7 +87,7 @@ function ScorecardContent({ scorecard, results }: { scorecard: Scorecard; result
 
       <section className={styles.section} aria-labelledby="trend-heading">
         <h2 id="trend-heading" className="visually-hidden">
-          {t('scorecard.trendHeading')}
+          {t('scorecard.trendsHeading')}
         </h2>
         {scorecard.trend.length < 2 ? (
           <p>{t('scorecard.noTrend')}</p>

@@ -18,7 +18,6 @@ export function CycleNav({ cycles, selectedYear }: { cycles: PublicCycle[]; sele
               aria-current={cycle.year === selectedYear ? 'page' : undefined}
             >
               {t('common.year', { year: cycle.year })}
-              {cycle.demo && <span className={styles.demoDot}>({t('common.demoData')})</span>}
             </Link>
           </li>
         ))}

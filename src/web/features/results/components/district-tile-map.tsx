@@ -62,12 +62,10 @@ export function DistrictTileMap({ year, units }: DistrictTileMapProps) {
               <Link
                 to={paths.scorecard(year, unit.code)}
                 className={`${styles.tile} ${bandClasses[bandOf(unit.score, bands)] ?? ''}`}
-                aria-label={t('results.mapTileLabel', {
-                  district: unit.name,
-                  score: formatScore(unit.score, 1),
-                  rank: unit.rank,
-                })}
               >
+                <span className="visually-hidden">
+                  {t('results.mapTileLabel', { district: unit.name, score: formatScore(unit.score, 1), rank: unit.rank })}
+                </span>
                 <span className={styles.name} aria-hidden="true">
                   {shortName(unit.name)}
                 </span>

@@ -72,7 +72,13 @@ export function RankingTable({ results, downloads }: { results: CycleResults; do
         header: t('results.columns.awardTier'),
         cell: ({ row }) => {
           const tier = tierDisplay(results.tiers, row.original.awardTier, language);
-          return tier === null ? <span aria-label={t('common.none')}>–</span> : <AwardBadge {...tier} />;
+          if (tier !== null) return <AwardBadge {...tier} />;
+          return (
+            <>
+              <span aria-hidden="true">–</span>
+              <span className="visually-hidden">{t('common.none')}</span>
+            </>
+          );
         },
       },
       {
@@ -99,7 +105,7 @@ export function RankingTable({ results, downloads }: { results: CycleResults; do
     <DataTable
       data={results.units}
       columns={columns}
-      caption={t('results.rankingHeading')}
+      caption={t('results.rankingCaption')}
       getRowId={unitId}
       searchText={searchText}
       filterLabel={t('results.filterLabel')}

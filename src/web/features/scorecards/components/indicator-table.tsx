@@ -59,7 +59,7 @@ export function IndicatorTable({ indicators, fields }: IndicatorTableProps) {
         const earned = group.indicators.reduce((sum, i) => sum + (i.earned ?? 0), 0);
         const headingId = `field-${group.code}`;
         return (
-          <section key={group.code} className={styles.field} aria-labelledby={headingId}>
+          <div key={group.code} className={styles.field}>
             <h3 id={headingId} className={styles.fieldHeading}>
               <span>{group.name}</span>
               <span className={styles.subtotal}>
@@ -70,10 +70,10 @@ export function IndicatorTable({ indicators, fields }: IndicatorTableProps) {
               <table className={styles.table}>
                 <thead>
                   <tr>
-                    <th scope="col">{t('scorecard.columns.code')}</th>
                     <th scope="col">{t('scorecard.columns.indicator')}</th>
-                    <th scope="col" className={styles.numeric}>{t('scorecard.columns.points')}</th>
-                    <th scope="col" className={styles.numeric}>{t('scorecard.columns.earned')}</th>
+                    <th scope="col" className={styles.numeric}>
+                      {t('scorecard.columns.earned')} / {t('scorecard.columns.points')}
+                    </th>
                     <th scope="col">{t('scorecard.columns.achievement')}</th>
                     <th scope="col" className={styles.numeric}>{t('scorecard.columns.rawValue')}</th>
                     <th scope="col" className={styles.numeric}>{t('scorecard.columns.normalised')}</th>
@@ -83,11 +83,12 @@ export function IndicatorTable({ indicators, fields }: IndicatorTableProps) {
                 <tbody>
                   {group.indicators.map((indicator) => (
                     <tr key={indicator.code}>
-                      <td className={styles.code}>{indicator.code}</td>
-                      <th scope="row">{localized(indicator.name, i18n.language)}</th>
-                      <td className={styles.numeric}>{formatNumber(indicator.points)}</td>
+                      <th scope="row">
+                        <span className={styles.code}>{indicator.code}</span> {localized(indicator.name, i18n.language)}
+                      </th>
                       <td className={styles.numeric}>
                         <strong>{formatScore(indicator.earned)}</strong>
+                        <span className={styles.muted}> / {formatNumber(indicator.points)}</span>
                       </td>
                       <td className={styles.barCell}>
                         <AchievementBar earned={indicator.earned} points={indicator.points} />
@@ -103,7 +104,7 @@ export function IndicatorTable({ indicators, fields }: IndicatorTableProps) {
                 </tbody>
               </table>
             </div>
-          </section>
+          </div>
         );
       })}
       <p className={styles.note}>{t('scorecard.normalisedNote')}</p>

@@ -46,6 +46,8 @@ export function ScorecardSummary({ scorecard, tier, unitCount }: ScorecardSummar
           {t('scorecard.adjustmentsValue', {
             bonus: formatScore(scorecard.bonus, 1),
             penalty: formatScore(Math.abs(scorecard.penalty), 1),
+            // A zero penalty reads "감점 0.0", not "감점 −0.0".
+            penaltySign: scorecard.penalty === 0 ? '' : '−',
           })}
         </dd>
       </div>

@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EChart } from '../../../components/charts/echart.js';
 import { chartTheme } from '../../../components/charts/chart-option.js';
@@ -13,11 +13,18 @@ interface TrendChartsProps {
   unitCount: number | null;
 }
 
-function lineOption(years: string[], values: number[], name: string, inverse: boolean, max?: number): ChartOption {
+function lineOption(
+  years: string[],
+  values: number[],
+  name: string,
+  inverse: boolean,
+  format: (value: number) => string,
+  max?: number,
+): ChartOption {
   return {
     textStyle: { fontFamily: chartTheme.fontFamily, color: chartTheme.text },
     grid: { left: 48, right: 24, top: 24, bottom: 32 },
-    tooltip: { trigger: 'axis' },
+    tooltip: { trigger: 'axis', valueFormatter: (value) => format(Number(value)) },
     xAxis: {
       type: 'category',
       data: years,
@@ -42,7 +49,13 @@ function lineOption(years: string[], values: number[], name: string, inverse: bo
         symbolSize: 9,
         lineStyle: { width: 3, color: chartTheme.primary },
         itemStyle: { color: chartTheme.primary },
-        label: { show: true, position: 'top', color: chartTheme.text, fontWeight: 600 },
+        label: {
+          show: true,
+          position: 'top',
+          color: chartTheme.text,
+          fontWeight: 600,
+          formatter: (params) => format(Number(params.value)),
+        },
       },
     ],
   };
@@ -51,17 +64,16 @@ function lineOption(years: string[], values: number[], name: string, inverse: bo
 /** Score and rank over the years, each chart with the same numbers as a table for screen readers and printing. */
 export function TrendCharts({ trend, unitCount }: TrendChartsProps) {
   const { t } = useTranslation();
-  const scoreHeadingId = useId();
-  const rankHeadingId = useId();
   const points = useMemo(() => [...trend].sort((a, b) => a.year - b.year), [trend]);
 
   const scoreOption = useMemo(
     () =>
       lineOption(
         points.map((p) => String(p.year)),
-        points.map((p) => Math.round(p.score * 100) / 100),
+        points.map((p) => p.score),
         t('scorecard.seriesScore'),
         false,
+        (value) => formatScore(value),
       ),
     [points, t],
   );
@@ -72,6 +84,7 @@ export function TrendCharts({ trend, unitCount }: TrendChartsProps) {
         points.map((p) => p.rank),
         t('scorecard.seriesRank'),
         true,
+        (value) => t('common.rankUnit', { rank: value }),
         unitCount ?? undefined,
       ),
     [points, t, unitCount],
@@ -81,15 +94,15 @@ export function TrendCharts({ trend, unitCount }: TrendChartsProps) {
 
   return (
     <div className={styles.grid}>
-      <section className={styles.panel} aria-labelledby={scoreHeadingId}>
-        <h3 id={scoreHeadingId}>{t('scorecard.trendHeading')}</h3>
+      <div className={styles.panel}>
+        <h3>{t('scorecard.trendHeading')}</h3>
         <EChart option={scoreOption} ariaLabel={`${t('scorecard.trendHeading')}: ${summary}`} height={260} />
         <TrendTable points={points} />
-      </section>
-      <section className={styles.panel} aria-labelledby={rankHeadingId}>
-        <h3 id={rankHeadingId}>{t('scorecard.rankTrendHeading')}</h3>
+      </div>
+      <div className={styles.panel}>
+        <h3>{t('scorecard.rankTrendHeading')}</h3>
         <EChart option={rankOption} ariaLabel={`${t('scorecard.rankTrendHeading')}: ${summary}`} height={260} />
-      </section>
+      </div>
     </div>
   );
 }
