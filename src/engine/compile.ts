@@ -78,6 +78,8 @@ export interface CompiledModel extends Topology {
   readonly imputedCells: number;
   /** Time (year) scored, when iData has a Time column. */
   readonly time: number | null;
+  /** Free labels of the input (`about`: title, notes such as "데모 데이터"); not part of the input hash. */
+  readonly about: Readonly<Record<string, unknown>> | null;
   /** Warnings found so far. */
   readonly warnings: readonly EngineIssue[];
 }
@@ -405,6 +407,7 @@ export function compile(input: EvaluationInput | PreparedInput, overrides?: Scor
     treatment,
     imputedCells,
     time: dataset.evalTime,
+    about: evaluation.about ?? null,
     warnings,
     nUnits: nU,
     nIndicators: nI,

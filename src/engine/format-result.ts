@@ -62,6 +62,7 @@ export function formatJson(result: ScoreResult): string {
     imputedCells: result.imputedCells,
     time: result.time,
     options: result.options,
+    about: result.about,
     warnings: result.warnings,
   };
   return JSON.stringify(body, null, 2) + '\n';
@@ -112,6 +113,10 @@ export function formatTable(result: ScoreResult, options: TableFormatOptions = {
     : `engine ${result.engineVersion} · input hash ${result.inputHash.slice(0, 16)}…` +
       (result.pointsMode ? ` · points total ${result.totalPoints}` : '') +
       (result.time !== null ? ` · time ${result.time}` : '');
+  for (const key of ['title', 'note']) {
+    const v = result.about?.[key];
+    if (typeof v === 'string') out.push(v);
+  }
   out.push(title, '');
   out.push(line(header));
   out.push(widths.map((w) => '-'.repeat(w)).join('  '));

@@ -73,6 +73,8 @@ export interface ScoreResult {
   /** Time scored, when iData has a Time column. */
   readonly time: number | null;
   readonly options: FinalOptions;
+  /** The input's free labels (`about`), e.g. a title and a "데모 데이터" note. */
+  readonly about: Readonly<Record<string, unknown>> | null;
   readonly warnings: readonly EngineIssue[];
 }
 
@@ -232,6 +234,7 @@ export function score(input: EvaluationInput | PreparedInput, overrides?: ScoreO
     imputedCells: model.imputedCells,
     time: model.time,
     options: model.options,
+    about: model.about,
     warnings,
   };
 }
