@@ -5,6 +5,7 @@ import { grantRole, upsertUser } from '../db/repositories/users.js';
 import type { Role } from '../db/schema.js';
 import { appendAudit, systemActor } from './audit.js';
 import { defaultDataPeriod } from './cycles.js';
+import { ensureFramework } from './frameworks/service.js';
 import { hashPassword, randomPassword } from './passwords.js';
 import { seoulCity, seoulDistricts } from './reference/seoul.js';
 
@@ -99,6 +100,8 @@ export async function seedDemo(db: Db, opts: { password?: string | undefined } =
         isDemo: true,
         publishedAt: published ? new Date(Date.UTC(year, 10, 20, 1, 0, 0)) : null,
       });
+      // Published and open cycles have frozen frameworks.
+      await ensureFramework(tx, year, systemActor, true);
     }
     const unitIds = new Map<string, number>();
     for (const a of accounts) {

@@ -14,6 +14,8 @@ import { registerAccessControl } from './access.js';
 import type { AppContext } from './context.js';
 import { errorHandler } from './problem.js';
 import { authRoutes } from './routes/auth.js';
+import { cycleRoutes } from './routes/cycles.js';
+import { frameworkRoutes } from './routes/frameworks.js';
 import { healthRoutes } from './routes/health.js';
 import { orgUnitRoutes } from './routes/org-units.js';
 import { registerSecurityHeaders } from './security-headers.js';
@@ -63,6 +65,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes(ctx));
   await app.register(orgUnitRoutes(ctx));
   await app.register(authRoutes(ctx));
+  await app.register(cycleRoutes(ctx));
+  await app.register(frameworkRoutes(ctx));
 
   registerNotFound(base, opts.spa !== false ? await registerSpa(base) : null);
   return base;
