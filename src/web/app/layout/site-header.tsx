@@ -66,7 +66,11 @@ export function SiteHeader() {
                   type="button"
                   className={styles.action}
                   disabled={logout.isPending}
-                  onClick={() => logout.mutate(undefined, { onSettled: () => void navigate(paths.home) })}
+                  onClick={async () => {
+                    // Leave a signed-in page first, so that it does not redirect to sign-in as the session ends.
+                    await navigate(paths.home);
+                    logout.mutate();
+                  }}
                 >
                   {t('header.signOut')}
                 </button>

@@ -26,6 +26,8 @@ export function EmptyState({ title, text }: { title: string; text?: string }) {
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
   const problem = error instanceof ApiError ? error : null;
+  // A 4xx answer will not change on a retry (not found, forbidden…), so offer a retry only for other failures.
+  const isClientError = problem !== null && problem.status >= 400 && problem.status < 500;
   const detail = problem?.detail ?? (problem === null ? t('errors.generic') : undefined);
   return (
     <div className={`${styles.box} ${styles.error}`} role="alert">
@@ -38,7 +40,7 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
           ))}
         </ul>
       )}
-      {onRetry !== undefined && (
+      {onRetry !== undefined && !isClientError && (
         <Button variant="secondary" onClick={onRetry}>
           {t('common.retry')}
         </Button>
