@@ -19,7 +19,8 @@ export type IndicatorCode = z.infer<typeof indicatorCode>;
 
 export const methodSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('minmax') }),
-  z.strictObject({ type: z.literal('zscore') }),
+  /** z-score mapped onto a 0–100 scale (mean → `mean`, one SD → `sd` points), clipped to 0–100 in a points framework. */
+  z.strictObject({ type: z.literal('zscore'), mean: z.number().default(50), sd: z.number().positive().default(15) }),
   z.strictObject({ type: z.literal('rank') }),
   z.strictObject({ type: z.literal('percentile') }),
   z.strictObject({ type: z.literal('target'), target: z.number().positive(), cap: z.number().positive().default(100) }),
