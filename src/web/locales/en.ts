@@ -20,7 +20,6 @@ export const en: typeof ko = {
   skipLink: 'Skip to main content',
   header: {
     serviceName: 'Hope Jobs Evaluation',
-    homeLink: 'Hope Jobs Evaluation home',
     navLabel: 'Main menu',
     nav: {
       results: 'Results',
@@ -102,7 +101,6 @@ export const en: typeof ko = {
     fieldSubtotal: '{{earned}} of {{points}} pts',
     columns: {
       year: 'Year',
-      code: 'Code',
       indicator: 'Indicator',
       points: 'Points',
       earned: 'Earned',
@@ -184,9 +182,6 @@ export const en: typeof ko = {
   table: {
     noRows: 'No rows match.',
     rowCount: '{{shown}} of {{total}}',
-    sortAscending: 'sorted ascending',
-    sortDescending: 'sorted descending',
-    sortHint: 'select to sort',
     downloadsLabel: 'Downloads',
   },
   errors: {

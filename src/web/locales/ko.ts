@@ -19,7 +19,6 @@ export const ko = {
   skipLink: '본문 바로가기',
   header: {
     serviceName: '희망일자리 평가',
-    homeLink: '희망일자리 평가 첫 화면',
     navLabel: '주 메뉴',
     nav: {
       results: '평가 결과',
@@ -101,7 +100,6 @@ export const ko = {
     fieldSubtotal: '{{earned}} / {{points}}점',
     columns: {
       year: '연도',
-      code: '코드',
       indicator: '지표',
       points: '배점',
       earned: '획득 점수',
@@ -181,9 +179,6 @@ export const ko = {
   table: {
     noRows: '조건에 맞는 항목이 없습니다.',
     rowCount: '전체 {{total}}개 중 {{shown}}개',
-    sortAscending: '오름차순 정렬됨',
-    sortDescending: '내림차순 정렬됨',
-    sortHint: '눌러서 정렬',
     downloadsLabel: '내려받기',
   },
   errors: {

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../components/ui/page-title.js';
-import { EmptyState, ErrorState, LoadingState } from '../../components/ui/status.js';
+import { QueryState } from '../../components/ui/query-state.js';
+import { EmptyState } from '../../components/ui/status.js';
 import { DatasetList } from '../../features/open-data/components/dataset-list.js';
 import { useCycles } from '../../features/results/api/get-cycles.js';
 import styles from '../page.module.css';
@@ -23,18 +24,18 @@ export default function OpenDataPage() {
         <h1>{t('openData.heading')}</h1>
         <p className={styles.lead}>{t('openData.intro')}</p>
       </div>
-      {cycles.isPending ? (
-        <LoadingState />
-      ) : cycles.isError ? (
-        <ErrorState error={cycles.error} onRetry={() => void cycles.refetch()} />
-      ) : cycles.data.length === 0 ? (
-        <EmptyState title={t('results.empty')} text={t('results.emptyHint')} />
-      ) : (
-        <section aria-labelledby="datasets-heading">
-          <h2 id="datasets-heading">{t('openData.datasetsHeading')}</h2>
-          <DatasetList cycles={cycles.data} />
-        </section>
-      )}
+      <QueryState
+        query={cycles}
+        isEmpty={(data) => data.length === 0}
+        empty={<EmptyState title={t('results.empty')} text={t('results.emptyHint')} />}
+      >
+        {(data) => (
+          <section aria-labelledby="datasets-heading">
+            <h2 id="datasets-heading">{t('openData.datasetsHeading')}</h2>
+            <DatasetList cycles={data} />
+          </section>
+        )}
+      </QueryState>
       <section className={styles.section} aria-labelledby="api-heading">
         <h2 id="api-heading">{t('openData.apiHeading')}</h2>
         <p>{t('openData.apiText')}</p>

@@ -2,7 +2,8 @@ import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { DemoBadge } from '../../components/ui/badge.js';
 import { PageTitle } from '../../components/ui/page-title.js';
-import { EmptyState, ErrorState, LoadingState } from '../../components/ui/status.js';
+import { QueryState } from '../../components/ui/query-state.js';
+import { EmptyState } from '../../components/ui/status.js';
 import { useCycleResults } from '../../features/results/api/get-cycle-results.js';
 import { useCycles } from '../../features/results/api/get-cycles.js';
 import { CycleNav } from '../../features/results/components/cycle-nav.js';
@@ -22,6 +23,7 @@ export default function ResultsPage() {
   const requestedYear = params.year === undefined ? undefined : Number(params.year);
   const year = requestedYear ?? cycles.data?.[0]?.year;
   const results = useCycleResults(year !== undefined && Number.isInteger(year) ? year : undefined);
+  const noResults = <EmptyState title={t('results.empty')} text={t('results.emptyHint')} />;
 
   return (
     <>
@@ -31,39 +33,27 @@ export default function ResultsPage() {
         <p className={styles.lead}>{t('results.intro')}</p>
       </div>
 
-      {cycles.isPending ? (
-        <LoadingState />
-      ) : cycles.isError ? (
-        <ErrorState error={cycles.error} onRetry={() => void cycles.refetch()} />
-      ) : cycles.data.length === 0 ? (
-        <EmptyState title={t('results.empty')} text={t('results.emptyHint')} />
-      ) : (
-        <>
-          <section aria-labelledby="cycles-heading">
-            <h2 id="cycles-heading" className="visually-hidden">
-              {t('results.cyclesHeading')}
-            </h2>
-            <CycleNav cycles={cycles.data} selectedYear={year ?? 0} />
-          </section>
-          {year === undefined || !Number.isInteger(year) ? (
-            <EmptyState title={t('errors.notFoundTitle')} />
-          ) : results.isPending ? (
+      <QueryState query={cycles} isEmpty={(data) => data.length === 0} empty={noResults}>
+        {(data) => (
+          <>
+            <section aria-labelledby="cycles-heading">
+              <h2 id="cycles-heading" className="visually-hidden">
+                {t('results.cyclesHeading')}
+              </h2>
+              <CycleNav cycles={data} selectedYear={year ?? 0} />
+            </section>
             <div className={styles.section}>
-              <LoadingState />
+              {year === undefined || !Number.isInteger(year) ? (
+                <EmptyState title={t('errors.notFoundTitle')} />
+              ) : (
+                <QueryState query={results} isEmpty={(r) => r.units.length === 0} empty={noResults}>
+                  {(r) => <CycleResultsView results={r} />}
+                </QueryState>
+              )}
             </div>
-          ) : results.isError ? (
-            <div className={styles.section}>
-              <ErrorState error={results.error} onRetry={() => void results.refetch()} />
-            </div>
-          ) : results.data.units.length === 0 ? (
-            <div className={styles.section}>
-              <EmptyState title={t('results.empty')} text={t('results.emptyHint')} />
-            </div>
-          ) : (
-            <CycleResultsView results={results.data} />
-          )}
-        </>
-      )}
+          </>
+        )}
+      </QueryState>
     </>
   );
 }
@@ -76,7 +66,7 @@ function CycleResultsView({ results }: { results: CycleResults }) {
   ];
   return (
     <>
-      <section className={styles.section} aria-labelledby="summary-heading">
+      <section aria-labelledby="summary-heading">
         <div className={styles.sectionHeader}>
           <h2 id="summary-heading">
             {/* The cycle title is Korean data; English readers get a heading in their language. */}

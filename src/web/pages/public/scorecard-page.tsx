@@ -2,7 +2,7 @@ import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { DemoBadge } from '../../components/ui/badge.js';
 import { PageTitle } from '../../components/ui/page-title.js';
-import { ErrorState, LoadingState } from '../../components/ui/status.js';
+import { QueryState } from '../../components/ui/query-state.js';
 import { paths } from '../../config/paths.js';
 import { useCycleResults } from '../../features/results/api/get-cycle-results.js';
 import { useScorecard } from '../../features/scorecards/api/get-scorecard.js';
@@ -43,13 +43,9 @@ function ScorecardView({ year, code }: { year: number; code: string }) {
           {scorecard.data !== undefined && <li aria-current="page">{scorecard.data.district.name}</li>}
         </ol>
       </nav>
-      {scorecard.isPending ? (
-        <LoadingState />
-      ) : scorecard.isError ? (
-        <ErrorState error={scorecard.error} onRetry={() => void scorecard.refetch()} />
-      ) : (
-        <ScorecardContent scorecard={scorecard.data} results={results.data ?? null} />
-      )}
+      <QueryState query={scorecard}>
+        {(data) => <ScorecardContent scorecard={data} results={results.data ?? null} />}
+      </QueryState>
     </>
   );
 }
