@@ -1,7 +1,9 @@
+import { decodeCp949 } from './decode-cp949.js';
+
 /**
  * Decodes the bytes of an uploaded CSV/JSON file: UTF-8 (with or without a byte-order mark) when the bytes are valid
- * UTF-8, else CP949 (the Korean Windows code page, a superset of EUC-KR, which `TextDecoder('euc-kr')` decodes under
- * the WHATWG Encoding Standard). Works in browsers and in Node (full ICU).
+ * UTF-8, else CP949 (the Korean Windows code page, a superset of EUC-KR; see `decodeCp949`). Works in browsers and in
+ * Node (full ICU).
  */
 
 /** Which encoding the bytes were read as. */
@@ -24,7 +26,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(hasBom ? bytes.subarray(3) : bytes);
     return { text, encoding: hasBom ? 'utf-8-bom' : 'utf-8' };
   } catch {
-    return { text: new TextDecoder('euc-kr').decode(bytes), encoding: 'cp949' };
+    return { text: decodeCp949(bytes), encoding: 'cp949' };
   }
 }
 

@@ -29,6 +29,7 @@ export type {
   MissingPolicy,
 } from './input-schema.js';
 export { decodeText, type DecodedText, type TextEncodingName } from './decode-text.js';
+export { decodeCp949 } from './decode-cp949.js';
 export { parseCsv, type CsvRecord, type CsvParseResult } from './csv-parse.js';
 
 // Errors

@@ -16,7 +16,7 @@ export function normalisePassthrough(x: Float64Array, out: Float64Array, directi
   for (let i = 0; i < x.length; i++) {
     const v = x[i]!;
     if (v < lo || v > hi) outside = true;
-    out[i] = direction === 1 ? ((v - lo) / span) * 100 : ((hi - v) / span) * 100;
+    out[i] = direction === 1 ? ((v - lo) * 100) / span : ((hi - v) * 100) / span;
   }
   return outside ? 'out-of-scale' : 'ok';
 }

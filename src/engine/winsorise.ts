@@ -21,7 +21,7 @@ export interface WinsoriseResult {
  * COINr: `winsorise(x, na.rm = TRUE, winmax, skew_thresh, kurt_thresh)`. O(rounds × n).
  *
  * @param winmax maximum number of points; `null` for no limit.
- * @example winsorise(Float64Array.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 30, 100), 2).x // the 100 and 30 become 10
+ * @example winsorise(Float64Array.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 30, 100), 2).x // the 100 becomes 30, then it passes
  */
 export function winsorise(
   input: Float64Array,
