@@ -1,7 +1,7 @@
 /**
  * Generates examples/seoul-2019.json: the default Seoul framework of docs (an illustrative reconstruction, not the
  * official indicator list) with synthetic data for the 25 districts, 2018 and 2019 ("데모 데이터").
- * Reproducible: a fixed seed drives a small PRNG (mulberry32); run `npx tsx examples/make-seoul-example.ts`.
+ * Reproducible: a fixed seed drives a small PRNG (mulberry32); run `npx tsx examples/make-seoul-example.ts [out.json]`.
  */
 import { writeFileSync } from 'node:fs';
 
@@ -141,6 +141,7 @@ const evaluation = {
   iData,
 };
 
-const target = new URL('./seoul-2019.json', import.meta.url);
+// Optional argument: another output path (tests regenerate into a temporary file and compare).
+const target = process.argv[2] ?? new URL('./seoul-2019.json', import.meta.url);
 writeFileSync(target, JSON.stringify(evaluation, null, 2) + '\n');
 process.stdout.write(`wrote ${iData.length} rows\n`);
