@@ -1,0 +1,175 @@
+import { z } from 'zod';
+import { DomainError, type FieldProblem, type Message } from '../errors.js';
+
+/**
+ * Record types as data: what a district records for each kind of activity (company visit, job fair, …), field by
+ * field. Built-in types ship with the product; a city admin defines more without code. These schemas are the single
+ * source of truth for a definition; the record-data validator is built from a parsed definition.
+ */
+export const fieldTypes = ['text', 'longtext', 'integer', 'number', 'money', 'date', 'boolean', 'enum'] as const;
+export type FieldType = (typeof fieldTypes)[number];
+
+export const numericFieldTypes: ReadonlySet<FieldType> = new Set(['integer', 'number', 'money']);
+export const textFieldTypes: ReadonlySet<FieldType> = new Set(['text', 'longtext']);
+
+/** The record's own date column; a type whose date is not one of its fields uses this. */
+export const OCCURRED_ON = 'occurred_on';
+
+const label = (max: number) => z.strictObject({ ko: z.string().trim().min(1).max(max), en: z.string().trim().min(1).max(max) });
+
+function custom(ctx: z.core.$RefinementCtx, path: (string | number)[], ko: string, en: string) {
+  ctx.addIssue({ code: 'custom', path, message: en, params: { message: { ko, en } } });
+}
+
+function patterned(re: RegExp, ko: string, en: string) {
+  return z.string().superRefine((s, ctx) => {
+    if (!re.test(s)) custom(ctx, [], `'${s}': ${ko}`, `'${s}': ${en}`);
+  });
+}
+
+export const fieldKeySchema = patterned(
+  /^[a-z][a-z0-9_]{0,40}$/,
+  '항목 키는 영문 소문자로 시작하는 소문자·숫자·_ 41자 이내입니다 (예: job_seekers).',
+  'a field key is up to 41 lower-case letters, digits and _, starting with a letter (e.g. job_seekers).',
+);
+
+export const fieldDefinitionSchema = z.strictObject({
+  key: fieldKeySchema,
+  label: label(100),
+  type: z.enum(fieldTypes),
+  required: z.boolean().default(false),
+  /** Bounds of a numeric field, inclusive. */
+  min: z.number().finite().optional(),
+  max: z.number().finite().optional(),
+  /** Longest text in characters (defaults: 200 for text, 5000 for longtext). */
+  maxLength: z.number().int().min(1).max(20_000).optional(),
+  /** The choices of an enum field, shown in this order. */
+  options: z.array(z.string().trim().min(1).max(100)).min(1).max(100).optional(),
+  /** Shown after the value, e.g. 명, 건, ㎡. */
+  unit: z.string().trim().min(1).max(20).optional(),
+  /** A fixed shape of a text field: `year_month` = YYYY-MM. */
+  format: z.enum(['year_month']).optional(),
+  /** The value may not exceed this other numeric field of the same record (e.g. se_amount ≤ total_amount). */
+  maxField: fieldKeySchema.optional(),
+});
+export type FieldDefinition = z.infer<typeof fieldDefinitionSchema>;
+export type FieldDefinitionInput = z.input<typeof fieldDefinitionSchema>;
+
+export const recordTypeCodeSchema = patterned(
+  /^[a-z][a-z0-9_]{1,40}$/,
+  '실적 유형 코드는 영문 소문자로 시작하는 소문자·숫자·_ 2~41자입니다 (예: job_fair).',
+  'a record-type code is 2–41 lower-case letters, digits and _, starting with a letter (e.g. job_fair).',
+);
+
+export const recordTypeDefinitionSchema = z
+  .strictObject({
+    code: recordTypeCodeSchema,
+    name: label(100),
+    description: label(2000).optional(),
+    fields: z.array(fieldDefinitionSchema).min(1).max(60),
+    /** `occurred_on` (entered with each record), or the key of a required date field that gives the record's date. */
+    dateField: z.string().default(OCCURRED_ON),
+  })
+  .superRefine((def, ctx) => {
+    const keys = new Map<string, number>();
+    def.fields.forEach((f, i) => {
+      const at = ['fields', i];
+      if (keys.has(f.key)) custom(ctx, [...at, 'key'], `항목 키 '${f.key}'가 중복됩니다.`, `The field key '${f.key}' is used twice.`);
+      keys.set(f.key, i);
+      if (f.key === OCCURRED_ON) {
+        custom(ctx, [...at, 'key'], `'${OCCURRED_ON}'는 실적 날짜용 예약어입니다.`, `'${OCCURRED_ON}' is reserved for the record's date.`);
+      }
+      if (f.type === 'enum') {
+        if (!f.options) custom(ctx, [...at, 'options'], '선택형 항목에는 선택지가 필요합니다.', 'An enum field needs options.');
+        else if (new Set(f.options).size !== f.options.length) {
+          custom(ctx, [...at, 'options'], '선택지가 중복됩니다.', 'The options contain duplicates.');
+        }
+      } else if (f.options) {
+        custom(ctx, [...at, 'options'], '선택지는 선택형(enum) 항목에만 씁니다.', 'Only enum fields have options.');
+      }
+      const numeric = numericFieldTypes.has(f.type);
+      if (!numeric && (f.min !== undefined || f.max !== undefined)) {
+        custom(ctx, [...at, 'min'], '최솟값·최댓값은 숫자 항목에만 씁니다.', 'Only numeric fields have min/max.');
+      }
+      if (f.min !== undefined && f.max !== undefined && f.min > f.max) {
+        custom(ctx, [...at, 'max'], '최댓값이 최솟값보다 작습니다.', 'max is below min.');
+      }
+      if (f.maxLength !== undefined && !textFieldTypes.has(f.type)) {
+        custom(ctx, [...at, 'maxLength'], '최대 길이는 글자 항목에만 씁니다.', 'Only text fields have maxLength.');
+      }
+      if (f.format !== undefined && f.type !== 'text') {
+        custom(ctx, [...at, 'format'], '형식은 글자(text) 항목에만 씁니다.', 'Only text fields have a format.');
+      }
+    });
+    def.fields.forEach((f, i) => {
+      if (f.maxField === undefined) return;
+      const other = def.fields.find((o) => o.key === f.maxField);
+      if (!numericFieldTypes.has(f.type) || !other || !numericFieldTypes.has(other.type) || other.key === f.key) {
+        custom(
+          ctx,
+          ['fields', i, 'maxField'],
+          `'${f.key}'의 상한 항목 '${f.maxField}'는 같은 실적 유형의 다른 숫자 항목이어야 합니다.`,
+          `The maxField '${f.maxField}' of '${f.key}' must be another numeric field of the same type.`,
+        );
+      }
+    });
+    if (def.dateField !== OCCURRED_ON) {
+      const f = def.fields.find((x) => x.key === def.dateField);
+      if (!f || f.type !== 'date' || !f.required) {
+        custom(
+          ctx,
+          ['dateField'],
+          `날짜 기준 항목 '${def.dateField}'는 '${OCCURRED_ON}' 또는 필수 날짜 항목이어야 합니다.`,
+          `The dateField '${def.dateField}' must be '${OCCURRED_ON}' or a required date field.`,
+        );
+      }
+    }
+  });
+export type RecordTypeDefinition = z.infer<typeof recordTypeDefinitionSchema>;
+export type RecordTypeDefinitionInput = z.input<typeof recordTypeDefinitionSchema>;
+
+const koLocale = z.locales.ko();
+const enLocale = z.locales.en();
+
+function localised(locale: typeof koLocale, issue: z.core.$ZodIssue): string {
+  const out = locale.localeError?.(issue as unknown as z.core.$ZodRawIssue);
+  return (typeof out === 'string' ? out : out?.message) ?? issue.message;
+}
+
+/** zod issues as bilingual field problems: our own messages as written, zod's in its Korean and English locales. */
+export function zodProblems(error: z.ZodError, prefix = ''): FieldProblem[] {
+  return error.issues.map((issue) => {
+    const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
+    const own = issue.code === 'custom' ? (issue.params as { message?: Message } | undefined)?.message : undefined;
+    const message: Message = own ?? { ko: localised(koLocale, issue), en: localised(enLocale, issue) };
+    return { path, message };
+  });
+}
+
+/** Parses a record-type definition, or throws DomainError('invalid', 'record_type_invalid') listing every problem. */
+export function parseRecordTypeDefinition(input: unknown): RecordTypeDefinition {
+  const result = recordTypeDefinitionSchema.safeParse(input);
+  if (result.success) return result.data;
+  throw new DomainError(
+    'invalid',
+    'record_type_invalid',
+    { ko: '실적 유형 정의에 오류가 있습니다.', en: 'The record-type definition has errors.' },
+    zodProblems(result.error),
+  );
+}
+
+/**
+ * The `record_types.fields` column holds the field list; the date field is marked on its field (`recordDate`),
+ * so the column stays a plain list for every reader.
+ */
+export type StoredField = FieldDefinition & { recordDate?: true };
+
+export function toStoredFields(def: RecordTypeDefinition): StoredField[] {
+  return def.fields.map((f) => (f.key === def.dateField ? { ...f, recordDate: true as const } : f));
+}
+
+export function fromStoredFields(stored: unknown): { fields: FieldDefinition[]; dateField: string } {
+  const list = z.array(fieldDefinitionSchema.extend({ recordDate: z.literal(true).optional() })).parse(stored);
+  const dated = list.find((f) => f.recordDate);
+  return { fields: list.map(({ recordDate: _, ...f }) => f), dateField: dated?.key ?? OCCURRED_ON };
+}

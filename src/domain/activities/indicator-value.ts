@@ -1,0 +1,84 @@
+import type { DbOrTx } from '../../db/tx.js';
+import { findOrgUnitByCode } from '../../db/repositories/org-units.js';
+import { notFound } from '../errors.js';
+import {
+  compileFormulaOrThrow,
+  evaluateFormula,
+  type CompiledFormula,
+  type FormulaContext,
+  type RecordsBehind,
+  type TraceEntry,
+} from '../formula/index.js';
+import { loadRecordsForPeriod } from './load.js';
+import { listRecordTypes } from './record-types.js';
+import { selectPopulation } from './repository.js';
+
+export interface IndicatorValueInput {
+  formulaText: string;
+  orgUnitCode: string;
+  cycleYear: number;
+  /** The cycle's data period, inclusive ISO dates (default Sep 1 of the previous year – Aug 31). */
+  dataPeriod: { start: string; end: string };
+  /** The district's population in the cycle year; looked up in org_unit_populations when not given. */
+  population?: number | null;
+  /** The directly entered value, for formulas that post-process an entry (`value`). */
+  enteredValue?: number | null;
+}
+
+export interface PeriodUsed {
+  yearsBack: number;
+  start: string;
+  end: string;
+  population: number | null;
+}
+
+export interface IndicatorComputation {
+  value: number | null;
+  formula: CompiledFormula;
+  trace: TraceEntry[];
+  records: RecordsBehind[];
+  /** The data periods read: the cycle's, then one per year prev()/growth() looked back. */
+  periods: PeriodUsed[];
+}
+
+/** The same calendar dates `years` earlier (29 February becomes 28 February in a common year). */
+export function shiftIsoDate(date: string, years: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const year = y - years;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const day = m === 2 && d === 29 && !leap ? 28 : d;
+  return `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * Computes an indicator value for a district and cycle from its activity records: compiles the formula against
+ * the record types in the database (DomainError 'invalid' / 'formula_invalid' if it does not check), loads the
+ * records of the types it reads for the cycle's data period — and for each earlier year prev()/growth() reach
+ * (same dates, one year back each) — with that year's population, and evaluates. The caller authorises.
+ */
+export async function computeIndicatorValue(db: DbOrTx, input: IndicatorValueInput): Promise<IndicatorComputation> {
+  const catalogue = await listRecordTypes(db, { includeInactive: true });
+  const formula = compileFormulaOrThrow(input.formulaText, { catalogue });
+  const unit = await findOrgUnitByCode(db, input.orgUnitCode);
+  if (!unit) throw notFound({ ko: `자치구 ${input.orgUnitCode}`, en: `Unit ${input.orgUnitCode}` });
+
+  const periods: PeriodUsed[] = [];
+  const contexts: FormulaContext[] = [];
+  for (let k = 0; k <= formula.prevDepth; k++) {
+    const start = shiftIsoDate(input.dataPeriod.start, k);
+    const end = shiftIsoDate(input.dataPeriod.end, k);
+    const population =
+      k === 0 && input.population !== undefined ? input.population : await selectPopulation(db, unit.id, input.cycleYear - k);
+    const records = await loadRecordsForPeriod(db, unit.id, formula.recordTypes, start, end);
+    periods.push({ yearsBack: k, start, end, population });
+    contexts.push({
+      records,
+      population,
+      enteredValue: k === 0 ? (input.enteredValue ?? null) : null,
+      period: { start, end },
+      previous: () => contexts[k + 1] ?? null,
+    });
+  }
+  const result = evaluateFormula(formula, contexts[0]!);
+  return { value: result.value, formula, trace: result.trace, records: result.records, periods };
+}

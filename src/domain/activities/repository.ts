@@ -1,0 +1,220 @@
+import { and, asc, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { activityRecords, orgUnitPopulations, orgUnits, recordTypes } from '../../db/schema.js';
+import type { DbOrTx } from '../../db/tx.js';
+
+/**
+ * The SQL of the activity registries (record types and activity records). Every function accepts a database or a
+ * transaction; the services hold the rules, the audit and the transaction boundaries.
+ */
+export type RecordTypeRow = typeof recordTypes.$inferSelect;
+
+export async function selectRecordTypes(db: DbOrTx, includeInactive: boolean): Promise<RecordTypeRow[]> {
+  return db
+    .select()
+    .from(recordTypes)
+    .where(includeInactive ? undefined : eq(recordTypes.active, true))
+    .orderBy(asc(recordTypes.sortOrder), asc(recordTypes.code));
+}
+
+export async function selectRecordTypeByCode(db: DbOrTx, code: string): Promise<RecordTypeRow | null> {
+  const [row] = await db.select().from(recordTypes).where(eq(recordTypes.code, code)).limit(1);
+  return row ?? null;
+}
+
+export interface RecordTypeValues {
+  code: string;
+  nameKo: string;
+  nameEn: string;
+  builtin: boolean;
+  fields: unknown;
+  sortOrder: number;
+}
+
+/** Inserts a record type; null when the code is taken. */
+export async function insertRecordType(db: DbOrTx, values: RecordTypeValues): Promise<RecordTypeRow | null> {
+  const [row] = await db.insert(recordTypes).values(values).onConflictDoNothing({ target: recordTypes.code }).returning();
+  return row ?? null;
+}
+
+/** Updates a record type if its version still matches; null otherwise. */
+export async function updateRecordTypeRow(
+  db: DbOrTx,
+  id: number,
+  version: number,
+  set: Partial<Pick<RecordTypeRow, 'nameKo' | 'nameEn' | 'fields' | 'active' | 'sortOrder'>>,
+): Promise<RecordTypeRow | null> {
+  const [row] = await db
+    .update(recordTypes)
+    .set({ ...set, version: sql`${recordTypes.version} + 1` })
+    .where(and(eq(recordTypes.id, id), eq(recordTypes.version, version)))
+    .returning();
+  return row ?? null;
+}
+
+/** How many live records of a type hold a value for each of the given field keys. */
+export async function countRecordsWithFields(db: DbOrTx, recordTypeId: number, keys: string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const key of keys) {
+    const [row] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(activityRecords)
+      .where(
+        and(
+          eq(activityRecords.recordTypeId, recordTypeId),
+          isNull(activityRecords.deletedAt),
+          sql`${activityRecords.data} -> ${key} IS NOT NULL`,
+        ),
+      );
+    out.set(key, Number(row?.n ?? 0));
+  }
+  return out;
+}
+
+export async function countLiveRecords(db: DbOrTx, recordTypeId: number): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(activityRecords)
+    .where(and(eq(activityRecords.recordTypeId, recordTypeId), isNull(activityRecords.deletedAt)));
+  return Number(row?.n ?? 0);
+}
+
+/** An activity record with its district's and type's codes. */
+export interface RecordRow {
+  id: number;
+  orgUnitId: number;
+  orgUnitCode: string;
+  recordTypeId: number;
+  recordType: string;
+  occurredOn: string;
+  data: unknown;
+  importId: number | null;
+  createdBy: number | null;
+  updatedBy: number | null;
+  createdAt: Date;
+  updatedAt: Date;
+  deletedAt: Date | null;
+  version: number;
+}
+
+const recordColumns = {
+  id: activityRecords.id,
+  orgUnitId: activityRecords.orgUnitId,
+  orgUnitCode: orgUnits.code,
+  recordTypeId: activityRecords.recordTypeId,
+  recordType: recordTypes.code,
+  occurredOn: activityRecords.occurredOn,
+  data: activityRecords.data,
+  importId: activityRecords.importId,
+  createdBy: activityRecords.createdBy,
+  updatedBy: activityRecords.updatedBy,
+  createdAt: activityRecords.createdAt,
+  updatedAt: activityRecords.updatedAt,
+  deletedAt: activityRecords.deletedAt,
+  version: activityRecords.version,
+};
+
+function selectRecords(db: DbOrTx) {
+  return db
+    .select(recordColumns)
+    .from(activityRecords)
+    .innerJoin(orgUnits, eq(orgUnits.id, activityRecords.orgUnitId))
+    .innerJoin(recordTypes, eq(recordTypes.id, activityRecords.recordTypeId));
+}
+
+export async function selectRecordById(db: DbOrTx, id: number): Promise<RecordRow | null> {
+  const [row] = await selectRecords(db).where(eq(activityRecords.id, id)).limit(1);
+  return row ?? null;
+}
+
+export interface NewRecordValues {
+  orgUnitId: number;
+  recordTypeId: number;
+  occurredOn: string;
+  data: unknown;
+  importId?: number | null;
+  createdBy: number | null;
+}
+
+export async function insertRecord(db: DbOrTx, values: NewRecordValues): Promise<number> {
+  const [row] = await db
+    .insert(activityRecords)
+    .values({ ...values, updatedBy: values.createdBy })
+    .returning({ id: activityRecords.id });
+  if (!row) throw new Error('insert of an activity record returned nothing');
+  return row.id;
+}
+
+/** Changes a live record if its version still matches; false otherwise (stale, deleted or gone). */
+export async function updateRecordRow(
+  db: DbOrTx,
+  id: number,
+  version: number,
+  set: { occurredOn?: string; data?: unknown; deletedAt?: Date; updatedBy: number | null },
+): Promise<boolean> {
+  const rows = await db
+    .update(activityRecords)
+    .set({ ...set, updatedAt: new Date(), version: sql`${activityRecords.version} + 1` })
+    .where(and(eq(activityRecords.id, id), eq(activityRecords.version, version), isNull(activityRecords.deletedAt)))
+    .returning({ id: activityRecords.id });
+  return rows.length > 0;
+}
+
+export interface RecordQuery {
+  orgUnitCodes?: string[];
+  recordType?: string;
+  from?: string;
+  to?: string;
+  /** Keyset: rows strictly after this (occurredOn desc, id desc) position. */
+  after?: { occurredOn: string; id: number };
+  limit: number;
+}
+
+/** Live records, newest first (occurred_on desc, id desc). */
+export async function selectRecordPage(db: DbOrTx, q: RecordQuery): Promise<RecordRow[]> {
+  const where: (SQL | undefined)[] = [isNull(activityRecords.deletedAt)];
+  if (q.orgUnitCodes) where.push(inArray(orgUnits.code, q.orgUnitCodes));
+  if (q.recordType) where.push(eq(recordTypes.code, q.recordType));
+  if (q.from) where.push(gte(activityRecords.occurredOn, q.from));
+  if (q.to) where.push(lte(activityRecords.occurredOn, q.to));
+  if (q.after) {
+    where.push(sql`(${activityRecords.occurredOn}, ${activityRecords.id}) < (${q.after.occurredOn}::date, ${q.after.id}::bigint)`);
+  }
+  return selectRecords(db)
+    .where(and(...where))
+    .orderBy(desc(activityRecords.occurredOn), desc(activityRecords.id))
+    .limit(q.limit);
+}
+
+/** Live records of one unit and the given types dated within [start, end], oldest first. */
+export async function selectRecordsInPeriod(
+  db: DbOrTx,
+  orgUnitId: number,
+  typeCodes: string[],
+  start: string,
+  end: string,
+): Promise<{ id: number; recordType: string; occurredOn: string; data: unknown }[]> {
+  if (typeCodes.length === 0) return [];
+  return db
+    .select({ id: activityRecords.id, recordType: recordTypes.code, occurredOn: activityRecords.occurredOn, data: activityRecords.data })
+    .from(activityRecords)
+    .innerJoin(recordTypes, eq(recordTypes.id, activityRecords.recordTypeId))
+    .where(
+      and(
+        eq(activityRecords.orgUnitId, orgUnitId),
+        inArray(recordTypes.code, typeCodes),
+        isNull(activityRecords.deletedAt),
+        gte(activityRecords.occurredOn, start),
+        lte(activityRecords.occurredOn, end),
+      ),
+    )
+    .orderBy(asc(activityRecords.occurredOn), asc(activityRecords.id));
+}
+
+export async function selectPopulation(db: DbOrTx, orgUnitId: number, year: number): Promise<number | null> {
+  const [row] = await db
+    .select({ population: orgUnitPopulations.population })
+    .from(orgUnitPopulations)
+    .where(and(eq(orgUnitPopulations.orgUnitId, orgUnitId), eq(orgUnitPopulations.year, year)))
+    .limit(1);
+  return row?.population ?? null;
+}
