@@ -36,6 +36,27 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(logLevels, { error: `${logLevels.join(', ')} 중 하나여야 합니다 / must be one of ${logLevels.join(', ')}` }).default('info'),
   HOPEJOBS_DEMO: booleanFlag.default(true),
   HOPEJOBS_DEMO_PASSWORD: z.string().min(8, '8자 이상이어야 합니다 / must have at least 8 characters').optional(),
+  HOPEJOBS_MAX_UPLOAD_MB: z.coerce
+    .number({ error: '숫자여야 합니다 / must be a number' })
+    .positive('0보다 커야 합니다 / must be greater than 0')
+    .max(1024, '1024 이하여야 합니다 / must be at most 1024')
+    .default(20),
+  // Evidence goes to an S3-compatible bucket when HOPEJOBS_S3_BUCKET is set, to <data dir>/evidence otherwise.
+  HOPEJOBS_S3_ENDPOINT: z
+    .string()
+    .refine((v) => {
+      try {
+        const u = new URL(v);
+        return u.protocol === 'http:' || u.protocol === 'https:';
+      } catch {
+        return false;
+      }
+    }, 'http(s)://호스트:포트 형식의 URL이어야 합니다 / must be a URL like https://host:port')
+    .optional(),
+  HOPEJOBS_S3_BUCKET: z.string().min(1, '비어 있을 수 없습니다 / must not be empty').optional(),
+  HOPEJOBS_S3_REGION: z.string().min(1, '비어 있을 수 없습니다 / must not be empty').optional(),
+  HOPEJOBS_S3_ACCESS_KEY_ID: z.string().min(1, '비어 있을 수 없습니다 / must not be empty').optional(),
+  HOPEJOBS_S3_SECRET_ACCESS_KEY: z.string().min(1, '비어 있을 수 없습니다 / must not be empty').optional(),
 });
 
 export type Config = z.infer<typeof configSchema> & { dataDir: string };
@@ -47,7 +68,7 @@ export class ConfigError extends Error {
 function describeValue(env: NodeJS.ProcessEnv, key: string): string {
   const v = env[key];
   if (v === undefined) return '';
-  const shown = /PASSWORD/.test(key) ? '***' : v.length > 60 ? `${v.slice(0, 57)}...` : v;
+  const shown = /PASSWORD|SECRET/.test(key) ? '***' : v.length > 60 ? `${v.slice(0, 57)}...` : v;
   return ` (got "${shown}")`;
 }
 
