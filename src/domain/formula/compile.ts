@@ -207,8 +207,7 @@ class Checker {
       return { type: 'number' };
     }
     if (comparisonOperators.has(op)) {
-      this.checkLiteralAgainstField(left, node.right, right);
-      this.checkLiteralAgainstField(right, node.left, left);
+      const reported = this.checkLiteralAgainstField(left, node.right, right) || this.checkLiteralAgainstField(right, node.left, left);
       const ordering = op !== '==' && op !== '!=';
       const a = left.type;
       const b = right.type;
@@ -216,7 +215,7 @@ class Checker {
         const bad = a === 'null' || a === 'boolean' ? node.left : node.right;
         const t = a === 'null' || a === 'boolean' ? a : b;
         this.fail(bad, `'${op}'로 ${typeWords[t][0]}의 크기를 비교할 수 없습니다.`, `'${op}' cannot order ${typeWords[t][1]}.`);
-      } else if (a !== 'any' && b !== 'any' && a !== 'null' && b !== 'null' && a !== b) {
+      } else if (!reported && a !== 'any' && b !== 'any' && a !== 'null' && b !== 'null' && a !== b) {
         this.fail(
           node,
           `서로 다른 종류의 값(${typeWords[a][0]}, ${typeWords[b][0]})을 비교하고 있습니다.`,
@@ -231,9 +230,9 @@ class Checker {
   }
 
   /** `kind == "만남의 날"` where kind is an enum without that option is a formula that silently counts nothing. */
-  private checkLiteralAgainstField(side: Checked, other: FormulaNode, otherChecked: Checked) {
+  private checkLiteralAgainstField(side: Checked, other: FormulaNode, otherChecked: Checked): boolean {
     const field = side.field;
-    if (!field) return;
+    if (!field) return false;
     if (other.type === 'string' && field.type === 'enum' && field.options && !field.options.includes(other.value)) {
       const [ko, en] = hint(closest(other.value, field.options));
       this.fail(
@@ -241,11 +240,15 @@ class Checker {
         `'${other.value}'은(는) '${field.key}' 항목의 선택지가 아닙니다 (선택지: ${field.options.join(', ')}).${ko}`,
         `'${other.value}' is not an option of '${field.key}' (options: ${field.options.join(', ')}).${en}`,
       );
+      return true;
     } else if (other.type === 'string' && field.type === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(other.value)) {
       this.fail(other, `날짜는 "YYYY-MM-DD" 형식으로 쓰세요 ('${field.key}').`, `Write dates as "YYYY-MM-DD" ('${field.key}').`);
+      return true;
     } else if (field.type === 'boolean' && otherChecked.type !== 'boolean' && otherChecked.type !== 'null' && otherChecked.type !== 'any') {
       this.fail(other, `'${field.key}' 항목은 true 또는 false와 비교하세요.`, `Compare '${field.key}' with true or false.`);
+      return true;
     }
+    return false;
   }
 
   private expectNumber(node: FormulaNode, c: Checked, what: string) {
