@@ -15,7 +15,7 @@ import {
 import { canonicalJson } from './canonical-json.js';
 import type { Dataset } from './dataset.js';
 import { denominate } from './denominate.js';
-import { EngineInputError, hasErrors, makeIssue, type EngineIssue, type SafeResult } from './engine-error.js';
+import { EngineInputError, hasErrors, makeIssue, safely, type EngineIssue, type SafeResult } from './engine-error.js';
 import type { AggregateSpec, Framework, IndicatorSpec } from './framework.js';
 import { imputeColumn } from './impute.js';
 import { EvaluationInputSchema, type EvaluationInput, type MissingPolicy, type ScoreOptions } from './input-schema.js';
@@ -432,13 +432,7 @@ export function compile(input: EvaluationInput | PreparedInput, overrides?: Scor
 
 /** {@link compile} without throwing: `{ success, data, warnings }` or `{ success: false, error }`. */
 export function safeCompile(input: EvaluationInput | PreparedInput, overrides?: ScoreOptions): SafeResult<CompiledModel> {
-  try {
-    const model = compile(input, overrides);
-    return { success: true, data: model, warnings: model.warnings };
-  } catch (e) {
-    if (e instanceof EngineInputError) return { success: false, error: e };
-    throw e;
-  }
+  return safely(() => compile(input, overrides), (m) => m.warnings);
 }
 
 /**

@@ -127,3 +127,17 @@ export function formatIssue(issue: EngineIssue): string {
 export function hasErrors(issues: readonly EngineIssue[]): boolean {
   return issues.some((i) => i.severity === 'error');
 }
+
+/**
+ * Runs a function that throws {@link EngineInputError} for bad input and returns a {@link SafeResult} instead;
+ * other errors (bugs) still throw.
+ */
+export function safely<T>(run: () => T, warningsOf: (data: T) => readonly EngineIssue[]): SafeResult<T> {
+  try {
+    const data = run();
+    return { success: true, data, warnings: warningsOf(data) };
+  } catch (e) {
+    if (e instanceof EngineInputError) return { success: false, error: e };
+    throw e;
+  }
+}

@@ -33,7 +33,7 @@ export { decodeCp949 } from './decode-cp949.js';
 export { parseCsv, type CsvRecord, type CsvParseResult } from './csv-parse.js';
 
 // Errors
-export { EngineInputError, formatIssue, hasErrors, makeIssue } from './engine-error.js';
+export { EngineInputError, formatIssue, hasErrors, makeIssue, safely } from './engine-error.js';
 export type { EngineIssue, IssueCode, IssueLocation, SafeResult } from './engine-error.js';
 
 // Output
@@ -62,6 +62,7 @@ export {
   type AggregationProblem,
 } from './aggregate.js';
 export { rankInto, competitionRanks } from './rank.js';
+export { upperBound, lowerBound } from './binary-search.js';
 export { contributionsInto, medianUnit, explainUnit, type UnitExplanation, type ExplanationItem } from './explain.js';
 export type { Framework, IndicatorSpec, AggregateSpec, MethodParams } from './framework.js';
 

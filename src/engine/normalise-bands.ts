@@ -1,3 +1,4 @@
+import { upperBound } from './binary-search.js';
 import type { MethodParams } from './framework.js';
 import type { NormaliseNote } from './normalise-note.js';
 
@@ -19,14 +20,7 @@ export function normaliseBands(x: Float64Array, out: Float64Array, direction: 1 
       out[i] = NaN;
       continue;
     }
-    let lo = 0;
-    let hi = k;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (t[mid]! <= v) lo = mid + 1;
-      else hi = mid;
-    }
-    const band = lo;
+    const band = upperBound(t, v);
     out[i] = scores !== null ? scores[band]! : ((direction === 1 ? band : k - band) / k) * 100;
   }
   return 'ok';

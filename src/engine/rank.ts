@@ -1,3 +1,4 @@
+import { lowerBound, upperBound } from './binary-search.js';
 import type { Topology } from './topology.js';
 
 /**
@@ -8,28 +9,6 @@ import type { Topology } from './topology.js';
  * COINr: results ranks are `rank(-x, ties.method = "min", na.last = "keep")`; `n_rank` is
  * `rank(x, ties.method = "min", na.last = "keep")`.
  */
-
-function upperBound(sorted: Float64Array, m: number, v: number): number {
-  let lo = 0;
-  let hi = m;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! <= v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function lowerBound(sorted: Float64Array, m: number, v: number): number {
-  let lo = 0;
-  let hi = m;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * Ranks `values[offset … offset + n)` into `out[outOffset …]`.
@@ -58,8 +37,8 @@ export function competitionRanks(
   for (let i = 0; i < n; i++) {
     const v = values[offset + i]!;
     if (v !== v) out[outOffset + i] = NaN;
-    else if (descending) out[outOffset + i] = 1 + (m - upperBound(scratch, m, v));
-    else out[outOffset + i] = 1 + lowerBound(scratch, m, v);
+    else if (descending) out[outOffset + i] = 1 + (m - upperBound(scratch, v, m));
+    else out[outOffset + i] = 1 + lowerBound(scratch, v, m);
   }
 }
 

@@ -11,7 +11,7 @@ import {
   type TreatmentReport,
 } from './compile.js';
 import { ENGINE_VERSION } from './engine-version.js';
-import { EngineInputError, makeIssue, type EngineIssue, type SafeResult } from './engine-error.js';
+import { EngineInputError, makeIssue, safely, type EngineIssue, type SafeResult } from './engine-error.js';
 import { contributionsInto, explainUnit, medianUnit, type UnitExplanation } from './explain.js';
 import type { EvaluationInput, MethodName, ScoreOptions } from './input-schema.js';
 import { earnedPoints } from './points.js';
@@ -241,11 +241,5 @@ export function score(input: EvaluationInput | PreparedInput, overrides?: ScoreO
 
 /** {@link score} without throwing for bad input: `{ success: true, data, warnings }` or `{ success: false, error }`. */
 export function safeScore(input: EvaluationInput | PreparedInput, overrides?: ScoreOptions): SafeResult<ScoreResult> {
-  try {
-    const result = score(input, overrides);
-    return { success: true, data: result, warnings: result.warnings };
-  } catch (e) {
-    if (e instanceof EngineInputError) return { success: false, error: e };
-    throw e;
-  }
+  return safely(() => score(input, overrides), (r) => r.warnings);
 }
