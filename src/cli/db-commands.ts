@@ -3,6 +3,7 @@ import { loadConfig } from '../config.js';
 import { openDatabase, type Database } from '../db/client.js';
 import { migrate } from '../db/migrate.js';
 import { verifyAuditChain } from '../domain/audit.js';
+import { loadDemoData } from '../domain/demo/load-demo.js';
 import { seedDemo, seedReferenceUnits } from '../domain/seed.js';
 import { demoBanner } from './demo-banner.js';
 import { reportCliError } from './errors.js';
@@ -49,6 +50,8 @@ export function registerDbCommands(program: Command) {
         await withDatabase(async (database) => {
           if (opts.demo) {
             const result = await seedDemo(database.db, { password: process.env.HOPEJOBS_DEMO_PASSWORD || undefined });
+            const data = await loadDemoData(database.db);
+            if (data) process.stdout.write(`데모 데이터 / demo data: ${data.records} records, ${data.submissions} submissions, published runs ${data.runs.join(', ')}\n`);
             process.stdout.write(`${demoBanner(result)}\n`);
           } else {
             await seedReferenceUnits(database.db);

@@ -1,4 +1,223 @@
+import type { Db } from '../db/client.js';
+import { deadlinesOf, objectionCounts, reviewCounts, setCycleStatus, setDeadline, submissionCounts } from '../db/repositories/cycle-state.js';
+import { findCycleByYear, upsertCycle, type CycleRow } from '../db/repositories/cycles.js';
+import { latestRunOfKind } from '../db/repositories/scoring-runs.js';
+import { upsertPublication } from '../db/repositories/scoring-runs.js';
+import { cycleStatuses, type CycleStatus } from '../db/schema.js';
+import type { DbOrTx } from '../db/tx.js';
+import { appendAudit } from './audit.js';
+import type { Principal } from './auth.js';
+import { actorOf, requireRole } from './authz.js';
+import { DomainError, notFound, type Message } from './errors.js';
+import { copyFramework, ensureFramework, freezeFramework, getFramework } from './frameworks/service.js';
+import { clearPublicCache } from './public-results.js';
+
 /** The default data period of a cycle: September 1 of the previous year to August 31 of the cycle year. */
 export function defaultDataPeriod(year: number): { start: string; end: string } {
   return { start: `${year - 1}-09-01`, end: `${year}-08-31` };
+}
+
+export const stageNames: Record<CycleStatus, Message> = {
+  draft: { ko: '준비', en: 'Draft' },
+  open: { ko: '실적 입력', en: 'Data collection' },
+  verification: { ko: '검증', en: 'Verification' },
+  review: { ko: '정성 평가', en: 'Panel review' },
+  scoring: { ko: '점수 산정', en: 'Scoring' },
+  provisional: { ko: '가결과 공개', en: 'Provisional results' },
+  objections: { ko: '이의신청', en: 'Objections' },
+  final: { ko: '최종 결과', en: 'Final results' },
+  published: { ko: '공표', en: 'Published' },
+};
+
+export function nextStage(s: CycleStatus): CycleStatus | null {
+  const i = cycleStatuses.indexOf(s);
+  return i >= 0 && i < cycleStatuses.length - 1 ? cycleStatuses[i + 1]! : null;
+}
+
+/** A guard that fails unless the admin overrides it with a reason. */
+interface Blocker {
+  code: string;
+  message: Message;
+  overridable: boolean;
+}
+
+async function cycleOrThrow(db: DbOrTx, year: number): Promise<CycleRow> {
+  const c = await findCycleByYear(db, year);
+  if (!c) throw notFound({ ko: `${year}년 평가 주기`, en: `Cycle ${year}` });
+  return c;
+}
+
+/** What stands in the way of moving a cycle one stage forward. */
+export async function transitionBlockers(db: DbOrTx, cycle: CycleRow): Promise<Blocker[]> {
+  const b: Blocker[] = [];
+  switch (cycle.status) {
+    case 'draft': {
+      await getFramework(db, cycle.year).catch(() => b.push({ code: 'no_framework', overridable: false, message: { ko: '평가 체계가 없습니다.', en: 'The cycle has no framework.' } }));
+      break;
+    }
+    case 'open': {
+      const c = await submissionCounts(db, cycle.id);
+      const pending = (c.draft ?? 0) + (c.returned ?? 0);
+      if (pending > 0) b.push({ code: 'unsubmitted', overridable: true, message: { ko: `제출되지 않은 항목 ${pending}건이 있습니다.`, en: `${pending} item(s) not submitted yet.` } });
+      break;
+    }
+    case 'verification': {
+      const c = await submissionCounts(db, cycle.id);
+      const unverified = (c.draft ?? 0) + (c.returned ?? 0) + (c.submitted ?? 0) + (c.approved ?? 0);
+      if (unverified > 0) b.push({ code: 'unverified', overridable: true, message: { ko: `검증되지 않은 항목 ${unverified}건이 있습니다 (점수 산정에서 제외됩니다).`, en: `${unverified} item(s) are not verified (they will not be scored).` } });
+      break;
+    }
+    case 'review': {
+      const c = await reviewCounts(db, cycle.id);
+      const open = (c.assigned ?? 0) + (c.draft ?? 0);
+      if (open > 0) b.push({ code: 'reviews_open', overridable: true, message: { ko: `제출되지 않은 정성 평가 ${open}건이 있습니다.`, en: `${open} panel score(s) not submitted.` } });
+      break;
+    }
+    case 'scoring': {
+      if (!(await latestRunOfKind(db, cycle.id, 'provisional'))) b.push({ code: 'no_provisional_run', overridable: false, message: { ko: '가결과 점수 산정을 먼저 실행하세요.', en: 'Run a provisional scoring first.' } });
+      break;
+    }
+    case 'objections': {
+      const c = await objectionCounts(db, cycle.id);
+      if ((c.filed ?? 0) > 0) b.push({ code: 'objections_open', overridable: false, message: { ko: `처리되지 않은 이의신청 ${c.filed}건이 있습니다.`, en: `${c.filed} objection(s) still undecided.` } });
+      break;
+    }
+    case 'final': {
+      if (!(await latestRunOfKind(db, cycle.id, 'final'))) b.push({ code: 'no_final_run', overridable: false, message: { ko: '최종 점수 산정을 먼저 실행하세요.', en: 'Run the final scoring first.' } });
+      break;
+    }
+    default:
+      break;
+  }
+  return b;
+}
+
+export async function createCycle(db: Db, principal: Principal | null, input: { year: number; title?: string; dataPeriodStart?: string; dataPeriodEnd?: string; copyFromYear?: number | null }) {
+  requireRole(principal, 'city_admin');
+  if (await findCycleByYear(db, input.year)) {
+    throw new DomainError('conflict', 'cycle_exists', { ko: `${input.year}년 평가 주기가 이미 있습니다.`, en: `Cycle ${input.year} already exists.` });
+  }
+  const period = defaultDataPeriod(input.year);
+  const cycle = await db.transaction(async (tx) => {
+    const row = await upsertCycle(tx, {
+      year: input.year,
+      title: input.title ?? `${input.year}년 서울 희망일자리 만들기 시·구 공동협력사업 평가`,
+      dataPeriodStart: input.dataPeriodStart ?? period.start,
+      dataPeriodEnd: input.dataPeriodEnd ?? period.end,
+      status: 'draft',
+      isDemo: false,
+    });
+    await appendAudit(tx, actorOf(principal), { action: 'cycle.created', entityType: 'cycle', entityId: input.year, after: { title: row.title, period: [row.dataPeriodStart, row.dataPeriodEnd] } });
+    if (!input.copyFromYear) await ensureFramework(tx, input.year, actorOf(principal));
+    return row;
+  });
+  if (input.copyFromYear) await copyFramework(db, principal, input.copyFromYear, input.year);
+  return cycle;
+}
+
+export interface TransitionInput {
+  to: CycleStatus;
+  version: number;
+  override?: boolean;
+  reason?: string | null;
+}
+
+/**
+ * Moves a cycle one stage forward (draft → open → verification → review → scoring → provisional → objections →
+ * final → published). Guards block the move; overridable ones need `override: true` and a reason. Side effects:
+ * opening freezes the framework; objections open a window of `objectionWindowDays`; publishing makes the latest
+ * final run public.
+ */
+export async function transitionCycle(db: Db, principal: Principal | null, year: number, input: TransitionInput): Promise<CycleRow> {
+  requireRole(principal, 'city_admin');
+  const actor = actorOf(principal);
+  const out = await db.transaction(async (tx) => {
+    const cycle = await cycleOrThrow(tx, year);
+    if (cycle.version !== input.version) {
+      throw new DomainError('conflict', 'stale_version', { ko: '다른 사용자가 먼저 단계를 바꿨습니다.', en: 'Someone else changed the stage first.' }, [], { current: { status: cycle.status, version: cycle.version } });
+    }
+    const expected = nextStage(cycle.status);
+    if (expected !== input.to) {
+      throw new DomainError('invalid', 'invalid_transition', {
+        ko: `${stageNames[cycle.status].ko} 단계에서는 ${expected ? stageNames[expected].ko : '더 이상'} 단계로만 넘어갈 수 있습니다.`,
+        en: `From ${stageNames[cycle.status].en} the cycle can only move to ${expected ? stageNames[expected].en : 'nothing'}.`,
+      });
+    }
+    const blockers = await transitionBlockers(tx, cycle);
+    const hard = blockers.filter((x) => !x.overridable);
+    const soft = blockers.filter((x) => x.overridable);
+    if (hard.length || (soft.length && !input.override)) {
+      throw new DomainError(
+        'conflict',
+        'transition_blocked',
+        { ko: '다음 단계로 넘어갈 수 없습니다.', en: 'The cycle cannot move on yet.' },
+        blockers.map((x) => ({ path: x.code, message: x.message })),
+        { blockers: blockers.map((x) => ({ code: x.code, overridable: x.overridable })) },
+      );
+    }
+    if (soft.length && !input.reason?.trim()) {
+      throw new DomainError('invalid', 'reason_required', { ko: '예외 진행에는 사유가 필요합니다.', en: 'An override needs a reason.' }, [
+        { path: 'body.reason', message: { ko: '사유를 입력하세요.', en: 'Enter a reason.' } },
+      ]);
+    }
+    const publishedAt = input.to === 'published' ? new Date() : undefined;
+    const row = await setCycleStatus(tx, cycle.id, cycle.status, input.to, cycle.version, publishedAt);
+    if (!row) throw new DomainError('conflict', 'stale_version', { ko: '다른 사용자가 먼저 단계를 바꿨습니다.', en: 'Someone else changed the stage first.' });
+    if (input.to === 'open') await freezeFramework(tx, year, actor);
+    if (input.to === 'objections') {
+      const fw = await getFramework(tx, year);
+      await setDeadline(tx, cycle.id, 'objections', new Date(Date.now() + fw.definition.objectionWindowDays * 86_400_000));
+    }
+    if (input.to === 'published') {
+      const run = await latestRunOfKind(tx, cycle.id, 'final');
+      if (!run) throw new DomainError('conflict', 'no_final_run', { ko: '최종 점수 산정이 없습니다.', en: 'No final scoring run.' });
+      await upsertPublication(tx, { cycleId: cycle.id, runId: run.id, pressRelease: null, publishedBy: actor.userId });
+    }
+    await appendAudit(tx, actor, {
+      action: 'cycle.transition',
+      entityType: 'cycle',
+      entityId: year,
+      before: { status: cycle.status },
+      after: { status: input.to, overridden: soft.map((x) => x.code) },
+      reason: input.reason ?? null,
+    });
+    return row;
+  });
+  if (input.to === 'published') clearPublicCache();
+  return out;
+}
+
+export async function cycleDetail(db: DbOrTx, year: number) {
+  const cycle = await cycleOrThrow(db, year);
+  const [subs, reviews, objs, deadlines] = await Promise.all([
+    submissionCounts(db, cycle.id),
+    reviewCounts(db, cycle.id),
+    objectionCounts(db, cycle.id),
+    deadlinesOf(db, cycle.id),
+  ]);
+  const blockers = await transitionBlockers(db, cycle);
+  return {
+    year: cycle.year,
+    title: cycle.title,
+    status: cycle.status,
+    stageName: stageNames[cycle.status],
+    next: nextStage(cycle.status),
+    version: cycle.version,
+    isDemo: cycle.isDemo,
+    dataPeriodStart: cycle.dataPeriodStart,
+    dataPeriodEnd: cycle.dataPeriodEnd,
+    publishedAt: cycle.publishedAt,
+    counts: { submissions: subs, reviews, objections: objs },
+    deadlines,
+    blockers: blockers.map((b) => ({ code: b.code, overridable: b.overridable, message: b.message })),
+  };
+}
+
+export async function setCycleDeadline(db: Db, principal: Principal | null, year: number, stage: CycleStatus, dueAt: Date) {
+  requireRole(principal, 'city_admin');
+  await db.transaction(async (tx) => {
+    const cycle = await cycleOrThrow(tx, year);
+    await setDeadline(tx, cycle.id, stage, dueAt);
+    await appendAudit(tx, actorOf(principal), { action: 'cycle.deadline', entityType: 'cycle', entityId: year, after: { stage, dueAt: dueAt.toISOString() } });
+  });
 }

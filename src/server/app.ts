@@ -16,6 +16,8 @@ import { errorHandler } from './problem.js';
 import { authRoutes } from './routes/auth.js';
 import { cycleRoutes } from './routes/cycles.js';
 import { frameworkRoutes } from './routes/frameworks.js';
+import { publicRoutes } from './routes/public.js';
+import { scoringRunRoutes } from './routes/scoring-runs.js';
 import { healthRoutes } from './routes/health.js';
 import { orgUnitRoutes } from './routes/org-units.js';
 import { registerSecurityHeaders } from './security-headers.js';
@@ -67,6 +69,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(authRoutes(ctx));
   await app.register(cycleRoutes(ctx));
   await app.register(frameworkRoutes(ctx));
+  await app.register(publicRoutes(ctx));
+  await app.register(scoringRunRoutes(ctx));
 
   registerNotFound(base, opts.spa !== false ? await registerSpa(base) : null);
   return base;

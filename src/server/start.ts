@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import { openDatabase, type Database } from '../db/client.js';
 import { migrate } from '../db/migrate.js';
 import { countUsers } from '../db/repositories/users.js';
+import { loadDemoData } from '../domain/demo/load-demo.js';
 import { seedDemo, type DemoSeedResult } from '../domain/seed.js';
 import { buildApp } from './app.js';
 
@@ -27,7 +28,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     let demo: DemoSeedResult | null = null;
     if (config.HOPEJOBS_DEMO && (await countUsers(database.db)) === 0) {
       demo = await seedDemo(database.db, { password: config.HOPEJOBS_DEMO_PASSWORD });
-      logger.info({ accounts: demo.accounts.length }, 'demo data loaded');
+      const data = await loadDemoData(database.db);
+      logger.info({ accounts: demo.accounts.length, records: data?.records, ms: data?.ms }, 'demo data loaded');
     }
     const app = await buildApp({ database, config, logger });
     const address = await app.listen({ port: config.PORT, host: config.HOST });

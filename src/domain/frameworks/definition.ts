@@ -92,6 +92,8 @@ export const frameworkDefinitionSchema = z
     adjustments: AdjustmentConfigSchema,
     awards: AwardConfigSchema,
     prizes: PrizeTableSchema,
+    /** Award tiers that count towards "N년 연속 우수구" streaks. */
+    streakTiers: z.array(z.string()).default(['best', 'excellent']),
     /** Days districts have to file objections once provisional results are out. */
     objectionWindowDays: z.number().int().min(1).max(60).default(4),
     /** Indicator values must add up to this many points (100 in a points framework). */
@@ -121,6 +123,9 @@ export const frameworkDefinitionSchema = z
       if (!d.indicators.some((x) => x.field === f)) ctx.addIssue({ code: 'custom', path: ['fields'], message: `지표가 없는 분야 / field ${f} has no indicator` });
     });
     const tierCodes = new Set(d.awards.tiers.map((t) => t.code));
+    d.streakTiers.forEach((t, i) => {
+      if (!tierCodes.has(t)) ctx.addIssue({ code: 'custom', path: ['streakTiers', i], message: `없는 시상 등급 / unknown award tier ${t}` });
+    });
     d.prizes.prizes.forEach((p, i) => {
       if (!tierCodes.has(p.tier)) ctx.addIssue({ code: 'custom', path: ['prizes', 'prizes', i, 'tier'], message: `없는 시상 등급 / unknown award tier ${p.tier}` });
     });

@@ -71,9 +71,14 @@ export function diffFrameworks(before: FrameworkDefinition, after: FrameworkDefi
   const awardsChanged = !same(before.awards, after.awards);
   const prizesChanged = !same(before.prizes, after.prizes);
   const adjustmentsChanged = !same(before.adjustments, after.adjustments);
-  if (awardsChanged) (ko.push('시상 등급 규칙 변경'), en.push('Award tiers changed'));
-  if (prizesChanged) (ko.push('시상금 변경'), en.push('Prize table changed'));
-  if (adjustmentsChanged) (ko.push('가점·감점 규칙 변경'), en.push('Bonus/penalty rules changed'));
+  const note = (changed: boolean, k: string, e: string) => {
+    if (!changed) return;
+    ko.push(k);
+    en.push(e);
+  };
+  note(awardsChanged, '시상 등급 규칙 변경', 'Award tiers changed');
+  note(prizesChanged, '시상금 변경', 'Prize table changed');
+  note(adjustmentsChanged, '가점·감점 규칙 변경', 'Bonus/penalty rules changed');
   return {
     added,
     removed,

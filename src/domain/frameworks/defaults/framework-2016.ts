@@ -40,5 +40,6 @@ export const framework2016: FrameworkDefinitionInput = {
   adjustments: standardAdjustments,
   awards: { tiers: [{ code: 'excellent', name: tierNames.excellent, rule: { kind: 'topN', n: 20 } }] },
   prizes: { prizes: [{ tier: 'excellent', kind: 'perUnit', amount: 60_000_000 }] },
+  streakTiers: ['excellent'],
   objectionWindowDays: 4,
 };

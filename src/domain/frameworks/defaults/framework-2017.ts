@@ -13,6 +13,7 @@ export const framework2017: FrameworkDefinitionInput = {
       { code: 'improved', name: tierNames.improved, rule: { kind: 'mostImproved', n: 2, minGain: 3 } },
     ],
   },
+  streakTiers: ['excellent'],
   prizes: {
     prizes: [
       { tier: 'excellent', kind: 'perUnit', amount: 50_000_000 },

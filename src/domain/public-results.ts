@@ -1,0 +1,142 @@
+import type { DbOrTx } from '../db/tx.js';
+import { publishedResults } from '../db/repositories/scoring-runs.js';
+import { notFound } from './errors.js';
+import { frameworkDefinitionSchema, type FrameworkDefinition } from './frameworks/definition.js';
+import type { CycleOutcome } from './scoring/evaluate.js';
+import { snapshotSchema } from './scoring/evaluate.js';
+
+/**
+ * What the public (no sign-in) may see: published cycles only, read from the published scoring run. Cached per
+ * process for a few seconds (public pages take the most traffic); publishing clears the cache.
+ */
+export interface PublishedCycle {
+  year: number;
+  title: string;
+  demo: boolean;
+  publishedAt: Date;
+  runId: number;
+  outcome: CycleOutcome;
+  framework: FrameworkDefinition;
+  pressRelease: string | null;
+}
+
+const TTL_MS = 5_000;
+let cache: { at: number; cycles: PublishedCycle[] } | null = null;
+
+export function clearPublicCache(): void {
+  cache = null;
+}
+
+export async function publishedCycles(db: DbOrTx): Promise<PublishedCycle[]> {
+  if (cache && Date.now() - cache.at < TTL_MS) return cache.cycles;
+  const rows = await publishedResults(db);
+  const cycles = rows.map((r) => {
+    const snapshot = snapshotSchema.parse(r.input);
+    return {
+      year: r.year,
+      title: r.title,
+      demo: r.isDemo,
+      publishedAt: r.publishedAt,
+      runId: r.runId,
+      outcome: r.result as CycleOutcome,
+      framework: frameworkDefinitionSchema.parse(snapshot.framework),
+      pressRelease: r.pressRelease,
+    };
+  });
+  cache = { at: Date.now(), cycles };
+  return cycles;
+}
+
+export async function publishedCycle(db: DbOrTx, year: number): Promise<PublishedCycle> {
+  const c = (await publishedCycles(db)).find((x) => x.year === year);
+  if (!c) throw notFound({ ko: `${year}년 공개 결과`, en: `Published results for ${year}` });
+  return c;
+}
+
+export function resultsView(c: PublishedCycle) {
+  const fieldPoints = new Map<string, number>();
+  for (const i of c.framework.indicators) fieldPoints.set(i.field, (fieldPoints.get(i.field) ?? 0) + i.points);
+  return {
+    year: c.year,
+    title: c.title,
+    demo: c.demo,
+    illustrative: c.framework.illustrative,
+    publishedAt: c.publishedAt,
+    topCode: 'TOTAL',
+    fields: c.framework.fields.map((f) => ({ code: f.code, name: f.name, points: fieldPoints.get(f.code) ?? 0 })),
+    tiers: c.outcome.tiers.map((t) => ({ code: t.code, name: t.name, winners: t.winners.length, prizeEach: t.prizeEach, total: t.total })),
+    prizeTotal: c.outcome.prizeTotal,
+    units: c.outcome.units.map((u) => ({
+      code: u.code,
+      name: u.name,
+      score: u.score,
+      rank: u.rank,
+      awardTier: u.awardTier,
+      fieldScores: u.fieldScores,
+      bonus: u.bonus,
+      penalty: u.penalty,
+      prize: u.prize,
+      previousRank: u.previousRank,
+      streak: u.streak && u.streak.length >= 2 ? u.streak.length : null,
+      streakText: u.streak && u.streak.length >= 2 ? { ko: u.streak.ko, en: u.streak.en } : null,
+    })),
+  };
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+const sentences = (text: string) => text.split(/(?<=[.])\s+/).filter((s) => s.trim().length > 0);
+
+export async function scorecardView(db: DbOrTx, year: number, code: string) {
+  const all = await publishedCycles(db);
+  const c = all.find((x) => x.year === year);
+  if (!c) throw notFound({ ko: `${year}년 공개 결과`, en: `Published results for ${year}` });
+  const u = c.outcome.units.find((x) => x.code === code);
+  if (!u) throw notFound({ ko: `자치구 ${code}`, en: `District ${code}` });
+  const indicators = c.framework.indicators.map((i) => ({
+    code: i.code,
+    name: i.name,
+    field: i.field,
+    kind: i.kind,
+    points: i.points,
+    earned: u.points[i.code] ?? null,
+    rawValue: u.raw[i.code] ?? null,
+    unit: i.unit || null,
+    normalised: u.normalised[i.code] ?? null,
+    median: median(c.outcome.units.map((x) => x.normalised[i.code]).filter((v): v is number => typeof v === 'number')),
+  }));
+  const trend = [...all]
+    .sort((a, b) => a.year - b.year)
+    .map((cy) => {
+      const x = cy.outcome.units.find((y) => y.code === code);
+      return x ? { year: cy.year, score: x.score, rank: x.rank, awardTier: x.awardTier } : null;
+    })
+    .filter((x): x is NonNullable<typeof x> => x !== null);
+  return {
+    year,
+    title: c.title,
+    demo: c.demo,
+    district: { code: u.code, name: u.name },
+    score: u.score,
+    baseScore: u.baseScore,
+    rank: u.rank,
+    previousRank: u.previousRank,
+    awardTier: u.awardTier,
+    awardTierName: c.outcome.tiers.find((t) => t.code === u.awardTier)?.name ?? null,
+    awardReason: u.awardReason,
+    prize: u.prize,
+    streak: u.streak && u.streak.length >= 2 ? { ko: u.streak.ko, en: u.streak.en, length: u.streak.length } : null,
+    bonus: u.bonus,
+    penalty: u.penalty,
+    fields: c.framework.fields.map((f) => ({ code: f.code, name: f.name, score: u.fieldScores[f.code] ?? null })),
+    indicators,
+    explanation: { ko: sentences(u.explanation.ko), en: sentences(u.explanation.en) },
+    trend,
+    reproducibility: { runId: c.runId, snapshotHash: c.outcome.snapshotHash, engineVersion: c.outcome.engineVersion },
+  };
+}

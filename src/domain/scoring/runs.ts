@@ -1,0 +1,271 @@
+import { and, asc, eq, lt } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { findCycleByYear, type CycleRow } from '../../db/repositories/cycles.js';
+import { latestFrameworkVersion } from '../../db/repositories/frameworks.js';
+import {
+  findRun,
+  finishRun,
+  insertRun,
+  latestRunOfKind,
+  listRuns,
+  lockCycleScoring,
+  type ScoringRunRow,
+} from '../../db/repositories/scoring-runs.js';
+import { adjustments, cycles, objections, orgUnits, publications, scoringRuns, submissions } from '../../db/schema.js';
+import type { DbOrTx } from '../../db/tx.js';
+import { canonicalJson } from '../canonical-json.js';
+import { appendAudit, type Actor } from '../audit.js';
+import type { Principal } from '../auth.js';
+import { actorOf, requireRole } from '../authz.js';
+import { DomainError, notFound } from '../errors.js';
+import { frameworkDefinitionSchema } from '../frameworks/definition.js';
+import { evaluateSnapshot, snapshotHash, snapshotSchema, type CycleOutcome, type Snapshot } from './evaluate.js';
+
+export type RunKind = 'trial' | 'provisional' | 'final';
+
+/** Extra values a caller supplies, e.g. the panel's trimmed means of qualitative indicators. */
+export type ValueOverrides = Map<string, Record<string, number>>;
+
+async function cycleOrThrow(db: DbOrTx, year: number): Promise<CycleRow> {
+  const c = await findCycleByYear(db, year);
+  if (!c) throw notFound({ ko: `${year}년 평가 주기`, en: `Cycle ${year}` });
+  return c;
+}
+
+/** Earlier published results: ranks of the previous year and every year's tiers (for streaks). */
+async function publishedHistory(db: DbOrTx, year: number) {
+  const rows = await db
+    .select({ year: cycles.year, result: scoringRuns.result })
+    .from(publications)
+    .innerJoin(cycles, eq(cycles.id, publications.cycleId))
+    .innerJoin(scoringRuns, eq(scoringRuns.id, publications.runId))
+    .where(lt(cycles.year, year))
+    .orderBy(asc(cycles.year));
+  return rows.map((r) => ({ year: r.year, outcome: r.result as CycleOutcome }));
+}
+
+/**
+ * Freezes every input of a scoring run from the database: the cycle's current framework version, verified
+ * submission values (qualitative items: the panel's scores when given), accepted objections' corrected values
+ * (final runs), adjustments, last year's ranks and the tier history.
+ */
+export async function buildSnapshot(db: DbOrTx, year: number, kind: RunKind, overrides: ValueOverrides = new Map()): Promise<Snapshot> {
+  const cycle = await cycleOrThrow(db, year);
+  const fv = await latestFrameworkVersion(db, cycle.id);
+  if (!fv) throw new DomainError('invalid', 'no_framework', { ko: '평가 체계가 없습니다.', en: 'The cycle has no framework.' });
+  const framework = frameworkDefinitionSchema.parse(fv.definition);
+  const districts = await db
+    .select({ id: orgUnits.id, code: orgUnits.code, name: orgUnits.name })
+    .from(orgUnits)
+    .where(eq(orgUnits.kind, 'district'))
+    .orderBy(asc(orgUnits.sortOrder), asc(orgUnits.code));
+  const subs = await db
+    .select({ orgUnitId: submissions.orgUnitId, indicatorCode: submissions.indicatorCode, value: submissions.value })
+    .from(submissions)
+    .where(and(eq(submissions.cycleId, cycle.id), eq(submissions.status, 'verified')));
+  const values = new Map<number, Record<string, number | null>>();
+  for (const s of subs) {
+    const rec = values.get(s.orgUnitId) ?? {};
+    rec[s.indicatorCode] = s.value;
+    values.set(s.orgUnitId, rec);
+  }
+  if (kind === 'final') {
+    const accepted = await db
+      .select({ orgUnitId: objections.orgUnitId, indicatorCode: objections.indicatorCode, correctedValue: objections.correctedValue })
+      .from(objections)
+      .where(and(eq(objections.cycleId, cycle.id), eq(objections.status, 'accepted')))
+      .orderBy(asc(objections.id));
+    for (const o of accepted) {
+      if (o.correctedValue === null) continue;
+      const rec = values.get(o.orgUnitId) ?? {};
+      rec[o.indicatorCode] = o.correctedValue;
+      values.set(o.orgUnitId, rec);
+    }
+  }
+  const adj = await db
+    .select({ orgUnitId: adjustments.orgUnitId, rule: adjustments.ruleCode, points: adjustments.points, reason: adjustments.reason })
+    .from(adjustments)
+    .where(eq(adjustments.cycleId, cycle.id))
+    .orderBy(asc(adjustments.id));
+  const codeById = new Map(districts.map((d) => [d.id, d.code]));
+  const history = await publishedHistory(db, year);
+  const previous = history.filter((h) => h.year === year - 1).at(-1);
+  const prevRank = new Map(previous ? previous.outcome.units.map((u) => [u.code, u.rank]) : []);
+  const indicatorCodes = framework.indicators.map((i) => i.code);
+
+  return snapshotSchema.parse({
+    year,
+    title: cycle.title,
+    demo: cycle.isDemo,
+    frameworkVersion: fv.version,
+    framework,
+    units: districts.map((d) => {
+      const rec = values.get(d.id) ?? {};
+      const extra = overrides.get(d.code) ?? {};
+      const v: Record<string, number | null> = {};
+      for (const code of indicatorCodes) v[code] = extra[code] ?? rec[code] ?? null;
+      return { code: d.code, name: d.name, values: v, previousRank: prevRank.get(d.code) ?? null };
+    }),
+    adjustments: adj.map((a) => ({ uCode: codeById.get(a.orgUnitId)!, rule: a.rule, points: a.points, reason: a.reason })),
+    tierHistory: history.map((h) => ({ year: h.year, tiers: Object.fromEntries(h.outcome.units.map((u) => [u.code, u.awardTier])) })),
+    streakTiers: framework.streakTiers,
+  });
+}
+
+export interface RunSummary {
+  id: number;
+  kind: RunKind;
+  status: string;
+  inputHash: string;
+  engineVersion: string;
+  outcome: CycleOutcome;
+}
+
+/**
+ * Runs the engine over a fresh snapshot and stores input, hash, engine version and result together. Runs of one
+ * cycle are serialised by an advisory lock held for the whole transaction, so two never interleave.
+ */
+export async function runScoring(
+  db: Db,
+  principal: Principal | null,
+  year: number,
+  kind: RunKind,
+  opts: { note?: string | null; overrides?: ValueOverrides; actor?: Actor } = {},
+): Promise<RunSummary> {
+  let actor: Actor;
+  if (opts.actor) actor = opts.actor;
+  else {
+    requireRole(principal, 'city_admin');
+    actor = actorOf(principal);
+  }
+  return db.transaction(async (tx) => {
+    const cycle = await cycleOrThrow(tx, year);
+    await lockCycleScoring(tx, cycle.id);
+    const snapshot = await buildSnapshot(tx, year, kind, opts.overrides);
+    const outcome = evaluateSnapshot(snapshot);
+    const row = await insertRun(tx, {
+      cycleId: cycle.id,
+      kind,
+      status: 'done',
+      input: snapshot,
+      inputHash: snapshotHash(snapshot),
+      engineVersion: outcome.engineVersion,
+      result: outcome,
+      progress: 1,
+      note: opts.note ?? null,
+      createdBy: actor.userId,
+      finishedAt: new Date(),
+    });
+    await appendAudit(tx, actor, {
+      action: 'scoring.run',
+      entityType: 'scoring_run',
+      entityId: row.id,
+      after: { year, kind, inputHash: row.inputHash, engineVersion: row.engineVersion, top: outcome.units.slice(0, 3).map((u) => u.code) },
+    });
+    return { id: row.id, kind, status: row.status, inputHash: row.inputHash, engineVersion: row.engineVersion, outcome };
+  });
+}
+
+export interface Reproduction {
+  runId: number;
+  identical: boolean;
+  storedHash: string;
+  recomputedHash: string;
+  engineVersion: { stored: string; current: string };
+  differences: Array<{ code: string; field: 'score' | 'rank' | 'awardTier'; stored: unknown; recomputed: unknown }>;
+}
+
+/** Re-runs a stored run from its own snapshot and compares byte for byte (canonical JSON of the outcome). */
+export async function reproduceRun(db: DbOrTx, runId: number): Promise<Reproduction> {
+  const run = await findRun(db, runId);
+  if (!run || run.status !== 'done') throw notFound({ ko: `점수 산정 ${runId}`, en: `Scoring run ${runId}` });
+  const snapshot = snapshotSchema.parse(run.input);
+  const recomputed = evaluateSnapshot(snapshot);
+  const stored = run.result as CycleOutcome;
+  const a = canonicalJson(stored);
+  const b = canonicalJson(JSON.parse(JSON.stringify(recomputed)));
+  const differences: Reproduction['differences'] = [];
+  const byCode = new Map(recomputed.units.map((u) => [u.code, u]));
+  for (const s of stored.units) {
+    const r = byCode.get(s.code);
+    if (!r) continue;
+    for (const f of ['score', 'rank', 'awardTier'] as const) {
+      if (s[f] !== r[f]) differences.push({ code: s.code, field: f, stored: s[f], recomputed: r[f] });
+    }
+  }
+  return {
+    runId,
+    identical: a === b,
+    storedHash: run.inputHash,
+    recomputedHash: snapshotHash(snapshot),
+    engineVersion: { stored: run.engineVersion, current: recomputed.engineVersion },
+    differences,
+  };
+}
+
+export interface RunComparison {
+  from: number;
+  to: number;
+  units: Array<{
+    code: string;
+    name: string;
+    score: { from: number | null; to: number | null; delta: number | null };
+    rank: { from: number | null; to: number | null };
+    awardTier: { from: string | null; to: string | null };
+  }>;
+  /** The inputs that differ: values per district and indicator, adjustments, framework version. */
+  inputChanges: Array<{ code: string; indicator: string; from: number | null; to: number | null }>;
+  adjustmentsChanged: boolean;
+  frameworkChanged: boolean;
+}
+
+/** What changed between two runs and which inputs caused it. */
+export async function compareRuns(db: DbOrTx, fromId: number, toId: number): Promise<RunComparison> {
+  const [a, b] = await Promise.all([findRun(db, fromId), findRun(db, toId)]);
+  if (!a || !b) throw notFound({ ko: '점수 산정', en: 'Scoring run' });
+  const sa = snapshotSchema.parse(a.input);
+  const sb = snapshotSchema.parse(b.input);
+  const ra = a.result as CycleOutcome;
+  const rb = b.result as CycleOutcome;
+  const byA = new Map(ra.units.map((u) => [u.code, u]));
+  const units = rb.units.map((u) => {
+    const o = byA.get(u.code);
+    return {
+      code: u.code,
+      name: u.name,
+      score: { from: o?.score ?? null, to: u.score, delta: o?.score != null && u.score != null ? u.score - o.score : null },
+      rank: { from: o?.rank ?? null, to: u.rank },
+      awardTier: { from: o?.awardTier ?? null, to: u.awardTier },
+    };
+  });
+  const inputChanges: RunComparison['inputChanges'] = [];
+  const valsA = new Map(sa.units.map((u) => [u.code, u.values]));
+  for (const u of sb.units) {
+    const va = valsA.get(u.code) ?? {};
+    for (const [ind, v] of Object.entries(u.values)) {
+      const before = va[ind] ?? null;
+      if (before !== v) inputChanges.push({ code: u.code, indicator: ind, from: before, to: v });
+    }
+  }
+  return {
+    from: fromId,
+    to: toId,
+    units,
+    inputChanges,
+    adjustmentsChanged: canonicalJson(sa.adjustments) !== canonicalJson(sb.adjustments),
+    frameworkChanged: sa.frameworkVersion !== sb.frameworkVersion || canonicalJson(sa.framework) !== canonicalJson(sb.framework),
+  };
+}
+
+export async function runsOfCycle(db: DbOrTx, year: number) {
+  const cycle = await cycleOrThrow(db, year);
+  return listRuns(db, cycle.id);
+}
+
+export async function getRun(db: DbOrTx, runId: number): Promise<ScoringRunRow> {
+  const run = await findRun(db, runId);
+  if (!run) throw notFound({ ko: `점수 산정 ${runId}`, en: `Scoring run ${runId}` });
+  return run;
+}
+
+export { latestRunOfKind, finishRun };

@@ -1,0 +1,129 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { publishedCycle, publishedCycles, resultsView, scorecardView } from '../../domain/public-results.js';
+import type { AppContext } from '../context.js';
+
+const year = z.coerce.number().int().min(2000).max(2100);
+const bilingual = z.object({ ko: z.string(), en: z.string() });
+
+const resultsSchema = z.object({
+  year: z.number().int(),
+  title: z.string(),
+  demo: z.boolean(),
+  illustrative: z.boolean(),
+  publishedAt: z.date(),
+  topCode: z.string(),
+  fields: z.array(z.object({ code: z.string(), name: bilingual, points: z.number() })),
+  tiers: z.array(z.object({ code: z.string(), name: bilingual, winners: z.number().int(), prizeEach: z.number(), total: z.number() })),
+  prizeTotal: z.number(),
+  units: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      score: z.number().nullable(),
+      rank: z.number().int().nullable(),
+      awardTier: z.string().nullable(),
+      fieldScores: z.record(z.string(), z.number().nullable()),
+      bonus: z.number(),
+      penalty: z.number(),
+      prize: z.number(),
+      previousRank: z.number().int().nullable(),
+      streak: z.number().int().nullable(),
+      streakText: bilingual.nullable(),
+    }),
+  ),
+});
+
+const scorecardSchema = z.object({
+  year: z.number().int(),
+  title: z.string(),
+  demo: z.boolean(),
+  district: z.object({ code: z.string(), name: z.string() }),
+  score: z.number().nullable(),
+  baseScore: z.number().nullable(),
+  rank: z.number().int().nullable(),
+  previousRank: z.number().int().nullable(),
+  awardTier: z.string().nullable(),
+  awardTierName: bilingual.nullable(),
+  awardReason: bilingual.nullable(),
+  prize: z.number(),
+  streak: z.object({ ko: z.string(), en: z.string(), length: z.number().int() }).nullable(),
+  bonus: z.number(),
+  penalty: z.number(),
+  fields: z.array(z.object({ code: z.string(), name: bilingual, score: z.number().nullable() })),
+  indicators: z.array(
+    z.object({
+      code: z.string(),
+      name: bilingual,
+      field: z.string(),
+      kind: z.enum(['quantitative', 'qualitative']),
+      points: z.number(),
+      earned: z.number().nullable(),
+      rawValue: z.number().nullable(),
+      unit: z.string().nullable(),
+      normalised: z.number().nullable(),
+      median: z.number().nullable().describe('City median of the normalised value (0–100)'),
+    }),
+  ),
+  explanation: z.object({ ko: z.array(z.string()), en: z.array(z.string()) }),
+  trend: z.array(z.object({ year: z.number().int(), score: z.number().nullable(), rank: z.number().int().nullable(), awardTier: z.string().nullable() })),
+  reproducibility: z.object({ runId: z.number().int(), snapshotHash: z.string(), engineVersion: z.string() }),
+});
+
+/** Published results for everyone, no sign-in. Nothing unpublished is reachable from here. */
+export const publicRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    const db = ctx.database.db;
+    const cacheable = { 'cache-control': 'public, max-age=60' };
+
+    app.get(
+      '/api/v1/public/cycles',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['public'],
+          summary: '공개된 평가 주기 / published cycles',
+          response: {
+            200: z.object({
+              cycles: z.array(z.object({ year: z.number().int(), title: z.string(), status: z.literal('published'), publishedAt: z.date().nullable(), demo: z.boolean() })),
+            }),
+          },
+        },
+      },
+      async (_req, reply) => {
+        reply.headers(cacheable);
+        const cycles = await publishedCycles(db);
+        return { cycles: cycles.map((c) => ({ year: c.year, title: c.title, status: 'published' as const, publishedAt: c.publishedAt, demo: c.demo })) };
+      },
+    );
+
+    app.get(
+      '/api/v1/public/cycles/:year/results',
+      {
+        config: { access: 'public' },
+        schema: { tags: ['public'], summary: '공개 결과 / published results of a cycle', params: z.object({ year }), response: { 200: resultsSchema } },
+      },
+      async (req, reply) => {
+        reply.headers(cacheable);
+        return resultsView(await publishedCycle(db, req.params.year));
+      },
+    );
+
+    app.get(
+      '/api/v1/public/cycles/:year/districts/:code/scorecard',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['public'],
+          summary: '자치구 성적표 / a district’s scorecard: points per indicator, explanation, trend',
+          params: z.object({ year, code: z.string().regex(/^\d{5}$/) }),
+          response: { 200: scorecardSchema },
+        },
+      },
+      async (req, reply) => {
+        reply.headers(cacheable);
+        return scorecardView(db, req.params.year, req.params.code);
+      },
+    );
+  };

@@ -1,0 +1,90 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { upsertCycle } from '../../src/db/repositories/cycles.js';
+import { loadDemoData } from '../../src/domain/demo/load-demo.js';
+import { clearPublicCache } from '../../src/domain/public-results.js';
+import { reproduceRun, runScoring } from '../../src/domain/scoring/runs.js';
+import { seedDemo } from '../../src/domain/seed.js';
+import { signIn, testApp } from '../helpers/app.js';
+import { backends, type TestDatabase } from '../helpers/db.js';
+
+const PASSWORD = 'test-password-1';
+
+describe.each(backends())('public results on $name', (backend) => {
+  let db: TestDatabase;
+  let app: FastifyInstance;
+  let runIds: number[] = [];
+  beforeAll(async () => {
+    db = await backend.open();
+    await seedDemo(db.db, { password: PASSWORD });
+    runIds = (await loadDemoData(db.db))!.runs;
+    clearPublicCache();
+    app = await testApp(db);
+  }, 120_000);
+  afterAll(async () => {
+    await app?.close();
+    await db?.destroy();
+  });
+
+  it('lists the published demo cycles 2016–2019 and not the open 2020 cycle', async () => {
+    const res = await app.inject('/api/v1/public/cycles');
+    expect(res.statusCode).toBe(200);
+    const years = res.json().cycles.map((c: { year: number }) => c.year);
+    expect(years).toEqual([2019, 2018, 2017, 2016]);
+    expect(res.json().cycles.every((c: { demo: boolean }) => c.demo)).toBe(true);
+  });
+
+  it('serves 2019 results with 25 ranked districts, tiers and Gwangjin-gu’s four-year streak', async () => {
+    const res = await app.inject('/api/v1/public/cycles/2019/results');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.units).toHaveLength(25);
+    expect(body.units[0].rank).toBe(1);
+    const ranks = body.units.map((u: { rank: number }) => u.rank);
+    expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
+    const gwangjin = body.units.find((u: { code: string }) => u.code === '11215');
+    expect(gwangjin.awardTier).not.toBeNull();
+    expect(gwangjin.streak).toBe(4);
+    expect(gwangjin.streakText.ko).toBe('4년 연속 우수구 (2016–2019)');
+    expect(body.tiers.map((t: { code: string }) => t.code)).toEqual(['best', 'excellent', 'encouragement', 'improved']);
+  });
+
+  it('serves a scorecard whose indicator points add up to the base score', async () => {
+    const res = await app.inject('/api/v1/public/cycles/2019/districts/11215/scorecard');
+    expect(res.statusCode).toBe(200);
+    const sc = res.json();
+    expect(sc.district).toEqual({ code: '11215', name: '광진구' });
+    expect(sc.indicators).toHaveLength(20);
+    const sum = sc.indicators.reduce((s: number, i: { earned: number | null }) => s + (i.earned ?? 0), 0);
+    expect(sum).toBeCloseTo(sc.baseScore, 9);
+    expect(sc.score).toBeCloseTo(sc.baseScore + sc.bonus - sc.penalty, 9);
+    expect(sc.trend.map((t: { year: number }) => t.year)).toEqual([2016, 2017, 2018, 2019]);
+    expect(sc.explanation.ko.length).toBeGreaterThan(0);
+  });
+
+  it('does not leak an unpublished cycle, even after a scoring run', async () => {
+    await upsertCycle(db.db, { year: 2021, title: '2021', dataPeriodStart: '2020-09-01', dataPeriodEnd: '2021-08-31', status: 'scoring', isDemo: true });
+    const { ensureFramework } = await import('../../src/domain/frameworks/service.js');
+    await ensureFramework(db.db, 2021);
+    await runScoring(db.db, null, 2021, 'provisional', { actor: { userId: null, label: 'test' } });
+    clearPublicCache();
+    expect((await app.inject('/api/v1/public/cycles/2021/results')).statusCode).toBe(404);
+    expect((await app.inject('/api/v1/public/cycles/2020/results')).statusCode).toBe(404);
+    expect((await app.inject('/api/v1/public/cycles/2020/districts/11215/scorecard')).statusCode).toBe(404);
+    const years = (await app.inject('/api/v1/public/cycles')).json().cycles.map((c: { year: number }) => c.year);
+    expect(years).not.toContain(2021);
+  });
+
+  it('reproduces every published run bit-identically from its stored snapshot', async () => {
+    for (const id of runIds) {
+      const r = await reproduceRun(db.db, id);
+      expect(r.identical).toBe(true);
+      expect(r.differences).toEqual([]);
+    }
+    const admin = await signIn(app, 'admin', PASSWORD);
+    const res = await admin.request('POST', `/api/v1/scoring-runs/${runIds[3]}/reproduce`);
+    expect(res.json()).toMatchObject({ identical: true });
+    const officer = await signIn(app, 'officer.11215', PASSWORD);
+    expect((await officer.request('POST', `/api/v1/scoring-runs/${runIds[3]}/reproduce`)).statusCode).toBe(403);
+  });
+});
