@@ -153,7 +153,7 @@ export function compile(input: EvaluationInput | PreparedInput, overrides?: Scor
   const dv = fv.framework
     ? validateData(evaluation.iData, sources.data, fv.framework, sources.meta, resolved, issues)
     : null;
-  if (!fv.framework || !dv?.dataset || hasErrors(issues)) throw new EngineInputError(issues);
+  if (!fv.framework || !fv.valid || !dv?.dataset || hasErrors(issues)) throw new EngineInputError(issues);
   const framework = fv.framework;
   const dataset = dv.dataset;
   const warnings: EngineIssue[] = issues.filter((i) => i.severity === 'warning');

@@ -118,7 +118,7 @@ export function formatIssue(issue: EngineIssue): string {
   if (l.column !== undefined) parts.push(`column "${l.column}"`);
   if (l.field !== undefined && l.column === undefined) parts.push(l.field);
   if (l.unit !== undefined) parts.push(`unit ${l.unit}`);
-  if (l.iCode !== undefined && l.column !== l.iCode) parts.push(`iCode ${l.iCode}`);
+  if (l.iCode !== undefined && l.column !== l.iCode && l.column !== 'iCode') parts.push(`iCode ${l.iCode}`);
   const where = parts.length > 0 ? parts.join(' ') : 'input';
   return `${where}: ${issue.message.ko} | ${issue.message.en}`;
 }

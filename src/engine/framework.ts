@@ -70,4 +70,6 @@ export interface Framework {
   readonly groups: readonly string[];
   /** iMeta rows of Type `Denominator`. */
   readonly denominators: readonly string[];
+  /** iMeta rows of Type `Other` (columns kept in iData but not scored). */
+  readonly others: readonly string[];
 }

@@ -102,3 +102,12 @@ export { kurtosis } from './kurtosis.js';
 // Hashing
 export { sha256Hex, sha256HexOfText } from './sha256.js';
 export { canonicalJson } from './canonical-json.js';
+
+// Adjustments, awards, prizes and streaks (applied to scoring results)
+export * from './adjustments.js';
+export * from './awards.js';
+export * from './award-rank.js';
+export * from './award-errors.js';
+export * from './award-text.js';
+export * from './prizes.js';
+export * from './streaks.js';

@@ -98,7 +98,7 @@ export function validateData(
     );
   }
   const known = new Set<string>(['uCode', 'uName', 'Time', ...numericColumns, ...groupColumns]);
-  const metaCodes = new Set<string>([...indicatorCodes, ...framework.aggregates.map((a) => a.code)]);
+  const metaCodes = new Set<string>([...indicatorCodes, ...framework.aggregates.map((a) => a.code), ...framework.others]);
   for (const c of columns) {
     if (!known.has(c) && !metaCodes.has(c)) {
       issues.push(

@@ -50,7 +50,9 @@ export type CanonicalMetaRow = Record<string, string | number | number[]>;
 
 /** Result of {@link validateFramework}. */
 export interface FrameworkValidation {
+  /** The framework; best-effort when `valid` is false (so that iData can still be checked against it). */
   readonly framework: Framework | null;
+  readonly valid: boolean;
   readonly canonical: CanonicalMetaRow[];
 }
 
@@ -201,8 +203,8 @@ function methodParams(
 }
 
 /**
- * Validates iMeta rows into a {@link Framework}. Every problem is pushed to `issues`; the framework is `null` when
- * any error was found.
+ * Validates iMeta rows into a {@link Framework}. Every problem is pushed to `issues`; `valid` is false when any
+ * error was found (the framework is then only good enough to check iData against).
  */
 export function validateFramework(
   rows: readonly IMetaRow[],
@@ -214,7 +216,7 @@ export function validateFramework(
   const file = table.file;
   if (rows.length === 0) {
     issues.push(makeIssue('EMPTY_FILE', 'error', 'iMeta에 행이 없습니다', 'iMeta has no rows', { file }));
-    return { framework: null, canonical: [] };
+    return { framework: null, valid: false, canonical: [] };
   }
   const values = rows.map((r, i) => readRow(r, i, table, issues));
   const canonical = values.map(canonicalRow);
@@ -461,14 +463,14 @@ export function validateFramework(
   }
 
   const errorsNow = issues.filter((i) => i.severity === 'error').length;
-  if (errorsNow > before || roots.length !== 1) return { framework: null, canonical };
+  const valid = errorsNow === before && roots.length === 1;
 
   const aggregates: AggregateSpec[] = nodes
     .filter((r) => r.type === 'Aggregate')
     .map((r) => ({
       code: r.text.iCode!,
       name: r.text.iName ?? r.text.iCode!,
-      level: r.num.Level!,
+      level: r.num.Level ?? NaN,
       parent: r.text.Parent,
       weight: r.text.Parent === null ? NaN : (r.num.Weight ?? 0),
       children: children.get(r.text.iCode!) ?? [],
@@ -479,10 +481,12 @@ export function validateFramework(
     framework: {
       indicators,
       aggregates,
-      top: roots[0]!.text.iCode!,
+      top: roots[0]?.text.iCode ?? '',
       groups: ofType('Group'),
       denominators: ofType('Denominator'),
+      others: ofType('Other'),
     },
+    valid,
     canonical,
   };
 }

@@ -83,7 +83,10 @@ describe('hopejobs score', () => {
     expect(r.written).toEqual({});
     expect(r.stdout).toBe('');
     const lines = r.stderr.trimEnd().split('\n');
-    expect(lines).toEqual(['m.csv row 4 column "Parent" iCode y: Parent "Q"가 iMeta에 없습니다 | Parent "Q" is not in iMeta']);
+    expect(lines).toEqual([
+      'm.csv row 4 column "Parent" iCode y: Parent "Q"가 iMeta에 없습니다 | Parent "Q" is not in iMeta',
+      'd.csv row 3 column "x" unit B: 숫자가 아닙니다: "three" | not a number: "three"',
+    ]);
     const data = await hopejobs(['--data', 'd.csv', '--meta', 'm.csv'], { 'd.csv': badData, 'm.csv': META });
     expect(data.stderr.trimEnd().split('\n')).toEqual(['d.csv row 3 column "x" unit B: 숫자가 아닙니다: "three" | not a number: "three"']);
   });
