@@ -4,6 +4,7 @@ import { notFound } from './errors.js';
 import { frameworkDefinitionSchema, type FrameworkDefinition } from './frameworks/definition.js';
 import type { CycleOutcome } from './scoring/evaluate.js';
 import { snapshotSchema } from './scoring/evaluate.js';
+import { toEngineInput } from './scoring/to-engine.js';
 
 /**
  * What the public (no sign-in) may see: published cycles only, read from the published scoring run. Cached per
@@ -18,6 +19,8 @@ export interface PublishedCycle {
   outcome: CycleOutcome;
   framework: FrameworkDefinition;
   pressRelease: string | null;
+  /** Raw values per district as scored (public once published). */
+  values: Array<{ code: string; name: string; values: Record<string, number | null> }>;
 }
 
 const TTL_MS = 5_000;
@@ -41,6 +44,7 @@ export async function publishedCycles(db: DbOrTx): Promise<PublishedCycle[]> {
       outcome: r.result as CycleOutcome,
       framework: frameworkDefinitionSchema.parse(snapshot.framework),
       pressRelease: r.pressRelease,
+      values: snapshot.units.map((u) => ({ code: u.code, name: u.name, values: u.values })),
     };
   });
   cache = { at: Date.now(), cycles };
@@ -138,5 +142,18 @@ export async function scorecardView(db: DbOrTx, year: number, code: string) {
     explanation: { ko: sentences(u.explanation.ko), en: sentences(u.explanation.en) },
     trend,
     reproducibility: { runId: c.runId, snapshotHash: c.outcome.snapshotHash, engineVersion: c.outcome.engineVersion },
+  };
+}
+
+/** The published run's engine input (iMeta, iData, options): anyone can re-score it with `hopejobs/engine`. */
+export function publishedEngineInput(c: PublishedCycle) {
+  const input = toEngineInput(c.framework, c.values, { year: c.year, title: c.title, demo: c.demo });
+  return {
+    year: c.year,
+    snapshotHash: c.outcome.snapshotHash,
+    engineVersion: c.outcome.engineVersion,
+    iMeta: input.iMeta as Array<Record<string, unknown>>,
+    iData: input.iData as Array<Record<string, string | number | null>>,
+    options: (input.options ?? {}) as Record<string, unknown>,
   };
 }

@@ -13,10 +13,12 @@ import type { Logger } from 'pino';
 import { registerAccessControl } from './access.js';
 import type { AppContext } from './context.js';
 import { errorHandler } from './problem.js';
+import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { cycleRoutes } from './routes/cycles.js';
 import { frameworkRoutes } from './routes/frameworks.js';
 import { publicRoutes } from './routes/public.js';
+import { reviewRoutes } from './routes/reviews.js';
 import { scoringRunRoutes } from './routes/scoring-runs.js';
 import { healthRoutes } from './routes/health.js';
 import { orgUnitRoutes } from './routes/org-units.js';
@@ -69,8 +71,10 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(authRoutes(ctx));
   await app.register(cycleRoutes(ctx));
   await app.register(frameworkRoutes(ctx));
+  await app.register(reviewRoutes(ctx));
   await app.register(publicRoutes(ctx));
   await app.register(scoringRunRoutes(ctx));
+  await app.register(auditRoutes(ctx));
 
   registerNotFound(base, opts.spa !== false ? await registerSpa(base) : null);
   return base;

@@ -5,6 +5,7 @@ import { loadDemoData } from '../../src/domain/demo/load-demo.js';
 import { clearPublicCache } from '../../src/domain/public-results.js';
 import { reproduceRun, runScoring } from '../../src/domain/scoring/runs.js';
 import { seedDemo } from '../../src/domain/seed.js';
+import { score } from '../../src/engine/index.js';
 import { signIn, testApp } from '../helpers/app.js';
 import { backends, type TestDatabase } from '../helpers/db.js';
 
@@ -86,5 +87,30 @@ describe.each(backends())('public results on $name', (backend) => {
     expect(res.json()).toMatchObject({ identical: true });
     const officer = await signIn(app, 'officer.11215', PASSWORD);
     expect((await officer.request('POST', `/api/v1/scoring-runs/${runIds[3]}/reproduce`)).statusCode).toBe(403);
+  });
+
+  it('publishes the engine input so anyone can re-score and get the same base scores', async () => {
+    const input = (await app.inject('/api/v1/public/cycles/2019/engine-input')).json();
+    const mine = score({ iMeta: input.iMeta, iData: input.iData, options: input.options });
+    const published = (await app.inject('/api/v1/public/cycles/2019/districts/11215/scorecard')).json();
+    const unit = mine.units.find((u) => u.uCode === '11215')!;
+    expect(unit.scores.TOTAL).toBe(published.baseScore);
+  });
+
+  it('shows the audit log to the auditor, verifies its chain, and scopes districts to their own entries', async () => {
+    const auditor = await signIn(app, 'auditor', PASSWORD);
+    const page = (await auditor.request('GET', '/api/v1/audit?limit=5')).json();
+    expect(page.entries).toHaveLength(5);
+    expect(page.nextCursor).toBe(page.entries[4].seq);
+    const next = (await auditor.request('GET', `/api/v1/audit?limit=5&cursor=${page.nextCursor}`)).json();
+    expect(next.entries[0].seq).toBeLessThan(page.nextCursor);
+    expect((await auditor.request('GET', '/api/v1/audit/verify')).json()).toMatchObject({ ok: true });
+    const csv = await auditor.request('GET', '/api/v1/audit.csv?limit=10');
+    expect(csv.body.startsWith('\uFEFFseq,at,actor')).toBe(true);
+    const officer = await signIn(app, 'officer.11215', PASSWORD);
+    expect((await officer.request('GET', '/api/v1/audit?orgUnitCode=11110')).statusCode).toBe(403);
+    const own = (await officer.request('GET', '/api/v1/audit')).json();
+    expect(own.entries.every((e: { orgUnitCode: string }) => e.orgUnitCode === '11215')).toBe(true);
+    expect((await officer.request('GET', '/api/v1/audit/verify')).statusCode).toBe(403);
   });
 });

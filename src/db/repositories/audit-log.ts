@@ -30,3 +30,25 @@ export async function readAuditPage(db: DbOrTx, afterSeq: number, limit: number)
     .orderBy(asc(auditLog.seq))
     .limit(limit);
 }
+
+export interface AuditQuery {
+  beforeSeq?: number;
+  limit: number;
+  entityType?: string;
+  action?: string;
+  orgUnitCode?: string;
+  actorLabel?: string;
+}
+
+/** Newest first, keyset-paginated on seq, with optional filters. */
+export async function searchAudit(db: DbOrTx, q: AuditQuery): Promise<AuditRow[]> {
+  const conds = [
+    q.beforeSeq !== undefined ? sql`${auditLog.seq} < ${q.beforeSeq}` : undefined,
+    q.entityType ? sql`${auditLog.entityType} = ${q.entityType}` : undefined,
+    q.action ? sql`${auditLog.action} LIKE ${`${q.action}%`}` : undefined,
+    q.orgUnitCode ? sql`${auditLog.orgUnitCode} = ${q.orgUnitCode}` : undefined,
+    q.actorLabel ? sql`${auditLog.actorLabel} = ${q.actorLabel}` : undefined,
+  ].filter((c): c is NonNullable<typeof c> => c !== undefined);
+  const where = conds.length ? sql.join(conds, sql` AND `) : sql`true`;
+  return db.select().from(auditLog).where(where).orderBy(desc(auditLog.seq)).limit(q.limit);
+}

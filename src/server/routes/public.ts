@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { publishedCycle, publishedCycles, resultsView, scorecardView } from '../../domain/public-results.js';
+import { publishedCycle, publishedCycles, publishedEngineInput, resultsView, scorecardView } from '../../domain/public-results.js';
 import type { AppContext } from '../context.js';
 
 const year = z.coerce.number().int().min(2000).max(2100);
@@ -124,6 +124,32 @@ export const publicRoutes =
       async (req, reply) => {
         reply.headers(cacheable);
         return scorecardView(db, req.params.year, req.params.code);
+      },
+    );
+  
+    app.get(
+      '/api/v1/public/cycles/:year/engine-input',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['public'],
+          summary: 'The published run’s input in the engine’s COINr-style form (iMeta, iData): re-score it yourself with hopejobs/engine',
+          params: z.object({ year }),
+          response: {
+            200: z.object({
+              year: z.number().int(),
+              snapshotHash: z.string(),
+              engineVersion: z.string(),
+              iMeta: z.array(z.record(z.string(), z.unknown())),
+              iData: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),
+              options: z.record(z.string(), z.unknown()),
+            }),
+          },
+        },
+      },
+      async (req, reply) => {
+        reply.headers(cacheable);
+        return publishedEngineInput(await publishedCycle(db, req.params.year));
       },
     );
   };
