@@ -67,11 +67,13 @@ function checkNumber(f: FieldDefinition, raw: unknown): Check {
       : fail(f, '에는 정수를 입력하세요.', 'must be a whole number.');
   }
   const unit = f.unit ?? (f.type === 'money' ? '원' : '');
+  // Korean counters (명, 건, 개 …) read oddly in English; won and symbols such as ㎡ stay.
+  const enUnit = f.type === 'money' ? ' won' : /[가-힣]/.test(unit) ? '' : unit;
   if (f.min !== undefined && raw < f.min) {
-    return fail(f, `은 ${numberFormat.format(f.min)}${unit} 이상이어야 합니다.`, `must be at least ${numberFormat.format(f.min)}${unit}.`);
+    return fail(f, `은 ${numberFormat.format(f.min)}${unit} 이상이어야 합니다.`, `must be at least ${numberFormat.format(f.min)}${enUnit}.`);
   }
   if (f.max !== undefined && raw > f.max) {
-    return fail(f, `은 ${numberFormat.format(f.max)}${unit} 이하여야 합니다.`, `must be at most ${numberFormat.format(f.max)}${unit}.`);
+    return fail(f, `은 ${numberFormat.format(f.max)}${unit} 이하여야 합니다.`, `must be at most ${numberFormat.format(f.max)}${enUnit}.`);
   }
   return { ok: true, value: raw === 0 ? 0 : raw };
 }
