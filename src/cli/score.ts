@@ -44,8 +44,21 @@ export interface ScoreCommandIo {
   readonly setExitCode: (code: number) => void;
 }
 
+let pipeGuarded = false;
+/** A closed pipe (`hopejobs score … | head`) ends the output quietly instead of crashing. */
+function guardPipe(): void {
+  if (pipeGuarded) return;
+  pipeGuarded = true;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
+}
+
 const nodeIo: ScoreCommandIo = {
-  stdout: (t) => void process.stdout.write(t),
+  stdout: (t) => {
+    guardPipe();
+    process.stdout.write(t);
+  },
   stderr: (t) => void process.stderr.write(t),
   readFile: (p) => readFileSync(p),
   writeFile: (p, t) => writeFileSync(p, t),

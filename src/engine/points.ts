@@ -50,5 +50,5 @@ export function detectPoints(framework: Framework, requested: boolean | null): P
  * @example earnedPoints(75, 8) // 6
  */
 export function earnedPoints(normalised: number, points: number): number {
-  return normalised === normalised ? (normalised / 100) * points : 0;
+  return normalised === normalised ? (normalised * points) / 100 : 0;
 }
