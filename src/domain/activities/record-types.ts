@@ -6,6 +6,7 @@ import { actorOf } from '../authz.js';
 import { canonicalJson } from '../canonical-json.js';
 import { DomainError, notFound } from '../errors.js';
 import { assertCanManageRecordTypes } from './access.js';
+import { staleVersion } from './stale.js';
 import { builtinRecordTypes } from './builtin-types.js';
 import {
   fromStoredFields,
@@ -158,18 +159,7 @@ function refuseBuiltin(t: RecordType): void {
   }
 }
 
-function staleType(current: RecordType): DomainError {
-  return new DomainError(
-    'conflict',
-    'stale_version',
-    {
-      ko: '다른 사용자가 이 실적 유형을 먼저 고쳤습니다. 최신 내용을 확인한 뒤 다시 저장하세요.',
-      en: 'Someone changed this record type first. Review the current version and save again.',
-    },
-    [],
-    { current },
-  );
-}
+const staleType = (current: RecordType) => staleVersion({ ko: '실적 유형', en: 'record type' }, current);
 
 /**
  * Field changes that would strand stored data: a field removed or retyped, an enum option dropped, or the date
@@ -212,6 +202,24 @@ async function assertCompatible(tx: DbOrTx, before: RecordType, after: RecordTyp
 }
 
 /**
+ * The common path of every change to an admin-defined type: load it, refuse a built-in, check the version, apply
+ * the change only if the version still matches. Returns the type before and after.
+ */
+async function changeCustomType(
+  tx: DbOrTx,
+  code: string,
+  version: number,
+  change: (current: RecordType) => Promise<Parameters<typeof updateRecordTypeRow>[3]>,
+): Promise<{ before: RecordType; after: RecordType }> {
+  const current = await getRecordType(tx, code);
+  refuseBuiltin(current);
+  if (current.version !== version) throw staleType(current);
+  const row = await updateRecordTypeRow(tx, current.id, version, await change(current));
+  if (!row) throw staleType(await getRecordType(tx, code));
+  return { before: current, after: toRecordType(row) };
+}
+
+/**
  * Replaces the definition of an admin-defined type (the code stays), checking the version and that stored
  * records still fit. Built-in types cannot be edited.
  */
@@ -223,27 +231,21 @@ export async function updateRecordType(
 ): Promise<RecordType> {
   assertCanManageRecordTypes(principal);
   return db.transaction(async (tx) => {
-    const current = await getRecordType(tx, code);
-    refuseBuiltin(current);
-    if (current.version !== input.version) throw staleType(current);
-    const def = parseRecordTypeDefinition({ ...(input.definition as object), code });
-    await assertCompatible(tx, current, def);
-    const row = await updateRecordTypeRow(tx, current.id, input.version, {
-      nameKo: def.name.ko,
-      nameEn: def.name.en,
-      fields: toStoredFields(def),
+    let def: RecordTypeDefinition | undefined;
+    const { before, after } = await changeCustomType(tx, code, input.version, async (current) => {
+      def = parseRecordTypeDefinition({ ...(input.definition as object), code });
+      await assertCompatible(tx, current, def);
+      return { nameKo: def.name.ko, nameEn: def.name.en, fields: toStoredFields(def) };
     });
-    if (!row) throw staleType(await getRecordType(tx, code));
-    const updated = toRecordType(row);
     await appendAudit(tx, actorOf(principal), {
       action: 'record_type.updated',
       entityType: 'record_type',
       entityId: code,
-      before: auditView(current),
-      after: auditView({ ...updated, ...(def.description ? { description: def.description } : {}) }),
+      before: auditView(before),
+      after: auditView({ ...after, ...(def?.description ? { description: def.description } : {}) }),
       reason: input.reason ?? null,
     });
-    return updated;
+    return after;
   });
 }
 
@@ -256,20 +258,16 @@ export async function setRecordTypeActive(
 ): Promise<RecordType> {
   assertCanManageRecordTypes(principal);
   return db.transaction(async (tx) => {
-    const current = await getRecordType(tx, code);
-    refuseBuiltin(current);
-    if (current.version !== input.version) throw staleType(current);
-    const row = await updateRecordTypeRow(tx, current.id, input.version, { active: input.active });
-    if (!row) throw staleType(await getRecordType(tx, code));
+    const { before, after } = await changeCustomType(tx, code, input.version, async () => ({ active: input.active }));
     await appendAudit(tx, actorOf(principal), {
       action: input.active ? 'record_type.activated' : 'record_type.deactivated',
       entityType: 'record_type',
       entityId: code,
-      before: { active: current.active },
-      after: { active: input.active },
+      before: { active: before.active },
+      after: { active: after.active },
       reason: input.reason ?? null,
     });
-    return toRecordType(row);
+    return after;
   });
 }
 

@@ -9,6 +9,7 @@ import { assertCanReadRecords, assertCanWriteRecords, readableDistricts } from '
 import { OCCURRED_ON } from './definition.js';
 import { checkFieldValue, validateRecordData, type RecordData } from './record-data.js';
 import { findRecordType, getRecordType, type RecordType } from './record-types.js';
+import { staleVersion } from './stale.js';
 import { insertRecord, selectRecordById, selectRecordPage, updateRecordRow, type RecordRow } from './repository.js';
 
 /** One activity record as services and the API show it. */
@@ -116,18 +117,7 @@ async function getLiveRecord(db: DbOrTx, id: number): Promise<ActivityRecord> {
   return toActivityRecord(row);
 }
 
-function stale(current: ActivityRecord): DomainError {
-  return new DomainError(
-    'conflict',
-    'stale_version',
-    {
-      ko: '다른 사용자가 이 실적을 먼저 고쳤습니다. 최신 내용을 확인한 뒤 다시 저장하세요.',
-      en: 'Someone changed this record first. Review the current version and save again.',
-    },
-    [],
-    { current },
-  );
-}
+const stale = (current: ActivityRecord) => staleVersion({ ko: '실적', en: 'record' }, current);
 
 /** Enters an activity record for a district: validated against its type, audited, in one transaction. */
 export async function createRecord(db: Db, principal: Principal, input: NewActivityRecord, opts: { reason?: string } = {}): Promise<ActivityRecord> {
