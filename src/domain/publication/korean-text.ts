@@ -1,0 +1,75 @@
+/**
+ * Small pieces of Korean grammar and date style for generated prose: particles that depend on whether the word
+ * ends in a consonant (광진구는 / 서울시는 … 관악구와 / 성북구과 ✗), and the dotted date style of government
+ * press releases ("2019. 11. 20.(수)").
+ */
+
+/**
+ * True when the last syllable of `word` has a final consonant (받침). Digits and a few Latin letters are judged by
+ * their Korean reading (1 일, 3 삼, … L 엘, M 엠, N 엔); other characters count as vowels.
+ */
+function hasFinalConsonant(word: string): boolean {
+  // Closing quotes and brackets are not read aloud: "'활성화'(40점)" is read as ending in 점.
+  const last = word.replace(/[\s'"’”)\]}」』>]+$/u, '').at(-1);
+  if (last === undefined) return false;
+  const code = last.charCodeAt(0);
+  if (code < 0xac00 || code > 0xd7a3) return /[013678]$/.test(last) || /[lmnLMN]$/.test(last);
+  return (code - 0xac00) % 28 !== 0;
+}
+
+const PAIRS = { '은/는': ['은', '는'], '이/가': ['이', '가'], '을/를': ['을', '를'], '과/와': ['과', '와'], '이라고/라고': ['이라고', '라고'], '이다/다': ['이다', '다'] } as const;
+
+/**
+ * `word` followed by the right particle: `particle('광진구', '은/는')` → "광진구는", `particle('서울시', '은/는')`
+ * → "서울시는" … `particle('성북구', '과/와')` → "성북구와".
+ */
+export function particle(word: string, pair: keyof typeof PAIRS): string {
+  const [consonant, vowel] = PAIRS[pair];
+  return `${word}${hasFinalConsonant(word) ? consonant : vowel}`;
+}
+
+const WEEKDAYS_KO = ['일', '월', '화', '수', '목', '금', '토'] as const;
+
+export interface CalendarDate {
+  year: number;
+  month: number;
+  day: number;
+  /** 0 = Sunday. */
+  weekday: number;
+}
+
+/**
+ * Parses an ISO date `YYYY-MM-DD` (no time zone: a calendar date).
+ *
+ * @throws {Error} naming `fn` when the text is not a valid calendar date.
+ */
+export function parseCalendarDate(text: string, fn: string): CalendarDate {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+  if (!m || !d || d.getUTCDate() !== Number(m[3]) || d.getUTCMonth() !== Number(m[2]) - 1) {
+    throw new Error(`${fn}: date must be a calendar date YYYY-MM-DD, got "${text}"`);
+  }
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), weekday: d.getUTCDay() };
+}
+
+/** "2019. 11. 20.(수)" */
+export function koreanDate(d: CalendarDate): string {
+  return `${d.year}. ${d.month}. ${d.day}.(${WEEKDAYS_KO[d.weekday]})`;
+}
+
+/** "20일(수)" — how a lead paragraph names the day of the announcement. */
+export function koreanDay(d: CalendarDate): string {
+  return `${d.day}일(${WEEKDAYS_KO[d.weekday]})`;
+}
+
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+
+/** "20 November 2019" */
+export function englishDate(d: CalendarDate): string {
+  return `${d.day} ${MONTHS_EN[d.month - 1]} ${d.year}`;
+}
+
+/** "2018년 9월" / "September 2018" */
+export function monthYear(d: CalendarDate, lang: 'ko' | 'en'): string {
+  return lang === 'ko' ? `${d.year}년 ${d.month}월` : `${MONTHS_EN[d.month - 1]} ${d.year}`;
+}
