@@ -142,6 +142,22 @@ describe('formula syntax errors', () => {
     expect(errors.map((e) => e.position)).toEqual([0, 34, 44]);
   });
 
+  it('refuses formulas too long or too deeply nested to walk safely', () => {
+    expect(errorsOf('1+'.repeat(2600) + '1')[0]!.message.en).toBe('A formula is at most 5000 characters.');
+    expect(errorsOf('('.repeat(2000) + '1' + ')'.repeat(2000))[0]!.message.en).toMatch(/nested too deeply/);
+    expect(errorsOf('-'.repeat(1000) + '1')[0]!.message.en).toMatch(/nested too deeply/);
+    expect(value('1+'.repeat(80) + '1')).toBe(81);
+  });
+
+  it('reads only own data: names of Object.prototype are just missing', () => {
+    const f = compileFormula('count("constructor") + count("a", constructor == 1) + sum("a", "toString")');
+    expect(f.ok).toBe(true);
+    if (!f.ok) return;
+    const r = evaluateFormula(f.formula, { records: { a: [rec(1, '2019-01-01', {})] }, population: 1 });
+    expect(r.value).toBeNull();
+    expect(r.trace.map((t) => t.value)).toEqual([null, 0, null]);
+  });
+
   it('refuses aggregates and prev inside a condition', () => {
     expect(errorsOf('count("job_fair", count("job_fair") > 1)')[0]!.message.en).toBe('count cannot be used inside a condition.');
     expect(errorsOf('count("job_fair", prev(hires) > 1)')[0]!.message.en).toBe('prev cannot be used inside a condition.');

@@ -96,7 +96,7 @@ const hint = (suggestion: string | null): [string, string] =>
 class Checker {
   readonly errors: FormulaProblem[] = [];
   readonly recordTypes: string[] = [];
-  readonly fields: Record<string, string[]> = {};
+  readonly fields = new Map<string, string[]>();
   prevDepth = 0;
   usesPopulation = false;
   usesValue = false;
@@ -113,12 +113,12 @@ class Checker {
 
   private useType(code: string) {
     if (!this.recordTypes.includes(code)) this.recordTypes.push(code);
-    this.fields[code] ??= [];
+    if (!this.fields.has(code)) this.fields.set(code, []);
   }
 
   private useField(code: string, key: string) {
     this.useType(code);
-    const list = this.fields[code]!;
+    const list = this.fields.get(code)!;
     if (!list.includes(key)) list.push(key);
   }
 
@@ -414,7 +414,7 @@ export function compileFormula(text: string, options: CompileOptions = {}): Comp
       text,
       ast: parsed.ast,
       recordTypes: checker.recordTypes,
-      fields: checker.fields,
+      fields: Object.fromEntries(checker.fields),
       prevDepth: checker.prevDepth,
       usesPopulation: checker.usesPopulation,
       usesValue: checker.usesValue,

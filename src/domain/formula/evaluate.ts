@@ -76,6 +76,9 @@ const notes = {
   badBounds: { ko: '하한이 상한보다 큽니다.', en: 'The lower bound exceeds the upper bound.' },
 } satisfies Record<string, Message>;
 
+/** A property of plain data, never one inherited from Object.prototype (a field named "constructor" reads nothing). */
+const own = (o: object, key: string): unknown => (Object.hasOwn(o, key) ? (o as Record<string, unknown>)[key] : undefined);
+
 const finite = (v: FormulaValue): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 function roundHalfAway(x: number, digits: number): number {
@@ -153,7 +156,7 @@ class Evaluator {
   private name(node: Extract<FormulaNode, { type: 'name' }>, frame: Frame, rec: FormulaRecord | null): FormulaValue {
     if (rec) {
       if (node.name === RECORD_DATE_NAME) return rec.occurredOn;
-      const v = rec.data[node.name];
+      const v = own(rec.data, node.name);
       return typeof v === 'number' ? finite(v) : typeof v === 'string' || typeof v === 'boolean' ? v : null;
     }
     if (node.name === 'population') {
@@ -287,13 +290,13 @@ class Evaluator {
     if (predicate) inputs.push(this.text.slice(predicate.start, predicate.end));
     const base = { fn, inputs, recordType: typeCode, ...(field === undefined ? {} : { field }) };
 
-    const all = frame.ctx?.records[typeCode];
-    if (!all) {
+    const all = frame.ctx ? own(frame.ctx.records, typeCode) : undefined;
+    if (!Array.isArray(all)) {
       this.record(node, frame, { ...base, value: null, note: notes.noRecordsLoaded });
       return null;
     }
     const period = frame.ctx?.period;
-    const matched = all.filter(
+    const matched = (all as readonly FormulaRecord[]).filter(
       (r) => (!period || (r.occurredOn >= period.start && r.occurredOn <= period.end)) && (!predicate || this.eval(predicate, frame, r) === true),
     );
     const ids = matched.map((r) => r.id);
@@ -309,7 +312,7 @@ class Evaluator {
     const values: number[] = [];
     const missingIds: (number | string)[] = [];
     for (const r of matched) {
-      const v = r.data[field!];
+      const v = own(r.data, field!);
       if (typeof v === 'number' && Number.isFinite(v)) values.push(v);
       else missingIds.push(r.id);
     }

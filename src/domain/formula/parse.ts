@@ -19,6 +19,15 @@ export interface FormulaProblem {
 
 export type ParseResult = { ok: true; ast: FormulaNode } | { ok: false; errors: FormulaProblem[] };
 
+/** Limits that keep every recursive walk (parse, check, evaluate) far from the stack's end. */
+export const MAX_FORMULA_LENGTH = 5000;
+export const MAX_FORMULA_DEPTH = 100;
+
+const tooDeep: Message = {
+  ko: `수식이 너무 깊게 중첩되었습니다 (최대 ${MAX_FORMULA_DEPTH}단계).`,
+  en: `The formula is nested too deeply (at most ${MAX_FORMULA_DEPTH} levels).`,
+};
+
 // jsep nodes carry no positions. These hooks record where each token starts while *our* parse runs (and do
 // nothing for anyone else using jsep in the process): a stack of start offsets, pushed when a token begins and
 // popped when it ends. Numeric literals are gobbled here because jsep's own path skips the 'after-token' hook.
@@ -107,12 +116,24 @@ export function parseFormula(text: string): ParseResult {
   if (text.trim() === '') {
     return { ok: false, errors: [{ position: 0, message: { ko: '수식이 비어 있습니다.', en: 'The formula is empty.' } }] };
   }
+  if (text.length > MAX_FORMULA_LENGTH) {
+    return {
+      ok: false,
+      errors: [
+        {
+          position: MAX_FORMULA_LENGTH,
+          message: { ko: `수식은 ${MAX_FORMULA_LENGTH}자 이하여야 합니다.`, en: `A formula is at most ${MAX_FORMULA_LENGTH} characters.` },
+        },
+      ],
+    };
+  }
   const source = normaliseOperators(text);
   let root: J;
   starts = [];
   try {
     root = jsep(source) as J;
   } catch (err) {
+    if (err instanceof RangeError) return { ok: false, errors: [{ position: 0, message: tooDeep }] };
     const e = err as { index?: number; description?: string; message?: string };
     return {
       ok: false,
@@ -122,9 +143,11 @@ export function parseFormula(text: string): ParseResult {
     starts = null;
   }
   const errors: FormulaProblem[] = [];
-  const ast = convert(root, source, errors);
+  const ast = convert(root, source, errors, 0);
   return errors.length > 0 || !ast ? { ok: false, errors } : { ok: true, ast };
 }
+
+const tooDeepProblem: FormulaProblem = { position: 0, message: tooDeep };
 
 function spanOf(node: J | undefined, source: string): Span {
   if (!node) return { start: 0, end: source.length };
@@ -133,7 +156,9 @@ function spanOf(node: J | undefined, source: string): Span {
   const parts = [node.left, node.right, node.test, node.alternate, node.argument].filter(Boolean) as J[];
   if (parts.length === 0) return { start: 0, end: source.length };
   const spans = parts.map((p) => spanOf(p, source));
-  return { start: Math.min(...spans.map((s) => s.start)), end: Math.max(...spans.map((s) => s.end)) };
+  node.start = Math.min(...spans.map((s) => s.start));
+  node.end = Math.max(...spans.map((s) => s.end));
+  return { start: node.start, end: node.end };
 }
 
 function problem(span: Span, ko: string, en: string): FormulaProblem {
@@ -148,8 +173,13 @@ const operatorHints: Record<string, [string, string]> = {
   '??': ["'??' 대신 if(x == null, 기본값, x)를 쓰세요.", "Use if(x == null, default, x) instead of '??'."],
 };
 
-function convert(node: J, source: string, errors: FormulaProblem[]): FormulaNode | null {
+function convert(node: J, source: string, errors: FormulaProblem[], depth: number): FormulaNode | null {
   const span = spanOf(node, source);
+  if (depth > MAX_FORMULA_DEPTH) {
+    if (!errors.includes(tooDeepProblem)) errors.push(tooDeepProblem);
+    return null;
+  }
+  const sub = (child: J) => convert(child, source, errors, depth + 1);
   switch (node.type) {
     case 'Literal': {
       const v = (node as jsep.Literal).value;
@@ -170,7 +200,7 @@ function convert(node: J, source: string, errors: FormulaProblem[]): FormulaNode
       return { type: 'name', name: (node as jsep.Identifier).name, ...span };
     case 'UnaryExpression': {
       const u = node as jsep.UnaryExpression & J;
-      const argument = convert(u.argument as J, source, errors);
+      const argument = sub(u.argument as J);
       if (u.operator !== '-' && u.operator !== '+' && u.operator !== '!') {
         errors.push(problem(span, `연산자 '${u.operator}'는 지원하지 않습니다.`, `The operator '${u.operator}' is not supported.`));
         return null;
@@ -179,8 +209,8 @@ function convert(node: J, source: string, errors: FormulaProblem[]): FormulaNode
     }
     case 'BinaryExpression': {
       const b = node as jsep.BinaryExpression;
-      const left = convert(b.left as J, source, errors);
-      const right = convert(b.right as J, source, errors);
+      const left = sub(b.left as J);
+      const right = sub(b.right as J);
       const op = b.operator;
       if (!arithmeticOperators.has(op) && !comparisonOperators.has(op) && !logicalOperators.has(op)) {
         const leftEnd = spanOf(b.left as J, source).end;
@@ -195,7 +225,7 @@ function convert(node: J, source: string, errors: FormulaProblem[]): FormulaNode
     case 'CallExpression': {
       const c = node as jsep.CallExpression;
       const callee = c.callee as J;
-      const args = c.arguments.map((a) => convert(a as J, source, errors));
+      const args = c.arguments.map((a) => sub(a as J));
       if (callee.type !== 'Identifier') {
         errors.push(problem(spanOf(callee, source), '함수 이름만 호출할 수 있습니다.', 'Only a function name can be called.'));
         return null;
@@ -214,7 +244,7 @@ function convert(node: J, source: string, errors: FormulaProblem[]): FormulaNode
     case 'ConditionalExpression': {
       // `test ? a : b` is the same as if(test, a, b).
       const c = node as jsep.ConditionalExpression;
-      const parts = [c.test, c.consequent, c.alternate].map((p) => convert(p as J, source, errors));
+      const parts = [c.test, c.consequent, c.alternate].map((p) => sub(p as J));
       if (parts.some((p) => p === null)) return null;
       const testSpan = spanOf(c.test as J, source);
       return { type: 'call', name: 'if', nameSpan: testSpan, args: parts as FormulaNode[], ...span };
