@@ -43,7 +43,7 @@ describe('hopejobs serve on embedded PGlite', () => {
     const audit = await runCli(['verify-audit'], { HOPEJOBS_DATA_DIR: dir });
     expect(audit.code).toBe(0);
     expect(audit.stdout).toMatch(/audit log intact: \d+ entries/);
-  });
+  }, 240_000);
 });
 
 describe.skipIf(!process.env.TEST_DATABASE_URL)('hopejobs serve on the PostgreSQL server', () => {
@@ -67,5 +67,5 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('hopejobs serve on the PostgreSQ
     expect(await server.stop('SIGINT')).toBe(0);
     const migrate = await runCli(['migrate'], { DATABASE_URL: url.toString() });
     expect(migrate.stdout).toContain('already up to date');
-  });
+  }, 240_000);
 });

@@ -41,7 +41,7 @@ export interface ServerProcess {
 }
 
 /** Starts `hopejobs serve` on a free port and waits for its "listening" line. */
-export function startServerProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
+export function startServerProcess(env: Record<string, string>, timeoutMs = 180_000): Promise<ServerProcess> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cliPath, 'serve'], {
       cwd: repoRoot,
