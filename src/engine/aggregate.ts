@@ -59,12 +59,39 @@ export function aggregateInto(
   let failures = 0;
   for (let a = 0; a < nA; a++) {
     const method = aggregation[a]!;
+    const start = childStart[a]!;
+    const end = childStart[a + 1]!;
+    const nChildren = end - start;
+    const thresh = datThresh[a]!;
+    const offOut = a * nU;
+    if (method === AGG_AMEAN && missingPolicy === MISSING_RENORMALISE) {
+      // The hot path of Monte Carlo runs: per unit, weighted sums over the present children, kept in registers.
+      let allIndicators = true;
+      for (let k = start; k < end; k++) if (childIndex[k]! >= nI) allIndicators = false;
+      const src = allIndicators ? normalised : out;
+      const shift = allIndicators ? 0 : nI;
+      for (let u = 0; u < nU; u++) {
+        let sum = 0;
+        let wsum = 0;
+        let n = 0;
+        for (let k = start; k < end; k++) {
+          const c = childIndex[k]!;
+          const v = allIndicators || c >= nI ? src[(c - shift) * nU + u]! : normalised[c * nU + u]!;
+          if (v === v) {
+            const w = weights[c]!;
+            sum += w * v;
+            wsum += w;
+            n++;
+          }
+        }
+        out[offOut + u] = n === 0 || n / nChildren < thresh || !(wsum > 0) ? NaN : sum / wsum;
+      }
+      continue;
+    }
     num.fill(0);
     den.fill(0);
     cnt.fill(0);
     bad.fill(0);
-    const start = childStart[a]!;
-    const end = childStart[a + 1]!;
     for (let k = start; k < end; k++) {
       const c = childIndex[k]!;
       const w = weights[c]!;
@@ -98,9 +125,6 @@ export function aggregateInto(
         }
       }
     }
-    const nChildren = end - start;
-    const thresh = datThresh[a]!;
-    const offOut = a * nU;
     for (let u = 0; u < nU; u++) {
       const n = cnt[u]!;
       const d = den[u]!;
