@@ -1,0 +1,83 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { repoRoot, startServerProcess, type ServerProcess } from './cli.js';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const chromiumAvailable = existsSync(CHROMIUM);
+export const webBuilt = existsSync(path.join(repoRoot, 'dist', 'web', 'index.html'));
+
+let noticed = false;
+/** One line, once, when the browser tests cannot run here. */
+export function browserSkipNotice(): boolean {
+  const skip = !chromiumAvailable || !webBuilt;
+  if (skip && !noticed) {
+    noticed = true;
+    console.log(
+      !chromiumAvailable
+        ? `Browser tests skipped: Chromium not found at ${CHROMIUM} (install Debian's chromium; CI does).`
+        : 'Browser tests skipped: the web app is not built (npm run build).',
+    );
+  }
+  return skip;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export interface DemoServer {
+  server: ServerProcess;
+  url: string;
+  password: string;
+  stop(): Promise<void>;
+}
+
+/** A real `hopejobs serve` with the demo loaded, on a fresh data directory. */
+export async function startDemoServer(): Promise<DemoServer> {
+  const dir = mkdtempSync(path.join(repoRoot, '.tmp', 'browser-'));
+  const password = 'browser-demo-1';
+  const server = await startServerProcess({ HOPEJOBS_DATA_DIR: dir, HOPEJOBS_DEMO_PASSWORD: password });
+  return {
+    server,
+    url: server.url,
+    password,
+    async stop() {
+      await server.stop('SIGTERM');
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+const axeSource = () => readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: number;
+}
+
+/** Runs axe-core (WCAG 2.1 A/AA) on the page and returns the violations. */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  // Evaluated through the DevTools protocol: our strict CSP (no inline scripts) stays on for the page itself.
+  await page.evaluate(axeSource());
+  return page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: unknown[] }> }> } }).axe;
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }));
+  });
+}
+
+export async function signInPage(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByLabel(/아이디|Username/).fill(username);
+  await page.getByLabel(/비밀번호|Password/).fill(password);
+  await page.getByRole('button', { name: /로그인|Sign in/ }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+}
