@@ -3,21 +3,14 @@
  * synthetic values of plausible magnitude ("데모 데이터"), a few adjustments and the 2015–2018 tier history that
  * gives 관악구 and 광진구 their streaks when they win again. Changing anything here changes the golden files.
  */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect } from 'vitest';
+import { mulberry32 } from '../../src/domain/demo/random.js';
 import { defaultFramework } from '../../src/domain/frameworks/defaults/index.js';
 import type { FrameworkDefinition } from '../../src/domain/frameworks/definition.js';
 import { seoulDistricts } from '../../src/domain/reference/seoul.js';
 import { evaluateSnapshot, type CycleOutcome, type Snapshot } from '../../src/domain/scoring/evaluate.js';
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Plausible range of each 2019 indicator's raw value, and whether it is a whole count. */
 const RANGES: Record<string, [number, number, boolean?]> = {
@@ -75,4 +68,21 @@ export interface Fixture {
 export function fixture(seed = 2019): Fixture {
   const snapshot = fixtureSnapshot(seed);
   return { snapshot, outcome: evaluateSnapshot(snapshot), framework: snapshot.framework as FrameworkDefinition };
+}
+
+const goldenDir = path.resolve(import.meta.dirname, '../golden/publication');
+
+/**
+ * Compares `actual` with the golden file `name` exactly; `UPDATE_GOLDEN=1 npx vitest run test/domain/publication*`
+ * rewrites the file instead (review the diff before committing it).
+ */
+export function expectGolden(name: string, actual: string): void {
+  const file = path.join(goldenDir, name);
+  if (process.env['UPDATE_GOLDEN'] === '1') {
+    mkdirSync(goldenDir, { recursive: true });
+    writeFileSync(file, actual);
+    return;
+  }
+  if (!existsSync(file)) throw new Error(`golden file ${name} is missing: run with UPDATE_GOLDEN=1 to create it`);
+  expect(actual).toBe(readFileSync(file, 'utf8'));
 }

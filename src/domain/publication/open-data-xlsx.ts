@@ -121,7 +121,7 @@ function aboutSheet(wb: ExcelJS.Workbook, outcome: CycleOutcome, framework: Fram
     ['시상금 총액 / Prize total (KRW)', outcome.prizeTotal],
     ['이용 조건 / Licence', options.licence ?? '공공누리 제1유형 (출처표시) / KOGL Type 1 (attribution)'],
     ['시트 / Sheets', `${SHEETS.results}: 자치구별 결과 · ${SHEETS.indicators}: 자치구 × 지표 원자료·환산 점수·득점 · ${SHEETS.dictionary}: 열과 지표의 정의`],
-    ['수식 방지 / Formula guard', "=, +, -, @로 시작하는 문자열은 수식으로 실행되지 않도록 앞에 '를 붙였습니다 / text starting with =, +, -, @ is prefixed with ' so it is never run as a formula"],
+    ['수식 방지 / Formula guard', "수식 실행 방지: =, +, -, @로 시작하는 문자열은 수식으로 실행되지 않도록 앞에 '를 붙였습니다 / Formula guard: text starting with =, +, -, @ is prefixed with ' so it is never run as a formula"],
   ];
   for (const [label, value] of rows) {
     const row = ws.addRow([]);

@@ -145,7 +145,7 @@ function scope(f: Facts, framework: FrameworkDefinition): string[] {
   ];
   if (f.newIndicators.length > 0) {
     const names = f.newIndicators.map((i) => `'${shortName(i.name.ko)}'`).join(', ');
-    lines.push(`  ○ 올해는 ${names} 지표를 새로 도입해 자치구의 현장 중심 일자리 발굴 노력을 평가에 반영했다.`);
+    lines.push(`  ○ 올해는 ${names} 지표를 새로 도입했다.`);
   }
   const quantitative = f.indicatorCount - f.qualitativeCount;
   const rules = framework.adjustments.rules;
