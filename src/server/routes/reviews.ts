@@ -1,0 +1,203 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  addAssignment,
+  assignmentViewSchema,
+  assignOptionsSchema,
+  assignReviewers,
+  assignResultSchema,
+  closeResultSchema,
+  closeReviewRound,
+  closeRoundSchema,
+  draftScoresSchema,
+  getAssignment,
+  listMyAssignments,
+  manualAssignmentSchema,
+  myAssignmentsSchema,
+  progressSchema,
+  removeAssignment,
+  removeAssignmentSchema,
+  resultsSchema,
+  reviewProgress,
+  reviewResults,
+  saveDraftScores,
+  submitScores,
+  submitScoresSchema,
+} from '../../domain/reviews/index.js';
+import type { AppContext } from '../context.js';
+
+const year = z.coerce.number().int().min(2000).max(2100);
+const yearParams = z.object({ year });
+const assignmentParams = z.object({ year, id: z.coerce.number().int().min(1) });
+
+/** RFC 9457 problem details as the central error handler writes them (documented per status). */
+const problem = z.looseObject({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  code: z.string(),
+  errors: z.array(z.looseObject({ path: z.string(), message: z.string() })).optional(),
+});
+const stale = problem.describe('409 stale_version carries `current`: the assignment as it is now');
+
+const tags = ['reviews'];
+const ADMIN = { roles: ['city_admin'] } as const;
+const ADMIN_AUDITOR = { roles: ['city_admin', 'auditor'] } as const;
+const REVIEWER = { roles: ['reviewer'] } as const;
+
+export const reviewRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    const db = ctx.database.db;
+    const base = '/api/v1/cycles/:year/reviews';
+
+    app.post(
+      `${base}/assign`,
+      {
+        config: { access: ADMIN },
+        schema: {
+          tags,
+          summary: '평가위원 배정 / assign reviewers to every district × qualitative indicator (balanced, no conflicts of interest; re-run tops up)',
+          params: yearParams,
+          body: assignOptionsSchema.nullish(),
+          response: { 200: assignResultSchema, 400: problem, 404: problem, 409: problem },
+        },
+      },
+      async (req) => assignReviewers(db, req.principal, req.params.year, req.body ?? {}),
+    );
+
+    app.post(
+      `${base}/assignments`,
+      {
+        config: { access: ADMIN },
+        schema: {
+          tags,
+          summary: 'Add one assignment by hand (conflicts of interest refused)',
+          params: yearParams,
+          body: manualAssignmentSchema,
+          response: { 201: z.object({ id: z.number().int() }), 400: problem, 404: problem, 409: problem },
+        },
+      },
+      async (req, reply) => reply.code(201).send(await addAssignment(db, req.principal, req.params.year, req.body)),
+    );
+
+    app.delete(
+      `${base}/assignments/:id`,
+      {
+        config: { access: ADMIN },
+        schema: {
+          tags,
+          summary: 'Remove one assignment (a reason is required once scores were entered)',
+          params: assignmentParams,
+          body: removeAssignmentSchema.nullish(),
+          response: { 204: z.null(), 400: problem, 404: problem, 409: problem },
+        },
+      },
+      async (req, reply) => {
+        await removeAssignment(db, req.principal, req.params.year, req.params.id, req.body ?? {});
+        return reply.code(204).send(null);
+      },
+    );
+
+    app.get(
+      `${base}/progress`,
+      {
+        config: { access: ADMIN_AUDITOR },
+        schema: {
+          tags,
+          summary: '진행 현황 / progress: assigned and submitted per district × indicator, reviewer loads (no scores)',
+          params: yearParams,
+          response: { 200: progressSchema, 404: problem },
+        },
+      },
+      async (req) => reviewProgress(db, req.principal, req.params.year),
+    );
+
+    app.post(
+      `${base}/close`,
+      {
+        config: { access: ADMIN },
+        schema: {
+          tags,
+          summary: '정성 평가 마감 / close the round (unsubmitted assignments need an override reason and are dropped)',
+          params: yearParams,
+          body: closeRoundSchema.nullish(),
+          response: { 200: closeResultSchema, 400: problem, 404: problem, 409: problem },
+        },
+      },
+      async (req) => closeReviewRound(db, req.principal, req.params.year, req.body ?? {}),
+    );
+
+    app.get(
+      `${base}/results`,
+      {
+        config: { access: ADMIN_AUDITOR },
+        schema: {
+          tags,
+          summary: '정성 평가 결과 / trimmed-mean panel scores and reviewer deviation flags (closed round only)',
+          params: yearParams,
+          response: { 200: resultsSchema, 404: problem, 409: problem },
+        },
+      },
+      async (req) => reviewResults(db, req.principal, req.params.year),
+    );
+
+    app.get(
+      `${base}/mine`,
+      {
+        config: { access: REVIEWER },
+        schema: {
+          tags,
+          summary: '내 평가 목록 / my assignments with rubric and my scores (never other reviewers’)',
+          params: yearParams,
+          response: { 200: myAssignmentsSchema, 404: problem },
+        },
+      },
+      async (req) => listMyAssignments(db, req.principal, req.params.year),
+    );
+
+    app.get(
+      `${base}/assignments/:id`,
+      {
+        config: { access: { roles: ['reviewer', 'city_admin', 'auditor'] } },
+        schema: {
+          tags,
+          summary: 'One assignment: its own reviewer, the city admin or the auditor',
+          params: assignmentParams,
+          response: { 200: assignmentViewSchema, 403: problem, 404: problem },
+        },
+      },
+      async (req) => getAssignment(db, req.principal, req.params.year, req.params.id),
+    );
+
+    app.put(
+      `${base}/assignments/:id/scores`,
+      {
+        config: { access: REVIEWER },
+        schema: {
+          tags,
+          summary: '임시 저장 / save draft scores per criterion (optimistic concurrency on `version`)',
+          params: assignmentParams,
+          body: draftScoresSchema,
+          response: { 200: assignmentViewSchema, 400: problem, 403: problem, 404: problem, 409: stale },
+        },
+      },
+      async (req) => saveDraftScores(db, req.principal, req.params.year, req.params.id, req.body),
+    );
+
+    app.post(
+      `${base}/assignments/:id/submit`,
+      {
+        config: { access: REVIEWER },
+        schema: {
+          tags,
+          summary: '제출 / submit the score sheet (every criterion scored; final)',
+          params: assignmentParams,
+          body: submitScoresSchema,
+          response: { 200: assignmentViewSchema, 400: problem, 403: problem, 404: problem, 409: stale },
+        },
+      },
+      async (req) => submitScores(db, req.principal, req.params.year, req.params.id, req.body),
+    );
+  };
