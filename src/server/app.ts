@@ -19,7 +19,6 @@ import { cycleRoutes } from './routes/cycles.js';
 import { frameworkRoutes } from './routes/frameworks.js';
 import { publicRoutes } from './routes/public.js';
 import { reviewRoutes } from './routes/reviews.js';
-import { reviewRoutes } from './routes/reviews.js';
 import { scoringRunRoutes } from './routes/scoring-runs.js';
 import { healthRoutes } from './routes/health.js';
 import { orgUnitRoutes } from './routes/org-units.js';
@@ -72,7 +71,6 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(authRoutes(ctx));
   await app.register(cycleRoutes(ctx));
   await app.register(frameworkRoutes(ctx));
-  await app.register(reviewRoutes(ctx));
   await app.register(reviewRoutes(ctx));
   await app.register(publicRoutes(ctx));
   await app.register(scoringRunRoutes(ctx));
