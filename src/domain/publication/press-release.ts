@@ -44,6 +44,7 @@ const LONG_TIER_LIST = 3;
 
 interface Facts {
   year: number;
+  prizeTotal: number;
   date: CalendarDate;
   from: CalendarDate;
   to: CalendarDate;
@@ -72,6 +73,7 @@ function facts(outcome: CycleOutcome, framework: FrameworkDefinition, date: stri
   const perField = fieldPoints(framework);
   return {
     year: outcome.year,
+    prizeTotal: outcome.prizeTotal,
     date: parseCalendarDate(date, fn),
     from: parseCalendarDate(period?.from ?? `${outcome.year - 1}-09-01`, fn),
     to: parseCalendarDate(period?.to ?? `${outcome.year}-08-31`, fn),
@@ -88,9 +90,9 @@ function facts(outcome: CycleOutcome, framework: FrameworkDefinition, date: stri
   };
 }
 
-/** "광진구·관악구" for up to three names, else "광진구 등 3개 구" — how headlines name a group. */
-function groupKo(units: readonly UnitOutcome[]): string {
-  if (units.length <= 2) return joinNames(units.map((u) => u.name), 'ko');
+/** "광진구·관악구" for up to `max` names, else "광진구 등 3개 구" — how headlines and leads name a group. */
+function groupKo(units: readonly UnitOutcome[], max = 2): string {
+  if (units.length <= max) return joinNames(units.map((u) => u.name), 'ko');
   return `${units[0]?.name ?? ''} 등 ${units.length}개 구`;
 }
 
@@ -109,7 +111,7 @@ function headline(f: Facts, o: PressReleaseOptions): string {
 function subheads(f: Facts): string[] {
   const lines: string[] = [];
   const top = f.tiers.find((t) => t.units.length > 0);
-  const total = f.tiers.reduce((s, t) => s + t.total, 0);
+  const total = f.prizeTotal;
   if (top) {
     const prize = total > 0 ? `… ${f.awarded.length}개 구에 시상금 총 ${formatWonKo(total)}` : `… ${f.awarded.length}개 구 시상`;
     lines.push(`${joinNames(top.units.map((u) => u.name), 'ko')} ${top.name.ko} 선정${prize}`);
@@ -129,10 +131,7 @@ function lead(f: Facts, o: PressReleaseOptions): string {
   const named = f.tiers
     .filter((t) => t.units.length > 0)
     .slice(0, 2)
-    .map((t) => {
-      const names = t.units.length <= LONG_TIER_LIST ? joinNames(t.units.map((u) => u.name), 'ko') : `${t.units[0]?.name ?? ''} 등 ${t.units.length}개 구`;
-      return `${particle(names, '을/를')} ${t.name.ko}로`;
-    });
+    .map((t) => `${particle(groupKo(t.units, LONG_TIER_LIST), '을/를')} ${t.name.ko}로`);
   const selection = named.length > 0 ? `${named.join(', ')} 선정했다고` : '발표했다고';
   return `□ ${particle(o.cityName, '은/는')} '${f.year} ${program}' 시·구 공동협력사업 평가 결과 ${selection} ${koreanDay(f.date)} 밝혔다.`;
 }
