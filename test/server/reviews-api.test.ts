@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findOrgUnitByCode } from '../../src/db/repositories/org-units.js';
+import { findUserByUsername, grantRole } from '../../src/db/repositories/users.js';
 import { cycles, type CycleStatus } from '../../src/db/schema.js';
 import { verifyAuditChain } from '../../src/domain/audit.js';
 import { panelScores } from '../../src/domain/reviews/index.js';
@@ -95,7 +97,7 @@ describe.each(backends())('panel review API on $name', (backend) => {
     expect(ko.json()).toMatchObject({ code: 'not_in_review_stage' });
     expect(ko.json().detail).toContain("'실적 입력' 단계");
     const en = await reviewer['reviewer.1']!.request('PUT', `${BASE}/assignments/${a!.id}/scores`, { version: a!.version, scores: { plan: 3 } }, { 'accept-language': 'en' });
-    expect(en.json().detail).toContain('data collection stage');
+    expect(en.json().detail).toContain("'Data collection' stage");
     await setStage('review');
   });
 
@@ -143,6 +145,28 @@ describe.each(backends())('panel review API on $name', (backend) => {
     const noReason = await admin.request('DELETE', `${BASE}/assignments/${draft.id}`);
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().code).toBe('reason_required');
+  });
+
+  it('treats a tie recorded later as a conflict: no scoring, reported on re-run, the item left short', async () => {
+    const songpa = districtOrder[23]!;
+    const target = (await mine('reviewer.2')).find((x) => x.orgUnit.code === songpa && x.indicator.code === 'S7')!;
+    await grantRole(db.db, (await findUserByUsername(db.db, 'reviewer.2'))!.id, 'reviewer', (await findOrgUnitByCode(db.db, songpa))!.id);
+
+    const refused = await reviewer['reviewer.2']!.request('PUT', `${BASE}/assignments/${target.id}/scores`, { version: target.version, scores: { plan: 3 } });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().code).toBe('conflict_of_interest');
+    const rerun = (await admin.request('POST', `${BASE}/assign`, {})).json();
+    expect(rerun.created).toBe(0);
+    expect(rerun.conflicting.filter((c: { reviewer: string }) => c.reviewer === 'reviewer.2').map((c: { id: number }) => c.id)).toEqual(
+      (await mine('reviewer.2')).filter((x) => x.orgUnit.code === songpa).map((x) => x.id),
+    );
+    for (const a of (await mine('reviewer.2')).filter((x) => x.orgUnit.code === songpa)) {
+      expect((await admin.request('DELETE', `${BASE}/assignments/${a.id}`)).statusCode).toBe(204);
+    }
+    const topUp = (await admin.request('POST', `${BASE}/assign`, {})).json();
+    expect(topUp.created).toBe(0);
+    expect(topUp.conflicting).toEqual([]);
+    expect(topUp.shortfalls.filter((s: { orgUnitCode: string }) => s.orgUnitCode === songpa)).toHaveLength(3);
   });
 
   it('lets a reviewer read and write only their own assignments', async () => {
@@ -232,7 +256,7 @@ describe.each(backends())('panel review API on $name', (backend) => {
       }
     }
     const progress = (await auditor.request('GET', `${BASE}/progress`)).json();
-    expect(progress.totals).toMatchObject({ all: 372, submitted: 371, assigned: 1 });
+    expect(progress.totals).toMatchObject({ all: 369, submitted: 368, assigned: 1 });
 
     const refused = await admin.request('POST', `${BASE}/close`);
     expect(refused.statusCode).toBe(409);
@@ -241,7 +265,7 @@ describe.each(backends())('panel review API on $name', (backend) => {
     const closed = await admin.request('POST', `${BASE}/close`, { overrideReason: '위원 4 불참 (개인 사정)' });
     expect(closed.statusCode).toBe(200);
     expect(closed.json()).toMatchObject({
-      submitted: 371,
+      submitted: 368,
       dropped: [{ ...skipped, reviewer: 'reviewer.4' }],
       round: { closed: true, closedBy: 'admin', overrideReason: '위원 4 불참 (개인 사정)' },
     });

@@ -117,7 +117,7 @@ export async function assignReviewers(db: Db, principal: Principal | null, year:
   });
 }
 
-function conflictOfInterest(reviewer: string, orgUnitCode: string) {
+export function conflictOfInterest(reviewer: string, orgUnitCode: string) {
   return new DomainError('invalid', 'conflict_of_interest', {
     ko: `${reviewer} 평가위원은 ${orgUnitCode} 자치구와 연관되어 있어 이 자치구를 평가할 수 없습니다 (이해충돌).`,
     en: `Reviewer ${reviewer} is tied to district ${orgUnitCode} and cannot review it (conflict of interest).`,

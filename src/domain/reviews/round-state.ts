@@ -2,6 +2,7 @@ import { findCycleByYear, type CycleRow } from '../../db/repositories/cycles.js'
 import { latestRoundEvent } from '../../db/repositories/reviews.js';
 import type { CycleStatus } from '../../db/schema.js';
 import type { DbOrTx } from '../../db/tx.js';
+import { stageNames } from '../cycles.js';
 import { DomainError, notFound, type Message } from '../errors.js';
 import { getFramework } from '../frameworks/service.js';
 import type { Indicator } from '../frameworks/definition.js';
@@ -9,18 +10,6 @@ import type { RoundState } from './schemas.js';
 
 /** The audit action that closes a review round; the log is the round's state (append-only, hash-chained). */
 export const ROUND_CLOSED = 'review.round_closed';
-
-const stageNames: Record<CycleStatus, Message> = {
-  draft: { ko: '준비', en: 'draft' },
-  open: { ko: '실적 입력', en: 'data collection' },
-  verification: { ko: '검증', en: 'verification' },
-  review: { ko: '정성 평가', en: 'panel review' },
-  scoring: { ko: '점수 산정', en: 'scoring' },
-  provisional: { ko: '가결과 공개', en: 'provisional results' },
-  objections: { ko: '이의신청', en: 'objections' },
-  final: { ko: '최종 결과', en: 'final results' },
-  published: { ko: '공표', en: 'published' },
-};
 
 /** Stages in which the panel can still be set up (the review itself included). */
 const SETUP_STAGES: readonly CycleStatus[] = ['draft', 'open', 'verification', 'review'];
@@ -38,8 +27,8 @@ export function requireReviewStage(cycle: CycleRow, doing: Message = ENTERING_SC
   if (cycle.status === 'review') return;
   const now = stageNames[cycle.status];
   throw new DomainError('conflict', 'not_in_review_stage', {
-    ko: `${cycle.year}년 평가는 지금 '${now.ko}' 단계입니다. ${doing.ko} '정성 평가' 단계에서만 할 수 있습니다.`,
-    en: `The ${cycle.year} cycle is in the ${now.en} stage. ${doing.en} during the panel review stage.`,
+    ko: `${cycle.year}년 평가는 지금 '${now.ko}' 단계입니다. ${doing.ko} '${stageNames.review.ko}' 단계에서만 할 수 있습니다.`,
+    en: `The ${cycle.year} cycle is in the '${now.en}' stage. ${doing.en} during the '${stageNames.review.en}' stage.`,
   });
 }
 
@@ -48,8 +37,8 @@ export function requireSetupStage(cycle: CycleRow): void {
   if (SETUP_STAGES.includes(cycle.status)) return;
   const now = stageNames[cycle.status];
   throw new DomainError('conflict', 'review_setup_over', {
-    ko: `${cycle.year}년 평가는 이미 '${now.ko}' 단계입니다. 평가위원 배정은 '정성 평가' 단계까지만 바꿀 수 있습니다.`,
-    en: `The ${cycle.year} cycle is already in the ${now.en} stage; reviewer assignments can only change up to the panel review stage.`,
+    ko: `${cycle.year}년 평가는 이미 '${now.ko}' 단계입니다. 평가위원 배정은 '${stageNames.review.ko}' 단계까지만 바꿀 수 있습니다.`,
+    en: `The ${cycle.year} cycle is already in the '${now.en}' stage; reviewer assignments can only change up to the '${stageNames.review.en}' stage.`,
   });
 }
 

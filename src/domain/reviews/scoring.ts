@@ -5,7 +5,7 @@ import type { Principal } from '../auth.js';
 import { actorOf, holds, requireRole } from '../authz.js';
 import { DomainError, forbidden } from '../errors.js';
 import type { Indicator } from '../frameworks/definition.js';
-import { assignmentOfCycle } from './assignment.js';
+import { assignmentOfCycle, conflictOfInterest } from './assignment.js';
 import { cycleOrThrow, qualitativeIndicators, requireReviewStage, requireRoundOpen, reviewRoundState } from './round-state.js';
 import { rubricScore, rubricScoreProblems } from './rubric-score.js';
 import type { AssignmentView, DraftScoresInput, MyAssignments, SubmitScoresInput } from './schemas.js';
@@ -83,6 +83,8 @@ async function writeScores(
     const locked = (await lockCycle(tx, cycle.id, 'share')) ?? cycle;
     const row = await assignmentOfCycle(tx, cycle.id, year, id);
     if (row.reviewerId !== principal.user.id) throw notYours();
+    // A tie recorded after the assignment was made still disqualifies the reviewer.
+    if (principal.user.roles.some((m) => m.orgUnitCode === row.orgUnitCode)) throw conflictOfInterest(principal.user.username, row.orgUnitCode);
     requireReviewStage(locked);
     requireRoundOpen(await reviewRoundState(tx, year), year);
     const indicators = await qualitativeIndicators(tx, year);
