@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cycleStatuses } from '../../db/schema.js';
 import { bilingual, indicatorCode, rubricSchema } from '../frameworks/definition.js';
 
 /**
@@ -78,7 +79,7 @@ export type AssignmentView = z.infer<typeof assignmentViewSchema>;
 
 export const myAssignmentsSchema = z.object({
   year: z.number().int(),
-  stage: z.string(),
+  stage: z.enum(cycleStatuses),
   editable: z.boolean().describe('Scores can be saved: the cycle is in the review stage and the round is open'),
   round: roundStateSchema,
   assignments: z.array(assignmentViewSchema),
@@ -101,7 +102,7 @@ export type AssignResult = z.infer<typeof assignResultSchema>;
 
 export const progressSchema = z.object({
   year: z.number().int(),
-  stage: z.string(),
+  stage: z.enum(cycleStatuses),
   round: roundStateSchema,
   totals: z.object({ assigned: z.number().int(), draft: z.number().int(), submitted: z.number().int(), all: z.number().int() }),
   items: z.array(
