@@ -18,9 +18,14 @@ import { authRoutes } from './routes/auth.js';
 import { cycleRoutes } from './routes/cycles.js';
 import { frameworkRoutes } from './routes/frameworks.js';
 import { publicRoutes } from './routes/public.js';
+import { publicationRoutes } from './routes/publication.js';
 import { reviewRoutes } from './routes/reviews.js';
 import { scoringRunRoutes } from './routes/scoring-runs.js';
 import { healthRoutes } from './routes/health.js';
+import { notificationRoutes } from './routes/notifications.js';
+import { objectionRoutes } from './routes/objections.js';
+import { submissionRoutes } from './routes/submissions.js';
+import { verificationRoutes } from './routes/verification.js';
 import { orgUnitRoutes } from './routes/org-units.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { registerNotFound, registerSpa } from './spa.js';
@@ -75,6 +80,12 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(publicRoutes(ctx));
   await app.register(scoringRunRoutes(ctx));
   await app.register(auditRoutes(ctx));
+  await app.register(publicationRoutes(ctx));
+
+  await app.register(submissionRoutes(ctx));
+  await app.register(verificationRoutes(ctx));
+  await app.register(objectionRoutes(ctx));
+  await app.register(notificationRoutes(ctx));
 
   registerNotFound(base, opts.spa !== false ? await registerSpa(base) : null);
   return base;

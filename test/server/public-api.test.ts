@@ -113,4 +113,40 @@ describe.each(backends())('public results on $name', (backend) => {
     expect(own.entries.every((e: { orgUnitCode: string }) => e.orgUnitCode === '11215')).toBe(true);
     expect((await officer.request('GET', '/api/v1/audit/verify')).statusCode).toBe(403);
   });
+
+  it('offers open data as CSV (BOM), JSON and xlsx, and scorecards as PDF, without sign-in', async () => {
+    const csv = await app.inject('/api/v1/public/cycles/2019/results.csv');
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.body.trim().split('\r\n')).toHaveLength(26);
+    const json = await app.inject('/api/v1/public/cycles/2019/results.json');
+    expect(JSON.parse(json.body).units ?? JSON.parse(json.body).results).toBeDefined();
+    const xlsx = await app.inject('/api/v1/public/cycles/2019/results.xlsx');
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect(xlsx.headers['content-disposition']).toContain('hopejobs-2019-results.xlsx');
+    const pdf = await app.inject('/api/v1/public/cycles/2019/districts/11215/scorecard.pdf');
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await app.inject('/api/v1/public/cycles/2020/results.csv')).statusCode).toBe(404);
+  });
+
+  it('drafts a press release from the results and the winners’ activity records, editable by the city', async () => {
+    const admin = await signIn(app, 'admin', PASSWORD);
+    const draft = (await admin.request('GET', '/api/v1/cycles/2019/press-release')).json();
+    expect(draft.edited).toBe(false);
+    expect(draft.text).toMatch(/서울시, 2019 희망일자리 만들기 평가 결과 발표/);
+    expect(draft.text).toContain('4년 연속');
+    expect(draft.text).toContain('데모 데이터');
+    expect(draft.text).toMatch(/회 개최, 현장 채용 [\d,]+명/);
+    const saved = await admin.request('PUT', '/api/v1/cycles/2019/press-release', { text: `${draft.text}\n(수정본)`, version: draft.version });
+    expect(saved.statusCode).toBe(204);
+    const again = (await admin.request('GET', '/api/v1/cycles/2019/press-release')).json();
+    expect(again).toMatchObject({ edited: true });
+    expect(again.text).toContain('(수정본)');
+    const stale = await admin.request('PUT', '/api/v1/cycles/2019/press-release', { text: 'x', version: draft.version });
+    expect(stale.statusCode).toBe(409);
+    const officer = await signIn(app, 'officer.11215', PASSWORD);
+    expect((await officer.request('GET', '/api/v1/cycles/2019/press-release')).statusCode).toBe(403);
+  });
 });

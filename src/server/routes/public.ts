@@ -1,7 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { publishedCycle, publishedCycles, publishedEngineInput, resultsView, scorecardView } from '../../domain/public-results.js';
+import { openDataFile, scorecardPdfFile } from '../../domain/publication-files.js';
 import type { AppContext } from '../context.js';
+import { requestLang } from '../problem.js';
+import { attachmentHeader } from '../content-disposition.js';
 
 const year = z.coerce.number().int().min(2000).max(2100);
 const bilingual = z.object({ ko: z.string(), en: z.string() });
@@ -150,6 +153,46 @@ export const publicRoutes =
       async (req, reply) => {
         reply.headers(cacheable);
         return publishedEngineInput(await publishedCycle(db, req.params.year));
+      },
+    );
+  
+    for (const format of ['csv', 'json', 'xlsx'] as const) {
+      app.get(
+        `/api/v1/public/cycles/:year/results.${format}`,
+        {
+          config: { access: 'public' },
+          schema: {
+            tags: ['public'],
+            summary: `공개 데이터 / open data (${format.toUpperCase()}${format === 'xlsx' ? ', with a data dictionary sheet' : format === 'csv' ? ', UTF-8 with BOM' : ''})`,
+            params: z.object({ year }),
+            querystring: z.object({ lang: z.enum(['ko', 'en']).optional() }),
+          },
+        },
+        async (req, reply) => {
+          const file = await openDataFile(db, req.params.year, format, requestLang(req));
+          return reply.headers(cacheable).type(file.type).header('content-disposition', attachmentHeader(file.name)).send(file.body);
+        },
+      );
+    }
+
+    app.get(
+      '/api/v1/public/cycles/:year/districts/:code/scorecard.pdf',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['public'],
+          summary: '성적표 PDF / a district’s scorecard as PDF (Korean fonts embedded)',
+          params: z.object({ year, code: z.string().regex(/^\d{5}$/) }),
+          querystring: z.object({ lang: z.enum(['ko', 'en']).optional() }),
+        },
+      },
+      async (req, reply) => {
+        const pdf = await scorecardPdfFile(db, req.params.year, req.params.code, requestLang(req));
+        return reply
+          .headers(cacheable)
+          .type('application/pdf')
+          .header('content-disposition', attachmentHeader(`hopejobs-${req.params.year}-${req.params.code}-scorecard.pdf`))
+          .send(pdf);
       },
     );
   };

@@ -1,0 +1,108 @@
+import type { DbOrTx } from '../db/tx.js';
+import { findCycleByYear } from '../db/repositories/cycles.js';
+import { findPublication, latestRunOfKind, updatePressRelease } from '../db/repositories/scoring-runs.js';
+import { appendAudit } from './audit.js';
+import type { Principal } from './auth.js';
+import { actorOf, requireRole } from './authz.js';
+import { defaultDataPeriod } from './cycles.js';
+import { DomainError, notFound } from './errors.js';
+import { frameworkDefinitionSchema } from './frameworks/definition.js';
+import { activityHighlights } from './press-highlights.js';
+import { pressReleaseDraft, resultsCsv, resultsJson, resultsXlsx, scorecardPdf } from './publication/index.js';
+import { clearPublicCache, publishedCycle, publishedCycles } from './public-results.js';
+import type { CycleOutcome } from './scoring/evaluate.js';
+import { snapshotSchema } from './scoring/evaluate.js';
+import type { Db } from '../db/client.js';
+
+export type OpenDataFormat = 'csv' | 'json' | 'xlsx';
+
+/** Open data of a published cycle in one format. */
+export async function openDataFile(db: DbOrTx, year: number, format: OpenDataFormat, lang: 'ko' | 'en'): Promise<{ body: string | Buffer; type: string; name: string }> {
+  const c = await publishedCycle(db, year);
+  const opts = { demo: c.demo, lang };
+  const base = `hopejobs-${year}-results`;
+  switch (format) {
+    case 'csv':
+      return { body: resultsCsv(c.outcome, c.framework, opts), type: 'text/csv; charset=utf-8', name: `${base}.csv` };
+    case 'json':
+      return { body: resultsJson(c.outcome, c.framework, { demo: c.demo }), type: 'application/json; charset=utf-8', name: `${base}.json` };
+    case 'xlsx':
+      return {
+        body: await resultsXlsx(c.outcome, c.framework, opts),
+        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        name: `${base}.xlsx`,
+      };
+  }
+}
+
+export async function scorecardPdfFile(db: DbOrTx, year: number, code: string, lang: 'ko' | 'en'): Promise<Buffer> {
+  const all = await publishedCycles(db);
+  const c = all.find((x) => x.year === year);
+  if (!c) throw notFound({ ko: `${year}년 공개 결과`, en: `Published results for ${year}` });
+  if (!c.outcome.units.some((u) => u.code === code)) throw notFound({ ko: `자치구 ${code}`, en: `District ${code}` });
+  const trend = all
+    .map((cy) => {
+      const u = cy.outcome.units.find((x) => x.code === code);
+      return u ? { year: cy.year, score: u.score, rank: u.rank, awardTier: u.awardTier } : null;
+    })
+    .filter((x): x is NonNullable<typeof x> => x !== null);
+  return scorecardPdf(c.outcome, c.framework, code, { lang, demo: c.demo, trend });
+}
+
+/** Winners first: the districts a press release talks about. */
+function headlineDistricts(outcome: CycleOutcome): string[] {
+  return outcome.units.filter((u) => u.awardTier !== null).slice(0, 4).map((u) => u.code);
+}
+
+/** The press-release draft of a cycle's final (or published) run, generated from results and activity records. */
+export async function generatePressRelease(db: DbOrTx, year: number): Promise<string> {
+  const cycle = await findCycleByYear(db, year);
+  if (!cycle) throw notFound({ ko: `${year}년 평가 주기`, en: `Cycle ${year}` });
+  const pub = await findPublication(db, cycle.id);
+  const run = pub ? null : await latestRunOfKind(db, cycle.id, 'final');
+  let outcome: CycleOutcome;
+  let framework;
+  if (pub) {
+    const c = await publishedCycle(db, year);
+    outcome = c.outcome;
+    framework = c.framework;
+  } else if (run) {
+    outcome = run.result as CycleOutcome;
+    framework = frameworkDefinitionSchema.parse(snapshotSchema.parse(run.input).framework);
+  } else {
+    throw new DomainError('conflict', 'no_final_run', { ko: '최종 점수 산정이 없습니다.', en: 'No final scoring run yet.' });
+  }
+  const period = defaultDataPeriod(year);
+  return pressReleaseDraft(outcome, framework, {
+    cityName: '서울시',
+    date: new Date().toISOString().slice(0, 10),
+    demo: cycle.isDemo,
+    highlights: await activityHighlights(db, year, headlineDistricts(outcome)),
+    period: { from: cycle.dataPeriodStart ?? period.start, to: cycle.dataPeriodEnd ?? period.end },
+  });
+}
+
+/** The stored press release (edited by the city), or a fresh draft when none is stored. */
+export async function pressRelease(db: DbOrTx, principal: Principal | null, year: number) {
+  requireRole(principal, 'city_admin', 'auditor');
+  const cycle = await findCycleByYear(db, year);
+  if (!cycle) throw notFound({ ko: `${year}년 평가 주기`, en: `Cycle ${year}` });
+  const pub = await findPublication(db, cycle.id);
+  if (pub?.pressRelease) return { text: pub.pressRelease, edited: true, version: pub.version };
+  return { text: await generatePressRelease(db, year), edited: false, version: pub?.version ?? 0 };
+}
+
+export async function savePressRelease(db: Db, principal: Principal | null, year: number, text: string, version: number) {
+  requireRole(principal, 'city_admin');
+  await db.transaction(async (tx) => {
+    const cycle = await findCycleByYear(tx, year);
+    if (!cycle) throw notFound({ ko: `${year}년 평가 주기`, en: `Cycle ${year}` });
+    const pub = await findPublication(tx, cycle.id);
+    if (!pub) throw new DomainError('conflict', 'not_published', { ko: '공표된 뒤에 보도자료를 저장할 수 있습니다.', en: 'Publish the results before saving the press release.' });
+    if (!(await updatePressRelease(tx, cycle.id, text, version))) {
+      throw new DomainError('conflict', 'stale_version', { ko: '다른 사용자가 먼저 저장했습니다.', en: 'Someone else saved first.' }, [], { current: { version: pub.version } });
+    }
+    await appendAudit(tx, actorOf(principal), { action: 'press_release.saved', entityType: 'publication', entityId: year, after: { length: text.length } });
+  });
+  clearPublicCache();
+}
