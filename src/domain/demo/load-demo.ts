@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.js';
 import { findCycleByYear } from '../../db/repositories/cycles.js';
 import { upsertPublication } from '../../db/repositories/scoring-runs.js';
 import { activityRecords, adjustments, orgUnits, publications, recordTypes, submissions } from '../../db/schema.js';
+import { builtinRecordTypeCodes } from '../activities/builtin-types.js';
 import { seedRecordTypes } from '../activities/record-types.js';
 import { appendAudit, systemActor } from '../audit.js';
 import { defaultDataPeriod } from '../cycles.js';
@@ -21,8 +22,9 @@ const OPEN_CYCLE_UNTIL = '2020-02-29';
 
 type ByType = Record<string, FormulaRecord[]>;
 
+/** Every built-in type is present (an empty list counts 0), as loadRecordsForPeriod gives it for real data. */
 function groupByType(records: readonly DemoRecord[]): ByType {
-  const out: ByType = {};
+  const out: ByType = Object.fromEntries(builtinRecordTypeCodes.map((c) => [c, [] as FormulaRecord[]]));
   for (const r of records) (out[r.type] ??= []).push(r);
   return out;
 }
