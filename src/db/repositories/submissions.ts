@@ -1,0 +1,188 @@
+import { and, asc, eq, inArray, isNotNull, lt, ne } from 'drizzle-orm';
+import { cycleDeadlines, cycles, evidenceFiles, orgUnits, submissionEvidence, submissions } from '../schema.js';
+import type { DbOrTx } from '../tx.js';
+
+export type SubmissionRow = typeof submissions.$inferSelect;
+export type NewSubmissionRow = typeof submissions.$inferInsert;
+export type EvidenceFileRow = typeof evidenceFiles.$inferSelect;
+
+export interface AttachedEvidence {
+  submissionId: number;
+  id: number;
+  sha256: string;
+  size: number;
+  mediaType: string;
+  originalName: string;
+  addedAt: Date;
+}
+
+export async function submissionsOfDistrict(db: DbOrTx, cycleId: number, orgUnitId: number): Promise<SubmissionRow[]> {
+  return db
+    .select()
+    .from(submissions)
+    .where(and(eq(submissions.cycleId, cycleId), eq(submissions.orgUnitId, orgUnitId)))
+    .orderBy(asc(submissions.indicatorCode));
+}
+
+export async function findSubmission(db: DbOrTx, cycleId: number, orgUnitId: number, indicatorCode: string): Promise<SubmissionRow | null> {
+  const [row] = await db
+    .select()
+    .from(submissions)
+    .where(and(eq(submissions.cycleId, cycleId), eq(submissions.orgUnitId, orgUnitId), eq(submissions.indicatorCode, indicatorCode)))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function findSubmissionById(db: DbOrTx, id: number): Promise<SubmissionRow | null> {
+  const [row] = await db.select().from(submissions).where(eq(submissions.id, id)).limit(1);
+  return row ?? null;
+}
+
+/** Submissions by id, each with its district's code. */
+export async function findSubmissionsByIds(db: DbOrTx, ids: number[]): Promise<Array<SubmissionRow & { orgUnitCode: string }>> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ row: submissions, orgUnitCode: orgUnits.code })
+    .from(submissions)
+    .innerJoin(orgUnits, eq(orgUnits.id, submissions.orgUnitId))
+    .where(inArray(submissions.id, ids));
+  return rows.map((r) => ({ ...r.row, orgUnitCode: r.orgUnitCode }));
+}
+
+/** Inserts a first row for a district × indicator; null when someone else created it meanwhile. */
+export async function insertSubmission(db: DbOrTx, row: NewSubmissionRow): Promise<SubmissionRow | null> {
+  const [out] = await db.insert(submissions).values(row).onConflictDoNothing().returning();
+  return out ?? null;
+}
+
+/** Applies `patch` only if the row is still at `version` (optimistic concurrency); null when stale. */
+export async function updateSubmission(
+  db: DbOrTx,
+  id: number,
+  version: number,
+  patch: Partial<Omit<NewSubmissionRow, 'id' | 'cycleId' | 'orgUnitId' | 'indicatorCode' | 'version'>>,
+): Promise<SubmissionRow | null> {
+  const [out] = await db
+    .update(submissions)
+    .set({ ...patch, version: version + 1, updatedAt: new Date() })
+    .where(and(eq(submissions.id, id), eq(submissions.version, version)))
+    .returning();
+  return out ?? null;
+}
+
+export async function evidenceOfSubmissions(db: DbOrTx, submissionIds: number[]): Promise<AttachedEvidence[]> {
+  if (submissionIds.length === 0) return [];
+  return db
+    .select({
+      submissionId: submissionEvidence.submissionId,
+      id: evidenceFiles.id,
+      sha256: evidenceFiles.sha256,
+      size: evidenceFiles.size,
+      mediaType: evidenceFiles.mediaType,
+      originalName: evidenceFiles.originalName,
+      addedAt: submissionEvidence.addedAt,
+    })
+    .from(submissionEvidence)
+    .innerJoin(evidenceFiles, eq(evidenceFiles.id, submissionEvidence.evidenceId))
+    .where(inArray(submissionEvidence.submissionId, submissionIds))
+    .orderBy(asc(submissionEvidence.addedAt), asc(evidenceFiles.id));
+}
+
+export async function findEvidenceFile(db: DbOrTx, id: number): Promise<EvidenceFileRow | null> {
+  const [row] = await db.select().from(evidenceFiles).where(eq(evidenceFiles.id, id)).limit(1);
+  return row ?? null;
+}
+
+/** True when the link was new. */
+export async function attachEvidence(db: DbOrTx, submissionId: number, evidenceId: number, addedBy: number | null): Promise<boolean> {
+  const out = await db.insert(submissionEvidence).values({ submissionId, evidenceId, addedBy }).onConflictDoNothing().returning();
+  return out.length > 0;
+}
+
+/** True when a link was removed. */
+export async function detachEvidence(db: DbOrTx, submissionId: number, evidenceId: number): Promise<boolean> {
+  const out = await db
+    .delete(submissionEvidence)
+    .where(and(eq(submissionEvidence.submissionId, submissionId), eq(submissionEvidence.evidenceId, evidenceId)))
+    .returning();
+  return out.length > 0;
+}
+
+/** Verified values of one district in cycles before `year`, per indicator, oldest first. */
+export async function verifiedHistory(db: DbOrTx, orgUnitId: number, year: number): Promise<Array<{ year: number; indicatorCode: string; value: number }>> {
+  const rows = await db
+    .select({ year: cycles.year, indicatorCode: submissions.indicatorCode, value: submissions.value })
+    .from(submissions)
+    .innerJoin(cycles, eq(cycles.id, submissions.cycleId))
+    .where(and(eq(submissions.orgUnitId, orgUnitId), eq(submissions.status, 'verified'), lt(cycles.year, year), isNotNull(submissions.value)))
+    .orderBy(asc(cycles.year));
+  return rows.map((r) => ({ year: r.year, indicatorCode: r.indicatorCode, value: r.value! }));
+}
+
+/** The current values (any status) of every other district in a cycle. */
+export async function peerValues(db: DbOrTx, cycleId: number, exceptOrgUnitId: number | null): Promise<Array<{ orgUnitId: number; indicatorCode: string; value: number }>> {
+  const rows = await db
+    .select({ orgUnitId: submissions.orgUnitId, indicatorCode: submissions.indicatorCode, value: submissions.value })
+    .from(submissions)
+    .where(
+      and(
+        eq(submissions.cycleId, cycleId),
+        isNotNull(submissions.value),
+        exceptOrgUnitId === null ? undefined : ne(submissions.orgUnitId, exceptOrgUnitId),
+      ),
+    );
+  return rows.map((r) => ({ orgUnitId: r.orgUnitId, indicatorCode: r.indicatorCode, value: r.value! }));
+}
+
+export async function deadlineOf(db: DbOrTx, cycleId: number, stage: string): Promise<Date | null> {
+  const [row] = await db
+    .select({ dueAt: cycleDeadlines.dueAt })
+    .from(cycleDeadlines)
+    .where(and(eq(cycleDeadlines.cycleId, cycleId), eq(cycleDeadlines.stage, stage)))
+    .limit(1);
+  return row?.dueAt ?? null;
+}
+
+export interface MatrixCell {
+  orgUnitCode: string;
+  orgUnitName: string;
+  id: number | null;
+  indicatorCode: string | null;
+  status: string | null;
+  value: number | null;
+  flags: unknown;
+  late: boolean | null;
+  version: number | null;
+}
+
+/** Every district with its submissions of a cycle (districts without any have one row of nulls): one query. */
+export async function verificationMatrixRows(db: DbOrTx, cycleId: number): Promise<MatrixCell[]> {
+  return db
+    .select({
+      orgUnitCode: orgUnits.code,
+      orgUnitName: orgUnits.name,
+      id: submissions.id,
+      indicatorCode: submissions.indicatorCode,
+      status: submissions.status,
+      value: submissions.value,
+      flags: submissions.flags,
+      late: submissions.late,
+      version: submissions.version,
+    })
+    .from(orgUnits)
+    .leftJoin(submissions, and(eq(submissions.orgUnitId, orgUnits.id), eq(submissions.cycleId, cycleId)))
+    .where(eq(orgUnits.kind, 'district'))
+    .orderBy(asc(orgUnits.sortOrder), asc(orgUnits.code));
+}
+
+/** The verified value of a district's indicator in the cycle of `year`, if any. */
+export async function verifiedValueOfYear(db: DbOrTx, orgUnitId: number, indicatorCode: string, year: number): Promise<number | null> {
+  const [row] = await db
+    .select({ value: submissions.value })
+    .from(submissions)
+    .innerJoin(cycles, eq(cycles.id, submissions.cycleId))
+    .where(and(eq(cycles.year, year), eq(submissions.orgUnitId, orgUnitId), eq(submissions.indicatorCode, indicatorCode), eq(submissions.status, 'verified')))
+    .limit(1);
+  return row?.value ?? null;
+}
+

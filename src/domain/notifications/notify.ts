@@ -1,0 +1,53 @@
+import { findOrgUnitByCode } from '../../db/repositories/org-units.js';
+import { insertNotifications, usersHoldingRole } from '../../db/repositories/notifications.js';
+import type { Role } from '../../db/schema.js';
+import type { DbOrTx } from '../../db/tx.js';
+import { notFound, type Message } from '../errors.js';
+
+export const notificationKinds = ['item_returned', 'submission_approved', 'objection_filed', 'objection_decided', 'deadline_near'] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
+/** One user, or everyone holding a role (in one org unit when given). */
+export type NotificationTarget = { userId: number } | { role: Role; orgUnitCode?: string | null };
+
+/** What the inbox shows: a bilingual message, the facts behind it, and where in the app to look. */
+export interface NotificationPayload {
+  message: Message;
+  /** An app path, e.g. /cycles/2020/districts/11215/submissions/J2. */
+  link?: string;
+  [key: string]: unknown;
+}
+
+/**
+ * Writes in-app notifications inside the caller's transaction, so they exist exactly when the change they announce
+ * commits. A role target is fanned out to one row per user holding the role (each reads it on their own); when
+ * nobody holds it yet, one row addressed to the role is kept for whoever will. Returns the number of rows written.
+ */
+export async function notify(tx: DbOrTx, target: NotificationTarget, kind: NotificationKind, payload: NotificationPayload): Promise<number> {
+  if ('userId' in target) {
+    return (await insertNotifications(tx, [{ userId: target.userId, kind, payload }])).length;
+  }
+  let orgUnitId: number | null = null;
+  if (target.orgUnitCode) {
+    const unit = await findOrgUnitByCode(tx, target.orgUnitCode);
+    if (!unit) throw notFound({ ko: `기관 ${target.orgUnitCode}`, en: `Org unit ${target.orgUnitCode}` });
+    orgUnitId = unit.id;
+  }
+  const userIds = await usersHoldingRole(tx, target.role, orgUnitId);
+  const base = { role: target.role, orgUnitId, kind, payload };
+  const rows = userIds.length > 0 ? userIds.map((userId) => ({ ...base, userId })) : [{ ...base, userId: null }];
+  return (await insertNotifications(tx, rows)).length;
+}
+
+/** The officers (and, when asked, the approvers) of a district. */
+export async function notifyDistrict(
+  tx: DbOrTx,
+  orgUnitCode: string,
+  roles: readonly Role[],
+  kind: NotificationKind,
+  payload: NotificationPayload,
+): Promise<number> {
+  let n = 0;
+  for (const role of roles) n += await notify(tx, { role, orgUnitCode }, kind, payload);
+  return n;
+}

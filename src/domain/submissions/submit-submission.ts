@@ -1,0 +1,148 @@
+import type { Db } from '../../db/client.js';
+import { deadlineOf, evidenceOfSubmissions, findSubmission, submissionsOfDistrict, updateSubmission, type SubmissionRow } from '../../db/repositories/submissions.js';
+import type { DbOrTx } from '../../db/tx.js';
+import { appendAudit } from '../audit.js';
+import type { Principal } from '../auth.js';
+import { actorOf } from '../authz.js';
+import { DomainError, type FieldProblem, type Message } from '../errors.js';
+import type { Indicator } from '../frameworks/definition.js';
+import { indicatorOf, loadDistrictCycle, staleVersion, type DistrictCycle } from './district-cycle.js';
+import { flagsFor, loadOutlierReferences, type OutlierReferences } from './outlier-reference.js';
+import { viewOfItem } from './read-submissions.js';
+import { draftContent } from './save-submission.js';
+import { submissionProblems } from './submission-problems.js';
+import { districtMayEdit, requireOfficerOf, stageClosed, wrongStatus } from './submission-rules.js';
+import { auditState, type SubmissionView } from './submission-view.js';
+
+export interface SubmitWarning {
+  code: 'late';
+  message: Message;
+}
+
+function lateWarning(dueAt: Date): SubmitWarning {
+  const when = dueAt.toLocaleString('ko-KR', { timeZone: 'Asia/Seoul' });
+  return {
+    code: 'late',
+    message: {
+      ko: `제출 기한(${when})이 지나 '기한 경과'로 표시됩니다. 감점될 수 있습니다.`,
+      en: `Submitted after the deadline (${dueAt.toISOString()}): marked late, which may carry a penalty.`,
+    },
+  };
+}
+
+type Attempt =
+  | { ok: true; row: SubmissionRow; warnings: SubmitWarning[] }
+  | { ok: false; problems: FieldProblem[] };
+
+/**
+ * Submits one draft or returned item of the district: recomputes a formula value from the current records, checks
+ * bounds and required evidence (blockers are returned, not written), refreshes the outlier flags, and marks the item
+ * late when the collection deadline has passed while the cycle still collects (a warning, never a block; a
+ * resubmission after the city returned an item during verification is not late). Audited.
+ */
+async function trySubmit(tx: DbOrTx, principal: Principal, dc: DistrictCycle, indicator: Indicator, row: SubmissionRow, refs: OutlierReferences, now: Date): Promise<Attempt> {
+  const content = await draftContent(tx, dc, indicator, row, {});
+  const evidence = await evidenceOfSubmissions(tx, [row.id]);
+  const problems = submissionProblems(indicator, { value: content.value, evidenceCount: evidence.length });
+  if (problems.length > 0) return { ok: false, problems };
+  const dueAt = await deadlineOf(tx, dc.cycle.id, 'open');
+  const lateNow = dc.cycle.status === 'open' && dueAt !== null && now > dueAt;
+  const updated = await updateSubmission(tx, row.id, row.version, {
+    ...content,
+    flags: flagsFor(refs, indicator.code, content.value),
+    status: 'submitted',
+    late: row.late || lateNow,
+    returnReason: null,
+    submittedAt: now,
+    updatedBy: principal.user.id,
+  });
+  if (!updated) throw staleVersion(await viewOfItem(tx, dc, indicator, await findSubmission(tx, dc.cycle.id, dc.unit.id, indicator.code)));
+  await appendAudit(tx, actorOf(principal), {
+    action: row.status === 'returned' ? 'submission.resubmitted' : 'submission.submitted',
+    entityType: 'submission',
+    entityId: row.id,
+    orgUnitCode: dc.unit.code,
+    before: auditState(row),
+    after: auditState(updated),
+  });
+  return { ok: true, row: updated, warnings: lateNow && dueAt ? [lateWarning(dueAt)] : [] };
+}
+
+function blocked(indicator: Indicator, problems: FieldProblem[]): DomainError {
+  return new DomainError(
+    'invalid',
+    'submission_blocked',
+    { ko: `${indicator.code} 지표를 제출할 수 없습니다. 아래 항목을 고치세요.`, en: `Indicator ${indicator.code} cannot be submitted yet; fix the items below.` },
+    problems,
+  );
+}
+
+export interface SubmitResult {
+  submission: SubmissionView;
+  warnings: SubmitWarning[];
+}
+
+/** The district officer submits one item (draft, or returned → resubmitted). */
+export async function submitSubmission(
+  db: Db,
+  principal: Principal | null,
+  year: number,
+  code: string,
+  indicatorCode: string,
+  input: { version: number },
+  now = new Date(),
+): Promise<SubmitResult> {
+  requireOfficerOf(principal, code);
+  return db.transaction(async (tx) => {
+    const dc = await loadDistrictCycle(tx, year, code);
+    const indicator = indicatorOf(dc.framework, indicatorCode);
+    const row = await findSubmission(tx, dc.cycle.id, dc.unit.id, indicatorCode);
+    if ((row?.version ?? 0) !== input.version) throw staleVersion(await viewOfItem(tx, dc, indicator, row));
+    if (!row) throw blocked(indicator, [{ path: `submissions.${indicator.code}`, message: { ko: '아직 작성하지 않았습니다. 먼저 임시 저장하세요.', en: 'Not started: save a draft first.' } }]);
+    if (row.status !== 'draft' && row.status !== 'returned') throw wrongStatus(row.status, { ko: '제출', en: 'submitted' });
+    if (!districtMayEdit(dc.cycle.status, row.status)) throw stageClosed(dc.cycle.status);
+    const refs = await loadOutlierReferences(tx, dc.cycle, dc.unit.id);
+    const attempt = await trySubmit(tx, principal, dc, indicator, row, refs, now);
+    if (!attempt.ok) throw blocked(indicator, attempt.problems);
+    return { submission: await viewOfItem(tx, dc, indicator, attempt.row), warnings: attempt.warnings };
+  });
+}
+
+export interface SubmitAllResult {
+  submitted: string[];
+  /** Items that could not be submitted, with what blocks each. */
+  blocked: Array<{ indicator: string; problems: FieldProblem[] }>;
+  notStarted: string[];
+  warnings: SubmitWarning[];
+}
+
+/**
+ * Submits every ready draft or returned item of a district in one transaction and reports the others with their
+ * blockers (a partial submission: the ready ones go in).
+ */
+export async function submitAll(db: Db, principal: Principal | null, year: number, code: string, now = new Date()): Promise<SubmitAllResult> {
+  requireOfficerOf(principal, code);
+  return db.transaction(async (tx) => {
+    const dc = await loadDistrictCycle(tx, year, code);
+    if (dc.cycle.status !== 'open' && dc.cycle.status !== 'verification') throw stageClosed(dc.cycle.status);
+    const rows = new Map((await submissionsOfDistrict(tx, dc.cycle.id, dc.unit.id)).map((r) => [r.indicatorCode, r]));
+    const refs = await loadOutlierReferences(tx, dc.cycle, dc.unit.id);
+    const result: SubmitAllResult = { submitted: [], blocked: [], notStarted: [], warnings: [] };
+    for (const indicator of dc.framework.indicators) {
+      const row = rows.get(indicator.code);
+      if (!row) {
+        result.notStarted.push(indicator.code);
+        continue;
+      }
+      if (!districtMayEdit(dc.cycle.status, row.status) || (row.status !== 'draft' && row.status !== 'returned')) continue;
+      const attempt = await trySubmit(tx, principal, dc, indicator, row, refs, now);
+      if (attempt.ok) {
+        result.submitted.push(indicator.code);
+        if (result.warnings.length === 0) result.warnings.push(...attempt.warnings);
+      } else {
+        result.blocked.push({ indicator: indicator.code, problems: attempt.problems });
+      }
+    }
+    return result;
+  });
+}
