@@ -26,10 +26,6 @@ import { notificationRoutes } from './routes/notifications.js';
 import { objectionRoutes } from './routes/objections.js';
 import { submissionRoutes } from './routes/submissions.js';
 import { verificationRoutes } from './routes/verification.js';
-import { notificationRoutes } from './routes/notifications.js';
-import { objectionRoutes } from './routes/objections.js';
-import { submissionRoutes } from './routes/submissions.js';
-import { verificationRoutes } from './routes/verification.js';
 import { orgUnitRoutes } from './routes/org-units.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { registerNotFound, registerSpa } from './spa.js';
@@ -85,11 +81,6 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(scoringRunRoutes(ctx));
   await app.register(auditRoutes(ctx));
   await app.register(publicationRoutes(ctx));
-
-  await app.register(submissionRoutes(ctx));
-  await app.register(verificationRoutes(ctx));
-  await app.register(objectionRoutes(ctx));
-  await app.register(notificationRoutes(ctx));
 
   await app.register(submissionRoutes(ctx));
   await app.register(verificationRoutes(ctx));
