@@ -11,6 +11,7 @@ import { actorOf, requireRole } from './authz.js';
 import { DomainError, notFound, type Message } from './errors.js';
 import { copyFramework, ensureFramework, freezeFramework, getFramework } from './frameworks/service.js';
 import { clearPublicCache } from './public-results.js';
+import { closeReviewRound, reviewRoundState } from './reviews/index.js';
 
 /** The default data period of a cycle: September 1 of the previous year to August 31 of the cycle year. */
 export function defaultDataPeriod(year: number): { start: string; end: string } {
@@ -70,7 +71,7 @@ export async function transitionBlockers(db: DbOrTx, cycle: CycleRow): Promise<B
     case 'review': {
       const c = await reviewCounts(db, cycle.id);
       const open = (c.assigned ?? 0) + (c.draft ?? 0);
-      if (open > 0) b.push({ code: 'reviews_open', overridable: true, message: { ko: `제출되지 않은 정성 평가 ${open}건이 있습니다.`, en: `${open} panel score(s) not submitted.` } });
+      if (open > 0 && !(await reviewRoundState(db, cycle.year)).closed) b.push({ code: 'reviews_open', overridable: true, message: { ko: `제출되지 않은 정성 평가 ${open}건이 있습니다.`, en: `${open} panel score(s) not submitted.` } });
       break;
     }
     case 'scoring': {
@@ -131,6 +132,15 @@ export interface TransitionInput {
 export async function transitionCycle(db: Db, principal: Principal | null, year: number, input: TransitionInput): Promise<CycleRow> {
   requireRole(principal, 'city_admin');
   const actor = actorOf(principal);
+  // Leaving the panel review closes its round first (blind scores become final), with the override reason if any.
+  const current = await cycleOrThrow(db, year);
+  if (current.status === 'review' && input.to === 'scoring' && current.version === input.version) {
+    const counts = await reviewCounts(db, current.id);
+    const any = Object.values(counts).reduce((a, b) => a + b, 0) > 0;
+    if (any && !(await reviewRoundState(db, year)).closed) {
+      await closeReviewRound(db, principal, year, input.override && input.reason ? { overrideReason: input.reason } : {});
+    }
+  }
   const out = await db.transaction(async (tx) => {
     const cycle = await cycleOrThrow(tx, year);
     if (cycle.version !== input.version) {

@@ -19,6 +19,7 @@ import type { Principal } from '../auth.js';
 import { actorOf, requireRole } from '../authz.js';
 import { DomainError, notFound } from '../errors.js';
 import { frameworkDefinitionSchema } from '../frameworks/definition.js';
+import { panelScores, reviewRoundState } from '../reviews/index.js';
 import { evaluateSnapshot, snapshotHash, snapshotSchema, type CycleOutcome, type Snapshot } from './evaluate.js';
 
 export type RunKind = 'trial' | 'provisional' | 'final';
@@ -138,10 +139,12 @@ export async function runScoring(
     requireRole(principal, 'city_admin');
     actor = actorOf(principal);
   }
+  // Qualitative indicators take the panel's trimmed means once the review round is closed.
+  const overrides = opts.overrides ?? ((await reviewRoundState(db, year)).closed ? await panelScores(db, year) : new Map());
   return db.transaction(async (tx) => {
     const cycle = await cycleOrThrow(tx, year);
     await lockCycleScoring(tx, cycle.id);
-    const snapshot = await buildSnapshot(tx, year, kind, opts.overrides);
+    const snapshot = await buildSnapshot(tx, year, kind, overrides);
     const outcome = evaluateSnapshot(snapshot);
     const row = await insertRun(tx, {
       cycleId: cycle.id,
