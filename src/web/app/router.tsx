@@ -1,15 +1,27 @@
 import { lazy } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { AppLayout } from './layout/app-layout.js';
+import { RequireRole } from './require-role.js';
 import { RouteError } from './route-error.js';
 
-// One chunk per page: a visitor downloads only the screen they open (and ECharts only with a chart).
+// One chunk per page: a visitor downloads only the screen they open (and ECharts only with a chart, the scoring
+// engine only with the what-if simulator).
 const ResultsPage = lazy(() => import('../pages/public/results-page.js'));
 const ScorecardPage = lazy(() => import('../pages/public/scorecard-page.js'));
+const ScorecardsPage = lazy(() => import('../pages/public/scorecards-page.js'));
 const OpenDataPage = lazy(() => import('../pages/public/open-data-page.js'));
+const WhatIfPage = lazy(() => import('../pages/whatif/whatif-page.js'));
 const SignInPage = lazy(() => import('../pages/auth/sign-in-page.js'));
 const MyWorkPage = lazy(() => import('../pages/my-work-page.js'));
+const DashboardPage = lazy(() => import('../pages/admin/dashboard-page.js'));
+const FrameworkPage = lazy(() => import('../pages/admin/framework-page.js'));
+const ScoringPage = lazy(() => import('../pages/admin/scoring-page.js'));
+const AuditPage = lazy(() => import('../pages/audit/audit-page.js'));
 const NotFoundPage = lazy(() => import('../pages/not-found-page.js'));
+
+// The server enforces every rule on every call; these guards only spare people a page they cannot use.
+const cityReaders = ['city_admin', 'auditor'] as const;
+const auditReaders = ['city_admin', 'auditor', 'district_officer', 'district_approver'] as const;
 
 export function createAppRouter() {
   return createBrowserRouter([
@@ -22,9 +34,19 @@ export function createAppRouter() {
             { index: true, element: <ResultsPage /> },
             { path: 'results/:year', element: <ResultsPage /> },
             { path: 'results/:year/districts/:code', element: <ScorecardPage /> },
+            { path: 'scorecards', element: <ScorecardsPage /> },
             { path: 'open-data', element: <OpenDataPage /> },
+            { path: 'whatif', element: <WhatIfPage /> },
+            { path: 'whatif/:year', element: <WhatIfPage /> },
             { path: 'sign-in', element: <SignInPage /> },
             { path: 'my', element: <MyWorkPage /> },
+            { path: 'admin', element: <RequireRole roles={[...cityReaders]}><DashboardPage /></RequireRole> },
+            { path: 'admin/cycles/:year', element: <RequireRole roles={[...cityReaders]}><DashboardPage /></RequireRole> },
+            { path: 'admin/framework', element: <RequireRole roles={[...cityReaders]}><FrameworkPage /></RequireRole> },
+            { path: 'admin/scoring', element: <RequireRole roles={[...cityReaders]}><ScoringPage /></RequireRole> },
+            { path: 'admin/cycles/:year/framework', element: <RequireRole roles={[...cityReaders]}><FrameworkPage /></RequireRole> },
+            { path: 'admin/cycles/:year/scoring', element: <RequireRole roles={[...cityReaders]}><ScoringPage /></RequireRole> },
+            { path: 'audit', element: <RequireRole roles={[...auditReaders]}><AuditPage /></RequireRole> },
             { path: '*', element: <NotFoundPage /> },
           ],
         },

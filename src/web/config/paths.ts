@@ -3,7 +3,23 @@ export const paths = {
   home: '/',
   results: (year: number | string) => `/results/${year}`,
   scorecard: (year: number | string, code: string) => `/results/${year}/districts/${encodeURIComponent(code)}`,
+  scorecards: '/scorecards',
   openData: '/open-data',
+  whatIf: '/whatif',
+  whatIfYear: (year: number | string) => `/whatif/${year}`,
   signIn: '/sign-in',
   myWork: '/my',
+  admin: '/admin',
+  adminCycle: (year: number | string) => `/admin/cycles/${year}`,
+  framework: (year: number | string) => `/admin/cycles/${year}/framework`,
+  scoring: (year: number | string) => `/admin/cycles/${year}/scoring`,
+  /** The framework and scoring of the cycle in progress (the page picks the year). */
+  currentFramework: '/admin/framework',
+  currentScoring: '/admin/scoring',
+  audit: '/audit',
 } as const;
+
+/** The sign-in address that comes back to `next` afterwards. */
+export function signInFor(next: string): string {
+  return `${paths.signIn}?next=${encodeURIComponent(next)}`;
+}

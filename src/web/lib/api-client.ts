@@ -1,4 +1,4 @@
-import { getCsrfToken } from './csrf-token.js';
+import { getCsrfToken, setCsrfToken } from './csrf-token.js';
 import { ApiError, parseProblemDetails } from './problem-details.js';
 import { i18n } from './i18n.js';
 
@@ -32,8 +32,35 @@ async function readBody(response: Response): Promise<unknown> {
 /**
  * Calls the HTTP API: sends the session cookie, the current language and, on mutating calls, the CSRF token;
  * returns the parsed JSON body, or throws an {@link ApiError} holding the server's problem details.
+ *
+ * The CSRF token belongs to the session, not to the tab: a new tab (or a cleared sessionStorage) has none. When a
+ * mutating call is refused for a missing or stale token, the token is read again from `GET /me` and the call is
+ * sent once more.
  */
 export async function apiFetch<T>(path: string, options: ApiRequestOptions = {}): Promise<T> {
+  try {
+    return await send<T>(path, options);
+  } catch (error) {
+    const method = options.method ?? 'GET';
+    if (method === 'GET' || !(error instanceof ApiError) || error.status !== 403 || error.code !== 'csrf') throw error;
+    if (!(await refreshCsrfToken(options.signal))) throw error;
+    return send<T>(path, options);
+  }
+}
+
+/** Reads the session's CSRF token from `GET /me`; false when there is no session. */
+export async function refreshCsrfToken(signal?: AbortSignal): Promise<boolean> {
+  try {
+    const me = await send<{ csrfToken?: unknown }>('/me', { signal });
+    if (typeof me.csrfToken !== 'string') return false;
+    setCsrfToken(me.csrfToken);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function send<T>(path: string, options: ApiRequestOptions): Promise<T> {
   const method = options.method ?? 'GET';
   const headers = new Headers({ Accept: 'application/json, application/problem+json' });
   headers.set('Accept-Language', i18n.language === 'en' ? 'en, ko;q=0.5' : 'ko, en;q=0.5');

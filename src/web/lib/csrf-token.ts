@@ -1,5 +1,5 @@
-// The CSRF token comes in the login response body. It is kept in memory and in sessionStorage (per tab, gone when
-// the tab closes) so that a reload does not force a new sign-in; it is never put in localStorage.
+// The CSRF token comes in the login response body and in every `GET /me` answer (so a reload or a new tab recovers
+// it). It is kept in memory and in sessionStorage (per tab, gone when the tab closes); never in localStorage.
 const storageKey = 'hopejobs.csrf';
 let token: string | null = null;
 

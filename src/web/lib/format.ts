@@ -37,3 +37,31 @@ export function formatDate(iso: string | null | undefined, language: string): st
     day: 'numeric',
   }).format(date);
 }
+
+/** A date and time in Seoul, in the reader's language (e.g. 2020. 9. 30. 오후 6:00). */
+export function formatDateTime(iso: string | null | undefined, language: string): string {
+  if (iso === null || iso === undefined) return '–';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '–';
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'ko-KR', {
+    timeZone,
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(date);
+}
+
+/** A signed difference, e.g. +1.25 or −0.50 (true minus sign), for changes between two runs. */
+export function formatDelta(value: number | null | undefined, digits = 2): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  const rounded = Number(value.toFixed(digits));
+  if (rounded === 0) return formatScore(0, digits);
+  return `${rounded > 0 ? '+' : '−'}${formatScore(Math.abs(rounded), digits)}`;
+}
+
+/** The first characters of a hash, enough to tell runs apart on screen (the full hash goes in a title). */
+export function shortHash(hash: string, length = 12): string {
+  return hash.slice(0, length);
+}

@@ -51,3 +51,11 @@ export function setLanguage(language: Language): void {
 export function currentLanguage(): Language {
   return i18n.language === 'en' ? 'en' : 'ko';
 }
+
+/**
+ * The translation of a key built at run time (a status or property code from the server), or `fallback` when the
+ * UI has no words for it yet. Keys written in the code are checked by the compiler; these cannot be.
+ */
+export function translateOr(key: string, fallback: string): string {
+  return i18n.exists(key) ? (i18n.t as (k: string) => string)(key) : fallback;
+}

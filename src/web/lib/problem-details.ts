@@ -11,7 +11,11 @@ export interface ProblemDetails {
   title: string;
   status: number;
   detail?: string;
+  /** The server's stable error code (e.g. `stale_version`, `csrf`), when it sends one. */
+  code?: string;
   errors: ProblemFieldError[];
+  /** Any other members of the problem document (e.g. `current` on a 409), for the screen that needs them. */
+  extensions?: Record<string, unknown>;
 }
 
 /**
@@ -23,7 +27,9 @@ export class ApiError extends Error implements ProblemDetails {
   readonly title: string;
   readonly status: number;
   readonly detail?: string;
+  readonly code?: string;
   readonly errors: ProblemFieldError[];
+  readonly extensions: Record<string, unknown>;
 
   constructor(problem: ProblemDetails) {
     super(problem.detail ?? problem.title);
@@ -32,7 +38,9 @@ export class ApiError extends Error implements ProblemDetails {
     this.title = problem.title;
     this.status = problem.status;
     this.detail = problem.detail;
+    this.code = problem.code;
     this.errors = problem.errors;
+    this.extensions = problem.extensions ?? {};
   }
 
   /** The first message for a field path (exact match, or a child of it such as `rows.3.value` under `rows.3`). */
@@ -64,11 +72,14 @@ function readFieldErrors(value: unknown): ProblemFieldError[] {
  */
 export function parseProblemDetails(body: unknown, status: number, statusText: string): ProblemDetails {
   const record = isRecord(body) ? body : {};
+  const { type, title, status: _status, detail, code, errors, ...extensions } = record;
   return {
-    type: typeof record.type === 'string' ? record.type : 'about:blank',
-    title: typeof record.title === 'string' ? record.title : statusText || `HTTP ${status}`,
+    type: typeof type === 'string' ? type : 'about:blank',
+    title: typeof title === 'string' ? title : statusText || `HTTP ${status}`,
     status: typeof record.status === 'number' ? record.status : status,
-    detail: typeof record.detail === 'string' ? record.detail : undefined,
-    errors: readFieldErrors(record.errors),
+    detail: typeof detail === 'string' ? detail : undefined,
+    code: typeof code === 'string' ? code : undefined,
+    errors: readFieldErrors(errors),
+    extensions,
   };
 }

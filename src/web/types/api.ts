@@ -32,6 +32,10 @@ export interface ResultUnit {
   rank: number;
   awardTier: string | null;
   fieldScores: Record<string, number>;
+  /** Bonus points added after the engine's score (≥ 0). */
+  bonus: number;
+  /** Penalty points (≤ 0). */
+  penalty: number;
   previousRank: number | null;
   streak: number | null;
 }
@@ -99,6 +103,7 @@ export interface User {
 
 export interface MeResponse {
   user: User;
+  csrfToken: string;
 }
 
 export interface LoginRequest {
@@ -109,4 +114,340 @@ export interface LoginRequest {
 export interface LoginResponse {
   user: User;
   csrfToken: string;
+}
+
+// ── City administration: cycles, frameworks, scoring runs, audit (signed-in) ──────────────────────────────────────
+
+/** The nine stages of a yearly cycle, in order. */
+export const cycleStages = [
+  'draft',
+  'open',
+  'verification',
+  'review',
+  'scoring',
+  'provisional',
+  'objections',
+  'final',
+  'published',
+] as const;
+export type CycleStage = (typeof cycleStages)[number];
+
+export interface Cycle {
+  year: number;
+  title: string;
+  dataPeriodStart: string;
+  dataPeriodEnd: string;
+  status: CycleStage;
+  isDemo: boolean;
+  publishedAt: string | null;
+  version: number;
+}
+
+export interface CyclesResponse {
+  cycles: Cycle[];
+}
+
+export interface CycleBlocker {
+  code: string;
+  overridable: boolean;
+  message: LocalizedText;
+}
+
+export interface CycleDetail {
+  year: number;
+  title: string;
+  status: CycleStage;
+  stageName: LocalizedText;
+  next: CycleStage | null;
+  version: number;
+  isDemo: boolean;
+  dataPeriodStart: string;
+  dataPeriodEnd: string;
+  publishedAt: string | null;
+  /** Counts by status, e.g. `{ verified: 500 }`; absent statuses are zero. */
+  counts: {
+    submissions: Record<string, number>;
+    reviews: Record<string, number>;
+    objections: Record<string, number>;
+  };
+  deadlines: { stage: string; dueAt: string }[];
+  blockers: CycleBlocker[];
+}
+
+export interface CreateCycleRequest {
+  year: number;
+  title?: string;
+  copyFromYear?: number | null;
+}
+
+export interface TransitionRequest {
+  to: CycleStage;
+  version: number;
+  override?: boolean;
+  reason?: string | null;
+}
+
+export type MethodDefinition =
+  | { type: 'minmax' }
+  | { type: 'zscore'; mean: number; sd: number }
+  | { type: 'rank' }
+  | { type: 'percentile' }
+  | { type: 'target'; target: number; cap: number }
+  | { type: 'goalposts'; lo: number; hi: number }
+  | { type: 'bands'; thresholds: number[]; scores: number[] }
+  | { type: 'yoy' }
+  | { type: 'passthrough'; max: number };
+export type MethodType = MethodDefinition['type'];
+
+export interface RubricCriterion {
+  code: string;
+  name: LocalizedText;
+  weight: number;
+  maxPoints?: number;
+  levels?: { level: number; description: LocalizedText }[];
+}
+
+export interface Rubric {
+  scale: 'levels' | 'points';
+  criteria: RubricCriterion[];
+}
+
+export interface FrameworkIndicator {
+  code: string;
+  field: string;
+  name: LocalizedText;
+  description?: LocalizedText;
+  points: number;
+  direction: 1 | -1;
+  unit: string;
+  kind: 'quantitative' | 'qualitative';
+  method: MethodDefinition;
+  formula: string | null;
+  evidenceRequired: boolean;
+  bounds: { min?: number; max?: number };
+  rubric?: Rubric;
+  isNew: boolean;
+}
+
+export interface FrameworkField {
+  code: string;
+  name: LocalizedText;
+}
+
+/**
+ * A framework definition. The editor changes fields and indicators; every other member (adjustments, awards,
+ * prizes…) is kept as the server sent it.
+ */
+export interface FrameworkDefinition {
+  title: LocalizedText;
+  illustrative: boolean;
+  notice?: LocalizedText;
+  fields: FrameworkField[];
+  indicators: FrameworkIndicator[];
+  totalPoints: number;
+  [member: string]: unknown;
+}
+
+export interface Framework {
+  cycleYear: number;
+  version: number;
+  rowVersion: number;
+  frozen: boolean;
+  frozenAt: string | null;
+  reason: string | null;
+  createdAt: string;
+  definitionHash: string;
+  definition: FrameworkDefinition;
+}
+
+export interface FrameworkVersion {
+  version: number;
+  frozenAt: string | null;
+  reason: string | null;
+  createdAt: string;
+  definitionHash: string;
+}
+
+export interface SaveFrameworkRequest {
+  definition: FrameworkDefinition;
+  rowVersion: number;
+  reason?: string | null;
+}
+
+export interface FrameworkDiff {
+  added: FrameworkIndicator[];
+  removed: FrameworkIndicator[];
+  changed: {
+    code: string;
+    field: string;
+    name: LocalizedText;
+    changes: { property: string; before: unknown; after: unknown }[];
+  }[];
+  fields: {
+    added: string[];
+    removed: string[];
+    pointsBefore: Record<string, number>;
+    pointsAfter: Record<string, number>;
+  };
+  awardsChanged: boolean;
+  prizesChanged: boolean;
+  adjustmentsChanged: boolean;
+  summary: { ko: string[]; en: string[] };
+}
+
+export type ScoringRunKind = 'trial' | 'provisional' | 'final';
+
+export interface ScoringRunSummary {
+  id: number;
+  kind: ScoringRunKind;
+  status: string;
+  inputHash: string;
+  engineVersion: string;
+  progress: number;
+  note: string | null;
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+export interface RunUnitOutcome {
+  code: string;
+  name: string;
+  baseScore: number | null;
+  bonus: number;
+  penalty: number;
+  score: number | null;
+  rank: number | null;
+  previousRank: number | null;
+  awardTier: string | null;
+  fieldScores: Record<string, number | null>;
+  points: Record<string, number>;
+  raw: Record<string, number | null>;
+}
+
+export interface RunOutcome {
+  year: number;
+  engineVersion: string;
+  snapshotHash: string;
+  units: RunUnitOutcome[];
+  tiers: { code: string; name: LocalizedText; winners: string[]; prizeEach: number; total: number }[];
+  prizeTotal: number;
+  warnings: LocalizedText[];
+}
+
+export interface ScoringRun extends ScoringRunSummary {
+  /** The frozen snapshot; the screens read only the framework's field names from it. */
+  input: { frameworkVersion: number; framework: { fields?: FrameworkField[] } };
+  result: RunOutcome;
+}
+
+export interface Reproduction {
+  runId: number;
+  identical: boolean;
+  storedHash: string;
+  recomputedHash: string;
+  engineVersion: { stored: string; current: string };
+  differences: { code: string; field: string; stored: unknown; recomputed: unknown }[];
+}
+
+export interface RunComparison {
+  from: number;
+  to: number;
+  units: {
+    code: string;
+    name: string;
+    score: { from: number | null; to: number | null; delta: number | null };
+    rank: { from: number | null; to: number | null };
+    awardTier: { from: string | null; to: string | null };
+  }[];
+  inputChanges: { code: string; indicator: string; from: number | null; to: number | null }[];
+  adjustmentsChanged: boolean;
+  frameworkChanged: boolean;
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actorUserId: number | null;
+  actorLabel: string;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  orgUnitCode: string | null;
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+  prevHash: string;
+  hash: string;
+}
+
+export interface AuditPage {
+  entries: AuditEntry[];
+  nextCursor: number | null;
+}
+
+export interface AuditFilters {
+  action?: string;
+  entityType?: string;
+  orgUnitCode?: string;
+  actor?: string;
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  entries: number;
+  lastHash: string;
+  problems: { seq: number; problem: string; detail: string }[];
+}
+
+export interface OrgUnit {
+  code: string;
+  name: string;
+  nameEn: string;
+  kind: 'city' | 'district';
+  parentCode: string | null;
+  population: number | null;
+  populationYear: number | null;
+}
+
+/** The published run's input in the engine's COINr-style form, for re-scoring in the browser. */
+export interface PublishedEngineInput {
+  year: number;
+  snapshotHash: string;
+  engineVersion: string;
+  iMeta: Record<string, unknown>[];
+  iData: Record<string, string | number | null>[];
+  options: Record<string, unknown>;
+}
+
+/** Status of one district × indicator item; `not_started` when the district has not touched it. */
+export type ItemStatus = 'not_started' | 'draft' | 'submitted' | 'approved' | 'verified' | 'returned';
+
+export interface OutlierFlag {
+  /** `history`: against the district's own earlier years; `peers`: against the other districts this cycle. */
+  kind: 'history' | 'peers';
+  z: number | null;
+  median: number;
+  n: number;
+}
+
+export interface MatrixCell {
+  id: number;
+  status: Exclude<ItemStatus, 'not_started'>;
+  value: number | null;
+  late: boolean;
+  flags: OutlierFlag[];
+  version: number;
+}
+
+/** The city's progress matrix: every district × every indicator of the cycle. */
+export interface VerificationMatrix {
+  year: number;
+  cycleStatus: string;
+  indicators: { code: string; name: LocalizedText; kind: string }[];
+  /** `cells[i]` belongs to `indicators[i]`; null when the district has not started it. */
+  districts: { code: string; name: string; cells: (MatrixCell | null)[] }[];
+  totals: Record<ItemStatus, number>;
+  flagged: number;
+  late: number;
 }

@@ -1,22 +1,63 @@
-import { Link, NavLink, useLocation, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LanguageToggle } from '../../components/ui/language-toggle.js';
 import { paths } from '../../config/paths.js';
 import { useMe } from '../../features/auth/api/get-me.js';
 import { useLogout } from '../../features/auth/api/logout.js';
+import { hasRole } from '../../lib/roles.js';
+import type { User } from '../../types/api.js';
 import styles from './site-header.module.css';
 
-/** Government-style header: city identity strip, service name, main menu, language and sign-in. */
+interface MenuItem {
+  to: string;
+  label: string;
+  /** Whether the current address belongs to this item (several addresses can share one item). */
+  active: (pathname: string) => boolean;
+}
+
+const under = (prefix: string) => (pathname: string) => pathname === prefix || pathname.startsWith(`${prefix}/`);
+
+/** The menu of a signed-in user's work, by role; the server decides again on every call. */
+function workMenu(user: User, t: ReturnType<typeof useTranslation>['t']): MenuItem[] {
+  const items: MenuItem[] = [];
+  const admin = hasRole(user, 'city_admin');
+  if (hasRole(user, 'city_admin', 'auditor')) {
+    items.push({
+      to: paths.admin,
+      label: t('header.work.dashboard'),
+      active: (p) => p === paths.admin || /^\/admin\/cycles\/[^/]+\/?$/.test(p),
+    });
+  }
+  if (admin) {
+    items.push(
+      { to: paths.currentFramework, label: t('header.work.framework'), active: (p) => p === paths.currentFramework || /^\/admin\/cycles\/[^/]+\/framework/.test(p) },
+      { to: paths.currentScoring, label: t('header.work.scoring'), active: (p) => p === paths.currentScoring || /^\/admin\/cycles\/[^/]+\/scoring/.test(p) },
+    );
+  }
+  if (hasRole(user, 'city_admin', 'auditor', 'district_officer', 'district_approver')) {
+    items.push({ to: paths.audit, label: t('header.work.audit'), active: under(paths.audit) });
+  }
+  items.push({ to: paths.myWork, label: t('header.nav.myWork'), active: under(paths.myWork) });
+  return items;
+}
+
+/** Government-style header: city identity strip, service name, public menu, language and sign-in; work menu below. */
 export function SiteHeader() {
   const { t } = useTranslation();
   const me = useMe();
   const logout = useLogout();
   const navigate = useNavigate();
   const user = me.data ?? null;
-
   const { pathname } = useLocation();
-  // Results live at / and under /results/…; both belong to the same menu item.
-  const onResults = pathname === paths.home || pathname.startsWith('/results/');
+
+  const publicMenu: MenuItem[] = [
+    // Results live at / and under /results/… (scorecards too); they belong to the same item.
+    { to: paths.home, label: t('header.nav.results'), active: (p) => p === paths.home || (p.startsWith('/results/') && !p.includes('/districts/')) },
+    { to: paths.scorecards, label: t('header.nav.scorecards'), active: (p) => p === paths.scorecards || p.includes('/districts/') },
+    { to: paths.openData, label: t('header.nav.openData'), active: under(paths.openData) },
+    { to: paths.whatIf, label: t('header.nav.whatIf'), active: under(paths.whatIf) },
+  ];
+  const work = user === null ? [] : workMenu(user, t);
 
   return (
     <header>
@@ -34,23 +75,13 @@ export function SiteHeader() {
           </Link>
           <nav className={styles.nav} aria-label={t('header.navLabel')}>
             <ul className={styles.navList}>
-              <li>
-                <Link to={paths.home} className={styles.navLink} aria-current={onResults ? 'page' : undefined}>
-                  {t('header.nav.results')}
-                </Link>
-              </li>
-              <li>
-                <NavLink to={paths.openData} className={styles.navLink}>
-                  {t('header.nav.openData')}
-                </NavLink>
-              </li>
-              {user !== null && (
-                <li>
-                  <NavLink to={paths.myWork} className={styles.navLink}>
-                    {t('header.nav.myWork')}
-                  </NavLink>
+              {publicMenu.map((item) => (
+                <li key={item.to}>
+                  <Link to={item.to} className={styles.navLink} aria-current={item.active(pathname) ? 'page' : undefined}>
+                    {item.label}
+                  </Link>
                 </li>
-              )}
+              ))}
             </ul>
           </nav>
           <div className={styles.actions}>
@@ -79,6 +110,24 @@ export function SiteHeader() {
           </div>
         </div>
       </div>
+      {work.length > 0 && (
+        <div className={styles.workBar}>
+          <nav className="container" aria-label={t('header.workNavLabel')}>
+            <ul className={styles.workList}>
+              <li className={styles.workTitle} aria-hidden="true">
+                {t('header.workTitle')}
+              </li>
+              {work.map((item) => (
+                <li key={item.to}>
+                  <Link to={item.to} className={styles.workLink} aria-current={item.active(pathname) ? 'page' : undefined}>
+                    {item.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </div>
+      )}
     </header>
   );
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../lib/problem-details.js';
 import { Button } from './button.js';
+import { Forbidden } from './forbidden.js';
 import styles from './status.module.css';
 
 export function LoadingState({ label }: { label?: string }) {
@@ -26,6 +27,7 @@ export function EmptyState({ title, text }: { title: string; text?: string }) {
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
   const problem = error instanceof ApiError ? error : null;
+  if (problem?.status === 403 && problem.code !== 'csrf') return <Forbidden />;
   // A 4xx answer will not change on a retry (not found, forbidden…), so offer a retry only for other failures.
   const isClientError = problem !== null && problem.status >= 400 && problem.status < 500;
   const detail = problem?.detail ?? (problem === null ? t('errors.generic') : undefined);
