@@ -27,6 +27,10 @@ import { objectionRoutes } from './routes/objections.js';
 import { submissionRoutes } from './routes/submissions.js';
 import { verificationRoutes } from './routes/verification.js';
 import { orgUnitRoutes } from './routes/org-units.js';
+import { exportRoutes } from './routes/exports.js';
+import { importRoutes } from './routes/imports.js';
+import { recordTypeRoutes } from './routes/record-types.js';
+import { recordRoutes } from './routes/records.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { registerNotFound, registerSpa } from './spa.js';
 
@@ -86,6 +90,10 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(verificationRoutes(ctx));
   await app.register(objectionRoutes(ctx));
   await app.register(notificationRoutes(ctx));
+  await app.register(recordTypeRoutes(ctx));
+  await app.register(recordRoutes(ctx));
+  await app.register(importRoutes(ctx));
+  await app.register(exportRoutes(ctx));
 
   registerNotFound(base, opts.spa !== false ? await registerSpa(base) : null);
   return base;

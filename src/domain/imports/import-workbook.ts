@@ -1,0 +1,183 @@
+import ExcelJS from 'exceljs';
+import type { Db } from '../../db/client.js';
+import type { DbOrTx } from '../../db/tx.js';
+import { assertCanWriteRecords } from '../activities/access.js';
+import { updateRecordRow } from '../activities/repository.js';
+import { appendAudit } from '../audit.js';
+import type { Principal } from '../auth.js';
+import { actorOf } from '../authz.js';
+import { DomainError, type FieldProblem } from '../errors.js';
+import type { ByteSource } from '../evidence/byte-source.js';
+import { checkDirectValues, writeDirectValues, type DirectValuesOutcome } from './direct-values.js';
+import { finishImport, insertImport, storedProblems, type StoredProblem } from './import-history.js';
+import { loadDistrictCycle, type DistrictCycle } from './import-context.js';
+import { readWorkbook } from './read-workbook.js';
+import { insertRecordRows, liveRecordsByIds } from './record-rows.js';
+import { readSafeXlsx } from './xlsx-safety.js';
+import { referencedRecordIds, validateWorkbook, type ImportPlan, type PlannedRecord, type SheetSummary } from './validate-workbook.js';
+
+export interface UploadedWorkbook {
+  /** The name the browser sent (only stored and shown). */
+  fileName: string;
+  source: ByteSource;
+}
+
+export interface ImportSummary {
+  importId: number;
+  status: 'committed';
+  created: number;
+  updated: number;
+  unchanged: number;
+  sheets: SheetSummary[];
+  directValues: DirectValuesOutcome;
+}
+
+/** Problems reported in one response; the import history keeps up to the same number, errorCount counts all. */
+export const MAX_REPORTED_PROBLEMS = 1000;
+
+export function importRejected(importId: number | null, problems: FieldProblem[], total = problems.length): DomainError {
+  const n = Math.max(total, problems.length);
+  return new DomainError(
+    'invalid',
+    'import_invalid',
+    {
+      ko: `파일에 오류가 ${n.toLocaleString('ko-KR')}건 있어 아무것도 저장하지 않았습니다. 모두 고친 뒤 다시 올리세요.`,
+      en: `The file has ${n.toLocaleString('en-US')} error(s), so nothing was saved. Fix them all and upload again.`,
+    },
+    problems.slice(0, MAX_REPORTED_PROBLEMS),
+    { importId, errorCount: n },
+  );
+}
+
+async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw new DomainError('invalid', 'not_xlsx', {
+      ko: '엑셀 파일을 읽을 수 없습니다. 파일이 손상되었거나 .xlsx 형식이 아닙니다.',
+      en: 'The Excel file cannot be read: it is damaged or not in .xlsx format.',
+    });
+  }
+  return wb;
+}
+
+function counts(plan: ImportPlan) {
+  const sum = (k: 'created' | 'updated' | 'unchanged') => plan.sheets.filter((s) => s.recordType).reduce((n, s) => n + s[k], 0);
+  return { created: sum('created'), updated: sum('updated'), unchanged: sum('unchanged') };
+}
+
+function staleDuringImport(r: PlannedRecord): DomainError {
+  return importRejected(null, [
+    {
+      path: `${r.type.code}._id`,
+      sheet: r.sheet,
+      row: r.excelRow,
+      message: {
+        ko: `실적 ${r.update?.id}를 다른 사용자가 방금 고쳤습니다. 서식을 다시 내려받으세요.`,
+        en: `Record ${r.update?.id} was just changed by someone else. Download the file again.`,
+      },
+    },
+  ]);
+}
+
+/** Writes a checked plan: new records in bulk, changed ones version-checked and audited, one summary entry. */
+async function writePlan(tx: DbOrTx, principal: Principal, ctx: DistrictCycle, plan: ImportPlan, importId: number, fileName: string): Promise<DirectValuesOutcome> {
+  const actor = actorOf(principal);
+  const creates = plan.records.filter((r) => !r.update);
+  await insertRecordRows(
+    tx,
+    creates.map((r) => ({ orgUnitId: ctx.unit.id, recordTypeId: r.type.id, occurredOn: r.occurredOn, data: r.data, importId, createdBy: actor.userId })),
+  );
+  for (const r of plan.records) {
+    if (!r.update) continue;
+    const done = await updateRecordRow(tx, r.update.id, r.update.version, { occurredOn: r.occurredOn, data: r.data, updatedBy: actor.userId });
+    if (!done) throw staleDuringImport(r);
+    // An edit of an existing record keeps its own old → new trail, as an edit on screen would.
+    await appendAudit(tx, actor, {
+      action: 'activity_record.updated',
+      entityType: 'activity_record',
+      entityId: r.update.id,
+      orgUnitCode: ctx.unit.code,
+      before: { recordType: r.type.code, occurredOn: r.update.before.occurredOn, data: r.update.before.data, version: r.update.version },
+      after: { recordType: r.type.code, occurredOn: r.occurredOn, data: r.data, version: r.update.version + 1 },
+      reason: `가져오기 ${importId} / import ${importId}`,
+    });
+  }
+  const direct = await writeDirectValues(tx, principal, ctx, plan.values);
+  const c = counts(plan);
+  await appendAudit(tx, actor, {
+    action: 'activity_records.imported',
+    entityType: 'import',
+    entityId: importId,
+    orgUnitCode: ctx.unit.code,
+    after: {
+      fileName,
+      format: 'xlsx',
+      cycleYear: ctx.cycle.year,
+      ...c,
+      directValues: direct.saved,
+      sheets: plan.sheets.map((s) => ({ sheet: s.sheet, recordType: s.recordType, created: s.created, updated: s.updated })),
+    },
+  });
+  return direct;
+}
+
+async function recordFailure(db: Db, ctx: DistrictCycle, principal: Principal, fileName: string, rows: number, problems: FieldProblem[]): Promise<number> {
+  return insertImport(db, {
+    cycleId: ctx.cycle.id,
+    orgUnitId: ctx.unit.id,
+    format: 'xlsx',
+    fileName,
+    status: 'failed',
+    createdBy: principal.user.id,
+    totalRows: rows,
+    errorCount: problems.length,
+    errors: storedProblems(problems) satisfies StoredProblem[],
+    finished: true,
+  });
+}
+
+/**
+ * Imports a district's filled-in template for a cycle. The whole file is checked first — structure, every row of
+ * every sheet, the data period, the records pre-filled rows point at, the indicator values — and if anything is
+ * wrong nothing is written: the import is kept in the history as failed and every problem is thrown with its sheet,
+ * Excel row and column letter. Otherwise everything is written in one transaction, with one audit entry summing
+ * the import up, and the new records carry the import's ID.
+ *
+ * @throws DomainError forbidden (not the district's officer or the city), invalid `not_xlsx` | `zip_bomb` |
+ *   `import_invalid` (with `errors[]`, `extra.importId`, `extra.errorCount`).
+ */
+export async function importWorkbook(
+  db: Db,
+  principal: Principal | null,
+  input: { year: number; orgUnitCode: string; file: UploadedWorkbook },
+): Promise<ImportSummary> {
+  assertCanWriteRecords(principal, input.orgUnitCode);
+  const ctx = await loadDistrictCycle(db, input.year, input.orgUnitCode);
+  const wb = await loadWorkbook(await readSafeXlsx(input.file.source));
+  const read = readWorkbook(wb, ctx.recordTypes);
+  const existing = await liveRecordsByIds(db, referencedRecordIds(read));
+  const { plan, problems } = validateWorkbook(read, ctx, existing);
+  problems.push(...(await checkDirectValues(db, principal, ctx, plan.values)));
+  const rows = read.sheets.reduce((n, s) => n + s.rows.length, 0);
+  if (problems.length > 0) {
+    const importId = await recordFailure(db, ctx, principal, input.file.fileName, rows, problems);
+    throw importRejected(importId, problems);
+  }
+  return db.transaction(async (tx) => {
+    const importId = await insertImport(tx, {
+      cycleId: ctx.cycle.id,
+      orgUnitId: ctx.unit.id,
+      format: 'xlsx',
+      fileName: input.file.fileName,
+      status: 'validating',
+      createdBy: principal.user.id,
+      totalRows: rows,
+    });
+    const directValues = await writePlan(tx, principal, ctx, plan, importId, input.file.fileName);
+    const summary = { ...counts(plan), sheets: plan.sheets, directValues };
+    await finishImport(tx, importId, { status: 'committed', totalRows: rows, processedRows: rows, errorCount: 0, errors: null, summary });
+    return { importId, status: 'committed' as const, ...summary };
+  });
+}

@@ -1,0 +1,180 @@
+import { crc32, inflateRawSync } from 'node:zlib';
+import type { ByteSource } from '../evidence/byte-source.js';
+import { sniffEvidenceType } from '../evidence/sniff-evidence-type.js';
+import { readZipDirectory, type ZipEntry } from '../evidence/zip-directory.js';
+import { DomainError, type Message } from '../errors.js';
+
+/**
+ * Limits for an uploaded workbook. A real district workbook of tens of thousands of rows inflates to a few tens of
+ * megabytes; anything far above is a decompression bomb or belongs in a CSV import.
+ */
+export interface XlsxLimits {
+  /** Sum of the inflated sizes of all entries. */
+  maxInflatedBytes: number;
+  /** Inflated size of one entry. */
+  maxEntryBytes: number;
+  /** Inflated/compressed ratio above which a large entry (> 1 MB inflated) is refused. */
+  maxRatio: number;
+  maxEntries: number;
+}
+
+export const defaultXlsxLimits: XlsxLimits = {
+  maxInflatedBytes: 128 * 1024 * 1024,
+  maxEntryBytes: 96 * 1024 * 1024,
+  maxRatio: 200,
+  maxEntries: 2000,
+};
+
+function refuse(code: string, msg: Message, extra: Record<string, unknown> = {}): DomainError {
+  return new DomainError('invalid', code, msg, [], extra);
+}
+
+const notXlsx = (detail: Message) =>
+  refuse('not_xlsx', {
+    ko: `올린 파일이 엑셀(.xlsx) 통합 문서가 아닙니다. ${detail.ko}`,
+    en: `The uploaded file is not an Excel (.xlsx) workbook. ${detail.en}`,
+  });
+
+const bomb = (what: Message) =>
+  refuse('zip_bomb', {
+    ko: `압축을 풀면 지나치게 커지는 파일이라 받지 않습니다 (${what.ko}). 자료가 많으면 CSV로 나누어 올리세요.`,
+    en: `The file would expand to an excessive size and is refused (${what.en}). Upload large data as CSV.`,
+  });
+
+const mb = (n: number) => `${Math.round(n / 1024 / 1024)}MB`;
+
+/** Checks the central directory's declared sizes before a single byte is inflated. */
+function checkDeclaredSizes(entries: ZipEntry[], limits: XlsxLimits): void {
+  if (entries.length > limits.maxEntries) throw bomb({ ko: `항목 ${entries.length}개`, en: `${entries.length} entries` });
+  let total = 0;
+  for (const e of entries) {
+    if (e.uncompressedSize > limits.maxEntryBytes) {
+      throw bomb({ ko: `${e.name} ${mb(e.uncompressedSize)}`, en: `${e.name}: ${mb(e.uncompressedSize)}` });
+    }
+    if (e.uncompressedSize > 1024 * 1024 && e.uncompressedSize > limits.maxRatio * Math.max(1, e.compressedSize)) {
+      throw bomb({ ko: `${e.name} 압축률 ${Math.round(e.uncompressedSize / Math.max(1, e.compressedSize))}배`, en: `${e.name}: ratio ${Math.round(e.uncompressedSize / Math.max(1, e.compressedSize))}×` });
+    }
+    total += e.uncompressedSize;
+  }
+  if (total > limits.maxInflatedBytes) throw bomb({ ko: `전체 ${mb(total)}`, en: `${mb(total)} in total` });
+}
+
+/** Inflates one entry, never past what its directory entry declared (a lying directory cannot smuggle a bomb). */
+async function inflateEntry(src: ByteSource, e: ZipEntry): Promise<Buffer> {
+  if (e.flags & 0x1) throw notXlsx({ ko: '암호가 걸린 파일은 받을 수 없습니다.', en: 'Encrypted files are not accepted.' });
+  const header = await src.read(e.localHeaderOffset, 30);
+  if (header.length < 30 || header.readUInt32LE(0) !== 0x04034b50) throw notXlsx({ ko: '압축 구조가 손상되었습니다.', en: 'The archive is damaged.' });
+  const start = e.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+  const raw = await src.read(start, e.compressedSize);
+  if (raw.length !== e.compressedSize) throw notXlsx({ ko: '압축 구조가 손상되었습니다.', en: 'The archive is damaged.' });
+  let out: Buffer;
+  if (e.method === 0) out = raw;
+  else if (e.method === 8) {
+    try {
+      out = inflateRawSync(raw, { maxOutputLength: Math.max(1, e.uncompressedSize) });
+    } catch (err) {
+      if (err instanceof RangeError) throw bomb({ ko: `${e.name} 크기 불일치`, en: `${e.name}: size mismatch` });
+      throw notXlsx({ ko: '압축 구조가 손상되었습니다.', en: 'The archive is damaged.' });
+    }
+  } else throw notXlsx({ ko: `지원하지 않는 압축 방식(${e.method})입니다.`, en: `Unsupported compression method ${e.method}.` });
+  if (out.length !== e.uncompressedSize) throw bomb({ ko: `${e.name} 크기 불일치`, en: `${e.name}: size mismatch` });
+  return out;
+}
+
+/**
+ * Parts of a sheet the importer never reads and exceljs expands cell by cell when loading: a data validation,
+ * merged range or defined name over a whole column makes millions of objects. They are cut out before loading.
+ */
+const EXPANDING_SHEET_PARTS = ['dataValidations', 'mergeCells', 'conditionalFormatting', 'hyperlinks'];
+
+function stripElements(xml: string, names: string[]): string {
+  let out = xml;
+  for (const name of names) {
+    const tag = `(?:[A-Za-z0-9]+:)?${name}`;
+    out = out.replace(new RegExp(`<${tag}\\b[^>]*/>`, 'g'), '').replace(new RegExp(`<${tag}\\b[^>]*>[\\s\\S]*?</${tag}>`, 'g'), '');
+  }
+  return out;
+}
+
+function sanitisePart(name: string, bytes: Buffer): Buffer {
+  const lower = name.toLowerCase();
+  if (/^xl\/worksheets\/[^/]+\.xml$/.test(lower)) return Buffer.from(stripElements(bytes.toString('utf8'), EXPANDING_SHEET_PARTS), 'utf8');
+  if (lower === 'xl/workbook.xml') return Buffer.from(stripElements(bytes.toString('utf8'), ['definedNames']), 'utf8');
+  return bytes;
+}
+
+/** Writes entries as an uncompressed ZIP (exceljs reads it like any other). */
+function storedZip(parts: { name: string; data: Buffer }[]): Buffer {
+  const chunks: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const p of parts) {
+    const name = Buffer.from(p.name, 'utf8');
+    const crc = crc32(p.data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6);
+    local.writeUInt16LE(0, 8);
+    local.writeUInt16LE(0, 10);
+    local.writeUInt16LE(0x21, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(p.data.length, 18);
+    local.writeUInt32LE(p.data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(0, 28);
+    const dir = Buffer.alloc(46);
+    dir.writeUInt32LE(0x02014b50, 0);
+    dir.writeUInt16LE(20, 4);
+    dir.writeUInt16LE(20, 6);
+    dir.writeUInt16LE(0x0800, 8);
+    dir.writeUInt16LE(0, 10);
+    dir.writeUInt16LE(0, 12);
+    dir.writeUInt16LE(0x21, 14);
+    dir.writeUInt32LE(crc, 16);
+    dir.writeUInt32LE(p.data.length, 20);
+    dir.writeUInt32LE(p.data.length, 24);
+    dir.writeUInt16LE(name.length, 28);
+    dir.writeUInt32LE(offset, 42);
+    chunks.push(local, name, p.data);
+    central.push(dir, name);
+    offset += 30 + name.length + p.data.length;
+  }
+  const dirBytes = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
+  end.writeUInt32LE(dirBytes.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...chunks, dirBytes, end]);
+}
+
+/**
+ * Proves an upload is a real OOXML workbook (by content, not name: no macros, no other ZIP) and not a
+ * decompression bomb — declared sizes and ratios first, then every entry inflated with a hard cap at its declared
+ * size — and returns it re-packed without the parts that make exceljs expand ranges cell by cell. Only the bytes this
+ * returns are ever given to exceljs.
+ *
+ * @throws DomainError invalid `not_xlsx` | `zip_bomb`
+ */
+export async function readSafeXlsx(src: ByteSource, limits: XlsxLimits = defaultXlsxLimits): Promise<Buffer> {
+  const entries = await readZipDirectory(src);
+  if (!entries) throw notXlsx({ ko: '압축(ZIP) 구조가 아닙니다.', en: 'It is not a ZIP container.' });
+  checkDeclaredSizes(entries, limits);
+  const sniffed = await sniffEvidenceType(src);
+  if (!sniffed.ok || sniffed.type !== 'xlsx') {
+    const macro = !sniffed.ok && sniffed.reason === 'macro';
+    throw notXlsx(
+      macro
+        ? { ko: '매크로가 포함된 파일(.xlsm)은 받지 않습니다.', en: 'Files with macros (.xlsm) are not accepted.' }
+        : { ko: '서식 파일을 내려받아 작성한 .xlsx 파일을 올리세요.', en: 'Upload the .xlsx file made from the downloaded template.' },
+    );
+  }
+  const parts: { name: string; data: Buffer }[] = [];
+  for (const e of entries) {
+    if (e.name.endsWith('/')) continue;
+    parts.push({ name: e.name, data: sanitisePart(e.name, await inflateEntry(src, e)) });
+  }
+  return storedZip(parts);
+}
