@@ -35,7 +35,7 @@ async function openObjection(tx: DbOrTx, id: number, version: number): Promise<O
   if (!row) throw notFound({ ko: `이의신청 ${id}`, en: `Objection ${id}` });
   if (row.version !== version) throw stale((await viewsOf(tx, [row]))[0]!);
   if (row.status !== 'filed') {
-    throw new DomainError('conflict', 'objection_closed', { ko: '이미 처리된 이의신청입니다.', en: 'This objection has already been closed.' }, [], { status: row.status });
+    throw new DomainError('conflict', 'objection_closed', { ko: '이미 처리된 이의신청입니다.', en: 'This objection has already been closed.' }, [], { objectionStatus: row.status });
   }
   const cycle = await cycleOrThrow(tx, row.year);
   if (cycle.status !== 'objections') {

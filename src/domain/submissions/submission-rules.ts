@@ -56,7 +56,7 @@ export function wrongStatus(status: ItemStatus, action: { ko: string; en: string
     'invalid_status',
     { ko: `'${statusNames[status].ko}' 상태에서는 ${action.ko}할 수 없습니다.`, en: `An item that is ${statusNames[status].en} cannot be ${action.en}.` },
     [],
-    { status },
+    { itemStatus: status },
   );
 }
 
