@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { upsertOrgUnit } from '../../src/db/repositories/org-units.js';
 import { evidenceFiles } from '../../src/db/schema.js';
 import { verifyAuditChain } from '../../src/domain/audit.js';
@@ -146,21 +146,25 @@ describe.each(backends())('storing evidence on $name', (backend) => {
   let dir: string;
   let store: LocalEvidenceStore;
 
-  beforeEach(async () => {
+  // One database for the file (opening one costs seconds); a fresh store directory for each test.
+  beforeAll(async () => {
     db = await backend.open();
     await upsertOrgUnit(db.db, { code: '11215', name: '광진구', nameEn: 'Gwangjin-gu', kind: 'district' });
+  });
+  afterAll(async () => db?.destroy());
+  beforeEach(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'hj-evidence-'));
     store = new LocalEvidenceStore(dir);
   });
-  afterEach(async () => {
-    await db?.destroy();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const evidenceCount = async () => (await db.db.select().from(evidenceFiles)).length;
 
   const put = (fileName: string, content: Buffer | Readable, max = limits) =>
     storeEvidence(db.db, store, { fileName, content, orgUnitCode: '11215', actor: officer }, max);
 
   it('accepts a PDF, a PNG, an xlsx and an HWP file and records each with its detected type', async () => {
+    const auditBefore = (await verifyAuditChain(db.db)).entries;
     const pdf = await put('실적보고.pdf', pdfSample());
     const png = await put('사진.PNG', pngSample());
     const xlsx = await put('명단.xlsx', await xlsxSample());
@@ -171,16 +175,17 @@ describe.each(backends())('storing evidence on $name', (backend) => {
     expect(hwp.evidence.mediaType).toBe('application/x-hwp');
     expect(await text(await store.open(pdf.evidence.sha256))).toBe(pdfSample().toString());
     const audit = await verifyAuditChain(db.db);
-    expect(audit).toMatchObject({ ok: true, entries: 4 });
+    expect(audit).toMatchObject({ ok: true, entries: auditBefore + 4 });
   });
 
   it('rejects an executable named .pdf and stores nothing', async () => {
+    const rows = await evidenceCount();
     const err = await rejection(put('보고서.pdf', exeSample()));
     expect(err).toMatchObject({ kind: 'invalid', code: 'file_type_not_allowed' });
     expect(err.msg.ko).toMatch(/허용/);
     expect(err.msg.en).toMatch(/not an allowed/);
     expect(filesUnder(dir)).toEqual([]);
-    expect(await db.db.select().from(evidenceFiles)).toEqual([]);
+    expect(await evidenceCount()).toBe(rows);
   });
 
   it('rejects a real PNG that claims to be a PDF', async () => {
@@ -190,6 +195,7 @@ describe.each(backends())('storing evidence on $name', (backend) => {
   });
 
   it('cuts off an oversize upload while streaming and keeps nothing', async () => {
+    const rows = await evidenceCount();
     let produced = 0;
     const endless = new Readable({
       read() {
@@ -203,7 +209,7 @@ describe.each(backends())('storing evidence on $name', (backend) => {
     // Stopped right after the limit instead of draining the whole stream.
     expect(produced).toBeLessThan(1024 * 1024);
     expect(filesUnder(dir)).toEqual([]);
-    expect(await db.db.select().from(evidenceFiles)).toEqual([]);
+    expect(await evidenceCount()).toBe(rows);
   });
 
   it('sanitises a path-traversal name and gives it the extension its content proves', async () => {

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { eq, sql } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { and, eq, sql } from 'drizzle-orm';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgres, type Database } from '../../src/db/client.js';
 import { jobs } from '../../src/db/schema.js';
 import { enqueueJob, getJob, JobWorker, type JobHandler } from '../../src/domain/jobs/index.js';
@@ -20,13 +20,14 @@ describe.each(backends())('background jobs on $name', (backend) => {
   let db: TestDatabase;
   const workers: JobWorker[] = [];
   const extraDbs: Database[] = [];
-  beforeEach(async () => {
+  // One database for the file; each test uses job kinds of its own.
+  beforeAll(async () => {
     db = await backend.open();
   });
+  afterAll(async () => db?.destroy());
   afterEach(async () => {
     await Promise.all(workers.splice(0).map((w) => w.stop()));
     await Promise.all(extraDbs.splice(0).map((d) => d.close()));
-    await db?.destroy();
   });
 
   const worker = (handlers: Record<string, JobHandler<never>>, opts: ConstructorParameters<typeof JobWorker>[2] = {}, on = db.db) => {
@@ -56,11 +57,15 @@ describe.each(backends())('background jobs on $name', (backend) => {
     a.start();
     b.start();
     await until(
-      () => db.db.select({ n: sql<number>`count(*)::int` }).from(jobs).where(eq(jobs.status, 'done')),
+      () =>
+        db.db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(jobs)
+          .where(and(eq(jobs.kind, 'test.echo'), eq(jobs.status, 'done'))),
       (r) => r[0]?.n === ids.length,
     );
     expect(ran.map((r) => r.job).sort((x, y) => x - y)).toEqual(ids);
-    const rows = await db.db.select().from(jobs);
+    const rows = await db.db.select().from(jobs).where(eq(jobs.kind, 'test.echo'));
     expect(rows.every((r) => r.attempts === 1 && r.lockedBy === null)).toBe(true);
     if (db.url) expect(new Set(ran.map((r) => r.worker))).toEqual(new Set(['a', 'b']));
   });
