@@ -1,7 +1,8 @@
-import { existsSync } from 'node:fs';
 import { Command } from 'commander';
-import { appVersion } from '../server/app.js';
+import { appVersion } from '../version.js';
+import { registerBackupCommands } from './backup-commands.js';
 import { registerDbCommands } from './db-commands.js';
+import { registerScoreCommand } from './score.js';
 import { registerServeCommand } from './serve.js';
 
 const program = new Command();
@@ -13,14 +14,8 @@ program
 
 registerServeCommand(program);
 registerDbCommands(program);
+registerBackupCommands(program);
 
-// The scoring CLI lives beside the engine; it is registered when present.
-if (existsSync(new URL('./score.ts', import.meta.url))) {
-  const scoreModule = './score.js';
-  const { registerScoreCommand } = (await import(scoreModule)) as {
-    registerScoreCommand: (p: Command) => void;
-  };
-  registerScoreCommand(program);
-}
+registerScoreCommand(program);
 
 await program.parseAsync(process.argv);

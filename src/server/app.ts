@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { appVersion } from '../version.js';
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -34,9 +34,7 @@ import { recordRoutes } from './routes/records.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { registerNotFound, registerSpa } from './spa.js';
 
-export const appVersion: string = (
-  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
-).version;
+export { appVersion };
 
 export interface BuildOptions extends Omit<AppContext, 'version'> {
   logger?: Logger;
