@@ -66,6 +66,31 @@ export { upperBound, lowerBound } from './binary-search.js';
 export { contributionsInto, medianUnit, explainUnit, type UnitExplanation, type ExplanationItem } from './explain.js';
 export type { Framework, IndicatorSpec, AggregateSpec, MethodParams } from './framework.js';
 
+// Sensitivity analysis (Monte Carlo; seeded). Worker threads: `sensitivityParallel` in the Node-only `node.ts`.
+export { sensitivity, safeSensitivity, isCompiledModel, progressReporter } from './sensitivity.js';
+export {
+  resolveSensitivityOptions,
+  SENSITIVITY_NORMALISATIONS,
+  SENSITIVITY_AGGREGATIONS,
+  DEFAULT_SENSITIVITY_NOISE,
+  type SensitivityOptions,
+  type ResolvedSensitivityOptions,
+  type SensitivityAwards,
+  type SensitivityNormalisation,
+  type SensitivityAggregation,
+} from './sensitivity-options.js';
+export { planSensitivity, positiveCopy, type SensitivityPlan, type SensitivityTier, type AggregationChoice, type AwardPlan } from './sensitivity-plan.js';
+export { runBlocks, mergeTallies, blockCount, SENSITIVITY_BLOCK_RUNS, type SensitivityTally, type AssignAwards } from './sensitivity-runs.js';
+export { summariseSensitivity, nearestRankPercentile, type SensitivityResult, type UnitSensitivity, type SensitivitySamples } from './sensitivity-summary.js';
+export {
+  formatSensitivityTable,
+  formatSensitivityCsv,
+  formatSensitivityJson,
+  sensitivityBody,
+  type SensitivityTableOptions,
+} from './sensitivity-format.js';
+export { Xoshiro128, mix32 } from './random.js';
+
 // Pre-processing steps (COINr equivalents)
 export { denominate } from './denominate.js';
 export { yearOnYearGrowth } from './year-on-year.js';
