@@ -144,7 +144,9 @@ export async function importActivityCsv(
           // The file cannot be read on (bad encoding, broken quoting): report where, keep what was found so far.
           collector.add(err.problems[0] ?? { path: 'file', message: err.msg });
         }
-        if (!resolver.hasHeader && collector.count === 0) collector.add({ path: 'file', row: 1, message: { ko: '파일이 비어 있습니다.', en: 'The file is empty.' } });
+        if (!resolver.hasHeader && collector.count === 0) {
+          collector.add({ path: 'file', row: 1, message: { ko: '파일이 비어 있습니다.', en: 'The file is empty.' } });
+        }
         report();
         if (collector.count > 0) {
           await stopCopying();
@@ -186,6 +188,7 @@ export async function importActivityCsv(
     if (outcome === ROLLBACK) await markFailed(database, importId, result);
     return result;
   } catch (err) {
+    source.destroy();
     await markFailed(database, importId, {
       rows: rowCount,
       errorCount: collector.count + 1,
