@@ -5,7 +5,12 @@
  *   hopejobs score evaluation.json
  *     [--normalise minmax|zscore|rank|…] [--aggregate amean|gmean|hmean] [--missing renormalise|zero|error]
  *     [--denominate] [--impute mean|median[:GROUP_COLUMN]] [--screen MIN_SHARE] [--treat [--winmax N]]
- *     [--sensitivity N --seed S --noise 0.25]
+ *     [--sensitivity N --seed S --noise 0.25 [--awards FILE]
+ *      [--sensitivity-normalise nominal,minmax,zscore,rank,percentile] [--sensitivity-aggregate nominal,amean,gmean,hmean]]
+ *
+ * With `--sensitivity`, the table gets a second table (rank intervals, tier probabilities), the CSV gets columns
+ * after the contract's, and the JSON a `sensitivity` key after the contract's keys. Award tiers come from
+ * `--awards FILE` or from the evaluation JSON's `awards` (or `about.awards`), with optional `previousRanks`.
  *
  * The command only reads files, calls the engine and writes text: every rule is in `src/engine`. Bad input prints
  * one line per problem (file, row, column, reason) to stderr, exits 2 and writes nothing to `--out`.
@@ -15,11 +20,17 @@ import type { Command } from 'commander';
 import {
   AggregationNameSchema,
   EngineInputError,
+  SENSITIVITY_AGGREGATIONS,
+  SENSITIVITY_NORMALISATIONS,
+  decodeText,
   MethodNameSchema,
   MissingPolicySchema,
   formatCsv,
   formatIssue,
   formatJson,
+  formatSensitivityCsv,
+  formatSensitivityJson,
+  formatSensitivityTable,
   formatTable,
   readCsvInput,
   readJsonInput,
@@ -28,12 +39,14 @@ import {
   type PreparedInput,
   type SafeResult,
   type ScoreOptions,
+  type SensitivityAggregation,
+  type SensitivityAwards,
+  type SensitivityNormalisation,
 } from '../engine/index.js';
+import { sensitivityParallel } from '../engine/node.js';
 
 /** Exit code for bad input or usage. */
 const EXIT_INPUT = 2;
-/** Exit code for a requested feature that is not available. */
-const EXIT_UNAVAILABLE = 1;
 
 /** The command's contact with the outside world; replaced in tests. */
 export interface ScoreCommandIo {
@@ -42,6 +55,8 @@ export interface ScoreCommandIo {
   readonly readFile: (path: string) => Uint8Array;
   readonly writeFile: (path: string, text: string) => void;
   readonly setExitCode: (code: number) => void;
+  /** Whether stderr is a terminal (sensitivity progress is shown only then); absent = no. */
+  readonly stderrIsTty?: boolean;
 }
 
 let pipeGuarded = false;
@@ -64,6 +79,9 @@ const nodeIo: ScoreCommandIo = {
   writeFile: (p, t) => writeFileSync(p, t),
   setExitCode: (c) => {
     process.exitCode = c;
+  },
+  get stderrIsTty() {
+    return process.stderr.isTTY === true;
   },
 };
 
@@ -90,6 +108,9 @@ interface RawScoreOptions {
   sensitivity?: string;
   seed?: string;
   noise?: string;
+  awards?: string;
+  sensitivityNormalise?: string;
+  sensitivityAggregate?: string;
 }
 
 /** A problem with the command line itself, in both languages. */
@@ -163,37 +184,101 @@ export function parseScoreFlags(raw: RawScoreOptions): { overrides: ScoreOptions
   return { overrides: overrides as ScoreOptions, problems };
 }
 
-/** Checks `--sensitivity N --seed S --noise X`; returns the problems (empty when valid or absent). */
-export function parseSensitivityFlags(raw: RawScoreOptions): {
-  requested: boolean;
-  runs: number;
-  seed: number;
-  noise: number;
-  problems: UsageProblem[];
-} {
+/** Parsed `--sensitivity` flags. */
+export interface SensitivityFlags {
+  readonly requested: boolean;
+  readonly runs: number;
+  readonly seed: number;
+  readonly noise: number;
+  readonly normalisations: readonly SensitivityNormalisation[];
+  readonly aggregations: readonly SensitivityAggregation[];
+  readonly problems: UsageProblem[];
+}
+
+function parseChoices<T extends string>(flag: string, raw: string | undefined, allowed: readonly T[], problems: UsageProblem[]): T[] {
+  if (raw === undefined) return ['nominal' as T];
+  const items = raw.split(',').map((x) => x.trim());
+  const bad = items.filter((x) => !allowed.includes(x as T));
+  if (bad.length > 0 || items.length === 0) {
+    problems.push({ ko: `${flag}는 ${allowed.join(', ')} 중 쉼표로 구분한 목록이어야 합니다: "${raw}"`, en: `${flag} must be a comma-separated list of ${allowed.join(', ')}: "${raw}"` });
+  } else if (new Set(items).size !== items.length) {
+    problems.push({ ko: `${flag}에 같은 항목이 두 번 있습니다: "${raw}"`, en: `${flag} lists an item twice: "${raw}"` });
+  }
+  return items as T[];
+}
+
+/** Checks `--sensitivity N --seed S --noise X` and its companions; returns the problems (empty when valid or absent). */
+export function parseSensitivityFlags(raw: RawScoreOptions): SensitivityFlags {
   const problems: UsageProblem[] = [];
   const requested = raw.sensitivity !== undefined;
   let runs = 0;
   let seed = 0;
   let noise = 0.25;
   if (!requested) {
-    if (raw.seed !== undefined || raw.noise !== undefined) {
-      problems.push({ ko: '--seed와 --noise는 --sensitivity와 함께 써야 합니다', en: '--seed and --noise need --sensitivity' });
+    const companions = ['--seed', '--noise', '--awards', '--sensitivity-normalise', '--sensitivity-aggregate'].filter(
+      (_, i) => [raw.seed, raw.noise, raw.awards, raw.sensitivityNormalise, raw.sensitivityAggregate][i] !== undefined,
+    );
+    if (companions.length > 0) {
+      const list = companions.join(', ');
+      problems.push({ ko: `${list}는 --sensitivity와 함께 써야 합니다`, en: `${list} ${companions.length === 1 ? 'needs' : 'need'} --sensitivity` });
     }
-    return { requested, runs, seed, noise, problems };
+    return { requested, runs, seed, noise, normalisations: [], aggregations: [], problems };
   }
-  if (INTEGER.test(raw.sensitivity!) && Number(raw.sensitivity) >= 1) runs = Number(raw.sensitivity);
+  if (INTEGER.test(raw.sensitivity!) && Number(raw.sensitivity) >= 1 && Number(raw.sensitivity) <= 4294967295) runs = Number(raw.sensitivity);
   else problems.push({ ko: `--sensitivity는 1 이상의 정수(실행 횟수)여야 합니다: "${raw.sensitivity}"`, en: `--sensitivity must be a whole number of runs, 1 or more: "${raw.sensitivity}"` });
   if (raw.seed === undefined) {
     problems.push({ ko: '--sensitivity에는 재현을 위한 --seed가 필요합니다', en: '--sensitivity needs --seed for reproducibility' });
-  } else if (INTEGER.test(raw.seed)) seed = Number(raw.seed);
-  else problems.push({ ko: `--seed는 정수여야 합니다: "${raw.seed}"`, en: `--seed must be a whole number: "${raw.seed}"` });
+  } else if (INTEGER.test(raw.seed) && Number.isSafeInteger(Number(raw.seed))) seed = Number(raw.seed);
+  else problems.push({ ko: `--seed는 정수여야 합니다 (절댓값 2^53 미만): "${raw.seed}"`, en: `--seed must be a whole number below 2^53 in size: "${raw.seed}"` });
   if (raw.noise !== undefined) {
     const v = Number(raw.noise);
-    if (NUMBER.test(raw.noise) && v > 0 && v < 1) noise = v;
-    else problems.push({ ko: `--noise는 0과 1 사이(예: 0.25 = ±25%)여야 합니다: "${raw.noise}"`, en: `--noise must be between 0 and 1 (e.g. 0.25 = ±25%): "${raw.noise}"` });
+    if (NUMBER.test(raw.noise) && v >= 0 && v < 1) noise = v;
+    else problems.push({ ko: `--noise는 0 이상 1 미만(예: 0.25 = ±25%)이어야 합니다: "${raw.noise}"`, en: `--noise must be from 0 up to, not including, 1 (e.g. 0.25 = ±25%): "${raw.noise}"` });
   }
-  return { requested, runs, seed, noise, problems };
+  const normalisations = parseChoices('--sensitivity-normalise', raw.sensitivityNormalise, SENSITIVITY_NORMALISATIONS, problems);
+  const aggregations = parseChoices('--sensitivity-aggregate', raw.sensitivityAggregate, SENSITIVITY_AGGREGATIONS, problems);
+  return { requested, runs, seed, noise, normalisations, aggregations, problems };
+}
+
+/**
+ * Award tiers for the sensitivity analysis: `--awards FILE` (an award configuration `{"tiers": […]}`, or
+ * `{"awards": {…}, "previousRanks": {uCode: rank}}`), else the evaluation JSON's `awards` / `previousRanks` (top
+ * level or under `about`). The configuration itself is checked by the engine.
+ */
+function readAwards(evaluation: string | undefined, raw: RawScoreOptions, io: ScoreCommandIo): SensitivityAwards | null | UsageProblem {
+  const parse = (path: string): unknown => {
+    const bytes = io.readFile(path);
+    return JSON.parse(decodeText(bytes).text) as unknown;
+  };
+  const record = (v: unknown): Record<string, unknown> | null =>
+    typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+  const pick = (doc: Record<string, unknown>): SensitivityAwards | null => {
+    const about = record(doc['about']) ?? {};
+    const config = doc['awards'] ?? about['awards'];
+    if (config === undefined || config === null) return null;
+    const previous = record(doc['previousRanks'] ?? about['previousRanks']);
+    return { config: config as SensitivityAwards['config'], previousRanks: previous as Record<string, number> | null };
+  };
+  const source = raw.awards ?? evaluation;
+  if (source === undefined) return null;
+  let doc: Record<string, unknown> | null;
+  try {
+    doc = record(parse(source));
+  } catch (e) {
+    const reason = e instanceof SyntaxError ? e.message : e instanceof Error && 'code' in e ? String((e as { code: unknown }).code) : 'error';
+    return { ko: `${source}: 시상 설정을 읽을 수 없습니다 (${reason})`, en: `${source}: cannot read the award configuration (${reason})` };
+  }
+  if (raw.awards === undefined) return doc === null ? null : pick(doc);
+  if (doc === null) return { ko: `${source}: 시상 설정은 JSON 객체여야 합니다`, en: `${source}: the award configuration must be a JSON object` };
+  return 'tiers' in doc ? { config: doc as SensitivityAwards['config'] } : (pick(doc) ?? { config: doc as SensitivityAwards['config'] });
+}
+
+/** Shows progress on stderr, overwriting one line; only used when stderr is a terminal. */
+function progressLine(io: ScoreCommandIo): { update: (f: number) => void; clear: () => void } {
+  return {
+    update: (f) => io.stderr(`\r민감도 분석 | sensitivity ${Math.floor(f * 100)}%`),
+    clear: () => io.stderr('\r\u001b[2K'),
+  };
 }
 
 function readInput(evaluation: string | undefined, raw: RawScoreOptions, io: ScoreCommandIo): SafeResult<PreparedInput> | UsageProblem[] {
@@ -218,8 +303,8 @@ function readInput(evaluation: string | undefined, raw: RawScoreOptions, io: Sco
   return readCsvInput({ name: raw.meta!, content: meta as Uint8Array }, { name: raw.data!, content: data as Uint8Array });
 }
 
-/** Runs the command; returns the exit code. Exported for tests. */
-export function runScore(evaluation: string | undefined, raw: RawScoreOptions, io: ScoreCommandIo = nodeIo): number {
+/** Runs the command; resolves with the exit code. Exported for tests. */
+export async function runScore(evaluation: string | undefined, raw: RawScoreOptions, io: ScoreCommandIo = nodeIo): Promise<number> {
   const usage: UsageProblem[] = [];
   if (evaluation !== undefined && (raw.data !== undefined || raw.meta !== undefined)) {
     usage.push({ ko: 'evaluation.json과 --data/--meta는 함께 쓸 수 없습니다', en: 'give either evaluation.json or --data and --meta, not both' });
@@ -252,20 +337,42 @@ export function runScore(evaluation: string | undefined, raw: RawScoreOptions, i
     throw e;
   }
 
+  let sensitivityResult = null;
   if (sensitivity.requested) {
-    io.stderr(
-      '민감도 분석(--sensitivity)은 아직 제공되지 않습니다 | sensitivity analysis (--sensitivity) is not yet available\n',
-    );
-    return EXIT_UNAVAILABLE;
+    const awards = readAwards(evaluation, raw, io);
+    if (awards !== null && !('config' in awards)) {
+      io.stderr(`${awards.ko} | ${awards.en}\n`);
+      return EXIT_INPUT;
+    }
+    const progress = io.stderrIsTty ? progressLine(io) : null;
+    try {
+      sensitivityResult = await sensitivityParallel(prepared.data, {
+        runs: sensitivity.runs,
+        seed: sensitivity.seed,
+        noise: sensitivity.noise,
+        normalisations: sensitivity.normalisations,
+        aggregations: sensitivity.aggregations,
+        awards,
+        overrides: flags.overrides,
+        ...(progress ? { onProgress: progress.update } : {}),
+      });
+    } catch (e) {
+      if (e instanceof EngineInputError) return reportIssues(e.issues, io);
+      throw e;
+    } finally {
+      progress?.clear();
+    }
   }
 
   const format = raw.format ?? 'table';
-  const text =
-    format === 'csv'
-      ? formatCsv(result)
-      : format === 'json'
-        ? formatJson(result)
-        : formatTable(result, { lang: raw.lang === 'en' ? 'en' : 'ko', explain: raw.explain !== false });
+  const lang = raw.lang === 'en' ? 'en' : 'ko';
+  let text: string;
+  if (format === 'csv') text = sensitivityResult ? formatSensitivityCsv(result, sensitivityResult) : formatCsv(result);
+  else if (format === 'json') text = sensitivityResult ? formatSensitivityJson(result, sensitivityResult) : formatJson(result);
+  else {
+    text = formatTable(result, { lang, explain: raw.explain !== false });
+    if (sensitivityResult) text += '\n' + formatSensitivityTable(sensitivityResult, { lang });
+  }
   if (!raw.quiet) for (const w of result.warnings) io.stderr(`warning: ${formatIssue(w)}\n`);
   if (raw.out !== undefined) {
     try {
@@ -312,8 +419,22 @@ export function registerScoreCommand(program: Command, io: ScoreCommandIo = node
     .option('--quiet', 'do not print warnings')
     .option('--sensitivity <runs>', 'Monte Carlo sensitivity analysis with N runs')
     .option('--seed <seed>', 'random seed for --sensitivity')
-    .option('--noise <share>', 'weight noise for --sensitivity, uniform ±share (default 0.25)')
-    .action((evaluation: string | undefined, opts: RawScoreOptions) => {
-      io.setExitCode(runScore(evaluation, opts, io));
+    .option('--noise <share>', 'weight noise for --sensitivity, uniform ±share, 0 ≤ share < 1 (default 0.25)')
+    .option('--awards <file>', 'award tiers for --sensitivity: JSON {"tiers":[…]} or {"awards":{…},"previousRanks":{…}}')
+    .option('--sensitivity-normalise <list>', `normalisations drawn per run: ${SENSITIVITY_NORMALISATIONS.join(',')} (default nominal)`)
+    .option('--sensitivity-aggregate <list>', `aggregations drawn per run: ${SENSITIVITY_AGGREGATIONS.join(',')} (default nominal)`)
+    .addHelpText(
+      'after',
+      [
+        '',
+        'With --sensitivity N --seed S: table = the score table, then per unit the median rank, the 90% rank interval',
+        '[p5–p95] (nearest rank), mean and SD of the score and, with award tiers, the probability of each tier;',
+        'csv = the contract columns unchanged, then MedianRank,RankP5,RankP95,ScoreMean,ScoreSD,P_<tier>…;',
+        'json = the contract keys, then "sensitivity". Same input and seed → same output. Award tiers: --awards FILE,',
+        'or "awards" (and "previousRanks") in evaluation.json, at the top level or under "about".',
+      ].join('\n'),
+    )
+    .action(async (evaluation: string | undefined, opts: RawScoreOptions) => {
+      io.setExitCode(await runScore(evaluation, opts, io));
     });
 }
