@@ -465,7 +465,7 @@ export const en: typeof ko = {
     conflictText: 'Another user saved the framework after you opened this page. Loading the current version drops the changes made here.',
     reload: 'Load the current version',
     errorSummary: 'Places to fix: {{count}}. Select an indicator code to go there.',
-    errorTotal: 'Points total: {{message}}',
+    errorTotal: '{{message}}',
     reasonTitle: 'Reason for the new version',
     reasonText: 'Changing a frozen framework creates version {{version}}. Say what changes and why.',
     reasonLabel: 'Reason',
@@ -573,7 +573,6 @@ export const en: typeof ko = {
     status: {
       done: 'Done',
     },
-    adjustmentValue: '+{{bonus}} / −{{penalty}}',
     resultHeading: 'Result of run #{{id}}',
     rankingCaption: 'District ranking of run #{{id}}',
     facts: {

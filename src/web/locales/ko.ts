@@ -462,7 +462,7 @@ export const ko = {
     conflictText: '이 화면을 연 뒤 다른 사용자가 평가 체계를 저장했습니다. 최신 내용을 불러오면 이 화면의 변경은 사라집니다.',
     reload: '최신 내용 불러오기',
     errorSummary: '고쳐야 할 곳이 {{count}}군데 있습니다. 지표 코드를 누르면 그 지표로 이동합니다.',
-    errorTotal: '배점 합계: {{message}}',
+    errorTotal: '{{message}}',
     reasonTitle: '새 버전의 사유',
     reasonText: '확정된 평가 체계를 바꾸면 버전 {{version}}이 새로 만들어집니다. 무엇을 왜 바꾸는지 적어 주세요.',
     reasonLabel: '변경 사유',
@@ -570,7 +570,6 @@ export const ko = {
     status: {
       done: '완료',
     },
-    adjustmentValue: '+{{bonus}} / −{{penalty}}',
     resultHeading: '실행 #{{id}} 결과',
     rankingCaption: '실행 #{{id}}의 자치구 순위',
     facts: {

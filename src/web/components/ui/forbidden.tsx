@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { paths } from '../../config/paths.js';
 import { PageTitle } from './page-title.js';
 import styles from './status.module.css';
+import { LockIcon } from './icons.js';
 
 /**
  * "You may not see this" as a page (with a heading) or inside a section. The server decides what each role may do;
@@ -15,7 +16,7 @@ export function Forbidden({ asPage = false }: { asPage?: boolean }) {
     <div className={`${styles.box} ${styles.forbidden}`} role={asPage ? undefined : 'alert'}>
       {asPage && <PageTitle title={t('forbidden.title')} />}
       <span className={styles.forbiddenIcon} aria-hidden="true">
-        🔒
+        <LockIcon />
       </span>
       <Heading className={styles.title}>{t('forbidden.title')}</Heading>
       <p className={styles.text}>{t('forbidden.text')}</p>

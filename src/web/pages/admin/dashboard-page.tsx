@@ -25,6 +25,7 @@ import { hasRole } from '../../lib/roles.js';
 import type { Cycle, CycleDetail, CycleStage } from '../../types/api.js';
 import styles from '../page.module.css';
 import admin from './admin.module.css';
+import { EyeIcon } from '../../components/ui/icons.js';
 
 /**
  * City dashboard: pick a cycle, see its stage, deadlines and counts, move it forward (city admin) or read it
@@ -79,7 +80,7 @@ export default function DashboardPage() {
                     </Button>
                   ) : (
                     <span className={admin.readOnly}>
-                      <span aria-hidden="true">👁</span>
+                      <EyeIcon />
                       {t('common.readOnly')}
                     </span>
                   )}

@@ -22,6 +22,7 @@ import type { Framework } from '../../types/api.js';
 import styles from '../page.module.css';
 import { CurrentCycleRedirect } from './current-cycle-redirect.js';
 import admin from './admin.module.css';
+import { EyeIcon, LockIcon, PencilIcon } from '../../components/ui/icons.js';
 
 /** Framework editor of one cycle (`?version=N` shows an earlier version, read-only), with copy and diff. */
 export default function FrameworkPage() {
@@ -89,7 +90,7 @@ function FrameworkScreen({ year }: { year: number }) {
           )}
           {!isAdmin && (
             <span className={admin.readOnly}>
-              <span aria-hidden="true">👁</span>
+              <EyeIcon />
               {t('common.readOnly')}
             </span>
           )}
@@ -113,10 +114,12 @@ function FrameworkScreen({ year }: { year: number }) {
             )}
             {isAdmin && !viewingOld && data.frozen && <Alert tone="warning">{t('framework.frozenNotice')}</Alert>}
             <FrameworkEditor
-              key={`${year}:${data.version}`}
               framework={data}
               readOnly={!isAdmin || viewingOld}
-              onReload={async () => (await framework.refetch()).data}
+              onReload={async () => {
+                void versions.refetch();
+                return (await framework.refetch()).data;
+              }}
             />
           </>
         )}
@@ -156,7 +159,7 @@ function FrameworkFacts({ framework: f }: { framework: Framework }) {
           <dt>{t('framework.facts.version')}</dt>
           <dd>
             {t('framework.versionOption', { version: f.version })} ·{' '}
-            <span aria-hidden="true">{f.frozen ? '🔒 ' : '✎ '}</span>
+            {f.frozen ? <LockIcon /> : <PencilIcon />}{' '}
             {t(f.frozen ? 'framework.frozenState' : 'framework.draftState')}
           </dd>
         </div>

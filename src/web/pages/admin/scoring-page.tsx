@@ -18,6 +18,7 @@ import { hasRole } from '../../lib/roles.js';
 import styles from '../page.module.css';
 import { CurrentCycleRedirect } from './current-cycle-redirect.js';
 import admin from './admin.module.css';
+import { EyeIcon } from '../../components/ui/icons.js';
 
 /** Scoring runs of a cycle: run one (city admin), list them, read a run's ranking, reproduce it, compare two. */
 export default function ScoringPage() {
@@ -65,7 +66,7 @@ function ScoringScreen({ year }: { year: number }) {
         <p className={styles.lead}>{t('scoring.intro')}</p>
         {!isAdmin && (
           <span className={admin.readOnly}>
-            <span aria-hidden="true">👁</span>
+            <EyeIcon />
             {t('scoring.readOnly')}
           </span>
         )}

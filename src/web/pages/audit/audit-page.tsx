@@ -82,7 +82,6 @@ export default function AuditPage() {
         {seesAll && (
           <div className={auditStyles.toolbarActions}>
             <ButtonLink href={auditCsvUrl(filters)} variant="secondary" size="small" download>
-              <span aria-hidden="true">⭳</span>
               {t('audit.csv')}
             </ButtonLink>
             <VerifyChainButton verify={verify} />

@@ -12,7 +12,6 @@ export function VerifyChainButton({ verify }: { verify: Verification }) {
   const { t } = useTranslation();
   return (
     <Button variant="secondary" size="small" disabled={verify.isPending} onClick={() => verify.mutate()} aria-describedby="verify-result">
-      <span aria-hidden="true">⛓</span>
       {verify.isPending ? t('audit.verify.running') : t('audit.verify.button')}
     </Button>
   );

@@ -66,7 +66,13 @@ export function TransitionDialog({ cycle, open, onClose, onDone }: TransitionDia
           close();
           onDone(next);
         },
-        onError: () => requestAnimationFrame(() => alertRef.current?.focus()),
+        onError: (error) =>
+          requestAnimationFrame(() => {
+            // A missing reason is answered at the reason field; anything else above the form.
+            if (error instanceof ApiError && error.fieldError('body.reason') !== undefined) {
+              document.querySelector<HTMLTextAreaElement>('#transition-form textarea')?.focus();
+            } else alertRef.current?.focus();
+          }),
       },
     );
   }

@@ -3,6 +3,7 @@ import { formatNumber } from '../../../lib/format.js';
 import { localized } from '../../../lib/localized.js';
 import type { ItemStatus, MatrixCell, VerificationMatrix } from '../../../types/api.js';
 import styles from './verification-matrix.module.css';
+import { ClockIcon } from '../../../components/ui/icons.js';
 
 const statuses: ItemStatus[] = ['not_started', 'draft', 'submitted', 'approved', 'returned', 'verified'];
 
@@ -18,7 +19,7 @@ const symbols: Record<ItemStatus, string> = {
 
 /**
  * The districts × indicators progress matrix: each cell shows the item's status by colour and symbol, with ! for an
- * outlier flag and ⏱ for late submission; screen readers hear the same in words.
+ * outlier flag and a clock for late submission; screen readers hear the same in words.
  */
 export function VerificationMatrixTable({ matrix }: { matrix: VerificationMatrix }) {
   const { t, i18n } = useTranslation();
@@ -47,7 +48,7 @@ export function VerificationMatrixTable({ matrix }: { matrix: VerificationMatrix
           <span aria-hidden="true">!</span> {t('cycles.matrix.flagged')} <strong>{formatNumber(matrix.flagged)}</strong>
         </li>
         <li>
-          <span aria-hidden="true">⏱</span> {t('cycles.matrix.late')} <strong>{formatNumber(matrix.late)}</strong>
+          <ClockIcon /> {t('cycles.matrix.late')} <strong>{formatNumber(matrix.late)}</strong>
         </li>
       </ul>
       <p className="visually-hidden">{t('cycles.matrix.legendText')}</p>
@@ -83,7 +84,11 @@ export function VerificationMatrixTable({ matrix }: { matrix: VerificationMatrix
                           {cell !== null && (cell.flags.length > 0 || cell.late) && (
                             <span className={styles.marks} aria-hidden="true">
                               {cell.flags.length > 0 && <span className={styles.flag}>!</span>}
-                              {cell.late && <span className={styles.late}>⏱</span>}
+                              {cell.late && (
+                                <span className={styles.late}>
+                                  <ClockIcon />
+                                </span>
+                              )}
                             </span>
                           )}
                         </span>

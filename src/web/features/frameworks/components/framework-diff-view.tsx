@@ -93,7 +93,7 @@ function DiffContent({ diff, stale }: { diff: FrameworkDiff; stale: boolean }) {
       )}
 
       <div className={styles.grid}>
-        <section aria-labelledby="diff-fields">
+        <div>
           <h3 id="diff-fields">{t('framework.diff.fieldPoints')}</h3>
           <div className={styles.scroll} tabIndex={0} role="region" aria-labelledby="diff-fields">
             <table className={styles.table}>
@@ -133,9 +133,9 @@ function DiffContent({ diff, stale }: { diff: FrameworkDiff; stale: boolean }) {
               </li>
             ))}
           </ul>
-        </section>
+        </div>
 
-        <section aria-labelledby="diff-indicators">
+        <div>
           <h3 id="diff-indicators">{t('framework.diff.indicators')}</h3>
           {diff.added.length + diff.removed.length + diff.changed.length === 0 ? (
             <p className={styles.same}>{t('framework.diff.noIndicatorChanges')}</p>
@@ -183,7 +183,7 @@ function DiffContent({ diff, stale }: { diff: FrameworkDiff; stale: boolean }) {
               ))}
             </ul>
           )}
-        </section>
+        </div>
       </div>
     </div>
   );
@@ -202,7 +202,8 @@ export function describeValue(t: TFunction, property: string, value: unknown, la
   if (value === undefined || value === null || value === '') return t('framework.diff.empty');
   switch (property) {
     case 'name':
-      return isLocalized(value) ? localized(value, language) : String(value);
+      // Both languages: a change may touch only the one the reader is not using.
+      return isLocalized(value) ? (language === 'en' ? `${value.en} (${value.ko})` : `${value.ko} (${value.en})`) : String(value);
     case 'method': {
       const method = value as MethodDefinition;
       const params = Object.entries(method)

@@ -81,7 +81,10 @@ export function FrameworkEditor({ framework, readOnly, onReload }: FrameworkEdit
   function send(withReason: string | null) {
     setSavedVersion(null);
     save.mutate(
-      { definition, rowVersion: framework.rowVersion, ...(withReason === null ? {} : { reason: withReason }) },
+      {
+        request: { definition, rowVersion: framework.rowVersion, ...(withReason === null ? {} : { reason: withReason }) },
+        basedOn: { version: framework.version, frozen: framework.frozen },
+      },
       {
         onSuccess: (saved) => {
           setAskReason(false);
@@ -209,7 +212,7 @@ export function FrameworkEditor({ framework, readOnly, onReload }: FrameworkEdit
         <div className={bar.bar} role="region" aria-label={t('framework.saveBarLabel')}>
           <p className={bar.state} aria-live="polite">
             <span aria-hidden="true">{draft.dirty ? '● ' : '✔ '}</span>
-            {draft.dirty ? t('framework.unsaved') : t('framework.noChanges')}
+            {draft.dirty ? t('framework.unsaved') : savedVersion !== null ? t('framework.saved', { version: savedVersion }) : t('framework.noChanges')}
           </p>
           <div className={bar.actions}>
             <Button variant="tertiary" disabled={!draft.dirty || save.isPending} onClick={() => { save.reset(); draft.reset(framework.definition); }}>

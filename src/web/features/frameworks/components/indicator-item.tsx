@@ -102,7 +102,7 @@ export function IndicatorItem({ indicator, index, fields, errors, expanded, onTo
             label={t('framework.fields.nameKo')}
             lang="ko"
             value={indicator.name.ko}
-            error={errorAt(errors, 'name.ko') ?? errorAt(errors, 'name')}
+            error={errorAt(errors, 'name.ko') ?? errors?.find((e) => e.path === 'name')?.message}
             onChange={(e) => onChange({ name: { ...indicator.name, ko: e.target.value } })}
           />
           <TextField
@@ -147,7 +147,7 @@ export function IndicatorItem({ indicator, index, fields, errors, expanded, onTo
             />
           </div>
           <TextAreaField
-            className={styles.wide}
+            className={`${styles.wide} ${styles.formula}`}
             label={t('framework.fields.formula')}
             hint={t('framework.formulaHint')}
             value={indicator.formula ?? ''}

@@ -10,7 +10,7 @@ export function RubricView({ rubric, code }: { rubric: Rubric; code: string }) {
   const totalWeight = rubric.criteria.reduce((sum, c) => sum + c.weight, 0);
   return (
     <div className={styles.rubric}>
-      <h4>{t('framework.rubric.heading')}</h4>
+      <h3>{t('framework.rubric.heading')}</h3>
       <p className={styles.meta}>
         {t(rubric.scale === 'levels' ? 'framework.rubric.levelsScale' : 'framework.rubric.pointsScale')}
       </p>

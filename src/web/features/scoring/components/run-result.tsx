@@ -67,8 +67,9 @@ export function RunResult({ run }: { run: ScoringRun }) {
         meta: { numeric: true },
         cell: ({ row }) => {
           const { bonus, penalty } = row.original;
-          if (bonus === 0 && penalty === 0) return '–';
-          return t('scoring.adjustmentValue', { bonus: formatScore(bonus, 1), penalty: formatScore(Math.abs(penalty), 1) });
+          const parts = [bonus !== 0 ? `+${formatScore(bonus, 1)}` : null, penalty !== 0 ? `−${formatScore(Math.abs(penalty), 1)}` : null];
+          const text = parts.filter((p) => p !== null).join(' ');
+          return text === '' ? '–' : text;
         },
       },
       {
