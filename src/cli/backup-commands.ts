@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
-import { backupDatabase, restoreDatabase } from '../domain/backup.js';
-import { openEvidenceStore } from '../domain/evidence/index.js';
 import { withDatabase } from './db-commands.js';
 import { reportCliError } from './errors.js';
 
@@ -13,6 +11,8 @@ export function registerBackupCommands(program: Command) {
     .action(async (opts: { out: string }) => {
       try {
         const config = loadConfig();
+        const { backupDatabase } = await import('../domain/backup.js');
+        const { openEvidenceStore } = await import('../domain/evidence/index.js');
         const s = await withDatabase((database) => backupDatabase(database.db, openEvidenceStore(config), opts.out));
         const rows = Object.values(s.tables).reduce((a, b) => a + b, 0);
         process.stdout.write(`백업 완료 / backup written: ${opts.out} (${rows} rows in ${Object.keys(s.tables).length} tables, ${s.evidenceFiles} evidence files)\n`);
@@ -28,6 +28,8 @@ export function registerBackupCommands(program: Command) {
     .action(async (file: string) => {
       try {
         const config = loadConfig();
+        const { restoreDatabase } = await import('../domain/backup.js');
+        const { openEvidenceStore } = await import('../domain/evidence/index.js');
         const s = await withDatabase((database) => restoreDatabase(database.db, openEvidenceStore(config), file));
         const rows = Object.values(s.tables).reduce((a, b) => a + b, 0);
         process.stdout.write(`복원 완료 / restored: ${rows} rows, ${s.evidenceFiles} evidence files; audit log verified (${s.auditEntries} entries)\n`);

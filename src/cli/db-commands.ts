@@ -1,16 +1,14 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
-import { openDatabase, type Database } from '../db/client.js';
-import { migrate } from '../db/migrate.js';
-import { verifyAuditChain } from '../domain/audit.js';
-import { loadDemoData } from '../domain/demo/load-demo.js';
-import { seedDemo, seedReferenceUnits } from '../domain/seed.js';
+import type { Database } from '../db/client.js';
 import { demoBanner } from './demo-banner.js';
 import { reportCliError } from './errors.js';
 
 /** Opens the configured database with migrations applied, runs `fn`, always closes. */
 export async function withDatabase<T>(fn: (db: Database) => Promise<T>): Promise<T> {
   const config = loadConfig();
+  const { openDatabase } = await import('../db/client.js');
+  const { migrate } = await import('../db/migrate.js');
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
   try {
     await migrate(database);
@@ -27,6 +25,8 @@ export function registerDbCommands(program: Command) {
     .action(async () => {
       try {
         const config = loadConfig();
+        const { openDatabase } = await import('../db/client.js');
+        const { migrate } = await import('../db/migrate.js');
         const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
         try {
           const applied = await migrate(database);
@@ -48,6 +48,8 @@ export function registerDbCommands(program: Command) {
     .action(async (opts: { demo?: boolean }) => {
       try {
         await withDatabase(async (database) => {
+          const { seedDemo, seedReferenceUnits } = await import('../domain/seed.js');
+          const { loadDemoData } = await import('../domain/demo/load-demo.js');
           if (opts.demo) {
             const result = await seedDemo(database.db, { password: process.env.HOPEJOBS_DEMO_PASSWORD || undefined });
             const data = await loadDemoData(database.db);
@@ -68,6 +70,7 @@ export function registerDbCommands(program: Command) {
     .description('감사 로그 해시 체인 검증 / verify the audit log hash chain')
     .action(async () => {
       try {
+        const { verifyAuditChain } = await import('../domain/audit.js');
         const result = await withDatabase((database) => verifyAuditChain(database.db));
         if (result.ok) {
           process.stdout.write(`감사 로그 정상 / audit log intact: ${result.entries} entries, head ${result.lastHash.slice(0, 16)}…\n`);

@@ -1,5 +1,4 @@
 import { ConfigError } from '../config.js';
-import { DatabaseConnectError } from '../db/client.js';
 import { DomainError } from '../domain/errors.js';
 
 /** Exit code 2 = the user's input or environment is wrong (config, files, unreachable database). */
@@ -7,7 +6,8 @@ export const EXIT_USAGE = 2;
 
 /** Known failures become one clear line on stderr and exit 2; anything else is a bug and keeps its stack. */
 export function reportCliError(err: unknown): number {
-  if (err instanceof ConfigError || err instanceof DatabaseConnectError) {
+  // Checked by name so the CLI does not load the database drivers just to report an error.
+  if (err instanceof ConfigError || (err instanceof Error && err.name === 'DatabaseConnectError')) {
     process.stderr.write(`${err.message}\n`);
     return EXIT_USAGE;
   }

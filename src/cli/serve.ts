@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
-import { createLogger } from '../server/logger.js';
-import { startServer } from '../server/start.js';
 import { demoBanner } from './demo-banner.js';
 import { reportCliError } from './errors.js';
 
@@ -12,6 +10,8 @@ export function registerServeCommand(program: Command) {
     .action(async () => {
       try {
         const config = loadConfig();
+        const { createLogger } = await import('../server/logger.js');
+        const { startServer } = await import('../server/start.js');
         const logger = createLogger(config);
         const server = await startServer(config, logger);
         if (server.demo) process.stdout.write(`${demoBanner(server.demo)}\n`);
