@@ -63,6 +63,8 @@ const sameData = (a: RecordData, b: RecordData) => {
   return ka.length === kb.length && ka.every((k, i) => k === kb[i] && a[k] === b[k]);
 };
 
+const isErrorCell = (v: unknown) => typeof v === 'object' && v !== null && !(v instanceof Date);
+
 function wholeNumber(row: ReadRow, key: string): number | null | 'invalid' {
   const cell = row.cells.get(key);
   if (!cell) return null;
@@ -129,6 +131,8 @@ function validateRecordRow(
   if (!checked.ok) {
     for (const p of checked.problems) {
       const key = p.path.startsWith('data.') ? p.path.slice(5) : p.path === 'occurredOn' ? OCCURRED_ON : null;
+      // A cell holding an error value or an uncalculated formula was reported as such already.
+      if (key && isErrorCell(row.cells.get(key)?.value)) continue;
       problems.push(located(name, row, key ? at(key) : undefined, p.message, key ? path(key) : path('row')));
     }
   } else if (checked.occurredOn < ctx.period.start || checked.occurredOn > ctx.period.end) {
@@ -178,7 +182,7 @@ function validateValueRow(sheet: ReadSheet, row: ReadRow, ctx: DistrictCycle, se
     ...(indicator.unit ? { unit: indicator.unit } : {}),
   };
   const value = checkFieldValue(field, cellToInput('number', valueCell.value), { coerce: true });
-  if (!value.ok) problems.push(located(sheet.name, row, at('value'), value.message, `values.${indicator.code}`));
+  if (!value.ok && !isErrorCell(valueCell.value)) problems.push(located(sheet.name, row, at('value'), value.message, `values.${indicator.code}`));
   const comment = checkFieldValue(commentField, commentCell ? cellToInput('longtext', commentCell.value) : undefined, { coerce: true });
   if (!comment.ok) problems.push(located(sheet.name, row, at('comment'), comment.message, `values.${indicator.code}.comment`));
   if (problems.length > before || !value.ok || !comment.ok) return null;
