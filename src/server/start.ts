@@ -4,6 +4,7 @@ import { openDatabase, type Database } from '../db/client.js';
 import { migrate } from '../db/migrate.js';
 import { countUsers } from '../db/repositories/users.js';
 import { loadDemoData } from '../domain/demo/load-demo.js';
+import { deadlineReminders } from '../domain/notifications/index.js';
 import { seedDemo, type DemoSeedResult } from '../domain/seed.js';
 import { buildApp } from './app.js';
 
@@ -34,6 +35,11 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     const app = await buildApp({ database, config, logger });
     const address = await app.listen({ port: config.PORT, host: config.HOST });
     const url = address.replace('127.0.0.1', 'localhost').replace('[::1]', 'localhost');
+    // Deadline reminders: idempotent per stage and day, so every app server may run them.
+    const remind = () => deadlineReminders(database.db, new Date()).catch((err: unknown) => logger.warn({ err }, 'deadline reminders failed'));
+    const reminders = setInterval(remind, 60 * 60 * 1000);
+    reminders.unref();
+    void remind();
     let stopping: Promise<void> | null = null;
     return {
       url,
@@ -42,6 +48,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       startupMs: performance.now() - t0,
       stop() {
         stopping ??= (async () => {
+          clearInterval(reminders);
           await app.close();
           await database.close();
         })();
