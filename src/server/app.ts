@@ -27,6 +27,7 @@ import { objectionRoutes } from './routes/objections.js';
 import { submissionRoutes } from './routes/submissions.js';
 import { verificationRoutes } from './routes/verification.js';
 import { orgUnitRoutes } from './routes/org-units.js';
+import { evidenceRoutes } from './routes/evidence.js';
 import { exportRoutes } from './routes/exports.js';
 import { importRoutes } from './routes/imports.js';
 import { recordTypeRoutes } from './routes/record-types.js';
@@ -92,6 +93,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(recordRoutes(ctx));
   await app.register(importRoutes(ctx));
   await app.register(exportRoutes(ctx));
+  await app.register(evidenceRoutes(ctx));
 
   registerNotFound(base, opts.spa !== false ? await registerSpa(base) : null);
   return base;

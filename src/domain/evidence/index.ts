@@ -16,3 +16,10 @@ export {
   type StoreEvidenceInput,
   type StoreEvidenceResult,
 } from './store-evidence.js';
+export {
+  listDistrictEvidence,
+  openEvidenceDownload,
+  requireUploadForDistrict,
+  uploadDistrictEvidence,
+  type EvidenceView,
+} from './district-evidence.js';
