@@ -40,9 +40,12 @@ describe.each(backends())('evidence API on $name', (backend) => {
     const config = loadConfig({ HOPEJOBS_DATA_DIR: dataDir, LOG_LEVEL: 'silent', HOPEJOBS_MAX_UPLOAD_MB: '0.05' });
     app = await buildApp({ database: db, config, spa: false });
     await app.ready();
-    [officer, approver, otherOfficer, admin, auditor, reviewer] = await Promise.all(
-      ['officer.11215', 'approver.11215', 'officer.11110', 'admin', 'auditor', 'reviewer.1'].map((u) => signIn(app, u, PASSWORD)),
-    );
+    officer = await signIn(app, 'officer.11215', PASSWORD);
+    approver = await signIn(app, 'approver.11215', PASSWORD);
+    otherOfficer = await signIn(app, 'officer.11110', PASSWORD);
+    admin = await signIn(app, 'admin', PASSWORD);
+    auditor = await signIn(app, 'auditor', PASSWORD);
+    reviewer = await signIn(app, 'reviewer.1', PASSWORD);
   }, 120_000);
   afterAll(async () => {
     await app?.close();
