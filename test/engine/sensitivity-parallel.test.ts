@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sensitivityParallel } from '../../src/engine/node.js';
 import { compile, sensitivity, sensitivityBody, type AwardConfigInput, type SensitivityOptions } from '../../src/engine/index.js';
@@ -54,4 +56,26 @@ describe('sensitivity on worker threads', () => {
     expect(JSON.stringify(sensitivityBody(a))).toBe(JSON.stringify(sensitivityBody(sensitivity(model, { runs: 600, seed: 1 }))));
     await expect(sensitivityParallel(input, { runs: 0, seed: 1, workers: 2 })).rejects.toThrow(/runs must be a whole number/);
   }, 120_000);
+});
+
+describe('the browser entry', () => {
+  it('never reaches a Node built-in such as worker_threads', () => {
+    const dir = path.resolve(import.meta.dirname, '../../src/engine');
+    const seen = new Set<string>();
+    const builtins: string[] = [];
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const source = readFileSync(path.join(dir, file), 'utf8');
+      for (const m of source.matchAll(/^(?:import|export)\s(?!type\s)[^;]*?from\s+'([^']+)'/gms)) {
+        const spec = m[1]!;
+        if (spec.startsWith('node:')) builtins.push(`${file}: ${spec}`);
+        else if (spec.startsWith('./')) visit(spec.slice(2).replace(/\.js$/, '.ts'));
+      }
+    };
+    visit('index.ts');
+    expect(seen.has('sensitivity.ts')).toBe(true);
+    expect(seen.has('sensitivity-parallel.ts')).toBe(false);
+    expect(builtins).toEqual([]);
+  });
 });
