@@ -371,7 +371,12 @@ export async function runScore(evaluation: string | undefined, raw: RawScoreOpti
   else if (format === 'json') text = sensitivityResult ? formatSensitivityJson(result, sensitivityResult) : formatJson(result);
   else {
     text = formatTable(result, { lang, explain: raw.explain !== false });
-    if (sensitivityResult) text += '\n' + formatSensitivityTable(sensitivityResult, { lang });
+    if (sensitivityResult) {
+      // The rank intervals go right after the score table and its legend, before the explanation lines.
+      const head = formatTable(result, { lang, explain: false });
+      const tail = text.startsWith(head) ? text.slice(head.length) : '';
+      text = (tail === '' ? text : head) + '\n' + formatSensitivityTable(sensitivityResult, { lang }) + tail;
+    }
   }
   if (!raw.quiet) for (const w of result.warnings) io.stderr(`warning: ${formatIssue(w)}\n`);
   if (raw.out !== undefined) {
