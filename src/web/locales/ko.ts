@@ -761,6 +761,8 @@ export const ko = {
     rankingCaption: '바꾼 배점으로 계산한 자치구 순위와 공표 순위',
     unchanged: '공표 배점 그대로입니다. 배점을 움직여 보세요.',
     movedCount: '공표 순위와 달라진 자치구 {{count}}곳',
+    mobileSummary: '모의 1위 {{name}} · 순위 바뀐 자치구 {{count}}곳',
+    toRanking: '순위 보기 ↓',
     allZero: '모든 배점이 0점이면 순위를 매길 수 없습니다',
     announce: '모의 1위 {{name}}, 공표 순위와 달라진 자치구 {{count}}곳',
     columns: {
@@ -770,7 +772,7 @@ export const ko = {
       publishedRank: '공표 순위',
       scoreChange: '점수 차',
     },
-    timing: '재계산 {{last}} ms (중앙값 {{median}} ms, 최대 {{max}} ms, {{runs}}회 · {{units}}개 자치구, 한 프레임 16.7 ms). 처음 전체 score() 1회 {{full}} ms.',
+    timing: '재계산(가중치 → 집계 → 순위) 평균 {{mean}} ms ({{repeats}}회 측정) · 슬라이더 이동 {{runs}}회 중 최대 {{max}} ms (브라우저 타이머 0.1 ms 단위) · {{units}}개 자치구, 한 프레임은 16.7 ms. 전체 score()는 처음 {{full}} ms, 이후 {{fullWarm}} ms.',
   },
   table: {
     noRows: '조건에 맞는 항목이 없습니다.',

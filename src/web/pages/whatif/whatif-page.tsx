@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Navigate, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/ui/alert.js';
@@ -12,7 +13,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/ui/status
 import { paths } from '../../config/paths.js';
 import { useCycleResults } from '../../features/results/api/get-cycle-results.js';
 import { useCycles } from '../../features/results/api/get-cycles.js';
-import { useScorecard } from '../../features/scorecards/api/get-scorecard.js';
+import { scorecardQueryOptions } from '../../features/scorecards/api/get-scorecard.js';
 import { useEngineInput } from '../../features/whatif/api/get-engine-input.js';
 import { WeightSliders } from '../../features/whatif/components/weight-sliders.js';
 import type { SliderField, SliderIndicator } from '../../features/whatif/components/weight-sliders.js';
@@ -48,8 +49,9 @@ function WhatIfScreen({ year }: { year: number }) {
   const cycles = useCycles();
   const input = useEngineInput(year);
   const results = useCycleResults(year);
-  // Indicator names in both languages come with any scorecard of the year; the top district's is cached anyway.
-  const scorecard = useScorecard(year, results.data?.topCode ?? '');
+  // Indicator names in both languages come with any district's scorecard of the year; take the first district's.
+  const firstCode = results.data?.units[0]?.code ?? '';
+  const scorecard = useQuery({ ...scorecardQueryOptions(year, firstCode), enabled: firstCode !== '' });
 
   return (
     <>
@@ -62,7 +64,7 @@ function WhatIfScreen({ year }: { year: number }) {
         <p>{t('whatif.notice')}</p>
       </Alert>
       {cycles.data !== undefined && cycles.data.length > 1 && (
-        <div className={whatif.actions}>
+        <div className={whatif.yearPicker}>
           <SelectField label={t('whatif.yearLabel')} value={year} onChange={(e) => void navigate(paths.whatIfYear(e.target.value))}>
             {cycles.data.map((c) => (
               <option key={c.year} value={c.year}>
@@ -101,15 +103,16 @@ function Simulator({ input, results, scorecard }: { input: PublishedEngineInput;
       const adjustments = new Map(results.units.map((u) => [u.code, (u.bonus ?? 0) + (u.penalty ?? 0)]));
       const model = new WhatIfModel(input, adjustments);
       const full = model.fullScore(input);
+      const bench = model.benchmark();
       const published = new Map(results.units.map((u) => [u.code, u]));
       const reproduced = model.units.every((u) => {
         const p = published.get(u.code);
         const s = full.scores.get(u.code);
         return p !== undefined && s !== undefined && s !== null && Math.abs(s - p.score) < 1e-6;
       });
-      return { model, fullMs: full.ms, reproduced, published, error: null };
+      return { model, fullMs: full.ms, fullWarmMs: full.warmMs, bench, reproduced, published, error: null };
     } catch (error) {
-      return { model: null, fullMs: 0, reproduced: false, published: new Map(), error };
+      return { model: null, fullMs: 0, fullWarmMs: 0, bench: null, reproduced: false, published: new Map(), error };
     }
   }, [input, results]);
 
@@ -222,12 +225,13 @@ function Simulator({ input, results, scorecard }: { input: PublishedEngineInput;
           {timing !== null && (
             <p className={whatif.timing}>
               {t('whatif.timing', {
-                last: timing.last.toFixed(3),
-                median: timing.median.toFixed(3),
                 max: timing.max.toFixed(3),
                 runs: timing.runs,
                 units: model.units.length,
                 full: setup.fullMs.toFixed(1),
+                fullWarm: setup.fullWarmMs.toFixed(2),
+                mean: (setup.bench?.meanMs ?? 0).toFixed(4),
+                repeats: setup.bench?.runs ?? 0,
               })}
             </p>
           )}
@@ -236,6 +240,13 @@ function Simulator({ input, results, scorecard }: { input: PublishedEngineInput;
           </p>
         </section>
       </div>
+      {changed && (
+        // On a phone the ranking sits below the sliders: a bar keeps the outcome in view while sliding.
+        <p className={whatif.mobileSummary}>
+          <span>{t('whatif.mobileSummary', { name: rows[0]?.name ?? '', count: moved })}</span>
+          <a href="#ranking-heading">{t('whatif.toRanking')}</a>
+        </p>
+      )}
     </>
   );
 }

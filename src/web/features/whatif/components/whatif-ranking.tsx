@@ -31,7 +31,7 @@ export function WhatIfRanking({ rows, year }: { rows: SimulatedRow[]; year: numb
               {t('whatif.columns.score')}
             </th>
             <th scope="col">{t('whatif.columns.change')}</th>
-            <th scope="col" className={styles.num}>
+            <th scope="col" className={`${styles.num} ${styles.wideOnly}`}>
               {t('whatif.columns.publishedRank')}
             </th>
             <th scope="col" className={styles.num}>
@@ -45,12 +45,12 @@ export function WhatIfRanking({ rows, year }: { rows: SimulatedRow[]; year: numb
               <td className={styles.num}>
                 <strong>{Number.isNaN(row.rank) ? '–' : row.rank}</strong>
               </td>
-              <th scope="row">
+              <th scope="row" className={styles.name}>
                 <Link to={paths.scorecard(year, row.code)}>{row.name}</Link>
               </th>
               <td className={styles.num}>{formatScore(row.score)}</td>
               <td>{Number.isNaN(row.rank) ? '–' : <RankChange previousRank={row.publishedRank} rank={row.rank} />}</td>
-              <td className={styles.num}>{row.publishedRank ?? '–'}</td>
+              <td className={`${styles.num} ${styles.wideOnly}`}>{row.publishedRank ?? '–'}</td>
               <td className={styles.num}>{row.publishedScore === null ? '–' : formatDelta(row.score - row.publishedScore)}</td>
             </tr>
           ))}
