@@ -4,7 +4,7 @@
  * codes of each alternative, and the award set-up. Built from a compiled model and resolved options, so every
  * worker thread builds the same plan from the same data.
  */
-import { AGG_AMEAN, AGG_GMEAN, AGG_HMEAN, aggregateInto } from './aggregate.js';
+import { AGG_AMEAN, AGG_GMEAN, AGG_HMEAN, aggregateInto, MISSING_ZERO } from './aggregate.js';
 import { AwardError } from './award-errors.js';
 import { assignAwards, AwardConfigSchema, type AwardConfig, type AwardUnit } from './awards.js';
 import type { Bilingual } from './award-text.js';
@@ -60,17 +60,27 @@ const AGG_CODES = { amean: AGG_AMEAN, gmean: AGG_GMEAN, hmean: AGG_HMEAN } as co
  * present value m is ≤ 0, every value becomes `x + (1 − m)` (so the smallest is 1; e.g. min–max [0, 100] becomes
  * [1, 101], close to COINr's advice of normalising onto [1, 100] before `a_gmean`); otherwise `x` itself. One
  * shift for all indicators keeps their scales comparable.
+ *
+ * @param missingAsZero under the `zero` missing policy a missing value counts as 0: it then takes part in m and
+ *   is written as the shifted 0 (`1 − m`), so it stays the lowest score instead of making the mean fail.
  */
-export function positiveCopy(x: Float64Array): Float64Array {
+export function positiveCopy(x: Float64Array, missingAsZero = false): Float64Array {
   let m = Infinity;
+  let missing = false;
   for (let i = 0; i < x.length; i++) {
     const v = x[i]!;
     if (v < m) m = v;
+    else if (v !== v) missing = true;
   }
+  const zeroFill = missingAsZero && missing;
+  if (zeroFill && m > 0) m = 0;
   if (!(m <= 0)) return x;
   const shift = 1 - m;
   const out = new Float64Array(x.length);
-  for (let i = 0; i < x.length; i++) out[i] = x[i]! + shift;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i]!;
+    out[i] = v === v ? v + shift : zeroFill ? shift : NaN;
+  }
   return out;
 }
 
@@ -136,7 +146,8 @@ export function planSensitivity(model: CompiledModel, options: ResolvedSensitivi
     const codes = name === 'nominal' ? model.aggregation : new Uint8Array(model.nAggregates).fill(AGG_CODES[name]);
     return { codes, needsPositive: codes.some((c) => c !== AGG_AMEAN) };
   });
-  const positive = aggregations.some((a) => a.needsPositive) ? normalised.map(positiveCopy) : null;
+  const missingAsZero = model.missingPolicy === MISSING_ZERO;
+  const positive = aggregations.some((a) => a.needsPositive) ? normalised.map((x) => positiveCopy(x, missingAsZero)) : null;
 
   const out = new Float64Array(model.nAggregates * model.nUnits);
   aggregateInto(model, model.weights, model.normalised, out);

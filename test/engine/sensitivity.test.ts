@@ -10,6 +10,7 @@ import {
   formatSensitivityJson,
   formatSensitivityTable,
   nearestRankPercentile,
+  positiveCopy,
   readCsvInput,
   safeSensitivity,
   score,
@@ -139,6 +140,17 @@ describe('Monte Carlo sensitivity', () => {
     expect(badTier[0]![1]).toMatch(/^awards\./);
     expect(() => sensitivity(input, { runs: 0, seed: 1 })).toThrow(/sensitivity: runs must be a whole number from 1/);
     expect(() => sensitivity(input, { runs: 10, seed: 1, noise: 1.5 })).toThrow(EngineInputError);
+  });
+
+  it('keeps a missing value as the lowest score in geometric runs under the zero policy', () => {
+    const gaps = evaluation(meta, units({ A: { a: 5, b: 2, c: null, d: 40 }, B: { a: 4, b: 3, c: 6, d: 30 }, C: { a: 1, b: 5, c: 2, d: 10 } }));
+    const r = sensitivity(gaps, { runs: 200, seed: 5, aggregations: ['gmean', 'hmean'], overrides: { missing: 'zero' } });
+    expect(r.failedRuns).toBe(0);
+    expect(r.units.every((u) => u.scoredRuns === 200)).toBe(true);
+    expect(positiveCopy(Float64Array.of(2, NaN, 50), true)).toEqual(Float64Array.of(3, 1, 51));
+    expect(positiveCopy(Float64Array.of(-2, NaN, 50))).toEqual(Float64Array.of(1, NaN, 53));
+    const positive = Float64Array.of(2, 3);
+    expect(positiveCopy(positive)).toBe(positive);
   });
 
   it('uses previous ranks for a most-improved tier', () => {
