@@ -87,6 +87,10 @@ describe.each(backends())('imports API on $name', (backend) => {
     expect(visits.getCell('F3').dataValidation).toMatchObject({ type: 'list', formulae: ['"예,아니오"'] });
     expect(visits.getCell('A3').dataValidation).toMatchObject({ type: 'date', operator: 'between' });
     expect(visits.getColumn(columnOfKey(visits, '_id')).hidden).toBe(true);
+    // Only the record's own date is bound to the data period; a certification date may be any day.
+    const enterprises = wb.getWorksheet('사회적경제기업')!;
+    const certified = enterprises.getRow(3).getCell(columnOfKey(enterprises, 'certified_on')).dataValidation;
+    expect((certified.formulae as Date[])[0]!.getUTCFullYear()).toBe(1900);
 
     const values = wb.getWorksheet('지표값')!;
     expect(values.getRow(1).values).toEqual([undefined, '지표 코드', '지표명', '단위', '값', '비고']);
@@ -187,12 +191,13 @@ describe.each(backends())('imports API on $name', (backend) => {
     const wb = await template('?prefill=1');
     const visits = wb.getWorksheet('기업방문')!;
     expect(visits.getRow(3).getCell(columnOfKey(visits, 'company_name')).value).toMatch(/^기업명 [01]$/);
+    expect(wb.getWorksheet('지표값')!.getRow(3).values).toEqual([undefined, 'J2', expect.any(String), '%', 95.5, '공시제 목표 대비 실적']);
     const idCol = columnOfKey(visits, '_id');
     const id = Number(visits.getRow(3).getCell(idCol).value);
     visits.getRow(3).getCell(columnOfKey(visits, 'jobs_found')).value = 99;
     const res = await upload(officer, IMPORTS, 'prefilled.xlsx', await xlsxBuffer(wb));
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toMatchObject({ created: 0, updated: 1 });
+    expect(res.json()).toMatchObject({ created: 0, updated: 1, directValues: { rows: 1, saved: 0, unchanged: 1 } });
     expect(res.json().unchanged).toBeGreaterThan(0);
     const record = await officer.request('GET', `/api/v1/records/${id}`);
     expect(record.json()).toMatchObject({ version: 2, data: { jobs_found: 99 } });

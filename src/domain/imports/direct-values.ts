@@ -20,6 +20,9 @@ export interface DirectValuesOutcome {
 
 const IMPORT_REASON = '엑셀 가져오기 / spreadsheet import';
 
+const unchanged = (row: { value: number | null; comment: string | null } | null, v: PlannedValue) =>
+  row !== null && row.value === v.value && (row.comment ?? null) === v.comment;
+
 /**
  * Checks, without writing, that each value may be saved now: the district may still edit the item at this stage
  * (not submitted, or returned to them), or the city corrects it. Each refusal becomes a problem at its row.
@@ -30,6 +33,8 @@ export async function checkDirectValues(db: DbOrTx, principal: Principal | null,
   const problems: FieldProblem[] = [];
   for (const v of values) {
     const row = await findSubmission(db, dc.cycle.id, dc.unit.id, v.indicatorCode);
+    // A pre-filled value sent back as it was changes nothing, whatever the item's stage.
+    if (unchanged(row, v)) continue;
     try {
       assertMayEdit(principal, dc, row, IMPORT_REASON);
     } catch (err) {
@@ -51,7 +56,7 @@ export async function writeDirectValues(tx: DbOrTx, principal: Principal, ctx: D
   for (const v of values) {
     const indicator = indicatorOf(dc.framework, v.indicatorCode);
     const row = await findSubmission(tx, dc.cycle.id, dc.unit.id, v.indicatorCode);
-    if (row && row.value === v.value && (row.comment ?? null) === v.comment) {
+    if (unchanged(row, v)) {
       outcome.unchanged++;
       continue;
     }

@@ -1,13 +1,17 @@
-import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { cycles, imports, jobs, orgUnits, users } from '../../db/schema.js';
 import type { DbOrTx } from '../../db/tx.js';
 import { assertCanReadRecords } from '../activities/access.js';
 import type { Principal } from '../auth.js';
 import { requireRole } from '../authz.js';
 import { notFound, type FieldProblem, type Message } from '../errors.js';
+import { ACTIVITY_CSV_IMPORT } from './bulk-import-job.js';
 
-/** The job kind that runs a large CSV import in the background. */
-export const IMPORT_JOB_KIND = 'import.activity_csv';
+/**
+ * The job kind that runs a district's large CSV upload in the background (with its record type and data period;
+ * the bulk importer's own kind, ACTIVITY_CSV_IMPORT, runs multi-district files spooled on the local disk).
+ */
+export const IMPORT_JOB_KIND = 'imports.district_csv';
 
 /** Stored problems per import: enough to fix any honest file; errorCount still counts every one. */
 export const MAX_STORED_PROBLEMS = 1000;
@@ -114,7 +118,7 @@ async function jobOf(db: DbOrTx, importId: number): Promise<ImportView['job']> {
   const [row] = await db
     .select({ id: jobs.id, status: jobs.status, progress: jobs.progress, message: jobs.message, error: jobs.error })
     .from(jobs)
-    .where(and(eq(jobs.kind, IMPORT_JOB_KIND), sql`${jobs.payload} ->> 'importId' = ${String(importId)}`))
+    .where(and(inArray(jobs.kind, [IMPORT_JOB_KIND, ACTIVITY_CSV_IMPORT]), sql`${jobs.payload} ->> 'importId' = ${String(importId)}`))
     .orderBy(desc(jobs.id))
     .limit(1);
   return row ?? null;

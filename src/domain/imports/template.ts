@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { submissionsOfDistrict } from '../../db/repositories/submissions.js';
 import type { DbOrTx } from '../../db/tx.js';
 import { assertCanReadRecords } from '../activities/access.js';
 import type { FieldDefinition } from '../activities/definition.js';
@@ -59,14 +60,18 @@ function typeText(c: SheetColumn): string {
   }
 }
 
-function rangeText(f: FieldDefinition | undefined, period: DistrictCycle['period'], isDate: boolean): string {
-  if (isDate) return `${period.start} ~ ${period.end}`;
+/** The column that dates a record: its own date, or the date field the type names. */
+const isRecordDate = (c: SheetColumn, type: RecordType) => c.key === type.dateField;
+
+function rangeText(c: SheetColumn, type: RecordType, period: DistrictCycle['period']): string {
+  if (isRecordDate(c, type)) return `${period.start} ~ ${period.end}`;
+  const f = c.field;
   if (!f) return '';
   if (f.type === 'enum') return (f.options ?? []).join(', ');
   const parts: string[] = [];
   if (f.min !== undefined) parts.push(`${f.min} 이상`);
   if (f.max !== undefined) parts.push(`${f.max} 이하`);
-  if (f.maxField) parts.push(`'${f.maxField}' 이하`);
+  if (f.maxField) parts.push(`'${type.fields.find((o) => o.key === f.maxField)?.label.ko ?? f.maxField}' 이하`);
   return parts.join(', ');
 }
 
@@ -139,7 +144,7 @@ function writeGuide(ws: ExcelJS.Worksheet, ctx: DistrictCycle, names: Map<string
           c.key,
           typeText(c),
           c.required ? '필수' : '',
-          rangeText(c.field, ctx.period, c.type === 'date'),
+          rangeText(c, type, ctx.period),
           exampleOf(c, ctx.period),
         ]),
       );
@@ -172,7 +177,7 @@ function styleHeaderRows(ws: ExcelJS.Worksheet, columns: SheetColumn[]): void {
 }
 
 /** Drop-downs and checks on the input rows; values outside them are still caught by the import check. */
-function addValidations(ws: ExcelJS.Worksheet, columns: SheetColumn[], ctx: DistrictCycle, listRanges: Map<string, string>, typeCode: string): void {
+function addValidations(ws: ExcelJS.Worksheet, columns: SheetColumn[], ctx: DistrictCycle, listRanges: Map<string, string>, type: RecordType): void {
   const dv = validationsOf(ws);
   const last = FIRST_DATA_ROW + INPUT_ROWS - 1;
   columns.forEach((c, i) => {
@@ -181,17 +186,18 @@ function addValidations(ws: ExcelJS.Worksheet, columns: SheetColumn[], ctx: Dist
     const f = c.field;
     const common = { allowBlank: true, showErrorMessage: true, errorStyle: 'stop' as const, errorTitle: c.label.ko };
     if (c.type === 'enum') {
-      const ref = listRanges.get(`${typeCode}.${c.key}`);
+      const ref = listRanges.get(`${type.code}.${c.key}`);
       if (ref) dv.add(range, { ...common, type: 'list', formulae: [ref], error: `${c.label.ko}: 목록에서 고르세요.` });
     } else if (c.type === 'boolean') {
       dv.add(range, { ...common, type: 'list', formulae: [`"${BOOLEAN_CHOICES.yes},${BOOLEAN_CHOICES.no}"`], error: '예 또는 아니오를 고르세요.' });
     } else if (c.type === 'date') {
+      const [from, to] = isRecordDate(c, type) ? [ctx.period.start, ctx.period.end] : ['1900-01-01', '2999-12-31'];
       dv.add(range, {
         ...common,
         type: 'date',
         operator: 'between',
-        formulae: [new Date(`${ctx.period.start}T00:00:00Z`), new Date(`${ctx.period.end}T00:00:00Z`)],
-        error: `실적 기간(${ctx.period.start} ~ ${ctx.period.end}) 안의 날짜를 입력하세요.`,
+        formulae: [new Date(`${from}T00:00:00Z`), new Date(`${to}T00:00:00Z`)],
+        error: isRecordDate(c, type) ? `실적 기간(${ctx.period.start} ~ ${ctx.period.end}) 안의 날짜를 입력하세요.` : '날짜를 YYYY-MM-DD 형식으로 입력하세요.',
       });
     } else if (c.type === 'integer' || c.type === 'money' || c.type === 'number') {
       const min = f?.min ?? -1e15;
@@ -248,7 +254,7 @@ function writeRecordSheet(
   const columns = recordTypeColumns(type);
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 2, xSplit: 0 }] });
   styleHeaderRows(ws, columns);
-  addValidations(ws, columns, ctx, lists, type.code);
+  addValidations(ws, columns, ctx, lists, type);
   records.forEach((r, i) => {
     const row = ws.getRow(FIRST_DATA_ROW + i);
     columns.forEach((c, j) => {
@@ -258,7 +264,9 @@ function writeRecordSheet(
   });
 }
 
-function writeDirectValues(wb: ExcelJS.Workbook, ctx: DistrictCycle): void {
+type SavedValues = Map<string, { value: number | null; comment: string | null }>;
+
+function writeDirectValues(wb: ExcelJS.Workbook, ctx: DistrictCycle, saved: SavedValues): void {
   const ws = wb.addWorksheet(DIRECT_VALUES_SHEET, { views: [{ state: 'frozen', ySplit: 2, xSplit: 0 }] });
   styleHeaderRows(ws, DIRECT_VALUE_COLUMNS);
   const dv = validationsOf(ws);
@@ -268,6 +276,9 @@ function writeDirectValues(wb: ExcelJS.Workbook, ctx: DistrictCycle): void {
     row.getCell(1).value = ind.code;
     row.getCell(2).value = escapeFormula(ind.name.ko);
     row.getCell(3).value = ind.unit ? escapeFormula(ind.unit) : null;
+    const own = saved.get(ind.code);
+    row.getCell(4).value = own?.value ?? null;
+    row.getCell(5).value = own?.comment ? escapeFormula(own.comment) : null;
     dv.add(`D${r}`, {
       type: 'decimal',
       operator: 'between',
@@ -282,7 +293,7 @@ function writeDirectValues(wb: ExcelJS.Workbook, ctx: DistrictCycle): void {
 
 /**
  * The .xlsx template of a district and cycle: 안내, one sheet per active record type (pre-filled with the district's
- * records in the data period when asked), 지표값 for the directly entered indicators, and a hidden sheet of choices.
+ * records in the data period, and the values already entered, when asked), 지표값 for the directly entered indicators, and a hidden sheet of choices.
  * Anyone who may read the district's records may download it.
  */
 export async function buildTemplate(
@@ -305,7 +316,10 @@ export async function buildTemplate(
       : [];
     writeRecordSheet(wb, names.get(type.code)!, type, ctx, lists, records);
   }
-  writeDirectValues(wb, ctx);
+  const saved: SavedValues = input.prefill
+    ? new Map((await submissionsOfDistrict(db, ctx.cycle.id, ctx.unit.id)).map((r) => [r.indicatorCode, { value: r.value, comment: r.comment }]))
+    : new Map();
+  writeDirectValues(wb, ctx, saved);
   writeLists(wb, ctx.recordTypes);
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
   return { buffer, fileName: `${ctx.cycle.year}_${ctx.unit.name}_실적입력서식.xlsx` };
