@@ -24,13 +24,27 @@ export function RunList({ runs, selected, onSelect }: RunListProps) {
   const language = i18n.language;
   const columns = useMemo<ColumnDef<ScoringRunSummary, unknown>[]>(
     () => [
-      { id: 'id', accessorFn: (r) => r.id, header: t('scoring.columns.id'), meta: { numeric: true }, cell: ({ row }) => `#${row.original.id}` },
+      {
+        // The run number is the button that opens the run: the first thing in the row, also on a phone.
+        id: 'id',
+        accessorFn: (r) => r.id,
+        header: t('scoring.columns.id'),
+        cell: ({ row }) => {
+          const isSelected = row.original.id === selected;
+          return (
+            <Button variant={isSelected ? 'primary' : 'secondary'} size="small" aria-pressed={isSelected} onClick={() => onSelect(row.original.id)}>
+              #{row.original.id}
+              <span className="visually-hidden"> {t('scoring.view', { id: row.original.id })}</span>
+            </Button>
+          );
+        },
+      },
       { id: 'kind', accessorFn: (r) => r.kind, header: t('scoring.columns.kind'), cell: ({ row }) => <RunKindBadge kind={row.original.kind} /> },
       {
         id: 'createdAt',
         accessorFn: (r) => r.createdAt,
         header: t('scoring.columns.createdAt'),
-        cell: ({ row }) => formatDateTime(row.original.finishedAt ?? row.original.createdAt, language),
+        cell: ({ row }) => <span className={styles.nowrap}>{formatDateTime(row.original.finishedAt ?? row.original.createdAt, language)}</span>,
       },
       {
         id: 'hash',
@@ -38,7 +52,7 @@ export function RunList({ runs, selected, onSelect }: RunListProps) {
         header: t('scoring.columns.inputHash'),
         enableSorting: false,
         cell: ({ row }) => (
-          <code className={styles.mono} title={row.original.inputHash}>
+          <code className={`${styles.mono} ${styles.nowrap}`} title={row.original.inputHash}>
             {shortHash(row.original.inputHash)}
           </code>
         ),
@@ -51,24 +65,6 @@ export function RunList({ runs, selected, onSelect }: RunListProps) {
         cell: ({ row }) => (row.original.status === 'done' ? t('scoring.status.done') : (row.original.error ?? row.original.status)),
       },
       { id: 'note', accessorFn: (r) => r.note ?? '', header: t('scoring.columns.note'), enableSorting: false },
-      {
-        id: 'actions',
-        header: () => <span className="visually-hidden">{t('scoring.columns.actions')}</span>,
-        enableSorting: false,
-        cell: ({ row }) => {
-          const isSelected = row.original.id === selected;
-          return (
-            <Button
-              variant={isSelected ? 'primary' : 'secondary'}
-              size="small"
-              aria-pressed={isSelected}
-              onClick={() => onSelect(row.original.id)}
-            >
-              {t('scoring.view', { id: row.original.id })}
-            </Button>
-          );
-        },
-      },
     ],
     [t, language, selected, onSelect],
   );
