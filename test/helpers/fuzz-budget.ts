@@ -1,0 +1,57 @@
+import fc from 'fast-check';
+
+/**
+ * How many generated cases each fuzz target runs (on PGlite; a PostgreSQL server run adds its own on top). The
+ * targets live in several files that run in parallel, so the total is guaranteed here, by construction: every
+ * file runs exactly its share and checks that it did. FUZZ_SCALE=10 runs ten times as many for a deep soak;
+ * FUZZ_SEED=n replays one run.
+ */
+export const FUZZ_BUDGET = {
+  'engine csv bytes': 1200,
+  'engine csv structured': 1500,
+  'engine json': 1500,
+  'engine scoring values': 800,
+  'csv import bytes': 700,
+  'csv import structured': 900,
+  'xlsx import cells': 500,
+  'xlsx import bytes': 400,
+  'xlsx import damaged zip': 300,
+  'api bodies': 1500,
+  'api params': 1000,
+  'export formula injection': 100,
+} as const;
+export type FuzzTarget = keyof typeof FUZZ_BUDGET;
+
+export const FUZZ_MINIMUM_TOTAL = 10_000;
+
+const scale = Math.max(1, Number(process.env.FUZZ_SCALE ?? 1) || 1);
+const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
+
+export const plannedTotal = () => Object.values(FUZZ_BUDGET).reduce((a, b) => a + b, 0) * scale;
+
+/** Cases for one target, on one backend. */
+export const runsFor = (target: FuzzTarget) => FUZZ_BUDGET[target] * scale;
+
+/** fast-check parameters for a target: its number of runs, a replayable seed, no shrinking beyond a few seconds. */
+export function fuzzParams(target: FuzzTarget, runs = runsFor(target)): fc.Parameters<unknown> {
+  return { numRuns: runs, ...(seed !== undefined ? { seed } : {}), interruptAfterTimeLimit: undefined, endOnFailure: false, markInterruptAsFailure: true };
+}
+
+/** Counts the cases a property really ran, so a file can prove it ran its whole share. */
+export class CaseCounter {
+  private readonly counts = new Map<string, number>();
+  hit(target: string, n = 1) {
+    this.counts.set(target, (this.counts.get(target) ?? 0) + n);
+  }
+  get(target: string) {
+    return this.counts.get(target) ?? 0;
+  }
+  /** One line: `fuzz (pglite): csv import bytes 700, … — 1600 here; planned total 10400 (minimum 10000)`. */
+  report(label: string): string {
+    const parts = [...this.counts].map(([t, n]) => `${t} ${n}`);
+    const here = [...this.counts.values()].reduce((a, b) => a + b, 0);
+    const line = `fuzz (${label}): ${parts.join(', ')} — ${here} here; planned total over all targets ${plannedTotal()} (minimum ${FUZZ_MINIMUM_TOTAL})`;
+    console.log(line);
+    return line;
+  }
+}
