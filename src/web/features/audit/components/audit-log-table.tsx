@@ -47,23 +47,25 @@ export function AuditLogTable({ entries, districtName }: AuditLogTableProps) {
             const detailId = `audit-detail-${entry.seq}`;
             return (
               <Fragment key={entry.seq}>
-                <tr>
-                  <td className={styles.seq}>{entry.seq}</td>
-                  <td className={styles.time}>{formatDateTime(entry.at, i18n.language)}</td>
-                  <td>{entry.actorLabel}</td>
-                  <td>
+                <tr className={styles.entryRow}>
+                  <td className={styles.seq} data-label={t('audit.columns.seq')}>{entry.seq}</td>
+                  <td className={styles.time} data-label={t('audit.columns.at')}>{formatDateTime(entry.at, i18n.language)}</td>
+                  <td data-label={t('audit.columns.actor')}>{entry.actorLabel}</td>
+                  <td data-label={t('audit.columns.action')}>
                     <span className={styles.action}>
                       {translateOr(`audit.actions.${entry.action}`, entry.action)}
                       <span className={styles.code}>{entry.action}</span>
                     </span>
                   </td>
-                  <td>
-                    {translateOr(`audit.entities.${entry.entityType}`, entry.entityType)}
-                    {entry.entityId !== null && <span className={styles.code}> {entry.entityId}</span>}
+                  <td data-label={t('audit.columns.entity')}>
+                    <span>
+                      {translateOr(`audit.entities.${entry.entityType}`, entry.entityType)}
+                      {entry.entityId !== null && <span className={styles.code}> {entry.entityId}</span>}
+                    </span>
                   </td>
-                  <td>{districtName(entry.orgUnitCode)}</td>
-                  <td>{entry.reason ?? <span className={styles.muted}>–</span>}</td>
-                  <td>
+                  <td data-label={t('audit.columns.district')}>{districtName(entry.orgUnitCode)}</td>
+                  <td data-label={t('audit.columns.reason')}>{entry.reason ?? <span className={styles.muted}>–</span>}</td>
+                  <td className={styles.toggleCell}>
                     <button type="button" className={styles.toggle} aria-expanded={expanded} aria-controls={detailId} onClick={() => toggle(entry.seq)}>
                       {expanded ? t('audit.hide') : t('audit.show')}
                       <span className="visually-hidden"> {t('audit.entryLabel', { seq: entry.seq })}</span>
