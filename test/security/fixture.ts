@@ -5,9 +5,11 @@ import { eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { findCycleByYear } from '../../src/db/repositories/cycles.js';
 import { findOrgUnitByCode } from '../../src/db/repositories/org-units.js';
+import { findUserByUsername, membershipsOf } from '../../src/db/repositories/users.js';
 import { objections, reviewAssignments, users } from '../../src/db/schema.js';
 import { seedRecordTypes } from '../../src/domain/activities/index.js';
 import { systemActor } from '../../src/domain/audit.js';
+import type { Principal } from '../../src/domain/auth.js';
 import { loadConfig } from '../../src/config.js';
 import { openEvidenceStore, storeEvidence } from '../../src/domain/evidence/index.js';
 import { notify } from '../../src/domain/notifications/notify.js';
@@ -189,4 +191,21 @@ export async function openSecurityFixture(backend: Backend, opts: { signIn?: rea
       rmSync(evidenceDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The principal a signed-in user of the demo would have, for calling domain services directly. */
+export async function principalOf(db: TestDatabase, username: string): Promise<Principal> {
+  const user = (await findUserByUsername(db.db, username))!;
+  const roles = await membershipsOf(db.db, user.id);
+  return { user: { id: user.id, username: user.username, displayName: user.displayName, isDemo: user.isDemo, roles }, tokenHash: 'fuzz', csrfToken: 'fuzz' };
+}
+
+/** New activity records of one import, with every numeric value checked to be finite (jsonb can hold 1e400). */
+export async function nonFiniteValues(db: TestDatabase, importId: number): Promise<string[]> {
+  const rows = rowsOf<{ id: number; data: Record<string, unknown> }>(await db.db.execute(sql`SELECT id, data FROM activity_records WHERE import_id = ${importId}`));
+  const bad: string[] = [];
+  for (const r of rows) {
+    for (const [k, v] of Object.entries(r.data)) if (typeof v === 'number' && !Number.isFinite(v)) bad.push(`record ${r.id} ${k}=${v}`);
+  }
+  return bad;
 }
