@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { Db } from '../../db/client.js';
+import type { Database, Db } from '../../db/client.js';
 import type { DbOrTx } from '../../db/tx.js';
 import { assertCanWriteRecords } from '../activities/access.js';
 import { updateRecordRow } from '../activities/repository.js';
@@ -12,7 +12,8 @@ import { checkDirectValues, writeDirectValues, type DirectValuesOutcome } from '
 import { finishImport, insertImport, storedProblems, type StoredProblem } from './import-history.js';
 import { loadDistrictCycle, type DistrictCycle } from './import-context.js';
 import { readWorkbook } from './read-workbook.js';
-import { insertRecordRows, liveRecordsByIds } from './record-rows.js';
+import { copyText, ROLLBACK, withCopyTransaction, type CopySession } from './bulk-copy-session.js';
+import { liveRecordsByIds } from './record-rows.js';
 import { readSafeXlsx } from './xlsx-safety.js';
 import { referencedRecordIds, validateWorkbook, type ImportPlan, type PlannedRecord, type SheetSummary } from './validate-workbook.js';
 
@@ -81,14 +82,22 @@ function staleDuringImport(r: PlannedRecord): DomainError {
   ]);
 }
 
-/** Writes a checked plan: new records in bulk, changed ones version-checked and audited, one summary entry. */
-async function writePlan(tx: DbOrTx, principal: Principal, ctx: DistrictCycle, plan: ImportPlan, importId: number, fileName: string): Promise<DirectValuesOutcome> {
+const COPY_SQL = 'COPY activity_records (org_unit_id, record_type_id, occurred_on, data, import_id, created_by, updated_by) FROM STDIN';
+const COPY_BATCH = 2000;
+
+/** New records streamed in with COPY (one line each), in batches so memory stays bounded by one batch. */
+async function copyNewRecords(copy: CopySession, ctx: DistrictCycle, creates: PlannedRecord[], importId: number, userId: number): Promise<number> {
+  for (let i = 0; i < creates.length; i += COPY_BATCH) {
+    const batch = creates.slice(i, i + COPY_BATCH);
+    const lines = batch.map((r) => `${ctx.unit.id}\t${r.type.id}\t${r.occurredOn}\t${copyText(JSON.stringify(r.data))}\t${importId}\t${userId}\t${userId}\n`);
+    await copy.write(lines.join(''), batch.length);
+  }
+  return copy.finish();
+}
+
+/** After the COPY, in the same transaction: changed records version-checked and audited, values, one summary entry. */
+async function writeRest(tx: DbOrTx, principal: Principal, ctx: DistrictCycle, plan: ImportPlan, importId: number, fileName: string): Promise<DirectValuesOutcome> {
   const actor = actorOf(principal);
-  const creates = plan.records.filter((r) => !r.update);
-  await insertRecordRows(
-    tx,
-    creates.map((r) => ({ orgUnitId: ctx.unit.id, recordTypeId: r.type.id, occurredOn: r.occurredOn, data: r.data, importId, createdBy: actor.userId })),
-  );
   for (const r of plan.records) {
     if (!r.update) continue;
     const done = await updateRecordRow(tx, r.update.id, r.update.version, { occurredOn: r.occurredOn, data: r.data, updatedBy: actor.userId });
@@ -142,18 +151,20 @@ async function recordFailure(db: Db, ctx: DistrictCycle, principal: Principal, f
  * Imports a district's filled-in template for a cycle. The whole file is checked first — structure, every row of
  * every sheet, the data period, the records pre-filled rows point at, the indicator values — and if anything is
  * wrong nothing is written: the import is kept in the history as failed and every problem is thrown with its sheet,
- * Excel row and column letter. Otherwise everything is written in one transaction, with one audit entry summing
- * the import up, and the new records carry the import's ID.
+ * Excel row and column letter. Otherwise everything is written in one transaction — new records by COPY, changed
+ * ones version-checked, indicator values through the submission rules — with one audit entry summing the import
+ * up, and the new records carry the import's ID. A process killed meanwhile leaves the data as before.
  *
  * @throws DomainError forbidden (not the district's officer or the city), invalid `not_xlsx` | `zip_bomb` |
  *   `import_invalid` (with `errors[]`, `extra.importId`, `extra.errorCount`).
  */
 export async function importWorkbook(
-  db: Db,
+  database: Database,
   principal: Principal | null,
   input: { year: number; orgUnitCode: string; file: UploadedWorkbook },
 ): Promise<ImportSummary> {
   assertCanWriteRecords(principal, input.orgUnitCode);
+  const db = database.db;
   const ctx = await loadDistrictCycle(db, input.year, input.orgUnitCode);
   const wb = await loadWorkbook(await readSafeXlsx(input.file.source));
   const read = readWorkbook(wb, ctx.recordTypes);
@@ -165,19 +176,37 @@ export async function importWorkbook(
     const importId = await recordFailure(db, ctx, principal, input.file.fileName, rows, problems);
     throw importRejected(importId, problems);
   }
-  return db.transaction(async (tx) => {
-    const importId = await insertImport(tx, {
-      cycleId: ctx.cycle.id,
-      orgUnitId: ctx.unit.id,
-      format: 'xlsx',
-      fileName: input.file.fileName,
-      status: 'validating',
-      createdBy: principal.user.id,
-      totalRows: rows,
-    });
-    const directValues = await writePlan(tx, principal, ctx, plan, importId, input.file.fileName);
-    const summary = { ...counts(plan), sheets: plan.sheets, directValues };
-    await finishImport(tx, importId, { status: 'committed', totalRows: rows, processedRows: rows, errorCount: 0, errors: null, summary });
-    return { importId, status: 'committed' as const, ...summary };
+  // The import is on record (validating) before its one transaction starts, so a failure stays in the history;
+  // it turns committed in the same transaction as the data.
+  const importId = await insertImport(db, {
+    cycleId: ctx.cycle.id,
+    orgUnitId: ctx.unit.id,
+    format: 'xlsx',
+    fileName: input.file.fileName,
+    status: 'validating',
+    createdBy: principal.user.id,
+    totalRows: rows,
   });
+  try {
+    const result = await withCopyTransaction(database, COPY_SQL, async (copy) => {
+      await copyNewRecords(copy, ctx, plan.records.filter((r) => !r.update), importId, principal.user.id);
+      const directValues = await writeRest(copy.db, principal, ctx, plan, importId, input.file.fileName);
+      const summary = { ...counts(plan), sheets: plan.sheets, directValues };
+      await finishImport(copy.db, importId, { status: 'committed', totalRows: rows, processedRows: rows, errorCount: 0, errors: null, summary });
+      return { importId, status: 'committed' as const, ...summary };
+    });
+    if (result === ROLLBACK) throw new Error('unreachable: the workbook import never asks to roll back');
+    return result;
+  } catch (err) {
+    const problems = err instanceof DomainError ? err.problems : [];
+    await finishImport(db, importId, {
+      status: 'failed',
+      totalRows: rows,
+      processedRows: 0,
+      errorCount: Math.max(1, problems.length),
+      errors: storedProblems(problems.length ? problems : [{ path: 'file', message: { ko: '가져오기가 중단되었습니다.', en: 'The import stopped.' } }]),
+      summary: null,
+    }).catch(() => undefined);
+    throw err instanceof DomainError && err.code === 'import_invalid' ? importRejected(importId, err.problems) : err;
+  }
 }

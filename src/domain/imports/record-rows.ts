@@ -101,23 +101,3 @@ export async function liveRecordsByIds(db: DbOrTx, ids: readonly number[]): Prom
   }
   return out;
 }
-
-export interface NewRecordRow {
-  orgUnitId: number;
-  recordTypeId: number;
-  occurredOn: string;
-  data: RecordData;
-  importId: number;
-  createdBy: number | null;
-}
-
-/** Inserts records in multi-row statements (one round trip per thousand rows, inside the caller's transaction). */
-export async function insertRecordRows(db: DbOrTx, rows: readonly NewRecordRow[]): Promise<number> {
-  let n = 0;
-  for (let i = 0; i < rows.length; i += 1000) {
-    const chunk = rows.slice(i, i + 1000).map((r) => ({ ...r, updatedBy: r.createdBy }));
-    const out = await db.insert(activityRecords).values(chunk).returning({ id: activityRecords.id });
-    n += out.length;
-  }
-  return n;
-}

@@ -1,8 +1,8 @@
 import { OCCURRED_ON, type FieldDefinition } from '../activities/definition.js';
 import { checkFieldValue, type RecordData } from '../activities/record-data.js';
 import type { RecordType } from '../activities/record-types.js';
-import { validateRecordInput } from '../activities/records.js';
 import type { FieldProblem, Message } from '../errors.js';
+import { activityRowValidator, type RowValidator } from './bulk-record-validator.js';
 import { cellToInput } from './cell-value.js';
 import type { DistrictCycle } from './import-context.js';
 import { sheetProblem, type ReadRow, type ReadSheet, type ReadWorkbook } from './read-workbook.js';
@@ -80,6 +80,7 @@ function validateRecordRow(
   existing: Map<number, ExistingRecord>,
   seenIds: Map<number, number>,
   problems: FieldProblem[],
+  validate: RowValidator,
 ): PlannedRecord | null {
   const before = problems.length;
   const { type, name } = sheet;
@@ -127,7 +128,7 @@ function validateRecordRow(
   }
   const dateCell = row.cells.get(OCCURRED_ON);
   const occurredOn = sheet.columns.has(OCCURRED_ON) ? cellToInput('date', dateCell?.value ?? null) : update?.before.occurredOn;
-  const checked = validateRecordInput(type, { occurredOn: occurredOn as string | undefined, data }, { coerce: true });
+  const checked = validate(type, { occurredOn: occurredOn as string | undefined, data: data as Record<string, string> });
   if (!checked.ok) {
     for (const p of checked.problems) {
       const key = p.path.startsWith('data.') ? p.path.slice(5) : p.path === 'occurredOn' ? OCCURRED_ON : null;
@@ -145,7 +146,7 @@ function validateRecordRow(
     );
   }
   if (problems.length > before || !checked.ok) return null;
-  return { sheet: name, excelRow: row.excelRow, type, occurredOn: checked.occurredOn, data: checked.data, ...(update ? { update } : {}) };
+  return { sheet: name, excelRow: row.excelRow, type, occurredOn: checked.occurredOn, data: checked.data as RecordData, ...(update ? { update } : {}) };
 }
 
 const commentField: FieldDefinition = { key: 'comment', label: { ko: '비고', en: 'Comment' }, type: 'longtext', required: false, maxLength: 2000 };
@@ -206,6 +207,8 @@ export function validateWorkbook(read: ReadWorkbook, ctx: DistrictCycle, existin
   const plan: ImportPlan = { records: [], values: [], sheets: [] };
   const seenIds = new Map<number, number>();
   const seenValues = new Map<string, number>();
+  // The activity-record rules with each type's schema built once (the cells are text, numbers, dates or booleans).
+  const validate = activityRowValidator();
   for (const sheet of read.sheets) {
     const summary: SheetSummary = { sheet: sheet.name, recordType: sheet.kind === 'records' ? sheet.type.code : null, rows: sheet.rows.length, created: 0, updated: 0, unchanged: 0 };
     for (const row of sheet.rows) {
@@ -217,7 +220,7 @@ export function validateWorkbook(read: ReadWorkbook, ctx: DistrictCycle, existin
         }
         continue;
       }
-      const r = validateRecordRow(sheet, row, ctx, existing, seenIds, problems);
+      const r = validateRecordRow(sheet, row, ctx, existing, seenIds, problems, validate);
       if (!r) continue;
       if (r.update && r.update.before.occurredOn === r.occurredOn && sameData(r.update.before.data, r.data)) {
         summary.unchanged++;

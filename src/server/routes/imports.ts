@@ -176,7 +176,7 @@ export const importRoutes =
           if ((await kindOf(spooled, fileName)) === 'xlsx') {
             const source = await fileSource(spooled.path);
             try {
-              const summary = await importWorkbook(db, req.principal, { year: y, orgUnitCode: c, file: { fileName, source } });
+              const summary = await importWorkbook(database, req.principal, { year: y, orgUnitCode: c, file: { fileName, source } });
               return reply.code(201).send({ format: 'xlsx' as const, ...summary });
             } finally {
               await source.close();
