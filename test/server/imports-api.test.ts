@@ -231,6 +231,20 @@ describe.each(backends())('imports API on $name', (backend) => {
     expect(fromUtf8[2]!.data).toMatchObject({ company_name: '따옴표 "회사"', jobs_found: 0 });
   });
 
+  it('imports a CSV of several record types that names them itself, only for the district', async () => {
+    const csv = [
+      'org_unit_code,record_type,occurred_on,company_name,purpose,jobs_found,name,kind,participants',
+      '11215,company_visit,2020-04-01,다유형 기업,기타,1,,,',
+      '11215,se_education,2020-04-02,,,,협동조합 교육,교육,25',
+    ].join('\n');
+    const ok = await upload(officer, `${IMPORTS}?encoding=utf-8`, 'mixed.csv', Buffer.from(csv));
+    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.json()).toMatchObject({ created: 2, rows: 2 });
+    const other = await upload(officer, IMPORTS, 'other-district.csv', Buffer.from(csv.replace('11215,se_education', '11110,se_education')));
+    expect(other.statusCode).toBe(400);
+    expect(other.json().errors).toEqual([expect.objectContaining({ row: 3, column: 'org_unit_code' })]);
+  });
+
   it('reports CSV errors by line and header, and writes nothing', async () => {
     const before = await recordCount();
     const csv = '실적 일자,기업명,방문 목적,발굴 일자리 수\n2019-10-02,A,구인 지원,1\n2021-01-01,B,구인 지원,2\n2020-01-01,C,소풍,x\n';

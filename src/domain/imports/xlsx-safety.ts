@@ -21,7 +21,7 @@ export interface XlsxLimits {
 export const defaultXlsxLimits: XlsxLimits = {
   maxInflatedBytes: 128 * 1024 * 1024,
   maxEntryBytes: 96 * 1024 * 1024,
-  maxRatio: 200,
+  maxRatio: 1000,
   maxEntries: 2000,
 };
 
