@@ -251,8 +251,8 @@ export const en: typeof ko = {
       current: 'Current',
       upcoming: 'To come',
     },
-    deadline: 'Due {{date}}',
-    deadlinePassed: 'Overdue {{date}}',
+    deadline: 'Due',
+    deadlinePassed: 'Overdue',
     counts: {
       submissions: 'District submissions',
       reviews: 'Panel reviews',
@@ -510,7 +510,6 @@ export const en: typeof ko = {
       prizesChanged: 'Prize table',
       adjustmentsChanged: 'Bonus and penalty rules',
       empty: '(none)',
-      rubricCriteria: 'Criteria: {{count}}',
     },
     properties: {
       field: 'Field',

@@ -248,8 +248,8 @@ export const ko = {
       current: '진행 중',
       upcoming: '예정',
     },
-    deadline: '마감 {{date}}',
-    deadlinePassed: '마감 지남 {{date}}',
+    deadline: '마감',
+    deadlinePassed: '마감 지남',
     counts: {
       submissions: '자치구 제출',
       reviews: '정성 평가',
@@ -507,7 +507,6 @@ export const ko = {
       prizesChanged: '시상금',
       adjustmentsChanged: '가점·감점 규칙',
       empty: '(없음)',
-      rubricCriteria: '평가 항목 {{count}}개',
     },
     properties: {
       field: '분야',
