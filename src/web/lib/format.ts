@@ -65,3 +65,19 @@ export function formatDelta(value: number | null | undefined, digits = 2): strin
 export function shortHash(hash: string, length = 12): string {
   return hash.slice(0, length);
 }
+
+/** A compact date and time in Seoul, digits only (e.g. 2021. 9. 30. 18:00), for narrow places. */
+export function formatNumericDateTime(iso: string | null | undefined, language: string): string {
+  if (iso === null || iso === undefined) return '–';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '–';
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'ko-KR', {
+    timeZone,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(date);
+}

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatDateTime } from '../../../lib/format.js';
+import { formatNumericDateTime } from '../../../lib/format.js';
 import { cycleStages } from '../../../types/api.js';
 import type { CycleDetail } from '../../../types/api.js';
 import styles from './stage-stepper.module.css';
@@ -32,8 +32,11 @@ export function StageStepper({ cycle, now = Date.now() }: { cycle: CycleDetail; 
             <span className={styles.state}>{t(`cycles.stepState.${state}`)}</span>
             {dueAt !== undefined && (
               <span className={`${styles.deadline} ${overdue ? styles.overdue : ''}`}>
-                {overdue && <span aria-hidden="true">⚠ </span>}
-                {t(overdue ? 'cycles.deadlinePassed' : 'cycles.deadline', { date: formatDateTime(dueAt, i18n.language) })}
+                <span>
+                  {overdue && <span aria-hidden="true">⚠ </span>}
+                  {t(overdue ? 'cycles.deadlinePassed' : 'cycles.deadline')}
+                </span>
+                <span>{formatNumericDateTime(dueAt, i18n.language)}</span>
               </span>
             )}
           </li>

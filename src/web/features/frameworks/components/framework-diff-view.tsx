@@ -12,8 +12,6 @@ import type { FrameworkRef } from '../api/get-framework-diff.js';
 import { useFrameworkVersions } from '../api/get-framework-versions.js';
 import styles from './framework-diff.module.css';
 
-type TFunction = ReturnType<typeof useTranslation>['t'];
-
 interface FrameworkDiffViewProps {
   years: number[];
   year: number;
@@ -171,10 +169,10 @@ function DiffContent({ diff, stale }: { diff: FrameworkDiff; stale: boolean }) {
                       <div key={change.property}>
                         <dt>{propertyLabel(change.property)}</dt>
                         <dd>
-                          <del>{describeValue(t, change.property, change.before, language)}</del>
+                          <del>{describeValue(change.property, change.before, language)}</del>
                           <span aria-hidden="true"> → </span>
                           <span className="visually-hidden"> {t('framework.diff.becomes')} </span>
-                          <ins>{describeValue(t, change.property, change.after, language)}</ins>
+                          <ins>{describeValue(change.property, change.after, language)}</ins>
                         </dd>
                       </div>
                     ))}
@@ -198,7 +196,9 @@ function isLocalized(value: unknown): value is LocalizedText {
 }
 
 /** A property value in words: a method with its parameters, bounds as a range, yes/no, names in the reader's language. */
-export function describeValue(t: TFunction, property: string, value: unknown, language: string): string {
+function describeValue(property: string, value: unknown, language: string): string {
+  // Keys built from the data (method types…) cannot be checked by the compiler; translateOr falls back to the key.
+  const t = (key: string) => translateOr(key, key);
   if (value === undefined || value === null || value === '') return t('framework.diff.empty');
   switch (property) {
     case 'name':
@@ -224,7 +224,7 @@ export function describeValue(t: TFunction, property: string, value: unknown, la
       return value === 'qualitative' ? t('framework.kinds.qualitative') : t('framework.kinds.quantitative');
     case 'rubric': {
       const criteria = (value as { criteria?: unknown[] }).criteria?.length ?? 0;
-      return t('framework.diff.rubricCriteria', { count: criteria });
+      return `${t('framework.properties.rubric')} (${criteria})`;
     }
     default:
       return typeof value === 'object' ? JSON.stringify(value) : String(value);
