@@ -535,7 +535,7 @@ export const en: typeof ko = {
       kind: 'Kind of run',
       note: 'Note (optional)',
       noteHint: 'e.g. first run after verification',
-      submit: 'Run {{kind}} scoring',
+      submit: 'Run the scoring ({{kind}})',
       running: 'Computing…',
       done: 'Run #{{id}} stored (input hash {{hash}}).',
     },
