@@ -344,6 +344,7 @@ export const en: typeof ko = {
     pageTitle: '{{year}} framework',
     heading: 'Framework',
     intro: 'Fields and indicators, points (100 in total), normalisation methods and formulas, evidence rules. Open an indicator to edit it in full.',
+    introReadOnly: 'Fields and indicators, points (100 in total), normalisation methods and formulas, evidence rules. Open an indicator to see it in full.',
     versionLabel: 'Version',
     versionOption: 'Version {{version}}',
     latest: 'latest',

@@ -341,6 +341,7 @@ export const ko = {
     pageTitle: '{{year}}년 평가 체계',
     heading: '평가 체계',
     intro: '분야와 세부지표, 배점(합계 100점), 정규화 방식과 산식, 증빙 요건을 정합니다. 지표를 눌러 자세히 고칠 수 있습니다.',
+    introReadOnly: '분야와 세부지표, 배점(합계 100점), 정규화 방식과 산식, 증빙 요건입니다. 지표를 누르면 자세히 볼 수 있습니다.',
     versionLabel: '버전',
     versionOption: '버전 {{version}}',
     latest: '최신',

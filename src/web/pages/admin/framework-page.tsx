@@ -62,7 +62,7 @@ function FrameworkScreen({ year }: { year: number }) {
       </nav>
       <div className={styles.header}>
         <h1>{t('framework.pageTitle', { year })}</h1>
-        <p className={styles.lead}>{t('framework.intro')}</p>
+        <p className={styles.lead}>{t(isAdmin ? 'framework.intro' : 'framework.introReadOnly')}</p>
       </div>
 
       <div className={admin.toolbar}>

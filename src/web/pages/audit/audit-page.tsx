@@ -29,7 +29,7 @@ export default function AuditPage() {
   const { t, i18n } = useTranslation();
   const me = useMe();
   const seesAll = hasRole(me.data, 'city_admin', 'auditor');
-  const own = districtsOf(me.data, 'district_officer', 'district_approver');
+  const own = useMemo(() => districtsOf(me.data, 'district_officer', 'district_approver'), [me.data]);
   const [search, setSearch] = useSearchParams();
   const orgUnits = useOrgUnits();
   const verify = useVerifyAuditChain();
