@@ -247,11 +247,13 @@ describe.each(backends())('imports API on $name', (backend) => {
 
   it('reports CSV errors by line and header, and writes nothing', async () => {
     const before = await recordCount();
-    const csv = '실적 일자,기업명,방문 목적,발굴 일자리 수\n2019-10-02,A,구인 지원,1\n2021-01-01,B,구인 지원,2\n2020-01-01,C,소풍,x\n';
+    const csv = '실적 일자,기업명,방문 목적,발굴 일자리 수\n2019-10-02,A,구인 지원,1\n2021-01-01,B,회식,2\n2020-01-01,C,소풍,x\n';
     const res = await upload(officer, `${IMPORTS}?type=company_visit`, 'bad.csv', Buffer.from(csv));
     expect(res.statusCode).toBe(400);
     const errors = res.json().errors as Problem[];
+    // A date outside the period is reported with the row's other problems, not after they are fixed.
     expect(errors.map((e) => [e.row, e.column])).toEqual([
+      [3, '방문 목적'],
       [3, '실적 일자'],
       [4, '방문 목적'],
       [4, '발굴 일자리 수'],

@@ -1,15 +1,14 @@
 import { Readable } from 'node:stream';
 import type { Database } from '../../db/client.js';
 import { assertCanWriteRecords } from '../activities/access.js';
-import { OCCURRED_ON } from '../activities/definition.js';
 import type { RecordType } from '../activities/record-types.js';
 import type { Actor } from '../audit.js';
 import type { Principal } from '../auth.js';
 import { actorOf } from '../authz.js';
-import { DomainError, type Message } from '../errors.js';
+import { DomainError } from '../errors.js';
 import { importActivityCsv, type ActivityCsvImportResult, type ImportProgress } from './bulk-copy.js';
-import { activityRowValidator, type RowValidator } from './bulk-record-validator.js';
 import { readCsvRows, type CsvEncoding } from './csv-stream.js';
+import { periodRowValidator } from './data-period.js';
 import { insertImport, MAX_STORED_PROBLEMS } from './import-history.js';
 import { loadDistrictCycle, type DistrictCycle } from './import-context.js';
 import { importRejected } from './import-workbook.js';
@@ -96,27 +95,6 @@ function withDistrictAndType(
   return { stream: Readable.from(lines(), { objectMode: false }), encoding: () => rows.transcoder.encoding };
 }
 
-function periodProblem(period: DistrictCycle['period'], date: string): Message {
-  return {
-    ko: `날짜 ${date}은(는) 실적 기간(${period.start} ~ ${period.end}) 밖입니다.`,
-    en: `The date ${date} is outside the data period (${period.start} – ${period.end}).`,
-  };
-}
-
-/** The activity-record rules, plus: dates within the cycle's data period, and only the expected type. */
-function periodValidator(ctx: DistrictCycle, onlyType: string | undefined): RowValidator {
-  const base = activityRowValidator();
-  return (type, row) => {
-    if (onlyType && type.code !== onlyType) {
-      return { ok: false, problems: [{ path: 'record_type', message: { ko: `이 파일에는 '${onlyType}' 실적만 올릴 수 있습니다.`, en: `This file may only hold '${onlyType}' records.` } }] };
-    }
-    const r = base(type, row);
-    if (!r.ok || (r.occurredOn >= ctx.period.start && r.occurredOn <= ctx.period.end)) return r;
-    const path = type.dateField === OCCURRED_ON ? 'occurredOn' : `data.${type.dateField}`;
-    return { ok: false, problems: [{ path, message: periodProblem(ctx.period, r.occurredOn) }] };
-  };
-}
-
 /**
  * Runs a district's CSV import through the streaming bulk importer (COPY, one transaction, every problem located
  * by line and column, nothing written when there is any). With a record type the file is that type's columns only.
@@ -139,7 +117,7 @@ export async function runCsvImport(
     fileName: req.fileName,
     actor,
     totalBytes: req.size,
-    validateRow: periodValidator(ctx, type?.code),
+    validateRow: periodRowValidator(ctx.period, { onlyType: type?.code }),
     ...(type ? { headerMap: Object.fromEntries(headerMap(recordTypeColumns(type))) } : {}),
     allowedOrgUnitCodes: [ctx.unit.code],
     cycleId: ctx.cycle.id,

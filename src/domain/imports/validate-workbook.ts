@@ -2,7 +2,8 @@ import { OCCURRED_ON, type FieldDefinition } from '../activities/definition.js';
 import { checkFieldValue, type RecordData } from '../activities/record-data.js';
 import type { RecordType } from '../activities/record-types.js';
 import type { FieldProblem, Message } from '../errors.js';
-import { activityRowValidator, type RowValidator } from './bulk-record-validator.js';
+import type { RowValidator } from './bulk-record-validator.js';
+import { periodRowValidator } from './data-period.js';
 import { cellToInput } from './cell-value.js';
 import type { DistrictCycle } from './import-context.js';
 import { sheetProblem, type ReadRow, type ReadSheet, type ReadWorkbook } from './read-workbook.js';
@@ -136,14 +137,6 @@ function validateRecordRow(
       if (key && isErrorCell(row.cells.get(key)?.value)) continue;
       problems.push(located(name, row, key ? at(key) : undefined, p.message, key ? path(key) : path('row')));
     }
-  } else if (checked.occurredOn < ctx.period.start || checked.occurredOn > ctx.period.end) {
-    const dateKey = type.dateField;
-    problems.push(
-      located(name, row, at(dateKey), {
-        ko: `날짜 ${checked.occurredOn}은(는) 실적 기간(${ctx.period.start} ~ ${ctx.period.end}) 밖입니다.`,
-        en: `The date ${checked.occurredOn} is outside the data period (${ctx.period.start} – ${ctx.period.end}).`,
-      }, path(dateKey)),
-    );
   }
   if (problems.length > before || !checked.ok) return null;
   return { sheet: name, excelRow: row.excelRow, type, occurredOn: checked.occurredOn, data: checked.data as RecordData, ...(update ? { update } : {}) };
@@ -207,8 +200,8 @@ export function validateWorkbook(read: ReadWorkbook, ctx: DistrictCycle, existin
   const plan: ImportPlan = { records: [], values: [], sheets: [] };
   const seenIds = new Map<number, number>();
   const seenValues = new Map<string, number>();
-  // The activity-record rules with each type's schema built once (the cells are text, numbers, dates or booleans).
-  const validate = activityRowValidator();
+  // The activity-record rules (each type's schema built once) and the data period.
+  const validate = periodRowValidator(ctx.period);
   for (const sheet of read.sheets) {
     const summary: SheetSummary = { sheet: sheet.name, recordType: sheet.kind === 'records' ? sheet.type.code : null, rows: sheet.rows.length, created: 0, updated: 0, unchanged: 0 };
     for (const row of sheet.rows) {
@@ -232,7 +225,20 @@ export function validateWorkbook(read: ReadWorkbook, ctx: DistrictCycle, existin
     }
     plan.sheets.push(summary);
   }
-  return { plan, problems };
+  return { plan, problems: inFileOrder(problems, read) };
+}
+
+const compareText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
+/** Problems as a person walks the file: sheet by sheet, row by row, left to right. */
+function inFileOrder(problems: FieldProblem[], read: ReadWorkbook): FieldProblem[] {
+  const sheetIndex = new Map(read.sheets.map((s, i) => [s.name, i]));
+  // Column letters of one length sort as text (A < B < … < Z); a shorter one comes first (Z < AA).
+  const key = (p: FieldProblem) => [p.sheet === undefined ? -1 : (sheetIndex.get(p.sheet) ?? -1), p.row ?? 0, p.column?.length ?? 0] as const;
+  return problems
+    .map((p, i) => ({ p, i, k: key(p) }))
+    .sort((a, b) => a.k[0] - b.k[0] || a.k[1] - b.k[1] || a.k[2] - b.k[2] || compareText(a.p.column ?? '', b.p.column ?? '') || a.i - b.i)
+    .map((x) => x.p);
 }
 
 /** The record IDs pre-filled rows point at, to load before validating. */
