@@ -45,9 +45,20 @@ export function registerDbCommands(program: Command) {
     .command('seed')
     .description('기준 데이터·데모 데이터 적재 / load reference data (and the demo with --demo)')
     .option('--demo', '데모 기관·주기·계정 / demo cycles and accounts (resets demo passwords)')
-    .action(async (opts: { demo?: boolean }) => {
+    .option('--admin <username>', '시 관리자 계정 생성(또는 비밀번호 재설정), 일회용 비밀번호 출력 / create the city admin (or reset its password); prints a one-time random password')
+    .action(async (opts: { demo?: boolean; admin?: string }) => {
       try {
         await withDatabase(async (database) => {
+          if (opts.admin !== undefined) {
+            const { createAdmin } = await import('../domain/admin-account.js');
+            const admin = await createAdmin(database.db, opts.admin);
+            process.stdout.write(
+              `${admin.created ? '시 관리자 계정 생성 / city admin created' : '비밀번호 재설정·세션 종료 / password reset, sessions ended'}: ${admin.username}\n` +
+                `비밀번호 / password: ${admin.password}\n` +
+                '이 비밀번호는 지금 한 번만 표시됩니다 / shown only this once: store it in a password manager\n',
+            );
+            if (!opts.demo) return;
+          }
           const { seedDemo, seedReferenceUnits } = await import('../domain/seed.js');
           const { loadDemoData } = await import('../domain/demo/load-demo.js');
           if (opts.demo) {
