@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -12,6 +13,18 @@ const booleanFlag = z
     error: '1/0, true/false, yes/no 중 하나여야 합니다 / must be one of 1/0, true/false, yes/no',
   })
   .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+
+function validTrustProxy(value: string): boolean {
+  if (value === 'true' || value === 'false') return true;
+  return value.split(',').every((part) => {
+    const [addr, prefix, ...rest] = part.trim().split('/');
+    if (rest.length || !addr) return false;
+    if (prefix === undefined && ['loopback', 'linklocal', 'uniquelocal'].includes(addr)) return true;
+    const family = isIP(addr);
+    if (family === 0) return false;
+    return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+  });
+}
 
 export const configSchema = z.object({
   PORT: z.coerce
@@ -57,6 +70,30 @@ export const configSchema = z.object({
   HOPEJOBS_S3_REGION: z.string().min(1, '비어 있을 수 없습니다 / must not be empty').optional(),
   HOPEJOBS_S3_ACCESS_KEY_ID: z.string().min(1, '비어 있을 수 없습니다 / must not be empty').optional(),
   HOPEJOBS_S3_SECRET_ACCESS_KEY: z.string().min(1, '비어 있을 수 없습니다 / must not be empty').optional(),
+  // Which proxies may tell us the client's address and protocol (X-Forwarded-For/-Proto): see trustProxySetting.
+  HOPEJOBS_TRUST_PROXY: z
+    .string()
+    .refine(
+      validTrustProxy,
+      'true, false 또는 IP/CIDR·loopback 목록이어야 합니다 / must be true, false or a list of IPs/CIDRs and loopback/linklocal/uniquelocal (e.g. loopback,10.0.0.0/8)',
+    )
+    .default('loopback'),
+  HOPEJOBS_COOKIE_SECURE: z
+    .enum(['auto', 'true', 'false'], { error: 'auto, true, false 중 하나여야 합니다 / must be one of auto, true, false' })
+    .default('auto'),
+  HOPEJOBS_LOGIN_RATE_PER_MIN: z.coerce
+    .number({ error: '정수여야 합니다 / must be an integer' })
+    .int('정수여야 합니다 / must be an integer')
+    .min(0, '0 이상이어야 합니다 / must be at least 0')
+    .max(10_000, '10000 이하여야 합니다 / must be at most 10000')
+    .default(10),
+  HOPEJOBS_METRICS_ACCESS: z
+    .enum(['loopback', 'token', 'off'], { error: 'loopback, token, off 중 하나여야 합니다 / must be one of loopback, token, off' })
+    .default('loopback'),
+  HOPEJOBS_METRICS_TOKEN: z.string().min(16, '16자 이상이어야 합니다 / must have at least 16 characters').optional(),
+}).refine((c) => c.HOPEJOBS_METRICS_ACCESS !== 'token' || c.HOPEJOBS_METRICS_TOKEN !== undefined, {
+  path: ['HOPEJOBS_METRICS_TOKEN'],
+  message: 'HOPEJOBS_METRICS_ACCESS=token이면 필요합니다 / required when HOPEJOBS_METRICS_ACCESS=token',
 });
 
 export type Config = z.infer<typeof configSchema> & { dataDir: string };
@@ -68,7 +105,7 @@ export class ConfigError extends Error {
 function describeValue(env: NodeJS.ProcessEnv, key: string): string {
   const v = env[key];
   if (v === undefined) return '';
-  const shown = /PASSWORD|SECRET/.test(key) ? '***' : v.length > 60 ? `${v.slice(0, 57)}...` : v;
+  const shown = /PASSWORD|SECRET|TOKEN/.test(key) ? '***' : v.length > 60 ? `${v.slice(0, 57)}...` : v;
   return ` (got "${shown}")`;
 }
 
@@ -85,4 +122,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(lines.join('\n'));
   }
   return { ...parsed.data, dataDir: path.resolve(parsed.data.HOPEJOBS_DATA_DIR) };
+}
+
+/**
+ * Fastify's `trustProxy` from HOPEJOBS_TRUST_PROXY. Only a trusted proxy's X-Forwarded-For/-Proto count, so that
+ * nobody can choose their own address (per-address login throttling) or pretend to use HTTPS. The default trusts
+ * a proxy on the same machine only.
+ */
+export function trustProxySetting(value: string): boolean | string {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  return value.replace(/\s+/g, '');
 }

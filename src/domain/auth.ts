@@ -10,14 +10,18 @@ import {
 import {
   findUserById,
   findUserByUsername,
+  grantRole,
   membershipsOf,
   recordLoginFailure,
   recordLoginSuccess,
+  setPasswordHash,
   type Membership,
 } from '../db/repositories/users.js';
-import { appendAudit } from './audit.js';
+import type { Role } from '../db/schema.js';
+import type { DbOrTx } from '../db/tx.js';
+import { appendAudit, type Actor } from './audit.js';
 import { DomainError } from './errors.js';
-import { verifyPassword } from './passwords.js';
+import { hashPassword, verifyPassword } from './passwords.js';
 
 export const SESSION_TTL_MS = 8 * 60 * 60 * 1000; // one working day, sliding
 export const LOCK_AFTER_FAILURES = 5;
@@ -50,9 +54,20 @@ const badCredentials = () =>
     en: 'Wrong username or password.',
   });
 
+const demoDisabled = () =>
+  new DomainError('forbidden', 'demo_account_disabled', {
+    ko: '데모 계정은 데모 모드(HOPEJOBS_DEMO=1)에서만 로그인할 수 있습니다.',
+    en: 'Demo accounts can sign in only in demo mode (HOPEJOBS_DEMO=1).',
+  });
+
 export interface LoginResult {
   token: string;
   principal: Principal;
+}
+
+/** Whether demo accounts (shared, printed passwords) may be used: only while the installation runs in demo mode. */
+export interface DemoPolicy {
+  allowDemo?: boolean;
 }
 
 /**
@@ -62,12 +77,16 @@ export interface LoginResult {
  */
 export async function login(
   db: Db,
-  input: { username: string; password: string; ip: string | null; userAgent: string | null; previousToken?: string | null },
+  input: { username: string; password: string; ip: string | null; userAgent: string | null; previousToken?: string | null } & DemoPolicy,
 ): Promise<LoginResult> {
   const user = await findUserByUsername(db, input.username);
   if (!user) {
     await verifyPassword(dummyHash, input.password);
     throw badCredentials();
+  }
+  if (user.isDemo && input.allowDemo === false) {
+    await verifyPassword(dummyHash, input.password);
+    throw demoDisabled();
   }
   if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
     throw new DomainError('locked', 'account_locked', {
@@ -109,13 +128,17 @@ export async function login(
   };
 }
 
-/** The signed-in principal for a cookie token, or null when the session is unknown or expired. */
-export async function resolveSession(db: Db, token: string): Promise<Principal | null> {
+/**
+ * The signed-in principal for a cookie token, or null when the session is unknown or expired (or belongs to a demo
+ * account while demo mode is off).
+ */
+export async function resolveSession(db: Db, token: string, policy: DemoPolicy = {}): Promise<Principal | null> {
   const tokenHash = hashToken(token);
   const session = await findLiveSession(db, tokenHash);
   if (!session) return null;
   const user = await findUserById(db, session.userId);
   if (!user) return null;
+  if (user.isDemo && policy.allowDemo === false) return null;
   await touchSession(db, tokenHash, new Date(Date.now() + SESSION_TTL_MS));
   const roles = await membershipsOf(db, user.id);
   return {
@@ -134,4 +157,26 @@ export async function logout(db: Db, principal: Principal): Promise<void> {
 
 export async function logoutEverywhere(db: Db, userId: number): Promise<void> {
   await deleteSessionsOfUser(db, userId);
+}
+
+/**
+ * Session rotation on a change of privilege: when a user's roles or password change, every session of that user
+ * ends, so the next request must sign in again and gets a fresh token (and CSRF token) that carries the new
+ * privileges. A token stolen before the change is worthless after it. Recorded in the audit log.
+ */
+export async function endSessionsOnPrivilegeChange(tx: DbOrTx, actor: Actor, userId: number, change: string): Promise<void> {
+  await deleteSessionsOfUser(tx, userId);
+  await appendAudit(tx, actor, { action: 'auth.sessions_rotated', entityType: 'user', entityId: userId, after: { change } });
+}
+
+/** Grants a role (scoped to an org unit for the district roles) and ends the user's sessions. */
+export async function grantRoleWithRotation(tx: DbOrTx, actor: Actor, userId: number, role: Role, orgUnitId: number | null): Promise<void> {
+  await grantRole(tx, userId, role, orgUnitId);
+  await endSessionsOnPrivilegeChange(tx, actor, userId, `role ${role} granted`);
+}
+
+/** Sets a new password (argon2id), clears a lockout and ends the user's sessions. */
+export async function setPasswordWithRotation(tx: DbOrTx, actor: Actor, userId: number, password: string): Promise<void> {
+  await setPasswordHash(tx, userId, await hashPassword(password));
+  await endSessionsOnPrivilegeChange(tx, actor, userId, 'password set');
 }

@@ -29,7 +29,8 @@ export function hasRole(principal: Principal, roles: readonly Role[]): boolean {
   return principal.user.roles.some((m) => roles.includes(m.role));
 }
 
-export function registerAccessControl(app: FastifyInstance, database: Database) {
+/** `allowDemo: false` (HOPEJOBS_DEMO=0) makes sessions of demo accounts count as signed out. */
+export function registerAccessControl(app: FastifyInstance, database: Database, policy: { allowDemo?: boolean } = {}) {
   app.decorateRequest('principal', null);
 
   app.addHook('onRoute', (route) => {
@@ -44,7 +45,7 @@ export function registerAccessControl(app: FastifyInstance, database: Database) 
     const access = req.routeOptions.config.access;
     if (access === undefined || access === 'public') return;
     const token = req.cookies[SESSION_COOKIE];
-    const principal = token ? await resolveSession(database.db, token) : null;
+    const principal = token ? await resolveSession(database.db, token, policy) : null;
     if (!principal) {
       throw new DomainError('unauthenticated', 'unauthenticated', {
         ko: '로그인이 필요합니다.',

@@ -2,7 +2,7 @@ import { appVersion } from '../version.js';
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -10,6 +10,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
+import { trustProxySetting } from '../config.js';
 import { registerAccessControl } from './access.js';
 import type { AppContext } from './context.js';
 import { errorHandler } from './problem.js';
@@ -22,6 +23,9 @@ import { publicationRoutes } from './routes/publication.js';
 import { reviewRoutes } from './routes/reviews.js';
 import { scoringRunRoutes } from './routes/scoring-runs.js';
 import { healthRoutes } from './routes/health.js';
+import { metricsRoutes } from './routes/metrics.js';
+import { readinessRoutes } from './routes/readiness.js';
+import { registerMetrics } from './metrics.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { objectionRoutes } from './routes/objections.js';
 import { submissionRoutes } from './routes/submissions.js';
@@ -45,10 +49,14 @@ export interface BuildOptions extends Omit<AppContext, 'version'> {
 
 /** Builds the HTTP application; listening is the caller's business (CLI `serve`, tests use `inject`). */
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
+  const serverOptions: FastifyServerOptions = {
+    // Only a trusted proxy's X-Forwarded-For/-Proto count (client address for login throttling, HTTPS for cookies).
+    trustProxy: trustProxySetting(opts.config.HOPEJOBS_TRUST_PROXY),
+    bodyLimit: 2 * 1024 * 1024,
+  };
   const base = Fastify({
     ...(opts.logger ? { loggerInstance: opts.logger as unknown as FastifyBaseLogger } : {}),
-    trustProxy: true,
-    bodyLimit: 2 * 1024 * 1024,
+    ...serverOptions,
   });
   const app = base.withTypeProvider<ZodTypeProvider>();
   const ctx: AppContext = { ...opts, version: appVersion };
@@ -71,10 +79,13 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
-  registerAccessControl(base, opts.database);
+  registerAccessControl(base, opts.database, { allowDemo: opts.config.HOPEJOBS_DEMO });
   registerSecurityHeaders(base);
+  const metrics = registerMetrics(base, ctx);
 
   await app.register(healthRoutes(ctx));
+  await app.register(readinessRoutes(ctx));
+  await app.register(metricsRoutes(ctx, metrics));
   await app.register(orgUnitRoutes(ctx));
   await app.register(authRoutes(ctx));
   await app.register(cycleRoutes(ctx));

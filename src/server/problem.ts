@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DomainError, type ErrorKind, type FieldProblem, type Message } from '../domain/errors.js';
+import { isDatabaseUnavailable } from './db-unavailable.js';
 
 /** RFC 9457 problem details, with `errors[]` pointing at fields (and sheet/row/column for files). */
 export interface ProblemDetails {
@@ -82,8 +83,15 @@ export function fieldProblemsToJson(problems: FieldProblem[], lang: Lang): NonNu
   }));
 }
 
-export function problemFor(err: unknown, req: FastifyRequest): ProblemDetails {
+const databaseUnavailable = () =>
+  new DomainError('unavailable', 'database_unavailable', {
+    ko: '데이터베이스에 연결할 수 없습니다. 잠시 후 다시 시도하세요.',
+    en: 'The database cannot be reached. Please try again shortly.',
+  });
+
+export function problemFor(error: unknown, req: FastifyRequest): ProblemDetails {
   const lang = requestLang(req);
+  const err = !(error instanceof DomainError) && isDatabaseUnavailable(error) ? databaseUnavailable() : error;
   if (err instanceof DomainError) {
     const status = statusOf[err.kind];
     return {
@@ -128,7 +136,10 @@ export function sendProblem(reply: FastifyReply, problem: ProblemDetails) {
 
 export function errorHandler(this: unknown, err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
   const problem = problemFor(err, req);
-  if (problem.status >= 500) req.log.error({ err }, 'request failed');
+  if (problem.status === 503) {
+    reply.header('retry-after', '5');
+    req.log.warn({ err: err.message, code: problem.code }, 'service unavailable');
+  } else if (problem.status >= 500) req.log.error({ err }, 'request failed');
   else req.log.debug({ err: err.message, code: problem.code }, 'request rejected');
   return sendProblem(reply, problem);
 }

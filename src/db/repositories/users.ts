@@ -74,6 +74,19 @@ export async function recordLoginSuccess(db: DbOrTx, userId: number) {
   await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(and(eq(users.id, userId)));
 }
 
+/** A new password: clears failures and a lockout, and bumps the version. */
+export async function setPasswordHash(db: DbOrTx, userId: number, passwordHash: string): Promise<void> {
+  await db
+    .update(users)
+    .set({ passwordHash, failedLogins: 0, lockedUntil: null, version: sql`${users.version} + 1` })
+    .where(eq(users.id, userId));
+}
+
+export async function countDemoUsers(db: DbOrTx): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users).where(eq(users.isDemo, true));
+  return row?.n ?? 0;
+}
+
 export async function countUsers(db: DbOrTx): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
   return row?.n ?? 0;

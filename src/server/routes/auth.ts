@@ -1,9 +1,13 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { countDemoUsers } from '../../db/repositories/users.js';
 import { login, logout, SESSION_TTL_MS } from '../../domain/auth.js';
+import { DomainError } from '../../domain/errors.js';
 import { roles } from '../../db/schema.js';
 import { SESSION_COOKIE } from '../access.js';
 import type { AppContext } from '../context.js';
+import { LoginThrottle } from '../login-throttle.js';
 
 const userSchema = z.object({
   id: z.number().int(),
@@ -13,13 +17,67 @@ const userSchema = z.object({
   roles: z.array(z.object({ role: z.enum(roles), orgUnitCode: z.string().nullable() })),
 });
 
+/**
+ * The session cookie is Secure when HOPEJOBS_COOKIE_SECURE=true, never when false, and with `auto` when the request
+ * came over HTTPS — directly, or through a proxy trusted by HOPEJOBS_TRUST_PROXY that says so in X-Forwarded-Proto.
+ */
+export function cookieIsSecure(setting: AppContext['config']['HOPEJOBS_COOKIE_SECURE'], req: FastifyRequest): boolean {
+  return setting === 'auto' ? req.protocol === 'https' : setting === 'true';
+}
+
+/** Answers of a sign-in whose password check failed: wrong credentials, a locked account, a disabled demo account. */
+const GUESS_FAILED = new Set([401, 403, 423]);
+
 export const authRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
+    const throttle = new LoginThrottle({ perMinute: ctx.config.HOPEJOBS_LOGIN_RATE_PER_MIN });
+    const allowDemo = ctx.config.HOPEJOBS_DEMO;
+    const cookieOptions = (req: FastifyRequest) => ({
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax' as const,
+      secure: cookieIsSecure(ctx.config.HOPEJOBS_COOKIE_SECURE, req),
+    });
+
+    if (!allowDemo) {
+      app.addHook('onReady', async () => {
+        const n = await countDemoUsers(ctx.database.db);
+        if (n > 0) ctx.logger?.warn({ demoAccounts: n }, 'demo accounts exist but HOPEJOBS_DEMO=0: they cannot sign in');
+      });
+    }
+
+    // An attempt takes a token before the password is checked; only a failed check keeps it (a malformed body, a
+    // server error or a successful sign-in gives it back), so the bucket counts guesses, not requests.
+    const holding = new WeakSet<FastifyRequest>();
+    const throttled = async (req: FastifyRequest, reply: FastifyReply) => {
+      const taken = throttle.take(req.ip);
+      if (taken.ok) {
+        holding.add(req);
+        return;
+      }
+      reply.header('retry-after', String(taken.retryAfterSeconds));
+      throw new DomainError(
+        'too_many_requests',
+        'login_throttled',
+        {
+          ko: `이 주소에서 로그인 시도가 너무 많습니다. ${taken.retryAfterSeconds}초 후 다시 시도하세요.`,
+          en: `Too many sign-in attempts from this address. Try again in ${taken.retryAfterSeconds} seconds.`,
+        },
+        [],
+        { retryAfter: taken.retryAfterSeconds },
+      );
+    };
+    const settle = async (req: FastifyRequest, reply: FastifyReply) => {
+      if (holding.has(req) && !GUESS_FAILED.has(reply.statusCode)) throttle.refund(req.ip);
+    };
+
     app.post(
       '/api/v1/auth/login',
       {
         config: { access: 'public' },
+        onRequest: throttled,
+        onResponse: settle,
         schema: {
           tags: ['auth'],
           summary: 'Sign in; sets the session cookie and returns the CSRF token for later writes',
@@ -37,14 +95,9 @@ export const authRoutes =
           ip: req.ip,
           userAgent: req.headers['user-agent'] ?? null,
           previousToken: req.cookies[SESSION_COOKIE] ?? null,
+          allowDemo,
         });
-        reply.setCookie(SESSION_COOKIE, token, {
-          path: '/',
-          httpOnly: true,
-          sameSite: 'lax',
-          secure: req.protocol === 'https',
-          maxAge: Math.floor(SESSION_TTL_MS / 1000),
-        });
+        reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(req), maxAge: Math.floor(SESSION_TTL_MS / 1000) });
         return { user: principal.user, csrfToken: principal.csrfToken };
       },
     );
@@ -57,7 +110,7 @@ export const authRoutes =
       },
       async (req, reply) => {
         if (req.principal) await logout(ctx.database.db, req.principal);
-        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        reply.clearCookie(SESSION_COOKIE, cookieOptions(req));
         return reply.code(204).send(null);
       },
     );
