@@ -3,6 +3,7 @@ import { createBrowserRouter } from 'react-router';
 import { AppLayout } from './layout/app-layout.js';
 import { RequireRole } from './require-role.js';
 import { RouteError } from './route-error.js';
+import { paths } from '../config/paths.js';
 
 // One chunk per page: a visitor downloads only the screen they open (and ECharts only with a chart, the scoring
 // engine only with the what-if simulator).
@@ -17,11 +18,22 @@ const DashboardPage = lazy(() => import('../pages/admin/dashboard-page.js'));
 const FrameworkPage = lazy(() => import('../pages/admin/framework-page.js'));
 const ScoringPage = lazy(() => import('../pages/admin/scoring-page.js'));
 const AuditPage = lazy(() => import('../pages/audit/audit-page.js'));
+const DistrictHomePage = lazy(() => import('../pages/district/district-home-page.js'));
+const DistrictPage = lazy(() => import('../pages/district/district-page.js'));
+const VerificationPage = lazy(() => import('../pages/verification/verification-page.js'));
+const ReviewsPage = lazy(() => import('../pages/reviews/reviews-page.js'));
+const AssignmentPage = lazy(() => import('../pages/reviews/assignment-page.js'));
+const ObjectionsPage = lazy(() => import('../pages/objections/objections-page.js'));
+const NotificationsPage = lazy(() => import('../pages/notifications/notifications-page.js'));
+const CurrentCycleRedirect = lazy(() => import('../pages/admin/current-cycle-redirect.js').then((m) => ({ default: m.CurrentCycleRedirect })));
 const NotFoundPage = lazy(() => import('../pages/not-found-page.js'));
 
 // The server enforces every rule on every call; these guards only spare people a page they cannot use.
 const cityReaders = ['city_admin', 'auditor'] as const;
 const auditReaders = ['city_admin', 'auditor', 'district_officer', 'district_approver'] as const;
+const districtReaders = auditReaders;
+const reviewReaders = ['reviewer', 'city_admin', 'auditor'] as const;
+const signedIn = ['city_admin', 'auditor', 'district_officer', 'district_approver', 'reviewer'] as const;
 
 export function createAppRouter() {
   return createBrowserRouter([
@@ -47,6 +59,16 @@ export function createAppRouter() {
             { path: 'admin/cycles/:year/framework', element: <RequireRole roles={[...cityReaders]}><FrameworkPage /></RequireRole> },
             { path: 'admin/cycles/:year/scoring', element: <RequireRole roles={[...cityReaders]}><ScoringPage /></RequireRole> },
             { path: 'audit', element: <RequireRole roles={[...auditReaders]}><AuditPage /></RequireRole> },
+            { path: 'district', element: <RequireRole roles={[...districtReaders]}><DistrictHomePage /></RequireRole> },
+            { path: 'district/:code/:year', element: <RequireRole roles={[...districtReaders]}><DistrictPage /></RequireRole> },
+            { path: 'verification', element: <RequireRole roles={[...cityReaders]}><CurrentCycleRedirect to={paths.verification} /></RequireRole> },
+            { path: 'verification/:year', element: <RequireRole roles={[...cityReaders]}><VerificationPage /></RequireRole> },
+            { path: 'reviews', element: <RequireRole roles={[...reviewReaders]}><CurrentCycleRedirect to={paths.reviews} /></RequireRole> },
+            { path: 'reviews/:year', element: <RequireRole roles={[...reviewReaders]}><ReviewsPage /></RequireRole> },
+            { path: 'reviews/:year/assignments/:id', element: <RequireRole roles={[...reviewReaders]}><AssignmentPage /></RequireRole> },
+            { path: 'objections', element: <RequireRole roles={[...districtReaders]}><CurrentCycleRedirect to={paths.objections} /></RequireRole> },
+            { path: 'objections/:year', element: <RequireRole roles={[...districtReaders]}><ObjectionsPage /></RequireRole> },
+            { path: 'notifications', element: <RequireRole roles={[...signedIn]}><NotificationsPage /></RequireRole> },
             { path: '*', element: <NotFoundPage /> },
           ],
         },

@@ -17,6 +17,19 @@ export const paths = {
   currentFramework: '/admin/framework',
   currentScoring: '/admin/scoring',
   audit: '/audit',
+  /** A district's workspace for a cycle (records, spreadsheet import, indicator values). */
+  district: (code: string, year: number | string, tab?: string) =>
+    `/district/${encodeURIComponent(code)}/${year}${tab === undefined ? '' : `?tab=${encodeURIComponent(tab)}`}`,
+  /** The signed-in user's own district, cycle in progress. */
+  myDistrict: '/district',
+  verification: (year: number | string) => `/verification/${year}`,
+  currentVerification: '/verification',
+  reviews: (year: number | string) => `/reviews/${year}`,
+  reviewAssignment: (year: number | string, id: number) => `/reviews/${year}/assignments/${id}`,
+  currentReviews: '/reviews',
+  objections: (year: number | string) => `/objections/${year}`,
+  currentObjections: '/objections',
+  notifications: '/notifications',
 } as const;
 
 /** The sign-in address that comes back to `next` afterwards. */

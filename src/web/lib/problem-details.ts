@@ -3,6 +3,10 @@ export interface ProblemFieldError {
   /** Where the problem is, e.g. `password` or `rows.3.value`. */
   path: string;
   message: string;
+  /** For an uploaded file: where in it (sheet name, 1-based row, column letter or key). */
+  sheet?: string;
+  row?: number;
+  column?: string;
 }
 
 /** The parts of an RFC 9457 problem document the web app reads. */
@@ -62,7 +66,15 @@ function readFieldErrors(value: unknown): ProblemFieldError[] {
     const path = Array.isArray(rawPath)
       ? rawPath.map(String).join('.')
       : String(rawPath).replace(/^#?\//, '').replaceAll('/', '.');
-    return [{ path, message: item.message }];
+    return [
+      {
+        path,
+        message: item.message,
+        ...(typeof item.sheet === 'string' ? { sheet: item.sheet } : {}),
+        ...(typeof item.row === 'number' ? { row: item.row } : {}),
+        ...(typeof item.column === 'string' ? { column: item.column } : {}),
+      },
+    ];
   });
 }
 

@@ -1,6 +1,8 @@
+import { enWork } from './en-work.js';
 import type { ko } from './ko.js';
 
 export const en: typeof ko = {
+  ...enWork,
   common: {
     appName: 'Hope Jobs Evaluation',
     city: 'Seoul Metropolitan Government',

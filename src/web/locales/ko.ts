@@ -1,5 +1,8 @@
-// Korean is the language of record. Every UI string lives here; en.ts mirrors this shape exactly.
+import { koWork } from './ko-work.js';
+
+// Korean is the language of record. Every UI string lives here (or in a file spread in below); en.ts mirrors this shape exactly.
 export const ko = {
+  ...koWork,
   common: {
     appName: '희망일자리 평가',
     city: '서울특별시',

@@ -1,9 +1,11 @@
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { LanguageToggle } from '../../components/ui/language-toggle.js';
 import { paths } from '../../config/paths.js';
 import { useMe } from '../../features/auth/api/get-me.js';
 import { useLogout } from '../../features/auth/api/logout.js';
+import { NotificationBell } from '../../features/notifications/components/notification-bell.js';
 import { hasRole } from '../../lib/roles.js';
 import type { User } from '../../types/api.js';
 import styles from './site-header.module.css';
@@ -18,7 +20,7 @@ interface MenuItem {
 const under = (prefix: string) => (pathname: string) => pathname === prefix || pathname.startsWith(`${prefix}/`);
 
 /** The menu of a signed-in user's work, by role; the server decides again on every call. */
-function workMenu(user: User, t: ReturnType<typeof useTranslation>['t']): MenuItem[] {
+function workMenu(user: User, t: TFunction): MenuItem[] {
   const items: MenuItem[] = [];
   const admin = hasRole(user, 'city_admin');
   if (hasRole(user, 'city_admin', 'auditor')) {
@@ -34,7 +36,17 @@ function workMenu(user: User, t: ReturnType<typeof useTranslation>['t']): MenuIt
       { to: paths.currentScoring, label: t('header.work.scoring'), active: (p) => p === paths.currentScoring || /^\/admin\/cycles\/[^/]+\/scoring/.test(p) },
     );
   }
+  if (hasRole(user, 'district_officer', 'district_approver')) {
+    items.push({ to: paths.myDistrict, label: t('workNav.district'), active: under(paths.myDistrict) });
+  }
+  if (hasRole(user, 'city_admin', 'auditor')) {
+    items.push({ to: paths.currentVerification, label: t('workNav.verification'), active: under(paths.currentVerification) });
+  }
+  if (hasRole(user, 'reviewer', 'city_admin', 'auditor')) {
+    items.push({ to: paths.currentReviews, label: t('workNav.reviews'), active: under(paths.currentReviews) });
+  }
   if (hasRole(user, 'city_admin', 'auditor', 'district_officer', 'district_approver')) {
+    items.push({ to: paths.currentObjections, label: t('workNav.objections'), active: under(paths.currentObjections) });
     items.push({ to: paths.audit, label: t('header.work.audit'), active: under(paths.audit) });
   }
   items.push({ to: paths.myWork, label: t('header.nav.myWork'), active: under(paths.myWork) });
@@ -92,6 +104,7 @@ export function SiteHeader() {
               </Link>
             ) : (
               <>
+                <NotificationBell className={styles.action} />
                 <span className={styles.user}>{t('header.signedInAs', { name: user.displayName })}</span>
                 <button
                   type="button"

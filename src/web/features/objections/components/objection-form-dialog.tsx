@@ -1,0 +1,124 @@
+import { useEffect, useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert } from '../../../components/ui/alert.js';
+import { Button } from '../../../components/ui/button.js';
+import { Dialog } from '../../../components/ui/dialog.js';
+import { FileUpload } from '../../../components/ui/file-upload.js';
+import { TextAreaField, TextField } from '../../../components/ui/form-field.js';
+import { formatNumber } from '../../../lib/format.js';
+import { localized } from '../../../lib/localized.js';
+import { ApiError } from '../../../lib/problem-details.js';
+import type { EvidenceFile, ProvisionalScorecard } from '../../../types/work-api.js';
+import { useFileObjection } from '../api/file-objection.js';
+import { uploadObjectionEvidence } from '../api/upload-evidence.js';
+import styles from './objections.module.css';
+
+interface ObjectionFormDialogProps {
+  year: number;
+  district: string;
+  indicator: ProvisionalScorecard['indicators'][number] | null;
+  onClose: () => void;
+}
+
+/** Files an objection to one indicator: the reason, the value the district asks for, and an evidence file. */
+export function ObjectionFormDialog({ year, district, indicator, onClose }: ObjectionFormDialogProps) {
+  const { t, i18n } = useTranslation();
+  const file = useFileObjection(year);
+  const [reason, setReason] = useState('');
+  const [requested, setRequested] = useState('');
+  const [evidence, setEvidence] = useState<EvidenceFile | null>(null);
+  const [localError, setLocalError] = useState<{ reason?: string; requested?: string }>({});
+  const alertRef = useRef<HTMLDivElement>(null);
+  const problem = file.error instanceof ApiError ? file.error : null;
+
+  useEffect(() => {
+    if (indicator === null) return;
+    setReason('');
+    setRequested('');
+    setEvidence(null);
+    setLocalError({});
+    file.reset();
+    // Start again when the dialog opens for another indicator.
+  }, [indicator?.code]);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (indicator === null) return;
+    const errors: { reason?: string; requested?: string } = {};
+    if (reason.trim() === '') errors.reason = t('objections.form.reasonRequired');
+    const text = requested.trim().replaceAll(',', '');
+    const value = text === '' ? null : Number(text);
+    if (value !== null && !Number.isFinite(value)) errors.requested = t('objections.form.notANumber');
+    setLocalError(errors);
+    if (errors.reason !== undefined || errors.requested !== undefined) return;
+    file.mutate(
+      { district, indicator: indicator.code, reason: reason.trim(), requestedValue: value, evidenceId: evidence?.id ?? null },
+      { onSuccess: onClose, onError: () => requestAnimationFrame(() => alertRef.current?.focus()) },
+    );
+  }
+
+  const name = indicator === null ? '' : `${indicator.code} ${localized(indicator.name, i18n.language)}`;
+  return (
+    <Dialog
+      open={indicator !== null}
+      onClose={onClose}
+      title={t('objections.form.title', { indicator: name })}
+      footer={
+        <>
+          <Button variant="tertiary" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" form="objection-form" disabled={file.isPending}>
+            {file.isPending ? t('common.working') : t('objections.form.submit')}
+          </Button>
+        </>
+      }
+    >
+      {file.isError && (
+        <Alert ref={alertRef} tone="danger" role="alert" title={problem?.title ?? t('errors.heading')}>
+          <p>{problem?.detail ?? t('errors.generic')}</p>
+        </Alert>
+      )}
+      {indicator !== null && (
+        <p className={styles.meta}>
+          {t('objections.form.current', { value: `${formatNumber(indicator.value)}${indicator.unit === '' ? '' : ` ${indicator.unit}`}`, earned: formatNumber(indicator.earned), points: formatNumber(indicator.points) })}
+        </p>
+      )}
+      <form id="objection-form" className={styles.form} onSubmit={submit} noValidate>
+        <TextAreaField
+          label={t('objections.form.reason')}
+          value={reason}
+          required
+          maxLength={4000}
+          error={localError.reason ?? problem?.fieldError('body.reason')}
+          onChange={(e) => setReason(e.target.value)}
+        />
+        <TextField
+          label={t('objections.form.requested', { unit: indicator?.unit ?? '' })}
+          hint={t('objections.form.requestedHint')}
+          inputMode="decimal"
+          value={requested}
+          error={localError.requested ?? problem?.fieldError('body.requestedValue')}
+          onChange={(e) => setRequested(e.target.value)}
+        />
+      </form>
+      <div className={styles.evidence}>
+        {evidence !== null && (
+          <p>
+            {t('objections.form.attached', { name: evidence.originalName })}{' '}
+            <Button variant="tertiary" size="small" onClick={() => setEvidence(null)}>
+              {t('objections.form.removeEvidence')}
+            </Button>
+          </p>
+        )}
+        <FileUpload
+          label={t('objections.form.evidence')}
+          hint={t('objections.form.evidenceHint')}
+          accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.xlsx,.docx,.pptx,.hwp,.hwpx"
+          upload={async (chosen, onProgress, signal) => setEvidence(await uploadObjectionEvidence(district, chosen, onProgress, signal))}
+        />
+      </div>
+    </Dialog>
+  );
+}

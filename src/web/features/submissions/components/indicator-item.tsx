@@ -1,0 +1,193 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert } from '../../../components/ui/alert.js';
+import { Button } from '../../../components/ui/button.js';
+import { ItemStatusBadge } from '../../../components/ui/item-status-badge.js';
+import { formatDateTime, formatNumber } from '../../../lib/format.js';
+import { localized } from '../../../lib/localized.js';
+import { ApiError } from '../../../lib/problem-details.js';
+import type { CycleStage } from '../../../types/api.js';
+import type { RecordType, SubmissionItem, SubmissionWarning } from '../../../types/work-api.js';
+import { useApproveSubmission } from '../api/approve-submission.js';
+import { useReturnToOfficer } from '../api/return-to-officer.js';
+import { ComputationView } from './computation-view.js';
+import { EvidenceSection } from './evidence-section.js';
+import { ItemFlags } from './item-flags.js';
+import { approverMayAct, officerMayEdit, officerMaySubmit } from './item-rules.js';
+import { ReturnReasonDialog } from './return-reason-dialog.js';
+import { ValueForm } from './value-form.js';
+import styles from './submissions.module.css';
+
+interface IndicatorItemProps {
+  year: number;
+  code: string;
+  stage: CycleStage;
+  item: SubmissionItem;
+  recordTypes: RecordType[];
+  isOfficer: boolean;
+  isApprover: boolean;
+  defaultOpen: boolean;
+  onReload: () => Promise<unknown>;
+}
+
+/**
+ * One indicator of the district: a summary line (value, status, warnings) that opens to the computation, the
+ * officer's form and evidence, the blockers to fix before submitting, and the approver's decision.
+ */
+export function IndicatorItem({ year, code, stage, item, recordTypes, isOfficer, isApprover, defaultOpen, onReload }: IndicatorItemProps) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  const indicator = item.indicator;
+  const [formKey, setFormKey] = useState(0);
+  const [warnings, setWarnings] = useState<SubmissionWarning[] | null>(null);
+  const canEdit = isOfficer && officerMayEdit(stage, item.status);
+  const name = localized(indicator.name, language);
+  // Before the first save the server computes a preview only; show it, marked as such.
+  const shown = item.value ?? item.computation?.value ?? null;
+
+  return (
+    <details className={styles.item} open={defaultOpen} id={`indicator-${indicator.code}`}>
+      <summary className={styles.summary}>
+        <span className={styles.code}>{indicator.code}</span>
+        <span className={styles.name}>{name}</span>
+        <span className={styles.summaryEnd}>
+          <span className={styles.value}>
+            {formatNumber(shown)}
+            {shown !== null && indicator.unit !== '' && ` ${indicator.unit}`}
+            {item.value === null && shown !== null && <span className={styles.previewTag}> {t('submissions.summary.preview')}</span>}
+          </span>
+          <ItemStatusBadge status={item.status} />
+          {item.flags.length > 0 && (
+            <span className={styles.warnTag}>
+              <span aria-hidden="true">⚠ </span>
+              {t('submissions.summary.flagged')}
+            </span>
+          )}
+          {item.late && <span className={styles.warnTag}>{t('submissions.summary.late')}</span>}
+          {canEdit && item.problems.length > 0 && <span className={styles.todoTag}>{t('submissions.summary.todo', { count: item.problems.length })}</span>}
+        </span>
+      </summary>
+
+      <div className={styles.body}>
+        {item.status === 'returned' && item.returnReason !== null && (
+          <Alert tone="warning" title={t('submissions.returned.title')}>
+            <p>{item.returnReason}</p>
+          </Alert>
+        )}
+        {warnings !== null && (
+          <Alert tone={warnings.length > 0 ? 'warning' : 'success'} role="status" title={t('submissions.form.submitted')}>
+            {warnings.map((w) => (
+              <p key={w.code}>{localized(w.message, language)}</p>
+            ))}
+          </Alert>
+        )}
+
+        <dl className={styles.facts}>
+          <div>
+            <dt>{t('submissions.facts.kind')}</dt>
+            <dd>{t(`submissions.kind.${indicator.kind}`)}</dd>
+          </div>
+          <div>
+            <dt>{t('submissions.facts.points')}</dt>
+            <dd>{t('common.scoreUnit', { score: formatNumber(indicator.points) })}</dd>
+          </div>
+          <div>
+            <dt>{t('submissions.facts.entry')}</dt>
+            <dd>{indicator.formula === null ? t('submissions.facts.direct') : t('submissions.facts.formula')}</dd>
+          </div>
+          {item.submittedAt !== null && (
+            <div>
+              <dt>{t('submissions.facts.submittedAt')}</dt>
+              <dd>{formatDateTime(item.submittedAt, language)}</dd>
+            </div>
+          )}
+        </dl>
+
+        <ItemFlags flags={item.flags} unit={indicator.unit} />
+
+        {item.computation !== null && (
+          <details className={styles.computationDetails}>
+            <summary>{t('submissions.computation.show')}</summary>
+            <ComputationView code={code} computation={item.computation} unit={indicator.unit} recordTypes={recordTypes} />
+          </details>
+        )}
+
+        {canEdit ? (
+          <ValueForm
+            key={formKey}
+            year={year}
+            code={code}
+            item={item}
+            canSubmit={isOfficer && (officerMaySubmit(stage, item.status) || item.status === 'not_started')}
+            onSubmitted={setWarnings}
+            onReload={() => void onReload().then(() => setFormKey((k) => k + 1))}
+          />
+        ) : (
+          item.comment !== null && (
+            <div>
+              <h4 className={styles.subheading}>{t('submissions.form.comment')}</h4>
+              <p className={styles.comment}>{item.comment}</p>
+            </div>
+          )
+        )}
+
+        <EvidenceSection year={year} code={code} item={item} canEdit={canEdit} />
+
+        {canEdit && item.problems.length > 0 && (
+          <div className={styles.blockers}>
+            <h4 className={styles.subheading}>{t('submissions.blockers.heading')}</h4>
+            <ul>
+              {item.problems.map((p) => (
+                <li key={p.path}>{localized(p.message, language)}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+
+        {isApprover && approverMayAct(stage) && (item.status === 'submitted' || item.status === 'approved') && (
+          <ApproverActions year={year} code={code} item={item} name={name} />
+        )}
+      </div>
+    </details>
+  );
+}
+
+function ApproverActions({ year, code, item, name }: { year: number; code: string; item: SubmissionItem; name: string }) {
+  const { t } = useTranslation();
+  const approve = useApproveSubmission(year, code, item.indicator.code);
+  const giveBack = useReturnToOfficer(year, code, item.indicator.code);
+  const [returning, setReturning] = useState(false);
+  const problem = approve.error instanceof ApiError ? approve.error : null;
+  return (
+    <div className={styles.approver}>
+      <h4 className={styles.subheading}>{t('submissions.approver.heading')}</h4>
+      {problem !== null && (
+        <p className={styles.problem} role="alert">
+          {problem.code === 'stale_version' ? t('submissions.stale.text') : (problem.detail ?? problem.title)}
+        </p>
+      )}
+      <div className={styles.formActions}>
+        {item.status === 'submitted' && (
+          <Button disabled={approve.isPending} onClick={() => approve.mutate(item.version)} aria-label={t('submissions.approver.approveLabel', { name })}>
+            {approve.isPending ? t('common.working') : t('submissions.approver.approve')}
+          </Button>
+        )}
+        <Button variant="secondary" onClick={() => setReturning(true)} aria-label={t('submissions.approver.returnLabel', { name })}>
+          {t('submissions.approver.return')}
+        </Button>
+      </div>
+      <ReturnReasonDialog
+        open={returning}
+        title={t('submissions.approver.returnTitle', { code: item.indicator.code })}
+        intro={t('submissions.approver.returnIntro')}
+        pending={giveBack.isPending}
+        error={giveBack.error}
+        onClose={() => {
+          giveBack.reset();
+          setReturning(false);
+        }}
+        onSubmit={(reason) => giveBack.mutate({ version: item.version, reason }, { onSuccess: () => setReturning(false) })}
+      />
+    </div>
+  );
+}

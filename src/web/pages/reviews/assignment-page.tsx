@@ -1,0 +1,71 @@
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { NotFound } from '../../components/ui/not-found.js';
+import { PageTitle } from '../../components/ui/page-title.js';
+import { QueryState } from '../../components/ui/query-state.js';
+import { EmptyState } from '../../components/ui/status.js';
+import { paths } from '../../config/paths.js';
+import { useAssignment } from '../../features/reviews/api/get-assignment.js';
+import { useMyAssignments } from '../../features/reviews/api/get-my-assignments.js';
+import { ReviewStatusBadge } from '../../features/reviews/components/review-status-badge.js';
+import { ScoreForm } from '../../features/reviews/components/score-form.js';
+import { formatNumber } from '../../lib/format.js';
+import { localized } from '../../lib/localized.js';
+import styles from '../page.module.css';
+
+/** One score sheet: the district and indicator, the rubric with anchored levels, the reviewer's own marks. */
+export default function AssignmentPage() {
+  const { t, i18n } = useTranslation();
+  const params = useParams();
+  const year = Number(params.year);
+  const id = Number(params.id);
+  const assignment = useAssignment(year, id);
+  const mine = useMyAssignments(year);
+
+  if (!Number.isInteger(year) || !Number.isInteger(id)) return <NotFound />;
+  return (
+    <QueryState query={assignment}>
+      {(a) => {
+        const district = i18n.language === 'en' ? a.orgUnit.nameEn : a.orgUnit.name;
+        const indicator = `${a.indicator.code} ${localized(a.indicator.name, i18n.language)}`;
+        const mineList = mine.data?.assignments ?? [];
+        const index = mineList.findIndex((x) => x.id === a.id);
+        const next = mineList.slice(index + 1).find((x) => x.status !== 'submitted') ?? mineList.find((x) => x.status !== 'submitted' && x.id !== a.id);
+        return (
+          <>
+            <PageTitle title={`${district} · ${indicator}`} />
+            <nav className={styles.breadcrumb} aria-label={t('reviews.breadcrumb')}>
+              <ol>
+                <li>
+                  <Link to={paths.reviews(year)}>{t('reviews.heading', { year })}</Link>
+                </li>
+                <li aria-current="page">{district}</li>
+              </ol>
+            </nav>
+            <div className={styles.header}>
+              <h1>
+                {district} · {indicator}
+              </h1>
+              <p className={styles.lead}>
+                {a.indicator.points !== null && t('reviews.sheet.points', { points: formatNumber(a.indicator.points) })} <ReviewStatusBadge status={a.status} />
+              </p>
+              <p className={styles.notice}>{t('reviews.blind')}</p>
+            </div>
+            {a.rubric === null ? (
+              <EmptyState title={t('reviews.sheet.noRubric')} />
+            ) : (
+              <ScoreForm key={a.id} year={year} assignment={a} rubric={a.rubric} editable={mine.data?.editable ?? false} />
+            )}
+            {next !== undefined && (
+              <p className={styles.section}>
+                <Link to={paths.reviewAssignment(year, next.id)}>
+                  {t('reviews.sheet.next', { item: `${i18n.language === 'en' ? next.orgUnit.nameEn : next.orgUnit.name} ${next.indicator.code}` })}
+                </Link>
+              </p>
+            )}
+          </>
+        );
+      }}
+    </QueryState>
+  );
+}

@@ -1,0 +1,96 @@
+import { useCallback } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { NotFound } from '../../components/ui/not-found.js';
+import { PageTitle } from '../../components/ui/page-title.js';
+import { QueryState } from '../../components/ui/query-state.js';
+import { EmptyState } from '../../components/ui/status.js';
+import { paths } from '../../config/paths.js';
+import { useMe } from '../../features/auth/api/get-me.js';
+import { useCycles } from '../../features/cycles/api/get-cycles.js';
+import { CycleSelector } from '../../features/cycles/components/cycle-selector.js';
+import { useMyAssignments } from '../../features/reviews/api/get-my-assignments.js';
+import { useProgress } from '../../features/reviews/api/get-progress.js';
+import { AssignmentList } from '../../features/reviews/components/assignment-list.js';
+import { ReviewProgress } from '../../features/reviews/components/review-progress.js';
+import { formatNumber } from '../../lib/format.js';
+import { hasRole } from '../../lib/roles.js';
+import type { ReviewAssignment } from '../../types/work-api.js';
+import styles from '../page.module.css';
+import work from '../work.module.css';
+
+/**
+ * The panel review of a cycle. A reviewer sees the districts × indicators assigned to them and opens each score
+ * sheet; the city admin and the auditor see the progress (the admin assigns reviewers here).
+ */
+export default function ReviewsPage() {
+  const { t } = useTranslation();
+  const params = useParams();
+  const navigate = useNavigate();
+  const year = Number(params.year);
+  const me = useMe();
+  const cycles = useCycles();
+  const isReviewer = hasRole(me.data, 'reviewer');
+  const isCity = hasRole(me.data, 'city_admin', 'auditor');
+
+  if (!Number.isInteger(year)) return <NotFound />;
+  return (
+    <>
+      <PageTitle title={t('reviews.pageTitle', { year })} />
+      <div className={styles.header}>
+        <h1>{t('reviews.heading', { year })}</h1>
+        <p className={styles.lead}>{isReviewer ? t('reviews.lead') : t('reviews.leadCity')}</p>
+      </div>
+      {cycles.data !== undefined && (
+        <div className={work.factsRow}>
+          <div className={work.yearSelect}>
+            <CycleSelector cycles={cycles.data} year={year} onChange={(y) => void navigate(paths.reviews(y))} />
+          </div>
+        </div>
+      )}
+      {isReviewer && <MyReviews year={year} />}
+      {isCity && <CityProgress year={year} canAssign={hasRole(me.data, 'city_admin')} />}
+    </>
+  );
+}
+
+function MyReviews({ year }: { year: number }) {
+  const { t } = useTranslation();
+  const mine = useMyAssignments(year);
+  const linkTo = useCallback((a: ReviewAssignment) => paths.reviewAssignment(year, a.id), [year]);
+  return (
+    <section aria-labelledby="my-reviews-heading">
+      <h2 id="my-reviews-heading">{t('reviews.mineHeading')}</h2>
+      <QueryState
+        query={mine}
+        isEmpty={(data) => data.assignments.length === 0}
+        empty={<EmptyState title={t('reviews.emptyTitle')} text={t('reviews.emptyText')} />}
+      >
+        {(data) => {
+          const submitted = data.assignments.filter((a) => a.status === 'submitted').length;
+          return (
+            <>
+              <p className={styles.meta}>
+                {t('reviews.counts', { submitted: formatNumber(submitted), all: formatNumber(data.assignments.length) })} ·{' '}
+                {data.editable ? t('reviews.editable') : t('reviews.notEditable', { stage: t(`stages.${data.stage}`) })}
+              </p>
+              <p className={styles.notice}>{t('reviews.blind')}</p>
+              <AssignmentList assignments={data.assignments} linkTo={linkTo} editable={data.editable} />
+            </>
+          );
+        }}
+      </QueryState>
+    </section>
+  );
+}
+
+function CityProgress({ year, canAssign }: { year: number; canAssign: boolean }) {
+  const { t } = useTranslation();
+  const progress = useProgress(year);
+  return (
+    <section aria-labelledby="review-progress-heading" className={styles.section}>
+      <h2 id="review-progress-heading">{t('reviews.progress.heading')}</h2>
+      <QueryState query={progress}>{(data) => <ReviewProgress year={year} progress={data} canAssign={canAssign && data.stage === 'review'} />}</QueryState>
+    </section>
+  );
+}
