@@ -65,20 +65,18 @@ export function registerMetrics(app: FastifyInstance, ctx: AppContext): AppMetri
     done();
   });
 
-  // One database round per scrape, shared by the gauges below (they collect in parallel).
-  let pending: Promise<DbSnapshot> | null = null;
+  // One database round per scrape, shared by the gauges below (they collect in parallel); text() starts a new one.
+  let current: Promise<DbSnapshot> | null = null;
   const snapshot = () => {
-    pending ??= withTimeout(
+    current ??= withTimeout(
       (async () => {
         const db = ctx.database.db;
         const [cycles, jobs, sessions] = await Promise.all([cycleCountsByStatus(db), jobCountsByStatus(db), liveSessionCount(db)]);
         return { up: true, cycles, jobs, sessions };
       })(),
       SCRAPE_QUERY_TIMEOUT_MS,
-    )
-      .catch((): DbSnapshot => ({ up: false, cycles: [], jobs: [], sessions: 0 }))
-      .finally(() => setTimeout(() => (pending = null), 0));
-    return pending;
+    ).catch((): DbSnapshot => ({ up: false, cycles: [], jobs: [], sessions: 0 }));
+    return current;
   };
 
   new client.Gauge({
@@ -146,6 +144,7 @@ export function registerMetrics(app: FastifyInstance, ctx: AppContext): AppMetri
   return {
     contentType: registry.contentType,
     async text() {
+      current = null;
       const [proc, own] = await Promise.all([processMetrics().metrics(), registry.metrics()]);
       return `${proc}\n${own}`;
     },
