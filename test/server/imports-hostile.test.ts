@@ -130,5 +130,13 @@ describe.each(backends())('hostile uploads on $name', (backend) => {
     expect(res.json().errors).toEqual([expect.objectContaining({ sheet: 'Sheet1' })]);
     const plain = await officer.request('POST', IMPORTS, { file: 'x' });
     expect(plain.json()).toMatchObject({ status: 400, code: 'file_required' });
+    for (const [contentType, body] of [
+      ['multipart/form-data', '{'],
+      ['multipart/form-data; boundary=xyz', 'garbage'],
+      ['multipart/form-data; boundary=xyz', '--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\ncut short'],
+    ]) {
+      const res = await officer.request('POST', IMPORTS, body, { 'content-type': contentType! });
+      expect(res.json()).toMatchObject({ status: 400, code: 'malformed_upload' });
+    }
   });
 });

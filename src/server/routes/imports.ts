@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { actorOf } from '../../domain/authz.js';
 import { DomainError } from '../../domain/errors.js';
 import { attachmentDisposition } from '../../domain/exports/download-name.js';
-import { fileSource, openEvidenceStore, sanitizeFileName, spoolToFile, uploadLimits, type SpooledFile } from '../../domain/evidence/index.js';
+import { fileSource, fileTooLarge, openEvidenceStore, sanitizeFileName, spoolToFile, uploadLimits, type SpooledFile } from '../../domain/evidence/index.js';
 import {
   buildTemplate,
   createQueuedImport,
@@ -101,6 +101,25 @@ async function kindOf(spooled: SpooledFile, fileName: string): Promise<'xlsx' | 
   return 'csv';
 }
 
+/**
+ * Reads the one uploaded file into a spool file (cut off at the size limit). A malformed multipart body (no
+ * boundary, cut short) is the client's mistake, 400; a failing disk stays a server error.
+ */
+async function receiveFile(req: FastifyRequest, spoolDir: string, maxBytes: number): Promise<{ spooled: SpooledFile; fileName: string }> {
+  try {
+    const part = await req.file();
+    if (!part) throw invalidUpload('file_required', '파일이 없습니다.', 'No file was uploaded.');
+    const fileName = sanitizeFileName(part.filename || 'upload');
+    return { spooled: await spoolToFile(part.file, spoolDir, maxBytes), fileName };
+  } catch (err) {
+    if (err instanceof DomainError) throw err;
+    const e = err as { statusCode?: number; syscall?: string };
+    if (e.syscall || (typeof e.statusCode === 'number' && e.statusCode >= 500)) throw err;
+    if (e.statusCode === 413) throw fileTooLarge(maxBytes);
+    throw invalidUpload('malformed_upload', '올린 내용을 읽을 수 없습니다(multipart 형식 오류). 파일을 다시 올리세요.', 'The upload cannot be read (malformed multipart body). Upload the file again.');
+  }
+}
+
 /** Responds 413 for an oversize upload (the spool stopped reading at the limit). */
 function sendTooLarge(err: DomainError, req: FastifyRequest, reply: FastifyReply) {
   const problem = problemFor(err, req);
@@ -168,10 +187,9 @@ export const importRoutes =
         if (!req.isMultipart()) throw invalidUpload('file_required', 'multipart/form-data로 파일을 올리세요.', 'Upload the file as multipart/form-data.');
         let spooled: SpooledFile | null = null;
         try {
-          const part = await req.file();
-          if (!part) throw invalidUpload('file_required', '파일이 없습니다.', 'No file was uploaded.');
-          const fileName = sanitizeFileName(part.filename || 'upload');
-          spooled = await spoolToFile(part.file, spoolDir, maxBytes);
+          const received = await receiveFile(req, spoolDir, maxBytes);
+          spooled = received.spooled;
+          const fileName = received.fileName;
           const { year: y, code: c } = req.params;
           if ((await kindOf(spooled, fileName)) === 'xlsx') {
             const source = await fileSource(spooled.path);
