@@ -19,6 +19,8 @@ export interface PublishedCycle {
   outcome: CycleOutcome;
   framework: FrameworkDefinition;
   pressRelease: string | null;
+  /** The run's Monte Carlo summary (rank intervals, tier probabilities), when it was computed. */
+  sensitivity: { units: Array<{ uCode: string; medianRank: number | null; rankP5: number | null; rankP95: number | null; tierProbability: Record<string, number> | null }>; runs: number; noise: number } | null;
   /** Raw values per district as scored (public once published). */
   values: Array<{ code: string; name: string; values: Record<string, number | null> }>;
 }
@@ -45,6 +47,7 @@ export async function publishedCycles(db: DbOrTx): Promise<PublishedCycle[]> {
       framework: frameworkDefinitionSchema.parse(snapshot.framework),
       pressRelease: r.pressRelease,
       values: snapshot.units.map((u) => ({ code: u.code, name: u.name, values: u.values })),
+      sensitivity: (r.sensitivity ?? null) as PublishedCycle['sensitivity'],
     };
   });
   cache = { at: Date.now(), cycles };
@@ -142,7 +145,15 @@ export async function scorecardView(db: DbOrTx, year: number, code: string) {
     explanation: { ko: sentences(u.explanation.ko), en: sentences(u.explanation.en) },
     trend,
     reproducibility: { runId: c.runId, snapshotHash: c.outcome.snapshotHash, engineVersion: c.outcome.engineVersion },
+    robustness: robustnessOf(c, code),
   };
+}
+
+/** The district's rank interval under ±noise weight changes, and how likely each award tier was. */
+function robustnessOf(c: PublishedCycle, code: string) {
+  const u = c.sensitivity?.units.find((x) => x.uCode === code);
+  if (!c.sensitivity || !u) return null;
+  return { runs: c.sensitivity.runs, noise: c.sensitivity.noise, medianRank: u.medianRank, rankP5: u.rankP5, rankP95: u.rankP95, tierProbability: u.tierProbability };
 }
 
 /** The published run's engine input (iMeta, iData, options): anyone can re-score it with `hopejobs/engine`. */

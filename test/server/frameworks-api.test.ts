@@ -98,6 +98,9 @@ describe.each(backends())('frameworks API on $name', (backend) => {
     expect(withReason.json()).toMatchObject({ version: 2, frozen: true, reason: '예산 집행률 상한 오류 정정' });
     const versions = (await admin.request('GET', '/api/v1/cycles/2019/framework/versions')).json().versions;
     expect(versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+    // A screen still showing version 1 is stale, even though version 2 is a new row.
+    const staleScreen = await admin.request('PUT', '/api/v1/cycles/2019/framework', { definition: def, rowVersion: current.rowVersion, reason: '다시 저장' });
+    expect(staleScreen.statusCode).toBe(409);
     expect((await verifyAuditChain(db.db)).ok).toBe(true);
   });
 
@@ -110,6 +113,12 @@ describe.each(backends())('frameworks API on $name', (backend) => {
     expect(res.statusCode).toBe(400);
     const paths = res.json().errors.map((e: { path: string }) => e.path);
     expect(paths).toEqual(expect.arrayContaining(['definition.indicators.1.field', 'definition.indicators']));
+    def.indicators[1].field = def.fields[0].code;
+    def.indicators[0].points = current.definition.indicators[0].points;
+    def.indicators[2].name.ko = '';
+    const ko = (await admin.request('PUT', '/api/v1/cycles/2021/framework', { definition: def, rowVersion: current.rowVersion })).json();
+    expect(ko.errors[0].path).toBe('definition.indicators.2.name.ko');
+    expect(ko.errors[0].message).toMatch(/[가-힣]/);
   });
 
   it('lets only the city admin change frameworks', async () => {

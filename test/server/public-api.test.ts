@@ -61,6 +61,11 @@ describe.each(backends())('public results on $name', (backend) => {
     expect(sc.score).toBeCloseTo(sc.baseScore + sc.bonus - sc.penalty, 9);
     expect(sc.trend.map((t: { year: number }) => t.year)).toEqual([2016, 2017, 2018, 2019]);
     expect(sc.explanation.ko.length).toBeGreaterThan(0);
+    expect(sc.robustness.runs).toBe(1000);
+    expect(sc.robustness.rankP5).toBeLessThanOrEqual(sc.robustness.medianRank);
+    expect(sc.robustness.medianRank).toBeLessThanOrEqual(sc.robustness.rankP95);
+    const probability = Object.values(sc.robustness.tierProbability as Record<string, number>).reduce((a, b) => a + b, 0);
+    expect(probability).toBeLessThanOrEqual(1 + 1e-9);
   });
 
   it('does not leak an unpublished cycle, even after a scoring run', async () => {

@@ -93,6 +93,7 @@ export async function publishedResults(db: DbOrTx) {
       runId: publications.runId,
       result: scoringRuns.result,
       input: scoringRuns.input,
+      sensitivity: scoringRuns.sensitivity,
       pressRelease: publications.pressRelease,
     })
     .from(publications)

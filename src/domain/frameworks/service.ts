@@ -17,7 +17,10 @@ import { actorOf, requireRole } from '../authz.js';
 import { canonicalJson } from '../canonical-json.js';
 import { DomainError, notFound, type FieldProblem } from '../errors.js';
 import { defaultFramework } from './defaults/index.js';
+import { z } from 'zod';
 import { frameworkDefinitionSchema, type FrameworkDefinition } from './definition.js';
+
+const koLocale = z.locales.ko();
 import { diffFrameworks, type FrameworkDiff } from './diff.js';
 
 export interface FrameworkView {
@@ -41,7 +44,10 @@ export function parseDefinition(input: unknown): FrameworkDefinition {
   const r = frameworkDefinitionSchema.safeParse(input);
   if (r.success) return r.data;
   const problems: FieldProblem[] = r.error.issues.map((i) => {
-    const [ko, en] = i.message.includes(' / ') ? i.message.split(' / ', 2) : [i.message, i.message];
+    // Our own messages are "한국어 / English"; zod's built-in ones are translated with its Korean locale.
+    const localised = koLocale.localeError?.(i as never);
+    const koDefault = typeof localised === 'string' ? localised : (localised?.message ?? i.message);
+    const [ko, en] = i.message.includes(' / ') ? i.message.split(' / ', 2) : [koDefault, i.message];
     return { path: ['definition', ...i.path].join('.'), message: { ko: ko!, en: en! } };
   });
   throw new DomainError('invalid', 'invalid_framework', { ko: '평가 체계에 오류가 있습니다.', en: 'The framework has errors.' }, problems);
@@ -153,6 +159,8 @@ export async function saveFramework(
     const row = await insertFrameworkVersion(tx, {
       cycleId: cycle.id,
       version: (latest?.version ?? 0) + 1,
+      // The concurrency token keeps increasing across versions, so a screen showing an older version is stale.
+      rowVersion: (latest?.rowVersion ?? 0) + 1,
       definition: def,
       definitionHash: hash,
       frozenAt: latest ? new Date() : null,

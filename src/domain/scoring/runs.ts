@@ -20,7 +20,9 @@ import { actorOf, requireRole } from '../authz.js';
 import { DomainError, notFound } from '../errors.js';
 import { frameworkDefinitionSchema } from '../frameworks/definition.js';
 import { panelScores, reviewRoundState } from '../reviews/index.js';
+import { sensitivity, sensitivityBody } from '../../engine/index.js';
 import { evaluateSnapshot, snapshotHash, snapshotSchema, type CycleOutcome, type Snapshot } from './evaluate.js';
+import { toEngineInput } from './to-engine.js';
 
 export type RunKind = 'trial' | 'provisional' | 'final';
 
@@ -146,6 +148,7 @@ export async function runScoring(
     await lockCycleScoring(tx, cycle.id);
     const snapshot = await buildSnapshot(tx, year, kind, overrides);
     const outcome = evaluateSnapshot(snapshot);
+    const robustness = sensitivitySummary(snapshot);
     const row = await insertRun(tx, {
       cycleId: cycle.id,
       kind,
@@ -154,6 +157,7 @@ export async function runScoring(
       inputHash: snapshotHash(snapshot),
       engineVersion: outcome.engineVersion,
       result: outcome,
+      sensitivity: robustness,
       progress: 1,
       note: opts.note ?? null,
       createdBy: actor.userId,
@@ -167,6 +171,22 @@ export async function runScoring(
     });
     return { id: row.id, kind, status: row.status, inputHash: row.inputHash, engineVersion: row.engineVersion, outcome };
   });
+}
+
+/** Monte Carlo runs stored with every scoring run; seeded from the snapshot, so the summary is reproducible too. */
+export const SENSITIVITY_RUNS = 1000;
+
+/**
+ * How robust the ranking is: weights perturbed ±25 % (renormalised), 1,000 seeded runs, per district the median
+ * rank, the 5th–95th percentile rank interval and the probability of each award tier (on the points before
+ * bonus/penalty adjustments).
+ */
+export function sensitivitySummary(snapshot: Snapshot) {
+  const def = frameworkDefinitionSchema.parse(snapshot.framework);
+  const input = toEngineInput(def, snapshot.units.map((u) => ({ code: u.code, name: u.name, values: u.values })));
+  const previousRanks = Object.fromEntries(snapshot.units.filter((u) => u.previousRank !== null).map((u) => [u.code, u.previousRank!]));
+  const seed = Number.parseInt(snapshotHash(snapshot).slice(0, 8), 16);
+  return sensitivityBody(sensitivity(input, { runs: SENSITIVITY_RUNS, seed, noise: 0.25, awards: { config: def.awards, previousRanks } }));
 }
 
 export interface Reproduction {

@@ -71,6 +71,17 @@ const scorecardSchema = z.object({
   explanation: z.object({ ko: z.array(z.string()), en: z.array(z.string()) }),
   trend: z.array(z.object({ year: z.number().int(), score: z.number().nullable(), rank: z.number().int().nullable(), awardTier: z.string().nullable() })),
   reproducibility: z.object({ runId: z.number().int(), snapshotHash: z.string(), engineVersion: z.string() }),
+  robustness: z
+    .object({
+      runs: z.number().int(),
+      noise: z.number(),
+      medianRank: z.number().nullable(),
+      rankP5: z.number().nullable(),
+      rankP95: z.number().nullable(),
+      tierProbability: z.record(z.string(), z.number()).nullable(),
+    })
+    .nullable()
+    .describe('Monte Carlo sensitivity of the rank: weights ±noise, 5th–95th percentile rank and award tier probabilities'),
 });
 
 /** Published results for everyone, no sign-in. Nothing unpublished is reachable from here. */
