@@ -89,9 +89,32 @@ const databaseUnavailable = () =>
     en: 'The database cannot be reached. Please try again shortly.',
   });
 
+/**
+ * PostgreSQL data exceptions that only a value sent by the caller can cause: an id or version beyond the integer
+ * column's range, a NUL or otherwise unstorable character, text too long, a date out of range. The request is
+ * wrong, not the server: 400, and the failed statement's transaction has rolled back. (Division by zero and the
+ * like stay 500: those are bugs.)
+ */
+const INVALID_VALUE_SQLSTATES = new Set(['22001', '22003', '22007', '22008', '22021', '22P02', '22P05']);
+
+function isInvalidValue(err: unknown): boolean {
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 8; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && INVALID_VALUE_SQLSTATES.has(code)) return true;
+  }
+  return false;
+}
+
+const invalidValue = () =>
+  new DomainError('invalid', 'invalid_value', {
+    ko: '저장할 수 없는 값이 있습니다 (너무 큰 번호, 허용되지 않는 문자 등). 입력값을 확인하세요.',
+    en: 'A value cannot be stored (a number out of range, a character not allowed, …). Check the values you sent.',
+  });
+
 export function problemFor(error: unknown, req: FastifyRequest): ProblemDetails {
   const lang = requestLang(req);
-  const err = !(error instanceof DomainError) && isDatabaseUnavailable(error) ? databaseUnavailable() : error;
+  const err =
+    error instanceof DomainError ? error : isDatabaseUnavailable(error) ? databaseUnavailable() : isInvalidValue(error) ? invalidValue() : error;
   if (err instanceof DomainError) {
     const status = statusOf[err.kind];
     return {
