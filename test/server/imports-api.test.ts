@@ -118,14 +118,25 @@ describe.each(backends())('imports API on $name', (backend) => {
 
     const list = await officer.request('GET', '/api/v1/districts/11215/records?cycle=2020&type=company_visit&limit=10');
     expect(list.statusCode).toBe(200);
-    const items = list.json().items as Array<{ importId: number; data: Record<string, unknown>; occurredOn: string }>;
-    expect(items).toHaveLength(2);
-    expect(items.every((r) => r.importId === summary.importId)).toBe(true);
-    expect(items.map((r) => r.data.company_name).sort()).toEqual(['기업명 0', '기업명 1']);
-    expect(items[0]!.data).toMatchObject({ purpose: '구인 지원', follow_up: true });
+    const visits = list.json().items as Array<{ importId: number; data: Record<string, unknown>; occurredOn: string }>;
+    expect(visits).toHaveLength(2);
+    expect(visits.every((r) => r.importId === summary.importId)).toBe(true);
+    expect(visits.map((r) => r.data.company_name).sort()).toEqual(['기업명 0', '기업명 1']);
+    expect(visits[0]!.data).toMatchObject({ purpose: '구인 지원', follow_up: true });
 
     const [saved] = await db.db.select().from(submissions).where(eq(submissions.indicatorCode, 'J2'));
     expect(saved).toMatchObject({ value: 95.5, comment: '공시제 목표 대비 실적', status: 'draft' });
+
+    // What the district sees next: the entered value, and indicators computed from the imported records.
+    const items = (await officer.request('GET', '/api/v1/cycles/2020/districts/11215/submissions')).json().items as Array<{
+      indicator: { code: string };
+      value: number | null;
+      computation: { value: number | null; records: Array<{ ids: number[] }> } | null;
+    }>;
+    const item = (code: string) => items.find((i) => i.indicator.code === code)!;
+    expect(item('J2').value).toBe(95.5);
+    expect(item('J1').computation).toMatchObject({ value: 2, records: [{ ids: expect.any(Array) }] });
+    expect(item('J3').computation?.value).toBe(10.5);
 
     const entries = await db.db.select().from(auditLog).where(and(eq(auditLog.action, 'activity_records.imported'), eq(auditLog.entityId, String(summary.importId))));
     expect(entries).toHaveLength(1);
