@@ -111,10 +111,32 @@ const invalidValue = () =>
     en: 'A value cannot be stored (a number out of range, a character not allowed, …). Check the values you sent.',
   });
 
+/**
+ * The multipart parser's own errors — no boundary, an empty or over-long one, a body that ends before its closing
+ * boundary — are a malformed upload, not a server fault. They are plain errors, recognised by where they arise.
+ */
+function isMalformedMultipart(err: unknown): boolean {
+  return err instanceof Error && (err as { statusCode?: unknown }).statusCode === undefined && /[\\/]@fastify[\\/]busboy[\\/]/.test(err.stack ?? '');
+}
+
+const malformedMultipart = () =>
+  new DomainError('invalid', 'malformed_multipart', {
+    ko: '업로드 형식(multipart/form-data)이 올바르지 않거나 전송이 중간에 끊겼습니다. 파일을 다시 올리세요.',
+    en: 'The upload (multipart/form-data) is malformed or was cut short. Upload the file again.',
+  });
+
 export function problemFor(error: unknown, req: FastifyRequest): ProblemDetails {
   const lang = requestLang(req);
   const err =
-    error instanceof DomainError ? error : isDatabaseUnavailable(error) ? databaseUnavailable() : isInvalidValue(error) ? invalidValue() : error;
+    error instanceof DomainError
+      ? error
+      : isDatabaseUnavailable(error)
+        ? databaseUnavailable()
+        : isInvalidValue(error)
+          ? invalidValue()
+          : isMalformedMultipart(error)
+            ? malformedMultipart()
+            : error;
   if (err instanceof DomainError) {
     const status = statusOf[err.kind];
     return {
