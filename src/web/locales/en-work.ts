@@ -101,7 +101,7 @@ export const enWork: typeof koWork = {
       submit: 'Upload and import',
     },
     refused: {
-      title: 'The file has {{count}} problem(s), so nothing was saved',
+      title: 'Not imported: {{count}} problem(s)',
     },
     done: {
       title: 'Import finished',
@@ -118,6 +118,7 @@ export const enWork: typeof koWork = {
       truncated: 'Showing {{shown}} of {{total}} problems.',
     },
     job: {
+      starting: 'Starting the import',
       running: 'Importing {{name}}',
       rows: '{{rows}} rows checked',
       leave: 'You may leave this page: the import goes on. Its progress is under ‘Import history’ below.',
@@ -475,6 +476,7 @@ export const enWork: typeof koWork = {
     lead: 'Returns and approvals, objections and their decisions, and deadline reminders in one place.',
     bell: 'Notifications',
     bellUnread: 'Notifications ({{count}} unread)',
+    unreadSuffix: 'unread',
     unreadCount: '{{count}} unread',
     unreadMark: 'Unread',
     markAll: 'Mark all as read',

@@ -101,7 +101,7 @@ export const koWork = {
       submit: '올려서 가져오기',
     },
     refused: {
-      title: '파일에 오류가 {{count}}건 있어 아무것도 저장하지 않았습니다',
+      title: '가져오지 못했습니다: 오류 {{count}}건',
     },
     done: {
       title: '가져오기를 마쳤습니다',
@@ -118,6 +118,7 @@ export const koWork = {
       truncated: '오류 {{total}}건 중 {{shown}}건을 보여 드립니다.',
     },
     job: {
+      starting: '가져오기를 시작하는 중',
       running: '{{name}} 가져오는 중',
       rows: '{{rows}}행 확인',
       leave: '이 화면을 떠나도 가져오기는 계속됩니다. 아래 ‘가져오기 기록’에서 진행 상황을 다시 볼 수 있습니다.',
@@ -475,6 +476,7 @@ export const koWork = {
     lead: '반려·승인, 이의신청과 그 결정, 마감 안내를 모아 보여 드립니다.',
     bell: '알림',
     bellUnread: '알림 (읽지 않음 {{count}}건)',
+    unreadSuffix: '읽지 않음',
     unreadCount: '읽지 않은 알림 {{count}}건',
     unreadMark: '읽지 않음',
     markAll: '모두 읽음으로 표시',

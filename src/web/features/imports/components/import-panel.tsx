@@ -130,10 +130,10 @@ function OutcomeView({ outcome, onImported }: { outcome: Outcome; onImported: ()
       {result.directValues !== undefined && result.directValues.rows > 0 && (
         <p>{t('imports.done.directValues', { saved: formatNumber(result.directValues.saved), rows: formatNumber(result.directValues.rows) })}</p>
       )}
-      {result.sheets !== undefined && result.sheets.some((s) => s.rows > 0) && (
+      {result.sheets !== undefined && result.sheets.some((s) => s.recordType !== null && s.rows > 0) && (
         <ul>
           {result.sheets
-            .filter((s) => s.rows > 0)
+            .filter((s) => s.recordType !== null && s.rows > 0)
             .map((s) => (
               <li key={s.sheet}>{t('imports.done.sheet', { sheet: s.sheet, created: formatNumber(s.created), updated: formatNumber(s.updated) })}</li>
             ))}

@@ -1,13 +1,15 @@
 import { useEffect } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert.js';
 import { ProgressBar } from '../../../components/ui/progress-bar.js';
 import { ErrorState } from '../../../components/ui/status.js';
 import { formatNumber } from '../../../lib/format.js';
 import { localized } from '../../../lib/localized.js';
-import { isActiveImport } from '../api/get-imports.js';
+import { importsQueryKey, isActiveImport } from '../api/get-imports.js';
 import { useImport } from '../api/get-import.js';
 import { ImportErrorsTable } from './import-errors-table.js';
+import styles from './imports.module.css';
 
 /** Follows one background import until it is committed or refused; the page may be left meanwhile. */
 export function ImportProgress({ importId, onFinished }: { importId: number; onFinished?: () => void }) {
@@ -15,9 +17,12 @@ export function ImportProgress({ importId, onFinished }: { importId: number; onF
   const query = useImport(importId);
   const data = query.data;
   const finished = data !== undefined && !isActiveImport(data);
+  const queryClient = useQueryClient();
 
   useEffect(() => {
-    if (finished) onFinished?.();
+    if (!finished) return;
+    onFinished?.();
+    if (data.orgUnitCode !== null) void queryClient.invalidateQueries({ queryKey: importsQueryKey(data.orgUnitCode) });
     // Once per import.
   }, [finished, importId]);
 
@@ -25,13 +30,13 @@ export function ImportProgress({ importId, onFinished }: { importId: number; onF
   if (data === undefined || isActiveImport(data)) {
     const fraction = data?.job?.progress ?? null;
     return (
-      <div role="status">
+      <div role="status" className={styles.job}>
         <ProgressBar
           value={fraction === 0 ? null : fraction}
-          label={t('imports.job.running', { name: data?.fileName ?? '' })}
+          label={data === undefined ? t('imports.job.starting') : t('imports.job.running', { name: data.fileName })}
           detail={data !== undefined && data.processedRows > 0 ? t('imports.job.rows', { rows: formatNumber(data.processedRows) }) : undefined}
         />
-        <p>{t('imports.job.leave')}</p>
+        <p className={styles.meta}>{t('imports.job.leave')}</p>
       </div>
     );
   }

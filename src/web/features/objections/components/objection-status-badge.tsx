@@ -3,7 +3,7 @@ import { StatusBadge, type StatusTone } from '../../../components/ui/status-badg
 import type { ObjectionStatus } from '../../../types/work-api.js';
 
 const styles: Record<ObjectionStatus, { tone: StatusTone; symbol: string }> = {
-  filed: { tone: 'info', symbol: '…' },
+  filed: { tone: 'info', symbol: '◷' },
   accepted: { tone: 'success', symbol: '✔' },
   rejected: { tone: 'danger', symbol: '✖' },
   withdrawn: { tone: 'neutral', symbol: '↶' },

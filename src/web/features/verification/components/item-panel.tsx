@@ -112,9 +112,7 @@ function PanelContent({ year, data, canDecide, onReload }: { year: number; data:
           </div>
           <div>
             <dt>{t('verification.panel.peersRange')}</dt>
-            <dd>
-              {withUnit(data.peers.min)} – {withUnit(data.peers.max)}
-            </dd>
+            <dd>{data.peers.min === null || data.peers.max === null ? '–' : `${withUnit(data.peers.min)} – ${withUnit(data.peers.max)}`}</dd>
           </div>
         </dl>
         <PeerRange value={item.value} peers={data.peers} lastYear={data.lastYear.value} />
