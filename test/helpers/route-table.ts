@@ -39,11 +39,20 @@ export function withRouteRecorder<M extends object>(mod: M, into: RouteEntry[]):
 /** Only the versioned API: documentation and static routes are the plugins' own. */
 export const apiRoutes = (all: RouteEntry[]) => all.filter((r) => r.url.startsWith('/api/v1/'));
 
+/** Percent-encodes a path segment; a lone surrogate (which encodeURIComponent refuses) goes out as its raw bytes. */
+export function encodeSegment(v: string): string {
+  try {
+    return encodeURIComponent(v);
+  } catch {
+    return [...Buffer.from(v, 'utf16le').toString('latin1')].map((c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`).join('');
+  }
+}
+
 /** Replaces `:name` segments (also inside `:code.csv`-like segments) with the given values; throws on a missing one. */
 export function fillPath(url: string, params: Record<string, string | number>): string {
   return url.replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, (_m, name: string) => {
     const v = params[name];
     if (v === undefined) throw new Error(`no value for :${name} in ${url}`);
-    return encodeURIComponent(String(v));
+    return encodeSegment(String(v));
   });
 }

@@ -1,19 +1,15 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { pdfSample } from '../domain/evidence-samples.js';
-import { multipartFile } from '../fixtures/imports/upload.js';
 import { signIn, type Client } from '../helpers/app.js';
 import { backends } from '../helpers/db.js';
-import { apiRoutes, fillPath, routeKey, type RouteEntry } from '../helpers/route-table.js';
+import { apiRoutes, routeKey, type RouteEntry } from '../helpers/route-table.js';
+import { bodyFor, EXPECTATIONS, urlFor, type Call } from './expectations.js';
 import {
   callers,
-  OWN,
   openSecurityFixture,
   PASSWORD,
   usernames,
-  YEAR,
   type Caller,
-  type FixtureIds,
   type SecurityFixture,
   type SignedInCaller,
 } from './fixture.js';
@@ -21,165 +17,6 @@ import {
 // The route table comes from the app itself: every route buildApp registers is recorded as it is added.
 const recorded = vi.hoisted(() => [] as RouteEntry[]);
 vi.mock('fastify', async (original) => (await import('../helpers/route-table.js')).withRouteRecorder(await original(), recorded));
-
-/**
- * Who may call each route. "Allowed" means the request passes authorisation: any answer but 401/403 (a 400, 404
- * or 409 from the domain counts: the caller got past the checks). Everyone else must get 401 (anonymous on a
- * protected route) or 403. The own district is 11215; "_other" callers belong to 11110 (officer, approver) or are
- * a reviewer without the assignment. Requests are built to be harmless when allowed: stale versions, existing
- * codes, far-future deadlines.
- */
-const ALL = callers;
-const SIGNED_IN = callers.filter((c) => c !== 'anonymous');
-const CITY = ['city_admin'] as const;
-const CITY_AUDIT = ['city_admin', 'auditor'] as const;
-const DISTRICT_READ = ['city_admin', 'auditor', 'officer_own', 'approver_own'] as const;
-const DISTRICT_WRITE = ['city_admin', 'officer_own'] as const;
-const DISTRICT_MEMBERS_ANY = ['city_admin', 'auditor', 'officer_own', 'officer_other', 'approver_own', 'approver_other'] as const;
-const REVIEWERS = ['reviewer', 'reviewer_other'] as const;
-
-interface Call {
-  params?: (ids: FixtureIds) => Record<string, string | number>;
-  query?: string | ((ids: FixtureIds) => string);
-  body?: unknown;
-  /** A body that needs the fixture's ids. */
-  bodyOf?: (ids: FixtureIds) => unknown;
-  multipart?: () => { payload: Buffer; headers: Record<string, string> };
-  /** The call ends or replaces the session: make it with a throwaway session of the same user. */
-  freshSession?: boolean;
-}
-interface Expectation extends Call {
-  allow: readonly Caller[];
-  /** Denied callers told "not found" instead of 403, so they cannot learn that the row exists. */
-  hiddenFrom?: readonly Caller[];
-}
-
-const STALE = 999_999;
-const csvUpload = () => multipartFile('authz.csv', Buffer.from('실적 일자,기업명,방문 목적,발굴 일자리 수\n2020-03-04,권한시험,기타,1\n'));
-/** The fixture's own record type again: creating it once more is a conflict. */
-const probeDefinition = {
-  code: 'authz_probe',
-  name: { ko: '권한 시험', en: 'Authorisation probe' },
-  fields: [{ key: 'title', label: { ko: '제목', en: 'Title' }, type: 'text', required: true }],
-};
-
-const EXPECTATIONS: Record<string, Expectation> = {
-  // system, auth
-  'GET /api/v1/health': { allow: ALL },
-  'GET /api/v1/org-units': { allow: ALL },
-  'POST /api/v1/auth/login': { allow: ALL, freshSession: true, body: { username: 'auditor', password: PASSWORD } },
-  'POST /api/v1/auth/logout': { allow: SIGNED_IN, freshSession: true },
-  'GET /api/v1/me': { allow: SIGNED_IN },
-  // cycles and frameworks
-  'GET /api/v1/cycles': { allow: SIGNED_IN },
-  'POST /api/v1/cycles': { allow: CITY, body: { year: 2019 } },
-  'GET /api/v1/cycles/:year': { allow: SIGNED_IN },
-  'POST /api/v1/cycles/:year/transition': { allow: CITY, body: { to: 'verification', version: STALE } },
-  'PUT /api/v1/cycles/:year/deadlines/:stage': { allow: CITY, params: () => ({ stage: 'open' }), body: { dueAt: '2099-12-31T00:00:00Z' } },
-  'GET /api/v1/cycles/:year/framework': { allow: SIGNED_IN },
-  'GET /api/v1/cycles/:year/framework/versions': { allow: SIGNED_IN },
-  'PUT /api/v1/cycles/:year/framework': { allow: CITY, body: { definition: {}, rowVersion: STALE } },
-  'POST /api/v1/cycles/:year/framework/copy': { allow: CITY, body: { fromYear: 2019 } },
-  'GET /api/v1/frameworks/diff': { allow: SIGNED_IN, query: '?from=2019&to=2020' },
-  // reviews: the assignment belongs to "reviewer"; "reviewer_other" is another panel member
-  'POST /api/v1/cycles/:year/reviews/assign': { allow: CITY, body: {} },
-  'POST /api/v1/cycles/:year/reviews/assignments': { allow: CITY, body: { reviewer: 'reviewer.4', orgUnitCode: OWN, indicatorCode: 'S6' } },
-  'DELETE /api/v1/cycles/:year/reviews/assignments/:id': { allow: CITY, params: (ids) => ({ id: ids.spareAssignment }), body: {} },
-  'GET /api/v1/cycles/:year/reviews/progress': { allow: CITY_AUDIT },
-  'POST /api/v1/cycles/:year/reviews/close': { allow: CITY, body: {} },
-  'GET /api/v1/cycles/:year/reviews/results': { allow: CITY_AUDIT },
-  'GET /api/v1/cycles/:year/reviews/mine': { allow: REVIEWERS },
-  'GET /api/v1/cycles/:year/reviews/assignments/:id': { allow: ['city_admin', 'auditor', 'reviewer'], params: (ids) => ({ id: ids.assignment }) },
-  'PUT /api/v1/cycles/:year/reviews/assignments/:id/scores': { allow: ['reviewer'], params: (ids) => ({ id: ids.assignment }), body: { version: STALE, scores: {} } },
-  'POST /api/v1/cycles/:year/reviews/assignments/:id/submit': { allow: ['reviewer'], params: (ids) => ({ id: ids.assignment }), body: { version: STALE } },
-  // public site
-  'GET /api/v1/public/cycles': { allow: ALL },
-  'GET /api/v1/public/cycles/:year/results': { allow: ALL, params: () => ({ year: 2019 }) },
-  'GET /api/v1/public/cycles/:year/districts/:code/scorecard': { allow: ALL, params: () => ({ year: 2019 }) },
-  'GET /api/v1/public/cycles/:year/engine-input': { allow: ALL, params: () => ({ year: 2019 }) },
-  'GET /api/v1/public/cycles/:year/results.csv': { allow: ALL, params: () => ({ year: 2019 }) },
-  'GET /api/v1/public/cycles/:year/results.json': { allow: ALL, params: () => ({ year: 2019 }) },
-  'GET /api/v1/public/cycles/:year/results.xlsx': { allow: ALL, params: () => ({ year: 2019 }) },
-  'GET /api/v1/public/cycles/:year/districts/:code/scorecard.pdf': { allow: ALL, params: () => ({ year: 2019 }) },
-  // scoring
-  'POST /api/v1/cycles/:year/scoring-runs': { allow: CITY, body: { kind: 'trial', note: 'authz matrix' } },
-  'GET /api/v1/cycles/:year/scoring-runs': { allow: CITY_AUDIT },
-  'GET /api/v1/scoring-runs/:id': { allow: CITY_AUDIT, params: (ids) => ({ id: ids.run }) },
-  'POST /api/v1/scoring-runs/:id/reproduce': { allow: CITY_AUDIT, params: (ids) => ({ id: ids.run }) },
-  'GET /api/v1/scoring-runs/compare': { allow: CITY_AUDIT, query: (ids) => `?from=${ids.run}&to=${ids.run}` },
-  // audit: district users read their own district's entries only
-  'GET /api/v1/audit': { allow: DISTRICT_READ, query: `?orgUnitCode=${OWN}` },
-  'GET /api/v1/audit.csv': { allow: CITY_AUDIT },
-  'GET /api/v1/audit/verify': { allow: CITY_AUDIT },
-  // publication
-  'GET /api/v1/cycles/:year/press-release': { allow: CITY_AUDIT, params: () => ({ year: 2019 }) },
-  'PUT /api/v1/cycles/:year/press-release': { allow: CITY, params: () => ({ year: 2019 }), body: { text: '보도자료', version: STALE } },
-  // submissions of the own district
-  'GET /api/v1/cycles/:year/districts/:code/submissions': { allow: DISTRICT_READ },
-  'GET /api/v1/cycles/:year/districts/:code/submissions/:indicator': { allow: DISTRICT_READ },
-  'PUT /api/v1/cycles/:year/districts/:code/submissions/:indicator': { allow: DISTRICT_WRITE, body: { version: STALE, value: 1, reason: '권한 시험' } },
-  'POST /api/v1/cycles/:year/districts/:code/submissions/:indicator/evidence': {
-    allow: DISTRICT_WRITE,
-    bodyOf: (ids) => ({ evidenceId: ids.evidence, version: STALE, reason: '권한 시험' }),
-  },
-  'DELETE /api/v1/cycles/:year/districts/:code/submissions/:indicator/evidence/:evidenceId': {
-    allow: DISTRICT_WRITE,
-    params: (ids) => ({ evidenceId: ids.evidence }),
-    query: `?version=${STALE}&reason=x`,
-  },
-  'POST /api/v1/cycles/:year/districts/:code/submissions/:indicator/submit': { allow: ['officer_own'], body: { version: STALE } },
-  'POST /api/v1/cycles/:year/districts/:code/submissions/:indicator/approve': { allow: ['approver_own'], body: { version: STALE } },
-  'POST /api/v1/cycles/:year/districts/:code/submissions/:indicator/return-to-officer': { allow: ['approver_own'], body: { version: STALE, reason: '보완 요청' } },
-  'POST /api/v1/cycles/:year/districts/:code/submit-all': { allow: ['officer_own'] },
-  // verification (city)
-  'GET /api/v1/cycles/:year/verification': { allow: CITY_AUDIT },
-  'POST /api/v1/cycles/:year/verification/verify': { allow: CITY, bodyOf: (ids) => ({ id: ids.submission, version: STALE }) },
-  'POST /api/v1/cycles/:year/verification/return': { allow: CITY, bodyOf: (ids) => ({ id: ids.submission, version: STALE, reason: '보완' }) },
-  'POST /api/v1/cycles/:year/verification/bulk-verify': { allow: CITY, bodyOf: (ids) => ({ items: [{ id: ids.submission, version: STALE }] }) },
-  'GET /api/v1/cycles/:year/verification/:code/:indicator/compare': { allow: CITY_AUDIT },
-  // provisional results and objections
-  'GET /api/v1/cycles/:year/provisional-results': { allow: DISTRICT_MEMBERS_ANY },
-  'GET /api/v1/cycles/:year/provisional-results/districts/:code': { allow: DISTRICT_READ },
-  'POST /api/v1/cycles/:year/objections': { allow: ['officer_own', 'approver_own'], body: { district: OWN, indicator: 'J1', reason: '이의 있음' } },
-  'GET /api/v1/cycles/:year/objections': { allow: DISTRICT_READ, query: `?district=${OWN}` },
-  'GET /api/v1/objections/:id': { allow: DISTRICT_READ, params: (ids) => ({ id: ids.objection }) },
-  'POST /api/v1/objections/:id/decide': { allow: CITY, params: (ids) => ({ id: ids.objection }), body: { decision: 'reject', version: STALE, reason: '기각' } },
-  'POST /api/v1/objections/:id/withdraw': { allow: ['officer_own', 'approver_own'], params: (ids) => ({ id: ids.objection }), body: { version: STALE } },
-  // notifications: the one in the fixture is addressed to officer.11215 only
-  'GET /api/v1/notifications': { allow: SIGNED_IN },
-  'POST /api/v1/notifications/:id/read': { allow: ['officer_own'], params: (ids) => ({ id: ids.notification }) },
-  'POST /api/v1/notifications/read-all': { allow: SIGNED_IN },
-  'POST /api/v1/notifications/deadline-reminders': { allow: CITY },
-  // record types (city) and records (own district)
-  'GET /api/v1/record-types': { allow: SIGNED_IN },
-  'GET /api/v1/record-types/:code': { allow: SIGNED_IN, params: () => ({ code: 'company_visit' }) },
-  'POST /api/v1/record-types': { allow: CITY, body: { definition: probeDefinition } },
-  'PATCH /api/v1/record-types/:code': { allow: CITY, params: (ids) => ({ code: ids.recordType }), body: { version: STALE, definition: probeDefinition } },
-  'POST /api/v1/record-types/:code/deactivate': { allow: CITY, params: (ids) => ({ code: ids.recordType }), body: { version: STALE } },
-  'POST /api/v1/record-types/:code/activate': { allow: CITY, params: (ids) => ({ code: ids.recordType }), body: { version: STALE } },
-  'GET /api/v1/districts/:code/records': { allow: DISTRICT_READ },
-  'POST /api/v1/districts/:code/records': { allow: DISTRICT_WRITE, body: { recordType: 'company_visit', occurredOn: '2020-01-20', data: {} } },
-  'GET /api/v1/records/:id': { allow: DISTRICT_READ, params: (ids) => ({ id: ids.record }) },
-  'PATCH /api/v1/records/:id': { allow: DISTRICT_WRITE, params: (ids) => ({ id: ids.record }), body: { version: STALE, occurredOn: '2020-01-16', data: {} } },
-  'DELETE /api/v1/records/:id': { allow: DISTRICT_WRITE, params: (ids) => ({ id: ids.record }), query: `?version=${STALE}` },
-  // evidence files of the own district
-  'POST /api/v1/districts/:code/evidence': { allow: ['city_admin', 'officer_own', 'approver_own'], multipart: () => multipartFile('증빙.pdf', pdfSample('authz')) },
-  'GET /api/v1/districts/:code/evidence': { allow: DISTRICT_READ },
-  'GET /api/v1/evidence/:id': { allow: DISTRICT_READ, hiddenFrom: ['officer_other', 'approver_other'], params: (ids) => ({ id: ids.evidence }) },
-  // imports and exports
-  'GET /api/v1/cycles/:year/districts/:code/template.xlsx': { allow: DISTRICT_READ },
-  'POST /api/v1/cycles/:year/districts/:code/imports': { allow: DISTRICT_WRITE, query: '?type=no_such_type', multipart: csvUpload },
-  'GET /api/v1/imports/:id': { allow: DISTRICT_READ, params: (ids) => ({ id: ids.import }) },
-  'GET /api/v1/districts/:code/imports': { allow: DISTRICT_READ },
-  'GET /api/v1/cycles/:year/districts/:code/records.xlsx': { allow: DISTRICT_READ },
-  'GET /api/v1/cycles/:year/districts/:code/records.csv': { allow: DISTRICT_READ },
-  'GET /api/v1/cycles/:year/districts/:code/records.json': { allow: DISTRICT_READ },
-  'GET /api/v1/cycles/:year/districts/:code/records/export': { allow: DISTRICT_READ, query: '?format=csv' },
-  'GET /api/v1/cycles/:year/records.xlsx': { allow: CITY_AUDIT },
-  'GET /api/v1/cycles/:year/records.csv': { allow: CITY_AUDIT },
-  'GET /api/v1/cycles/:year/records.json': { allow: CITY_AUDIT },
-  'GET /api/v1/cycles/:year/records/export': { allow: CITY_AUDIT, query: '?format=json' },
-};
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 type Outcome = 'allowed' | 'denied';
@@ -201,15 +38,9 @@ describe.each(backends())('authorisation matrix on $name', (backend) => {
   }, 180_000);
   afterAll(async () => fx?.close());
 
-  const urlOf = (r: RouteEntry, e: Call) => {
-    const params = { year: YEAR, code: OWN, indicator: 'J1', ...(e.params?.(fx.ids) ?? {}) };
-    const query = typeof e.query === 'function' ? e.query(fx.ids) : (e.query ?? '');
-    return fillPath(r.url, params) + query;
-  };
-
   async function call(r: RouteEntry, e: Call, caller: Caller, opts: { csrf?: boolean } = {}): Promise<LightMyRequestResponse> {
-    const url = urlOf(r, e);
-    const body = e.bodyOf ? e.bodyOf(fx.ids) : e.body;
+    const url = urlFor(r, e, fx.ids);
+    const body = bodyFor(e, fx.ids);
     const upload = e.multipart?.();
     const method = r.method as 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
     const payload = upload ? upload.payload : body === undefined && MUTATING.has(method) && method !== 'DELETE' ? {} : body;
