@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert.js';
@@ -46,7 +46,16 @@ export function ValueForm({ year, code, item, canSubmit, onReload, onSubmitted }
   const alertRef = useRef<HTMLDivElement>(null);
   const formId = `value-form-${indicator.code}`;
 
-  const dirty = valueText !== initialValue(item) || comment !== (item.comment ?? '') || override !== (isFormula && item.valueSource === 'entered');
+  // The item the form started from; a newer version (an import, another tab) replaces an untouched form.
+  const [base, setBase] = useState(item);
+  const dirty = valueText !== initialValue(base) || comment !== (base.comment ?? '') || override !== (isFormula && base.valueSource === 'entered');
+  useEffect(() => {
+    if (item.version === base.version || dirty) return;
+    setValueText(initialValue(item));
+    setComment(item.comment ?? '');
+    setOverride(isFormula && item.valueSource === 'entered');
+    setBase(item);
+  }, [item, base.version, dirty, isFormula]);
   const error = save.error ?? submit.error;
   const problem = error instanceof ApiError ? error : null;
   const stale = problem?.code === 'stale_version';
@@ -80,7 +89,7 @@ export function ValueForm({ year, code, item, canSubmit, onReload, onSubmitted }
     submit.reset();
     setSaved(null);
     try {
-      await save.mutateAsync(body);
+      setBase(await save.mutateAsync(body));
       setSaved('saved');
     } catch {
       focusProblem();

@@ -188,7 +188,6 @@ function Decision({ year, data, onReload }: { year: number; data: ItemComparison
     giveBack.mutate({ item: ref, reason: reason.trim() }, { onSuccess: () => setDone('returned') });
   }
 
-  if (!canVerify && !canReturn) return <p className={styles.muted}>{t('verification.panel.nothingToDecide')}</p>;
   return (
     <section className={styles.decision} aria-labelledby="decision-heading">
       <h3 id="decision-heading" className={styles.panelHeading}>
@@ -217,6 +216,7 @@ function Decision({ year, data, onReload }: { year: number; data: ItemComparison
           <p>{stale ? t('verification.panel.staleText') : problem.detail}</p>
         </Alert>
       )}
+      {!canVerify && !canReturn && done === null && <p className={styles.muted}>{t('verification.panel.nothingToDecide')}</p>}
       {canVerify && ref !== null && (
         <Button
           disabled={verify.isPending}
