@@ -4,6 +4,7 @@
  * Reproducible: a fixed seed drives a small PRNG (mulberry32); run `npx tsx examples/make-seoul-example.ts [out.json]`.
  */
 import { writeFileSync } from 'node:fs';
+import { framework2019 } from '../src/domain/frameworks/defaults/framework-2019.js';
 
 const SEED = 2019;
 
@@ -137,6 +138,8 @@ const evaluation = {
     seed: SEED,
   },
   options: { denominate: true, points: true, explainTop: 3 },
+  // Award tiers of the shipped 2019 framework: 최우수구 3, 우수구 7, 장려구 5, 노력구 2 (most improved).
+  awards: framework2019.awards,
   iMeta,
   iData,
 };

@@ -17,6 +17,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { safeAssignAwards, type AwardResult } from '../engine/awards.js';
 import {
   AggregationNameSchema,
   EngineInputError,
@@ -215,8 +216,8 @@ export function parseSensitivityFlags(raw: RawScoreOptions): SensitivityFlags {
   let seed = 0;
   let noise = 0.25;
   if (!requested) {
-    const companions = ['--seed', '--noise', '--awards', '--sensitivity-normalise', '--sensitivity-aggregate'].filter(
-      (_, i) => [raw.seed, raw.noise, raw.awards, raw.sensitivityNormalise, raw.sensitivityAggregate][i] !== undefined,
+    const companions = ['--seed', '--noise', '--sensitivity-normalise', '--sensitivity-aggregate'].filter(
+      (_, i) => [raw.seed, raw.noise, raw.sensitivityNormalise, raw.sensitivityAggregate][i] !== undefined,
     );
     if (companions.length > 0) {
       const list = companions.join(', ');
@@ -337,13 +338,28 @@ export async function runScore(evaluation: string | undefined, raw: RawScoreOpti
     throw e;
   }
 
-  let sensitivityResult = null;
-  if (sensitivity.requested) {
-    const awards = readAwards(evaluation, raw, io);
-    if (awards !== null && !('config' in awards)) {
-      io.stderr(`${awards.ko} | ${awards.en}\n`);
+  // Award tiers of the nominal result, when the evaluation (or --awards) carries an award configuration.
+  const awardInput = readAwards(evaluation, raw, io);
+  if (awardInput !== null && !('config' in awardInput)) {
+    io.stderr(`${awardInput.ko} | ${awardInput.en}\n`);
+    return EXIT_INPUT;
+  }
+  let awardResult: AwardResult | null = null;
+  if (awardInput !== null) {
+    const awarded = safeAssignAwards(
+      result.units.map((u) => ({ uCode: u.uCode, score: u.scores[result.top] ?? null, previousRank: awardInput.previousRanks?.[u.uCode] ?? null })),
+      awardInput.config,
+    );
+    if (!awarded.success) {
+      for (const i of awarded.error.issues) io.stderr(`awards.${i.location.field}: ${i.message.ko} | ${i.message.en}\n`);
       return EXIT_INPUT;
     }
+    awardResult = awarded.data;
+  }
+
+  let sensitivityResult = null;
+  if (sensitivity.requested) {
+    const awards = awardInput;
     const progress = io.stderrIsTty ? progressLine(io) : null;
     try {
       sensitivityResult = await sensitivityParallel(prepared.data, {
@@ -376,6 +392,17 @@ export async function runScore(evaluation: string | undefined, raw: RawScoreOpti
       const head = formatTable(result, { lang, explain: false });
       const tail = text.startsWith(head) ? text.slice(head.length) : '';
       text = (tail === '' ? text : head) + '\n' + formatSensitivityTable(sensitivityResult, { lang }) + tail;
+    }
+  }
+  if (awardResult) {
+    if (format === 'json') {
+      const doc = JSON.parse(text) as Record<string, unknown>;
+      doc['awards'] = awardResult.tiers.map((t) => ({ code: t.code, name: t.name, winners: t.winners }));
+      text = `${JSON.stringify(doc, null, 2)}\n`;
+    } else if (format === 'table') {
+      const names = new Map(result.units.map((u) => [u.uCode, u.uName]));
+      const lines = awardResult.tiers.map((t) => `  ${t.name[lang]}: ${t.winners.map((w) => names.get(w) ?? w).join(', ') || '-'}`);
+      text += `\n${lang === 'en' ? 'Awards' : '시상'}\n${lines.join('\n')}\n`;
     }
   }
   if (!raw.quiet) for (const w of result.warnings) io.stderr(`warning: ${formatIssue(w)}\n`);
@@ -425,7 +452,7 @@ export function registerScoreCommand(program: Command, io: ScoreCommandIo = node
     .option('--sensitivity <runs>', 'Monte Carlo sensitivity analysis with N runs')
     .option('--seed <seed>', 'random seed for --sensitivity')
     .option('--noise <share>', 'weight noise for --sensitivity, uniform ±share, 0 ≤ share < 1 (default 0.25)')
-    .option('--awards <file>', 'award tiers for --sensitivity: JSON {"tiers":[…]} or {"awards":{…},"previousRanks":{…}}')
+    .option('--awards <file>', 'award tiers (shown with the scores, and their probabilities with --sensitivity): JSON {"tiers":[…]} or {"awards":{…},"previousRanks":{…}}')
     .option('--sensitivity-normalise <list>', `normalisations drawn per run: ${SENSITIVITY_NORMALISATIONS.join(',')} (default nominal)`)
     .option('--sensitivity-aggregate <list>', `aggregations drawn per run: ${SENSITIVITY_AGGREGATIONS.join(',')} (default nominal)`)
     .addHelpText(

@@ -115,8 +115,11 @@ describe('hopejobs score --sensitivity', () => {
     expect(wrong.exitCode).toBe(2);
     expect(wrong.stdout).toBe('');
     expect(wrong.stderr).toMatch(/awards\.config\.tiers\[0\]/);
-    const alone = await hopejobs([...csvArgs, '--awards', 'awards.json'], files);
-    expect(alone.stderr).toContain('--awards needs --sensitivity');
+    const alone = await hopejobs([...csvArgs, '--seed', '3'], files);
+    expect(alone.stderr).toContain('--seed needs --sensitivity');
+    const awardsOnly = await hopejobs([...csvArgs, '--awards', 'awards.json'], files);
+    expect(awardsOnly.exitCode).toBe(0);
+    expect(awardsOnly.stdout).toMatch(/\n시상\n/);
   });
 
   it('shows progress on stderr only when it is a terminal', async () => {
