@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../db/tx.js';
+import { publicationFingerprint } from '../db/repositories/publication-fingerprint.js';
 import { publishedResults } from '../db/repositories/scoring-runs.js';
 import { notFound } from './errors.js';
 import { frameworkDefinitionSchema, type FrameworkDefinition } from './frameworks/definition.js';
@@ -26,14 +27,47 @@ export interface PublishedCycle {
 }
 
 const TTL_MS = 5_000;
-let cache: { at: number; cycles: PublishedCycle[] } | null = null;
+let cache: { at: number; fingerprint: string; cycles: PublishedCycle[] } | null = null;
+let refreshing: Promise<PublishedCycle[]> | null = null;
+let generation = 0;
 
 export function clearPublicCache(): void {
   cache = null;
+  refreshing = null;
+  generation++;
 }
 
+/**
+ * The published cycles. After TTL_MS a cheap fingerprint query checks whether anything published changed (another
+ * app server may have published); only then are the runs read and parsed again, so the array and its cycle objects
+ * stay the same objects while nothing changed (the public routes keep their rendered JSON keyed on the array).
+ * Concurrent callers share one refresh: an expired cache under load costs one query, not one per request.
+ */
 export async function publishedCycles(db: DbOrTx): Promise<PublishedCycle[]> {
   if (cache && Date.now() - cache.at < TTL_MS) return cache.cycles;
+  if (!refreshing) {
+    const started = refreshPublished(db).finally(() => {
+      if (refreshing === started) refreshing = null;
+    });
+    refreshing = started;
+  }
+  return refreshing;
+}
+
+async function refreshPublished(db: DbOrTx): Promise<PublishedCycle[]> {
+  const gen = generation;
+  const fingerprint = await publicationFingerprint(db);
+  if (cache && cache.fingerprint === fingerprint) {
+    cache.at = Date.now();
+    return cache.cycles;
+  }
+  const cycles = await loadPublished(db);
+  // A clearPublicCache() meanwhile (something was just published) means these rows may predate it: not kept.
+  if (gen === generation) cache = { at: Date.now(), fingerprint, cycles };
+  return cycles;
+}
+
+async function loadPublished(db: DbOrTx): Promise<PublishedCycle[]> {
   const rows = await publishedResults(db);
   const cycles = rows.map((r) => {
     const snapshot = snapshotSchema.parse(r.input);
@@ -50,7 +84,6 @@ export async function publishedCycles(db: DbOrTx): Promise<PublishedCycle[]> {
       sensitivity: (r.sensitivity ?? null) as PublishedCycle['sensitivity'],
     };
   });
-  cache = { at: Date.now(), cycles };
   return cycles;
 }
 

@@ -5,6 +5,7 @@ import { openDataFile, scorecardPdfFile } from '../../domain/publication-files.j
 import type { AppContext } from '../context.js';
 import { requestLang } from '../problem.js';
 import { attachmentHeader } from '../content-disposition.js';
+import { renderOnce, sendRendered } from '../public-json.js';
 
 const year = z.coerce.number().int().min(2000).max(2100);
 const bilingual = z.object({ ko: z.string(), en: z.string() });
@@ -120,7 +121,9 @@ export const publicRoutes =
       },
       async (req, reply) => {
         reply.headers(cacheable);
-        return resultsView(await publishedCycle(db, req.params.year));
+        const all = await publishedCycles(db);
+        const year = req.params.year;
+        return sendRendered(req, reply, await renderOnce(all, `results:${year}`, resultsSchema, async () => resultsView(await publishedCycle(db, year))));
       },
     );
 
@@ -137,7 +140,9 @@ export const publicRoutes =
       },
       async (req, reply) => {
         reply.headers(cacheable);
-        return scorecardView(db, req.params.year, req.params.code);
+        const all = await publishedCycles(db);
+        const { year, code } = req.params;
+        return sendRendered(req, reply, await renderOnce(all, `scorecard:${year}:${code}`, scorecardSchema, () => scorecardView(db, year, code)));
       },
     );
   
