@@ -23,6 +23,7 @@ export const FUZZ_BUDGET = {
   'api bodies': 1500,
   'api params': 1000,
   'export formula injection': 100,
+  'upload file names': 100,
 } as const;
 export type FuzzTarget = keyof typeof FUZZ_BUDGET;
 

@@ -10,14 +10,15 @@ import { objections, reviewAssignments, users } from '../../src/db/schema.js';
 import { seedRecordTypes } from '../../src/domain/activities/index.js';
 import { systemActor } from '../../src/domain/audit.js';
 import type { Principal } from '../../src/domain/auth.js';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig, type Config } from '../../src/config.js';
+import { buildApp } from '../../src/server/app.js';
 import { openEvidenceStore, storeEvidence } from '../../src/domain/evidence/index.js';
 import { notify } from '../../src/domain/notifications/notify.js';
 import { runScoring } from '../../src/domain/scoring/runs.js';
 import { seedDemo } from '../../src/domain/seed.js';
 import { pdfSample } from '../domain/evidence-samples.js';
 import { multipartFile } from '../fixtures/imports/upload.js';
-import { signIn, testApp, type Client } from '../helpers/app.js';
+import { signIn, type Client } from '../helpers/app.js';
 import type { Backend, TestDatabase } from '../helpers/db.js';
 
 export const PASSWORD = 'test-password-1';
@@ -74,7 +75,9 @@ export interface SecurityFixture {
   app: FastifyInstance;
   clients: Record<SignedInCaller, Client>;
   ids: FixtureIds;
-  evidenceDir: string;
+  /** The app's data directory (evidence blobs, spooled uploads). */
+  dataDir: string;
+  config: Config;
   close(): Promise<void>;
 }
 
@@ -108,12 +111,19 @@ export async function tableCounts(db: TestDatabase): Promise<Record<string, numb
  * One database and one app for a whole security suite: the demo accounts, record types, and one row of each kind
  * the id-addressed routes need, owned by district 11215 (and reviewer.1), plus every caller signed in once.
  */
-export async function openSecurityFixture(backend: Backend, opts: { signIn?: readonly SignedInCaller[] } = {}): Promise<SecurityFixture> {
+export async function openSecurityFixture(
+  backend: Backend,
+  opts: { signIn?: readonly SignedInCaller[]; env?: Record<string, string> } = {},
+): Promise<SecurityFixture> {
   const db = await backend.open();
   await seedDemo(db.db, { password: PASSWORD });
   await seedRecordTypes(db.db);
-  const app = await testApp(db);
-  const evidenceDir = mkdtempSync(path.join(tmpdir(), 'hj-sec-evidence-'));
+  // PGlite keeps the app's files in its own data directory (as testApp does); a server database gets a fresh one.
+  const ownDir = db.dataDir ? null : mkdtempSync(path.join(tmpdir(), 'hj-sec-data-'));
+  const dataDir = db.dataDir ?? ownDir!;
+  const config = loadConfig({ HOPEJOBS_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...opts.env });
+  const app = await buildApp({ database: db, config, spa: false });
+  await app.ready();
   const wanted = opts.signIn ?? (Object.keys(usernames) as SignedInCaller[]);
   const clients = {} as Record<SignedInCaller, Client>;
   for (const c of wanted) clients[c] = await signIn(app, usernames[c], PASSWORD);
@@ -139,7 +149,7 @@ export async function openSecurityFixture(backend: Backend, opts: { signIn?: rea
   if (typed.statusCode !== 201) throw new Error(`fixture record type: ${typed.statusCode} ${typed.body}`);
 
   // The app's own evidence store, so downloads find the bytes.
-  const store = openEvidenceStore(loadConfig({ HOPEJOBS_DATA_DIR: db.dataDir ?? '.tmp/unused', LOG_LEVEL: 'silent' }));
+  const store = openEvidenceStore(config);
   const { evidence } = await storeEvidence(
     db.db,
     store,
@@ -171,7 +181,8 @@ export async function openSecurityFixture(backend: Backend, opts: { signIn?: rea
     db,
     app,
     clients,
-    evidenceDir,
+    dataDir,
+    config,
     ids: {
       record: created.json<{ id: number }>().id,
       recordVersion: created.json<{ version: number }>().version,
@@ -188,7 +199,7 @@ export async function openSecurityFixture(backend: Backend, opts: { signIn?: rea
     async close() {
       await app.close();
       await db.destroy();
-      rmSync(evidenceDir, { recursive: true, force: true });
+      if (ownDir) rmSync(ownDir, { recursive: true, force: true });
     },
   };
 }
