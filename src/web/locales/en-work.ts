@@ -17,6 +17,8 @@ export const enWork: typeof koWork = {
   },
   upload: {
     submit: 'Upload',
+    choose: 'Choose a file',
+    noFile: 'No file chosen',
     cancel: 'Cancel upload',
     cancelled: 'The upload was cancelled.',
     chooseFirst: 'Choose a file first.',

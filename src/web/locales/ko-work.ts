@@ -17,6 +17,8 @@ export const koWork = {
   },
   upload: {
     submit: '올리기',
+    choose: '파일 선택',
+    noFile: '선택한 파일 없음',
     cancel: '올리기 취소',
     cancelled: '올리기를 취소했습니다.',
     chooseFirst: '먼저 파일을 고르세요.',

@@ -83,6 +83,8 @@ export function FileUpload({ label, hint, accept, buttonLabel, disabled = false,
           {label}
         </label>
         <div className={styles.row}>
+          {/* The native control stays focusable (and takes the file); the look and the words are ours, in the
+              reader's language rather than the browser's. */}
           <input
             ref={inputRef}
             id={`${id}-file`}
@@ -98,6 +100,10 @@ export function FileUpload({ label, hint, accept, buttonLabel, disabled = false,
               setDone(null);
             }}
           />
+          <label htmlFor={`${id}-file`} className={`${styles.chooser} ${disabled || busy ? styles.chooserDisabled : ''}`}>
+            <span className={styles.chooseButton}>{t('upload.choose')}</span>
+            <span className={styles.fileName}>{file === null ? t('upload.noFile') : `${file.name} (${formatFileSize(file.size)})`}</span>
+          </label>
           {busy ? (
             <Button variant="secondary" onClick={() => abortRef.current?.abort()}>
               {t('upload.cancel')}
