@@ -1,6 +1,6 @@
 /**
  * Load benchmark (`npm run bench:load`, or `npx tsx bench/load.ts [--duration 15] [--warmup 3] [--connections 200]
- * [--sessions 25] [--write-connections 50] [--only a,b,c] [--no-pg] [--pg-only]`).
+ * [--sessions 25] [--write-connections 25] [--workers 2] [--only a,b,c] [--no-pg] [--pg-only]`).
  *
  * Starts the real server (`hopejobs serve`, built web app, LOG_LEVEL=warn) in a child process on loopback, on a fresh
  * embedded PGlite data directory with the demo loaded, and measures with autocannon for a bounded time after a short
@@ -35,12 +35,12 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '3' },
     connections: { type: 'string', default: '200' },
     sessions: { type: 'string', default: '25' },
-    'write-connections': { type: 'string', default: '50' },
+    'write-connections': { type: 'string', default: '25' },
     only: { type: 'string', default: 'a,b,c' },
     'no-pg': { type: 'boolean', default: false },
     'pg-only': { type: 'boolean', default: false },
     url: { type: 'string' },
-    workers: { type: 'string', default: '0' },
+    workers: { type: 'string', default: '2' },
   },
 });
 const duration = Number(values.duration);
@@ -293,6 +293,7 @@ async function writeMix(backend: string, server: Server) {
     slot?: number;
     version?: number;
     data?: Record<string, unknown>;
+    occurredOn?: string;
     value?: number;
   }
   const requests: CannonRequest[] = [
@@ -306,9 +307,10 @@ async function writeMix(backend: string, server: Server) {
       onResponse: (status, body, context: Ctx) => {
         count('read', status, body);
         if (status !== 200) return;
-        const parsed = JSON.parse(body) as { version: number; data?: Record<string, unknown> };
+        const parsed = JSON.parse(body) as { version: number; data?: Record<string, unknown>; occurredOn?: string };
         context.version = parsed.version;
         if (parsed.data) context.data = parsed.data;
+        if (parsed.occurredOn) context.occurredOn = parsed.occurredOn;
       },
     },
     {
@@ -325,7 +327,8 @@ async function writeMix(backend: string, server: Server) {
         const data = { ...(context.data ?? {}) } as { placements?: number; referrals?: number };
         data.referrals = (data.placements ?? 0) + value;
         context.value = data.referrals;
-        return { ...req, method: 'PATCH', path: itemUrl(s), headers, body: JSON.stringify({ version: context.version ?? 1, data }) };
+        const body = { version: context.version ?? 1, occurredOn: context.occurredOn, data };
+        return { ...req, method: 'PATCH', path: itemUrl(s), headers, body: JSON.stringify(body) };
       },
       onResponse: (status, body, context: Ctx) => {
         count('write', status, body);
@@ -475,7 +478,7 @@ mkdirSync(scratchRoot, { recursive: true });
 try {
   if (values.url) await measureAll('given server', { url: values.url.replace(/\/$/, ''), pid: -1, stop: async () => undefined });
   else if (!values['pg-only']) await runOn('PGlite', { HOPEJOBS_DATA_DIR: path.join(scratchRoot, 'data') });
-  if (!values['no-pg']) {
+  if (!values['no-pg'] && !values.url) {
     if (await pgReachable()) {
       await withScratchDatabase((url) => runOn('PostgreSQL', { DATABASE_URL: url, HOPEJOBS_DATA_DIR: path.join(scratchRoot, 'pg-files') }));
     } else {

@@ -14,6 +14,17 @@ const booleanFlag = z
   })
   .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
 
+const POSTGRES_URL_MESSAGE = 'postgres://사용자@호스트:포트/DB 형식의 URL이어야 합니다 / must be a URL like postgres://user@host:5432/dbname';
+
+function isPostgresUrl(v: string): boolean {
+  try {
+    const u = new URL(v);
+    return (u.protocol === 'postgres:' || u.protocol === 'postgresql:') && u.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
 function validTrustProxy(value: string): boolean {
   if (value === 'true' || value === 'false') return true;
   return value.split(',').every((part) => {
@@ -34,17 +45,9 @@ export const configSchema = z.object({
     .max(65535, '0–65535 사이여야 합니다 / must be between 0 and 65535')
     .default(3000),
   HOST: z.string().min(1, '비어 있을 수 없습니다 / must not be empty').default('127.0.0.1'),
-  DATABASE_URL: z
-    .string()
-    .refine((v) => {
-      try {
-        const u = new URL(v);
-        return (u.protocol === 'postgres:' || u.protocol === 'postgresql:') && u.hostname !== '';
-      } catch {
-        return false;
-      }
-    }, 'postgres://사용자@호스트:포트/DB 형식의 URL이어야 합니다 / must be a URL like postgres://user@host:5432/dbname')
-    .optional(),
+  DATABASE_URL: z.string().refine(isPostgresUrl, POSTGRES_URL_MESSAGE).optional(),
+  // A read replica of DATABASE_URL for the public pages only (results, scorecards, open data): see docs/operations.md.
+  DATABASE_READ_URL: z.string().refine(isPostgresUrl, POSTGRES_URL_MESSAGE).optional(),
   HOPEJOBS_DATA_DIR: z.string().min(1, '비어 있을 수 없습니다 / must not be empty').default('./data'),
   LOG_LEVEL: z.enum(logLevels, { error: `${logLevels.join(', ')} 중 하나여야 합니다 / must be one of ${logLevels.join(', ')}` }).default('info'),
   HOPEJOBS_DEMO: booleanFlag.default(true),
@@ -91,10 +94,15 @@ export const configSchema = z.object({
     .enum(['loopback', 'token', 'off'], { error: 'loopback, token, off 중 하나여야 합니다 / must be one of loopback, token, off' })
     .default('loopback'),
   HOPEJOBS_METRICS_TOKEN: z.string().min(16, '16자 이상이어야 합니다 / must have at least 16 characters').optional(),
-}).refine((c) => c.HOPEJOBS_METRICS_ACCESS !== 'token' || c.HOPEJOBS_METRICS_TOKEN !== undefined, {
-  path: ['HOPEJOBS_METRICS_TOKEN'],
-  message: 'HOPEJOBS_METRICS_ACCESS=token이면 필요합니다 / required when HOPEJOBS_METRICS_ACCESS=token',
-});
+})
+  .refine((c) => c.HOPEJOBS_METRICS_ACCESS !== 'token' || c.HOPEJOBS_METRICS_TOKEN !== undefined, {
+    path: ['HOPEJOBS_METRICS_TOKEN'],
+    message: 'HOPEJOBS_METRICS_ACCESS=token이면 필요합니다 / required when HOPEJOBS_METRICS_ACCESS=token',
+  })
+  .refine((c) => c.DATABASE_READ_URL === undefined || c.DATABASE_URL !== undefined, {
+    path: ['DATABASE_READ_URL'],
+    message: 'DATABASE_URL(주 서버)과 함께만 쓸 수 있습니다 / needs DATABASE_URL (the primary) as well',
+  });
 
 export type Config = z.infer<typeof configSchema> & { dataDir: string };
 
@@ -105,7 +113,8 @@ export class ConfigError extends Error {
 function describeValue(env: NodeJS.ProcessEnv, key: string): string {
   const v = env[key];
   if (v === undefined) return '';
-  const shown = /PASSWORD|SECRET|TOKEN/.test(key) ? '***' : v.length > 60 ? `${v.slice(0, 57)}...` : v;
+  const safe = /_URL$/.test(key) ? v.replace(/\/\/([^:/@]*):[^@]*@/, '//$1:***@') : v;
+  const shown = /PASSWORD|SECRET|TOKEN/.test(key) ? '***' : safe.length > 60 ? `${safe.slice(0, 57)}...` : safe;
   return ` (got "${shown}")`;
 }
 

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
-import { openDatabase, type Database } from '../db/client.js';
+import { openDatabase, openPostgres, type Database } from '../db/client.js';
 import { migrate } from '../db/migrate.js';
 import { countUsers } from '../db/repositories/users.js';
 import { loadDemoData } from '../domain/demo/load-demo.js';
@@ -23,6 +23,7 @@ export interface RunningServer {
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
   const t0 = performance.now();
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
+  let readDatabase: Database | undefined;
   try {
     const applied = await migrate(database);
     if (applied.length) logger.info({ applied }, 'migrations applied');
@@ -32,7 +33,9 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       const data = await loadDemoData(database.db);
       logger.info({ accounts: demo.accounts.length, records: data?.records, ms: data?.ms }, 'demo data loaded');
     }
-    const app = await buildApp({ database, config, logger });
+    // Public pages may read a replica; it is never migrated or written (the primary's changes replicate to it).
+    readDatabase = config.DATABASE_READ_URL ? await openPostgres(config.DATABASE_READ_URL, { createMissing: false }) : undefined;
+    const app = await buildApp({ database, ...(readDatabase ? { readDatabase } : {}), config, logger });
     const address = await app.listen({ port: config.PORT, host: config.HOST });
     const url = address.replace('127.0.0.1', 'localhost').replace('[::1]', 'localhost');
     // Deadline reminders: idempotent per stage and day, so every app server may run them.
@@ -50,12 +53,14 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
         stopping ??= (async () => {
           clearInterval(reminders);
           await app.close();
+          await readDatabase?.close();
           await database.close();
         })();
         return stopping;
       },
     };
   } catch (err) {
+    await readDatabase?.close().catch(() => undefined);
     await database.close().catch(() => undefined);
     throw err;
   }

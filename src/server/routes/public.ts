@@ -89,7 +89,8 @@ const scorecardSchema = z.object({
 export const publicRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    const db = ctx.database.db;
+    // The public pages read a replica when one is configured (DATABASE_READ_URL), the primary otherwise.
+    const db = (ctx.readDatabase ?? ctx.database).db;
     const cacheable = { 'cache-control': 'public, max-age=60' };
 
     app.get(
