@@ -10,13 +10,15 @@ interface DialogProps {
   children: ReactNode;
   /** Buttons at the bottom (primary action last). */
   footer?: ReactNode;
+  /** `side`: a full-height panel at the right edge (the whole width on a phone), for details beside a list. */
+  placement?: 'center' | 'side';
 }
 
 /**
  * A modal dialog on the native `<dialog>` element: the browser traps focus inside, closes it on Escape and gives
  * focus back to the button that opened it.
  */
-export function Dialog({ open, onClose, title, children, footer }: DialogProps) {
+export function Dialog({ open, onClose, title, children, footer, placement = 'center' }: DialogProps) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -29,7 +31,7 @@ export function Dialog({ open, onClose, title, children, footer }: DialogProps) 
   }, [open]);
 
   return (
-    <dialog ref={ref} className={styles.dialog} aria-labelledby={titleId} onClose={onClose}>
+    <dialog ref={ref} className={`${styles.dialog} ${placement === 'side' ? styles.side : ''}`} aria-labelledby={titleId} onClose={onClose}>
       {open && (
         <>
           <div className={styles.header}>

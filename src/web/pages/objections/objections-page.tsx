@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/ui/alert.js';
 import { NotFound } from '../../components/ui/not-found.js';
@@ -8,8 +8,6 @@ import { QueryState } from '../../components/ui/query-state.js';
 import { EmptyState } from '../../components/ui/status.js';
 import { paths } from '../../config/paths.js';
 import { useMe } from '../../features/auth/api/get-me.js';
-import { useCycles } from '../../features/cycles/api/get-cycles.js';
-import { CycleSelector } from '../../features/cycles/components/cycle-selector.js';
 import { useObjections } from '../../features/objections/api/get-objections.js';
 import { useProvisionalResults } from '../../features/objections/api/get-provisional-results.js';
 import { ObjectionFormDialog } from '../../features/objections/components/objection-form-dialog.js';
@@ -19,6 +17,7 @@ import { ProvisionalScorecard } from '../../features/objections/components/provi
 import { formatDateTime } from '../../lib/format.js';
 import { districtsOf, hasRole } from '../../lib/roles.js';
 import type { ProvisionalResults, ProvisionalScorecard as Scorecard } from '../../types/work-api.js';
+import { CycleYearPicker } from '../cycle-year-picker.js';
 import styles from '../page.module.css';
 import work from '../work.module.css';
 
@@ -29,10 +28,8 @@ import work from '../work.module.css';
 export default function ObjectionsPage() {
   const { t } = useTranslation();
   const params = useParams();
-  const navigate = useNavigate();
   const year = Number(params.year);
   const me = useMe();
-  const cycles = useCycles();
   const results = useProvisionalResults(year);
   const own = districtsOf(me.data, 'district_officer', 'district_approver');
   const isCity = hasRole(me.data, 'city_admin', 'auditor');
@@ -45,13 +42,7 @@ export default function ObjectionsPage() {
         <h1>{t('objections.heading', { year })}</h1>
         <p className={styles.lead}>{isCity ? t('objections.leadCity') : t('objections.lead')}</p>
       </div>
-      {cycles.data !== undefined && (
-        <div className={work.factsRow}>
-          <div className={work.yearSelect}>
-            <CycleSelector cycles={cycles.data} year={year} onChange={(y) => void navigate(paths.objections(y))} />
-          </div>
-        </div>
-      )}
+      <CycleYearPicker year={year} to={paths.objections} />
       <QueryState query={results}>
         {(data) =>
           data === null ? (

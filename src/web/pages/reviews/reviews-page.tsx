@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { NotFound } from '../../components/ui/not-found.js';
 import { PageTitle } from '../../components/ui/page-title.js';
@@ -7,8 +7,6 @@ import { QueryState } from '../../components/ui/query-state.js';
 import { EmptyState } from '../../components/ui/status.js';
 import { paths } from '../../config/paths.js';
 import { useMe } from '../../features/auth/api/get-me.js';
-import { useCycles } from '../../features/cycles/api/get-cycles.js';
-import { CycleSelector } from '../../features/cycles/components/cycle-selector.js';
 import { useMyAssignments } from '../../features/reviews/api/get-my-assignments.js';
 import { useProgress } from '../../features/reviews/api/get-progress.js';
 import { AssignmentList } from '../../features/reviews/components/assignment-list.js';
@@ -16,8 +14,8 @@ import { ReviewProgress } from '../../features/reviews/components/review-progres
 import { formatNumber } from '../../lib/format.js';
 import { hasRole } from '../../lib/roles.js';
 import type { ReviewAssignment } from '../../types/work-api.js';
+import { CycleYearPicker } from '../cycle-year-picker.js';
 import styles from '../page.module.css';
-import work from '../work.module.css';
 
 /**
  * The panel review of a cycle. A reviewer sees the districts × indicators assigned to them and opens each score
@@ -26,10 +24,8 @@ import work from '../work.module.css';
 export default function ReviewsPage() {
   const { t } = useTranslation();
   const params = useParams();
-  const navigate = useNavigate();
   const year = Number(params.year);
   const me = useMe();
-  const cycles = useCycles();
   const isReviewer = hasRole(me.data, 'reviewer');
   const isCity = hasRole(me.data, 'city_admin', 'auditor');
 
@@ -41,13 +37,7 @@ export default function ReviewsPage() {
         <h1>{t('reviews.heading', { year })}</h1>
         <p className={styles.lead}>{isReviewer ? t('reviews.lead') : t('reviews.leadCity')}</p>
       </div>
-      {cycles.data !== undefined && (
-        <div className={work.factsRow}>
-          <div className={work.yearSelect}>
-            <CycleSelector cycles={cycles.data} year={year} onChange={(y) => void navigate(paths.reviews(y))} />
-          </div>
-        </div>
-      )}
+      <CycleYearPicker year={year} to={paths.reviews} />
       {isReviewer && <MyReviews year={year} />}
       {isCity && <CityProgress year={year} canAssign={hasRole(me.data, 'city_admin')} />}
     </>

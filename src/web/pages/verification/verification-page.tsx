@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ItemStatusBadge } from '../../components/ui/item-status-badge.js';
 import { NotFound } from '../../components/ui/not-found.js';
@@ -7,8 +7,6 @@ import { PageTitle } from '../../components/ui/page-title.js';
 import { QueryState } from '../../components/ui/query-state.js';
 import { paths } from '../../config/paths.js';
 import { useMe } from '../../features/auth/api/get-me.js';
-import { useCycles } from '../../features/cycles/api/get-cycles.js';
-import { CycleSelector } from '../../features/cycles/components/cycle-selector.js';
 import { useMatrix } from '../../features/verification/api/get-matrix.js';
 import { BulkVerifyBar } from '../../features/verification/components/bulk-verify-bar.js';
 import { ItemPanel } from '../../features/verification/components/item-panel.js';
@@ -18,6 +16,7 @@ import { VerificationGrid, type CellRef } from '../../features/verification/comp
 import { formatNumber } from '../../lib/format.js';
 import { hasRole } from '../../lib/roles.js';
 import type { ItemStatus, MatrixCell, VerificationMatrix } from '../../types/api.js';
+import { CycleYearPicker } from '../cycle-year-picker.js';
 import styles from '../page.module.css';
 import work from '../work.module.css';
 
@@ -30,10 +29,8 @@ const statusOrder: ItemStatus[] = ['not_started', 'draft', 'submitted', 'approve
 export default function VerificationPage() {
   const { t } = useTranslation();
   const params = useParams();
-  const navigate = useNavigate();
   const year = Number(params.year);
   const me = useMe();
-  const cycles = useCycles();
   const matrix = useMatrix(year);
   const canDecide = hasRole(me.data, 'city_admin');
 
@@ -45,13 +42,7 @@ export default function VerificationPage() {
         <h1>{t('verification.heading', { year })}</h1>
         <p className={styles.lead}>{canDecide ? t('verification.lead') : t('verification.leadReadOnly')}</p>
       </div>
-      {cycles.data !== undefined && (
-        <div className={work.factsRow}>
-          <div className={work.yearSelect}>
-            <CycleSelector cycles={cycles.data} year={year} onChange={(y) => void navigate(paths.verification(y))} />
-          </div>
-        </div>
-      )}
+      <CycleYearPicker year={year} to={paths.verification} />
       <QueryState query={matrix}>{(data) => <Workspace year={year} matrix={data} canDecide={canDecide} />}</QueryState>
     </>
   );

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../lib/format.js';
+import tableStyles from '../../../components/ui/table.module.css';
 import styles from './imports.module.css';
 
 export interface ImportErrorRow {
@@ -18,13 +19,13 @@ export function ImportErrorsTable({ errors, total, caption }: { errors: ImportEr
   return (
     <div className={styles.errors}>
       {total > errors.length && <p className={styles.meta}>{t('imports.errors.truncated', { shown: formatNumber(errors.length), total: formatNumber(total) })}</p>}
-      <div className={styles.scroll} tabIndex={0} role="region" aria-label={caption}>
-        <table className={styles.table}>
+      <div className={`${tableStyles.scroll} ${styles.errorsScroll}`} tabIndex={0} role="region" aria-label={caption}>
+        <table className={tableStyles.table}>
           <caption className="visually-hidden">{caption}</caption>
           <thead>
             <tr>
               <th scope="col">{t('imports.errors.sheet')}</th>
-              <th scope="col" className={styles.num}>
+              <th scope="col" className={tableStyles.num}>
                 {t('imports.errors.row')}
               </th>
               <th scope="col">{t('imports.errors.column')}</th>
@@ -35,7 +36,7 @@ export function ImportErrorsTable({ errors, total, caption }: { errors: ImportEr
             {errors.map((error, index) => (
               <tr key={`${error.sheet ?? ''}:${error.row ?? ''}:${error.column ?? ''}:${index}`}>
                 <td>{error.sheet ?? '–'}</td>
-                <td className={styles.num}>{error.row === undefined ? '–' : formatNumber(error.row)}</td>
+                <td className={tableStyles.num}>{error.row === undefined ? '–' : formatNumber(error.row)}</td>
                 <td>{error.column ?? '–'}</td>
                 <td>{error.message}</td>
               </tr>

@@ -9,6 +9,7 @@ import type { Objection } from '../../../types/work-api.js';
 import { useWithdrawObjection } from '../api/withdraw-objection.js';
 import { DecideObjectionDialog } from './decide-objection-dialog.js';
 import { ObjectionStatusBadge } from './objection-status-badge.js';
+import factStyles from '../../../components/ui/facts.module.css';
 import styles from './objections.module.css';
 
 interface ObjectionListProps {
@@ -47,7 +48,7 @@ export function ObjectionList({ year, objections, canDecide, withdrawFor, showDi
                 </h3>
                 <ObjectionStatusBadge status={o.status} />
               </div>
-              <dl className={styles.facts}>
+              <dl className={factStyles.facts}>
                 <div>
                   <dt>{t('objections.list.filed')}</dt>
                   <dd>

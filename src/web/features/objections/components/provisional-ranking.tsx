@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { formatScore } from '../../../lib/format.js';
 import { localized } from '../../../lib/localized.js';
 import type { ProvisionalResults } from '../../../types/work-api.js';
+import tableStyles from '../../../components/ui/table.module.css';
 import styles from './objections.module.css';
 
 /** Every district's provisional score and rank; the reader's own district is marked. */
@@ -13,16 +14,16 @@ export function ProvisionalRanking({ results, own }: { results: ProvisionalResul
   };
   const units = [...results.units].sort((a, b) => (a.rank ?? 999) - (b.rank ?? 999));
   return (
-    <div className={styles.scroll} tabIndex={0} role="region" aria-label={t('objections.ranking.caption', { year: results.year })}>
-      <table className={styles.table}>
+    <div className={`${tableStyles.scroll} ${styles.tallScroll}`} tabIndex={0} role="region" aria-label={t('objections.ranking.caption', { year: results.year })}>
+      <table className={tableStyles.table}>
         <caption className="visually-hidden">{t('objections.ranking.caption', { year: results.year })}</caption>
         <thead>
           <tr>
-            <th scope="col" className={styles.num}>
+            <th scope="col" className={tableStyles.num}>
               {t('objections.ranking.rank')}
             </th>
             <th scope="col">{t('objections.ranking.district')}</th>
-            <th scope="col" className={styles.num}>
+            <th scope="col" className={tableStyles.num}>
               {t('objections.ranking.score')}
             </th>
             <th scope="col">{t('objections.ranking.tier')}</th>
@@ -33,12 +34,12 @@ export function ProvisionalRanking({ results, own }: { results: ProvisionalResul
             const mine = own.includes(unit.code);
             return (
               <tr key={unit.code} className={mine ? styles.own : undefined}>
-                <td className={styles.num}>{unit.rank ?? '–'}</td>
+                <td className={tableStyles.num}>{unit.rank ?? '–'}</td>
                 <th scope="row">
                   {unit.name}
                   {mine && <span className={styles.ownTag}> {t('objections.ranking.own')}</span>}
                 </th>
-                <td className={styles.num}>{formatScore(unit.score)}</td>
+                <td className={tableStyles.num}>{formatScore(unit.score)}</td>
                 <td>{tierName(unit.awardTier)}</td>
               </tr>
             );

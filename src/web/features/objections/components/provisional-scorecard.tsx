@@ -4,6 +4,7 @@ import { formatNumber, formatScore } from '../../../lib/format.js';
 import { localized } from '../../../lib/localized.js';
 import type { Objection, ProvisionalScorecard as Scorecard } from '../../../types/work-api.js';
 import { ObjectionStatusBadge } from './objection-status-badge.js';
+import tableStyles from '../../../components/ui/table.module.css';
 import styles from './objections.module.css';
 
 interface ProvisionalScorecardProps {
@@ -24,16 +25,16 @@ export function ProvisionalScorecard({ scorecard, objections, canObject, onObjec
         {t('objections.scorecard.summary', { score: formatScore(scorecard.score), rank: scorecard.rank ?? '–' })}
       </p>
       <p className={styles.explanation}>{localized(scorecard.explanation, language)}</p>
-      <div className={styles.scroll} tabIndex={0} role="region" aria-label={t('objections.scorecard.caption', { name: scorecard.name })}>
-        <table className={styles.table}>
+      <div className={`${tableStyles.scroll} ${styles.tallScroll}`} tabIndex={0} role="region" aria-label={t('objections.scorecard.caption', { name: scorecard.name })}>
+        <table className={tableStyles.table}>
           <caption className="visually-hidden">{t('objections.scorecard.caption', { name: scorecard.name })}</caption>
           <thead>
             <tr>
               <th scope="col">{t('objections.scorecard.indicator')}</th>
-              <th scope="col" className={styles.num}>
+              <th scope="col" className={tableStyles.num}>
                 {t('objections.scorecard.value')}
               </th>
-              <th scope="col" className={styles.num}>
+              <th scope="col" className={tableStyles.num}>
                 {t('objections.scorecard.earned')}
               </th>
               <th scope="col">{t('objections.scorecard.objection')}</th>
@@ -49,11 +50,11 @@ export function ProvisionalScorecard({ scorecard, objections, canObject, onObjec
                   <th scope="row">
                     <span className={styles.code}>{indicator.code}</span> {name}
                   </th>
-                  <td className={styles.num}>
+                  <td className={tableStyles.num}>
                     {formatNumber(indicator.value)}
                     {indicator.value !== null && indicator.unit !== '' && ` ${indicator.unit}`}
                   </td>
-                  <td className={styles.num}>
+                  <td className={tableStyles.num}>
                     {formatScore(indicator.earned)} / {formatNumber(indicator.points)}
                   </td>
                   <td>

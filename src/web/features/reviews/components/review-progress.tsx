@@ -6,6 +6,7 @@ import { formatNumber } from '../../../lib/format.js';
 import { ApiError } from '../../../lib/problem-details.js';
 import type { ReviewProgress as Progress } from '../../../types/work-api.js';
 import { useAssignReviewers } from '../api/assign-reviewers.js';
+import tableStyles from '../../../components/ui/table.module.css';
 import styles from './reviews.module.css';
 
 /**
@@ -47,17 +48,17 @@ export function ReviewProgress({ year, progress, canAssign }: { year: number; pr
         </div>
       )}
       {progress.reviewers.length > 0 && (
-        <div className={styles.tableScroll} tabIndex={0} role="region" aria-label={t('reviews.progress.reviewersCaption')}>
-          <table className={styles.table}>
+        <div className={tableStyles.scroll} tabIndex={0} role="region" aria-label={t('reviews.progress.reviewersCaption')}>
+          <table className={tableStyles.table}>
             <caption className="visually-hidden">{t('reviews.progress.reviewersCaption')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('reviews.progress.reviewer')}</th>
                 <th scope="col">{t('reviews.progress.tiedTo')}</th>
-                <th scope="col" className={styles.num}>
+                <th scope="col" className={tableStyles.num}>
                   {t('reviews.progress.assignedCount')}
                 </th>
-                <th scope="col" className={styles.num}>
+                <th scope="col" className={tableStyles.num}>
                   {t('reviews.progress.submittedCount')}
                 </th>
               </tr>
@@ -67,8 +68,8 @@ export function ReviewProgress({ year, progress, canAssign }: { year: number; pr
                 <tr key={r.username}>
                   <th scope="row">{r.displayName}</th>
                   <td>{r.tiedTo.length === 0 ? '–' : r.tiedTo.join(', ')}</td>
-                  <td className={styles.num}>{formatNumber(r.assigned)}</td>
-                  <td className={styles.num}>{formatNumber(r.submitted)}</td>
+                  <td className={tableStyles.num}>{formatNumber(r.assigned)}</td>
+                  <td className={tableStyles.num}>{formatNumber(r.submitted)}</td>
                 </tr>
               ))}
             </tbody>

@@ -6,6 +6,7 @@ import { formatDate, formatDateTime, formatNumber } from '../../../lib/format.js
 import { localized } from '../../../lib/localized.js';
 import type { ComputationStep, IndicatorComputation, RecordType } from '../../../types/work-api.js';
 import { useTraceRecords } from '../api/get-trace-records.js';
+import factStyles from '../../../components/ui/facts.module.css';
 import styles from './submissions.module.css';
 
 interface ComputationViewProps {
@@ -26,7 +27,7 @@ export function ComputationView({ code, computation, unit, recordTypes }: Comput
   const population = computation.periods.find((p) => p.yearsBack === 0)?.population ?? null;
   return (
     <div className={styles.computation}>
-      <dl className={styles.facts}>
+      <dl className={factStyles.facts}>
         <div>
           <dt>{t('submissions.computation.formula')}</dt>
           <dd>

@@ -16,6 +16,7 @@ import { ItemFlags } from './item-flags.js';
 import { approverMayAct, officerMayEdit, officerMaySubmit } from './item-rules.js';
 import { ReturnReasonDialog } from './return-reason-dialog.js';
 import { ValueForm } from './value-form.js';
+import factStyles from '../../../components/ui/facts.module.css';
 import styles from './submissions.module.css';
 
 interface IndicatorItemProps {
@@ -82,7 +83,7 @@ export function IndicatorItem({ year, code, stage, item, recordTypes, isOfficer,
           </Alert>
         )}
 
-        <dl className={styles.facts}>
+        <dl className={factStyles.facts}>
           <div>
             <dt>{t('submissions.facts.kind')}</dt>
             <dd>{t(`submissions.kind.${indicator.kind}`)}</dd>

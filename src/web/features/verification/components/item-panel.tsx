@@ -3,7 +3,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert.js';
 import { Button } from '../../../components/ui/button.js';
-import { Drawer } from '../../../components/ui/drawer.js';
+import { Dialog } from '../../../components/ui/dialog.js';
 import { TextAreaField } from '../../../components/ui/form-field.js';
 import { ItemStatusBadge } from '../../../components/ui/item-status-badge.js';
 import { QueryState } from '../../../components/ui/query-state.js';
@@ -30,9 +30,9 @@ interface ItemPanelProps {
 export function ItemPanel({ year, target, canDecide, onClose }: ItemPanelProps) {
   const { t } = useTranslation();
   return (
-    <Drawer open={target !== null} onClose={onClose} title={target === null ? '' : t('verification.panel.title', { district: target.districtName, indicator: target.indicator })}>
+    <Dialog placement="side" open={target !== null} onClose={onClose} title={target === null ? '' : t('verification.panel.title', { district: target.districtName, indicator: target.indicator })}>
       {target !== null && <PanelBody key={`${target.code}:${target.indicator}`} year={year} code={target.code} indicator={target.indicator} canDecide={canDecide} />}
-    </Drawer>
+    </Dialog>
   );
 }
 
