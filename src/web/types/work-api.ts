@@ -419,3 +419,31 @@ export interface NotificationPage {
   unread: number;
   nextCursor: number | null;
 }
+
+export interface ReviewResults {
+  year: number;
+  round: ReviewRound;
+  /** Scores are trimmed (highest and lowest dropped) from this many reviewers on. */
+  trimFrom: number;
+  flagRule: { threshold: number; zThreshold: number; minItems: number };
+  items: {
+    orgUnitCode: string;
+    orgUnitName: string;
+    indicatorCode: string;
+    n: number;
+    trimmed: boolean;
+    /** 0–100; null without submitted scores. */
+    score: number | null;
+    scores: { username: string; displayName: string; total: number; dropped: boolean }[];
+  }[];
+  reviewers: {
+    username: string;
+    displayName: string;
+    items: number;
+    meanDeviation: number | null;
+    z: number | null;
+    flagged: boolean;
+    direction: 'harsh' | 'lenient' | null;
+    reasons: ('deviation' | 'zscore')[];
+  }[];
+}

@@ -9,8 +9,10 @@ import { paths } from '../../config/paths.js';
 import { useMe } from '../../features/auth/api/get-me.js';
 import { useMyAssignments } from '../../features/reviews/api/get-my-assignments.js';
 import { useProgress } from '../../features/reviews/api/get-progress.js';
+import { useResults } from '../../features/reviews/api/get-results.js';
 import { AssignmentList } from '../../features/reviews/components/assignment-list.js';
 import { ReviewProgress } from '../../features/reviews/components/review-progress.js';
+import { ReviewResults } from '../../features/reviews/components/review-results.js';
 import { formatNumber } from '../../lib/format.js';
 import { hasRole } from '../../lib/roles.js';
 import type { ReviewAssignment } from '../../types/work-api.js';
@@ -81,6 +83,18 @@ function CityProgress({ year, canAssign }: { year: number; canAssign: boolean })
     <section aria-labelledby="review-progress-heading" className={styles.section}>
       <h2 id="review-progress-heading">{t('reviews.progress.heading')}</h2>
       <QueryState query={progress}>{(data) => <ReviewProgress year={year} progress={data} canAssign={canAssign && data.stage === 'review'} />}</QueryState>
+      {progress.data?.round.closed === true && <CityResults year={year} />}
+    </section>
+  );
+}
+
+function CityResults({ year }: { year: number }) {
+  const { t } = useTranslation();
+  const results = useResults(year, true);
+  return (
+    <section aria-labelledby="review-results-heading" className={styles.section}>
+      <h2 id="review-results-heading">{t('reviews.results.heading')}</h2>
+      <QueryState query={results}>{(data) => (data === null ? null : <ReviewResults results={data} />)}</QueryState>
     </section>
   );
 }
