@@ -8,9 +8,11 @@
  * warm-up:
  *   (a) GET /api/v1/public/cycles/2019/results                      at --connections (200) connections;
  *   (b) GET /api/v1/public/cycles/2019/districts/11215/scorecard    at --connections (200) connections;
- *   (c) an authenticated write mix: --sessions officers of different districts, each connection reading an item of
- *       its officer's district (a submission draft of the open 2020 cycle, or an activity record) and saving it with
- *       the version it read. A 409 (someone saved the item in between) is the expected answer to a stale version;
+ *   (c) an authenticated write mix: --sessions officers of different districts signed in; each of
+ *       --write-connections connections repeatedly picks an item at random (seeded) — a submission draft of the open
+ *       2020 cycle or an activity record of one of those districts — reads it with that district officer's session
+ *       and saves it with the version it read. A 409 (someone saved the item in between) is the expected answer to a
+ *       stale version;
  *       afterwards every acknowledged (2xx) write is checked against the database: no two acknowledged writes of an
  *       item share a version, and every item's current version is at least the last acknowledged one, with the last
  *       acknowledged value when they are equal (0 lost updates).
@@ -262,6 +264,18 @@ async function openSessions(base: string): Promise<Session[]> {
   return sessions;
 }
 
+/** A small seeded PRNG (mulberry32). */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 type Slot =
   | { kind: 'draft'; session: Session; indicator: string }
   | { kind: 'record'; session: Session; id: number };
@@ -281,8 +295,9 @@ async function writeMix(backend: string, server: Server) {
     for (const id of session.recordIds) slots.push({ kind: 'record', session, id });
   }
   const acks = new Map<string, Ack[]>();
-  let conflicts = 0;
-  let next = 0;
+  // Each read-then-save picks an item at random (seeded: every run makes the same picks), as users do: two
+  // connections sometimes pick the same item, and the slower save must get 409, never overwrite the other.
+  const random = mulberry32(2019);
   const statuses = new Map<string, number>();
   const count = (what: string, status: number, body: string) => {
     if (status >= 200 && status < 300) return;
@@ -309,7 +324,7 @@ async function writeMix(backend: string, server: Server) {
     {
       // Read the item's current version first, as a user's screen does.
       setupRequest: (req, context: Ctx) => {
-        context.slot = next++ % slots.length;
+        context.slot = Math.floor(random() * slots.length);
         const s = slots[context.slot]!;
         return { ...req, method: 'GET', path: itemUrl(s), headers: { cookie: s.session.cookie } };
       },
@@ -325,7 +340,7 @@ async function writeMix(backend: string, server: Server) {
     {
       setupRequest: (req, context: Ctx) => {
         const s = slots[context.slot!]!;
-        const value = Math.floor(Math.random() * 90) + 1;
+        const value = Math.floor(random() * 90) + 1;
         context.value = value;
         const headers = { cookie: s.session.cookie, 'x-csrf-token': s.session.csrf, 'content-type': 'application/json' };
         if (s.kind === 'draft') {
@@ -341,7 +356,6 @@ async function writeMix(backend: string, server: Server) {
       },
       onResponse: (status, body, context: Ctx) => {
         count('write', status, body);
-        if (status === 409) conflicts++;
         if (status < 200 || status >= 300) return;
         const saved = JSON.parse(body) as { version: number };
         const key = slotKey(slots[context.slot!]!);
@@ -359,7 +373,9 @@ async function writeMix(backend: string, server: Server) {
   // Requests cut off at the end may still commit: give them a moment before reading the final state.
   await new Promise((r) => setTimeout(r, 1000));
 
-  if (statuses.size) process.stdout.write(`    answers other than 2xx: ${[...statuses].map(([k, n]) => `${k} ×${n}`).join(', ')}\n`);
+  // 409s of the measured run (the warm-up's are in `statuses` too).
+  const conflicts = result.statusCodeStats?.['409']?.count ?? 0;
+  if (statuses.size) process.stdout.write(`    answers other than 2xx, warm-up included: ${[...statuses].map(([k, n]) => `${k} ×${n}`).join(', ')}\n`);
   let lost = 0;
   let acknowledged = 0;
   for (const s of slots) {
