@@ -118,6 +118,10 @@ export async function openPostgres(url: string, opts: { max?: number; createMiss
   const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, connectionTimeoutMillis: 5000 });
   // An idle client that loses its server (restart) must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
+  // Nor may a client that is checked out (inside a transaction) when the server goes away: the pool takes its own
+  // error listener off while a client is lent, and an 'error' event without a listener ends the process. The
+  // error still reaches the query in flight, and the client is discarded when it is released.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     kind: 'postgres',
