@@ -1,6 +1,6 @@
 /**
  * Load benchmark (`npm run bench:load`, or `npx tsx bench/load.ts [--duration 15] [--warmup 3] [--connections 200]
- * [--sessions 25] [--write-connections 25] [--workers 2] [--timeout 30] [--only a,b,c] [--no-pg] [--pg-only]
+ * [--sessions 25] [--write-connections 25] [--workers 1] [--timeout 30] [--only a,b,c] [--no-pg] [--pg-only]
  * [--url http://host:port]`).
  *
  * Starts the real server (`hopejobs serve`, built web app, LOG_LEVEL=warn) in a child process on loopback, on a fresh
@@ -46,7 +46,8 @@ const { values } = parseArgs({
     'no-pg': { type: 'boolean', default: false },
     'pg-only': { type: 'boolean', default: false },
     url: { type: 'string' },
-    workers: { type: 'string', default: '2' },
+    // One worker thread generates the load; on two cores more workers take CPU time from the server they measure.
+    workers: { type: 'string', default: '1' },
     timeout: { type: 'string', default: '30' },
   },
 });
@@ -490,7 +491,7 @@ function printTable() {
   for (const l of lines) process.stdout.write(`| ${l.join(' | ')} |\n`);
   process.stdout.write(
     `\nmachine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), load average before the run ${startLoad.map((l) => l.toFixed(2)).join(' ')}; ` +
-      `Node ${process.version}; ${duration} s per scenario after ${warmup} s warm-up, autocannon with ${workers || 'no'} worker threads for (a) and (b), ` +
+      `Node ${process.version}; ${duration} s per scenario after ${warmup} s warm-up, autocannon in ${workers || 'no'} worker thread${workers === 1 ? '' : 's'} for (a) and (b), ` +
       `timeout ${timeoutSeconds} s; client and server on one machine (loopback)\n`,
   );
 }
