@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EngineInputError, readCsvInput, readJsonInput, safeScore, score, type PreparedInput, type ScoreResult } from '../../src/engine/index.js';
 import { csvLikeBytes, deeplyNested, hostileCellText, hostileJson, hostileNumber, quoteCsv } from '../helpers/fuzz-arbitraries.js';
-import { CaseCounter, fuzzParams, runsFor } from '../helpers/fuzz-budget.js';
+import { CaseCounter, FUZZ_MINIMUM_TOTAL, fuzzParams, plannedTotal, runsFor } from '../helpers/fuzz-budget.js';
 
 /**
  * The engine's readers and scorer take anything a user can upload: they must answer with problems (an
@@ -71,6 +71,11 @@ describe('engine input fuzzing', () => {
   afterAll(() => {
     counter.report('engine, pure');
     console.log(`engine fuzz outcomes: ${outcomes.scored} scored (all figures finite), ${outcomes.refused} refused with located problems`);
+  });
+
+  it('plans at least 10,000 generated cases over all fuzz targets', () => {
+    // Each suite runs exactly its share of the budget and checks it did, so the total holds by construction.
+    expect(plannedTotal()).toBeGreaterThanOrEqual(FUZZ_MINIMUM_TOTAL);
   });
 
   it('reads any bytes as an iMeta/iData pair without crashing', () => {

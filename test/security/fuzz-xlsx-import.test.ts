@@ -177,7 +177,8 @@ describe.each(backends())('xlsx import fuzzing on $name', (backend) => {
         const bytes = await workbook(sheets);
         if (bytes) await importChecked(bytes);
       }),
-      fuzzParams('xlsx import cells', backend.name),
+      // One sound workbook among them, so the commit path runs even on a small share.
+      { ...fuzzParams('xlsx import cells', backend.name), examples: [[{ records: [[new Date(Date.UTC(2020, 0, 6)), '예시회사', null, '기타', 1, '예', null, null]], values: [], keyRow: true }]] },
     );
     expect(counter.get('xlsx import cells')).toBe(runsFor('xlsx import cells', backend.name));
     expect(outcome.committed).toBeGreaterThan(0);
