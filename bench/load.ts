@@ -33,6 +33,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon, { type Request as CannonRequest, type Result } from 'autocannon';
 import pg from 'pg';
+import { mulberry32 } from '../src/domain/demo/random.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -170,14 +171,9 @@ async function measure(server: Server, opts: autocannon.Options): Promise<{ resu
   return { result, serverCpu: cpu0 !== null && cpu1 !== null ? (cpu1 - cpu0) / wall : null, clientCpu: (own.user + own.system) / 1000 / wall };
 }
 
-async function readScenario(backend: string, server: Server, scenario: string, urlPath: string, route: string) {
-  process.stdout.write(`  ${backend} ${scenario}: ${connections} connections, ${warmup} s warm-up + ${duration} s …\n`);
-  const before = await serverHistogram(server, route);
-  const { result, serverCpu, clientCpu } = await measure(server, { url: `${server.url}${urlPath}`, connections, ...(workers > 0 ? { workers } : {}) });
-  const row: Row = {
-    backend,
-    scenario,
-    connections,
+/** The client-side figures of an autocannon result, as the table shows them. */
+function figures(result: Result) {
+  return {
     p50: result.latency.p50,
     p99: result.latency.p99,
     max: result.latency.max,
@@ -186,6 +182,18 @@ async function readScenario(backend: string, server: Server, scenario: string, u
     errors: result.errors,
     timeouts: result.timeouts,
     non2xx: result.non2xx,
+  };
+}
+
+async function readScenario(backend: string, server: Server, scenario: string, urlPath: string, route: string) {
+  process.stdout.write(`  ${backend} ${scenario}: ${connections} connections, ${warmup} s warm-up + ${duration} s …\n`);
+  const before = await serverHistogram(server, route);
+  const { result, serverCpu, clientCpu } = await measure(server, { url: `${server.url}${urlPath}`, connections, ...(workers > 0 ? { workers } : {}) });
+  const row: Row = {
+    backend,
+    scenario,
+    connections,
+    ...figures(result),
     serverCpu,
     clientCpu,
     serverP99: serverP99(before, await serverHistogram(server, route)),
@@ -263,18 +271,6 @@ async function openSessions(base: string): Promise<Session[]> {
     sessions.push({ code, ...s, recordIds: list.items.map((r) => r.id) });
   }
   return sessions;
-}
-
-/** A small seeded PRNG (mulberry32). */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 type Slot =
@@ -397,14 +393,7 @@ async function writeMix(backend: string, server: Server) {
     backend,
     scenario: '(c) write mix (GET + PUT/PATCH with version)',
     connections: writeConnections,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    max: result.latency.max,
-    rps: result.requests.average,
-    requests: result.requests.total,
-    errors: result.errors,
-    timeouts: result.timeouts,
-    non2xx: result.non2xx,
+    ...figures(result),
     conflicts,
     lost,
     acknowledged,

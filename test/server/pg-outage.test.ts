@@ -60,6 +60,23 @@ async function eventually(fn: () => Promise<boolean>, ms = 15_000): Promise<void
   throw new Error(`not recovered within ${ms} ms`);
 }
 
+/** Collects errors nobody handled while a suite runs (an 'error' event without a listener would end the process). */
+function watchUnhandled() {
+  const seen: unknown[] = [];
+  const note = (err: unknown) => seen.push(err);
+  return {
+    seen,
+    start() {
+      process.on('unhandledRejection', note);
+      process.on('uncaughtException', note);
+    },
+    stop() {
+      process.off('unhandledRejection', note);
+      process.off('uncaughtException', note);
+    },
+  };
+}
+
 async function appOn(database: Database): Promise<FastifyInstance> {
   const app = await buildApp({ database, config: loadConfig({ LOG_LEVEL: 'silent' }), spa: false });
   await app.ready();
@@ -83,12 +100,10 @@ describe.skipIf(!server)('PostgreSQL outage under the running app (TCP proxy cut
   let proxy: CuttableProxy;
   let viaProxy: Database;
   let app: FastifyInstance;
-  const unhandled: unknown[] = [];
-  const onUnhandled = (err: unknown) => unhandled.push(err);
+  const unhandled = watchUnhandled();
 
   beforeAll(async () => {
-    process.on('unhandledRejection', onUnhandled);
-    process.on('uncaughtException', onUnhandled);
+    unhandled.start();
     db = await server!.open();
     await seedDemo(db.db, { password: PASSWORD });
     const url = new URL(db.url!);
@@ -99,8 +114,7 @@ describe.skipIf(!server)('PostgreSQL outage under the running app (TCP proxy cut
     app = await appOn(viaProxy);
   }, 120_000);
   afterAll(async () => {
-    process.off('unhandledRejection', onUnhandled);
-    process.off('uncaughtException', onUnhandled);
+    unhandled.stop();
     await app?.close();
     await viaProxy?.close();
     await proxy?.close();
@@ -146,7 +160,7 @@ describe.skipIf(!server)('PostgreSQL outage under the running app (TCP proxy cut
     expect((await app.inject({ url: '/api/v1/me', headers: { cookie } })).statusCode).toBe(200); // the session survived
     expect((await app.inject('/api/v1/health/ready')).statusCode).toBe(200);
     expect((await app.inject('/metrics')).body).toMatch(/^hopejobs_db_up 1$/m);
-    expect(unhandled).toEqual([]);
+    expect(unhandled.seen).toEqual([]);
   }, 60_000);
 
   it('survives repeated cuts under concurrent requests, every answer a 200 or a 503', async () => {
@@ -169,7 +183,7 @@ describe.skipIf(!server)('PostgreSQL outage under the running app (TCP proxy cut
     await Promise.all(clients);
     expect([...statuses.keys()].sort()).toEqual([200, 503]);
     await eventually(async () => (await app.inject('/api/v1/org-units')).statusCode === 200);
-    expect(unhandled).toEqual([]);
+    expect(unhandled.seen).toEqual([]);
   }, 60_000);
 });
 
@@ -182,18 +196,15 @@ describe.skipIf(!server)('PostgreSQL outage under the running app (TCP proxy cut
 describe.skipIf(!server)('PostgreSQL terminating the app\'s connections (57P01), one inside a transaction', () => {
   let db: TestDatabase;
   let app: FastifyInstance;
-  const unhandled: unknown[] = [];
-  const onUnhandled = (err: unknown) => unhandled.push(err);
+  const unhandled = watchUnhandled();
   beforeAll(async () => {
-    process.on('unhandledRejection', onUnhandled);
-    process.on('uncaughtException', onUnhandled);
+    unhandled.start();
     db = await server!.open();
     await seedDemo(db.db, { password: PASSWORD });
     app = await appOn(db);
   }, 120_000);
   afterAll(async () => {
-    process.off('unhandledRejection', onUnhandled);
-    process.off('uncaughtException', onUnhandled);
+    unhandled.stop();
     await app?.close();
     await db?.destroy();
   });
@@ -230,6 +241,6 @@ describe.skipIf(!server)('PostgreSQL terminating the app\'s connections (57P01),
     expect(failed).toBeInstanceOf(Error);
     expect(isDatabaseUnavailable(failed)).toBe(true);
     await eventually(async () => (await app.inject('/api/v1/org-units')).statusCode === 200);
-    expect(unhandled).toEqual([]);
+    expect(unhandled.seen).toEqual([]);
   }, 60_000);
 });
