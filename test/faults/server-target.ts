@@ -24,7 +24,21 @@ export interface ServerTarget {
   destroy(): Promise<void>;
 }
 
+/** Every server process a target started: killed on destroy, so a failed test leaves none running. */
+function tracked(start: () => Promise<ServerProcess>, started: ServerProcess[]) {
+  return async () => {
+    const p = await start();
+    started.push(p);
+    return p;
+  };
+}
+
+function killLeftovers(started: ServerProcess[]) {
+  for (const p of started) if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
+}
+
 export async function openServerTarget(backend: Backend): Promise<ServerTarget> {
+  const started: ServerProcess[] = [];
   const logEnv = { LOG_LEVEL: 'warn', HOPEJOBS_DEMO_PASSWORD: PASSWORD, HOPEJOBS_MAX_UPLOAD_MB: '100' };
   if (backend.name === 'pglite') {
     const dir = mkdtempSync(path.join(repoRoot, '.tmp', 'faults-'));
@@ -45,8 +59,9 @@ export async function openServerTarget(backend: Backend): Promise<ServerTarget> 
           await db.close();
         }
       },
-      start: (extra = {}) => startServerProcess({ ...env, ...extra }),
+      start: (extra = {}) => tracked(() => startServerProcess({ ...env, ...extra }), started)(),
       async destroy() {
+        killLeftovers(started);
         rmSync(dir, { recursive: true, force: true });
       },
     };
@@ -60,8 +75,9 @@ export async function openServerTarget(backend: Backend): Promise<ServerTarget> 
     name: 'postgres',
     env,
     query: (fn) => fn(db),
-    start: (extra = {}) => startServerProcess({ ...env, ...extra }),
+    start: (extra = {}) => tracked(() => startServerProcess({ ...env, ...extra }), started)(),
     async destroy() {
+      killLeftovers(started);
       await db.destroy();
       rmSync(filesDir, { recursive: true, force: true });
     },
