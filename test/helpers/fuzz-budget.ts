@@ -3,8 +3,11 @@ import fc from 'fast-check';
 /**
  * How many generated cases each fuzz target runs (on PGlite; a PostgreSQL server run adds its own on top). The
  * targets live in several files that run in parallel, so the total is guaranteed here, by construction: every
- * file runs exactly its share and checks that it did. FUZZ_SCALE=10 runs ten times as many for a deep soak;
- * FUZZ_SEED=n replays one run.
+ * file runs exactly its share and checks that it did. FUZZ_SCALE=10 runs ten times as many for a deep soak.
+ *
+ * Seeds: by default each target runs from its own fixed seed, so `npm test` is the same run on every machine and a
+ * red CI is a real finding, never the luck of the draw. FUZZ_SEED=random explores new cases (fast-check prints the
+ * seed of a failure); FUZZ_SEED=n replays one.
  */
 export const FUZZ_BUDGET = {
   // the engine's readers and scorer (pure functions: cheap, so most of the cases)
@@ -33,7 +36,17 @@ export type FuzzTarget = keyof typeof FUZZ_BUDGET;
 export const FUZZ_MINIMUM_TOTAL = 10_000;
 
 const scale = Math.max(1, Number(process.env.FUZZ_SCALE ?? 1) || 1);
-const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
+const seedSetting = process.env.FUZZ_SEED?.trim() ?? '';
+const explore = seedSetting === 'random';
+const replaySeed = seedSetting !== '' && !explore ? Number(seedSetting) : undefined;
+if (replaySeed !== undefined && !Number.isInteger(replaySeed)) throw new Error(`FUZZ_SEED must be an integer or "random", not ${JSON.stringify(seedSetting)}`);
+
+/** A fixed 32-bit seed per target and backend (FNV-1a of the name). */
+function fixedSeed(name: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
 
 export const plannedTotal = () => Object.values(FUZZ_BUDGET).reduce((a, b) => a + b, 0) * scale;
 
@@ -46,6 +59,7 @@ export const runsFor = (target: FuzzTarget, backend: 'pglite' | 'postgres' = 'pg
 
 /** fast-check parameters for a target: its number of runs, a replayable seed, no shrinking beyond a few seconds. */
 export function fuzzParams(target: FuzzTarget, backend: 'pglite' | 'postgres' = 'pglite'): fc.Parameters<unknown> {
+  const seed = explore ? undefined : (replaySeed ?? fixedSeed(`${target}/${backend}`));
   return { numRuns: runsFor(target, backend), ...(seed !== undefined ? { seed } : {}) };
 }
 

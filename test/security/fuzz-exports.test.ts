@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../helpers/db.js';
 import { hostileString } from '../helpers/fuzz-arbitraries.js';
@@ -50,7 +51,8 @@ describe.each(backends())('formula injection in exports on $name', (backend) => 
     await fx?.close();
   });
 
-  const csvRows = (body: Buffer) => parse(body.subarray(body[0] === 0xef ? 3 : 0).toString('utf8'), { relax_column_count: true }) as string[][];
+  const parseCsv = (text: string) => parse(text, { relax_column_count: true }) as string[][];
+  const csvRows = (body: Buffer) => parseCsv(body.subarray(body[0] === 0xef ? 3 : 0).toString('utf8'));
 
   it('escapes formula-like text in every CSV and xlsx export and in the audit CSV, keeps numbers numeric and JSON exact', async () => {
     await fc.assert(
@@ -84,12 +86,10 @@ describe.each(backends())('formula injection in exports on $name', (backend) => 
           for (const url of [`${base}/records.csv?type=company_visit`, `${base}/records.csv`, `${base}/records.csv?type=company_visit&encoding=cp949`]) {
             const res = await fx.clients.officer_own.request('GET', url);
             expect(res.statusCode).toBe(200);
-            if (url.includes('cp949')) {
-              expect(res.rawPayload.includes(Buffer.from("'="))).toBe(res.rawPayload.includes(Buffer.from('='))); // some escaped text, if any
-              continue;
-            }
-            const rows = csvRows(res.rawPayload);
+            // CP949 has no byte-order mark; what it cannot hold becomes '?', which never starts a formula
+            const rows = url.includes('cp949') ? parseCsv(iconv.decode(res.rawPayload, 'cp949')) : csvRows(res.rawPayload);
             expect(runnableCells(rows), url).toEqual([]);
+            if (url.includes('cp949')) continue;
             const wide = url.includes('type=');
             const idColumn = rows[0]!.findIndex((h) => /ID/.test(h));
             if (wide) expect(idColumn).toBeGreaterThanOrEqual(0);
