@@ -4,7 +4,6 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import {
-  jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
@@ -12,6 +11,7 @@ import {
 import type { Logger } from 'pino';
 import { trustProxySetting } from '../config.js';
 import { registerAccessControl } from './access.js';
+import { accessAwareTransform } from './openapi-access.js';
 import type { AppContext } from './context.js';
 import { errorHandler } from './problem.js';
 import { auditRoutes } from './routes/audit.js';
@@ -75,7 +75,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'hj_session' } } },
     },
-    transform: jsonSchemaTransform,
+    transform: accessAwareTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
