@@ -8,10 +8,11 @@ import type { DbOrTx } from '../db/tx.js';
 import { appendAudit } from './audit.js';
 import type { Principal } from './auth.js';
 import { actorOf, requireRole } from './authz.js';
-import { DomainError, notFound, type Message } from './errors.js';
+import { DomainError, type Message } from './errors.js';
 import { copyFramework, ensureFramework, freezeFramework, getFramework } from './frameworks/service.js';
 import { clearPublicCache } from './public-results.js';
 import { closeReviewRound, reviewRoundState } from './reviews/index.js';
+import { cycleOrThrow } from './cycle-lookup.js';
 
 /** The default data period of a cycle: September 1 of the previous year to August 31 of the cycle year. */
 export function defaultDataPeriod(year: number): { start: string; end: string } {
@@ -40,12 +41,6 @@ interface Blocker {
   code: string;
   message: Message;
   overridable: boolean;
-}
-
-async function cycleOrThrow(db: DbOrTx, year: number): Promise<CycleRow> {
-  const c = await findCycleByYear(db, year);
-  if (!c) throw notFound({ ko: `${year}년 평가 주기`, en: `Cycle ${year}` });
-  return c;
 }
 
 /** What stands in the way of moving a cycle one stage forward. */

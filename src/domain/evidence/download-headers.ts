@@ -1,3 +1,4 @@
+import { attachmentDisposition } from '../exports/download-name.js';
 import { sanitizeFileName } from './file-name.js';
 import { evidenceTypeOfMediaType, evidenceTypes } from './evidence-types.js';
 
@@ -18,19 +19,9 @@ export function evidenceDownloadHeaders(file: EvidenceFileForDownload): Record<s
   return {
     'Content-Type': type ? evidenceTypes[type].mediaType : 'application/octet-stream',
     'Content-Length': String(file.size),
-    'Content-Disposition': `attachment; filename="${asciiFallback(name)}"; filename*=UTF-8''${encodeRfc8187(name)}`,
+    'Content-Disposition': attachmentDisposition(name),
     'X-Content-Type-Options': 'nosniff',
     'Content-Security-Policy': "default-src 'none'; sandbox",
     'Cache-Control': 'private, no-cache',
   };
-}
-
-/** Non-ASCII letters become `_`; a name that is only Korean keeps its extension, e.g. `___.pdf`. */
-function asciiFallback(name: string): string {
-  return name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\%]/g, '_');
-}
-
-/** Percent-encodes everything outside RFC 8187's attr-char set. */
-function encodeRfc8187(name: string): string {
-  return encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/client.js';
-import { findCycleByYear, type CycleRow } from '../../db/repositories/cycles.js';
+import { findCycleByYear } from '../../db/repositories/cycles.js';
 import {
   freezeFrameworkVersion,
   frameworkVersionByNumber,
@@ -22,6 +22,7 @@ import { frameworkDefinitionSchema, type FrameworkDefinition } from './definitio
 
 const koLocale = z.locales.ko();
 import { diffFrameworks, type FrameworkDiff } from './diff.js';
+import { cycleOrThrow } from '../cycle-lookup.js';
 
 export interface FrameworkView {
   cycleYear: number;
@@ -51,12 +52,6 @@ export function parseDefinition(input: unknown): FrameworkDefinition {
     return { path: ['definition', ...i.path].join('.'), message: { ko: ko!, en: en! } };
   });
   throw new DomainError('invalid', 'invalid_framework', { ko: '평가 체계에 오류가 있습니다.', en: 'The framework has errors.' }, problems);
-}
-
-async function cycleOrThrow(db: DbOrTx, year: number): Promise<CycleRow> {
-  const c = await findCycleByYear(db, year);
-  if (!c) throw notFound({ ko: `${year}년 평가 주기`, en: `Cycle ${year}` });
-  return c;
 }
 
 function view(cycleYear: number, row: FrameworkVersionRow): FrameworkView {

@@ -1,24 +1,19 @@
-import { findCycleByYear, type CycleRow } from '../../db/repositories/cycles.js';
+import type { CycleRow } from '../../db/repositories/cycles.js';
 import { latestRoundEvent } from '../../db/repositories/reviews.js';
 import type { CycleStatus } from '../../db/schema.js';
 import type { DbOrTx } from '../../db/tx.js';
 import { stageNames } from '../cycles.js';
-import { DomainError, notFound, type Message } from '../errors.js';
+import { DomainError, type Message } from '../errors.js';
 import { getFramework } from '../frameworks/service.js';
 import type { Indicator } from '../frameworks/definition.js';
 import type { RoundState } from './schemas.js';
+export { cycleOrThrow } from '../cycle-lookup.js';
 
 /** The audit action that closes a review round; the log is the round's state (append-only, hash-chained). */
 export const ROUND_CLOSED = 'review.round_closed';
 
 /** Stages in which the panel can still be set up (the review itself included). */
 const SETUP_STAGES: readonly CycleStatus[] = ['draft', 'open', 'verification', 'review'];
-
-export async function cycleOrThrow(db: DbOrTx, year: number): Promise<CycleRow> {
-  const c = await findCycleByYear(db, year);
-  if (!c) throw notFound({ ko: `${year}년 평가 주기`, en: `Cycle ${year}` });
-  return c;
-}
 
 const ENTERING_SCORES: Message = { ko: '정성 평가 점수 입력·제출은', en: 'Panel scores can only be entered or submitted' };
 

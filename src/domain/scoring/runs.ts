@@ -1,6 +1,5 @@
 import { and, asc, eq, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { findCycleByYear, type CycleRow } from '../../db/repositories/cycles.js';
 import { latestFrameworkVersion } from '../../db/repositories/frameworks.js';
 import {
   findRun,
@@ -23,17 +22,12 @@ import { panelScores, reviewRoundState } from '../reviews/index.js';
 import { sensitivity, sensitivityBody } from '../../engine/index.js';
 import { evaluateSnapshot, snapshotHash, snapshotSchema, type CycleOutcome, type Snapshot } from './evaluate.js';
 import { toEngineInput } from './to-engine.js';
+import { cycleOrThrow } from '../cycle-lookup.js';
 
 export type RunKind = 'trial' | 'provisional' | 'final';
 
 /** Extra values a caller supplies, e.g. the panel's trimmed means of qualitative indicators. */
 export type ValueOverrides = Map<string, Record<string, number>>;
-
-async function cycleOrThrow(db: DbOrTx, year: number): Promise<CycleRow> {
-  const c = await findCycleByYear(db, year);
-  if (!c) throw notFound({ ko: `${year}년 평가 주기`, en: `Cycle ${year}` });
-  return c;
-}
 
 /** Earlier published results: ranks of the previous year and every year's tiers (for streaks). */
 async function publishedHistory(db: DbOrTx, year: number) {

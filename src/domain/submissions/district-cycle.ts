@@ -1,21 +1,17 @@
-import { findCycleByYear, type CycleRow } from '../../db/repositories/cycles.js';
+import type { CycleRow } from '../../db/repositories/cycles.js';
 import { findOrgUnitByCode } from '../../db/repositories/org-units.js';
 import type { DbOrTx } from '../../db/tx.js';
 import { DomainError, notFound } from '../errors.js';
 import type { FrameworkDefinition, Indicator } from '../frameworks/definition.js';
 import { getFramework } from '../frameworks/service.js';
+export { cycleOrThrow } from '../cycle-lookup.js';
+import { cycleOrThrow } from '../cycle-lookup.js';
 
 /** One district in one cycle, with the cycle's current framework: what every submission operation starts from. */
 export interface DistrictCycle {
   cycle: CycleRow;
   unit: { id: number; code: string; name: string };
   framework: FrameworkDefinition;
-}
-
-export async function cycleOrThrow(db: DbOrTx, year: number): Promise<CycleRow> {
-  const c = await findCycleByYear(db, year);
-  if (!c) throw notFound({ ko: `${year}년 평가 주기`, en: `Cycle ${year}` });
-  return c;
 }
 
 export async function districtOrThrow(db: DbOrTx, code: string): Promise<{ id: number; code: string; name: string }> {

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditIntegrity, browseAudit } from '../../domain/audit-view.js';
+import { attachmentDisposition } from '../../domain/exports/download-name.js';
+import { neutraliseFormula } from '../../domain/publication/text-cell.js';
 import type { AppContext } from '../context.js';
 
 const entry = z.object({
@@ -30,7 +32,7 @@ const query = z.object({
 
 function csvCell(v: unknown): string {
   let s = v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  s = neutraliseFormula(s);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -75,7 +77,7 @@ export const auditRoutes =
         );
         return reply
           .type('text/csv; charset=utf-8')
-          .header('content-disposition', 'attachment; filename="audit-log.csv"')
+          .header('content-disposition', attachmentDisposition('audit-log.csv'))
           .send(`\uFEFF${header.join(',')}\r\n${lines.join('\r\n')}\r\n`);
       },
     );

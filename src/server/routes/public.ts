@@ -4,7 +4,7 @@ import { publishedCycle, publishedCycles, publishedEngineInput, resultsView, sco
 import { openDataFile, scorecardPdfFile } from '../../domain/publication-files.js';
 import type { AppContext } from '../context.js';
 import { requestLang } from '../problem.js';
-import { attachmentHeader } from '../content-disposition.js';
+import { attachmentDisposition } from '../../domain/exports/download-name.js';
 import { renderOnce, sendRendered } from '../public-json.js';
 
 const year = z.coerce.number().int().min(2000).max(2100);
@@ -187,7 +187,7 @@ export const publicRoutes =
         },
         async (req, reply) => {
           const file = await openDataFile(db, req.params.year, format, requestLang(req));
-          return reply.headers(cacheable).type(file.type).header('content-disposition', attachmentHeader(file.name)).send(file.body);
+          return reply.headers(cacheable).type(file.type).header('content-disposition', attachmentDisposition(file.name)).send(file.body);
         },
       );
     }
@@ -208,7 +208,7 @@ export const publicRoutes =
         return reply
           .headers(cacheable)
           .type('application/pdf')
-          .header('content-disposition', attachmentHeader(`hopejobs-${req.params.year}-${req.params.code}-scorecard.pdf`))
+          .header('content-disposition', attachmentDisposition(`hopejobs-${req.params.year}-${req.params.code}-scorecard.pdf`))
           .send(pdf);
       },
     );
