@@ -55,7 +55,7 @@ export function registerDbCommands(program: Command) {
             process.stdout.write(
               `${admin.created ? '시 관리자 계정 생성 / city admin created' : '비밀번호 재설정·세션 종료 / password reset, sessions ended'}: ${admin.username}\n` +
                 `비밀번호 / password: ${admin.password}\n` +
-                '이 비밀번호는 지금 한 번만 표시됩니다 / shown only this once: store it in a password manager\n',
+                '이 비밀번호는 지금 한 번만 표시되며, 처음 로그인할 때 새 비밀번호로 바꿔야 합니다 / shown only this once; you choose your own password at the first sign-in\n',
             );
             if (!opts.demo) return;
           }

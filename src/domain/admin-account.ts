@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/client.js';
 import { findOrgUnitByCode } from '../db/repositories/org-units.js';
-import { findUserByUsername, grantRole, setPasswordHash, upsertUser } from '../db/repositories/users.js';
+import { findUserByUsername, grantRole, setPasswordHash, updateUserFields, upsertUser } from '../db/repositories/users.js';
 import { appendAudit, systemActor } from './audit.js';
 import { endSessionsOnPrivilegeChange } from './auth.js';
 import { DomainError } from './errors.js';
@@ -26,7 +26,7 @@ export function adminPassword(): string {
 /**
  * The first real city administrator of an installation (`hopejobs seed --admin <username>`), with a random password
  * returned once: no installation ever has a fixed default password. Run again for an existing (non-demo) user, it
- * sets a new random password and grants the city admin role — the way back in when the last admin's password is
+ * sets a new random password, enables the account and grants the city admin role — the way back in when the last admin's password is
  * lost — and ends that user's sessions (rotation on a change of privilege). Demo usernames are refused: demo
  * accounts stay demo.
  */
@@ -52,11 +52,14 @@ export async function createAdmin(db: Db, username: string, opts: { displayName?
     }
     if (existing) {
       await setPasswordHash(tx, existing.id, passwordHash);
+      // the way back in: enabled again, and the printed password must be replaced at the first sign-in
+      await updateUserFields(tx, existing.id, { disabledAt: null, mustChangePassword: true });
       await grantRole(tx, existing.id, 'city_admin', city?.id ?? null);
       await endSessionsOnPrivilegeChange(tx, systemActor, existing.id, 'admin password reset, city_admin granted');
       return false;
     }
     const userId = await upsertUser(tx, { username: name, displayName: opts.displayName ?? name, passwordHash, isDemo: false });
+    await updateUserFields(tx, userId, { mustChangePassword: true });
     await grantRole(tx, userId, 'city_admin', city?.id ?? null);
     await appendAudit(tx, systemActor, { action: 'user.admin_created', entityType: 'user', entityId: userId, after: { username: name, role: 'city_admin' } });
     return true;

@@ -15,6 +15,7 @@ import {
   recordLoginFailure,
   recordLoginSuccess,
   setPasswordHash,
+  updateUserFields,
   type Membership,
 } from '../db/repositories/users.js';
 import type { Role } from '../db/schema.js';
@@ -22,6 +23,7 @@ import type { DbOrTx } from '../db/tx.js';
 import { appendAudit, type Actor } from './audit.js';
 import { DomainError } from './errors.js';
 import { hashPassword, verifyPassword } from './passwords.js';
+import { passwordProblems } from './users/password-policy.js';
 
 export const SESSION_TTL_MS = 8 * 60 * 60 * 1000; // one working day, sliding
 export const LOCK_AFTER_FAILURES = 5;
@@ -32,6 +34,8 @@ export interface SessionUser {
   username: string;
   displayName: string;
   isDemo: boolean;
+  /** The password was set by someone else (a new account, a reset): nothing but choosing one's own until then. */
+  mustChangePassword: boolean;
   roles: Membership[];
 }
 
@@ -101,30 +105,53 @@ export async function login(
     });
     throw badCredentials();
   }
+  // Said only after the right password, so the answer tells a guesser nothing about the account.
+  if (user.disabledAt) {
+    throw new DomainError('forbidden', 'account_disabled', {
+      ko: '사용이 중지된 계정입니다. 시 관리자에게 문의하세요.',
+      en: 'This account is disabled. Ask a city administrator.',
+    });
+  }
+  const opened = await db.transaction(async (tx) => {
+    if (input.previousToken) await deleteSession(tx, hashToken(input.previousToken));
+    await recordLoginSuccess(tx, user.id);
+    const session = await openSession(tx, user.id, input);
+    await appendAudit(tx, { userId: user.id, label: user.username }, { action: 'auth.login', entityType: 'user', entityId: user.id });
+    return session;
+  });
+  return { token: opened.token, principal: await principalOf(db, user, opened) };
+}
+
+interface OpenedSession {
+  token: string;
+  tokenHash: string;
+  csrfToken: string;
+}
+
+/** A new session: a random token for the cookie (only its SHA-256 is stored) and a CSRF token. */
+async function openSession(tx: DbOrTx, userId: number, client: { ip: string | null; userAgent: string | null }): Promise<OpenedSession> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const tokenHash = hashToken(token);
-  await db.transaction(async (tx) => {
-    if (input.previousToken) await deleteSession(tx, hashToken(input.previousToken));
-    await recordLoginSuccess(tx, user.id);
-    await insertSession(tx, {
-      tokenHash,
-      userId: user.id,
-      csrfToken,
-      expiresAt: new Date(Date.now() + SESSION_TTL_MS),
-      ip: input.ip,
-      userAgent: input.userAgent?.slice(0, 300) ?? null,
-    });
-    await appendAudit(tx, { userId: user.id, label: user.username }, { action: 'auth.login', entityType: 'user', entityId: user.id });
+  await insertSession(tx, {
+    tokenHash,
+    userId,
+    csrfToken,
+    expiresAt: new Date(Date.now() + SESSION_TTL_MS),
+    ip: client.ip,
+    userAgent: client.userAgent?.slice(0, 300) ?? null,
   });
+  return { token, tokenHash, csrfToken };
+}
+
+type UserRecord = NonNullable<Awaited<ReturnType<typeof findUserById>>>;
+
+async function principalOf(db: DbOrTx, user: UserRecord, session: { tokenHash: string; csrfToken: string }): Promise<Principal> {
   const roles = await membershipsOf(db, user.id);
   return {
-    token,
-    principal: {
-      user: { id: user.id, username: user.username, displayName: user.displayName, isDemo: user.isDemo, roles },
-      tokenHash,
-      csrfToken,
-    },
+    user: { id: user.id, username: user.username, displayName: user.displayName, isDemo: user.isDemo, mustChangePassword: user.mustChangePassword, roles },
+    tokenHash: session.tokenHash,
+    csrfToken: session.csrfToken,
   };
 }
 
@@ -137,15 +164,10 @@ export async function resolveSession(db: Db, token: string, policy: DemoPolicy =
   const session = await findLiveSession(db, tokenHash);
   if (!session) return null;
   const user = await findUserById(db, session.userId);
-  if (!user) return null;
+  if (!user || user.disabledAt) return null;
   if (user.isDemo && policy.allowDemo === false) return null;
   await touchSession(db, tokenHash, new Date(Date.now() + SESSION_TTL_MS));
-  const roles = await membershipsOf(db, user.id);
-  return {
-    user: { id: user.id, username: user.username, displayName: user.displayName, isDemo: user.isDemo, roles },
-    tokenHash,
-    csrfToken: session.csrfToken,
-  };
+  return principalOf(db, user, { tokenHash, csrfToken: session.csrfToken });
 }
 
 export async function logout(db: Db, principal: Principal): Promise<void> {
@@ -179,4 +201,46 @@ export async function grantRoleWithRotation(tx: DbOrTx, actor: Actor, userId: nu
 export async function setPasswordWithRotation(tx: DbOrTx, actor: Actor, userId: number, password: string): Promise<void> {
   await setPasswordHash(tx, userId, await hashPassword(password));
   await endSessionsOnPrivilegeChange(tx, actor, userId, 'password set');
+}
+
+/**
+ * A signed-in user replaces their own password: the current one must be right (a session left open on a shared PC
+ * is not enough), the new one must pass the policy and differ from it. Every session of the user ends — other
+ * browsers are signed out — and this browser gets a new one (a new token and CSRF token), so a token stolen before
+ * the change is worthless.
+ */
+export async function changeOwnPassword(
+  db: Db,
+  principal: Principal,
+  input: { currentPassword: string; newPassword: string; ip: string | null; userAgent: string | null },
+): Promise<LoginResult> {
+  const user = await findUserById(db, principal.user.id);
+  if (!user) throw badCredentials();
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new DomainError('invalid', 'wrong_password', { ko: '현재 비밀번호가 올바르지 않습니다.', en: 'The current password is wrong.' }, [
+      { path: 'body.currentPassword', message: { ko: '현재 비밀번호가 올바르지 않습니다.', en: 'The current password is wrong.' } },
+    ]);
+  }
+  // Demo accounts share one printed password: nobody may change it for the others.
+  if (user.isDemo) {
+    throw new DomainError('forbidden', 'demo_account', { ko: '데모 계정의 비밀번호는 바꿀 수 없습니다.', en: 'A demo account’s password cannot be changed.' });
+  }
+  const problems = passwordProblems({ password: input.newPassword, username: user.username });
+  if (input.newPassword === input.currentPassword) {
+    problems.push({ path: 'body.newPassword', message: { ko: '지금과 다른 비밀번호를 고르세요.', en: 'Choose a password other than the current one.' } });
+  }
+  if (problems.length > 0) {
+    throw new DomainError('invalid', 'weak_password', { ko: '새 비밀번호를 쓸 수 없습니다.', en: 'The new password cannot be used.' }, problems);
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  const actor = { userId: user.id, label: user.username };
+  const opened = await db.transaction(async (tx) => {
+    await setPasswordHash(tx, user.id, passwordHash);
+    await updateUserFields(tx, user.id, { mustChangePassword: false });
+    await appendAudit(tx, actor, { action: 'auth.password_changed', entityType: 'user', entityId: user.id });
+    await endSessionsOnPrivilegeChange(tx, actor, user.id, 'password changed by the user');
+    return openSession(tx, user.id, input);
+  });
+  const fresh = await findUserById(db, user.id);
+  return { token: opened.token, principal: await principalOf(db, fresh!, opened) };
 }

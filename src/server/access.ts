@@ -24,6 +24,8 @@ declare module 'fastify' {
 
 export const SESSION_COOKIE = 'hj_session';
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** All a user with a temporary password may do: see who they are, choose their own password, sign out. */
+const PASSWORD_CHANGE_ROUTES = new Set(['GET /api/v1/me', 'POST /api/v1/me/password', 'POST /api/v1/auth/logout']);
 
 export function hasRole(principal: Principal, roles: readonly Role[]): boolean {
   return principal.user.roles.some((m) => roles.includes(m.role));
@@ -56,6 +58,12 @@ export function registerAccessControl(app: FastifyInstance, database: Database, 
       throw new DomainError('forbidden', 'csrf', {
         ko: '보안 토큰(CSRF)이 없거나 올바르지 않습니다. 페이지를 새로 고친 뒤 다시 시도하세요.',
         en: 'Missing or wrong CSRF token. Reload the page and try again.',
+      });
+    }
+    if (principal.user.mustChangePassword && !PASSWORD_CHANGE_ROUTES.has(`${req.method} ${req.routeOptions.url}`)) {
+      throw new DomainError('forbidden', 'password_change_required', {
+        ko: '먼저 비밀번호를 바꾸세요. 관리자가 정한 임시 비밀번호로는 다른 작업을 할 수 없습니다.',
+        en: 'Change your password first: a temporary password set by an administrator allows nothing else.',
       });
     }
     if (access !== 'authenticated' && !hasRole(principal, access.roles)) {

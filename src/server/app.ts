@@ -16,6 +16,7 @@ import type { AppContext } from './context.js';
 import { errorHandler } from './problem.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
+import { userRoutes } from './routes/users.js';
 import { cycleRoutes } from './routes/cycles.js';
 import { frameworkRoutes } from './routes/frameworks.js';
 import { publicRoutes } from './routes/public.js';
@@ -88,6 +89,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(metricsRoutes(ctx, metrics));
   await app.register(orgUnitRoutes(ctx));
   await app.register(authRoutes(ctx));
+  await app.register(userRoutes(ctx));
   await app.register(cycleRoutes(ctx));
   await app.register(frameworkRoutes(ctx));
   await app.register(reviewRoutes(ctx));

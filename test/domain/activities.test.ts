@@ -28,7 +28,7 @@ async function makePrincipal(db: TestDatabase, username: string, roles: [Role, n
   const id = await upsertUser(db.db, { username, displayName: username, passwordHash: 'x' });
   for (const [role, unitId] of roles) await grantRole(db.db, id, role, unitId);
   return {
-    user: { id, username, displayName: username, isDemo: false, roles: roles.map(([role, , orgUnitCode]) => ({ role, orgUnitCode })) },
+    user: { id, username, displayName: username, isDemo: false, mustChangePassword: false, roles: roles.map(([role, , orgUnitCode]) => ({ role, orgUnitCode })) },
     tokenHash: '',
     csrfToken: '',
   };

@@ -52,6 +52,14 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/v1/auth/login': { allow: ALL, freshSession: true, body: { username: 'auditor', password: PASSWORD } },
   'POST /api/v1/auth/logout': { allow: SIGNED_IN, freshSession: true },
   'GET /api/v1/me': { allow: SIGNED_IN },
+  'POST /api/v1/me/password': { allow: SIGNED_IN, body: { currentPassword: 'not-the-password', newPassword: 'a-new-password-9' } },
+  // accounts (city admin only); the calls hit a taken username or a stale version
+  'GET /api/v1/users': { allow: CITY },
+  'POST /api/v1/users': { allow: CITY, body: { username: 'auditor', displayName: '권한 시험', roles: [] } },
+  'GET /api/v1/users/:id': { allow: CITY, params: () => ({ id: 1 }) },
+  'PATCH /api/v1/users/:id': { allow: CITY, params: () => ({ id: 1 }), body: { version: STALE, displayName: '권한 시험' } },
+  'PUT /api/v1/users/:id/roles': { allow: CITY, params: () => ({ id: 1 }), body: { version: STALE, roles: [] } },
+  'POST /api/v1/users/:id/password-reset': { allow: CITY, params: () => ({ id: 1 }), body: { version: STALE } },
   // cycles and frameworks
   'GET /api/v1/cycles': { allow: SIGNED_IN },
   'POST /api/v1/cycles': { allow: CITY, body: { year: 2019 } },

@@ -208,7 +208,7 @@ export async function openSecurityFixture(
 export async function principalOf(db: TestDatabase, username: string): Promise<Principal> {
   const user = (await findUserByUsername(db.db, username))!;
   const roles = await membershipsOf(db.db, user.id);
-  return { user: { id: user.id, username: user.username, displayName: user.displayName, isDemo: user.isDemo, roles }, tokenHash: 'fuzz', csrfToken: 'fuzz' };
+  return { user: { id: user.id, username: user.username, displayName: user.displayName, isDemo: user.isDemo, mustChangePassword: user.mustChangePassword, roles }, tokenHash: 'fuzz', csrfToken: 'fuzz' };
 }
 
 /** New activity records of one import, with every numeric value checked to be finite (jsonb can hold 1e400). */

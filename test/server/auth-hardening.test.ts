@@ -234,7 +234,7 @@ describe.each(backends())('auth hardening on $name', (backend) => {
     expect(first.password).toMatch(/^[A-Za-z0-9_-]{24}$/);
     const res = await loginAs(app, 'chief.kim', first.password);
     expect(res.statusCode).toBe(200);
-    expect(res.json().user).toMatchObject({ isDemo: false, roles: [{ role: 'city_admin', orgUnitCode: '11000' }] });
+    expect(res.json().user).toMatchObject({ isDemo: false, mustChangePassword: true, roles: [{ role: 'city_admin', orgUnitCode: '11000' }] });
     const user = await findUserByUsername(db.db, 'chief.kim');
     expect(user!.passwordHash.startsWith('$argon2id$')).toBe(true);
     expect(user!.passwordHash).not.toContain(first.password);

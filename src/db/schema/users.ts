@@ -10,6 +10,11 @@ export const users = pgTable('users', {
   isDemo: boolean('is_demo').notNull().default(false),
   failedLogins: integer('failed_logins').notNull().default(0),
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  /** Set by a city admin: the account cannot sign in and its sessions are over; kept for the audit trail. */
+  disabledAt: timestamp('disabled_at', { withTimezone: true }),
+  /** A password someone else saw (a new account, a reset): the user must choose their own before anything else. */
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
+  lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   version: integer('version').notNull().default(1),
 });

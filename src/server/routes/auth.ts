@@ -2,7 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { countDemoUsers } from '../../db/repositories/users.js';
-import { login, logout, SESSION_TTL_MS } from '../../domain/auth.js';
+import { changeOwnPassword, login, logout, SESSION_TTL_MS } from '../../domain/auth.js';
+import { MAX_PASSWORD_LENGTH } from '../../domain/users/password-policy.js';
 import { DomainError } from '../../domain/errors.js';
 import { roles } from '../../db/schema.js';
 import { SESSION_COOKIE } from '../access.js';
@@ -14,6 +15,7 @@ const userSchema = z.object({
   username: z.string(),
   displayName: z.string(),
   isDemo: z.boolean(),
+  mustChangePassword: z.boolean(),
   roles: z.array(z.object({ role: z.enum(roles), orgUnitCode: z.string().nullable() })),
 });
 
@@ -128,6 +130,32 @@ export const authRoutes =
       async (req) => {
         const p = req.principal!;
         return { user: p.user, csrfToken: p.csrfToken };
+      },
+    );
+
+    app.post(
+      '/api/v1/me/password',
+      {
+        config: { access: 'authenticated' },
+        schema: {
+          tags: ['auth'],
+          summary: 'Change your own password (the current one is required); ends your other sessions and renews this one',
+          body: z.object({
+            currentPassword: z.string().min(1).max(MAX_PASSWORD_LENGTH),
+            newPassword: z.string().min(1).max(MAX_PASSWORD_LENGTH),
+          }),
+          response: { 200: z.object({ user: userSchema, csrfToken: z.string() }) },
+        },
+      },
+      async (req, reply) => {
+        const { token, principal } = await changeOwnPassword(ctx.database.db, req.principal!, {
+          currentPassword: req.body.currentPassword,
+          newPassword: req.body.newPassword,
+          ip: req.ip,
+          userAgent: req.headers['user-agent'] ?? null,
+        });
+        reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(req), maxAge: Math.floor(SESSION_TTL_MS / 1000) });
+        return { user: principal.user, csrfToken: principal.csrfToken };
       },
     );
   };

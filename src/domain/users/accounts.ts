@@ -1,0 +1,231 @@
+import { findOrgUnitByCode } from '../../db/repositories/org-units.js';
+import { deleteSessionsOfUser } from '../../db/repositories/sessions.js';
+import {
+  enabledCityAdminIds,
+  findUserById,
+  insertUser,
+  listUsers,
+  lockUser,
+  membershipsOfUsers,
+  replaceRoles,
+  updateUserFields,
+  type MembershipWithName,
+  type UserFilter,
+  type UserRow,
+} from '../../db/repositories/users.js';
+import type { Role } from '../../db/schema.js';
+import type { Db } from '../../db/client.js';
+import type { DbOrTx } from '../../db/tx.js';
+import { appendAudit, type Actor } from '../audit.js';
+import { endSessionsOnPrivilegeChange } from '../auth.js';
+import { DomainError, notFound, type FieldProblem } from '../errors.js';
+import { hashPassword, randomPassword } from '../passwords.js';
+
+/** An account as the city admin sees it: never the password hash. */
+export interface UserView {
+  id: number;
+  username: string;
+  displayName: string;
+  isDemo: boolean;
+  disabled: boolean;
+  lockedUntil: string | null;
+  mustChangePassword: boolean;
+  roles: MembershipWithName[];
+  lastSeenAt: string | null;
+  createdAt: string;
+  version: number;
+}
+
+export interface RoleInput {
+  role: Role;
+  orgUnitCode?: string | null | undefined;
+}
+
+export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,63}$/;
+const DISTRICT_ROLES: ReadonlySet<Role> = new Set(['district_officer', 'district_approver']);
+
+function view(row: UserRow, roles: MembershipWithName[]): UserView {
+  const locked = row.lockedUntil && row.lockedUntil.getTime() > Date.now() ? row.lockedUntil.toISOString() : null;
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    isDemo: row.isDemo,
+    disabled: row.disabledAt !== null,
+    lockedUntil: locked,
+    mustChangePassword: row.mustChangePassword,
+    roles,
+    lastSeenAt: row.lastSignInAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    version: row.version,
+  };
+}
+
+async function viewsOf(db: DbOrTx, rows: UserRow[]): Promise<UserView[]> {
+  const roles = await membershipsOfUsers(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => view(r, roles.get(r.id) ?? []));
+}
+
+export async function listAccounts(db: DbOrTx, filter: UserFilter = {}): Promise<UserView[]> {
+  return viewsOf(db, await listUsers(db, filter));
+}
+
+export async function getAccount(db: DbOrTx, id: number): Promise<UserView> {
+  const row = await lockUserOrThrow(db, id, false);
+  return (await viewsOf(db, [row]))[0]!;
+}
+
+/** The account's row (locked for the transaction when `lock`), or 404. */
+async function lockUserOrThrow(db: DbOrTx, id: number, lock = true): Promise<UserRow> {
+  const row = lock ? await lockUser(db, id) : await findUserById(db, id);
+  if (!row) throw notFound({ ko: `사용자 ${id}`, en: `User ${id}` });
+  return row;
+}
+
+function staleVersion(current: UserView): DomainError {
+  return new DomainError('conflict', 'stale_version', { ko: '다른 사용자가 이 계정을 먼저 바꾸었습니다. 새로 고친 뒤 다시 하세요.', en: 'Someone else changed this account first. Reload and try again.' }, [], { current });
+}
+
+/** Role inputs resolved to org unit ids; a district role needs a district, the city roles take none. */
+async function resolveRoles(db: DbOrTx, input: RoleInput[]): Promise<Array<{ role: Role; orgUnitId: number | null }>> {
+  const problems: FieldProblem[] = [];
+  const out: Array<{ role: Role; orgUnitId: number | null }> = [];
+  const seen = new Set<string>();
+  for (const [i, r] of input.entries()) {
+    const path = `body.roles.${i}.orgUnitCode`;
+    const code = r.orgUnitCode?.trim() || null;
+    let orgUnitId: number | null = null;
+    if (code) {
+      const unit = await findOrgUnitByCode(db, code);
+      if (!unit) {
+        problems.push({ path, message: { ko: `기관 코드 ${code}이(가) 없습니다.`, en: `No org unit with code ${code}.` } });
+        continue;
+      }
+      if (DISTRICT_ROLES.has(r.role) && unit.kind !== 'district') {
+        problems.push({ path, message: { ko: '자치구 역할에는 자치구를 지정해야 합니다.', en: 'A district role needs a district.' } });
+        continue;
+      }
+      orgUnitId = unit.id;
+    } else if (DISTRICT_ROLES.has(r.role)) {
+      problems.push({ path, message: { ko: '자치구 담당자·승인자는 자치구를 지정해야 합니다.', en: 'A district officer or approver needs a district.' } });
+      continue;
+    }
+    const key = `${r.role}/${orgUnitId ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ role: r.role, orgUnitId });
+  }
+  if (problems.length > 0) {
+    throw new DomainError('invalid', 'validation', { ko: '역할 지정이 올바르지 않습니다.', en: 'The roles are not valid.' }, problems);
+  }
+  return out;
+}
+
+/** Refuses a change that would leave the installation without an enabled city admin. */
+async function keepOneAdmin(tx: DbOrTx, userId: number, stillAdmin: boolean): Promise<void> {
+  if (stillAdmin) return;
+  const admins = await enabledCityAdminIds(tx);
+  if (admins.length === 1 && admins[0] === userId) {
+    throw new DomainError('conflict', 'last_admin', {
+      ko: '사용 중인 시 관리자가 한 명도 남지 않게 됩니다. 다른 관리자를 먼저 지정하세요.',
+      en: 'This would leave no enabled city administrator. Appoint another one first.',
+    });
+  }
+}
+
+export interface CreatedAccount {
+  user: UserView;
+  /** Shown once to the admin who created the account; the user must replace it at the first sign-in. */
+  oneTimePassword: string;
+}
+
+export async function createAccount(db: Db, actor: Actor, input: { username: string; displayName: string; roles: RoleInput[] }): Promise<CreatedAccount> {
+  const username = input.username.trim().toLowerCase();
+  const oneTimePassword = randomPassword();
+  const passwordHash = await hashPassword(oneTimePassword);
+  const user = await db.transaction(async (tx) => {
+    const memberships = await resolveRoles(tx, input.roles);
+    const id = await insertUser(tx, { username, displayName: input.displayName.trim(), passwordHash, mustChangePassword: true });
+    if (id === null) {
+      throw new DomainError('conflict', 'username_taken', { ko: `아이디 "${username}"은(는) 이미 있습니다.`, en: `The username "${username}" is taken.` }, [
+        { path: 'body.username', message: { ko: '이미 있는 아이디입니다.', en: 'This username is taken.' } },
+      ]);
+    }
+    await replaceRoles(tx, id, memberships);
+    const created = await getAccount(tx, id);
+    await appendAudit(tx, actor, { action: 'user.created', entityType: 'user', entityId: id, after: auditShape(created) });
+    return created;
+  });
+  return { user, oneTimePassword };
+}
+
+/** What the audit log keeps of an account (no secrets). */
+function auditShape(u: UserView) {
+  return { username: u.username, displayName: u.displayName, disabled: u.disabled, roles: u.roles.map((r) => `${r.role}${r.orgUnitCode ? `@${r.orgUnitCode}` : ''}`) };
+}
+
+async function editing(tx: DbOrTx, id: number, version: number): Promise<{ row: UserRow; before: UserView }> {
+  const row = await lockUserOrThrow(tx, id);
+  const before = (await viewsOf(tx, [row]))[0]!;
+  if (row.version !== version) throw staleVersion(before);
+  return { row, before };
+}
+
+export async function updateAccount(db: Db, actor: Actor, id: number, input: { version: number; displayName?: string | undefined; disabled?: boolean | undefined }): Promise<UserView> {
+  return db.transaction(async (tx) => {
+    const { row, before } = await editing(tx, id, input.version);
+    const disabling = input.disabled === true && row.disabledAt === null;
+    if (disabling && actor.userId === id) {
+      throw new DomainError('conflict', 'self', { ko: '자신의 계정은 사용 중지할 수 없습니다.', en: 'You cannot disable your own account.' });
+    }
+    if (disabling) await keepOneAdmin(tx, id, false);
+    await updateUserFields(tx, id, {
+      ...(input.displayName !== undefined ? { displayName: input.displayName.trim() } : {}),
+      ...(input.disabled !== undefined ? { disabledAt: input.disabled ? (row.disabledAt ?? new Date()) : null } : {}),
+    });
+    // A disabled account's sessions end now, not at their expiry.
+    if (disabling) await deleteSessionsOfUser(tx, id);
+    const after = await getAccount(tx, id);
+    await appendAudit(tx, actor, {
+      action: disabling ? 'user.disabled' : input.disabled === false && before.disabled ? 'user.enabled' : 'user.updated',
+      entityType: 'user',
+      entityId: id,
+      before: auditShape(before),
+      after: auditShape(after),
+    });
+    return after;
+  });
+}
+
+export async function setAccountRoles(db: Db, actor: Actor, id: number, input: { version: number; roles: RoleInput[] }): Promise<UserView> {
+  return db.transaction(async (tx) => {
+    const { before } = await editing(tx, id, input.version);
+    const memberships = await resolveRoles(tx, input.roles);
+    await keepOneAdmin(tx, id, memberships.some((m) => m.role === 'city_admin'));
+    await replaceRoles(tx, id, memberships);
+    await updateUserFields(tx, id, {});
+    await appendAudit(tx, actor, { action: 'user.roles_set', entityType: 'user', entityId: id, before: auditShape(before), after: auditShape(await getAccount(tx, id)) });
+    // New privileges take effect through a new sign-in: a token from before the change is worthless.
+    await endSessionsOnPrivilegeChange(tx, actor, id, 'roles set');
+    return getAccount(tx, id);
+  });
+}
+
+export async function resetAccountPassword(db: Db, actor: Actor, id: number, input: { version: number }): Promise<CreatedAccount> {
+  const oneTimePassword = randomPassword();
+  const passwordHash = await hashPassword(oneTimePassword);
+  const user = await db.transaction(async (tx) => {
+    const { row } = await editing(tx, id, input.version);
+    if (row.isDemo) {
+      throw new DomainError('conflict', 'demo_account', { ko: '데모 계정의 비밀번호는 바꿀 수 없습니다.', en: 'A demo account’s password cannot be reset.' });
+    }
+    await updateUserFields(tx, id, { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null });
+    await appendAudit(tx, actor, { action: 'user.password_reset', entityType: 'user', entityId: id });
+    await endSessionsOnPrivilegeChange(tx, actor, id, 'password reset');
+    return getAccount(tx, id);
+  });
+  return { user, oneTimePassword };
+}

@@ -1,0 +1,132 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { roles } from '../../db/schema.js';
+import { actorOf } from '../../domain/authz.js';
+import { createAccount, getAccount, listAccounts, resetAccountPassword, setAccountRoles, updateAccount, USERNAME_PATTERN } from '../../domain/users/index.js';
+import type { AppContext } from '../context.js';
+
+const admins = { roles: ['city_admin'] as const };
+
+const userView = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string(),
+  isDemo: z.boolean(),
+  disabled: z.boolean(),
+  lockedUntil: z.string().nullable().describe('set while the account is locked after failed sign-ins'),
+  mustChangePassword: z.boolean(),
+  roles: z.array(z.object({ role: z.enum(roles), orgUnitCode: z.string().nullable(), orgUnitName: z.string().nullable() })),
+  lastSeenAt: z.string().nullable().describe('the last successful sign-in'),
+  createdAt: z.string(),
+  version: z.number().int(),
+});
+
+const roleInput = z.object({
+  role: z.enum(roles),
+  orgUnitCode: z
+    .string()
+    .regex(/^\d{5}$/, 'a 5-digit administrative code')
+    .nullish()
+    .describe('the district of a district officer or approver (required for them); a reviewer’s own district (conflict of interest)'),
+});
+
+const displayName = z.string().trim().min(1).max(100);
+const id = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+const version = z.number().int().min(1);
+
+/** Accounts and their roles, for the city administrator. Every change is audited; none shows or stores a password in clear. */
+export const userRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    const db = ctx.database.db;
+
+    app.get(
+      '/api/v1/users',
+      {
+        config: { access: admins },
+        schema: {
+          tags: ['users'],
+          summary: '사용자 목록 / accounts with their roles, by username',
+          querystring: z.object({
+            q: z.string().trim().max(100).optional().describe('part of the username or display name'),
+            role: z.enum(roles).optional(),
+            orgUnitCode: z.string().regex(/^\d{5}$/).optional(),
+          }),
+          response: { 200: z.object({ users: z.array(userView) }) },
+        },
+      },
+      async (req) => ({ users: await listAccounts(db, { q: req.query.q || undefined, role: req.query.role, orgUnitCode: req.query.orgUnitCode }) }),
+    );
+
+    app.post(
+      '/api/v1/users',
+      {
+        config: { access: admins },
+        schema: {
+          tags: ['users'],
+          summary: 'Create an account with a one-time password (shown once; the user must change it at the first sign-in)',
+          body: z.object({
+            username: z.string().trim().toLowerCase().regex(USERNAME_PATTERN, '3–64 lowercase letters, digits, ".", "_" or "-", starting with a letter or digit'),
+            displayName,
+            roles: z.array(roleInput).max(30),
+          }),
+          response: { 201: z.object({ user: userView, oneTimePassword: z.string() }) },
+        },
+      },
+      async (req, reply) => reply.code(201).send(await createAccount(db, actorOf(req.principal!), req.body)),
+    );
+
+    app.get(
+      '/api/v1/users/:id',
+      {
+        config: { access: admins },
+        schema: { tags: ['users'], summary: 'One account', params: id, response: { 200: z.object({ user: userView }) } },
+      },
+      async (req) => ({ user: await getAccount(db, req.params.id) }),
+    );
+
+    app.patch(
+      '/api/v1/users/:id',
+      {
+        config: { access: admins },
+        schema: {
+          tags: ['users'],
+          summary: 'Change the display name, or disable / enable the account (disabling ends its sessions)',
+          params: id,
+          body: z.object({ version, displayName: displayName.optional(), disabled: z.boolean().optional() }),
+          response: { 200: z.object({ user: userView }) },
+        },
+      },
+      async (req) => ({ user: await updateAccount(db, actorOf(req.principal!), req.params.id, req.body) }),
+    );
+
+    app.put(
+      '/api/v1/users/:id/roles',
+      {
+        config: { access: admins },
+        schema: {
+          tags: ['users'],
+          summary: 'Replace the account’s roles (ends its sessions, so the change holds from the next request)',
+          params: id,
+          body: z.object({ version, roles: z.array(roleInput).max(30) }),
+          response: { 200: z.object({ user: userView }) },
+        },
+      },
+      async (req) => ({ user: await setAccountRoles(db, actorOf(req.principal!), req.params.id, req.body) }),
+    );
+
+    app.post(
+      '/api/v1/users/:id/password-reset',
+      {
+        config: { access: admins },
+        schema: {
+          tags: ['users'],
+          summary: 'Set a new one-time password (shown once), unlock the account and end its sessions',
+          params: id,
+          body: z.object({ version }),
+          response: { 200: z.object({ user: userView, oneTimePassword: z.string() }) },
+        },
+      },
+      async (req) => resetAccountPassword(db, actorOf(req.principal!), req.params.id, req.body),
+    );
+  };
