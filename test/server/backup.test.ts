@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -75,6 +76,30 @@ describe.each(backends())('backup and restore on $name', (backend) => {
       } finally {
         await target.destroy();
       }
+    }
+  }, 120_000);
+
+  it('restores a backup made before a migration added columns, with the defaults of those columns', async () => {
+    // The backup of an earlier version: users without the columns migration 0003 added, checksum made anew.
+    const added = ['disabled_at', 'must_change_password', 'last_sign_in_at'];
+    const lines = gunzipSync(readFileSync(file)).toString('utf8').trimEnd().split('\n');
+    const body = lines.slice(0, -1).map((line) => {
+      const obj = JSON.parse(line) as { kind: string; table?: string; rows?: Array<Record<string, unknown>> };
+      if (obj.kind !== 'rows' || obj.table !== 'users') return line;
+      return JSON.stringify({ ...obj, rows: obj.rows!.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !added.includes(k)))) });
+    });
+    expect(body.join('\n')).not.toContain('must_change_password');
+    const end = { ...(JSON.parse(lines.at(-1)!) as object), sha256: createHash('sha256').update(body.map((l) => `${l}\n`).join('')).digest('hex') };
+    const older = path.join(dir, 'older.hjb');
+    writeFileSync(older, gzipSync(`${[...body, JSON.stringify(end)].join('\n')}\n`));
+    const target = await backend.open();
+    try {
+      const summary = await restoreDatabase(target.db, null, older);
+      expect(summary.tables.users).toBeGreaterThan(50);
+      const users = await target.raw.query<{ n: number; flagged: number }>('SELECT count(*)::int AS n, count(*) FILTER (WHERE must_change_password OR disabled_at IS NOT NULL)::int AS flagged FROM users');
+      expect(users.rows[0]).toEqual({ n: summary.tables.users, flagged: 0 });
+    } finally {
+      await target.destroy();
     }
   }, 120_000);
 

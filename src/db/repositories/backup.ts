@@ -43,8 +43,20 @@ export async function tableRows(db: DbOrTx, table: string, orderBy: string[], of
   ).map((x) => x.r);
 }
 
+/**
+ * Inserts rows read from a backup. Only the columns the rows carry are written, so a backup made before a migration
+ * that added a column restores with that column's default (e.g. `users.must_change_password`).
+ */
 export async function insertRows(db: DbOrTx, table: string, rows: unknown[]): Promise<void> {
-  await db.execute(sql`INSERT INTO ${sql.identifier(table)} SELECT * FROM json_populate_recordset(null::${sql.identifier(table)}, ${JSON.stringify(rows)}::json)`);
+  if (rows.length === 0) return;
+  const keys = [...new Set(rows.flatMap((r) => Object.keys(r as object)))];
+  const columns = sql.join(
+    keys.map((k) => sql.identifier(k)),
+    sql`, `,
+  );
+  await db.execute(
+    sql`INSERT INTO ${sql.identifier(table)} (${columns}) SELECT ${columns} FROM json_populate_recordset(null::${sql.identifier(table)}, ${JSON.stringify(rows)}::json)`,
+  );
 }
 
 /** Moves every serial sequence past the restored ids. */
