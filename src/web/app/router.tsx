@@ -13,10 +13,12 @@ const ScorecardsPage = lazy(() => import('../pages/public/scorecards-page.js'));
 const OpenDataPage = lazy(() => import('../pages/public/open-data-page.js'));
 const WhatIfPage = lazy(() => import('../pages/whatif/whatif-page.js'));
 const SignInPage = lazy(() => import('../pages/auth/sign-in-page.js'));
+const ChangePasswordPage = lazy(() => import('../pages/auth/change-password-page.js'));
 const MyWorkPage = lazy(() => import('../pages/my-work-page.js'));
 const DashboardPage = lazy(() => import('../pages/admin/dashboard-page.js'));
 const FrameworkPage = lazy(() => import('../pages/admin/framework-page.js'));
 const ScoringPage = lazy(() => import('../pages/admin/scoring-page.js'));
+const UsersPage = lazy(() => import('../pages/admin/users-page.js'));
 const AuditPage = lazy(() => import('../pages/audit/audit-page.js'));
 const DistrictHomePage = lazy(() => import('../pages/district/district-home-page.js'));
 const DistrictPage = lazy(() => import('../pages/district/district-page.js'));
@@ -52,12 +54,14 @@ export function createAppRouter() {
             { path: 'whatif/:year', element: <WhatIfPage /> },
             { path: 'sign-in', element: <SignInPage /> },
             { path: 'my', element: <MyWorkPage /> },
+            { path: 'account/password', element: <ChangePasswordPage /> },
             { path: 'admin', element: <RequireRole roles={[...cityReaders]}><DashboardPage /></RequireRole> },
             { path: 'admin/cycles/:year', element: <RequireRole roles={[...cityReaders]}><DashboardPage /></RequireRole> },
             { path: 'admin/framework', element: <RequireRole roles={[...cityReaders]}><FrameworkPage /></RequireRole> },
             { path: 'admin/scoring', element: <RequireRole roles={[...cityReaders]}><ScoringPage /></RequireRole> },
             { path: 'admin/cycles/:year/framework', element: <RequireRole roles={[...cityReaders]}><FrameworkPage /></RequireRole> },
             { path: 'admin/cycles/:year/scoring', element: <RequireRole roles={[...cityReaders]}><ScoringPage /></RequireRole> },
+            { path: 'admin/users', element: <RequireRole roles={['city_admin']}><UsersPage /></RequireRole> },
             { path: 'audit', element: <RequireRole roles={[...auditReaders]}><AuditPage /></RequireRole> },
             { path: 'district', element: <RequireRole roles={[...districtReaders]}><DistrictHomePage /></RequireRole> },
             { path: 'district/:code/:year', element: <RequireRole roles={[...districtReaders]}><DistrictPage /></RequireRole> },

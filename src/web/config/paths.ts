@@ -30,9 +30,18 @@ export const paths = {
   objections: (year: number | string) => `/objections/${year}`,
   currentObjections: '/objections',
   notifications: '/notifications',
+  /** User accounts (city admin). */
+  users: '/admin/users',
+  /** The signed-in user's password (every role; the only page while a new password is required). */
+  changePassword: '/account/password',
 } as const;
 
 /** The sign-in address that comes back to `next` afterwards. */
 export function signInFor(next: string): string {
   return `${paths.signIn}?next=${encodeURIComponent(next)}`;
+}
+
+/** Only same-site paths may follow a sign-in or a password change, so that `?next=` cannot send anyone elsewhere. */
+export function safeNext(next: string | null): string {
+  return next !== null && next.startsWith('/') && !next.startsWith('//') ? next : paths.myWork;
 }

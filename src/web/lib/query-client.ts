@@ -1,4 +1,4 @@
-import { QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError } from './problem-details.js';
 
 /** Client errors (4xx) will not change on a retry; network and server errors may. */
@@ -7,8 +7,14 @@ function shouldRetry(failureCount: number, error: unknown): boolean {
   return failureCount < 2;
 }
 
-export function createQueryClient(): QueryClient {
+/**
+ * The app's query client. `onError` hears every failed query and mutation (the app uses it to notice that the
+ * session now needs a new password).
+ */
+export function createQueryClient({ onError }: { onError?: (error: unknown) => void } = {}): QueryClient {
   return new QueryClient({
+    queryCache: new QueryCache({ onError: (error) => onError?.(error) }),
+    mutationCache: new MutationCache({ onError: (error) => onError?.(error) }),
     defaultOptions: {
       queries: {
         staleTime: 60_000,

@@ -1,8 +1,10 @@
+import { enAccounts } from './en-accounts.js';
 import { enWork } from './en-work.js';
 import type { ko } from './ko.js';
 
 export const en: typeof ko = {
   ...enWork,
+  ...enAccounts,
   common: {
     appName: 'Hope Jobs Evaluation',
     city: 'Seoul Metropolitan Government',
@@ -692,6 +694,13 @@ export const en: typeof ko = {
       'auth.login': 'Sign-in',
       'auth.login_failed': 'Failed sign-in',
       'auth.logout': 'Sign-out',
+      'auth.password_changed': 'Password changed',
+      'user.created': 'User added',
+      'user.updated': 'User changed',
+      'user.disabled': 'User disabled',
+      'user.enabled': 'User enabled',
+      'user.roles_set': 'User roles changed',
+      'user.password_reset': 'Password reset',
       'cycle.created': 'Cycle created',
       'cycle.transition': 'Stage changed',
       'cycle.deadline': 'Deadline set',

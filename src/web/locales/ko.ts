@@ -1,8 +1,10 @@
+import { koAccounts } from './ko-accounts.js';
 import { koWork } from './ko-work.js';
 
 // Korean is the language of record. Every UI string lives here (or in a file spread in below); en.ts mirrors this shape exactly.
 export const ko = {
   ...koWork,
+  ...koAccounts,
   common: {
     appName: '희망일자리 평가',
     city: '서울특별시',
@@ -690,6 +692,13 @@ export const ko = {
       'auth.login': '로그인',
       'auth.login_failed': '로그인 실패',
       'auth.logout': '로그아웃',
+      'auth.password_changed': '비밀번호 변경',
+      'user.created': '사용자 추가',
+      'user.updated': '사용자 정보 수정',
+      'user.disabled': '사용자 사용 중지',
+      'user.enabled': '사용자 다시 사용',
+      'user.roles_set': '사용자 역할 변경',
+      'user.password_reset': '비밀번호 초기화',
       'cycle.created': '평가 주기 생성',
       'cycle.transition': '단계 변경',
       'cycle.deadline': '마감일 설정',

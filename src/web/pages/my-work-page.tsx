@@ -50,6 +50,7 @@ function WorkLinks({ user }: { user: User }) {
   }
   if (city || hasRole(user, 'reviewer')) links.push({ to: paths.currentReviews, title: t('workNav.reviews'), text: t(city ? 'workNav.reviewsCityText' : 'workNav.reviewsText') });
   if (city || district) links.push({ to: paths.currentObjections, title: t('workNav.objections'), text: t(city ? 'workNav.objectionsCityText' : 'workNav.objectionsText') });
+  if (hasRole(user, 'city_admin')) links.push({ to: paths.users, title: t('users.nav'), text: t('users.navText') });
   links.push({ to: paths.notifications, title: t('notifications.heading'), text: t('workNav.notificationsText') });
   return (
     <section aria-labelledby="work-links-heading">

@@ -98,7 +98,11 @@ export interface User {
   id: string | number;
   username: string;
   displayName: string;
+  isDemo?: boolean;
   roles: RoleGrant[];
+  /** Set after an account is created or its password reset: every call but /me, the password change and sign-out is
+   * refused (403 `password_change_required`) until the user chooses a new password. */
+  mustChangePassword: boolean;
 }
 
 export interface MeResponse {
@@ -450,4 +454,83 @@ export interface VerificationMatrix {
   totals: Record<ItemStatus, number>;
   flagged: number;
   late: number;
+}
+
+// ── User accounts (city admin) and the signed-in user's password ──────────────────────────────────────────────────
+
+export interface UserRoleView {
+  role: Role;
+  orgUnitCode: string | null;
+  /** The district's name (Korean) when the role is tied to one. */
+  orgUnitName: string | null;
+}
+
+/** A user account as the city admin manages it. */
+export interface UserView {
+  id: number;
+  username: string;
+  displayName: string;
+  isDemo: boolean;
+  disabled: boolean;
+  /** A future time means the account is locked (too many failed sign-ins) until then. */
+  lockedUntil: string | null;
+  mustChangePassword: boolean;
+  roles: UserRoleView[];
+  lastSeenAt: string | null;
+  createdAt: string;
+  version: number;
+}
+
+export interface UsersResponse {
+  users: UserView[];
+}
+
+export interface UserFilters {
+  q?: string;
+  role?: string;
+  orgUnitCode?: string;
+}
+
+/** One role to grant; district roles need the district's code (reviewers may name one). */
+export interface RoleGrantInput {
+  role: Role;
+  orgUnitCode?: string;
+}
+
+export interface CreateUserRequest {
+  username: string;
+  displayName: string;
+  roles: RoleGrantInput[];
+}
+
+/** A new account, or a reset password: the one-time password is in this answer and nowhere else. */
+export interface OneTimePasswordResponse {
+  user: UserView;
+  oneTimePassword: string;
+}
+
+export interface UpdateUserRequest {
+  version: number;
+  displayName?: string;
+  disabled?: boolean;
+}
+
+export interface SetUserRolesRequest {
+  version: number;
+  roles: RoleGrantInput[];
+}
+
+export interface UserResponse {
+  user: UserView;
+}
+
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+
+/** The server ends every other session and starts a new one: the CSRF token changes with it. */
+export interface ChangePasswordResponse {
+  user: User;
+  csrfToken: string;
 }

@@ -2,6 +2,7 @@ import { Suspense, useEffect, useRef } from 'react';
 import { Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LoadingState } from '../../components/ui/status.js';
+import { PasswordGate } from '../password-gate.js';
 import { SiteFooter } from './site-footer.js';
 import { SiteHeader } from './site-header.js';
 import styles from './app-layout.module.css';
@@ -32,7 +33,9 @@ export function AppLayout() {
       <main id="main" ref={mainRef} tabIndex={-1} className={styles.main}>
         <div className="container">
           <Suspense fallback={<LoadingState />}>
-            <Outlet />
+            <PasswordGate>
+              <Outlet />
+            </PasswordGate>
           </Suspense>
         </div>
       </main>

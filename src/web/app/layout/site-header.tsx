@@ -8,7 +8,9 @@ import { useLogout } from '../../features/auth/api/logout.js';
 import { NotificationBell } from '../../features/notifications/components/notification-bell.js';
 import { hasRole } from '../../lib/roles.js';
 import type { User } from '../../types/api.js';
+import type { SigningOutState } from '../password-gate.js';
 import styles from './site-header.module.css';
+import { UserMenu } from './user-menu.js';
 
 interface MenuItem {
   to: string;
@@ -49,6 +51,7 @@ function workMenu(user: User, t: TFunction): MenuItem[] {
     items.push({ to: paths.currentObjections, label: t('workNav.objections'), active: under(paths.currentObjections) });
     items.push({ to: paths.audit, label: t('header.work.audit'), active: under(paths.audit) });
   }
+  if (admin) items.push({ to: paths.users, label: t('users.nav'), active: under(paths.users) });
   items.push({ to: paths.myWork, label: t('header.nav.myWork'), active: under(paths.myWork) });
   return items;
 }
@@ -69,7 +72,9 @@ export function SiteHeader() {
     { to: paths.openData, label: t('header.nav.openData'), active: under(paths.openData) },
     { to: paths.whatIf, label: t('header.nav.whatIf'), active: under(paths.whatIf) },
   ];
-  const work = user === null ? [] : workMenu(user, t);
+  // While a new password is required the password page is the only one open: no work menu, no bell.
+  const mustChange = user?.mustChangePassword === true;
+  const work = user === null || mustChange ? [] : workMenu(user, t);
 
   return (
     <header>
@@ -104,15 +109,23 @@ export function SiteHeader() {
               </Link>
             ) : (
               <>
-                <NotificationBell className={styles.action} />
-                <span className={styles.user}>{t('header.signedInAs', { name: user.displayName })}</span>
+                {mustChange ? (
+                  <span className={styles.user}>{t('header.signedInAs', { name: user.displayName })}</span>
+                ) : (
+                  <>
+                    <NotificationBell className={styles.action} />
+                    <UserMenu user={user} />
+                  </>
+                )}
                 <button
                   type="button"
                   className={styles.action}
                   disabled={logout.isPending}
                   onClick={async () => {
-                    // Leave a signed-in page first, so that it does not redirect to sign-in as the session ends.
-                    await navigate(paths.home);
+                    // Leave a signed-in page first, so that it does not redirect to sign-in as the session ends
+                    // (and the password gate lets go of a user who must change it).
+                    const state: SigningOutState = { signingOut: true };
+                    await navigate(paths.home, { state });
                     logout.mutate();
                   }}
                 >

@@ -2,15 +2,10 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../components/ui/page-title.js';
 import { LoadingState } from '../../components/ui/status.js';
-import { paths } from '../../config/paths.js';
+import { safeNext } from '../../config/paths.js';
 import { useMe } from '../../features/auth/api/get-me.js';
 import { SignInForm } from '../../features/auth/components/sign-in-form.js';
 import styles from '../page.module.css';
-
-/** Only same-site paths may follow a sign-in, so that `?next=` cannot send anyone elsewhere. */
-function safeNext(next: string | null): string {
-  return next !== null && next.startsWith('/') && !next.startsWith('//') ? next : paths.myWork;
-}
 
 export default function SignInPage() {
   const { t } = useTranslation();

@@ -26,7 +26,7 @@ export const entityTypes = [
   'installation',
 ] as const;
 
-const actionPrefixes = ['cycle.', 'framework.', 'scoring.', 'submission.', 'objection.', 'review.', 'activity_record.', 'evidence.', 'auth.'];
+const actionPrefixes = ['cycle.', 'framework.', 'scoring.', 'submission.', 'objection.', 'review.', 'activity_record.', 'evidence.', 'auth.', 'user.'];
 
 interface AuditFiltersFormProps {
   value: AuditFilters;

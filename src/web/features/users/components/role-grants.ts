@@ -1,0 +1,55 @@
+import type { Role, RoleGrantInput, UserRoleView } from '../../../types/api.js';
+
+/** Every role an account can hold, in the order the forms offer them. */
+export const assignableRoles: readonly Role[] = ['city_admin', 'district_officer', 'district_approver', 'reviewer', 'auditor'];
+
+/** One line of a roles form; `orgUnitCode` is '' when no district is chosen. */
+export interface RoleRow {
+  key: number;
+  role: Role;
+  orgUnitCode: string;
+}
+
+let lastKey = 0;
+
+export function newRoleRow(role: Role = 'district_officer', orgUnitCode = ''): RoleRow {
+  lastKey += 1;
+  return { key: lastKey, role, orgUnitCode };
+}
+
+export function rowsOf(roles: UserRoleView[]): RoleRow[] {
+  return roles.map((grant) => newRoleRow(grant.role, grant.orgUnitCode ?? ''));
+}
+
+/** District officers and approvers work for one district. */
+export function districtRequired(role: Role): boolean {
+  return role === 'district_officer' || role === 'district_approver';
+}
+
+/** A reviewer may be tied to a district; city-wide roles never are. */
+export function districtAllowed(role: Role): boolean {
+  return districtRequired(role) || role === 'reviewer';
+}
+
+export function grantsOf(rows: RoleRow[]): RoleGrantInput[] {
+  return rows.map((row) =>
+    districtAllowed(row.role) && row.orgUnitCode !== '' ? { role: row.role, orgUnitCode: row.orgUnitCode } : { role: row.role },
+  );
+}
+
+export type RoleRowProblem = 'districtRequired' | 'duplicate';
+
+/**
+ * What the form can tell before asking the server: a district role without its district, or the same grant twice.
+ * The server checks again (and knows which codes are districts).
+ */
+export function checkRoleRows(rows: RoleRow[]): (RoleRowProblem | null)[] {
+  const seen = new Set<string>();
+  return rows.map((row) => {
+    if (districtRequired(row.role) && row.orgUnitCode === '') return 'districtRequired';
+    const key = `${row.role}:${districtAllowed(row.role) ? row.orgUnitCode : ''}`;
+    if (seen.has(key)) return 'duplicate';
+    seen.add(key);
+    return null;
+  });
+}
