@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.js';
 import { upsertCycle } from '../db/repositories/cycles.js';
 import { setPopulation, upsertOrgUnit } from '../db/repositories/org-units.js';
+import { deleteSessionsOfUser } from '../db/repositories/sessions.js';
 import { grantRole, upsertUser } from '../db/repositories/users.js';
 import type { Role } from '../db/schema.js';
 import { appendAudit, systemActor } from './audit.js';
@@ -106,6 +107,8 @@ export async function seedDemo(db: Db, opts: { password?: string | undefined } =
     const unitIds = new Map<string, number>();
     for (const a of accounts) {
       const userId = await upsertUser(tx, { username: a.username, displayName: a.displayName, passwordHash, isDemo: true });
+      // a new demo password: sessions opened with the old one end
+      await deleteSessionsOfUser(tx, userId);
       let orgUnitId: number | null = null;
       if (a.orgUnitCode) {
         orgUnitId = unitIds.get(a.orgUnitCode) ?? (await upsertOrgUnit(tx, orgUnitInput(a.orgUnitCode)));

@@ -270,6 +270,14 @@ describe.each(backends())('auth hardening on $name', (backend) => {
       await production.close();
     }
   });
+
+  it('ends the demo accounts\' sessions when seed --demo sets their password again', async () => {
+    const s = await signIn(app, 'approver.11215', PASSWORD);
+    expect((await s.request('GET', '/api/v1/me')).statusCode).toBe(200);
+    await seedDemo(db.db, { password: PASSWORD });
+    expect((await s.request('GET', '/api/v1/me')).statusCode).toBe(401);
+    expect((await loginAs(app, 'approver.11215', PASSWORD)).statusCode).toBe(200);
+  });
 });
 
 describe('hopejobs seed --admin (CLI)', () => {

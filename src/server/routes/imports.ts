@@ -12,7 +12,6 @@ import { fileSource, fileTooLarge, openEvidenceStore, sanitizeFileName, spoolToF
 import {
   buildTemplate,
   createQueuedImport,
-  csvImportJobHandler,
   getImport,
   IMPORT_JOB_KIND,
   importRecordsCsv,
@@ -22,7 +21,7 @@ import {
   type CsvImportJobPayload,
   type CsvImportRequest,
 } from '../../domain/imports/index.js';
-import { enqueueJob, JobWorker } from '../../domain/jobs/index.js';
+import { enqueueJob } from '../../domain/jobs/index.js';
 import type { AppContext } from '../context.js';
 import { problemFor, sendProblem } from '../problem.js';
 
@@ -136,12 +135,6 @@ export const importRoutes =
     const store = openEvidenceStore(ctx.config);
 
     await app.register(fastifyMultipart, { limits: { fileSize: maxBytes + 1, files: 1, fields: 10, parts: 12, headerPairs: 100 } });
-
-    const worker = new JobWorker(db, { [IMPORT_JOB_KIND]: csvImportJobHandler(database, store) as never }, {
-      onError: (err) => ctx.logger?.error({ err }, 'import job worker'),
-    });
-    app.addHook('onReady', async () => worker.start());
-    app.addHook('onClose', async () => worker.stop());
 
     app.get(
       '/api/v1/cycles/:year/districts/:code/template.xlsx',
