@@ -102,12 +102,14 @@ export async function restoreDatabase(db: Db, store: EvidenceStore | null, inFil
     });
   }
   const hash = createHash('sha256');
-  const rl = createInterface({ input: createReadStream(inFile).pipe(createGunzip()), crlfDelay: Infinity });
   let manifest: { format: string; migrations: string[]; tables: Record<string, number> } | null = null;
   const evidence: Array<{ sha256: string; data: string }> = [];
   const counts: Record<string, number> = {};
   let ended = false;
   await db.transaction(async (tx) => {
+    // Created in the same tick as the loop that reads it: readline starts emitting lines at once, and lines emitted
+    // before the async iterator exists are lost (here: while BEGIN went to the server, the manifest line was gone).
+    const rl = createInterface({ input: createReadStream(inFile).pipe(createGunzip()), crlfDelay: Infinity });
     for await (const line of rl) {
       if (!line) continue;
       const obj = JSON.parse(line) as { kind: string; [k: string]: unknown };
