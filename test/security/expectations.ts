@@ -55,6 +55,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/v1/me/password': { allow: SIGNED_IN, body: { currentPassword: 'not-the-password', newPassword: 'a-new-password-9' } },
   // accounts (city admin only); the calls hit a taken username or a stale version
   'GET /api/v1/users': { allow: CITY },
+  'GET /api/v1/users.xlsx': { allow: CITY },
   'POST /api/v1/users': { allow: CITY, body: { username: 'auditor', displayName: '권한 시험', roles: [] } },
   'GET /api/v1/users/:id': { allow: CITY, params: () => ({ id: 1 }) },
   'PATCH /api/v1/users/:id': { allow: CITY, params: () => ({ id: 1 }), body: { version: STALE, displayName: '권한 시험' } },

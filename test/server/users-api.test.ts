@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/domain/seed.js';
@@ -171,6 +172,34 @@ describe.each(backends())('user accounts on $name', (backend) => {
     expect((await login('choi.officer', next)).json().user.mustChangePassword).toBe(true);
     const demo = (await admin.request('GET', '/api/v1/users?q=officer.11215')).json<{ users: UserView[] }>().users[0]!;
     expect((await admin.request('POST', `/api/v1/users/${demo.id}/password-reset`, { version: demo.version })).json().code).toBe('demo_account');
+  });
+
+  it('exports the account list as xlsx: one row per role, KST times, formula-like names escaped, no password', async () => {
+    const { user, oneTimePassword } = await create('jung.officer', [
+      { role: 'district_officer', orgUnitCode: '11215' },
+      { role: 'reviewer', orgUnitCode: '11110' },
+    ]);
+    await admin.request('PATCH', `/api/v1/users/${user.id}`, { version: user.version, displayName: '=HYPERLINK("http://x")' });
+    const res = await admin.request('GET', '/api/v1/users.xlsx?q=jung');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toContain("filename*=UTF-8''%EC%82%AC%EC%9A%A9%EC%9E%90");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as never);
+    const sheet = wb.getWorksheet('사용자')!;
+    const rows = sheet.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    expect(rows[0]).toEqual(['아이디', '이름', '역할', '기관 코드', '기관', '상태', '마지막 로그인 (KST)', '만든 날 (KST)']);
+    expect(rows.slice(1).map((r) => r.slice(0, 6))).toEqual([
+      ['jung.officer', '\'=HYPERLINK("http://x")', '자치구 담당자', '11215', '광진구', '비밀번호 변경 필요'],
+      ['jung.officer', '\'=HYPERLINK("http://x")', '평가위원', '11110', '종로구', '비밀번호 변경 필요'],
+    ]);
+    const created = rows[1]![7] as Date;
+    // Excel shows a zone-less date: the cell holds the wall-clock time in Seoul, nine hours ahead of UTC
+    expect(created.getTime() - new Date((await admin.request('GET', `/api/v1/users/${user.id}`)).json().user.createdAt).getTime()).toBe(9 * 3600_000);
+    expect(res.rawPayload.includes(Buffer.from(oneTimePassword))).toBe(false);
+    const english = await admin.request('GET', '/api/v1/users.xlsx?q=jung&lang=en');
+    const wbEn = new ExcelJS.Workbook();
+    await wbEn.xlsx.load(english.rawPayload as never);
+    expect(wbEn.getWorksheet('Users')!.getRow(2).getCell(3).value).toBe('District officer');
   });
 
   it('never leaves the installation without an enabled city admin, and an admin cannot disable themself', async () => {

@@ -1,2 +1,3 @@
 export * from './accounts.js';
 export * from './password-policy.js';
+export * from './accounts-xlsx.js';

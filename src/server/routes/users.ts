@@ -2,7 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { roles } from '../../db/schema.js';
 import { actorOf } from '../../domain/authz.js';
-import { createAccount, getAccount, listAccounts, resetAccountPassword, setAccountRoles, updateAccount, USERNAME_PATTERN } from '../../domain/users/index.js';
+import { attachmentDisposition } from '../../domain/exports/download-name.js';
+import { accountsWorkbook, createAccount, getAccount, listAccounts, resetAccountPassword, setAccountRoles, updateAccount, USERNAME_PATTERN } from '../../domain/users/index.js';
+import { requestLang } from '../problem.js';
 import type { AppContext } from '../context.js';
 
 const admins = { roles: ['city_admin'] as const };
@@ -31,6 +33,11 @@ const roleInput = z.object({
 });
 
 const displayName = z.string().trim().min(1).max(100);
+const listQuery = z.object({
+  q: z.string().trim().max(100).optional().describe('part of the username or display name'),
+  role: z.enum(roles).optional(),
+  orgUnitCode: z.string().regex(/^\d{5}$/).optional(),
+});
 const id = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 const version = z.number().int().min(1);
 
@@ -47,15 +54,33 @@ export const userRoutes =
         schema: {
           tags: ['users'],
           summary: '사용자 목록 / accounts with their roles, by username',
-          querystring: z.object({
-            q: z.string().trim().max(100).optional().describe('part of the username or display name'),
-            role: z.enum(roles).optional(),
-            orgUnitCode: z.string().regex(/^\d{5}$/).optional(),
-          }),
+          querystring: listQuery,
           response: { 200: z.object({ users: z.array(userView) }) },
         },
       },
       async (req) => ({ users: await listAccounts(db, { q: req.query.q || undefined, role: req.query.role, orgUnitCode: req.query.orgUnitCode }) }),
+    );
+
+    app.get(
+      '/api/v1/users.xlsx',
+      {
+        config: { access: admins },
+        schema: {
+          tags: ['users'],
+          summary: '사용자 목록 엑셀 / the account list as xlsx (one row per role; no passwords)',
+          querystring: listQuery.extend({ lang: z.enum(['ko', 'en']).optional() }),
+        },
+      },
+      async (req, reply) => {
+        const users = await listAccounts(db, { q: req.query.q || undefined, role: req.query.role, orgUnitCode: req.query.orgUnitCode });
+        const lang = req.query.lang ?? requestLang(req);
+        const body = await accountsWorkbook(users, lang);
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', attachmentDisposition(lang === 'ko' ? '사용자_목록.xlsx' : 'users.xlsx', 'users.xlsx'))
+          .header('cache-control', 'private, no-store')
+          .send(body);
+      },
     );
 
     app.post(
