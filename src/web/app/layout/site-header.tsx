@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -61,9 +62,18 @@ export function SiteHeader() {
   const { t } = useTranslation();
   const me = useMe();
   const logout = useLogout();
+  const [signingOut, setSigningOut] = useState(false);
   const navigate = useNavigate();
   const user = me.data ?? null;
   const { pathname } = useLocation();
+
+  // Sign out only when the home page is on screen: a navigation waits for a lazily loaded page, and the page being
+  // left would meanwhile see the session end and send the user to sign-in.
+  useEffect(() => {
+    if (!signingOut || pathname !== paths.home) return;
+    setSigningOut(false);
+    logout.mutate();
+  }, [signingOut, pathname, logout]);
 
   const publicMenu: MenuItem[] = [
     // Results live at / and under /results/… (scorecards too); they belong to the same item.
@@ -120,13 +130,14 @@ export function SiteHeader() {
                 <button
                   type="button"
                   className={styles.action}
-                  disabled={logout.isPending}
-                  onClick={async () => {
+                  disabled={logout.isPending || signingOut}
+                  onClick={() => {
                     // Leave a signed-in page first, so that it does not redirect to sign-in as the session ends
-                    // (and the password gate lets go of a user who must change it).
+                    // (and the password gate lets go of a user who must change it); the session ends once the
+                    // home page is shown (see the effect above).
                     const state: SigningOutState = { signingOut: true };
-                    await navigate(paths.home, { state });
-                    logout.mutate();
+                    setSigningOut(true);
+                    void navigate(paths.home, { state });
                   }}
                 >
                   {t('header.signOut')}

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -14,10 +14,9 @@ import { ManageUserDialog } from '../../features/users/components/manage-user-di
 import { OneTimePasswordPanel, type OneTimePassword } from '../../features/users/components/one-time-password-panel.js';
 import { UserFiltersForm } from '../../features/users/components/user-filters.js';
 import { UsersTable } from '../../features/users/components/users-table.js';
-import { formatNumber } from '../../lib/format.js';
 import type { OneTimePasswordResponse, UserFilters, UserView } from '../../types/api.js';
 import styles from '../page.module.css';
-import admin from './admin.module.css';
+import usersStyles from '../../features/users/components/users.module.css';
 
 const filterKeys = ['q', 'role', 'orgUnitCode'] as const;
 
@@ -35,6 +34,7 @@ export default function UsersPage() {
   const [creating, setCreating] = useState(false);
   const [managing, setManaging] = useState<number | null>(null);
   const [secret, setSecret] = useState<OneTimePassword | null>(null);
+  const addBarRef = useRef<HTMLDivElement>(null);
 
   const filters = useMemo<UserFilters>(() => {
     const f: UserFilters = {};
@@ -77,20 +77,23 @@ export default function UsersPage() {
         <p className={styles.lead}>{t('users.intro')}</p>
       </div>
 
-      {secret !== null && <OneTimePasswordPanel secret={secret} onDismiss={() => setSecret(null)} />}
+      {secret !== null && (
+        <OneTimePasswordPanel
+          secret={secret}
+          onDismiss={() => {
+            setSecret(null);
+            addBarRef.current?.querySelector('button')?.focus();
+          }}
+        />
+      )}
 
       <UserFiltersForm key={search.toString()} value={filters} onApply={apply} districts={districts} />
 
-      <div className={admin.toolbar}>
-        <p className={styles.meta} aria-live="polite">
-          {users.isSuccess && t('users.count', { count: users.data.length, formatted: formatNumber(users.data.length) })}
-        </p>
-        <div className={admin.toolbarEnd}>
-          <Button onClick={() => setCreating(true)}>
-            <span aria-hidden="true">＋</span>
-            {t('users.add')}
-          </Button>
-        </div>
+      <div ref={addBarRef} className={usersStyles.addBar}>
+        <Button onClick={() => setCreating(true)}>
+          <span aria-hidden="true">＋</span>
+          {t('users.add')}
+        </Button>
       </div>
 
       <QueryState query={users} isEmpty={(list) => list.length === 0} empty={<EmptyState title={t('users.empty')} text={t('users.emptyHint')} />}>

@@ -31,10 +31,12 @@ export function districtAllowed(role: Role): boolean {
   return districtRequired(role) || role === 'reviewer';
 }
 
+/**
+ * The grants to send. A row keeps the organisation it was read with (a city role may name the city itself); the
+ * editor clears it when the role changes to one without a district.
+ */
 export function grantsOf(rows: RoleRow[]): RoleGrantInput[] {
-  return rows.map((row) =>
-    districtAllowed(row.role) && row.orgUnitCode !== '' ? { role: row.role, orgUnitCode: row.orgUnitCode } : { role: row.role },
-  );
+  return rows.map((row) => (row.orgUnitCode !== '' ? { role: row.role, orgUnitCode: row.orgUnitCode } : { role: row.role }));
 }
 
 export type RoleRowProblem = 'districtRequired' | 'duplicate';
@@ -47,7 +49,7 @@ export function checkRoleRows(rows: RoleRow[]): (RoleRowProblem | null)[] {
   const seen = new Set<string>();
   return rows.map((row) => {
     if (districtRequired(row.role) && row.orgUnitCode === '') return 'districtRequired';
-    const key = `${row.role}:${districtAllowed(row.role) ? row.orgUnitCode : ''}`;
+    const key = `${row.role}:${row.orgUnitCode}`;
     if (seen.has(key)) return 'duplicate';
     seen.add(key);
     return null;

@@ -32,7 +32,9 @@ export function RoleRowsEditor({ rows, onChange, districts, rowErrors, groupErro
       rows.map((row) => {
         if (row.key !== key) return row;
         const next = { ...row, ...change };
-        return districtAllowed(next.role) ? next : { ...next, orgUnitCode: '' };
+        // A district carries over only between roles that take one (not the city a city role may name).
+        const keep = next.role === row.role || (districtAllowed(row.role) && districtAllowed(next.role));
+        return keep ? next : { ...next, orgUnitCode: '' };
       }),
     );
   }

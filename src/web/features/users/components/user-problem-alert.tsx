@@ -42,7 +42,12 @@ export const UserProblemAlert = forwardRef<HTMLDivElement, UserProblemAlertProps
   }
   const title =
     code === 'last_admin' ? t('users.problems.lastAdminTitle') : code === 'self' ? t('users.problems.selfTitle') : (problem?.title ?? t('errors.heading'));
-  const text = atFields ? t('users.form.fixFields') : (problem?.detail ?? (problem === null ? t('errors.generic') : undefined));
+  // Refusing to disable your own account needs no more words than its title.
+  const text = atFields
+    ? t('users.form.fixFields')
+    : code === 'self'
+      ? undefined
+      : (problem?.detail ?? (problem === null ? t('errors.generic') : undefined));
   return (
     <Alert ref={ref} tone="danger" role="alert" title={title}>
       {text !== undefined && <p>{text}</p>}

@@ -36,7 +36,12 @@ export function UsersTable({ users, districtName, selfId, onManage }: UsersTable
           </span>
         ),
       },
-      { id: 'displayName', accessorFn: (u) => u.displayName, header: t('users.columns.displayName') },
+      {
+        id: 'displayName',
+        accessorFn: (u) => u.displayName,
+        header: t('users.columns.displayName'),
+        cell: ({ row }) => <span className={styles.name}>{row.original.displayName}</span>,
+      },
       {
         id: 'roles',
         accessorFn: (u) => u.roles.map((r) => r.role).join(' '),
