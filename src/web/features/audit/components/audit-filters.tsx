@@ -5,7 +5,7 @@ import { Button } from '../../../components/ui/button.js';
 import { SelectField, TextField } from '../../../components/ui/form-field.js';
 import { translateOr } from '../../../lib/i18n.js';
 import type { AuditFilters, OrgUnit } from '../../../types/api.js';
-import styles from './audit.module.css';
+import formStyles from '../../../components/ui/form.module.css';
 
 /** Entity types the server writes; the filter offers them by name. */
 export const entityTypes = [
@@ -48,7 +48,7 @@ export function AuditFiltersForm({ value, onApply, districts, allowedDistricts }
   }
 
   return (
-    <form className={styles.filters} onSubmit={submit} role="search" aria-label={t('audit.filters.label')}>
+    <form className={formStyles.filters} onSubmit={submit} role="search" aria-label={t('audit.filters.label')}>
       <TextField
         label={t('audit.filters.action')}
         hint={t('audit.filters.actionHint')}
@@ -87,7 +87,7 @@ export function AuditFiltersForm({ value, onApply, districts, allowedDistricts }
         spellCheck={false}
         onChange={(e) => setDraft({ ...draft, actor: e.target.value })}
       />
-      <div className={styles.filterActions}>
+      <div className={formStyles.filterActions}>
         <Button type="submit">{t('audit.filters.apply')}</Button>
         <Button
           variant="tertiary"

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert.js';
 import { Button } from '../../../components/ui/button.js';
 import { TextField } from '../../../components/ui/form-field.js';
+import { focusFirstProblem } from '../../../lib/focus-problem.js';
 import { ApiError } from '../../../lib/problem-details.js';
 import type { User } from '../../../types/api.js';
 import { useChangePassword } from '../api/change-password.js';
@@ -56,23 +57,16 @@ export function ChangePasswordForm({ user, forced, onChanged }: { user: User; fo
   };
   const atFields = Object.values(errors).some((e) => e !== undefined);
 
-  function focusFirstProblem() {
-    requestAnimationFrame(() => {
-      const invalid = document.querySelector<HTMLElement>(`#${formId} [aria-invalid="true"]`);
-      (invalid ?? alertRef.current)?.focus();
-    });
-  }
-
   function submit(event: FormEvent) {
     event.preventDefault();
     setChecked(true);
     change.reset();
     const { currentPassword, newPassword, confirmPassword } = values;
     if (currentPassword === '' || [...newPassword].length < MIN_LENGTH || confirmPassword !== newPassword) {
-      focusFirstProblem();
+      focusFirstProblem(formId, alertRef);
       return;
     }
-    change.mutate({ currentPassword, newPassword }, { onSuccess: onChanged, onError: focusFirstProblem });
+    change.mutate({ currentPassword, newPassword }, { onSuccess: onChanged, onError: () => focusFirstProblem(formId, alertRef) });
   }
 
   const set = (field: Field) => (event: { target: { value: string } }) => setValues((v) => ({ ...v, [field]: event.target.value }));

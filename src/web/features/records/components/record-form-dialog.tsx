@@ -6,6 +6,7 @@ import { Button } from '../../../components/ui/button.js';
 import { Dialog } from '../../../components/ui/dialog.js';
 import { TextField } from '../../../components/ui/form-field.js';
 import { localized } from '../../../lib/localized.js';
+import { focusFirstProblem } from '../../../lib/focus-problem.js';
 import { ApiError } from '../../../lib/problem-details.js';
 import type { ActivityRecord, RecordType } from '../../../types/work-api.js';
 import { useCreateRecord } from '../api/create-record.js';
@@ -62,10 +63,7 @@ export function RecordFormDialog({ code, type, record, open, onClose, onChanged 
     const input = inputOf(type, values);
     const options = {
       onSuccess: onClose,
-      onError: () => requestAnimationFrame(() => {
-        const invalid = document.querySelector<HTMLElement>(`#${formId} [aria-invalid="true"]`);
-        (invalid ?? alertRef.current)?.focus();
-      }),
+      onError: () => focusFirstProblem(formId, alertRef),
     };
     if (record === null) create.mutate({ recordType: type.code, input }, options);
     else update.mutate({ id: record.id, version, input }, options);

@@ -5,6 +5,7 @@ import { Alert } from '../../../components/ui/alert.js';
 import { Button } from '../../../components/ui/button.js';
 import { TextAreaField, TextField } from '../../../components/ui/form-field.js';
 import { formatNumber, formatScore } from '../../../lib/format.js';
+import { focusFirstProblem } from '../../../lib/focus-problem.js';
 import { localized } from '../../../lib/localized.js';
 import { ApiError } from '../../../lib/problem-details.js';
 import type { Rubric } from '../../../types/api.js';
@@ -69,11 +70,7 @@ export function ScoreForm({ year, assignment, rubric, editable }: ScoreFormProps
     scores: Object.fromEntries(Object.entries(marks).filter(([, v]) => v !== '').map(([k, v]) => [k, Number(v)])),
     comment: comment.trim() === '' ? null : comment.trim(),
   });
-  const focusProblem = () =>
-    requestAnimationFrame(() => {
-      const invalid = document.querySelector<HTMLElement>('#score-form [aria-invalid="true"]');
-      (invalid ?? alertRef.current)?.focus();
-    });
+  const focusProblem = () => focusFirstProblem('score-form', alertRef);
 
   function onSave(event: FormEvent) {
     event.preventDefault();

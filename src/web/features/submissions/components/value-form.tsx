@@ -5,6 +5,7 @@ import { Alert } from '../../../components/ui/alert.js';
 import { Button } from '../../../components/ui/button.js';
 import { CheckboxField, TextAreaField, TextField } from '../../../components/ui/form-field.js';
 import { formatNumber } from '../../../lib/format.js';
+import { focusFirstProblem } from '../../../lib/focus-problem.js';
 import { ApiError } from '../../../lib/problem-details.js';
 import type { SubmissionItem, SubmissionWarning } from '../../../types/work-api.js';
 import { useSaveSubmission, type SaveSubmissionInput } from '../api/save-submission.js';
@@ -75,12 +76,7 @@ export function ValueForm({ year, code, item, canSubmit, onReload, onSubmitted }
     return { version: item.version, value, comment: comment.trim() === '' ? null : comment.trim() };
   }
 
-  function focusProblem() {
-    requestAnimationFrame(() => {
-      const invalid = document.querySelector<HTMLElement>(`#${formId} [aria-invalid="true"]`);
-      (invalid ?? alertRef.current)?.focus();
-    });
-  }
+  const focusProblem = () => focusFirstProblem(formId, alertRef);
 
   async function onSave(event: FormEvent) {
     event.preventDefault();

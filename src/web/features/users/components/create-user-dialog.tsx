@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button.js';
 import { Dialog } from '../../../components/ui/dialog.js';
 import { TextField } from '../../../components/ui/form-field.js';
+import { focusFirstProblem } from '../../../lib/focus-problem.js';
 import { ApiError } from '../../../lib/problem-details.js';
 import type { OneTimePasswordResponse, OrgUnit } from '../../../types/api.js';
 import { useCreateUser } from '../api/create-user.js';
@@ -58,19 +59,12 @@ export function CreateUserDialog({ open, onClose, districts, onCreated }: Create
     onClose();
   }
 
-  function focusFirstProblem() {
-    requestAnimationFrame(() => {
-      const invalid = document.querySelector<HTMLElement>(`#${formId} [aria-invalid="true"]`);
-      (invalid ?? alertRef.current)?.focus();
-    });
-  }
-
   function submit(event: FormEvent) {
     event.preventDefault();
     setChecked(true);
     create.reset();
     if (username.trim() === '' || displayName.trim() === '' || !roles.valid) {
-      focusFirstProblem();
+      focusFirstProblem(formId, alertRef);
       return;
     }
     create.mutate(
@@ -80,7 +74,7 @@ export function CreateUserDialog({ open, onClose, districts, onCreated }: Create
           reset();
           onCreated(response);
         },
-        onError: focusFirstProblem,
+        onError: () => focusFirstProblem(formId, alertRef),
       },
     );
   }

@@ -5,6 +5,7 @@ import { Alert } from '../../../components/ui/alert.js';
 import { Button } from '../../../components/ui/button.js';
 import { Dialog } from '../../../components/ui/dialog.js';
 import { TextField } from '../../../components/ui/form-field.js';
+import { focusFirstProblem } from '../../../lib/focus-problem.js';
 import { formatDateTime } from '../../../lib/format.js';
 import { ApiError } from '../../../lib/problem-details.js';
 import type { OneTimePasswordResponse, OrgUnit, UserView } from '../../../types/api.js';
@@ -259,8 +260,7 @@ function RolesForm({
     event.preventDefault();
     setChecked(true);
     if (!roles.valid) {
-      const form = event.currentTarget;
-      requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      focusFirstProblem(event.currentTarget);
       return;
     }
     onSubmit(rows);

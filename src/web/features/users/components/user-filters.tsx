@@ -5,7 +5,7 @@ import { Button } from '../../../components/ui/button.js';
 import { SelectField, TextField } from '../../../components/ui/form-field.js';
 import type { OrgUnit, UserFilters } from '../../../types/api.js';
 import { assignableRoles } from './role-grants.js';
-import styles from './users.module.css';
+import formStyles from '../../../components/ui/form.module.css';
 
 interface UserFiltersFormProps {
   value: UserFilters;
@@ -24,7 +24,7 @@ export function UserFiltersForm({ value, onApply, districts }: UserFiltersFormPr
   }
 
   return (
-    <form className={styles.filters} onSubmit={submit} role="search" aria-label={t('users.filters.label')}>
+    <form className={formStyles.filters} onSubmit={submit} role="search" aria-label={t('users.filters.label')}>
       <TextField
         label={t('users.filters.q')}
         hint={t('users.filters.qHint')}
@@ -50,7 +50,7 @@ export function UserFiltersForm({ value, onApply, districts }: UserFiltersFormPr
           </option>
         ))}
       </SelectField>
-      <div className={styles.filterActions}>
+      <div className={formStyles.filterActions}>
         <Button type="submit">{t('users.filters.apply')}</Button>
         <Button
           variant="tertiary"
