@@ -57,7 +57,25 @@ export function requestLang(req: FastifyRequest): Lang {
 const koLocale = z.locales.ko();
 const enLocale = z.locales.en();
 
+const BILINGUAL = 'i18n:';
+
+/**
+ * A custom validation message in both languages, for a schema: `z.string().regex(re, bilingual({ ko, en }))`. The
+ * problem details carry the caller's language; a plain custom message is shown as written.
+ */
+export function bilingual(message: Message): string {
+  return `${BILINGUAL}${JSON.stringify(message)}`;
+}
+
 function localiseIssue(raw: Record<string, unknown>, fallback: string, lang: Lang): string {
+  if (fallback.startsWith(BILINGUAL)) {
+    try {
+      const m = JSON.parse(fallback.slice(BILINGUAL.length)) as Partial<Message>;
+      if (typeof m[lang] === 'string') return m[lang];
+    } catch {
+      // not ours after all: shown as written
+    }
+  }
   const issue = { ...raw, input: raw.input };
   const locale = lang === 'ko' ? koLocale : enLocale;
   const enDefault = enLocale.localeError?.(issue as never);

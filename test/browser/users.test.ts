@@ -78,6 +78,13 @@ describe.skipIf(skip)('user accounts in Chromium', () => {
     const table = page.getByRole('table', { name: '사용자 목록' });
     await table.getByRole('row', { name: /approver\.11215/ }).waitFor();
     await expectNoAxeViolations('users', page);
+    // the list as a workbook, with this session's cookie, as the browser would download it
+    const href = await page.getByRole('link', { name: '엑셀로 내려받기' }).getAttribute('href');
+    expect(href).toContain('/api/v1/users.xlsx?lang=ko');
+    const xlsx = await context.request.get(new URL(href!, demo.url).toString());
+    expect(xlsx.status()).toBe(200);
+    expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
+    expect((await xlsx.body()).subarray(0, 2).toString()).toBe('PK');
 
     await page.getByRole('button', { name: '사용자 추가' }).click();
     const dialog = page.getByRole('dialog', { name: '사용자 추가' });

@@ -115,6 +115,9 @@ describe.each(backends())('user accounts on $name', (backend) => {
     expect(cityAsDistrict.statusCode).toBe(400);
     const badName = await admin.request('POST', '/api/v1/users', { username: 'a b', displayName: 'x', roles: [] });
     expect(badName.statusCode).toBe(400);
+    expect(badName.json().errors).toEqual([{ path: 'body.username', message: '아이디는 영문 소문자·숫자·. _ - 로 3–64자이며 영문자나 숫자로 시작합니다.' }]);
+    const badNameEn = await admin.request('POST', '/api/v1/users', { username: 'a b', displayName: 'x', roles: [] }, { 'accept-language': 'en' });
+    expect(badNameEn.json().errors[0].message).toBe('3–64 lowercase letters, digits, ".", "_" or "-", starting with a letter or digit');
     expect((await admin.request('GET', '/api/v1/users?q=no.district')).json<{ users: UserView[] }>().users).toEqual([]);
   });
 

@@ -12,6 +12,7 @@ export const enAccounts: typeof koAccounts = {
     navText: 'Add accounts, roles and districts, disable, reset passwords',
     intro: 'Create the accounts of city and district staff, reviewers and auditors, and manage their roles and status. Every change is recorded in the audit log.',
     add: 'Add user',
+    xlsx: 'Download Excel',
     filters: {
       label: 'Search users',
       q: 'Username or name',

@@ -2,13 +2,13 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../components/ui/button.js';
+import { Button, ButtonLink } from '../../components/ui/button.js';
 import { PageTitle } from '../../components/ui/page-title.js';
 import { QueryState } from '../../components/ui/query-state.js';
 import { EmptyState } from '../../components/ui/status.js';
 import { meQueryKey, useMe } from '../../features/auth/api/get-me.js';
 import { useOrgUnits } from '../../features/audit/api/get-org-units.js';
-import { useUsers } from '../../features/users/api/get-users.js';
+import { useUsers, usersXlsxUrl } from '../../features/users/api/get-users.js';
 import { CreateUserDialog } from '../../features/users/components/create-user-dialog.js';
 import { ManageUserDialog } from '../../features/users/components/manage-user-dialog.js';
 import { OneTimePasswordPanel, type OneTimePassword } from '../../features/users/components/one-time-password-panel.js';
@@ -90,6 +90,9 @@ export default function UsersPage() {
       <UserFiltersForm key={search.toString()} value={filters} onApply={apply} districts={districts} />
 
       <div ref={addBarRef} className={usersStyles.addBar}>
+        <ButtonLink href={usersXlsxUrl(filters, i18n.language === 'en' ? 'en' : 'ko')} variant="secondary" download>
+          {t('users.xlsx')}
+        </ButtonLink>
         <Button onClick={() => setCreating(true)}>
           <span aria-hidden="true">＋</span>
           {t('users.add')}

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
-import { apiFetch } from '../../../lib/api-client.js';
+import { apiFetch, apiUrl } from '../../../lib/api-client.js';
 import type { UserFilters, UsersResponse, UserView } from '../../../types/api.js';
 
 /** The filters as URL parameters, empty ones left out. */
@@ -15,6 +15,13 @@ export function userSearchParams(filters: UserFilters): URLSearchParams {
 export function getUsers(filters: UserFilters, signal?: AbortSignal): Promise<UsersResponse> {
   const query = userSearchParams(filters).toString();
   return apiFetch<UsersResponse>(`/users${query === '' ? '' : `?${query}`}`, { signal });
+}
+
+/** The same filtered list as an Excel workbook (one row per role, no passwords), in the interface's language. */
+export function usersXlsxUrl(filters: UserFilters, lang: 'ko' | 'en'): string {
+  const params = userSearchParams(filters);
+  params.set('lang', lang);
+  return apiUrl(`/users.xlsx?${params.toString()}`);
 }
 
 export const usersQueryKey = ['users'] as const;
