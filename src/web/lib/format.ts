@@ -25,32 +25,22 @@ export function formatScore(value: number | null | undefined, digits = 2): strin
   return numberFormat(digits, digits).format(value);
 }
 
-/** A calendar date in Seoul, in the reader's language. */
-export function formatDate(iso: string | null | undefined, language: string): string {
+/** An instant in Seoul time, in the reader's language; '–' for none or an unreadable one. */
+function formatInSeoul(iso: string | null | undefined, language: string, options: Intl.DateTimeFormatOptions): string {
   if (iso === null || iso === undefined) return '–';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '–';
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'ko-KR', {
-    timeZone,
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-  }).format(date);
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'ko-KR', { timeZone, ...options }).format(date);
+}
+
+/** A calendar date in Seoul, in the reader's language. */
+export function formatDate(iso: string | null | undefined, language: string): string {
+  return formatInSeoul(iso, language, { year: 'numeric', month: 'long', day: 'numeric' });
 }
 
 /** A date and time in Seoul, in the reader's language (e.g. 2020. 9. 30. 오후 6:00). */
 export function formatDateTime(iso: string | null | undefined, language: string): string {
-  if (iso === null || iso === undefined) return '–';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '–';
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'ko-KR', {
-    timeZone,
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(date);
+  return formatInSeoul(iso, language, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
 
 /** A signed difference, e.g. +1.25 or −0.50 (true minus sign), for changes between two runs. */
@@ -68,16 +58,5 @@ export function shortHash(hash: string, length = 12): string {
 
 /** A compact date and time in Seoul, digits only (e.g. 2021. 9. 30. 18:00), for narrow places. */
 export function formatNumericDateTime(iso: string | null | undefined, language: string): string {
-  if (iso === null || iso === undefined) return '–';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '–';
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'ko-KR', {
-    timeZone,
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(date);
+  return formatInSeoul(iso, language, { year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 }

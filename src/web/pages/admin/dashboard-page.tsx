@@ -25,6 +25,7 @@ import { hasRole } from '../../lib/roles.js';
 import type { Cycle, CycleDetail, CycleStage } from '../../types/api.js';
 import styles from '../page.module.css';
 import admin from './admin.module.css';
+import work from '../work.module.css';
 import { EyeIcon } from '../../components/ui/icons.js';
 
 /**
@@ -206,26 +207,26 @@ function CycleContent({ cycle, isAdmin }: { cycle: CycleDetail; isAdmin: boolean
         <h2 id="links-heading">{t('dashboard.workHeading')}</h2>
         <ul className={admin.links}>
           <li>
-            <Link className={admin.linkCard} to={paths.framework(cycle.year)}>
+            <Link className={work.linkCard} to={paths.framework(cycle.year)}>
               <strong>{t('dashboard.links.framework')}</strong>
               <span>{t('dashboard.links.frameworkText')}</span>
             </Link>
           </li>
           <li>
-            <Link className={admin.linkCard} to={paths.scoring(cycle.year)}>
+            <Link className={work.linkCard} to={paths.scoring(cycle.year)}>
               <strong>{t('dashboard.links.scoring')}</strong>
               <span>{t('dashboard.links.scoringText')}</span>
             </Link>
           </li>
           <li>
-            <Link className={admin.linkCard} to={paths.audit}>
+            <Link className={work.linkCard} to={paths.audit}>
               <strong>{t('dashboard.links.audit')}</strong>
               <span>{t('dashboard.links.auditText')}</span>
             </Link>
           </li>
           {cycle.status === 'published' && (
             <li>
-              <Link className={admin.linkCard} to={paths.results(cycle.year)}>
+              <Link className={work.linkCard} to={paths.results(cycle.year)}>
                 <strong>{t('dashboard.links.results')}</strong>
                 <span>{t('dashboard.links.resultsText')}</span>
               </Link>
