@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/client.js';
 import { findOrgUnitByCode } from '../db/repositories/org-units.js';
-import { findUserByUsername, grantRole, setPasswordHash, updateUserFields, upsertUser } from '../db/repositories/users.js';
+import { findUserByUsername, grantRole, updateUserFields, upsertUser } from '../db/repositories/users.js';
 import { appendAudit, systemActor } from './audit.js';
 import { endSessionsOnPrivilegeChange } from './auth.js';
 import { DomainError } from './errors.js';
 import { hashPassword } from './passwords.js';
 import { seedReferenceUnits } from './seed.js';
 import { seoulCity } from './reference/seoul.js';
+import { USERNAME_PATTERN } from './users/accounts.js';
 
 export interface AdminAccountResult {
   username: string;
@@ -15,8 +16,6 @@ export interface AdminAccountResult {
   password: string;
   created: boolean;
 }
-
-const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
 
 /** 24 characters of base64url: 144 random bits, far beyond guessing under the login throttle and lockout. */
 export function adminPassword(): string {
@@ -32,7 +31,7 @@ export function adminPassword(): string {
  */
 export async function createAdmin(db: Db, username: string, opts: { displayName?: string } = {}): Promise<AdminAccountResult> {
   const name = username.trim().toLowerCase();
-  if (!USERNAME.test(name)) {
+  if (!USERNAME_PATTERN.test(name)) {
     throw new DomainError('invalid', 'invalid_username', {
       ko: `사용자 이름 "${username}"은(는) 영문 소문자·숫자·. _ - 로 3–64자여야 합니다.`,
       en: `Username "${username}" must be 3–64 lowercase letters, digits, ".", "_" or "-".`,
@@ -51,9 +50,8 @@ export async function createAdmin(db: Db, username: string, opts: { displayName?
       });
     }
     if (existing) {
-      await setPasswordHash(tx, existing.id, passwordHash);
-      // the way back in: enabled again, and the printed password must be replaced at the first sign-in
-      await updateUserFields(tx, existing.id, { disabledAt: null, mustChangePassword: true });
+      // the way back in: a new password, unlocked, enabled again, to be replaced at the first sign-in
+      await updateUserFields(tx, existing.id, { passwordHash, failedLogins: 0, lockedUntil: null, disabledAt: null, mustChangePassword: true });
       await grantRole(tx, existing.id, 'city_admin', city?.id ?? null);
       await endSessionsOnPrivilegeChange(tx, systemActor, existing.id, 'admin password reset, city_admin granted');
       return false;

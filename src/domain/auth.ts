@@ -235,12 +235,10 @@ export async function changeOwnPassword(
   const passwordHash = await hashPassword(input.newPassword);
   const actor = { userId: user.id, label: user.username };
   const opened = await db.transaction(async (tx) => {
-    await setPasswordHash(tx, user.id, passwordHash);
-    await updateUserFields(tx, user.id, { mustChangePassword: false });
+    await updateUserFields(tx, user.id, { passwordHash, failedLogins: 0, lockedUntil: null, mustChangePassword: false });
     await appendAudit(tx, actor, { action: 'auth.password_changed', entityType: 'user', entityId: user.id });
     await endSessionsOnPrivilegeChange(tx, actor, user.id, 'password changed by the user');
     return openSession(tx, user.id, input);
   });
-  const fresh = await findUserById(db, user.id);
-  return { token: opened.token, principal: await principalOf(db, fresh!, opened) };
+  return { token: opened.token, principal: await principalOf(db, { ...user, mustChangePassword: false }, opened) };
 }

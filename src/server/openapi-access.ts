@@ -8,10 +8,10 @@ import type { Access } from './access.js';
  * `x-hopejobs-access` is `"public"`, `"authenticated"` or the list of roles. District scoping (an officer sees
  * only their own district) is checked by the services and noted in the description.
  */
-export function accessLabel(access: Access | undefined): { ko: string; en: string; machine: 'public' | 'authenticated' | readonly string[] } {
-  if (access === undefined || access === 'public') return { ko: '누구나', en: 'anyone', machine: 'public' };
-  if (access === 'authenticated') return { ko: '로그인한 사용자', en: 'any signed-in user', machine: 'authenticated' };
-  return { ko: access.roles.join(', '), en: access.roles.join(', '), machine: access.roles };
+function accessLabel(access: Access | undefined): { text: string; machine: 'public' | 'authenticated' | readonly string[] } {
+  if (access === undefined || access === 'public') return { text: 'anyone', machine: 'public' };
+  if (access === 'authenticated') return { text: 'any signed-in user', machine: 'authenticated' };
+  return { text: access.roles.join(', '), machine: access.roles };
 }
 
 export const accessAwareTransform: SwaggerTransform = (input) => {
@@ -24,7 +24,7 @@ export const accessAwareTransform: SwaggerTransform = (input) => {
     ...out,
     schema: {
       ...schema,
-      description: `${prior}권한 / access: ${label.en}`,
+      description: `${prior}권한 / access: ${label.text}`,
       'x-hopejobs-access': label.machine,
       ...(label.machine === 'public' ? { security: [] } : { security: [{ session: [] }] }),
     },

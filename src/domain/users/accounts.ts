@@ -74,12 +74,11 @@ export async function listAccounts(db: DbOrTx, filter: UserFilter = {}): Promise
 }
 
 export async function getAccount(db: DbOrTx, id: number): Promise<UserView> {
-  const row = await lockUserOrThrow(db, id, false);
-  return (await viewsOf(db, [row]))[0]!;
+  return (await viewsOf(db, [await userRowOrThrow(db, id, { lock: false })]))[0]!;
 }
 
-/** The account's row (locked for the transaction when `lock`), or 404. */
-async function lockUserOrThrow(db: DbOrTx, id: number, lock = true): Promise<UserRow> {
+/** The account's row (locked for the rest of the transaction with `lock`), or 404. */
+async function userRowOrThrow(db: DbOrTx, id: number, { lock }: { lock: boolean }): Promise<UserRow> {
   const row = lock ? await lockUser(db, id) : await findUserById(db, id);
   if (!row) throw notFound({ ko: `사용자 ${id}`, en: `User ${id}` });
   return row;
@@ -168,7 +167,7 @@ function auditShape(u: UserView) {
 }
 
 async function editing(tx: DbOrTx, id: number, version: number): Promise<{ row: UserRow; before: UserView }> {
-  const row = await lockUserOrThrow(tx, id);
+  const row = await userRowOrThrow(tx, id, { lock: true });
   const before = (await viewsOf(tx, [row]))[0]!;
   if (row.version !== version) throw staleVersion(before);
   return { row, before };
@@ -206,11 +205,12 @@ export async function setAccountRoles(db: Db, actor: Actor, id: number, input: {
     const memberships = await resolveRoles(tx, input.roles);
     await keepOneAdmin(tx, id, memberships.some((m) => m.role === 'city_admin'));
     await replaceRoles(tx, id, memberships);
-    await updateUserFields(tx, id, {});
-    await appendAudit(tx, actor, { action: 'user.roles_set', entityType: 'user', entityId: id, before: auditShape(before), after: auditShape(await getAccount(tx, id)) });
+    await updateUserFields(tx, id, {}); // the version: an edit open on the old roles is now stale
+    const after = await getAccount(tx, id);
+    await appendAudit(tx, actor, { action: 'user.roles_set', entityType: 'user', entityId: id, before: auditShape(before), after: auditShape(after) });
     // New privileges take effect through a new sign-in: a token from before the change is worthless.
     await endSessionsOnPrivilegeChange(tx, actor, id, 'roles set');
-    return getAccount(tx, id);
+    return after;
   });
 }
 
