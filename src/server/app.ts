@@ -10,6 +10,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import { trustProxySetting } from '../config.js';
+import { openEvidenceStore } from '../domain/evidence/index.js';
 import { registerAccessControl } from './access.js';
 import { accessAwareTransform } from './openapi-access.js';
 import type { AppContext } from './context.js';
@@ -43,7 +44,7 @@ import { registerNotFound, registerSpa } from './spa.js';
 
 export { appVersion };
 
-export interface BuildOptions extends Omit<AppContext, 'version'> {
+export interface BuildOptions extends Omit<AppContext, 'version' | 'evidenceStore'> {
   logger?: Logger;
   /** Serve the SPA (off in API tests). */
   spa?: boolean;
@@ -61,7 +62,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     ...serverOptions,
   });
   const app = base.withTypeProvider<ZodTypeProvider>();
-  const ctx: AppContext = { ...opts, version: appVersion };
+  const ctx: AppContext = { ...opts, version: appVersion, evidenceStore: openEvidenceStore(opts.config) };
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { openEvidenceStore } from '../domain/evidence/index.js';
 import { csvImportJobHandler, IMPORT_JOB_KIND } from '../domain/imports/index.js';
 import { JobWorker } from '../domain/jobs/index.js';
 import type { AppContext } from './context.js';
@@ -10,10 +9,9 @@ import type { AppContext } from './context.js';
  * the server runs; the routes only enqueue.
  */
 export function registerJobWorker(app: FastifyInstance, ctx: AppContext): JobWorker {
-  const store = openEvidenceStore(ctx.config);
   const worker = new JobWorker(
     ctx.database.db,
-    { [IMPORT_JOB_KIND]: csvImportJobHandler(ctx.database, store) as never },
+    { [IMPORT_JOB_KIND]: csvImportJobHandler(ctx.database, ctx.evidenceStore) as never },
     { onError: (err) => ctx.logger?.error({ err }, 'background job worker') },
   );
   app.addHook('onReady', async () => worker.start());

@@ -6,7 +6,6 @@ import {
   evidenceDownloadHeaders,
   listDistrictEvidence,
   openEvidenceDownload,
-  openEvidenceStore,
   uploadDistrictEvidence,
   uploadLimits,
 } from '../../domain/evidence/index.js';
@@ -37,7 +36,7 @@ export const evidenceRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     const db = ctx.database.db;
-    const store = openEvidenceStore(ctx.config);
+    const store = ctx.evidenceStore;
     const limits = uploadLimits(ctx.config);
 
     // The spool enforces the limit exactly (and answers file_too_large); busboy's own cap is one byte above it.

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { actorOf } from '../../domain/authz.js';
 import { DomainError } from '../../domain/errors.js';
 import { attachmentDisposition } from '../../domain/exports/download-name.js';
-import { fileSource, fileTooLarge, openEvidenceStore, sanitizeFileName, spoolToFile, uploadLimits, type SpooledFile } from '../../domain/evidence/index.js';
+import { fileSource, fileTooLarge, sanitizeFileName, spoolToFile, uploadLimits, type SpooledFile } from '../../domain/evidence/index.js';
 import {
   buildTemplate,
   createQueuedImport,
@@ -132,7 +132,7 @@ export const importRoutes =
     const db = database.db;
     const { maxBytes } = uploadLimits(ctx.config);
     const spoolDir = path.join(ctx.config.dataDir, 'tmp', 'imports');
-    const store = openEvidenceStore(ctx.config);
+    const store = ctx.evidenceStore;
 
     await app.register(fastifyMultipart, { limits: { fileSize: maxBytes + 1, files: 1, fields: 10, parts: 12, headerPairs: 100 } });
 
