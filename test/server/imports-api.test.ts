@@ -280,7 +280,10 @@ describe.each(backends())('imports API on $name', (backend) => {
     expect(res.statusCode, res.body).toBe(202);
     const { importId, statusUrl } = res.json();
     let view = (await officer.request('GET', statusUrl)).json();
-    for (let i = 0; i < 300 && view.status !== 'committed' && view.status !== 'failed'; i++) {
+    // The import commits in its own transaction; the worker then marks the job done: wait for both to settle.
+    const settled = (v: { status: string; job?: { status: string } | null }) =>
+      (v.status === 'committed' || v.status === 'failed') && (v.job?.status === 'done' || v.job?.status === 'failed');
+    for (let i = 0; i < 300 && !settled(view); i++) {
       await sleep(50);
       view = (await officer.request('GET', statusUrl)).json();
     }
