@@ -14,11 +14,19 @@ function accessLabel(access: Access | undefined): { text: string; machine: 'publ
   return { text: access.roles.join(', '), machine: access.roles };
 }
 
+/** The document describes the versioned API only. */
+const isApiOperation = (url: string) => url.startsWith('/api/v1/');
+
 export const accessAwareTransform: SwaggerTransform = (input) => {
-  const out = jsonSchemaTransform(input);
+  // The web app's pages and built files (registered without a schema by the SPA and @fastify/static), the
+  // documentation's own routes and /metrics are not operations of the API: hidden, never transformed.
+  if (!isApiOperation(input.url)) return { schema: { hide: true }, url: input.url };
+  // An API route may declare no schema at all: it is still an operation, and still states who may call it.
+  const out = jsonSchemaTransform({ ...input, schema: input.schema ?? {} });
+  const schema = (out.schema ?? {}) as Record<string, unknown>;
+  if (schema.hide === true) return out;
   const access = input.route.config?.access;
   const label = accessLabel(access);
-  const schema = out.schema as Record<string, unknown>;
   const prior = typeof schema.description === 'string' ? `${schema.description}\n\n` : '';
   return {
     ...out,
