@@ -5,8 +5,10 @@ import type { Role } from '../db/schema.js';
 import type { Database } from '../db/client.js';
 
 /**
- * Every route declares who may call it in `config.access`; one hook enforces it before any handler runs, and a
- * route without a declaration is refused at registration (so nothing is left open by accident).
+ * Every route declares who may call it in `config.access`; one hook enforces it as the request arrives (Fastify's
+ * `onRequest`, before the body is parsed or any parameter validated, so a caller who may not make the call learns
+ * 401/403 and nothing about what a valid request looks like), and a route without a declaration is refused at
+ * registration (so nothing is left open by accident).
  *  - 'public': anyone, no session read;
  *  - 'authenticated': any signed-in user;
  *  - { roles: [...] }: a signed-in user holding one of the roles (district scoping is the domain's job).
@@ -43,7 +45,7 @@ export function registerAccessControl(app: FastifyInstance, database: Database, 
     }
   });
 
-  app.addHook('preHandler', async (req: FastifyRequest, _reply: FastifyReply) => {
+  app.addHook('onRequest', async (req: FastifyRequest, _reply: FastifyReply) => {
     const access = req.routeOptions.config.access;
     if (access === undefined || access === 'public') return;
     const token = req.cookies[SESSION_COOKIE];

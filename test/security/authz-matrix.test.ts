@@ -1,5 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Role } from '../../src/db/schema.js';
 import { signIn, type Client } from '../helpers/app.js';
 import { backends } from '../helpers/db.js';
 import { apiRoutes, routeKey, type RouteEntry } from '../helpers/route-table.js';
@@ -19,6 +20,16 @@ const recorded = vi.hoisted(() => [] as RouteEntry[]);
 vi.mock('fastify', async (original) => (await import('../helpers/route-table.js')).withRouteRecorder(await original(), recorded));
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const roleOf: Record<SignedInCaller, Role> = {
+  city_admin: 'city_admin',
+  officer_own: 'district_officer',
+  officer_other: 'district_officer',
+  approver_own: 'district_approver',
+  approver_other: 'district_approver',
+  reviewer: 'reviewer',
+  reviewer_other: 'reviewer',
+  auditor: 'auditor',
+};
 type Outcome = 'allowed' | 'denied';
 
 interface Cell {
@@ -112,6 +123,44 @@ describe.each(backends())('authorisation matrix on $name', (backend) => {
     expect(wrong).toEqual([]);
     expect(cells.length).toBe(routes.length * callers.length);
   }, 300_000);
+
+  it('refuses a caller before it looks at the request: every protected write with a malformed body and invalid parameters answers 401/403, never 400', async () => {
+    // Access is checked as the request arrives, before the body is parsed or anything validated: a caller who may
+    // not make the call learns nothing about what a valid one looks like.
+    const invalid = [
+      { name: 'malformed JSON', payload: '{"', headers: { 'content-type': 'application/json' } },
+      { name: 'a body of the wrong shape', payload: '[[null]]', headers: { 'content-type': 'application/json' } },
+    ];
+    // One signed-in caller per role (the access hook checks roles; districts are the domain's business).
+    const byRole = new Map<Role, SignedInCaller>();
+    for (const c of callers) if (c !== 'anonymous' && !byRole.has(roleOf[c])) byRole.set(roleOf[c], c);
+    const wrong: string[] = [];
+    let anonymousChecked = 0;
+    let roleChecked = 0;
+    for (const r of routes) {
+      const access = r.access;
+      if (!MUTATING.has(r.method) || access === undefined || access === 'public') continue;
+      // '!!' fits no id, year or code parameter.
+      const url = r.url.replace(/:[A-Za-z_][A-Za-z0-9_]*/g, '!!');
+      const method = r.method as 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+      const refused = access === 'authenticated' ? [] : [...byRole].filter(([role]) => !access.roles.includes(role)).map(([, c]) => c);
+      for (const body of invalid) {
+        const anonymous = await fx.app.inject({ method, url, headers: body.headers, payload: body.payload });
+        anonymousChecked++;
+        if (anonymous.statusCode !== 401) wrong.push(`${routeKey(r)} anonymous, ${body.name}: ${anonymous.statusCode} ${anonymous.body.slice(0, 120)}`);
+        for (const caller of refused) {
+          const res = await fx.clients[caller].request(method, url, body.payload, body.headers);
+          roleChecked++;
+          const code = res.statusCode === 403 ? res.json<{ code: string }>().code : undefined;
+          if (code !== 'forbidden') wrong.push(`${routeKey(r)} as ${caller}, ${body.name}: ${res.statusCode} ${code ?? res.body.slice(0, 120)}`);
+        }
+      }
+    }
+    console.log(`access before validation (${backend.name}): ${anonymousChecked} anonymous and ${roleChecked} wrong-role writes with invalid requests refused`);
+    expect(wrong).toEqual([]);
+    expect(anonymousChecked).toBeGreaterThanOrEqual(70);
+    expect(roleChecked).toBeGreaterThan(anonymousChecked);
+  }, 120_000);
 
   it('refuses every authenticated write without the CSRF token, even from a caller who may make it', async () => {
     const wrong: string[] = [];
