@@ -138,7 +138,12 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/v1/objections/:id/withdraw': { allow: ['officer_own', 'approver_own'], params: (ids) => ({ id: ids.objection }), body: { version: STALE } },
   // notifications: the one in the fixture is addressed to officer.11215 only
   'GET /api/v1/notifications': { allow: SIGNED_IN },
-  'POST /api/v1/notifications/:id/read': { allow: ['officer_own'], params: (ids) => ({ id: ids.notification }) },
+  // Anyone else's notification answers 404, like an id that does not exist (ids cannot be probed).
+  'POST /api/v1/notifications/:id/read': {
+    allow: ['officer_own'],
+    hiddenFrom: SIGNED_IN.filter((c) => c !== 'officer_own'),
+    params: (ids) => ({ id: ids.notification }),
+  },
   'POST /api/v1/notifications/read-all': { allow: SIGNED_IN },
   'POST /api/v1/notifications/deadline-reminders': { allow: CITY },
   // record types (city) and records (own district)

@@ -55,11 +55,6 @@ export async function unreadCountOf(db: DbOrTx, userId: number): Promise<number>
   return row?.n ?? 0;
 }
 
-export async function findNotification(db: DbOrTx, id: number): Promise<NotificationRow | null> {
-  const [row] = await db.select().from(notifications).where(eq(notifications.id, id)).limit(1);
-  return row ?? null;
-}
-
 export async function isNotificationVisible(db: DbOrTx, id: number, userId: number): Promise<boolean> {
   const rows = await db.select({ id: notifications.id }).from(notifications).where(and(eq(notifications.id, id), visibleTo(userId))).limit(1);
   return rows.length > 0;

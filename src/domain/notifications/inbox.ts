@@ -1,6 +1,5 @@
 import type { Db } from '../../db/client.js';
 import {
-  findNotification,
   isNotificationVisible,
   markAllNotificationsRead,
   markNotificationRead,
@@ -10,7 +9,7 @@ import {
 } from '../../db/repositories/notifications.js';
 import type { DbOrTx } from '../../db/tx.js';
 import type { Principal } from '../auth.js';
-import { forbidden, notFound } from '../errors.js';
+import { notFound } from '../errors.js';
 import type { NotificationKind, NotificationPayload } from './notify.js';
 
 export interface NotificationView {
@@ -53,15 +52,12 @@ export async function listNotifications(
 }
 
 /**
- * Marks one of the user's notifications read (idempotent). Someone else's notification is refused. Reading a
+ * Marks one of the user's notifications read (idempotent). Someone else's notification answers exactly like one
+ * that does not exist (404), so ids cannot be probed. Reading a
  * notification is personal state, not evaluation data, so it is not written to the audit log.
  */
 export async function markNotificationAsRead(db: Db, principal: Principal, id: number, now = new Date()): Promise<NotificationView> {
-  const row = await findNotification(db, id);
-  if (!row) throw notFound({ ko: `알림 ${id}`, en: `Notification ${id}` });
-  if (!(await isNotificationVisible(db, id, principal.user.id))) {
-    throw forbidden({ ko: '다른 사용자의 알림입니다.', en: "This is someone else's notification." });
-  }
+  if (!(await isNotificationVisible(db, id, principal.user.id))) throw notFound({ ko: `알림 ${id}`, en: `Notification ${id}` });
   return view((await markNotificationRead(db, id, now))!);
 }
 
