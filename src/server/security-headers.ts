@@ -21,8 +21,9 @@ export function registerSecurityHeaders(app: FastifyInstance) {
     reply.header('referrer-policy', 'strict-origin-when-cross-origin');
     reply.header('cross-origin-opener-policy', 'same-origin');
     reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=()');
-    // The API docs UI needs inline scripts of its own; everything else gets the strict policy.
-    if (!req.url.startsWith('/api/docs')) reply.header('content-security-policy', csp);
+    // The API docs UI needs inline scripts of its own; a response with a stricter policy of its own (an evidence
+    // download is sandboxed) keeps it; everything else gets the strict policy.
+    if (!req.url.startsWith('/api/docs') && !reply.hasHeader('content-security-policy')) reply.header('content-security-policy', csp);
     if (req.protocol === 'https') reply.header('strict-transport-security', 'max-age=31536000');
     return payload;
   });

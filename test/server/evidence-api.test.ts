@@ -65,7 +65,13 @@ describe.each(backends())('evidence API on $name', (backend) => {
     expect(download.headers['content-type']).toBe('application/pdf');
     expect(download.headers['content-disposition']).toMatch(/^attachment;.*filename\*=UTF-8''/);
     expect(download.headers['x-content-type-options']).toBe('nosniff');
+    // The download's own sandbox policy reaches the browser (the app-wide policy must not replace it): opened in a
+    // tab, the file runs no script and loads nothing, whatever it contains.
+    expect(download.headers['content-security-policy']).toBe("default-src 'none'; sandbox");
     expect(download.rawPayload.equals(pdfSample('visits'))).toBe(true);
+    // Everything else keeps the app-wide policy.
+    const list = await officer.request('GET', EVIDENCE('11215'));
+    expect(list.headers['content-security-policy']).toMatch(/^default-src 'self'; script-src 'self'/);
   });
 
   it('returns the same file for a retried upload of the same bytes and name', async () => {
