@@ -53,6 +53,18 @@ export class RenderPool implements FileRenderer {
     });
   }
 
+  /**
+   * Starts the workers now rather than on the first job, so that the first visitor after a start does not wait for
+   * a thread to load the PDF and workbook libraries (the server calls this once it listens).
+   */
+  warm(): void {
+    while (!this.closed && this.size < this.threads) {
+      const worker = this.start();
+      worker.unref();
+      this.idle.push(worker);
+    }
+  }
+
   /** Workers started so far and not stopped (for tests and metrics). */
   get size(): number {
     return this.idle.length + this.busy.size;

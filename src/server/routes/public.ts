@@ -109,6 +109,8 @@ export const publicRoutes =
     const cacheable = { 'cache-control': 'public, max-age=60' };
     const renderer = new RenderPool(ctx.config.HOPEJOBS_RENDER_THREADS ?? defaultRenderThreads());
     app.addHook('onClose', () => renderer.close());
+    // A listening server gets its render threads at once; tests that only inject start them on first use.
+    app.addHook('onListen', async () => renderer.warm());
     const preHandler = downloadRateLimit(ctx.config.HOPEJOBS_PUBLIC_DOWNLOADS_PER_MIN);
     // The language of a download follows ?lang or else Accept-Language: caches must keep one copy per language.
     const byLanguage = { vary: 'accept-language' };
