@@ -90,6 +90,20 @@ export const configSchema = z.object({
     .min(0, '0 이상이어야 합니다 / must be at least 0')
     .max(10_000, '10000 이하여야 합니다 / must be at most 10000')
     .default(10),
+  // Downloads of public files (PDF, xlsx, CSV, JSON, engine input) per client address per minute; 0 = no limit.
+  HOPEJOBS_PUBLIC_DOWNLOADS_PER_MIN: z.coerce
+    .number({ error: '정수여야 합니다 / must be an integer' })
+    .int('정수여야 합니다 / must be an integer')
+    .min(0, '0 이상이어야 합니다 / must be at least 0')
+    .max(1_000_000, '1000000 이하여야 합니다 / must be at most 1000000')
+    .default(120),
+  // Worker threads that build scorecard PDFs and workbooks; default: the cores but one, at least 1, at most 4.
+  HOPEJOBS_RENDER_THREADS: z.coerce
+    .number({ error: '정수여야 합니다 / must be an integer' })
+    .int('정수여야 합니다 / must be an integer')
+    .min(1, '1 이상이어야 합니다 / must be at least 1')
+    .max(32, '32 이하여야 합니다 / must be at most 32')
+    .optional(),
   HOPEJOBS_METRICS_ACCESS: z
     .enum(['loopback', 'token', 'off'], { error: 'loopback, token, off 중 하나여야 합니다 / must be one of loopback, token, off' })
     .default('loopback'),

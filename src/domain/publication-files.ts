@@ -8,45 +8,63 @@ import { defaultDataPeriod } from './cycles.js';
 import { DomainError, notFound } from './errors.js';
 import { frameworkDefinitionSchema } from './frameworks/definition.js';
 import { activityHighlights } from './press-highlights.js';
-import { pressReleaseDraft, resultsCsv, resultsJson, resultsXlsx, scorecardPdf } from './publication/index.js';
-import { clearPublicCache, publishedCycle, publishedCycles } from './public-results.js';
+import { inThreadRenderer, type FileRenderer } from './file-rendering/index.js';
+import { pressReleaseDraft, resultsCsv, resultsJson } from './publication/index.js';
+import { clearPublicCache, publishedCycle, type PublishedCycle } from './public-results.js';
 import type { CycleOutcome } from './scoring/evaluate.js';
 import { snapshotSchema } from './scoring/evaluate.js';
 import type { Db } from '../db/client.js';
 
 export type OpenDataFormat = 'csv' | 'json' | 'xlsx';
 
-/** Open data of a published cycle in one format. */
-export async function openDataFile(db: DbOrTx, year: number, format: OpenDataFormat, lang: 'ko' | 'en'): Promise<{ body: string | Buffer; type: string; name: string }> {
-  const c = await publishedCycle(db, year);
+/** A file anonymous visitors download, as bytes with its media type and download name. */
+export interface PublicFile {
+  body: Buffer;
+  type: string;
+  name: string;
+}
+
+function cycleOf(cycles: PublishedCycle[], year: number): PublishedCycle {
+  const c = cycles.find((x) => x.year === year);
+  if (!c) throw notFound({ ko: `${year}년 공개 결과`, en: `Published results for ${year}` });
+  return c;
+}
+
+/**
+ * Open data of a published cycle in one format, from the given publication state (the public routes pass the
+ * state they store the file under, so its bytes always belong to that state). The workbook is built by `renderer`
+ * (worker threads in the server); CSV and JSON are small text and built here.
+ */
+export async function openDataFile(cycles: PublishedCycle[], year: number, format: OpenDataFormat, lang: 'ko' | 'en', renderer: FileRenderer = inThreadRenderer): Promise<PublicFile> {
+  const c = cycleOf(cycles, year);
   const opts = { demo: c.demo, lang };
   const base = `hopejobs-${year}-results`;
   switch (format) {
     case 'csv':
-      return { body: resultsCsv(c.outcome, c.framework, opts), type: 'text/csv; charset=utf-8', name: `${base}.csv` };
+      return { body: Buffer.from(resultsCsv(c.outcome, c.framework, opts)), type: 'text/csv; charset=utf-8', name: `${base}.csv` };
     case 'json':
-      return { body: resultsJson(c.outcome, c.framework, { demo: c.demo }), type: 'application/json; charset=utf-8', name: `${base}.json` };
+      return { body: Buffer.from(resultsJson(c.outcome, c.framework, { demo: c.demo })), type: 'application/json; charset=utf-8', name: `${base}.json` };
     case 'xlsx':
       return {
-        body: await resultsXlsx(c.outcome, c.framework, opts),
+        body: await renderer.render({ kind: 'results-xlsx', outcome: c.outcome, framework: c.framework, options: opts }),
         type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         name: `${base}.xlsx`,
       };
   }
 }
 
-export async function scorecardPdfFile(db: DbOrTx, year: number, code: string, lang: 'ko' | 'en'): Promise<Buffer> {
-  const all = await publishedCycles(db);
-  const c = all.find((x) => x.year === year);
-  if (!c) throw notFound({ ko: `${year}년 공개 결과`, en: `Published results for ${year}` });
+/** A district's scorecard PDF of a published cycle, with its trend over every published year; built by `renderer`. */
+export async function scorecardPdfFile(cycles: PublishedCycle[], year: number, code: string, lang: 'ko' | 'en', renderer: FileRenderer = inThreadRenderer): Promise<PublicFile> {
+  const c = cycleOf(cycles, year);
   if (!c.outcome.units.some((u) => u.code === code)) throw notFound({ ko: `자치구 ${code}`, en: `District ${code}` });
-  const trend = all
+  const trend = cycles
     .map((cy) => {
       const u = cy.outcome.units.find((x) => x.code === code);
       return u ? { year: cy.year, score: u.score, rank: u.rank, awardTier: u.awardTier } : null;
     })
     .filter((x): x is NonNullable<typeof x> => x !== null);
-  return scorecardPdf(c.outcome, c.framework, code, { lang, demo: c.demo, trend });
+  const body = await renderer.render({ kind: 'scorecard-pdf', outcome: c.outcome, framework: c.framework, code, options: { lang, demo: c.demo, trend } });
+  return { body, type: 'application/pdf', name: `hopejobs-${year}-${code}-scorecard.pdf` };
 }
 
 /** Winners first: the districts a press release talks about. */

@@ -9,3 +9,4 @@ export {
   PARALLEL_MIN_WORK,
   type ParallelSensitivityOptions,
 } from './sensitivity-parallel.js';
+export { startModuleWorker } from './start-worker.js';

@@ -3,12 +3,13 @@
  * analysis as `sensitivity`, with its run blocks split across worker threads when the work pays for starting them.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { assignAwards } from './awards.js';
 import { compile, type CompiledModel } from './compile.js';
 import type { EvaluationInput } from './input-schema.js';
 import type { PreparedInput } from './read-input.js';
 import { isCompiledModel, progressReporter } from './sensitivity.js';
+import { startModuleWorker } from './start-worker.js';
 import { resolveSensitivityOptions, type ResolvedSensitivityOptions, type SensitivityOptions } from './sensitivity-options.js';
 import { planSensitivity } from './sensitivity-plan.js';
 import { blockCount, mergeTallies, runBlocks, type SensitivityTally } from './sensitivity-runs.js';
@@ -54,14 +55,9 @@ export function sensitivityWork(input: EvaluationInput | PreparedInput | Compile
   return options.runs * units * (nodes + AWARD_WORK * nTiers);
 }
 
-/** Starts a worker; TypeScript sources are loaded through tsx's ESM hooks inside the worker. */
+/** Starts a worker on the Monte Carlo loop (through tsx when these sources run as TypeScript). */
 function startWorker(): Worker {
-  const typescript = import.meta.url.endsWith('.ts');
-  const workerUrl = new URL(`./sensitivity-worker.${typescript ? 'ts' : 'js'}`, import.meta.url);
-  if (!typescript) return new Worker(workerUrl);
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(workerUrl.href)}); });`;
-  return new Worker(boot, { eval: true });
+  return startModuleWorker('sensitivity-worker', import.meta.url);
 }
 
 /** Sends a job to a started worker; resolves with its tally. */

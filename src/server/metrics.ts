@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import client from 'prom-client';
 import { cycleCountsByStatus, jobCountsByStatus, liveSessionCount } from '../db/repositories/operational-counts.js';
 import type { AppContext } from './context.js';
+import { publicFileBuilds } from './public-files.js';
 
 /**
  * Prometheus metrics of one app: HTTP requests by route pattern (never the raw URL, so the label set stays small),
@@ -130,6 +131,16 @@ export function registerMetrics(app: FastifyInstance, ctx: AppContext): AppMetri
       const s = await snapshot();
       this.reset();
       for (const j of s.jobs) this.set({ kind: j.kind, status: j.status }, j.n);
+    },
+  });
+  new client.Counter({
+    name: 'hopejobs_public_file_builds_total',
+    help: 'Public pages and downloads built by this process (each once per publication state), by kind',
+    labelNames: ['kind'],
+    registers,
+    collect() {
+      this.reset();
+      for (const [kind, n] of publicFileBuilds()) this.inc({ kind }, n);
     },
   });
   new client.Gauge({

@@ -193,8 +193,10 @@ export function problemFor(error: unknown, req: FastifyRequest): ProblemDetails 
   };
 }
 
+/** An error answer is never stored by a browser or proxy (a 404 of a year not yet published must not outlive it). */
 export function sendProblem(reply: FastifyReply, problem: ProblemDetails) {
-  return reply.code(problem.status).type('application/problem+json; charset=utf-8').send(problem);
+  reply.removeHeader('etag');
+  return reply.code(problem.status).header('cache-control', 'no-store').type('application/problem+json; charset=utf-8').send(problem);
 }
 
 export function errorHandler(this: unknown, err: FastifyError, req: FastifyRequest, reply: FastifyReply) {

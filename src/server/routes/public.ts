@@ -1,11 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { RenderPool, defaultRenderThreads } from '../../domain/file-rendering/index.js';
 import { publishedCycle, publishedCycles, publishedEngineInput, resultsView, scorecardView } from '../../domain/public-results.js';
 import { openDataFile, scorecardPdfFile } from '../../domain/publication-files.js';
 import type { AppContext } from '../context.js';
+import { downloadRateLimit } from '../download-rate-limit.js';
 import { requestLang } from '../problem.js';
-import { attachmentDisposition } from '../../domain/exports/download-name.js';
-import { renderOnce, sendRendered } from '../public-json.js';
+import { sendStored, storeOnce } from '../public-files.js';
+import { renderOnce } from '../public-json.js';
 
 const year = z.coerce.number().int().min(2000).max(2100);
 const bilingual = z.object({ ko: z.string(), en: z.string() });
@@ -85,13 +87,33 @@ const scorecardSchema = z.object({
     .describe('Monte Carlo sensitivity of the rank: weights ±noise, 5th–95th percentile rank and award tier probabilities'),
 });
 
-/** Published results for everyone, no sign-in. Nothing unpublished is reachable from here. */
+const engineInputSchema = z.object({
+  year: z.number().int(),
+  snapshotHash: z.string(),
+  engineVersion: z.string(),
+  iMeta: z.array(z.record(z.string(), z.unknown())),
+  iData: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),
+  options: z.record(z.string(), z.unknown()),
+});
+
+/**
+ * Published results for everyone, no sign-in. Nothing unpublished is reachable from here. Pages and downloads are
+ * built once per publication state and sent as stored bytes (src/server/public-files.ts); PDFs and workbooks are
+ * built on worker threads; downloads are limited per client address.
+ */
 export const publicRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     // The public pages read a replica when one is configured (DATABASE_READ_URL), the primary otherwise.
     const db = (ctx.readDatabase ?? ctx.database).db;
     const cacheable = { 'cache-control': 'public, max-age=60' };
+    const renderer = new RenderPool(ctx.config.HOPEJOBS_RENDER_THREADS ?? defaultRenderThreads());
+    app.addHook('onClose', () => renderer.close());
+    // A listening server gets its render threads at once; tests that only inject start them on first use.
+    app.addHook('onListen', async () => renderer.warm());
+    const preHandler = downloadRateLimit(ctx.config.HOPEJOBS_PUBLIC_DOWNLOADS_PER_MIN);
+    // The language of a download follows ?lang or else Accept-Language: caches must keep one copy per language.
+    const byLanguage = { vary: 'accept-language' };
 
     app.get(
       '/api/v1/public/cycles',
@@ -121,10 +143,9 @@ export const publicRoutes =
         schema: { tags: ['public'], summary: '공개 결과 / published results of a cycle', params: z.object({ year }), response: { 200: resultsSchema } },
       },
       async (req, reply) => {
-        reply.headers(cacheable);
         const all = await publishedCycles(db);
         const year = req.params.year;
-        return sendRendered(req, reply, await renderOnce(all, `results:${year}`, resultsSchema, async () => resultsView(await publishedCycle(db, year))));
+        return sendStored(req, reply, await renderOnce(all, `results:${year}`, resultsSchema, async () => resultsView(await publishedCycle(db, year))));
       },
     );
 
@@ -140,10 +161,9 @@ export const publicRoutes =
         },
       },
       async (req, reply) => {
-        reply.headers(cacheable);
         const all = await publishedCycles(db);
         const { year, code } = req.params;
-        return sendRendered(req, reply, await renderOnce(all, `scorecard:${year}:${code}`, scorecardSchema, () => scorecardView(db, year, code)));
+        return sendStored(req, reply, await renderOnce(all, `scorecard:${year}:${code}`, scorecardSchema, () => scorecardView(db, year, code)));
       },
     );
   
@@ -151,33 +171,27 @@ export const publicRoutes =
       '/api/v1/public/cycles/:year/engine-input',
       {
         config: { access: 'public' },
+        preHandler,
         schema: {
           tags: ['public'],
           summary: 'The published run’s input in the engine’s COINr-style form (iMeta, iData): re-score it yourself with hopejobs/engine',
           params: z.object({ year }),
-          response: {
-            200: z.object({
-              year: z.number().int(),
-              snapshotHash: z.string(),
-              engineVersion: z.string(),
-              iMeta: z.array(z.record(z.string(), z.unknown())),
-              iData: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),
-              options: z.record(z.string(), z.unknown()),
-            }),
-          },
+          response: { 200: engineInputSchema },
         },
       },
       async (req, reply) => {
-        reply.headers(cacheable);
-        return publishedEngineInput(await publishedCycle(db, req.params.year));
+        const all = await publishedCycles(db);
+        const year = req.params.year;
+        return sendStored(req, reply, await renderOnce(all, `engine-input:${year}`, engineInputSchema, async () => publishedEngineInput(await publishedCycle(db, year))));
       },
     );
-  
+
     for (const format of ['csv', 'json', 'xlsx'] as const) {
       app.get(
         `/api/v1/public/cycles/:year/results.${format}`,
         {
           config: { access: 'public' },
+          preHandler,
           schema: {
             tags: ['public'],
             summary: `공개 데이터 / open data (${format.toUpperCase()}${format === 'xlsx' ? ', with a data dictionary sheet' : format === 'csv' ? ', UTF-8 with BOM' : ''})`,
@@ -186,8 +200,11 @@ export const publicRoutes =
           },
         },
         async (req, reply) => {
-          const file = await openDataFile(db, req.params.year, format, requestLang(req));
-          return reply.headers(cacheable).type(file.type).header('content-disposition', attachmentDisposition(file.name)).send(file.body);
+          const all = await publishedCycles(db);
+          const { year } = req.params;
+          const lang = format === 'json' ? 'ko' : requestLang(req);
+          if (format !== 'json') reply.headers(byLanguage);
+          return sendStored(req, reply, await storeOnce(all, `results.${format}:${year}:${lang}`, () => openDataFile(all, year, format, lang, renderer)));
         },
       );
     }
@@ -196,6 +213,7 @@ export const publicRoutes =
       '/api/v1/public/cycles/:year/districts/:code/scorecard.pdf',
       {
         config: { access: 'public' },
+        preHandler,
         schema: {
           tags: ['public'],
           summary: '성적표 PDF / a district’s scorecard as PDF (Korean fonts embedded)',
@@ -204,12 +222,10 @@ export const publicRoutes =
         },
       },
       async (req, reply) => {
-        const pdf = await scorecardPdfFile(db, req.params.year, req.params.code, requestLang(req));
-        return reply
-          .headers(cacheable)
-          .type('application/pdf')
-          .header('content-disposition', attachmentDisposition(`hopejobs-${req.params.year}-${req.params.code}-scorecard.pdf`))
-          .send(pdf);
+        const all = await publishedCycles(db);
+        const { year, code } = req.params;
+        const lang = requestLang(req);
+        return sendStored(req, reply.headers(byLanguage), await storeOnce(all, `scorecard.pdf:${year}:${code}:${lang}`, () => scorecardPdfFile(all, year, code, lang, renderer)));
       },
     );
   };

@@ -1,0 +1,23 @@
+/**
+ * The documents anonymous visitors download that take real CPU to build — a district's scorecard PDF (pdfkit,
+ * 0.2–0.4 s) and a cycle's results workbook (exceljs) — as plain data that can cross to a worker thread
+ * (structured clone), and the one function that builds them, run by the worker (render-worker.ts) or in this
+ * thread by the CLI and tests.
+ */
+import type { FrameworkDefinition } from '../frameworks/definition.js';
+import { resultsXlsx, scorecardPdf, type ScorecardOptions, type XlsxOptions } from '../publication/index.js';
+import type { CycleOutcome } from '../scoring/evaluate.js';
+
+export type RenderJob =
+  | { kind: 'scorecard-pdf'; outcome: CycleOutcome; framework: FrameworkDefinition; code: string; options: ScorecardOptions }
+  | { kind: 'results-xlsx'; outcome: CycleOutcome; framework: FrameworkDefinition; options: XlsxOptions };
+
+/** Builds the file a job describes. */
+export function renderFile(job: RenderJob): Promise<Buffer> {
+  switch (job.kind) {
+    case 'scorecard-pdf':
+      return scorecardPdf(job.outcome, job.framework, job.code, job.options);
+    case 'results-xlsx':
+      return resultsXlsx(job.outcome, job.framework, job.options);
+  }
+}
