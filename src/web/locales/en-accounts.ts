@@ -132,6 +132,8 @@ export const enAccounts: typeof koAccounts = {
     submitting: 'Changing…',
     failed: 'The password was not changed',
     fixFields: 'Please correct the marked fields.',
+    throttled: 'The current password was wrong too many times: please wait {{wait}} before trying again.',
+    waiting: 'Try again in {{wait}}',
     done: 'Password changed',
     doneText: 'You are signed in with the new password. Your sessions on other devices and browsers have ended.',
     continue: 'Continue',

@@ -133,6 +133,8 @@ export const koAccounts = {
     submitting: '바꾸는 중…',
     failed: '비밀번호를 바꾸지 못했습니다',
     fixFields: '표시된 항목을 고쳐 주세요.',
+    throttled: '현재 비밀번호가 여러 번 틀려 잠시 기다려야 합니다. {{wait}} 후 다시 시도하세요.',
+    waiting: '{{wait}} 후 다시 시도',
     done: '비밀번호를 바꿨습니다',
     doneText: '새 비밀번호로 로그인한 상태입니다. 다른 기기와 브라우저의 로그인은 끝났습니다.',
     continue: '계속하기',
