@@ -188,6 +188,28 @@ describe.each(backends())('sign-in protection on $name', (backend) => {
     expect(failures.map((r) => r.after!.delay)).toEqual([0, 0, 0, 0, 15, 30, 60, 120, 240]);
   }, 120_000);
 
+  it('counts parallel attempts one by one: ten at once from one address get five checks, five refusals', async () => {
+    const address = '203.0.113.75';
+    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => signIn('officer.11200', `guess-${i}`, address)));
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([401, 401, 401, 401, 401, 429, 429, 429, 429, 429]);
+    const failed = await auditRows(`action = 'auth.login_failed' AND after->>'address' = $1`, [address]);
+    expect(failed.map((r) => r.after!.failures).sort()).toEqual([1, 2, 3, 4, 5]);
+  }, 120_000);
+
+  it('forgets a counter after an hour without attempts, and removes idle counters of other names', async () => {
+    const address = '203.0.113.76';
+    await db.raw.query(
+      `INSERT INTO sign_in_failures (name, address, failures, last_failure_at, next_attempt_at)
+       VALUES ('officer.11230', $1, 9, now() - interval '61 minutes', now() - interval '1 minute'),
+              ('someone.idle', '192.0.2.99', 3, now() - interval '2 hours', now() - interval '2 hours')`,
+      [address],
+    );
+    expect((await signIn('officer.11230', 'guess', address)).statusCode).toBe(401);
+    const [failed] = await auditRows(`action = 'auth.login_failed' AND after->>'address' = $1`, [address]);
+    expect(failed!.after).toMatchObject({ failures: 1, delay: 0 });
+    expect((await db.raw.query(`SELECT name FROM sign_in_failures WHERE name = 'someone.idle'`)).rows).toEqual([]);
+  }, 120_000);
+
   it('gives every address one free failure while a name is guessed from many (the ceiling per name)', async () => {
     // 30 failures for approver.11110 from six addresses.
     for (let a = 0; a < 6; a++) for (let i = 0; i < 5; i++) await signIn('approver.11110', 'guess', `198.18.0.${a + 1}`);
