@@ -37,6 +37,15 @@ function validTrustProxy(value: string): boolean {
   });
 }
 
+function integerSetting(min: number, max: number, fallback: number) {
+  return z.coerce
+    .number({ error: '정수여야 합니다 / must be an integer' })
+    .int('정수여야 합니다 / must be an integer')
+    .min(min, `${min} 이상이어야 합니다 / must be at least ${min}`)
+    .max(max, `${max} 이하여야 합니다 / must be at most ${max}`)
+    .default(fallback);
+}
+
 export const configSchema = z.object({
   PORT: z.coerce
     .number({ error: '정수여야 합니다 / must be an integer' })
@@ -84,19 +93,14 @@ export const configSchema = z.object({
   HOPEJOBS_COOKIE_SECURE: z
     .enum(['auto', 'true', 'false'], { error: 'auto, true, false 중 하나여야 합니다 / must be one of auto, true, false' })
     .default('auto'),
-  HOPEJOBS_LOGIN_RATE_PER_MIN: z.coerce
-    .number({ error: '정수여야 합니다 / must be an integer' })
-    .int('정수여야 합니다 / must be an integer')
-    .min(0, '0 이상이어야 합니다 / must be at least 0')
-    .max(10_000, '10000 이하여야 합니다 / must be at most 10000')
-    .default(10),
+  HOPEJOBS_LOGIN_RATE_PER_MIN: integerSetting(0, 10_000, 10),
+  // Progressive sign-in delay per name and address (src/domain/sign-in-protection.ts, docs/operations.md).
+  HOPEJOBS_SIGNIN_FREE_FAILURES: integerSetting(1, 100, 5),
+  HOPEJOBS_SIGNIN_FIRST_DELAY_S: integerSetting(1, 3600, 15),
+  HOPEJOBS_SIGNIN_MAX_DELAY_S: integerSetting(1, 86_400, 900),
+  HOPEJOBS_SIGNIN_NAME_CEILING: integerSetting(0, 1_000_000, 30),
   // Downloads of public files (PDF, xlsx, CSV, JSON, engine input) per client address per minute; 0 = no limit.
-  HOPEJOBS_PUBLIC_DOWNLOADS_PER_MIN: z.coerce
-    .number({ error: '정수여야 합니다 / must be an integer' })
-    .int('정수여야 합니다 / must be an integer')
-    .min(0, '0 이상이어야 합니다 / must be at least 0')
-    .max(1_000_000, '1000000 이하여야 합니다 / must be at most 1000000')
-    .default(120),
+  HOPEJOBS_PUBLIC_DOWNLOADS_PER_MIN: integerSetting(0, 1_000_000, 120),
   // Worker threads that build scorecard PDFs and workbooks; default: the cores but one, at least 1, at most 4.
   HOPEJOBS_RENDER_THREADS: z.coerce
     .number({ error: '정수여야 합니다 / must be an integer' })
@@ -112,6 +116,10 @@ export const configSchema = z.object({
   .refine((c) => c.HOPEJOBS_METRICS_ACCESS !== 'token' || c.HOPEJOBS_METRICS_TOKEN !== undefined, {
     path: ['HOPEJOBS_METRICS_TOKEN'],
     message: 'HOPEJOBS_METRICS_ACCESS=token이면 필요합니다 / required when HOPEJOBS_METRICS_ACCESS=token',
+  })
+  .refine((c) => c.HOPEJOBS_SIGNIN_MAX_DELAY_S >= c.HOPEJOBS_SIGNIN_FIRST_DELAY_S, {
+    path: ['HOPEJOBS_SIGNIN_MAX_DELAY_S'],
+    message: 'HOPEJOBS_SIGNIN_FIRST_DELAY_S 이상이어야 합니다 / must be at least HOPEJOBS_SIGNIN_FIRST_DELAY_S',
   })
   .refine((c) => c.DATABASE_READ_URL === undefined || c.DATABASE_URL !== undefined, {
     path: ['DATABASE_READ_URL'],

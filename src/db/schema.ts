@@ -1,5 +1,6 @@
 export * from './schema/org-units.js';
 export * from './schema/users.js';
+export * from './schema/sign-in-failures.js';
 export * from './schema/cycles.js';
 export * from './schema/audit-log.js';
 export * from './schema/frameworks.js';

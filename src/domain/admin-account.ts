@@ -8,6 +8,7 @@ import { DomainError } from './errors.js';
 import { hashPassword } from './passwords.js';
 import { seedReferenceUnits } from './seed.js';
 import { seoulCity } from './reference/seoul.js';
+import { forgetAttemptsOfName } from './sign-in-protection.js';
 import { USERNAME_PATTERN } from './users/accounts.js';
 
 export interface AdminAccountResult {
@@ -50,8 +51,9 @@ export async function createAdmin(db: Db, username: string, opts: { displayName?
       });
     }
     if (existing) {
-      // the way back in: a new password, unlocked, enabled again, to be replaced at the first sign-in
-      await updateUserFields(tx, existing.id, { passwordHash, failedLogins: 0, lockedUntil: null, disabledAt: null, mustChangePassword: true });
+      // the way back in: a new password, no sign-in delay, enabled again, to be replaced at the first sign-in
+      await updateUserFields(tx, existing.id, { passwordHash, disabledAt: null, mustChangePassword: true });
+      await forgetAttemptsOfName(tx, name);
       await grantRole(tx, existing.id, 'city_admin', city?.id ?? null);
       await endSessionsOnPrivilegeChange(tx, systemActor, existing.id, 'admin password reset, city_admin granted');
       return false;

@@ -12,8 +12,7 @@ import {
   findUserByUsername,
   grantRole,
   membershipsOf,
-  recordLoginFailure,
-  recordLoginSuccess,
+  recordSignIn,
   setPasswordHash,
   updateUserFields,
   type Membership,
@@ -23,11 +22,17 @@ import type { DbOrTx } from '../db/tx.js';
 import { appendAudit, type Actor } from './audit.js';
 import { DomainError } from './errors.js';
 import { hashPassword, verifyPassword } from './passwords.js';
+import {
+  attemptsDelayed,
+  clearAttempts,
+  defaultSignInPolicy,
+  signInKey,
+  takeAttempt,
+  type SignInPolicy,
+} from './sign-in-protection.js';
 import { passwordProblems } from './users/password-policy.js';
 
 export const SESSION_TTL_MS = 8 * 60 * 60 * 1000; // one working day, sliding
-export const LOCK_AFTER_FAILURES = 5;
-export const LOCK_MINUTES = 15;
 
 export interface SessionUser {
   id: number;
@@ -49,13 +54,14 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-// Verifying against a real hash keeps the timing of "no such user" like that of "wrong password".
+// Verifying against a real hash (same argon2id parameters) keeps the work for "no such name" that of "wrong password".
 const dummyHash = '$argon2id$v=19$m=19456,t=2,p=1$V/ubJOdhXKYxBY+WUmM0oA$jnGq+OCFFej9z6aZ/CXxeZYa4v10OoJkU3CcW06j6bM';
 
+// One answer for a name that does not exist, a wrong password and a disabled account.
 const badCredentials = () =>
   new DomainError('unauthenticated', 'bad_credentials', {
-    ko: '아이디 또는 비밀번호가 올바르지 않습니다.',
-    en: 'Wrong username or password.',
+    ko: '아이디 또는 비밀번호가 올바르지 않거나, 사용할 수 없는 계정입니다.',
+    en: 'Wrong username or password, or the account cannot be used.',
   });
 
 const demoDisabled = () =>
@@ -63,6 +69,9 @@ const demoDisabled = () =>
     ko: '데모 계정은 데모 모드(HOPEJOBS_DEMO=1)에서만 로그인할 수 있습니다.',
     en: 'Demo accounts can sign in only in demo mode (HOPEJOBS_DEMO=1).',
   });
+
+/** Who a failed attempt on a name that has no account is recorded as (the name itself is not kept: it may be a password typed in the wrong field). */
+const anonymousActor: Actor = { userId: null, label: 'anonymous' };
 
 export interface LoginResult {
   token: string;
@@ -74,52 +83,52 @@ export interface DemoPolicy {
   allowDemo?: boolean;
 }
 
+/** How password guessing is slowed (src/domain/sign-in-protection.ts); the defaults unless the configuration says otherwise. */
+export interface GuessingPolicy {
+  signInPolicy?: SignInPolicy;
+}
+
 /**
- * Checks the password (argon2id), locks the account for LOCK_MINUTES after LOCK_AFTER_FAILURES failures, and
- * opens a fresh session (a new token on every login: session fixation is impossible). `previousToken`, if any, is
- * revoked.
+ * Checks the password (argon2id) and opens a fresh session (a new token on every login: session fixation is
+ * impossible); `previousToken`, if any, is revoked.
+ *
+ * The attempt is counted per name and address before the password is checked, and refused while that counter's
+ * wait runs (sign-in-protection.ts). A name without an account, a wrong password and a disabled account get one
+ * answer after the same work (an argon2 check, a counted failure, an audit entry), and a refused attempt gets one
+ * answer whatever the name: nothing tells a guesser which names exist or what state they are in.
  */
 export async function login(
   db: Db,
-  input: { username: string; password: string; ip: string | null; userAgent: string | null; previousToken?: string | null } & DemoPolicy,
+  input: { username: string; password: string; ip: string | null; userAgent: string | null; previousToken?: string | null } & DemoPolicy & GuessingPolicy,
 ): Promise<LoginResult> {
+  const attempt = await takeAttempt(db, signInKey(input.username, input.ip), input.signInPolicy ?? defaultSignInPolicy);
   const user = await findUserByUsername(db, input.username);
-  if (!user) {
-    await verifyPassword(dummyHash, input.password);
+  const actor: Actor = user ? { userId: user.id, label: user.username } : anonymousActor;
+  if (!attempt.ok) {
+    await audited(db, actor, 'auth.login_throttled', user?.id ?? null, { address: attempt.key.address, retryAfter: attempt.retryAfterSeconds });
+    throw attemptsDelayed(attempt.retryAfterSeconds);
+  }
+  const passwordRight = await verifyPassword(user?.passwordHash ?? dummyHash, input.password);
+  if (!user || !passwordRight || user.disabledAt) {
+    await audited(db, actor, 'auth.login_failed', user?.id ?? null, { address: attempt.key.address, failures: attempt.failures, delay: attempt.delayIfWrong });
     throw badCredentials();
   }
-  if (user.isDemo && input.allowDemo === false) {
-    await verifyPassword(dummyHash, input.password);
-    throw demoDisabled();
-  }
-  if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
-    throw new DomainError('locked', 'account_locked', {
-      ko: `로그인 실패가 반복되어 계정이 잠겼습니다. ${LOCK_MINUTES}분 후 다시 시도하세요.`,
-      en: `Too many failed sign-ins: the account is locked. Try again in ${LOCK_MINUTES} minutes.`,
-    });
-  }
-  if (!(await verifyPassword(user.passwordHash, input.password))) {
-    await db.transaction(async (tx) => {
-      await recordLoginFailure(tx, user.id, LOCK_AFTER_FAILURES, LOCK_MINUTES);
-      await appendAudit(tx, { userId: user.id, label: user.username }, { action: 'auth.login_failed', entityType: 'user', entityId: user.id });
-    });
-    throw badCredentials();
-  }
-  // Said only after the right password, so the answer tells a guesser nothing about the account.
-  if (user.disabledAt) {
-    throw new DomainError('forbidden', 'account_disabled', {
-      ko: '사용이 중지된 계정입니다. 시 관리자에게 문의하세요.',
-      en: 'This account is disabled. Ask a city administrator.',
-    });
-  }
+  // Demo names and their password are printed for everyone: saying so after the right password tells nobody anything.
+  if (user.isDemo && input.allowDemo === false) throw demoDisabled();
   const opened = await db.transaction(async (tx) => {
     if (input.previousToken) await deleteSession(tx, hashToken(input.previousToken));
-    await recordLoginSuccess(tx, user.id);
+    await clearAttempts(tx, attempt.key);
+    await recordSignIn(tx, user.id);
     const session = await openSession(tx, user.id, input);
-    await appendAudit(tx, { userId: user.id, label: user.username }, { action: 'auth.login', entityType: 'user', entityId: user.id });
+    await appendAudit(tx, actor, { action: 'auth.login', entityType: 'user', entityId: user.id });
     return session;
   });
   return { token: opened.token, principal: await principalOf(db, user, opened) };
+}
+
+/** An audit entry of its own (a refused or failed attempt changes nothing else). */
+function audited(db: Db, actor: Actor, action: string, userId: number | null, after: Record<string, unknown>): Promise<void> {
+  return db.transaction((tx) => appendAudit(tx, actor, { action, entityType: 'user', entityId: userId, after }));
 }
 
 interface OpenedSession {
@@ -197,7 +206,7 @@ export async function grantRoleWithRotation(tx: DbOrTx, actor: Actor, userId: nu
   await endSessionsOnPrivilegeChange(tx, actor, userId, `role ${role} granted`);
 }
 
-/** Sets a new password (argon2id), clears a lockout and ends the user's sessions. */
+/** Sets a new password (argon2id) and ends the user's sessions. */
 export async function setPasswordWithRotation(tx: DbOrTx, actor: Actor, userId: number, password: string): Promise<void> {
   await setPasswordHash(tx, userId, await hashPassword(password));
   await endSessionsOnPrivilegeChange(tx, actor, userId, 'password set');
@@ -212,15 +221,24 @@ export async function setPasswordWithRotation(tx: DbOrTx, actor: Actor, userId: 
 export async function changeOwnPassword(
   db: Db,
   principal: Principal,
-  input: { currentPassword: string; newPassword: string; ip: string | null; userAgent: string | null },
+  input: { currentPassword: string; newPassword: string; ip: string | null; userAgent: string | null } & GuessingPolicy,
 ): Promise<LoginResult> {
   const user = await findUserById(db, principal.user.id);
   if (!user) throw badCredentials();
+  // The same counter as signing in: a session left open is no way around the delay.
+  const attempt = await takeAttempt(db, signInKey(user.username, input.ip), input.signInPolicy ?? defaultSignInPolicy);
+  const actor: Actor = { userId: user.id, label: user.username };
+  if (!attempt.ok) {
+    await audited(db, actor, 'auth.password_change_throttled', user.id, { address: attempt.key.address, retryAfter: attempt.retryAfterSeconds });
+    throw attemptsDelayed(attempt.retryAfterSeconds);
+  }
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    await audited(db, actor, 'auth.password_change_failed', user.id, { address: attempt.key.address, failures: attempt.failures, delay: attempt.delayIfWrong });
     throw new DomainError('invalid', 'wrong_password', { ko: '현재 비밀번호가 올바르지 않습니다.', en: 'The current password is wrong.' }, [
       { path: 'body.currentPassword', message: { ko: '현재 비밀번호가 올바르지 않습니다.', en: 'The current password is wrong.' } },
     ]);
   }
+  await clearAttempts(db, attempt.key);
   // Demo accounts share one printed password: nobody may change it for the others.
   if (user.isDemo) {
     throw new DomainError('forbidden', 'demo_account', { ko: '데모 계정의 비밀번호는 바꿀 수 없습니다.', en: 'A demo account’s password cannot be changed.' });
@@ -233,9 +251,8 @@ export async function changeOwnPassword(
     throw new DomainError('invalid', 'weak_password', { ko: '새 비밀번호를 쓸 수 없습니다.', en: 'The new password cannot be used.' }, problems);
   }
   const passwordHash = await hashPassword(input.newPassword);
-  const actor = { userId: user.id, label: user.username };
   const opened = await db.transaction(async (tx) => {
-    await updateUserFields(tx, user.id, { passwordHash, failedLogins: 0, lockedUntil: null, mustChangePassword: false });
+    await updateUserFields(tx, user.id, { passwordHash, mustChangePassword: false });
     await appendAudit(tx, actor, { action: 'auth.password_changed', entityType: 'user', entityId: user.id });
     await endSessionsOnPrivilegeChange(tx, actor, user.id, 'password changed by the user');
     return openSession(tx, user.id, input);

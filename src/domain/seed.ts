@@ -9,6 +9,7 @@ import { defaultDataPeriod } from './cycles.js';
 import { ensureFramework } from './frameworks/service.js';
 import { hashPassword, randomPassword } from './passwords.js';
 import { seoulCity, seoulDistricts } from './reference/seoul.js';
+import { forgetAttemptsOfName } from './sign-in-protection.js';
 
 export const DEMO_YEARS = [2016, 2017, 2018, 2019] as const;
 export const DEMO_OPEN_YEAR = 2020;
@@ -107,8 +108,9 @@ export async function seedDemo(db: Db, opts: { password?: string | undefined } =
     const unitIds = new Map<string, number>();
     for (const a of accounts) {
       const userId = await upsertUser(tx, { username: a.username, displayName: a.displayName, passwordHash, isDemo: true });
-      // a new demo password: sessions opened with the old one end
+      // a new demo password: sessions opened with the old one end, and sign-in delays start again
       await deleteSessionsOfUser(tx, userId);
+      await forgetAttemptsOfName(tx, a.username);
       let orgUnitId: number | null = null;
       if (a.orgUnitCode) {
         orgUnitId = unitIds.get(a.orgUnitCode) ?? (await upsertOrgUnit(tx, orgUnitInput(a.orgUnitCode)));

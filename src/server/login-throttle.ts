@@ -1,8 +1,9 @@
-import { isIPv6 } from 'node:net';
+import { addressKey } from '../domain/sign-in-protection.js';
 
 /**
- * Sign-in throttling per client address, on top of the per-account lockout (src/domain/auth.ts): the lockout stops
- * guessing one account's password, this stops one address from trying many accounts (password spraying).
+ * Sign-in throttling per client address, on top of the progressive delay per name and address
+ * (src/domain/sign-in-protection.ts): the delay stops guessing one name's password, this stops one address from
+ * trying many names (password spraying).
  *
  * A token bucket per address: `perMinute` attempts at once, refilled at `perMinute` per minute. Every attempt takes a
  * token before the password is checked (so a burst of parallel attempts cannot all pass), and a successful sign-in
@@ -11,7 +12,7 @@ import { isIPv6 } from 'node:net';
  *
  * The buckets live in this process's memory: with several app servers behind a load balancer each server counts on
  * its own, so an address gets up to `perMinute` attempts per server (documented in docs/operations.md); the
- * per-account lockout is in the database and holds across servers.
+ * delay per name and address is in the database and holds across servers.
  */
 export interface LoginThrottleOptions {
   perMinute: number;
@@ -92,20 +93,4 @@ export class LoginThrottle {
       this.buckets.delete(key);
     }
   }
-}
-
-/** The bucket an address counts against: IPv4 as is (also when IPv4-mapped), IPv6 by its /64 prefix. */
-export function addressKey(address: string): string {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped) return mapped[1]!;
-  if (!isIPv6(address)) return address;
-  return `${expandIPv6(address).slice(0, 4).join(':')}::/64`;
-}
-
-function expandIPv6(address: string): string[] {
-  const [head = '', tail] = address.split('%')[0]!.split('::');
-  const left = head ? head.split(':') : [];
-  const right = tail ? tail.split(':') : [];
-  const zeros = tail === undefined ? [] : Array<string>(8 - left.length - right.length).fill('0');
-  return [...left, ...zeros, ...right].map((g) => g.toLowerCase().replace(/^0+(?=.)/, ''));
 }

@@ -201,6 +201,7 @@ export function sendProblem(reply: FastifyReply, problem: ProblemDetails) {
 
 export function errorHandler(this: unknown, err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
   const problem = problemFor(err, req);
+  if (problem.status === 429 && typeof problem.retryAfter === 'number') reply.header('retry-after', String(problem.retryAfter));
   if (problem.status === 503) {
     reply.header('retry-after', '5');
     req.log.warn({ err: err.message, code: problem.code }, 'service unavailable');

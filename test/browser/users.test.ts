@@ -170,4 +170,26 @@ describe.skipIf(skip)('user accounts in Chromium', () => {
     await again.page.getByRole('link', { name: /실적·지표 입력/ }).first().waitFor();
     await again.context.close();
   }, 180_000);
+
+  it('tells someone who mistyped five times, in Korean, how long to wait, and counts it down on the button', async () => {
+    const { context, page } = await session();
+    await page.goto(`${demo.url}/sign-in`);
+    await page.getByLabel('아이디').fill('reviewer.5');
+    const attempt = async (password: string) => {
+      await page.getByLabel('비밀번호').fill(password);
+      const answer = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login'));
+      await page.getByRole('button', { name: '로그인' }).click();
+      return (await answer).status();
+    };
+    for (let i = 0; i < 5; i++) expect(await attempt(`wrong-guess-${i}`)).toBe(401);
+    // The right password inside the wait: the same refusal as for anyone.
+    expect(await attempt(demo.password)).toBe(429);
+    const alert = page.getByRole('alert');
+    await alert.getByText(/비밀번호가 여러 번 틀려 잠시 기다려야 합니다\. 1\d초 후 다시 시도하세요\./).waitFor();
+    const waiting = page.getByRole('button', { name: /^1?\d초 후 다시 시도$/ });
+    await waiting.waitFor();
+    expect(await waiting.isDisabled()).toBe(true);
+    await expectNoAxeViolations('sign-in delayed', page);
+    await context.close();
+  }, 120_000);
 });

@@ -41,14 +41,14 @@ describe.each(backends())('foundation API on $name', (backend) => {
     const ko = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: 'nope' } });
     expect(ko.statusCode).toBe(401);
     expect(ko.headers['content-type']).toContain('application/problem+json');
-    expect(ko.json()).toMatchObject({ status: 401, code: 'bad_credentials', detail: '아이디 또는 비밀번호가 올바르지 않습니다.' });
+    expect(ko.json()).toMatchObject({ status: 401, code: 'bad_credentials', detail: '아이디 또는 비밀번호가 올바르지 않거나, 사용할 수 없는 계정입니다.' });
     const en = await app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
       headers: { 'accept-language': 'en-US,en;q=0.9' },
       payload: { username: 'nobody', password: 'nope' },
     });
-    expect(en.json()).toMatchObject({ status: 401, detail: 'Wrong username or password.' });
+    expect(en.json()).toMatchObject({ status: 401, detail: 'Wrong username or password, or the account cannot be used.' });
   });
 
   it('validates bodies and names the field', async () => {
@@ -85,13 +85,14 @@ describe.each(backends())('foundation API on $name', (backend) => {
     expect((await first.request('GET', '/api/v1/me')).statusCode).toBe(401);
   });
 
-  it('locks an account after five failed sign-ins', async () => {
+  it('makes an address wait after five failed sign-ins for one name, even with the right password', async () => {
     for (let i = 0; i < 5; i++) {
       await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'reviewer.5', password: 'wrong' } });
     }
     const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'reviewer.5', password: PASSWORD } });
-    expect(res.statusCode).toBe(423);
-    expect(res.json().code).toBe('account_locked');
+    expect(res.statusCode).toBe(429);
+    expect(res.json().code).toBe('login_throttled');
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
   });
 
   it('requires a session for /me and answers unknown API paths with problem details', async () => {

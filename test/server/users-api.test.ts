@@ -132,10 +132,12 @@ describe.each(backends())('user accounts on $name', (backend) => {
     expect(disabled.statusCode, disabled.body).toBe(200);
     expect(disabled.json().user).toMatchObject({ disabled: true, version: user.version + 1 });
     expect((await app.inject({ url: '/api/v1/me', headers: { cookie: cookieOf(session) } })).statusCode).toBe(401);
+    // Even the right password gets the answer of a wrong one: a guesser learns nothing about the account.
     const refused = await login('lee.approver', oneTimePassword);
-    expect(refused.statusCode).toBe(403);
-    expect(refused.json().code).toBe('account_disabled');
-    expect((await login('lee.approver', 'wrong-password')).json().code).toBe('bad_credentials');
+    const wrong = await login('lee.approver', 'wrong-password');
+    expect(refused.statusCode).toBe(401);
+    expect(refused.body).toBe(wrong.body);
+    expect(wrong.json().code).toBe('bad_credentials');
 
     const enabled = await admin.request('PATCH', `/api/v1/users/${user.id}`, { version: user.version + 1, disabled: false, displayName: '이 팀장' });
     expect(enabled.json().user).toMatchObject({ disabled: false, version: user.version + 2 });

@@ -45,8 +45,6 @@ export async function upsertUser(db: DbOrTx, input: NewUser): Promise<number> {
         displayName: input.displayName,
         passwordHash: input.passwordHash,
         isDemo: input.isDemo ?? false,
-        failedLogins: 0,
-        lockedUntil: null,
         version: sql`${users.version} + 1`,
       },
     })
@@ -59,26 +57,15 @@ export async function grantRole(db: DbOrTx, userId: number, role: Role, orgUnitI
   await db.insert(roleMemberships).values({ userId, role, orgUnitId }).onConflictDoNothing();
 }
 
-export async function recordLoginFailure(db: DbOrTx, userId: number, lockAfter: number, lockMinutes: number) {
-  await db
-    .update(users)
-    .set({
-      failedLogins: sql`${users.failedLogins} + 1`,
-      lockedUntil: sql`CASE WHEN ${users.failedLogins} + 1 >= ${lockAfter}
-                            THEN now() + make_interval(mins => ${lockMinutes}) ELSE ${users.lockedUntil} END`,
-    })
-    .where(eq(users.id, userId));
+export async function recordSignIn(db: DbOrTx, userId: number) {
+  await db.update(users).set({ lastSignInAt: sql`now()` }).where(eq(users.id, userId));
 }
 
-export async function recordLoginSuccess(db: DbOrTx, userId: number) {
-  await db.update(users).set({ failedLogins: 0, lockedUntil: null, lastSignInAt: sql`now()` }).where(eq(users.id, userId));
-}
-
-/** A new password: clears failures and a lockout, and bumps the version. */
+/** A new password; bumps the version. */
 export async function setPasswordHash(db: DbOrTx, userId: number, passwordHash: string): Promise<void> {
   await db
     .update(users)
-    .set({ passwordHash, failedLogins: 0, lockedUntil: null, version: sql`${users.version} + 1` })
+    .set({ passwordHash, version: sql`${users.version} + 1` })
     .where(eq(users.id, userId));
 }
 
@@ -158,7 +145,7 @@ export async function insertUser(db: DbOrTx, input: { username: string; displayN
 export async function updateUserFields(
   db: DbOrTx,
   id: number,
-  fields: Partial<Pick<UserRow, 'displayName' | 'disabledAt' | 'mustChangePassword' | 'passwordHash' | 'failedLogins' | 'lockedUntil'>>,
+  fields: Partial<Pick<UserRow, 'displayName' | 'disabledAt' | 'mustChangePassword' | 'passwordHash'>>,
 ): Promise<void> {
   await db
     .update(users)

@@ -8,6 +8,8 @@ export const users = pgTable('users', {
   displayName: text('display_name').notNull(),
   passwordHash: text('password_hash').notNull(),
   isDemo: boolean('is_demo').notNull().default(false),
+  // No longer written or read: failed sign-ins are counted per name and address in sign_in_failures. The columns
+  // stay so that backups made before that restore as they are.
   failedLogins: integer('failed_logins').notNull().default(0),
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
   /** Set by a city admin: the account cannot sign in and its sessions are over; kept for the audit trail. */

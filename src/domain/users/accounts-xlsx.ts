@@ -22,7 +22,7 @@ const kst = (iso: string | null) => (iso ? new Date(new Date(iso).getTime() + KS
 function status(u: UserView, lang: Lang): string {
   const words: string[] = [];
   if (u.disabled) words.push(lang === 'ko' ? '사용 중지' : 'disabled');
-  if (u.lockedUntil) words.push(lang === 'ko' ? '잠김' : 'locked');
+  if (u.lockedUntil) words.push(lang === 'ko' ? '로그인 지연' : 'sign-in delayed');
   if (u.mustChangePassword) words.push(lang === 'ko' ? '비밀번호 변경 필요' : 'must change password');
   if (u.isDemo) words.push(lang === 'ko' ? '데모' : 'demo');
   return words.length ? words.join(', ') : lang === 'ko' ? '사용 중' : 'active';

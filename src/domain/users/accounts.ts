@@ -20,6 +20,7 @@ import { appendAudit, type Actor } from '../audit.js';
 import { endSessionsOnPrivilegeChange } from '../auth.js';
 import { DomainError, notFound, type FieldProblem } from '../errors.js';
 import { hashPassword, randomPassword } from '../passwords.js';
+import { delayedUntil, forgetAttemptsOfName } from '../sign-in-protection.js';
 
 /** An account as the city admin sees it: never the password hash. */
 export interface UserView {
@@ -44,15 +45,14 @@ export interface RoleInput {
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,63}$/;
 const DISTRICT_ROLES: ReadonlySet<Role> = new Set(['district_officer', 'district_approver']);
 
-function view(row: UserRow, roles: MembershipWithName[]): UserView {
-  const locked = row.lockedUntil && row.lockedUntil.getTime() > Date.now() ? row.lockedUntil.toISOString() : null;
+function view(row: UserRow, roles: MembershipWithName[], delayed: Date | undefined): UserView {
   return {
     id: row.id,
     username: row.username,
     displayName: row.displayName,
     isDemo: row.isDemo,
     disabled: row.disabledAt !== null,
-    lockedUntil: locked,
+    lockedUntil: delayed?.toISOString() ?? null,
     mustChangePassword: row.mustChangePassword,
     roles,
     lastSeenAt: row.lastSignInAt?.toISOString() ?? null,
@@ -66,7 +66,11 @@ async function viewsOf(db: DbOrTx, rows: UserRow[]): Promise<UserView[]> {
     db,
     rows.map((r) => r.id),
   );
-  return rows.map((r) => view(r, roles.get(r.id) ?? []));
+  const delays = await delayedUntil(
+    db,
+    rows.map((r) => r.username),
+  );
+  return rows.map((r) => view(r, roles.get(r.id) ?? [], delays.get(r.username)));
 }
 
 export async function listAccounts(db: DbOrTx, filter: UserFilter = {}): Promise<UserView[]> {
@@ -222,8 +226,10 @@ export async function resetAccountPassword(db: Db, actor: Actor, id: number, inp
     if (row.isDemo) {
       throw new DomainError('conflict', 'demo_account', { ko: '데모 계정의 비밀번호는 바꿀 수 없습니다.', en: 'A demo account’s password cannot be reset.' });
     }
-    await updateUserFields(tx, id, { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null });
-    await appendAudit(tx, actor, { action: 'user.password_reset', entityType: 'user', entityId: id });
+    await updateUserFields(tx, id, { passwordHash, mustChangePassword: true });
+    // The way back in for someone kept waiting: the name's sign-in delays end, from every address.
+    const cleared = await forgetAttemptsOfName(tx, row.username);
+    await appendAudit(tx, actor, { action: 'user.password_reset', entityType: 'user', entityId: id, after: { signInCountersCleared: cleared } });
     await endSessionsOnPrivilegeChange(tx, actor, id, 'password reset');
     return getAccount(tx, id);
   });

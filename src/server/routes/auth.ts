@@ -9,6 +9,7 @@ import { roles } from '../../db/schema.js';
 import { SESSION_COOKIE } from '../access.js';
 import type { AppContext } from '../context.js';
 import { LoginThrottle } from '../login-throttle.js';
+import { waitInWords, type SignInPolicy } from '../../domain/sign-in-protection.js';
 
 const userSchema = z.object({
   id: z.number().int(),
@@ -27,13 +28,22 @@ export function cookieIsSecure(setting: AppContext['config']['HOPEJOBS_COOKIE_SE
   return setting === 'auto' ? req.protocol === 'https' : setting === 'true';
 }
 
-/** Answers of a sign-in whose password check failed: wrong credentials, a locked account, a disabled demo account. */
-const GUESS_FAILED = new Set([401, 403, 423]);
+/**
+ * Answers of a sign-in that counts as a guess: wrong credentials, a disabled demo account, and an attempt refused by
+ * the delay per name (so hammering a delayed name costs the address its budget too).
+ */
+const GUESS_FAILED = new Set([401, 403, 429]);
 
 export const authRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     const throttle = new LoginThrottle({ perMinute: ctx.config.HOPEJOBS_LOGIN_RATE_PER_MIN });
+    const signInPolicy: SignInPolicy = {
+      freeFailures: ctx.config.HOPEJOBS_SIGNIN_FREE_FAILURES,
+      firstDelaySeconds: ctx.config.HOPEJOBS_SIGNIN_FIRST_DELAY_S,
+      maxDelaySeconds: ctx.config.HOPEJOBS_SIGNIN_MAX_DELAY_S,
+      nameCeiling: ctx.config.HOPEJOBS_SIGNIN_NAME_CEILING,
+    };
     const allowDemo = ctx.config.HOPEJOBS_DEMO;
     const cookieOptions = (req: FastifyRequest) => ({
       path: '/',
@@ -49,22 +59,23 @@ export const authRoutes =
       });
     }
 
-    // An attempt takes a token before the password is checked; only a failed check keeps it (a malformed body, a
-    // server error or a successful sign-in gives it back), so the bucket counts guesses, not requests.
+    // An attempt takes a token before the password is checked; only a failed check or a delayed attempt keeps it (a
+    // malformed body, a server error or a successful sign-in gives it back), so the bucket counts guesses, not
+    // requests. A refusal's Retry-After header is set by the problem mapper from `retryAfter`.
     const holding = new WeakSet<FastifyRequest>();
-    const throttled = async (req: FastifyRequest, reply: FastifyReply) => {
+    const throttled = async (req: FastifyRequest) => {
       const taken = throttle.take(req.ip);
       if (taken.ok) {
         holding.add(req);
         return;
       }
-      reply.header('retry-after', String(taken.retryAfterSeconds));
+      const wait = waitInWords(taken.retryAfterSeconds);
       throw new DomainError(
         'too_many_requests',
         'login_throttled',
         {
-          ko: `이 주소에서 로그인 시도가 너무 많습니다. ${taken.retryAfterSeconds}초 후 다시 시도하세요.`,
-          en: `Too many sign-in attempts from this address. Try again in ${taken.retryAfterSeconds} seconds.`,
+          ko: `이 주소에서 로그인 시도가 너무 많습니다. ${wait.ko} 후 다시 시도하세요.`,
+          en: `Too many sign-in attempts from this address. Try again in ${wait.en}.`,
         },
         [],
         { retryAfter: taken.retryAfterSeconds },
@@ -98,6 +109,7 @@ export const authRoutes =
           userAgent: req.headers['user-agent'] ?? null,
           previousToken: req.cookies[SESSION_COOKIE] ?? null,
           allowDemo,
+          signInPolicy,
         });
         reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(req), maxAge: Math.floor(SESSION_TTL_MS / 1000) });
         return { user: principal.user, csrfToken: principal.csrfToken };
@@ -153,6 +165,7 @@ export const authRoutes =
           newPassword: req.body.newPassword,
           ip: req.ip,
           userAgent: req.headers['user-agent'] ?? null,
+          signInPolicy,
         });
         reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(req), maxAge: Math.floor(SESSION_TTL_MS / 1000) });
         return { user: principal.user, csrfToken: principal.csrfToken };

@@ -15,7 +15,7 @@ const userView = z.object({
   displayName: z.string(),
   isDemo: z.boolean(),
   disabled: z.boolean(),
-  lockedUntil: z.string().nullable().describe('set while the account is locked after failed sign-ins'),
+  lockedUntil: z.string().nullable().describe('set while sign-ins of this name must wait after failed ones, from at least one address'),
   mustChangePassword: z.boolean(),
   roles: z.array(z.object({ role: z.enum(roles), orgUnitCode: z.string().nullable(), orgUnitName: z.string().nullable() })),
   lastSeenAt: z.string().nullable().describe('the last successful sign-in'),
@@ -156,7 +156,7 @@ export const userRoutes =
         config: { access: admins },
         schema: {
           tags: ['users'],
-          summary: 'Set a new one-time password (shown once), unlock the account and end its sessions',
+          summary: 'Set a new one-time password (shown once), end the sign-in delays of the name and end its sessions',
           params: id,
           body: z.object({ version }),
           response: { 200: z.object({ user: userView, oneTimePassword: z.string() }) },

@@ -170,6 +170,8 @@ export const en: typeof ko = {
     submitting: 'Signing in…',
     required: 'Please enter your {{field}}.',
     failed: 'Could not sign in.',
+    throttled: 'Too many wrong passwords: please wait {{wait}} before trying again. If you need to sign in now, ask a city administrator to reset your password.',
+    waiting: 'Try again in {{wait}}',
     demoHeading: 'Demo accounts',
     demoHint:
       'Demo accounts: admin (city), officer.11215 · approver.11215 (Gwangjin-gu officer and approver), reviewer.1 to reviewer.5 (panel), auditor. The password is printed when the demo data is created.',

@@ -169,6 +169,8 @@ export const ko = {
     submitting: '로그인 중…',
     required: '{{field}}를 입력해 주세요.',
     failed: '로그인하지 못했습니다.',
+    throttled: '비밀번호가 여러 번 틀려 잠시 기다려야 합니다. {{wait}} 후 다시 시도하세요. 바로 로그인해야 하면 시 관리자에게 비밀번호 재설정을 요청하세요.',
+    waiting: '{{wait}} 후 다시 시도',
     demoHeading: '데모 계정 안내',
     demoHint:
       '데모 계정: admin(서울시), officer.11215 · approver.11215(광진구 담당·승인), reviewer.1~reviewer.5(평가위원), auditor(감사). 비밀번호는 데모 데이터를 만들 때 화면에 출력됩니다.',

@@ -9,6 +9,7 @@ import { ApiError } from '../../../lib/problem-details.js';
 import type { User } from '../../../types/api.js';
 import { useChangePassword } from '../api/change-password.js';
 import formStyles from '../../../components/ui/form.module.css';
+import { useWaitCountdown, waitOf, waitText } from './use-wait-countdown.js';
 
 type Field = 'currentPassword' | 'newPassword' | 'confirmPassword';
 
@@ -35,8 +36,10 @@ function serverError(problem: ApiError | null, field: Field): string | undefined
  * enough; the server decides the rest (wrong current password, a weak new one) and its messages go to the field.
  */
 export function ChangePasswordForm({ user, forced, onChanged }: { user: User; forced: boolean; onChanged: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const change = useChangePassword();
+  // Wrong current passwords count like wrong sign-ins: after five the server makes this address wait.
+  const wait = useWaitCountdown(change.error);
   const alertRef = useRef<HTMLDivElement>(null);
   const [values, setValues] = useState<Record<Field, string>>({ currentPassword: '', newPassword: '', confirmPassword: '' });
   const [checked, setChecked] = useState(false);
@@ -75,7 +78,13 @@ export function ChangePasswordForm({ user, forced, onChanged }: { user: User; fo
     <form id={formId} className={formStyles.stack} onSubmit={submit} noValidate>
       {change.isError && (
         <Alert ref={alertRef} tone="danger" role="alert" title={t('password.failed')}>
-          <p>{atFields ? t('password.fixFields') : (problem?.detail ?? problem?.title ?? t('errors.generic'))}</p>
+          <p>
+            {atFields
+              ? t('password.fixFields')
+              : waitOf(problem) > 0
+                ? t('password.throttled', { wait: waitText(waitOf(problem), i18n.language) })
+                : (problem?.detail ?? problem?.title ?? t('errors.generic'))}
+          </p>
         </Alert>
       )}
       {/* For password managers: whose password this is. */}
@@ -114,8 +123,8 @@ export function ChangePasswordForm({ user, forced, onChanged }: { user: User; fo
         onChange={set('confirmPassword')}
       />
       <div>
-        <Button type="submit" disabled={change.isPending}>
-          {change.isPending ? t('password.submitting') : t('password.submit')}
+        <Button type="submit" disabled={change.isPending || wait > 0}>
+          {change.isPending ? t('password.submitting') : wait > 0 ? t('password.waiting', { wait: waitText(wait, i18n.language) }) : t('password.submit')}
         </Button>
       </div>
     </form>

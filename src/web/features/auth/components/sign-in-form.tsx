@@ -5,13 +5,16 @@ import { Button } from '../../../components/ui/button.js';
 import { ApiError } from '../../../lib/problem-details.js';
 import { useLogin } from '../api/login.js';
 import styles from './sign-in-form.module.css';
+import { useWaitCountdown, waitOf, waitText } from './use-wait-countdown.js';
 
 type Field = 'username' | 'password';
 
 /** Username and password; the server's messages appear next to the field they name, others above the form. */
 export function SignInForm({ onSuccess }: { onSuccess: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const login = useLogin();
+  // After too many wrong passwords the server makes this address wait; the button counts the wait down.
+  const wait = useWaitCountdown(login.error);
   const id = useId();
   const alertRef = useRef<HTMLDivElement>(null);
   const [missing, setMissing] = useState<Partial<Record<Field, boolean>>>({});
@@ -26,7 +29,9 @@ export function SignInForm({ onSuccess }: { onSuccess: () => void }) {
       ? null
       : problem === null
         ? t('errors.generic')
-        : problem.errors.some((e) => e.path === 'username' || e.path === 'password')
+        : waitOf(problem) > 0
+          ? t('signIn.throttled', { wait: waitText(waitOf(problem), i18n.language) })
+          : problem.errors.some((e) => e.path === 'username' || e.path === 'password')
           ? null
           : (problem.detail ?? problem.title);
 
@@ -88,8 +93,8 @@ export function SignInForm({ onSuccess }: { onSuccess: () => void }) {
       )}
       {renderField('username', 'text', 'username')}
       {renderField('password', 'password', 'current-password')}
-      <Button type="submit" className={styles.submit} disabled={login.isPending}>
-        {login.isPending ? t('signIn.submitting') : t('signIn.submit')}
+      <Button type="submit" className={styles.submit} disabled={login.isPending || wait > 0}>
+        {login.isPending ? t('signIn.submitting') : wait > 0 ? t('signIn.waiting', { wait: waitText(wait, i18n.language) }) : t('signIn.submit')}
       </Button>
     </form>
   );

@@ -8,7 +8,7 @@ export function resetPassword(id: number, version: number): Promise<OneTimePassw
 }
 
 /**
- * Gives an account a new one-time password and unlocks it; the user must choose a new password at the next
+ * Gives an account a new one-time password and ends its sign-in delays; the user must choose a new password at the next
  * sign-in. Only the account goes into the cache, never the password.
  */
 export function useResetPassword() {
