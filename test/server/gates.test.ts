@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findCycleByYear } from '../../src/db/repositories/cycles.js';
@@ -53,14 +53,13 @@ describe.each(backends())('stage gates, run guards and award ties on $name', (ba
   /** Verified values for the given districts: `value(districtIndex, indicatorIndex)`. */
   const verify = async (units: typeof districts, value: (k: number, i: number) => number) => {
     const cycle = (await findCycleByYear(db.db, YEAR))!;
-    for (const [k, u] of units.entries()) {
-      for (const [i, ind] of indicators.entries()) {
-        await db.db
-          .insert(submissions)
-          .values({ cycleId: cycle.id, orgUnitId: u.id, indicatorCode: ind.code, value: value(k, i), valueSource: 'entered', status: 'verified', verifiedAt: new Date() })
-          .onConflictDoUpdate({ target: [submissions.cycleId, submissions.orgUnitId, submissions.indicatorCode], set: { value: value(k, i), status: 'verified' } });
-      }
-    }
+    const rows = units.flatMap((u, k) =>
+      indicators.map((ind, i) => ({ cycleId: cycle.id, orgUnitId: u.id, indicatorCode: ind.code, value: value(k, i), valueSource: 'entered', status: 'verified' as const, verifiedAt: new Date() })),
+    );
+    await db.db
+      .insert(submissions)
+      .values(rows)
+      .onConflictDoUpdate({ target: [submissions.cycleId, submissions.orgUnitId, submissions.indicatorCode], set: { value: sql`excluded.value`, status: 'verified' } });
   };
 
   beforeAll(async () => {
@@ -124,6 +123,7 @@ describe.each(backends())('stage gates, run guards and award ties on $name', (ba
       expect(m.count).toBeGreaterThan(0);
     }
     expect(res.json().outcome.warnings.length).toBeGreaterThanOrEqual(notices.messages.length);
+    expect(notices.messages.map((m: { code: string }) => m.code)).toContain('NO_TOP_SCORE');
     const stored = (await admin.request('GET', `/api/v1/scoring-runs/${res.json().id}`)).json();
     expect(stored.notices.completeness.message.ko).toBe(notices.completeness.message.ko);
   });
@@ -241,7 +241,7 @@ describe.each(backends())('stage gates, run guards and award ties on $name', (ba
     // The decided result is still reproducible from the run's own snapshot and decisions.
     expect((await admin.request('POST', `/api/v1/scoring-runs/${id}/reproduce`)).json().identical).toBe(true);
     expect((await transition('provisional')).statusCode).toBe(200);
-  });
+  }, 120_000);
 
   it('refuses publication while the final run has an undecided tie', async () => {
     expect((await transition('objections')).statusCode).toBe(200);
@@ -265,5 +265,5 @@ describe.each(backends())('stage gates, run guards and award ties on $name', (ba
     // A published run's ties cannot be changed any more.
     const late = await admin.request('POST', `/api/v1/scoring-runs/${run.json().id}/ties`, { tier: 'best', decision: 'award_all', reason: '변경' });
     expect(late.statusCode).toBe(409);
-  });
+  }, 120_000);
 });
