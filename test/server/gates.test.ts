@@ -123,7 +123,10 @@ describe.each(backends())('stage gates, run guards and award ties on $name', (ba
       expect(m.count).toBeGreaterThan(0);
     }
     expect(res.json().outcome.warnings.length).toBeGreaterThanOrEqual(notices.messages.length);
-    expect(notices.messages.map((m: { code: string }) => m.code)).toContain('NO_TOP_SCORE');
+    // Missing values earn no points silently in the engine: the run says so, with the count.
+    const missing = notices.messages.find((m: { code: string }) => m.code === 'MISSING_VALUES');
+    expect(missing.count).toBe(total - 1);
+    expect(missing.message.ko).toContain(`${(total - 1).toLocaleString('ko-KR')}개는 검증된 값이 없어 0점으로 계산되었습니다`);
     const stored = (await admin.request('GET', `/api/v1/scoring-runs/${res.json().id}`)).json();
     expect(stored.notices.completeness.message.ko).toBe(notices.completeness.message.ko);
   });

@@ -79,5 +79,19 @@ export function plainWarnings(raw: readonly RawWarning[], snapshot: Snapshot): P
     }
     out.push({ code, count: ws.length, message });
   }
+  // Missing values earn no points without any engine warning: say so, or a ranking on 2 values looks like a result.
+  const missing = snapshot.units.flatMap((u) => def.indicators.filter((i) => (u.values[i.code] ?? null) === null).map((i) => ({ unit: u.name, code: i.code })));
+  if (missing.length > 0) {
+    const total = snapshot.units.length * def.indicators.length;
+    const units = [...new Set(missing.map((m) => m.unit))];
+    out.unshift({
+      code: 'MISSING_VALUES',
+      count: missing.length,
+      message: {
+        ko: `전체 ${total.toLocaleString('ko-KR')}개 항목 중 ${missing.length.toLocaleString('ko-KR')}개는 검증된 값이 없어 0점으로 계산되었습니다 (${units.length}개 구: ${list(units)}). 이 항목들의 순위·등급은 실제 성과를 나타내지 않습니다.`,
+        en: `${missing.length.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} items have no verified value and earned no points (${units.length} district(s): ${listEn(units)}). Ranks and tiers based on them do not reflect performance.`,
+      },
+    });
+  }
   return out;
 }
