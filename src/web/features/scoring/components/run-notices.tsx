@@ -22,7 +22,7 @@ export function RunNotices({ run }: { run: ScoringRun }) {
   const complete = notices.completeness.total > 0 && notices.completeness.verified === notices.completeness.total;
   return (
     <div className={styles.notices}>
-      <Alert tone={complete ? 'info' : 'warning'} role="note" title={t('runNotices.heading')}>
+      <Alert tone={complete ? 'info' : 'warning'} title={t('runNotices.heading')}>
         <p>{localized(notices.completeness.message, language)}</p>
         {notices.override !== null && (
           <>
