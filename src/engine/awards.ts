@@ -444,6 +444,7 @@ function applyRule(
           const where = rankPhrase(r, scope, noun);
           return tieMiss(tierName, where, r.tied, n, noun, where);
         },
+        (r, kind) => decidedTieMiss(tierName, r.rank, r.tied, n - r.rank + 1, noun, kind),
       );
     }
     case 'cutoff': {
@@ -485,6 +486,7 @@ function applyRule(
             noun,
             { koSuffix: '', enSuffix: '' },
           ),
+        (r, kind) => decidedTieMiss(tierName, r.rank, r.tied, rule.n - r.rank + 1, noun, kind),
       );
     }
   }
@@ -520,6 +522,7 @@ function selectTop<T extends Candidate>(
   settle: TieSettler,
   reason: (r: Ranked<T>) => Bilingual,
   missReason: (r: Ranked<T>) => Bilingual,
+  decidedMiss: (r: Ranked<T>, kind: 'leave_empty' | 'order') => Bilingual,
 ): { picks: Pick[]; misses: NearMiss[] } {
   const picks: Pick[] = [];
   const misses: NearMiss[] = [];
@@ -538,9 +541,23 @@ function selectTop<T extends Candidate>(
     if (atBoundary && decision?.kind === 'leave_empty') wins = false;
     if (atBoundary && decision?.kind === 'order') wins = chosen.has(r.item.uCode);
     if (wins) picks.push({ uCode: r.item.uCode, reason: reason(r) });
+    else if (atBoundary && (decision?.kind === 'leave_empty' || decision?.kind === 'order')) misses.push({ uCode: r.item.uCode, reason: decidedMiss(r, decision.kind) });
     else if (r.rank <= n) misses.push({ uCode: r.item.uCode, reason: missReason(r) });
   }
   return { picks, misses };
+}
+
+/** Why a unit tied across the boundary was left out by a person's decision on the tie. */
+function decidedTieMiss(tierName: Bilingual, rank: number, tied: number, placesLeft: number, noun: string, kind: 'leave_empty' | 'order'): Bilingual {
+  return kind === 'leave_empty'
+    ? {
+        ko: `${tierName.ko}: 공동 ${rank}위 동점 ${tied}개 ${noun}가 남은 ${placesLeft}자리를 넘어, 자리를 비워 두기로 결정되어 미선정`,
+        en: `${tierName.en}: ${tied} units tied for rank ${rank} exceeded the ${placesLeft} remaining place(s); the places were left empty by decision`,
+      }
+    : {
+        ko: `${tierName.ko}: 공동 ${rank}위 동점 ${tied}개 ${noun} 중 남은 ${placesLeft}자리를 동점 처리 규칙에 따라 다른 ${noun}에 주기로 결정되어 미선정`,
+        en: `${tierName.en}: ${tied} units tied for rank ${rank}; the ${placesLeft} remaining place(s) went to others by the tie-break rule decided`,
+      };
 }
 
 /**

@@ -44,6 +44,17 @@ describe('award ties beyond a tier’s places', () => {
     expect(ties.filter((t) => t.decision === null)).toEqual([]);
   });
 
+  it('explains a unit left out by a decision on its tie', () => {
+    const only: AwardConfigInput = { tiers: [config.tiers[0]!] };
+    const tied = ['b', 'c', 'd', 'e'];
+    const empty = assignAwardsWithTies(units, only, [{ tier: 'best', tied, kind: 'leave_empty' }]).awards.units.find((u) => u.uCode === 'c')!;
+    expect(empty.tier).toBeNull();
+    expect(empty.reason.ko).toBe('최우수구: 공동 2위 동점 4개 구가 남은 2자리를 넘어, 자리를 비워 두기로 결정되어 미선정');
+    const ordered = assignAwardsWithTies(units, only, [{ tier: 'best', tied, kind: 'order', order: ['b', 'c', 'd', 'e'] }]).awards.units.find((u) => u.uCode === 'e')!;
+    expect(ordered.tier).toBeNull();
+    expect(ordered.reason.ko).toContain('동점 처리 규칙에 따라 다른 구에 주기로 결정되어 미선정');
+  });
+
   it('ignores a decision made for another set of tied units', () => {
     const { awards, ties } = assignAwardsWithTies(units, config, [{ tier: 'best', tied: ['b', 'c'], kind: 'leave_empty' }]);
     expect(awards.tiers[0]!.winners).toEqual(['a', 'b', 'c', 'd', 'e']);
