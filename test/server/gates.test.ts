@@ -193,10 +193,16 @@ describe.each(backends())('stage gates, run guards and award ties on $name', (ba
     const refused = await transition('scoring');
     expect(refused.statusCode).toBe(409);
     expect(refused.json().blockers[0].blocking.total).toBe(districts.length);
-    // With verified district values the qualitative items are scored, so nothing blocks.
+    // An override with a reason moves on, and the audit entry lists the unscored panel items.
+    const overridden = await transition('scoring', { override: true, reason: '정성 지표 1개는 다음 회의에서 채점' });
+    expect(overridden.statusCode, overridden.body).toBe(200);
+    const audit = await lastAudit('cycle.transition');
+    expect(audit.reason).toBe('정성 지표 1개는 다음 회의에서 채점');
+    const passed = (audit.after as { blocking: Record<string, BlockingList> }).blocking.reviews_open!;
+    expect(passed.total).toBe(districts.length);
+    expect(passed.items.every((i) => i.status === 'unassigned')).toBe(true);
+    // With verified district values the qualitative items are scored again, so the run needs no override.
     await verify(districts, (k, i) => (k === 0 ? 90 + i : 50));
-    expect((await detail()).blockers).toEqual([]);
-    expect((await transition('scoring')).statusCode).toBe(200);
 
     const run = await admin.request('POST', `/api/v1/cycles/${YEAR}/scoring-runs`, { kind: 'provisional' });
     expect(run.statusCode, run.body).toBe(201);
@@ -229,10 +235,10 @@ describe.each(backends())('stage gates, run guards and award ties on $name', (ba
     const result = view.result as { tiers: Array<{ code: string; winners: string[] }> };
     expect(result.tiers.find((t) => t.code === 'best')!.winners).toEqual([districts[0]!.code]);
     expect(view.ties.find((t: Tie) => t.tier === 'best').decision).toMatchObject({ kind: 'leave_empty', reason: '동점 24개 구에 최우수구 2자리를 줄 수 없음' });
-    const audit = await lastAudit('scoring.tie_decided');
-    expect(audit.reason).toBe('동점 24개 구에 최우수구 2자리를 줄 수 없음');
-    expect(audit.after).toMatchObject({ tier: 'best', places: 3, placesLeft: 2, decision: 'leave_empty', winners: [districts[0]!.code] });
-    expect((audit.after as { tied: string[] }).tied).toHaveLength(districts.length - 1);
+    const tieAudit = await lastAudit('scoring.tie_decided');
+    expect(tieAudit.reason).toBe('동점 24개 구에 최우수구 2자리를 줄 수 없음');
+    expect(tieAudit.after).toMatchObject({ tier: 'best', places: 3, placesLeft: 2, decision: 'leave_empty', winners: [districts[0]!.code] });
+    expect((tieAudit.after as { tied: string[] }).tied).toHaveLength(districts.length - 1);
 
     // Every remaining tie (excellent: 7 places for 24 tied) decided as "award all": the result can be released.
     for (const t of view.ties.filter((x: Tie) => x.decision === null) as Tie[]) {
