@@ -22,6 +22,7 @@ export const enGates: typeof koGates = {
       unassigned: 'No reviewer',
       assigned: 'Assigned, not scored',
     },
+    reviewStatus: { unassigned: 'No reviewer', assigned: 'Assigned, not scored', draft: 'Scoring', submitted: 'Scores submitted' },
     ready: 'Nothing blocks the next stage.',
   },
   runGate: {

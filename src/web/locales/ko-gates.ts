@@ -22,6 +22,7 @@ export const koGates = {
       unassigned: '평가위원 미배정',
       assigned: '배정됨(미채점)',
     },
+    reviewStatus: { unassigned: '평가위원 미배정', assigned: '배정됨(미채점)', draft: '채점 중', submitted: '채점 제출' },
     ready: '막는 항목이 없습니다.',
   },
   runGate: {
