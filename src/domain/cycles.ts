@@ -7,12 +7,14 @@ import { cycleStatuses, type CycleStatus } from '../db/schema.js';
 import type { DbOrTx } from '../db/tx.js';
 import { appendAudit } from './audit.js';
 import type { Principal } from './auth.js';
-import { actorOf, requireRole } from './authz.js';
+import { actorOf, holds, requireRole } from './authz.js';
 import { DomainError, type Message } from './errors.js';
 import { copyFramework, ensureFramework, freezeFramework, getFramework } from './frameworks/service.js';
 import { clearPublicCache } from './public-results.js';
 import { closeReviewRound, reviewRoundState } from './reviews/index.js';
 import { cycleOrThrow } from './cycle-lookup.js';
+import { blockingList, gateCounts, gateInventory, notReadyForVerification, unscoredReviews, unverified, type BlockingList } from './gates.js';
+import { requireTiesDecided, undecidedTies } from './scoring/ties.js';
 
 /** The default data period of a cycle: September 1 of the previous year to August 31 of the cycle year. */
 export function defaultDataPeriod(year: number): { start: string; end: string } {
@@ -36,56 +38,117 @@ export function nextStage(s: CycleStatus): CycleStatus | null {
   return i >= 0 && i < cycleStatuses.length - 1 ? cycleStatuses[i + 1]! : null;
 }
 
-/** A guard that fails unless the admin overrides it with a reason. */
-interface Blocker {
+/** A guard; an overridable one fails unless the admin overrides it with a reason. */
+export interface Blocker {
   code: string;
   message: Message;
   overridable: boolean;
+  /** The items in the way (bounded list + total), for guards that count items. */
+  blocking: BlockingList | null;
 }
 
-/** What stands in the way of moving a cycle one stage forward. */
+const plural = (n: number) => n.toLocaleString('ko-KR');
+
+function itemBlocker(code: string, list: BlockingList, total: number, what: { ko: string; en: string }): Blocker {
+  return {
+    code,
+    overridable: true,
+    blocking: list,
+    message: {
+      ko: `전체 ${plural(total)}개 항목 중 ${plural(list.total)}개가 ${what.ko}`,
+      en: `${list.total.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} item(s) ${what.en}`,
+    },
+  };
+}
+
+async function runTieBlocker(db: DbOrTx, cycleId: number, kind: 'provisional' | 'final'): Promise<Blocker | null> {
+  const run = await latestRunOfKind(db, cycleId, kind);
+  if (!run) return null;
+  const open = undecidedTies(run);
+  if (open.length === 0) return null;
+  return {
+    code: 'undecided_ties',
+    overridable: false,
+    blocking: null,
+    message: {
+      ko: `${kind === 'provisional' ? '가결과' : '최종'} 산정 #${run.id}에 결정되지 않은 동점 ${open.length}건이 있습니다 (${open.map((t) => t.name.ko).join(', ')}). 점수 산정 화면에서 결정하세요.`,
+      en: `${kind === 'provisional' ? 'Provisional' : 'Final'} run #${run.id} has ${open.length} undecided tie(s) (${open.map((t) => t.name.en).join(', ')}). Decide them on the scoring page.`,
+    },
+  };
+}
+
+/**
+ * What stands in the way of moving a cycle one stage forward. Item guards count every district × indicator of
+ * the framework (never-started items included) and list the blocking ones; see `./gates.ts`.
+ */
 export async function transitionBlockers(db: DbOrTx, cycle: CycleRow): Promise<Blocker[]> {
   const b: Blocker[] = [];
   switch (cycle.status) {
     case 'draft': {
-      await getFramework(db, cycle.year).catch(() => b.push({ code: 'no_framework', overridable: false, message: { ko: '평가 체계가 없습니다.', en: 'The cycle has no framework.' } }));
+      await getFramework(db, cycle.year).catch(() => b.push({ code: 'no_framework', overridable: false, blocking: null, message: { ko: '평가 체계가 없습니다.', en: 'The cycle has no framework.' } }));
       break;
     }
     case 'open': {
-      const c = await submissionCounts(db, cycle.id);
-      const pending = (c.draft ?? 0) + (c.returned ?? 0);
-      if (pending > 0) b.push({ code: 'unsubmitted', overridable: true, message: { ko: `제출되지 않은 항목 ${pending}건이 있습니다.`, en: `${pending} item(s) not submitted yet.` } });
+      const inv = await gateInventory(db, cycle);
+      const open = notReadyForVerification(inv);
+      if (open.length > 0) b.push(itemBlocker('unsubmitted', blockingList(open), inv.items.length, { ko: '아직 구 승인까지 마치지 않았습니다 (미착수·작성 중·반려·승인 대기).', en: 'are not yet through the district (not started, draft, returned or awaiting approval).' }));
       break;
     }
     case 'verification': {
-      const c = await submissionCounts(db, cycle.id);
-      const unverified = (c.draft ?? 0) + (c.returned ?? 0) + (c.submitted ?? 0) + (c.approved ?? 0);
-      if (unverified > 0) b.push({ code: 'unverified', overridable: true, message: { ko: `검증되지 않은 항목 ${unverified}건이 있습니다 (점수 산정에서 제외됩니다).`, en: `${unverified} item(s) are not verified (they will not be scored).` } });
+      const inv = await gateInventory(db, cycle);
+      const open = unverified(inv);
+      if (open.length > 0) b.push(itemBlocker('unverified', blockingList(open), inv.items.length, { ko: '검증되지 않았습니다 (점수 산정에서 제외됩니다).', en: 'are not verified (they will not be scored).' }));
       break;
     }
     case 'review': {
-      const c = await reviewCounts(db, cycle.id);
-      const open = (c.assigned ?? 0) + (c.draft ?? 0);
-      if (open > 0 && !(await reviewRoundState(db, cycle.year)).closed) b.push({ code: 'reviews_open', overridable: true, message: { ko: `제출되지 않은 정성 평가 ${open}건이 있습니다.`, en: `${open} panel score(s) not submitted.` } });
+      const inv = await gateInventory(db, cycle);
+      const open = unscoredReviews(inv, (await reviewRoundState(db, cycle.year)).closed);
+      if (open.length > 0) b.push(itemBlocker('reviews_open', blockingList(open), inv.reviewItems.length, { ko: '정성 평가 점수가 없습니다 (미배정·미제출).', en: 'have no panel score (no reviewer, or not submitted).' }));
       break;
     }
     case 'scoring': {
-      if (!(await latestRunOfKind(db, cycle.id, 'provisional'))) b.push({ code: 'no_provisional_run', overridable: false, message: { ko: '가결과 점수 산정을 먼저 실행하세요.', en: 'Run a provisional scoring first.' } });
+      if (!(await latestRunOfKind(db, cycle.id, 'provisional'))) b.push({ code: 'no_provisional_run', overridable: false, blocking: null, message: { ko: '가결과 점수 산정을 먼저 실행하세요.', en: 'Run a provisional scoring first.' } });
+      const ties = await runTieBlocker(db, cycle.id, 'provisional');
+      if (ties) b.push(ties);
       break;
     }
     case 'objections': {
       const c = await objectionCounts(db, cycle.id);
-      if ((c.filed ?? 0) > 0) b.push({ code: 'objections_open', overridable: false, message: { ko: `처리되지 않은 이의신청 ${c.filed}건이 있습니다.`, en: `${c.filed} objection(s) still undecided.` } });
+      if ((c.filed ?? 0) > 0) b.push({ code: 'objections_open', overridable: false, blocking: null, message: { ko: `처리되지 않은 이의신청 ${c.filed}건이 있습니다.`, en: `${c.filed} objection(s) still undecided.` } });
       break;
     }
     case 'final': {
-      if (!(await latestRunOfKind(db, cycle.id, 'final'))) b.push({ code: 'no_final_run', overridable: false, message: { ko: '최종 점수 산정을 먼저 실행하세요.', en: 'Run the final scoring first.' } });
+      if (!(await latestRunOfKind(db, cycle.id, 'final'))) b.push({ code: 'no_final_run', overridable: false, blocking: null, message: { ko: '최종 점수 산정을 먼저 실행하세요.', en: 'Run the final scoring first.' } });
+      const ties = await runTieBlocker(db, cycle.id, 'final');
+      if (ties) b.push(ties);
       break;
     }
     default:
       break;
   }
   return b;
+}
+
+const blockerDetails = (blockers: Blocker[]) => blockers.map((x) => ({ code: x.code, overridable: x.overridable, message: x.message, blocking: x.blocking }));
+
+/** Throws unless every blocker is overridable and overridden with a reason; the refusal lists the blocking items. */
+function refuseUnlessOverridden(blockers: Blocker[], input: { override?: boolean; reason?: string | null }): void {
+  const hard = blockers.filter((x) => !x.overridable);
+  const soft = blockers.filter((x) => x.overridable);
+  if (hard.length || (soft.length && !input.override)) {
+    throw new DomainError(
+      'conflict',
+      'transition_blocked',
+      { ko: '다음 단계로 넘어갈 수 없습니다.', en: 'The cycle cannot move on yet.' },
+      blockers.map((x) => ({ path: x.code, message: x.message })),
+      { blockers: blockerDetails(blockers) },
+    );
+  }
+  if (soft.length && !input.reason?.trim()) {
+    throw new DomainError('invalid', 'reason_required', { ko: '예외 진행에는 사유가 필요합니다.', en: 'An override needs a reason.' }, [
+      { path: 'body.reason', message: { ko: '사유를 입력하세요.', en: 'Enter a reason.' } },
+    ]);
+  }
 }
 
 export async function createCycle(db: Db, principal: Principal | null, input: { year: number; title?: string; dataPeriodStart?: string; dataPeriodEnd?: string; copyFromYear?: number | null }) {
@@ -129,7 +192,11 @@ export async function transitionCycle(db: Db, principal: Principal | null, year:
   const actor = actorOf(principal);
   // Leaving the panel review closes its round first (blind scores become final), with the override reason if any.
   const current = await cycleOrThrow(db, year);
+  // The review items passed over, as they stood before the round closed (closing settles the open assignments).
+  let reviewOverridden: Blocker[] = [];
   if (current.status === 'review' && input.to === 'scoring' && current.version === input.version) {
+    reviewOverridden = (await transitionBlockers(db, current)).filter((x) => x.overridable);
+    refuseUnlessOverridden(reviewOverridden, input);
     const counts = await reviewCounts(db, current.id);
     const any = Object.values(counts).reduce((a, b) => a + b, 0) > 0;
     if (any && !(await reviewRoundState(db, year)).closed) {
@@ -149,22 +216,9 @@ export async function transitionCycle(db: Db, principal: Principal | null, year:
       });
     }
     const blockers = await transitionBlockers(tx, cycle);
-    const hard = blockers.filter((x) => !x.overridable);
-    const soft = blockers.filter((x) => x.overridable);
-    if (hard.length || (soft.length && !input.override)) {
-      throw new DomainError(
-        'conflict',
-        'transition_blocked',
-        { ko: '다음 단계로 넘어갈 수 없습니다.', en: 'The cycle cannot move on yet.' },
-        blockers.map((x) => ({ path: x.code, message: x.message })),
-        { blockers: blockers.map((x) => ({ code: x.code, overridable: x.overridable })) },
-      );
-    }
-    if (soft.length && !input.reason?.trim()) {
-      throw new DomainError('invalid', 'reason_required', { ko: '예외 진행에는 사유가 필요합니다.', en: 'An override needs a reason.' }, [
-        { path: 'body.reason', message: { ko: '사유를 입력하세요.', en: 'Enter a reason.' } },
-      ]);
-    }
+    refuseUnlessOverridden(blockers, input);
+    const passed = new Map([...reviewOverridden, ...blockers.filter((x) => x.overridable)].map((x) => [x.code, x]));
+    const soft = [...passed.values()];
     const publishedAt = input.to === 'published' ? new Date() : undefined;
     const row = await setCycleStatus(tx, cycle.id, cycle.status, input.to, cycle.version, publishedAt);
     if (!row) throw new DomainError('conflict', 'stale_version', { ko: '다른 사용자가 먼저 단계를 바꿨습니다.', en: 'Someone else changed the stage first.' });
@@ -176,6 +230,7 @@ export async function transitionCycle(db: Db, principal: Principal | null, year:
     if (input.to === 'published') {
       const run = await latestRunOfKind(tx, cycle.id, 'final');
       if (!run) throw new DomainError('conflict', 'no_final_run', { ko: '최종 점수 산정이 없습니다.', en: 'No final scoring run.' });
+      requireTiesDecided(run, { ko: '공표할 수 없습니다', en: 'Cannot publish' });
       await upsertPublication(tx, { cycleId: cycle.id, runId: run.id, pressRelease: null, publishedBy: actor.userId });
     }
     await appendAudit(tx, actor, {
@@ -183,8 +238,8 @@ export async function transitionCycle(db: Db, principal: Principal | null, year:
       entityType: 'cycle',
       entityId: year,
       before: { status: cycle.status },
-      after: { status: input.to, overridden: soft.map((x) => x.code) },
-      reason: input.reason ?? null,
+      after: { status: input.to, overridden: soft.map((x) => x.code), ...(soft.length ? { blocking: Object.fromEntries(soft.map((x) => [x.code, x.blocking])) } : {}) },
+      reason: soft.length ? input.reason!.trim() : (input.reason ?? null),
     });
     return row;
   });
@@ -192,8 +247,9 @@ export async function transitionCycle(db: Db, principal: Principal | null, year:
   return out;
 }
 
-export async function cycleDetail(db: DbOrTx, year: number) {
+export async function cycleDetail(db: DbOrTx, year: number, principal: Principal | null = null) {
   const cycle = await cycleOrThrow(db, year);
+  const city = holds(principal, 'city_admin', 'auditor');
   const [subs, reviews, objs, deadlines] = await Promise.all([
     submissionCounts(db, cycle.id),
     reviewCounts(db, cycle.id),
@@ -214,7 +270,9 @@ export async function cycleDetail(db: DbOrTx, year: number) {
     publishedAt: cycle.publishedAt,
     counts: { submissions: subs, reviews, objections: objs },
     deadlines,
-    blockers: blockers.map((b) => ({ code: b.code, overridable: b.overridable, message: b.message })),
+    // Which district is behind on what is for the city's eyes: district users see the message, not the list.
+    blockers: blockers.map((b) => ({ code: b.code, overridable: b.overridable, message: b.message, blocking: city ? b.blocking : null })),
+    gate: city ? gateCounts(await gateInventory(db, cycle)) : null,
   };
 }
 

@@ -161,6 +161,34 @@ export interface AwardResult {
   readonly tiers: readonly TierSummary[];
 }
 
+/**
+ * A tie at the boundary of a top-N / top-share / most-improved tier that, under `ties: 'include'`, gives the tier
+ * more winners than it has places: `tied` units share rank `rank` in the tier's pool, and only `placesLeft`
+ * (= places − rank + 1) places remain for them.
+ */
+export interface BoundaryTie {
+  readonly tier: string;
+  readonly name: Bilingual;
+  readonly group?: string;
+  readonly places: number;
+  readonly rank: number;
+  readonly placesLeft: number;
+  /** The tied units, by uCode. */
+  readonly tied: readonly string[];
+  /** The decision that settled it, when one was given (see {@link TieDecision}). */
+  readonly decision: TieDecision | null;
+}
+
+/**
+ * A person's decision on one {@link BoundaryTie} (matched by tier, group and the exact set of tied units):
+ * `award_all` gives every tied unit the tier (the `include` policy), `leave_empty` gives none of them the tier
+ * (the `exclude` policy: the places stay empty), `order` gives the remaining places to the first tied units in
+ * the given order (a tie-break rule applied outside the engine, e.g. the higher score before adjustments).
+ */
+export type TieDecision =
+  | { readonly tier: string; readonly group?: string; readonly tied: readonly string[]; readonly kind: 'award_all' | 'leave_empty' }
+  | { readonly tier: string; readonly group?: string; readonly tied: readonly string[]; readonly kind: 'order'; readonly order: readonly string[] };
+
 const FN = 'assignAwards';
 const SHARE_TOLERANCE = 1e-9;
 
@@ -234,7 +262,22 @@ export function assignAwards(units: readonly AwardUnit[], config: AwardConfigInp
   }
   throwAwardIssues(FN, issues);
   if (cfg === undefined) throw new Error('unreachable: config issues were reported');
-  return assign(units, cfg);
+  return assign(units, cfg, [], []);
+}
+
+/**
+ * {@link assignAwards} that also reports every {@link BoundaryTie} (ties that give a tier more winners than it has
+ * places) and applies the given decisions on them. Without decisions the awards equal {@link assignAwards}'s.
+ */
+export function assignAwardsWithTies(
+  units: readonly AwardUnit[],
+  config: AwardConfigInput,
+  decisions: readonly TieDecision[] = [],
+): { awards: AwardResult; ties: BoundaryTie[] } {
+  assignAwards(units, config); // validates, throwing every problem
+  const cfg = AwardConfigSchema.parse(config);
+  const ties: BoundaryTie[] = [];
+  return { awards: assign(units, cfg, decisions, ties), ties };
 }
 
 /** {@link assignAwards} without throwing. */
@@ -242,7 +285,14 @@ export function safeAssignAwards(units: readonly AwardUnit[], config: AwardConfi
   return toAwardSafe(() => assignAwards(units, config));
 }
 
-function assign(units: readonly AwardUnit[], cfg: AwardConfig): AwardResult {
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const x = [...a].sort();
+  const y = [...b].sort();
+  return x.every((v, i) => v === y[i]);
+}
+
+function assign(units: readonly AwardUnit[], cfg: AwardConfig, decisions: readonly TieDecision[], ties: BoundaryTie[]): AwardResult {
   const d = cfg.decimals;
   const noun = cfg.unitNounKo;
   const ranked = rankValidated(units, d);
@@ -274,7 +324,13 @@ function assign(units: readonly AwardUnit[], cfg: AwardConfig): AwardResult {
     const winners: string[] = [];
     for (const [group, pool] of pools) {
       const scope = group === undefined ? null : { value: group, ranks: groupRanks(ranked, tier.group ?? '', group, d) };
-      const { picks, misses } = applyRule(tier.name, tier.rule, pool, scope, noun, d);
+      const settle: TieSettler = (b) => {
+        const tied = b.tied;
+        const decision = decisions.find((x) => x.tier === tier.code && (x.group ?? undefined) === group && sameSet(x.tied, tied)) ?? null;
+        ties.push({ tier: tier.code, name: tier.name, ...(group === undefined ? {} : { group }), places: b.places, rank: b.rank, placesLeft: b.places - b.rank + 1, tied: [...tied].sort(), decision });
+        return decision;
+      };
+      const { picks, misses } = applyRule(tier.name, tier.rule, pool, scope, noun, d, settle);
       for (const m of misses) if (!nearMiss.has(m.uCode)) nearMiss.set(m.uCode, m.reason);
       for (const p of picks) {
         if (!tier.stackable) {
@@ -355,6 +411,9 @@ interface GroupScope {
   readonly ranks: ReadonlyMap<string, number>;
 }
 
+/** Called once per boundary tie of a tier with `ties: 'include'`; returns the decision on it, if any. */
+type TieSettler = (b: { places: number; rank: number; tied: readonly string[] }) => TieDecision | null;
+
 function applyRule(
   tierName: Bilingual,
   rule: AwardRule,
@@ -362,6 +421,7 @@ function applyRule(
   scope: GroupScope | null,
   noun: string,
   d: number,
+  settle: TieSettler,
 ): { picks: Pick[]; misses: NearMiss[] } {
   switch (rule.kind) {
     case 'topN':
@@ -375,6 +435,7 @@ function applyRule(
         ranked,
         n,
         rule.ties,
+        settle,
         (r) => {
           const where = rankPhrase(r, scope, noun);
           return { ko: `${where.ko}로 ${limit.ko}${where.koSuffix}`, en: `${where.en}, ${limit.en}${where.enSuffix}` };
@@ -383,6 +444,7 @@ function applyRule(
           const where = rankPhrase(r, scope, noun);
           return tieMiss(tierName, where, r.tied, n, noun, where);
         },
+        (r, kind) => decidedTieMiss(tierName, r.rank, r.tied, n - r.rank + 1, noun, kind),
       );
     }
     case 'cutoff': {
@@ -410,6 +472,7 @@ function applyRule(
         ranked,
         rule.n,
         rule.ties,
+        settle,
         (r) => ({
           ko: `전년도 ${r.item.previousRank ?? ''}위 → ${r.item.rank}위로 ${r.item.gain}계단 상승, ${inGroup}상승 폭 상위 ${rule.n}개 ${noun}에 해당`,
           en: `Rank ${r.item.previousRank ?? ''} → ${r.item.rank}, up ${r.item.gain} place${r.item.gain === 1 ? '' : 's'}, ${biggest}${enGroup}`,
@@ -423,6 +486,7 @@ function applyRule(
             noun,
             { koSuffix: '', enSuffix: '' },
           ),
+        (r, kind) => decidedTieMiss(tierName, r.rank, r.tied, rule.n - r.rank + 1, noun, kind),
       );
     }
   }
@@ -455,16 +519,45 @@ function selectTop<T extends Candidate>(
   ranked: ReadonlyArray<Ranked<T>>,
   n: number,
   ties: TiesPolicy,
+  settle: TieSettler,
   reason: (r: Ranked<T>) => Bilingual,
   missReason: (r: Ranked<T>) => Bilingual,
+  decidedMiss: (r: Ranked<T>, kind: 'leave_empty' | 'order') => Bilingual,
 ): { picks: Pick[]; misses: NearMiss[] } {
   const picks: Pick[] = [];
   const misses: NearMiss[] = [];
+  // A tie group straddling the boundary under `include` gives more winners than places: report it, apply a decision.
+  const boundary = ties === 'include' ? ranked.filter((r) => r.rank <= n && r.rank + r.tied - 1 > n) : [];
+  const decision = boundary.length > 0 ? settle({ places: n, rank: boundary[0]!.rank, tied: boundary.map((r) => r.item.uCode) }) : null;
+  const chosen = new Set<string>();
+  if (decision?.kind === 'order') {
+    const placesLeft = n - boundary[0]!.rank + 1;
+    const tied = new Set(boundary.map((r) => r.item.uCode));
+    for (const c of decision.order) if (tied.has(c) && chosen.size < placesLeft) chosen.add(c);
+  }
   for (const r of ranked) {
-    if (withinTop(r, n, ties)) picks.push({ uCode: r.item.uCode, reason: reason(r) });
+    const atBoundary = boundary.length > 0 && r.rank === boundary[0]!.rank;
+    let wins = withinTop(r, n, ties);
+    if (atBoundary && decision?.kind === 'leave_empty') wins = false;
+    if (atBoundary && decision?.kind === 'order') wins = chosen.has(r.item.uCode);
+    if (wins) picks.push({ uCode: r.item.uCode, reason: reason(r) });
+    else if (atBoundary && (decision?.kind === 'leave_empty' || decision?.kind === 'order')) misses.push({ uCode: r.item.uCode, reason: decidedMiss(r, decision.kind) });
     else if (r.rank <= n) misses.push({ uCode: r.item.uCode, reason: missReason(r) });
   }
   return { picks, misses };
+}
+
+/** Why a unit tied across the boundary was left out by a person's decision on the tie. */
+function decidedTieMiss(tierName: Bilingual, rank: number, tied: number, placesLeft: number, noun: string, kind: 'leave_empty' | 'order'): Bilingual {
+  return kind === 'leave_empty'
+    ? {
+        ko: `${tierName.ko}: 공동 ${rank}위 동점 ${tied}개 ${noun}가 남은 ${placesLeft}자리를 넘어, 자리를 비워 두기로 결정되어 미선정`,
+        en: `${tierName.en}: ${tied} units tied for rank ${rank} exceeded the ${placesLeft} remaining place(s); the places were left empty by decision`,
+      }
+    : {
+        ko: `${tierName.ko}: 공동 ${rank}위 동점 ${tied}개 ${noun} 중 남은 ${placesLeft}자리를 동점 처리 규칙에 따라 다른 ${noun}에 주기로 결정되어 미선정`,
+        en: `${tierName.en}: ${tied} units tied for rank ${rank}; the ${placesLeft} remaining place(s) went to others by the tie-break rule decided`,
+      };
 }
 
 /**

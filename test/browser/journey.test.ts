@@ -69,11 +69,26 @@ describe.skipIf(skip)('a year of the evaluation in Chromium', () => {
     await page.getByText(`평가 주기를 ‘${stage}’ 단계로 옮겼습니다.`).waitFor();
   }
 
+  /**
+   * Runs a provisional or final scoring. Most 2020 items are never verified in this journey, so the run needs the
+   * override with a reason; every tie beyond a tier's places is then decided on the run page.
+   */
   async function runScoring(page: Page, kind: '가결과' | '최종') {
     await page.goto(`${demo.url}/admin/cycles/${YEAR}/scoring`);
     await page.getByRole('radio', { name: new RegExp(`^${kind}`) }).check();
+    await page.getByLabel('검증되지 않은 항목이 있어도 예외로 실행합니다').check();
+    await page.getByLabel('예외 실행 사유').fill('브라우저 여정 시험: 검증되지 않은 항목은 빼고 산정');
     await page.getByRole('button', { name: `${kind} 산정 실행` }).click();
     await page.getByText(/실행 #\d+를 저장했습니다/).waitFor({ timeout: 60_000 });
+    await page.getByText(/전체 [\d,]+개 항목 중 [\d,]+개만 검증된 상태에서 예외로 실행했습니다/).waitFor();
+    for (let i = 0; i < 10; i++) {
+      const undecided = page.getByRole('article').filter({ has: page.getByRole('button', { name: /동점 결정 저장$/ }) });
+      if ((await undecided.count()) === 0) break;
+      const tie = undecided.first();
+      await tie.getByLabel('결정 사유').fill('브라우저 여정 시험: 동점인 구 모두 수상');
+      await tie.getByRole('button', { name: /동점 결정 저장$/ }).click();
+      await expect.poll(async () => (await tie.getByRole('button', { name: /동점 결정 저장$/ }).count()) === 0 || (await page.getByText('동점 결정을 저장했습니다.').count()) > 0).toBe(true);
+    }
   }
 
   it('goes from data collection to a published result', async () => {

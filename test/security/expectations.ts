@@ -97,6 +97,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/v1/cycles/:year/scoring-runs': { allow: CITY_AUDIT },
   'GET /api/v1/scoring-runs/:id': { allow: CITY_AUDIT, params: (ids) => ({ id: ids.run }) },
   'POST /api/v1/scoring-runs/:id/reproduce': { allow: CITY_AUDIT, params: (ids) => ({ id: ids.run }) },
+  'POST /api/v1/scoring-runs/:id/ties': { allow: CITY, params: (ids) => ({ id: ids.run }), body: { tier: 'no_such_tier', decision: 'award_all', reason: 'authz matrix' } },
   'GET /api/v1/scoring-runs/compare': { allow: CITY_AUDIT, query: (ids) => `?from=${ids.run}&to=${ids.run}` },
   // audit: district users read their own district's entries only
   'GET /api/v1/audit': { allow: DISTRICT_READ, query: `?orgUnitCode=${OWN}` },

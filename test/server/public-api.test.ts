@@ -72,7 +72,8 @@ describe.each(backends())('public results on $name', (backend) => {
     await upsertCycle(db.db, { year: 2021, title: '2021', dataPeriodStart: '2020-09-01', dataPeriodEnd: '2021-08-31', status: 'scoring', isDemo: true });
     const { ensureFramework } = await import('../../src/domain/frameworks/service.js');
     await ensureFramework(db.db, 2021);
-    await runScoring(db.db, null, 2021, 'provisional', { actor: { userId: null, label: 'test' } });
+    // Nothing is verified in 2021: the provisional run needs an override with a reason.
+    await runScoring(db.db, null, 2021, 'provisional', { actor: { userId: null, label: 'test' }, override: true, reason: '공개 범위 시험용 가산정' });
     clearPublicCache();
     expect((await app.inject('/api/v1/public/cycles/2021/results')).statusCode).toBe(404);
     expect((await app.inject('/api/v1/public/cycles/2020/results')).statusCode).toBe(404);

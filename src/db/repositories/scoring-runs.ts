@@ -21,6 +21,11 @@ export async function finishRun(
     .where(eq(scoringRuns.id, id));
 }
 
+/** Stores the decisions on a run's award ties and the result they give (re-evaluated from the run's snapshot). */
+export async function setRunTieDecisions(db: DbOrTx, id: number, decisions: unknown, result: unknown): Promise<void> {
+  await db.update(scoringRuns).set({ tieDecisions: decisions, result }).where(eq(scoringRuns.id, id));
+}
+
 export async function updateRunProgress(db: DbOrTx, id: number, progress: number): Promise<void> {
   await db.update(scoringRuns).set({ progress }).where(eq(scoringRuns.id, id));
 }
@@ -40,6 +45,7 @@ export async function listRuns(db: DbOrTx, cycleId: number) {
       engineVersion: scoringRuns.engineVersion,
       progress: scoringRuns.progress,
       note: scoringRuns.note,
+      notices: scoringRuns.notices,
       error: scoringRuns.error,
       createdAt: scoringRuns.createdAt,
       finishedAt: scoringRuns.finishedAt,

@@ -85,6 +85,13 @@ export const scoringRuns = pgTable(
     progress: doublePrecision('progress').notNull().default(0),
     error: text('error'),
     note: text('note'),
+    /**
+     * What the admin must know about the run, fixed when it ran: how complete the data were (counts by status),
+     * the override (reason and the items it passed over), plain-language notices for the engine's warnings.
+     */
+    notices: jsonb('notices'),
+    /** Decisions on award ties beyond a tier's places (see `TieDecision`), applied to `result`; audited. */
+    tieDecisions: jsonb('tie_decisions'),
     createdBy: integer('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),

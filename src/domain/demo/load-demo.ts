@@ -1,7 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { findCycleByYear } from '../../db/repositories/cycles.js';
-import { upsertPublication } from '../../db/repositories/scoring-runs.js';
+import { findRun, upsertPublication } from '../../db/repositories/scoring-runs.js';
 import { activityRecords, adjustments, orgUnits, publications, recordTypes, submissions } from '../../db/schema.js';
 import { builtinRecordTypeCodes } from '../activities/builtin-types.js';
 import { seedRecordTypes } from '../activities/record-types.js';
@@ -12,6 +12,7 @@ import { getFramework } from '../frameworks/service.js';
 import { clearPublicCache } from '../public-results.js';
 import { seoulDistricts } from '../reference/seoul.js';
 import { runScoring } from '../scoring/runs.js';
+import { decideTie, requireTiesDecided, undecidedTies } from '../scoring/ties.js';
 import { demoPopulation, DEMO_OPEN_YEAR, DEMO_YEARS } from '../seed.js';
 import { demoDirectValues, demoStrength, generateDistrictYear, type DemoRecord } from './activity-generator.js';
 import { rng } from './random.js';
@@ -141,6 +142,13 @@ export async function loadDemoData(db: Db): Promise<DemoDataSummary | null> {
     });
     submissionCount += subRows.length;
     const run = await runScoring(db, null, year, 'final', { actor: systemActor, note: '데모 데이터 최종 결과' });
+    // Published results never carry an undecided tie: the demo decides any tie beyond a tier's places openly.
+    for (let guard = 0; guard < 10; guard++) {
+      const open = undecidedTies((await findRun(db, run.id))!);
+      if (open.length === 0) break;
+      await decideTie(db, null, run.id, { tier: open[0]!.tier, ...(open[0]!.group ? { group: open[0]!.group } : {}), decision: 'award_all', reason: '데모 데이터: 동점인 구는 모두 수상' }, { actor: systemActor });
+    }
+    requireTiesDecided((await findRun(db, run.id))!, { ko: '데모 결과를 공표할 수 없습니다', en: 'Cannot publish the demo result' });
     await db.transaction(async (tx) => {
       await upsertPublication(tx, { cycleId: cycle.id, runId: run.id, pressRelease: null, publishedBy: null });
       await appendAudit(tx, systemActor, { action: 'cycle.published', entityType: 'cycle', entityId: year, after: { runId: run.id, demo: true } });

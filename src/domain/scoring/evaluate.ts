@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { applyAdjustments } from '../../engine/adjustments.js';
-import { assignAwards } from '../../engine/awards.js';
+import { assignAwardsWithTies, type BoundaryTie, type TieDecision } from '../../engine/awards.js';
 import { canonicalJson, ENGINE_VERSION, score, sha256HexOfText, type ScoreResult } from '../../engine/index.js';
 import { computePrizes } from '../../engine/prizes.js';
 import { computeStreaks, describeStreak } from '../../engine/streaks.js';
@@ -79,7 +79,15 @@ const roundScore = (x: number) => Math.round(x * 1e9) / 1e9;
  * Scores one cycle: engine (normalise → points), bonus/penalty with caps, final ranking (ties share the best
  * rank), award tiers, prizes and streaks. Pure and deterministic: the same snapshot gives byte-identical JSON.
  */
-export function evaluateSnapshot(snapshot: Snapshot): CycleOutcome {
+export function evaluateSnapshot(snapshot: Snapshot, decisions: readonly TieDecision[] = []): CycleOutcome {
+  return evaluateWithTies(snapshot, decisions).outcome;
+}
+
+/**
+ * {@link evaluateSnapshot} with the award ties it met: every tie that gives a tier more winners than places, with
+ * the decision applied to it (null = undecided, in which case every tied unit holds the tier for now).
+ */
+export function evaluateWithTies(snapshot: Snapshot, decisions: readonly TieDecision[] = []): { outcome: CycleOutcome; ties: BoundaryTie[] } {
   const def: FrameworkDefinition = frameworkDefinitionSchema.parse(snapshot.framework);
   const input = toEngineInput(
     def,
@@ -97,9 +105,10 @@ export function evaluateSnapshot(snapshot: Snapshot): CycleOutcome {
   const adjByCode = new Map(adjusted.map((a) => [a.uCode, a]));
   const prevByCode = new Map(snapshot.units.map((u) => [u.code, u.previousRank]));
 
-  const awards = assignAwards(
+  const { awards, ties } = assignAwardsWithTies(
     adjusted.map((a) => ({ uCode: a.uCode, score: a.final === null ? null : roundScore(a.final), previousRank: prevByCode.get(a.uCode) ?? null })),
     def.awards,
+    decisions,
   );
   const prizes = computePrizes(awards, def.prizes);
   const awardByCode = new Map(awards.units.map((u) => [u.uCode, u]));
@@ -146,7 +155,7 @@ export function evaluateSnapshot(snapshot: Snapshot): CycleOutcome {
   });
   units.sort((x, y) => (x.rank ?? Infinity) - (y.rank ?? Infinity) || (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
 
-  return {
+  const outcome: CycleOutcome = {
     year: snapshot.year,
     engineVersion: ENGINE_VERSION,
     snapshotHash: snapshotHash(snapshot),
@@ -160,4 +169,18 @@ export function evaluateSnapshot(snapshot: Snapshot): CycleOutcome {
     medianUnit: engine.medianUnit,
     warnings: engine.warnings.map((w) => ({ ko: w.message.ko, en: w.message.en })),
   };
+  return { outcome, ties };
+}
+
+/** The engine's warnings with their codes, for plain-language notices (the outcome keeps only the raw text). */
+export function engineWarnings(snapshot: Snapshot): Array<{ code: string; unit: string | null; iCode: string | null; ko: string; en: string }> {
+  const def: FrameworkDefinition = frameworkDefinitionSchema.parse(snapshot.framework);
+  const input = toEngineInput(def, snapshot.units.map((u) => ({ code: u.code, name: u.name, values: u.values })), { year: snapshot.year, title: snapshot.title, demo: snapshot.demo });
+  return score(input).warnings.map((w) => ({
+    code: w.code,
+    unit: w.location.unit ?? null,
+    iCode: w.location.iCode ?? null,
+    ko: w.message.ko,
+    en: w.message.en,
+  }));
 }

@@ -1,5 +1,6 @@
 import { and, asc, eq, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import type { CycleRow } from '../../db/repositories/cycles.js';
 import { latestFrameworkVersion } from '../../db/repositories/frameworks.js';
 import {
   findRun,
@@ -16,11 +17,14 @@ import { canonicalJson } from '../canonical-json.js';
 import { appendAudit, type Actor } from '../audit.js';
 import type { Principal } from '../auth.js';
 import { actorOf, requireRole } from '../authz.js';
-import { DomainError, notFound } from '../errors.js';
+import { DomainError, notFound, type Message } from '../errors.js';
 import { frameworkDefinitionSchema } from '../frameworks/definition.js';
 import { panelScores, reviewRoundState } from '../reviews/index.js';
 import { sensitivity, sensitivityBody } from '../../engine/index.js';
-import { evaluateSnapshot, snapshotHash, snapshotSchema, type CycleOutcome, type Snapshot } from './evaluate.js';
+import { blockingList, completenessMessage, gateCounts, gateInventory, unverified, type BlockingList, type GateCounts } from '../gates.js';
+import { engineWarnings, evaluateSnapshot, snapshotHash, snapshotSchema, type CycleOutcome, type Snapshot } from './evaluate.js';
+import { plainWarnings, type PlainNotice } from './plain-warnings.js';
+import { runTies, storedDecisions, tieBreakRules } from './ties.js';
 import { toEngineInput } from './to-engine.js';
 import { cycleOrThrow } from '../cycle-lookup.js';
 
@@ -109,6 +113,16 @@ export async function buildSnapshot(db: DbOrTx, year: number, kind: RunKind, ove
   });
 }
 
+/** What the admin must know about a run, fixed when it ran (stored as `scoring_runs.notices`). */
+export interface RunNotices {
+  /** How complete the data were: items by status, verified of all, and the plain message. */
+  completeness: { total: number; verified: number; counts: GateCounts['submissions']['byStatus']; message: Message };
+  /** A provisional/final run started past unverified items: the reason and the items passed over. */
+  override: { reason: string; blocking: BlockingList } | null;
+  /** The engine's warnings in plain words (the raw ones stay in the result's `warnings`). */
+  messages: PlainNotice[];
+}
+
 export interface RunSummary {
   id: number;
   kind: RunKind;
@@ -116,6 +130,49 @@ export interface RunSummary {
   inputHash: string;
   engineVersion: string;
   outcome: CycleOutcome;
+  notices: RunNotices;
+}
+
+const collectionStages = new Set(['draft', 'open']);
+
+/**
+ * What must hold before a run of `kind`: a trial run always may; a provisional or final run never during data
+ * collection (wrong stage), and only once every item is verified unless the admin overrides with a reason.
+ */
+async function runGate(db: DbOrTx, cycle: CycleRow, kind: RunKind, opts: { override?: boolean; reason?: string | null }) {
+  const inv = await gateInventory(db, cycle);
+  const counts = gateCounts(inv).submissions;
+  const open = unverified(inv);
+  const completeness = { total: counts.total, verified: counts.byStatus.verified, counts: counts.byStatus, message: completenessMessage(counts.byStatus.verified, counts.total, kind) };
+  if (kind === 'trial') return { completeness, override: null };
+  const label = kind === 'provisional' ? { ko: '가결과 산정', en: 'A provisional run' } : { ko: '최종 산정', en: 'A final run' };
+  if (collectionStages.has(cycle.status)) {
+    throw new DomainError('conflict', 'wrong_stage', {
+      ko: `${label.ko}은(는) 실적 입력 중에는 할 수 없습니다. 검증 단계 이후에 실행하세요 (지금은 시험 실행만 가능합니다).`,
+      en: `${label.en} cannot be made during data collection. Run it from the verification stage on (only trial runs are possible now).`,
+    }, [], { stage: cycle.status });
+  }
+  if (open.length === 0) return { completeness, override: null };
+  const blocking = blockingList(open);
+  if (!opts.override) {
+    throw new DomainError(
+      'conflict',
+      'verification_incomplete',
+      {
+        ko: `검증이 끝나지 않았습니다: 전체 ${counts.total}개 항목 중 ${open.length}개가 검증되지 않았습니다. 예외로 실행하려면 사유를 입력하세요.`,
+        en: `Verification is not complete: ${open.length} of ${counts.total} items are not verified. Give a reason to run anyway.`,
+      },
+      [],
+      { blocking, counts: counts.byStatus },
+    );
+  }
+  const reason = opts.reason?.trim();
+  if (!reason) {
+    throw new DomainError('invalid', 'reason_required', { ko: '예외 실행에는 사유가 필요합니다.', en: 'An override needs a reason.' }, [
+      { path: 'body.reason', message: { ko: '사유를 입력하세요.', en: 'Enter a reason.' } },
+    ]);
+  }
+  return { completeness, override: { reason, blocking } };
 }
 
 /**
@@ -127,7 +184,7 @@ export async function runScoring(
   principal: Principal | null,
   year: number,
   kind: RunKind,
-  opts: { note?: string | null; overrides?: ValueOverrides; actor?: Actor } = {},
+  opts: { note?: string | null; overrides?: ValueOverrides; actor?: Actor; override?: boolean; reason?: string | null } = {},
 ): Promise<RunSummary> {
   let actor: Actor;
   if (opts.actor) actor = opts.actor;
@@ -140,9 +197,11 @@ export async function runScoring(
   return db.transaction(async (tx) => {
     const cycle = await cycleOrThrow(tx, year);
     await lockCycleScoring(tx, cycle.id);
+    const gate = await runGate(tx, cycle, kind, opts);
     const snapshot = await buildSnapshot(tx, year, kind, overrides);
     const outcome = evaluateSnapshot(snapshot);
     const robustness = sensitivitySummary(snapshot);
+    const notices: RunNotices = { ...gate, messages: plainWarnings(engineWarnings(snapshot), snapshot) };
     const row = await insertRun(tx, {
       cycleId: cycle.id,
       kind,
@@ -154,6 +213,7 @@ export async function runScoring(
       sensitivity: robustness,
       progress: 1,
       note: opts.note ?? null,
+      notices,
       createdBy: actor.userId,
       finishedAt: new Date(),
     });
@@ -161,9 +221,19 @@ export async function runScoring(
       action: 'scoring.run',
       entityType: 'scoring_run',
       entityId: row.id,
-      after: { year, kind, inputHash: row.inputHash, engineVersion: row.engineVersion, top: outcome.units.slice(0, 3).map((u) => u.code) },
+      after: {
+        year,
+        kind,
+        inputHash: row.inputHash,
+        engineVersion: row.engineVersion,
+        top: outcome.units.slice(0, 3).map((u) => u.code),
+        verified: gate.completeness.verified,
+        items: gate.completeness.total,
+        ...(gate.override ? { overridden: gate.override.blocking } : {}),
+      },
+      reason: gate.override?.reason ?? null,
     });
-    return { id: row.id, kind, status: row.status, inputHash: row.inputHash, engineVersion: row.engineVersion, outcome };
+    return { id: row.id, kind, status: row.status, inputHash: row.inputHash, engineVersion: row.engineVersion, outcome, notices };
   });
 }
 
@@ -197,7 +267,7 @@ export async function reproduceRun(db: DbOrTx, runId: number): Promise<Reproduct
   const run = await findRun(db, runId);
   if (!run || run.status !== 'done') throw notFound({ ko: `점수 산정 ${runId}`, en: `Scoring run ${runId}` });
   const snapshot = snapshotSchema.parse(run.input);
-  const recomputed = evaluateSnapshot(snapshot);
+  const recomputed = evaluateSnapshot(snapshot, storedDecisions(run));
   const stored = run.result as CycleOutcome;
   const a = canonicalJson(stored);
   const b = canonicalJson(JSON.parse(JSON.stringify(recomputed)));
@@ -283,6 +353,12 @@ export async function getRun(db: DbOrTx, runId: number): Promise<ScoringRunRow> 
   const run = await findRun(db, runId);
   if (!run) throw notFound({ ko: `점수 산정 ${runId}`, en: `Scoring run ${runId}` });
   return run;
+}
+
+/** A stored run as the admin reads it: with its award ties (decided or not) and the tie-break rules on offer. */
+export function runView(run: ScoringRunRow) {
+  const offered = run.status === 'done' ? tieBreakRules(snapshotSchema.parse(run.input).framework) : [];
+  return { ...run, input: run.input, result: run.result, notices: run.notices, ties: runTies(run), tieBreakRules: offered };
 }
 
 export { latestRunOfKind, finishRun };

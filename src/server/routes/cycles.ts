@@ -19,6 +19,12 @@ export const cycleSchema = z.object({
   version: z.number().int(),
 });
 
+export const blockingListSchema = z.object({
+  total: z.number().int(),
+  truncated: z.boolean(),
+  items: z.array(z.object({ district: z.object({ code: z.string(), name: z.string() }), indicator: z.object({ code: z.string(), name: bilingual }), status: z.string() })),
+});
+
 const detailSchema = z.object({
   year: z.number().int(),
   title: z.string(),
@@ -36,7 +42,14 @@ const detailSchema = z.object({
     objections: z.record(z.string(), z.number()),
   }),
   deadlines: z.array(z.object({ stage: z.string(), dueAt: z.date() })),
-  blockers: z.array(z.object({ code: z.string(), overridable: z.boolean(), message: bilingual })),
+  blockers: z.array(z.object({ code: z.string(), overridable: z.boolean(), message: bilingual, blocking: blockingListSchema.nullable() })),
+  /** Every item counted by status (never-started ones included); city admin and auditor only. */
+  gate: z
+    .object({
+      submissions: z.object({ total: z.number().int(), byStatus: z.record(z.string(), z.number().int()) }),
+      reviews: z.object({ total: z.number().int(), byStatus: z.record(z.string(), z.number().int()) }),
+    })
+    .nullable(),
 });
 
 const toCycle = (c: z.infer<typeof cycleSchema>) => ({
@@ -90,7 +103,7 @@ export const cycleRoutes =
         config: { access: 'authenticated' },
         schema: { tags: ['cycles'], summary: 'Stage, counts, deadlines and what blocks the next stage', params: z.object({ year }), response: { 200: detailSchema } },
       },
-      async (req) => cycleDetail(db, req.params.year),
+      async (req) => cycleDetail(db, req.params.year, req.principal),
     );
 
     app.post(

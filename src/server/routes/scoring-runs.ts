@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { compareRuns, getRun, reproduceRun, runScoring, runsOfCycle } from '../../domain/scoring/runs.js';
+import { compareRuns, getRun, reproduceRun, runScoring, runsOfCycle, runView } from '../../domain/scoring/runs.js';
+import { decideTie, decideTieInput } from '../../domain/scoring/ties.js';
 import type { AppContext } from '../context.js';
 
 const year = z.coerce.number().int().min(2000).max(2100);
@@ -15,6 +16,7 @@ const runListItem = z.object({
   engineVersion: z.string(),
   progress: z.number(),
   note: z.string().nullable(),
+  notices: z.unknown(),
   error: z.string().nullable(),
   createdAt: z.date(),
   finishedAt: z.date().nullable(),
@@ -33,15 +35,28 @@ export const scoringRunRoutes =
           tags: ['scoring'],
           summary: 'Run the engine over a frozen snapshot of every input and store the result',
           params: z.object({ year }),
-          body: z.object({ kind: runKind, note: z.string().max(1000).nullish() }),
+          body: z.object({
+            kind: runKind,
+            note: z.string().max(1000).nullish(),
+            override: z.boolean().optional().describe('Run a provisional/final run although items are not verified (needs a reason)'),
+            reason: z.string().max(2000).nullish(),
+          }),
           response: {
-            201: z.object({ id: z.number().int(), kind: runKind, status: z.string(), inputHash: z.string(), engineVersion: z.string(), outcome: z.record(z.string(), z.unknown()) }),
+            201: z.object({
+              id: z.number().int(),
+              kind: runKind,
+              status: z.string(),
+              inputHash: z.string(),
+              engineVersion: z.string(),
+              outcome: z.record(z.string(), z.unknown()),
+              notices: z.record(z.string(), z.unknown()),
+            }),
           },
         },
       },
       async (req, reply) => {
-        const run = await runScoring(db, req.principal, req.params.year, req.body.kind, { note: req.body.note ?? null });
-        return reply.code(201).send({ ...run, outcome: run.outcome as unknown as Record<string, unknown> });
+        const run = await runScoring(db, req.principal, req.params.year, req.body.kind, { note: req.body.note ?? null, override: req.body.override ?? false, reason: req.body.reason ?? null });
+        return reply.code(201).send({ ...run, outcome: run.outcome as unknown as Record<string, unknown>, notices: run.notices as unknown as Record<string, unknown> });
       },
     );
 
@@ -60,15 +75,27 @@ export const scoringRunRoutes =
         config: { access: cityOrAudit },
         schema: {
           tags: ['scoring'],
-          summary: 'A stored run: its snapshot (input), hash, engine version and result',
+          summary: 'A stored run: its snapshot (input), hash, engine version, result, notices and award ties',
           params: z.object({ id: z.coerce.number().int() }),
-          response: { 200: runListItem.extend({ input: z.unknown(), result: z.unknown() }) },
+          response: { 200: runListItem.extend({ input: z.unknown(), result: z.unknown(), ties: z.array(z.unknown()), tieBreakRules: z.array(z.unknown()) }) },
         },
       },
-      async (req) => {
-        const r = await getRun(db, req.params.id);
-        return { ...r, input: r.input, result: r.result };
+      async (req) => runView(await getRun(db, req.params.id)),
+    );
+
+    app.post(
+      '/api/v1/scoring-runs/:id/ties',
+      {
+        config: { access: { roles: ['city_admin'] } },
+        schema: {
+          tags: ['scoring'],
+          summary: 'Decide a tie beyond a tier’s places: award all, leave the places empty, or break it by a framework rule',
+          params: z.object({ id: z.coerce.number().int() }),
+          body: decideTieInput,
+          response: { 200: z.object({ runId: z.number().int(), ties: z.array(z.unknown()) }) },
+        },
       },
+      async (req) => decideTie(db, req.principal, req.params.id, req.body),
     );
 
     app.post(

@@ -1,3 +1,4 @@
+import { enGates } from './en-gates.js';
 import { enAccounts } from './en-accounts.js';
 import { enWork } from './en-work.js';
 import type { ko } from './ko.js';
@@ -5,6 +6,7 @@ import type { ko } from './ko.js';
 export const en: typeof ko = {
   ...enWork,
   ...enAccounts,
+  ...enGates,
   common: {
     appName: 'Hope Jobs Evaluation',
     city: 'Seoul Metropolitan Government',

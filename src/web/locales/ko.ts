@@ -1,3 +1,4 @@
+import { koGates } from './ko-gates.js';
 import { koAccounts } from './ko-accounts.js';
 import { koWork } from './ko-work.js';
 
@@ -5,6 +6,7 @@ import { koWork } from './ko-work.js';
 export const ko = {
   ...koWork,
   ...koAccounts,
+  ...koGates,
   common: {
     appName: '희망일자리 평가',
     city: '서울특별시',

@@ -151,10 +151,32 @@ export interface CyclesResponse {
   cycles: Cycle[];
 }
 
+/** One item in the way of the next stage: a district's indicator and its status. */
+export interface GateItem {
+  district: { code: string; name: string };
+  indicator: { code: string; name: LocalizedText };
+  status: string;
+}
+
+/** The items blocking a step: the first ones (bounded) and how many in all. */
+export interface BlockingList {
+  total: number;
+  truncated: boolean;
+  items: GateItem[];
+}
+
 export interface CycleBlocker {
   code: string;
   overridable: boolean;
   message: LocalizedText;
+  /** The blocking items (city admin and auditor only; null for guards that do not count items). */
+  blocking: BlockingList | null;
+}
+
+/** Every item of the cycle counted by status, never-started ones included (city admin and auditor only). */
+export interface GateCounts {
+  submissions: { total: number; byStatus: Record<string, number> };
+  reviews: { total: number; byStatus: Record<string, number> };
 }
 
 export interface CycleDetail {
@@ -176,6 +198,7 @@ export interface CycleDetail {
   };
   deadlines: { stage: string; dueAt: string }[];
   blockers: CycleBlocker[];
+  gate: GateCounts | null;
 }
 
 export interface CreateCycleRequest {
@@ -309,9 +332,39 @@ export interface ScoringRunSummary {
   engineVersion: string;
   progress: number;
   note: string | null;
+  notices: RunNotices | null;
   error: string | null;
   createdAt: string;
   finishedAt: string | null;
+}
+
+/** What the admin must know about a run: data completeness, an override, plain notices for engine warnings. */
+export interface RunNotices {
+  completeness: { total: number; verified: number; counts: Record<string, number>; message: LocalizedText };
+  override: { reason: string; blocking: BlockingList } | null;
+  messages: { code: string; count: number; message: LocalizedText }[];
+}
+
+export interface TieDecision {
+  kind: 'award_all' | 'leave_empty' | 'order';
+  rule?: string;
+  reason?: string;
+  decidedBy?: string;
+  decidedAt?: string;
+}
+
+/** A tie that gives a tier more winners than places, and the decision on it (null = undecided). */
+export interface AwardTie {
+  tier: string;
+  name: LocalizedText;
+  group?: string;
+  places: number;
+  rank: number;
+  placesLeft: number;
+  tied: string[];
+  tiedUnits: { code: string; name: string }[];
+  decision: TieDecision | null;
+  message: LocalizedText;
 }
 
 export interface RunUnitOutcome {
@@ -343,6 +396,8 @@ export interface ScoringRun extends ScoringRunSummary {
   /** The frozen snapshot; the screens read only the framework's field names from it. */
   input: { frameworkVersion: number; framework: { fields?: FrameworkField[] } };
   result: RunOutcome;
+  ties: AwardTie[];
+  tieBreakRules: { code: string; name: LocalizedText }[];
 }
 
 export interface Reproduction {

@@ -16,6 +16,7 @@ import { CreateCycleDialog } from '../../features/cycles/components/create-cycle
 import { CycleCounts } from '../../features/cycles/components/cycle-counts.js';
 import { CycleSelector, defaultCycleYear } from '../../features/cycles/components/cycle-selector.js';
 import { DeadlineForm } from '../../features/cycles/components/deadline-form.js';
+import { GatePanel } from '../../features/cycles/components/gate-panel.js';
 import { StageStepper } from '../../features/cycles/components/stage-stepper.js';
 import { TransitionDialog } from '../../features/cycles/components/transition-dialog.js';
 import { VerificationProgress } from '../../features/cycles/components/verification-progress.js';
@@ -234,6 +235,13 @@ function CycleContent({ cycle, isAdmin }: { cycle: CycleDetail; isAdmin: boolean
           )}
         </ul>
       </section>
+
+      {cycle.gate !== null && cycle.next !== null && (
+        <section className={styles.section} aria-labelledby="gate-heading">
+          <h2 id="gate-heading">{t('gates.heading')}</h2>
+          <GatePanel cycle={cycle} />
+        </section>
+      )}
 
       <section className={styles.section} aria-labelledby="progress-heading">
         <h2 id="progress-heading">{t('dashboard.progressHeading')}</h2>

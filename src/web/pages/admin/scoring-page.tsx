@@ -89,7 +89,7 @@ function ScoringScreen({ year }: { year: number }) {
       {selected !== null && (
         <section className={styles.section} aria-labelledby="result-heading">
           <h2 id="result-heading">{t('scoring.resultHeading', { id: selected })}</h2>
-          <QueryState query={run}>{(data) => <RunResult key={data.id} run={data} />}</QueryState>
+          <QueryState query={run}>{(data) => <RunResult key={data.id} run={data} year={year} canDecide={isAdmin} />}</QueryState>
         </section>
       )}
 

@@ -9,6 +9,7 @@ import { localized } from '../../../lib/localized.js';
 import { ApiError } from '../../../lib/problem-details.js';
 import type { CycleDetail, CycleStage } from '../../../types/api.js';
 import { useTransitionCycle } from '../api/transition-cycle.js';
+import { BlockingTable } from './blocking-list.js';
 import styles from './transition-dialog.module.css';
 
 /** What moving into a stage does besides changing the label; shown before the admin confirms. */
@@ -134,6 +135,7 @@ export function TransitionDialog({ cycle, open, onClose, onDone }: TransitionDia
                       {t(b.overridable ? 'cycles.transition.overridable' : 'cycles.transition.hard')}
                     </span>
                     {localized(b.message, i18n.language)}
+                    {b.blocking !== null && b.blocking.total > 0 && <BlockingTable list={b.blocking} caption={localized(b.message, i18n.language)} />}
                   </span>
                 </li>
               ))}

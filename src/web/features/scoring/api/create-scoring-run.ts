@@ -11,15 +11,23 @@ export interface CreatedRun {
   engineVersion: string;
 }
 
-export function createScoringRun(year: number, kind: ScoringRunKind, note: string | null): Promise<CreatedRun> {
-  return apiFetch<CreatedRun>(`/cycles/${year}/scoring-runs`, { method: 'POST', body: { kind, note } });
+export interface CreateRunRequest {
+  kind: ScoringRunKind;
+  note: string | null;
+  /** Run a provisional/final run although items are not verified; needs a reason. */
+  override?: boolean;
+  reason?: string | null;
+}
+
+export function createScoringRun(year: number, request: CreateRunRequest): Promise<CreatedRun> {
+  return apiFetch<CreatedRun>(`/cycles/${year}/scoring-runs`, { method: 'POST', body: request });
 }
 
 /** Runs the engine over a frozen snapshot of every input of the cycle and stores the result. */
 export function useCreateScoringRun(year: number) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ kind, note }: { kind: ScoringRunKind; note: string | null }) => createScoringRun(year, kind, note),
+    mutationFn: (request: CreateRunRequest) => createScoringRun(year, request),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: scoringRunsQueryKey(year) });
       // Blockers such as "run a provisional scoring first" may be gone.

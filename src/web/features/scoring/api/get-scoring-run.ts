@@ -10,7 +10,7 @@ export function scoringRunQueryOptions(id: number) {
   return queryOptions({
     queryKey: ['scoring-runs', 'run', id],
     queryFn: ({ signal }) => getScoringRun(id, signal),
-    // A stored run never changes.
+    // A stored run changes only by a tie decision, which refreshes it.
     staleTime: Number.POSITIVE_INFINITY,
   });
 }

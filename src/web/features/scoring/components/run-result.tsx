@@ -12,6 +12,8 @@ import type { RunUnitOutcome, ScoringRun } from '../../../types/api.js';
 import { useReproduceScoringRun } from '../api/reproduce-scoring-run.js';
 import { ReproductionResult } from './reproduction-result.js';
 import { RunKindBadge } from './run-kind-badge.js';
+import { RunNotices } from './run-notices.js';
+import { TieDecisions } from './tie-decisions.js';
 import styles from './scoring.module.css';
 
 function unitId(unit: RunUnitOutcome): string {
@@ -23,7 +25,7 @@ function searchText(unit: RunUnitOutcome): string {
 }
 
 /** One stored run: what it was computed from, its ranking, and a check that it can be recomputed exactly. */
-export function RunResult({ run }: { run: ScoringRun }) {
+export function RunResult({ run, year, canDecide = false }: { run: ScoringRun; year: number; canDecide?: boolean }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const reproduce = useReproduceScoringRun();
@@ -125,16 +127,8 @@ export function RunResult({ run }: { run: ScoringRun }) {
           <dd className={styles.mono}>{run.inputHash}</dd>
         </div>
       </dl>
-      {run.result.warnings.length > 0 && (
-        <ul>
-          {run.result.warnings.map((w) => (
-            <li key={w.ko}>
-              <span aria-hidden="true">⚠ </span>
-              {localized(w, language)}
-            </li>
-          ))}
-        </ul>
-      )}
+      <RunNotices run={run} />
+      <TieDecisions run={run} year={year} canDecide={canDecide} />
       <DataTable
         data={run.result.units}
         columns={columns}

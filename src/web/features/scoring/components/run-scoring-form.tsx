@@ -3,10 +3,11 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert.js';
 import { Button } from '../../../components/ui/button.js';
-import { TextField } from '../../../components/ui/form-field.js';
+import { CheckboxField, TextAreaField, TextField } from '../../../components/ui/form-field.js';
 import { shortHash } from '../../../lib/format.js';
 import { ApiError } from '../../../lib/problem-details.js';
-import type { ScoringRunKind } from '../../../types/api.js';
+import type { BlockingList, ScoringRunKind } from '../../../types/api.js';
+import { BlockingTable } from '../../cycles/components/blocking-list.js';
 import { useCreateScoringRun } from '../api/create-scoring-run.js';
 import styles from './scoring.module.css';
 
@@ -18,16 +19,26 @@ export function RunScoringForm({ year, onCreated }: { year: number; onCreated: (
   const create = useCreateScoringRun(year);
   const [kind, setKind] = useState<ScoringRunKind>('trial');
   const [note, setNote] = useState('');
+  const [override, setOverride] = useState(false);
+  const [reason, setReason] = useState('');
   const alertRef = useRef<HTMLDivElement>(null);
   const problem = create.error instanceof ApiError ? create.error : null;
+  const blocking = problem?.code === 'verification_incomplete' ? (problem.extensions.blocking as BlockingList | undefined) : undefined;
+  const official = kind !== 'trial';
 
   function submit(event: FormEvent) {
     event.preventDefault();
     create.mutate(
-      { kind, note: note.trim() === '' ? null : note.trim() },
+      {
+        kind,
+        note: note.trim() === '' ? null : note.trim(),
+        ...(official && override ? { override: true, reason: reason.trim() === '' ? null : reason.trim() } : {}),
+      },
       {
         onSuccess: (run) => {
           setNote('');
+          setOverride(false);
+          setReason('');
           onCreated(run.id);
         },
         onError: () => requestAnimationFrame(() => alertRef.current?.focus()),
@@ -40,6 +51,7 @@ export function RunScoringForm({ year, onCreated }: { year: number; onCreated: (
       {create.isError && (
         <Alert ref={alertRef} tone="danger" role="alert" title={problem?.title ?? t('errors.heading')}>
           <p>{problem?.detail ?? t('errors.generic')}</p>
+          {blocking !== undefined && <BlockingTable list={blocking} caption={t('runGate.blockingTitle')} />}
         </Alert>
       )}
       {create.isSuccess && (
@@ -61,6 +73,23 @@ export function RunScoringForm({ year, onCreated }: { year: number; onCreated: (
           ))}
         </fieldset>
         <div className={styles.runSide}>
+          <p className={styles.gateNote}>{t(official ? 'runGate.officialNote' : 'runGate.trialNote')}</p>
+          {official && (
+            <>
+              <CheckboxField label={t('runGate.overrideLabel')} checked={override} onChange={(e) => setOverride(e.target.checked)} />
+              {override && (
+                <TextAreaField
+                  label={t('runGate.reasonLabel')}
+                  hint={t('runGate.reasonHint')}
+                  value={reason}
+                  maxLength={2000}
+                  rows={3}
+                  error={problem?.fieldError('body.reason')}
+                  onChange={(e) => setReason(e.target.value)}
+                />
+              )}
+            </>
+          )}
           <TextField
             label={t('scoring.run.note')}
             hint={t('scoring.run.noteHint')}
