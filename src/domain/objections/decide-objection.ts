@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.js';
 import { decidersOf, findObjection, updateObjection } from '../../db/repositories/objections.js';
 import { appendAudit } from '../audit.js';
+import { cycleOrThrow } from '../cycle-lookup.js';
 import type { Principal } from '../auth.js';
 import { actorOf } from '../authz.js';
 import { DomainError, forbidden, notFound, type FieldProblem } from '../errors.js';
@@ -41,12 +42,16 @@ const incomplete = (problems: FieldProblem[]) =>
  */
 export async function decideObjection(db: Db, principal: Principal | null, id: number, input: DecideObjectionInput, now = new Date()): Promise<ObjectionView> {
   if (!principal) throw forbidden();
+  const found = await findObjection(db, id);
+  if (!found) throw notFound({ ko: `이의신청 ${id}`, en: `Objection ${id}` });
+  requireDecider(principal, await decidersOf(db, (await cycleOrThrow(db, found.year)).id), found);
   const reason = input.reason?.trim() || null;
   if (!reason) {
     throw incomplete([{ path: 'body.reason', message: input.decision === 'accept' ? { ko: '받아들이는 이유를 입력하세요.', en: 'Give the reason for accepting.' } : { ko: '기각 사유를 입력하세요.', en: 'Rejecting needs a reason.' } }]);
   }
   await db.transaction(async (tx) => {
     const { row, cycle } = await openObjection(tx, principal, id, input.version);
+    // Again inside the transaction: the committee may have changed meanwhile.
     requireDecider(principal, await decidersOf(tx, cycle.id), row);
     const schedule = await objectionSchedule(tx, cycle.id);
     if (objectionStage(row, schedule, now) === 'awaiting_reply') {

@@ -92,7 +92,7 @@ export async function fileObjection(db: Db, principal: Principal | null, year: n
     const requested = input.requestedValue ?? null;
     if (requested !== null) {
       const problems = objectionValueProblems(indicator, requested, 'body.requestedValue');
-      if (problems.length) throw new DomainError('invalid', 'requested_value_invalid', { ko: '요청 값이 지표의 허용 범위를 벗어납니다.', en: "The requested value does not fit the indicator." }, problems);
+      if (problems.length) throw new DomainError('invalid', 'requested_value_invalid', { ko: '요청 값이 지표에 맞지 않습니다.', en: 'The requested value does not fit the indicator.' }, problems);
     }
     const evidenceId = await evidenceOf(tx, input.evidenceId, filer.id, 'body.evidenceId');
     if (await openObjectionExists(tx, cycle.id, filer.id, unit.id, indicator.code)) {
