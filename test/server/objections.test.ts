@@ -1,33 +1,14 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/client.js';
-import { findCycleByYear } from '../../src/db/repositories/cycles.js';
 import { auditLog, orgUnits, submissions } from '../../src/db/schema.js';
-import { getFramework } from '../../src/domain/frameworks/service.js';
 import { seedDemo } from '../../src/domain/seed.js';
 import { signIn, testApp, type Client } from '../helpers/app.js';
+import { fillVerified } from '../helpers/verified-values.js';
 import { backends, type TestDatabase } from '../helpers/db.js';
 
 const PASSWORD = 'test-password-1';
 const YEAR = 2020;
-
-/** Verified values for every district and indicator of the cycle, spread within each indicator's bounds. */
-async function fillVerified(db: Db, year: number, fixed: Record<string, Record<string, number>>) {
-  const cycle = (await findCycleByYear(db, year))!;
-  const fw = (await getFramework(db, year)).definition;
-  const units = await db.select().from(orgUnits).where(eq(orgUnits.kind, 'district')).orderBy(asc(orgUnits.sortOrder));
-  const rows: Array<typeof submissions.$inferInsert> = [];
-  units.forEach((u, k) => {
-    fw.indicators.forEach((ind, i) => {
-      const frac = ((k * 7 + i * 3) % 25) / 24;
-      const { min = 0, max } = ind.bounds;
-      const value = fixed[u.code]?.[ind.code] ?? (max !== undefined ? min + frac * (Math.min(max, min + 200) - min) : 5 + frac * 100);
-      rows.push({ cycleId: cycle.id, orgUnitId: u.id, indicatorCode: ind.code, value, valueSource: 'entered', status: 'verified', verifiedAt: new Date() });
-    });
-  });
-  await db.insert(submissions).values(rows);
-}
 
 describe.each(backends())('provisional results and objections on $name', (backend) => {
   let db: TestDatabase;
