@@ -57,7 +57,7 @@ describe.skipIf(skip)('objections across districts in Chromium', () => {
       let item = await officer<{ id: number; version: number }>('GET', base);
       item = await officer('PUT', base, { version: item.version, value });
       item = await officer('POST', `${base}/evidence`, { evidenceId: evidence.id, version: item.version });
-      item = await officer('POST', `${base}/submit`, { version: item.version });
+      item = (await officer<{ submission: { id: number; version: number } }>('POST', `${base}/submit`, { version: item.version })).submission;
       items.push(await approver('POST', `${base}/approve`, { version: item.version }));
     }
     const move = async (to: string) => {

@@ -10,7 +10,7 @@ export const PLAUSIBLE_LIMIT = 1e12;
 /** Units counted in whole numbers (a count of people, cases or items, not a rate). */
 const COUNT_UNITS = new Set(['명', '건', '개', '회', '곳', '개 항목', '원']);
 
-const fmt = (x: number) => (Number.isInteger(x) && Math.abs(x) < 1e15 ? x.toLocaleString('en-US') : x.toPrecision(6));
+const fmt = (x: number) => (Number.isInteger(x) && Math.abs(x) < 1e15 ? x.toLocaleString('en-US') : String(Number(x.toPrecision(6))));
 
 /**
  * What is wrong with a value asked for in an objection or set by its decision, against the indicator it is about:
