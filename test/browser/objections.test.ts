@@ -121,6 +121,7 @@ describe.skipIf(skip)('objections across districts in Chromium', () => {
     const filed = filer.page.getByRole('listitem').filter({ has: filer.page.getByRole('heading', { name: /광진구 · J2/ }) });
     await filed.getByText('답변 대기').first().waitFor();
     await filed.getByText(/종로구 신청/).waitFor();
+    await shoot(filer.page, 'objections-ko-desktop');
     await filer.context.close();
 
     // ── 광진구's approver replies within the reply window ──────────────────────────────────────────────────────────
