@@ -115,6 +115,10 @@ export async function transitionBlockers(db: DbOrTx, cycle: CycleRow): Promise<B
     case 'objections': {
       const c = await objectionCounts(db, cycle.id);
       if ((c.filed ?? 0) > 0) b.push({ code: 'objections_open', overridable: false, blocking: null, message: { ko: `처리되지 않은 이의신청 ${c.filed}건이 있습니다.`, en: `${c.filed} objection(s) still undecided.` } });
+      // Sheets reopened by accepted objections must be rescored before the final run.
+      const r = await reviewCounts(db, cycle.id);
+      const rereview = (r.assigned ?? 0) + (r.draft ?? 0);
+      if (rereview > 0) b.push({ code: 'rereview_open', overridable: false, blocking: null, message: { ko: `재심사 중인 정성 평가표 ${rereview}건이 있습니다.`, en: `${rereview} reopened panel score sheet(s) not resubmitted yet.` } });
       break;
     }
     case 'final': {

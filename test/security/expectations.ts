@@ -129,14 +129,19 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/v1/cycles/:year/verification/return': { allow: CITY, bodyOf: (ids) => ({ id: ids.submission, version: STALE, reason: '보완' }) },
   'POST /api/v1/cycles/:year/verification/bulk-verify': { allow: CITY, bodyOf: (ids) => ({ items: [{ id: ids.submission, version: STALE }] }) },
   'GET /api/v1/cycles/:year/verification/:code/:indicator/compare': { allow: CITY_AUDIT },
-  // provisional results and objections
+  // provisional results and objections: every district sees every provisional figure and may contest any of them;
+  // the fixture's objection is 11215's own (filed by officer.11215), so only 11215 reads it and nobody replies to it
   'GET /api/v1/cycles/:year/provisional-results': { allow: DISTRICT_MEMBERS_ANY },
-  'GET /api/v1/cycles/:year/provisional-results/districts/:code': { allow: DISTRICT_READ },
-  'POST /api/v1/cycles/:year/objections': { allow: ['officer_own', 'approver_own'], body: { district: OWN, indicator: 'J1', reason: '이의 있음' } },
+  'GET /api/v1/cycles/:year/provisional-results/districts/:code': { allow: DISTRICT_MEMBERS_ANY },
+  'POST /api/v1/cycles/:year/objections': { allow: ['officer_own', 'approver_own', 'officer_other', 'approver_other'], body: { district: OWN, indicator: 'J1', reason: '이의 있음' } },
   'GET /api/v1/cycles/:year/objections': { allow: DISTRICT_READ, query: `?district=${OWN}` },
   'GET /api/v1/objections/:id': { allow: DISTRICT_READ, params: (ids) => ({ id: ids.objection }) },
   'POST /api/v1/objections/:id/decide': { allow: CITY, params: (ids) => ({ id: ids.objection }), body: { decision: 'reject', version: STALE, reason: '기각' } },
+  'POST /api/v1/objections/:id/reply': { allow: ['officer_own', 'approver_own'], params: (ids) => ({ id: ids.objection }), body: { version: STALE, text: '답변' } },
   'POST /api/v1/objections/:id/withdraw': { allow: ['officer_own', 'approver_own'], params: (ids) => ({ id: ids.objection }), body: { version: STALE } },
+  'GET /api/v1/cycles/:year/objection-settings': { allow: SIGNED_IN },
+  // replies due before filing: refused by the rule, nothing written
+  'PUT /api/v1/cycles/:year/objection-settings': { allow: CITY, body: { filingDueAt: '2099-12-31T00:00:00Z', replyDueAt: '2099-01-01T00:00:00Z', decisionDueAt: '2099-12-31T00:00:00Z' } },
   // notifications: the one in the fixture is addressed to officer.11215 only
   'GET /api/v1/notifications': { allow: SIGNED_IN },
   // Anyone else's notification answers 404, like an id that does not exist (ids cannot be probed).

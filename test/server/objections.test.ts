@@ -1,33 +1,14 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/client.js';
-import { findCycleByYear } from '../../src/db/repositories/cycles.js';
 import { auditLog, orgUnits, submissions } from '../../src/db/schema.js';
-import { getFramework } from '../../src/domain/frameworks/service.js';
 import { seedDemo } from '../../src/domain/seed.js';
 import { signIn, testApp, type Client } from '../helpers/app.js';
+import { fillVerified } from '../helpers/verified-values.js';
 import { backends, type TestDatabase } from '../helpers/db.js';
 
 const PASSWORD = 'test-password-1';
 const YEAR = 2020;
-
-/** Verified values for every district and indicator of the cycle, spread within each indicator's bounds. */
-async function fillVerified(db: Db, year: number, fixed: Record<string, Record<string, number>>) {
-  const cycle = (await findCycleByYear(db, year))!;
-  const fw = (await getFramework(db, year)).definition;
-  const units = await db.select().from(orgUnits).where(eq(orgUnits.kind, 'district')).orderBy(asc(orgUnits.sortOrder));
-  const rows: Array<typeof submissions.$inferInsert> = [];
-  units.forEach((u, k) => {
-    fw.indicators.forEach((ind, i) => {
-      const frac = ((k * 7 + i * 3) % 25) / 24;
-      const { min = 0, max } = ind.bounds;
-      const value = fixed[u.code]?.[ind.code] ?? (max !== undefined ? min + frac * (Math.min(max, min + 200) - min) : 5 + frac * 100);
-      rows.push({ cycleId: cycle.id, orgUnitId: u.id, indicatorCode: ind.code, value, valueSource: 'entered', status: 'verified', verifiedAt: new Date() });
-    });
-  });
-  await db.insert(submissions).values(rows);
-}
 
 describe.each(backends())('provisional results and objections on $name', (backend) => {
   let db: TestDatabase;
@@ -40,6 +21,7 @@ describe.each(backends())('provisional results and objections on $name', (backen
   let provisional: { runId: number; units: Array<{ code: string; score: number }> };
   let objectionJ2: { id: number; version: number };
   let objectionJ10: { id: number; version: number };
+  let crossJ3: { id: number; version: number };
 
   const transition = async (to: string) => {
     const { version } = (await admin.request('GET', `/api/v1/cycles/${YEAR}`)).json();
@@ -69,24 +51,29 @@ describe.each(backends())('provisional results and objections on $name', (backen
     await db?.destroy();
   });
 
-  it('shows a district every rank and score, and the full scorecard of its own district only', async () => {
+  it('shows every district every rank, score and full scorecard, with the objection deadlines', async () => {
     const res = await officer.request('GET', `/api/v1/cycles/${YEAR}/provisional-results`);
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.runId).toBe(provisional.runId);
     expect(body.units).toHaveLength(25);
     expect(body.units.every((u: { rank: number; score: number }) => u.rank >= 1 && typeof u.score === 'number')).toBe(true);
-    expect(body.scorecards.map((s: { code: string }) => s.code)).toEqual(['11215']);
-    const j2 = body.scorecards[0].indicators.find((i: { code: string }) => i.code === 'J2');
+    expect(body.scorecards).toHaveLength(25);
+    const j2 = body.scorecards.find((c: { code: string }) => c.code === '11215').indicators.find((i: { code: string }) => i.code === 'J2');
     expect(j2).toMatchObject({ value: 40, points: 6, earned: expect.closeTo(2.4, 9) });
     expect(body.objectionsDueAt).not.toBeNull();
+    // Reply and decision deadlines follow the filing deadline by default (3 and 7 more days).
+    const { filingDueAt, replyDueAt, decisionDueAt } = body.schedule;
+    expect(new Date(replyDueAt).getTime() - new Date(filingDueAt).getTime()).toBe(3 * 86_400_000);
+    expect(new Date(decisionDueAt).getTime() - new Date(replyDueAt).getTime()).toBe(7 * 86_400_000);
 
     expect((await admin.request('GET', `/api/v1/cycles/${YEAR}/provisional-results`)).json().scorecards).toHaveLength(25);
-    expect((await officer.request('GET', `/api/v1/cycles/${YEAR}/provisional-results/districts/11215`)).statusCode).toBe(200);
-    expect((await otherOfficer.request('GET', `/api/v1/cycles/${YEAR}/provisional-results/districts/11215`)).statusCode).toBe(403);
+    const theirs = await otherOfficer.request('GET', `/api/v1/cycles/${YEAR}/provisional-results/districts/11215`);
+    expect(theirs.statusCode).toBe(200);
+    expect(theirs.json().indicators.find((i: { code: string }) => i.code === 'J2').value).toBe(40);
   });
 
-  it('lets a district officer or approver file an objection with a reason, once per indicator', async () => {
+  it('lets a district officer or approver file an objection with a reason, once per district and indicator', async () => {
     const res = await file(officer, { district: '11215', indicator: 'J2', reason: '목표 공시 달성률 산정에서 하반기 실적이 빠졌습니다', requestedValue: 100 });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({
@@ -97,6 +84,8 @@ describe.each(backends())('provisional results and objections on $name', (backen
       provisionalValue: 40,
       requestedValue: 100,
       filedBy: 'officer.11215',
+      filer: { code: '11215' },
+      stage: 'awaiting_decision',
       decidedAt: null,
       version: 1,
     });
@@ -106,8 +95,8 @@ describe.each(backends())('provisional results and objections on $name', (backen
     expect(again.json().code).toBe('objection_exists');
     expect((await file(officer, { district: '11215', indicator: 'J2', reason: '' })).statusCode).toBe(400);
     expect((await file(officer, { district: '11215', indicator: 'ZZ9', reason: '없는 지표' })).statusCode).toBe(404);
-    expect((await file(otherOfficer, { district: '11215', indicator: 'J3', reason: '남의 구' })).statusCode).toBe(403);
     expect((await file(admin, { district: '11215', indicator: 'J3', reason: '시' })).statusCode).toBe(403);
+    expect((await file(otherOfficer, { district: '11215', indicator: 'J3', reason: 'x', filer: '11215' })).statusCode).toBe(403);
 
     const other = await file(otherApprover, { district: '11110', indicator: 'J10', reason: '집행률 재계산 요청', requestedValue: 99 });
     expect(other.statusCode).toBe(201);
@@ -115,15 +104,78 @@ describe.each(backends())('provisional results and objections on $name', (backen
 
     const city = (await admin.request('GET', '/api/v1/notifications')).json();
     expect(city.notifications.filter((n: { kind: string }) => n.kind === 'objection_filed')).toHaveLength(2);
+    // A district contesting its own figure is not asked to reply to itself.
+    expect((await officer.request('GET', '/api/v1/notifications')).json().notifications.some((n: { kind: string }) => n.kind === 'objection_reply_requested')).toBe(false);
   });
 
-  it('shows each district its own objections; the city sees all', async () => {
+  it('lets a district object to another district’s figure; the contested district is asked to reply', async () => {
+    const res = await file(otherOfficer, { district: '11215', indicator: 'J3', reason: '광진구 J3 채용 인원에 중복 집계가 있습니다', requestedValue: 20 });
+    expect(res.statusCode, res.body).toBe(201);
+    crossJ3 = res.json();
+    expect(res.json()).toMatchObject({ district: { code: '11215' }, filer: { code: '11110' }, stage: 'awaiting_reply', reply: null, actions: { reply: false, decide: false, withdraw: true } });
+    // Another open objection of the same filer to the same district × indicator is a duplicate; another filer's is not.
+    expect((await file(otherApprover, { district: '11215', indicator: 'J3', reason: '중복' })).json().code).toBe('objection_exists');
+    for (const client of [officer, approver]) {
+      const n = (await client.request('GET', '/api/v1/notifications')).json().notifications.find((x: { kind: string }) => x.kind === 'objection_reply_requested');
+      expect(n.payload).toMatchObject({ objectionId: crossJ3.id, filerCode: '11110', orgUnitCode: '11215' });
+      expect(n.payload.message.ko).toContain('답변할 수 있습니다');
+    }
+    const seen = (await officer.request('GET', `/api/v1/objections/${crossJ3.id}`)).json();
+    expect(seen.actions).toEqual({ reply: true, decide: false, withdraw: false });
+    // The city cannot decide before the contested district replies or its window closes.
+    const early = await admin.request('POST', `/api/v1/objections/${crossJ3.id}/decide`, { decision: 'reject', version: 1, reason: '이르다' });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().code).toBe('awaiting_reply');
+  });
+
+  it('refuses a requested value of 1e308 and other absurd values with a clear bilingual error', async () => {
+    const cases: Array<[indicator: string, value: unknown, fragment: { ko: string; en: string }]> = [
+      ['J2', 1e308, { ko: '상한보다 큽니다', en: 'above the maximum' }],
+      ['J2', -1e308, { ko: '하한보다 작습니다', en: 'below the minimum' }],
+      ['J3', 1e13, { ko: '상한보다 큽니다', en: 'above the maximum' }],
+      ['S4', 2.5, { ko: '정수로 입력하세요', en: 'whole numbers' }],
+    ];
+    for (const [indicator, requestedValue, fragment] of cases) {
+      const ko = await file(otherOfficer, { district: '11215', indicator, reason: '값 확인', requestedValue });
+      expect(ko.statusCode, `${indicator} ${requestedValue}`).toBe(400);
+      expect(ko.json()).toMatchObject({ code: 'requested_value_invalid', errors: [{ path: 'body.requestedValue' }] });
+      expect(ko.json().detail).toContain('요청 값');
+      expect(ko.json().errors[0].message).toContain(fragment.ko);
+      const en = await otherOfficer.request('POST', `/api/v1/cycles/${YEAR}/objections`, { district: '11215', indicator, reason: 'check', requestedValue }, { 'accept-language': 'en' });
+      expect(en.json().errors[0].message).toContain(fragment.en);
+    }
+    // Not numbers at all: refused by the schema.
+    for (const requestedValue of ['NaN', 'Infinity', '1e308', {}]) {
+      expect((await file(otherOfficer, { district: '11215', indicator: 'J2', reason: 'x', requestedValue })).statusCode).toBe(400);
+    }
+    // Reason text is bounded too.
+    expect((await file(otherOfficer, { district: '11215', indicator: 'J2', reason: 'x'.repeat(4001) })).statusCode).toBe(400);
+    expect((await admin.request('GET', `/api/v1/cycles/${YEAR}/objections`)).json().objections).toHaveLength(3);
+  });
+
+  it('takes one reply from the contested district, with evidence of its own only', async () => {
+    expect((await otherOfficer.request('POST', `/api/v1/objections/${crossJ3.id}/reply`, { version: 1, text: '신청한 구는 답변하지 않습니다' })).statusCode).toBe(403);
+    expect((await officer.request('POST', `/api/v1/objections/${objectionJ2.id}/reply`, { version: 1, text: '스스로 낸 신청' })).json().code).toBe('no_reply_needed');
+    expect((await approver.request('POST', `/api/v1/objections/${crossJ3.id}/reply`, { version: 1, text: '  ' })).statusCode).toBe(400);
+    const res = await approver.request('POST', `/api/v1/objections/${crossJ3.id}/reply`, { version: 1, text: '채용 인원은 행사별 명단으로 중복 없이 집계했습니다' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ stage: 'awaiting_decision', reply: { text: '채용 인원은 행사별 명단으로 중복 없이 집계했습니다', by: 'approver.11215' }, version: 2 });
+    expect((await officer.request('POST', `/api/v1/objections/${crossJ3.id}/reply`, { version: 2, text: '두 번째' })).json().code).toBe('already_replied');
+    const filer = (await otherOfficer.request('GET', '/api/v1/notifications')).json().notifications.find((n: { kind: string }) => n.kind === 'objection_replied');
+    expect(filer.payload).toMatchObject({ objectionId: crossJ3.id });
+    expect((await admin.request('GET', '/api/v1/notifications')).json().notifications.some((n: { kind: string; payload: { objectionId: number } }) => n.kind === 'objection_replied' && n.payload.objectionId === crossJ3.id)).toBe(true);
+    crossJ3 = res.json();
+  });
+
+  it('shows each district the objections it filed or received; the city sees all', async () => {
     const mine = (await officer.request('GET', `/api/v1/cycles/${YEAR}/objections`)).json().objections;
-    expect(mine.map((o: { id: number }) => o.id)).toEqual([objectionJ2.id]);
+    expect(mine.map((o: { id: number }) => o.id)).toEqual([objectionJ2.id, crossJ3.id]);
     const theirs = (await otherOfficer.request('GET', `/api/v1/cycles/${YEAR}/objections`)).json().objections;
-    expect(theirs.map((o: { id: number }) => o.id)).toEqual([objectionJ10.id]);
-    expect((await admin.request('GET', `/api/v1/cycles/${YEAR}/objections`)).json().objections).toHaveLength(2);
-    expect((await admin.request('GET', `/api/v1/cycles/${YEAR}/objections?district=11110`)).json().objections).toHaveLength(1);
+    expect(theirs.map((o: { id: number }) => o.id)).toEqual([objectionJ10.id, crossJ3.id]);
+    expect((await admin.request('GET', `/api/v1/cycles/${YEAR}/objections`)).json().objections).toHaveLength(3);
+    expect((await admin.request('GET', `/api/v1/cycles/${YEAR}/objections?district=11110`)).json().objections).toHaveLength(2);
+    const bystander = await signIn(app, 'officer.11680', PASSWORD);
+    expect((await bystander.request('GET', `/api/v1/objections/${crossJ3.id}`)).statusCode).toBe(403);
   });
 
   it('lets a district withdraw its own open objection', async () => {
@@ -134,19 +186,58 @@ describe.each(backends())('provisional results and objections on $name', (backen
     expect(res.json()).toMatchObject({ status: 'withdrawn', version: 2 });
   });
 
-  it('requires a corrected value to accept and a reason to reject', async () => {
-    const accept = await admin.request('POST', `/api/v1/objections/${objectionJ2.id}/decide`, { decision: 'accept', version: 1 });
+  it('requires a reason either way, and a corrected value within bounds to accept', async () => {
+    const noReason = await admin.request('POST', `/api/v1/objections/${objectionJ2.id}/decide`, { decision: 'accept', version: 1, correctedValue: 100 });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().errors).toEqual([{ path: 'body.reason', message: expect.any(String) }]);
+    const accept = await admin.request('POST', `/api/v1/objections/${objectionJ2.id}/decide`, { decision: 'accept', version: 1, reason: '확인' });
     expect(accept.statusCode).toBe(400);
     expect(accept.json().errors).toEqual([{ path: 'body.correctedValue', message: expect.any(String) }]);
     const reject = await admin.request('POST', `/api/v1/objections/${objectionJ10.id}/decide`, { decision: 'reject', version: 1, reason: '  ' });
     expect(reject.statusCode).toBe(400);
     expect(reject.json().errors).toEqual([{ path: 'body.reason', message: expect.any(String) }]);
-    const outOfBounds = await admin.request('POST', `/api/v1/objections/${objectionJ2.id}/decide`, { decision: 'accept', version: 1, correctedValue: 500 });
+    const outOfBounds = await admin.request('POST', `/api/v1/objections/${objectionJ2.id}/decide`, { decision: 'accept', version: 1, correctedValue: 500, reason: '확인' });
     expect(outOfBounds.statusCode).toBe(400);
-    expect((await officer.request('POST', `/api/v1/objections/${objectionJ2.id}/decide`, { decision: 'accept', version: 1, correctedValue: 100 })).statusCode).toBe(403);
+    const absurd = await admin.request('POST', `/api/v1/objections/${objectionJ2.id}/decide`, { decision: 'accept', version: 1, correctedValue: 1e308, reason: '확인' });
+    expect(absurd.json()).toMatchObject({ code: 'out_of_bounds', errors: [{ path: 'body.correctedValue' }] });
+    expect((await officer.request('POST', `/api/v1/objections/${objectionJ2.id}/decide`, { decision: 'accept', version: 1, correctedValue: 100, reason: '우리 구' })).statusCode).toBe(403);
+  });
+
+  it('lets a named committee decide instead of the city admins, never about a member’s own district', async () => {
+    const settings = (await admin.request('GET', `/api/v1/cycles/${YEAR}/objection-settings`)).json();
+    const put = (committee: string[]) =>
+      admin.request('PUT', `/api/v1/cycles/${YEAR}/objection-settings`, { ...settings.schedule, committee });
+    expect((await put(['reviewer.1', 'no.such.user'])).json()).toMatchObject({ code: 'unknown_committee_member', errors: [{ path: 'body.committee.1' }] });
+    const wrongOrder = await admin.request('PUT', `/api/v1/cycles/${YEAR}/objection-settings`, { ...settings.schedule, replyDueAt: new Date(new Date(settings.schedule.filingDueAt).getTime() - 1000).toISOString(), committee: [] });
+    expect(wrongOrder.json().errors[0].path).toBe('body.replyDueAt');
+    expect((await put(['reviewer.1', 'approver.11110'])).statusCode).toBe(200);
+    const reviewer = await signIn(app, 'reviewer.1', PASSWORD);
+    // A committee member reads every objection; a member from 11110 may not decide what 11110 filed or received.
+    const list = (await reviewer.request('GET', `/api/v1/cycles/${YEAR}/objections`)).json().objections;
+    expect(list).toHaveLength(4);
+    expect(list.find((o: { id: number }) => o.id === crossJ3.id).actions.decide).toBe(true);
+    expect((await admin.request('GET', `/api/v1/objections/${crossJ3.id}`)).json().actions.decide).toBe(false);
+    const ownDistrict = await otherApprover.request('POST', `/api/v1/objections/${crossJ3.id}/decide`, { decision: 'reject', version: crossJ3.version, reason: '우리 구' });
+    expect(ownDistrict.statusCode).toBe(403);
+    expect(ownDistrict.json().detail).toContain('이해충돌');
+    const ownFiling = await otherApprover.request('POST', `/api/v1/objections/${objectionJ10.id}/decide`, { decision: 'reject', version: 1, reason: '내 신청' });
+    expect(ownFiling.statusCode).toBe(403);
+    expect(ownFiling.json().detail).toContain('자신이 신청한');
+    const byCity = await admin.request('POST', `/api/v1/objections/${crossJ3.id}/decide`, { decision: 'reject', version: crossJ3.version, reason: '시' });
+    expect(byCity.statusCode).toBe(403);
+    const decided = await reviewer.request('POST', `/api/v1/objections/${crossJ3.id}/decide`, { decision: 'reject', version: crossJ3.version, reason: '명단 확인 결과 중복 없음' });
+    expect(decided.statusCode, decided.body).toBe(200);
+    expect(decided.json()).toMatchObject({ status: 'rejected', decidedBy: 'reviewer.1', stage: 'decided' });
+    for (const client of [otherOfficer, officer]) {
+      const n = (await client.request('GET', '/api/v1/notifications')).json().notifications.find((x: { kind: string; payload: { objectionId: number } }) => x.kind === 'objection_decided' && x.payload.objectionId === crossJ3.id);
+      expect(n.payload.decision).toBe('rejected');
+    }
+    // Back to the city admins.
+    expect((await put([])).json().committee).toEqual([]);
   });
 
   it('accepts one objection with a corrected value and rejects another with a reason, notifying the districts', async () => {
+    expect((await admin.request('GET', `/api/v1/objections/${objectionJ2.id}`)).json().actions).toEqual({ reply: false, decide: true, withdraw: false });
     const accepted = await admin.request('POST', `/api/v1/objections/${objectionJ2.id}/decide`, { decision: 'accept', version: 1, correctedValue: 100, reason: '하반기 실적 증빙 확인' });
     expect(accepted.statusCode, accepted.body).toBe(200);
     expect(accepted.json()).toMatchObject({ status: 'accepted', correctedValue: 100, decisionReason: '하반기 실적 증빙 확인', decidedBy: 'admin', version: 2 });
@@ -171,8 +262,10 @@ describe.each(backends())('provisional results and objections on $name', (backen
     expect(audit.map((a) => [a.action, a.orgUnitCode])).toEqual(
       expect.arrayContaining([
         ['objection.filed', '11215'],
+        ['objection.replied', '11215'],
         ['objection.accepted', '11215'],
         ['objection.rejected', '11110'],
+        ['objection.rejected', '11215'],
       ]),
     );
   });
@@ -203,6 +296,7 @@ describe.each(backends())('provisional results and objections on $name', (backen
     const res = await file(officer, { district: '11215', indicator: 'J3', reason: '기한 후 신청' });
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('objection_deadline_passed');
+    expect(res.json().detail).toContain('KST');
   });
 
   it('gives a district officer of 11110 a 403 on every route touching 11215’s data', async () => {
@@ -225,12 +319,13 @@ describe.each(backends())('provisional results and objections on $name', (backen
       ['POST', `/api/v1/cycles/${YEAR}/verification/return`, { id: item.id, version: item.version, reason: 'x' }],
       ['POST', `/api/v1/cycles/${YEAR}/verification/bulk-verify`, { items: [{ id: item.id, version: item.version }] }],
       ['GET', `/api/v1/cycles/${YEAR}/verification/11215/J2/compare`],
-      ['GET', `/api/v1/cycles/${YEAR}/provisional-results/districts/11215`],
-      ['POST', `/api/v1/cycles/${YEAR}/objections`, { district: '11215', indicator: 'J5', reason: 'x' }],
+      ['POST', `/api/v1/cycles/${YEAR}/objections`, { district: '11215', indicator: 'J5', reason: 'x', filer: '11215' }],
       ['GET', `/api/v1/cycles/${YEAR}/objections?district=11215`],
       ['GET', `/api/v1/objections/${objectionJ2.id}`],
       ['POST', `/api/v1/objections/${objectionJ2.id}/decide`, { decision: 'reject', version: 2, reason: 'x' }],
       ['POST', `/api/v1/objections/${objectionJ2.id}/withdraw`, { version: 2 }],
+      ['POST', `/api/v1/objections/${objectionJ2.id}/reply`, { version: 2, text: 'x' }],
+      ['PUT', `/api/v1/cycles/${YEAR}/objection-settings`, { filingDueAt: '2030-01-01T00:00:00Z', replyDueAt: '2030-01-02T00:00:00Z', decisionDueAt: '2030-01-03T00:00:00Z' }],
       ['POST', `/api/v1/notifications/${notification.id}/read`],
       ['POST', '/api/v1/notifications/deadline-reminders'],
     ];
@@ -238,9 +333,10 @@ describe.each(backends())('provisional results and objections on $name', (backen
       const res = await otherOfficer.request(method, url, body);
       expect(res.statusCode, `${method} ${url}: ${res.body}`).toBe(403);
     }
-    // Routes that are the caller's own (no other district's data): ranks are shared, scorecards and inboxes are not.
+    // Shared by design (the joint evaluation's provisional results are every district's to check and contest):
+    // every scorecard, and filing against another district's figure. Inboxes are not shared.
     const shared = (await otherOfficer.request('GET', `/api/v1/cycles/${YEAR}/provisional-results`)).json();
-    expect(shared.scorecards.map((s: { code: string }) => s.code)).toEqual(['11110']);
+    expect(shared.scorecards).toHaveLength(25);
     const inbox = (await otherOfficer.request('GET', '/api/v1/notifications')).json();
     expect(inbox.notifications.some((n: { id: number }) => n.id === notification.id)).toBe(false);
     expect((await otherOfficer.request('POST', '/api/v1/notifications/read-all')).statusCode).toBe(200);
@@ -248,7 +344,14 @@ describe.each(backends())('provisional results and objections on $name', (backen
 
     // Every route of these four resources is in the list above or is one of the caller's own.
     const doc = (await app.inject('/api/docs/json')).json() as { paths: Record<string, Record<string, { tags?: string[] }>> };
-    const own = new Set(['GET /api/v1/cycles/{year}/provisional-results', 'GET /api/v1/notifications', 'POST /api/v1/notifications/read-all', 'GET /api/v1/cycles/{year}/objections']);
+    const own = new Set([
+      'GET /api/v1/cycles/{year}/provisional-results',
+      'GET /api/v1/cycles/{year}/provisional-results/districts/{code}',
+      'GET /api/v1/cycles/{year}/objection-settings',
+      'GET /api/v1/notifications',
+      'POST /api/v1/notifications/read-all',
+      'GET /api/v1/cycles/{year}/objections',
+    ]);
     const tested = new Set(routes.map(([m, u]) => `${m} ${u.split('?')[0]!.replace(/\/2020\//, '/{year}/')}`));
     let checked = 0;
     for (const [p, ops] of Object.entries(doc.paths)) {
@@ -260,6 +363,6 @@ describe.each(backends())('provisional results and objections on $name', (backen
         checked++;
       }
     }
-    expect(checked).toBe(25);
+    expect(checked).toBe(28);
   });
 });

@@ -127,11 +127,36 @@ export const objections = pgTable(
     decidedBy: integer('decided_by').references(() => users.id),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
+    /** The district that filed (a district may object to another district's figures); the contested one is `orgUnitId`. */
+    filerOrgUnitId: integer('filer_org_unit_id').references(() => orgUnits.id),
+    /** The contested district's reply (text and optional evidence), within the cycle's reply window. */
+    reply: text('reply'),
+    replyEvidenceId: integer('reply_evidence_id').references(() => evidenceFiles.id),
+    repliedBy: integer('replied_by').references(() => users.id),
+    repliedAt: timestamp('replied_at', { withTimezone: true }),
+    /** Accepted on a qualitative item: how many panel score sheets were reopened for re-review. */
+    reopenedReviews: integer('reopened_reviews'),
   },
   (t) => [
     index('objections_cycle_idx').on(t.cycleId),
     check('objections_status_check', sql`${t.status} in ('filed','accepted','rejected','withdrawn')`),
   ],
+);
+
+/** The committee that decides a cycle's objections instead of the city admins (empty: the city admins decide). */
+export const objectionDeciders = pgTable(
+  'objection_deciders',
+  {
+    cycleId: integer('cycle_id')
+      .notNull()
+      .references(() => cycles.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    addedBy: integer('added_by').references(() => users.id),
+    addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('objection_deciders_pk').on(t.cycleId, t.userId)],
 );
 
 /** What the public sees of a cycle: the published run, and the press-release text the city edited. */

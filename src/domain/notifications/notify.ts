@@ -4,7 +4,16 @@ import type { Role } from '../../db/schema.js';
 import type { DbOrTx } from '../../db/tx.js';
 import { notFound, type Message } from '../errors.js';
 
-export const notificationKinds = ['item_returned', 'submission_approved', 'objection_filed', 'objection_decided', 'deadline_near'] as const;
+export const notificationKinds = [
+  'item_returned',
+  'submission_approved',
+  'objection_filed',
+  'objection_decided',
+  'deadline_near',
+  'objection_reply_requested',
+  'objection_replied',
+  'review_reopened',
+] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** One user, or everyone holding a role (in one org unit when given). */

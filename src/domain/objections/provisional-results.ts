@@ -1,11 +1,13 @@
-import { deadlineOf } from '../../db/repositories/submissions.js';
+import type { CycleRow } from '../../db/repositories/cycles.js';
+import { decidersOf } from '../../db/repositories/objections.js';
 import type { DbOrTx } from '../../db/tx.js';
 import type { Principal } from '../auth.js';
-import { districtsOf, holds, requireReadDistrict, requireRole } from '../authz.js';
-import { DomainError, notFound } from '../errors.js';
+import { holds } from '../authz.js';
+import { DomainError, forbidden, notFound } from '../errors.js';
 import type { FrameworkDefinition } from '../frameworks/definition.js';
 import type { UnitOutcome } from '../scoring/evaluate.js';
-import { cycleOrThrow } from '../submissions/index.js';
+import { cycleOrThrow } from '../cycle-lookup.js';
+import { objectionSchedule, type ObjectionSchedule } from './objection-schedule.js';
 import { latestProvisionalRun, type LoadedRun } from './provisional-run.js';
 
 const SHOWN_FROM = ['provisional', 'objections', 'final', 'published'];
@@ -53,29 +55,37 @@ function scorecard(u: UnitOutcome, framework: FrameworkDefinition): ProvisionalS
   };
 }
 
-async function shownRun(db: DbOrTx, year: number): Promise<{ loaded: LoadedRun; cycleStatus: string; objectionsDueAt: Date | null }> {
+/** Everyone taking part in the objection process reads the provisional results: districts, the city, the auditor, the committee. */
+async function requireParticipant(db: DbOrTx, principal: Principal | null, cycle: CycleRow): Promise<void> {
+  if (holds(principal, 'city_admin', 'auditor', 'district_officer', 'district_approver')) return;
+  if (principal && (await decidersOf(db, cycle.id)).some((m) => m.userId === principal.user.id)) return;
+  throw forbidden();
+}
+
+async function shownRun(db: DbOrTx, principal: Principal | null, year: number): Promise<{ loaded: LoadedRun; cycleStatus: string; schedule: ObjectionSchedule }> {
   const cycle = await cycleOrThrow(db, year);
+  await requireParticipant(db, principal, cycle);
   if (!SHOWN_FROM.includes(cycle.status)) {
     throw new DomainError('conflict', 'not_yet', { ko: '가결과가 아직 공개되지 않았습니다.', en: 'Provisional results are not out yet.' }, [], { cycleStatus: cycle.status });
   }
-  return { loaded: await latestProvisionalRun(db, cycle), cycleStatus: cycle.status, objectionsDueAt: await deadlineOf(db, cycle.id, 'objections') };
+  return { loaded: await latestProvisionalRun(db, cycle), cycleStatus: cycle.status, schedule: await objectionSchedule(db, cycle.id) };
 }
 
 /**
- * The latest provisional run as districts see it during the objection period: every district's score, rank and
- * tier, and the full indicator scorecard of the caller's own district only (the city and the auditor see all).
+ * The latest provisional run as the national joint evaluation shows it during the objection period: every
+ * district's score, rank and tier, and every district's full indicator scorecard (the figures any district may
+ * object to), with the objection deadlines.
  */
 export async function provisionalResults(db: DbOrTx, principal: Principal | null, year: number) {
-  requireRole(principal, 'city_admin', 'auditor', 'district_officer', 'district_approver');
-  const { loaded, cycleStatus, objectionsDueAt } = await shownRun(db, year);
+  const { loaded, cycleStatus, schedule } = await shownRun(db, principal, year);
   const { run, outcome, framework } = loaded;
-  const own = holds(principal, 'city_admin', 'auditor') ? null : new Set(districtsOf(principal, 'district_officer', 'district_approver'));
   return {
     year,
     cycleStatus,
     runId: run.id,
     runCreatedAt: run.createdAt,
-    objectionsDueAt,
+    objectionsDueAt: schedule.filingDueAt,
+    schedule,
     tiers: outcome.tiers.map((t) => ({ code: t.code, name: t.name })),
     units: outcome.units.map((u) => ({
       code: u.code,
@@ -88,14 +98,13 @@ export async function provisionalResults(db: DbOrTx, principal: Principal | null
       previousRank: u.previousRank,
       awardTier: u.awardTier,
     })),
-    scorecards: outcome.units.filter((u) => own === null || own.has(u.code)).map((u) => scorecard(u, framework)),
+    scorecards: outcome.units.map((u) => scorecard(u, framework)),
   };
 }
 
-/** One district's full provisional scorecard: its own district for district users, any for the city and auditor. */
+/** One district's full provisional scorecard, for everyone taking part. */
 export async function provisionalScorecard(db: DbOrTx, principal: Principal | null, year: number, code: string): Promise<ProvisionalScorecard & { runId: number }> {
-  requireReadDistrict(principal, code);
-  const { loaded } = await shownRun(db, year);
+  const { loaded } = await shownRun(db, principal, year);
   const u = loaded.outcome.units.find((x) => x.code === code);
   if (!u) throw notFound({ ko: `자치구 ${code}`, en: `District ${code}` });
   return { ...scorecard(u, loaded.framework), runId: loaded.run.id };

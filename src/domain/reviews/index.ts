@@ -12,6 +12,9 @@ export { listMyAssignments, getAssignment, saveDraftScores, submitScores } from 
 export { reviewProgress, closeReviewRound, reviewResults, panelScores } from './round.js';
 export { reviewRoundState } from './round-state.js';
 
+// Re-review after an accepted objection on a qualitative item (objection stage)
+export { panelSheets, reopenForRereview, isReopened } from './reopen.js';
+
 // Pure rules
 export { rubricScore, rubricScoreProblems, type CriterionScores } from './rubric-score.js';
 export { panelAggregate, panelTrimmedMean, safePanelTrimmedMean, TRIM_FROM, type PanelAggregate } from './trimmed-mean.js';

@@ -7,6 +7,7 @@ import { DomainError, forbidden } from '../errors.js';
 import type { Indicator } from '../frameworks/definition.js';
 import { assignmentOfCycle, conflictOfInterest } from './assignment.js';
 import { cycleOrThrow, qualitativeIndicators, requireReviewStage, requireRoundOpen, reviewRoundState } from './round-state.js';
+import { isReopened } from './reopen.js';
 import { rubricScore, rubricScoreProblems } from './rubric-score.js';
 import type { AssignmentView, DraftScoresInput, MyAssignments, SubmitScoresInput } from './schemas.js';
 
@@ -48,7 +49,7 @@ export async function listMyAssignments(db: Db, principal: Principal | null, yea
   return {
     year,
     stage: cycle.status,
-    editable: cycle.status === 'review' && !round.closed,
+    editable: (cycle.status === 'review' && !round.closed) || rows.some((r) => isReopened(cycle.status, r)),
     round,
     assignments: rows.map((r) => assignmentView(year, r, indicators)),
   };
@@ -65,8 +66,8 @@ export async function getAssignment(db: Db, principal: Principal | null, year: n
 
 /**
  * Writes a reviewer's scores with optimistic concurrency. A draft may be partial; a submission needs every
- * criterion. Only the assignment's own reviewer, only in the review stage, only before the round closes; a
- * submitted assignment is final.
+ * criterion. Only the assignment's own reviewer, only in the review stage before the round closes (or, for a sheet
+ * an accepted objection reopened, in the objection stage); a submitted assignment is final.
  */
 async function writeScores(
   db: Db,
@@ -85,8 +86,10 @@ async function writeScores(
     if (row.reviewerId !== principal.user.id) throw notYours();
     // A tie recorded after the assignment was made still disqualifies the reviewer.
     if (principal.user.roles.some((m) => m.orgUnitCode === row.orgUnitCode)) throw conflictOfInterest(principal.user.username, row.orgUnitCode);
-    requireReviewStage(locked);
-    requireRoundOpen(await reviewRoundState(tx, year), year);
+    if (!isReopened(locked.status, row)) {
+      requireReviewStage(locked);
+      requireRoundOpen(await reviewRoundState(tx, year), year);
+    }
     const indicators = await qualitativeIndicators(tx, year);
     const stale = (current: AssignmentRow) =>
       new DomainError(

@@ -70,8 +70,9 @@ export function createAppRouter() {
             { path: 'reviews', element: <RequireRole roles={[...reviewReaders]}><CurrentCycleRedirect to={paths.reviews} /></RequireRole> },
             { path: 'reviews/:year', element: <RequireRole roles={[...reviewReaders]}><ReviewsPage /></RequireRole> },
             { path: 'reviews/:year/assignments/:id', element: <RequireRole roles={[...reviewReaders]}><AssignmentPage /></RequireRole> },
-            { path: 'objections', element: <RequireRole roles={[...districtReaders]}><CurrentCycleRedirect to={paths.objections} /></RequireRole> },
-            { path: 'objections/:year', element: <RequireRole roles={[...districtReaders]}><ObjectionsPage /></RequireRole> },
+            // A cycle's objection committee may include reviewers; the server decides who sees what.
+            { path: 'objections', element: <RequireRole roles={[...signedIn]}><CurrentCycleRedirect to={paths.objections} /></RequireRole> },
+            { path: 'objections/:year', element: <RequireRole roles={[...signedIn]}><ObjectionsPage /></RequireRole> },
             { path: 'notifications', element: <RequireRole roles={[...signedIn]}><NotificationsPage /></RequireRole> },
             { path: '*', element: <NotFoundPage /> },
           ],

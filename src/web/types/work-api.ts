@@ -359,32 +359,71 @@ export interface ProvisionalResults {
   runId: number;
   runCreatedAt: string;
   objectionsDueAt: string | null;
+  schedule: ObjectionSchedule;
   tiers: { code: string; name: LocalizedText }[];
   units: ProvisionalUnit[];
-  /** The reader's own district only (all of them for the city and the auditor). */
+  /** Every district's scorecard: any district may object to any figure. */
   scorecards: ProvisionalScorecard[];
+}
+
+/** The cycle's objection deadlines (filing, the contested district's reply, decisions). */
+export interface ObjectionSchedule {
+  filingDueAt: string | null;
+  replyDueAt: string | null;
+  decisionDueAt: string | null;
+}
+
+export interface ObjectionSettings {
+  year: number;
+  schedule: ObjectionSchedule;
+  /** Named deciders; empty when the city admins decide. */
+  committee: { username: string; displayName: string }[];
+}
+
+export interface ObjectionSettingsRequest {
+  filingDueAt: string;
+  replyDueAt: string;
+  decisionDueAt: string;
+  committee: string[];
 }
 
 export type ObjectionStatus = 'filed' | 'accepted' | 'rejected' | 'withdrawn';
 
+export type ObjectionStage = 'awaiting_reply' | 'awaiting_decision' | 'decided' | 'withdrawn';
+
+export interface ObjectionEvidence {
+  id: number;
+  originalName: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+}
+
 export interface Objection {
   id: number;
   year: number;
+  /** The district whose figure is contested. */
   district: { code: string; name: string };
-  indicator: { code: string; name: LocalizedText | null };
+  /** The district that filed. */
+  filer: { code: string; name: string };
+  indicator: { code: string; name: LocalizedText | null; kind: string | null; unit: string | null };
   runId: number | null;
   provisionalValue: number | null;
   reason: string;
   requestedValue: number | null;
-  evidence: { id: number; originalName: string; mediaType: string; size: number; sha256: string } | null;
+  evidence: ObjectionEvidence | null;
+  reply: { text: string; evidence: ObjectionEvidence | null; by: string | null; at: string } | null;
   status: ObjectionStatus;
+  stage: ObjectionStage;
   decisionReason: string | null;
   correctedValue: number | null;
+  reopenedReviews: number | null;
   filedBy: string | null;
   filedAt: string;
   decidedBy: string | null;
   decidedAt: string | null;
   version: number;
+  actions: { reply: boolean; decide: boolean; withdraw: boolean };
 }
 
 export interface FileObjectionRequest {
@@ -392,6 +431,13 @@ export interface FileObjectionRequest {
   indicator: string;
   reason: string;
   requestedValue?: number | null;
+  evidenceId?: number | null;
+  filer?: string | null;
+}
+
+export interface ReplyObjectionRequest {
+  version: number;
+  text: string;
   evidenceId?: number | null;
 }
 
@@ -404,7 +450,15 @@ export interface DecideObjectionRequest {
 
 // ── Notifications ──────────────────────────────────────────────────────────────────────────────────────────────────
 
-export type NotificationKind = 'item_returned' | 'submission_approved' | 'objection_filed' | 'objection_decided' | 'deadline_near';
+export type NotificationKind =
+  | 'item_returned'
+  | 'submission_approved'
+  | 'objection_filed'
+  | 'objection_decided'
+  | 'deadline_near'
+  | 'objection_reply_requested'
+  | 'objection_replied'
+  | 'review_reopened';
 
 export interface AppNotification {
   id: number;

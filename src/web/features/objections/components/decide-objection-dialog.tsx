@@ -11,7 +11,10 @@ import type { Objection } from '../../../types/work-api.js';
 import { useDecideObjection } from '../api/decide-objection.js';
 import styles from './objections.module.css';
 
-/** The city's decision on an objection: accept with the corrected value, or reject with a reason. */
+/**
+ * The decision on an objection, with a reason: accept with the corrected value (a panel-scored qualitative item:
+ * leave it empty and the panel re-reviews the item), or reject.
+ */
 export function DecideObjectionDialog({ year, objection, onClose }: { year: number; objection: Objection | null; onClose: () => void }) {
   const { t } = useTranslation();
   const decide = useDecideObjection(year);
@@ -20,11 +23,12 @@ export function DecideObjectionDialog({ year, objection, onClose }: { year: numb
   const [reason, setReason] = useState('');
   const [localError, setLocalError] = useState<{ corrected?: string; reason?: string }>({});
   const problem = decide.error instanceof ApiError ? decide.error : null;
+  const qualitative = objection?.indicator.kind === 'qualitative';
 
   useEffect(() => {
     if (objection === null) return;
     setDecision('accept');
-    setCorrected(objection.requestedValue === null ? '' : String(objection.requestedValue));
+    setCorrected(objection.requestedValue === null || objection.indicator.kind === 'qualitative' ? '' : String(objection.requestedValue));
     setReason('');
     setLocalError({});
     decide.reset();
@@ -37,8 +41,9 @@ export function DecideObjectionDialog({ year, objection, onClose }: { year: numb
     const errors: { corrected?: string; reason?: string } = {};
     const text = corrected.trim().replaceAll(',', '');
     const value = text === '' ? null : Number(text);
-    if (decision === 'accept' && (value === null || !Number.isFinite(value))) errors.corrected = t('objections.decide.correctedRequired');
-    if (decision === 'reject' && reason.trim() === '') errors.reason = t('objections.decide.reasonRequired');
+    if (value !== null && !Number.isFinite(value)) errors.corrected = t('objections.form.notANumber');
+    else if (decision === 'accept' && value === null && !qualitative) errors.corrected = t('objections.decide.correctedRequired');
+    if (reason.trim() === '') errors.reason = t('objections.decide.reasonRequired');
     setLocalError(errors);
     if (errors.corrected !== undefined || errors.reason !== undefined) return;
     decide.mutate(
@@ -76,14 +81,23 @@ export function DecideObjectionDialog({ year, objection, onClose }: { year: numb
           <p className={styles.meta}>
             {t('objections.decide.values', { provisional: formatNumber(objection.provisionalValue), requested: formatNumber(objection.requestedValue) })}
           </p>
+          <p className={styles.meta}>{t('objections.decide.filedBy', { filer: objection.filer.name })}</p>
           <p className={styles.reason}>{objection.reason}</p>
+          {objection.reply !== null && (
+            <div className={styles.reply}>
+              <p>
+                <strong>{t('objections.list.replyOf', { district: objection.district.name })}:</strong> {objection.reply.text}
+              </p>
+            </div>
+          )}
         </>
       )}
       <form id="decide-form" className={styles.form} onSubmit={submit} noValidate>
         <fieldset className={styles.choice}>
           <legend>{t('objections.decide.decision')}</legend>
           <label>
-            <input type="radio" name="decision" value="accept" checked={decision === 'accept'} onChange={() => setDecision('accept')} /> {t('objections.decide.accept')}
+            <input type="radio" name="decision" value="accept" checked={decision === 'accept'} onChange={() => setDecision('accept')} />{' '}
+            {qualitative ? t('objections.decide.acceptRereview') : t('objections.decide.accept')}
           </label>
           <label>
             <input type="radio" name="decision" value="reject" checked={decision === 'reject'} onChange={() => setDecision('reject')} /> {t('objections.decide.reject')}
@@ -91,7 +105,8 @@ export function DecideObjectionDialog({ year, objection, onClose }: { year: numb
         </fieldset>
         {decision === 'accept' && (
           <TextField
-            label={t('objections.decide.corrected')}
+            label={qualitative ? t('objections.decide.correctedOptional') : t('objections.decide.corrected')}
+            hint={qualitative ? t('objections.decide.rereviewHint') : undefined}
             inputMode="decimal"
             value={corrected}
             error={localError.corrected ?? problem?.fieldError('body.correctedValue')}
@@ -99,7 +114,8 @@ export function DecideObjectionDialog({ year, objection, onClose }: { year: numb
           />
         )}
         <TextAreaField
-          label={decision === 'reject' ? t('objections.decide.reasonRequiredLabel') : t('objections.decide.reason')}
+          label={t('objections.decide.reasonRequiredLabel')}
+          required
           value={reason}
           maxLength={4000}
           error={localError.reason ?? problem?.fieldError('body.reason')}

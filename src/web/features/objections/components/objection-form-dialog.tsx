@@ -16,13 +16,19 @@ import styles from './objections.module.css';
 
 interface ObjectionFormDialogProps {
   year: number;
-  district: string;
+  /** The district whose figure is contested (the filer's own or another). */
+  district: { code: string; name: string };
+  /** The district filing. */
+  filer: string;
   indicator: ProvisionalScorecard['indicators'][number] | null;
   onClose: () => void;
 }
 
-/** Files an objection to one indicator: the reason, the value the district asks for, and an evidence file. */
-export function ObjectionFormDialog({ year, district, indicator, onClose }: ObjectionFormDialogProps) {
+/**
+ * Files an objection to one district's figure for one indicator: the reason, the value asked for, and an evidence
+ * file of the filing district.
+ */
+export function ObjectionFormDialog({ year, district, filer, indicator, onClose }: ObjectionFormDialogProps) {
   const { t, i18n } = useTranslation();
   const file = useFileObjection(year);
   const [reason, setReason] = useState('');
@@ -40,7 +46,7 @@ export function ObjectionFormDialog({ year, district, indicator, onClose }: Obje
     setLocalError({});
     file.reset();
     // Start again when the dialog opens for another indicator.
-  }, [indicator?.code]);
+  }, [indicator?.code, district.code]);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -53,7 +59,7 @@ export function ObjectionFormDialog({ year, district, indicator, onClose }: Obje
     setLocalError(errors);
     if (errors.reason !== undefined || errors.requested !== undefined) return;
     file.mutate(
-      { district, indicator: indicator.code, reason: reason.trim(), requestedValue: value, evidenceId: evidence?.id ?? null },
+      { district: district.code, filer, indicator: indicator.code, reason: reason.trim(), requestedValue: value, evidenceId: evidence?.id ?? null },
       { onSuccess: onClose, onError: () => requestAnimationFrame(() => alertRef.current?.focus()) },
     );
   }
@@ -63,7 +69,7 @@ export function ObjectionFormDialog({ year, district, indicator, onClose }: Obje
     <Dialog
       open={indicator !== null}
       onClose={onClose}
-      title={t('objections.form.title', { indicator: name })}
+      title={t('objections.form.title', { district: district.name, indicator: name })}
       footer={
         <>
           <Button variant="tertiary" onClick={onClose}>
@@ -96,7 +102,7 @@ export function ObjectionFormDialog({ year, district, indicator, onClose }: Obje
         />
         <TextField
           label={t('objections.form.requested', { unit: indicator?.unit ?? '' })}
-          hint={t('objections.form.requestedHint')}
+          hint={indicator?.kind === 'qualitative' ? t('objections.form.requestedHintQualitative') : t('objections.form.requestedHint')}
           inputMode="decimal"
           value={requested}
           error={localError.requested ?? problem?.fieldError('body.requestedValue')}
@@ -116,7 +122,7 @@ export function ObjectionFormDialog({ year, district, indicator, onClose }: Obje
           label={t('objections.form.evidence')}
           hint={t('objections.form.evidenceHint')}
           accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.xlsx,.docx,.pptx,.hwp,.hwpx"
-          upload={async (chosen, onProgress, signal) => setEvidence(await uploadObjectionEvidence(district, chosen, onProgress, signal))}
+          upload={async (chosen, onProgress, signal) => setEvidence(await uploadObjectionEvidence(filer, chosen, onProgress, signal))}
         />
       </div>
     </Dialog>

@@ -10,7 +10,7 @@ import styles from './objections.module.css';
 interface ProvisionalScorecardProps {
   scorecard: Scorecard;
   objections: Objection[];
-  /** Objections may be filed now (district member, window open). */
+  /** Objections may be filed now (district member, filing window open). */
   canObject: boolean;
   onObject: (indicator: Scorecard['indicators'][number]) => void;
 }
@@ -43,7 +43,7 @@ export function ProvisionalScorecard({ scorecard, objections, canObject, onObjec
           <tbody>
             {scorecard.indicators.map((indicator) => {
               const filed = objections.filter((o) => o.indicator.code === indicator.code && o.district.code === scorecard.code);
-              const open = filed.find((o) => o.status === 'filed');
+              const open = filed.find((o) => o.status === 'filed' && o.actions.withdraw);
               const name = localized(indicator.name, language);
               return (
                 <tr key={indicator.code}>
@@ -58,9 +58,9 @@ export function ProvisionalScorecard({ scorecard, objections, canObject, onObjec
                     {formatScore(indicator.earned)} / {formatNumber(indicator.points)}
                   </td>
                   <td>
-                    {filed.length > 0 && <ObjectionStatusBadge status={filed[0]!.status} />}
+                    {filed.length > 0 && <ObjectionStatusBadge status={filed[0]!.status} stage={filed[0]!.stage} />}
                     {canObject && open === undefined && (
-                      <Button variant="tertiary" size="small" aria-label={t('objections.scorecard.fileLabel', { indicator: `${indicator.code} ${name}` })} onClick={() => onObject(indicator)}>
+                      <Button variant="tertiary" size="small" aria-label={t('objections.scorecard.fileLabel', { district: scorecard.name, indicator: `${indicator.code} ${name}` })} onClick={() => onObject(indicator)}>
                         {t('objections.scorecard.file')}
                       </Button>
                     )}
