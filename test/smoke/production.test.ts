@@ -219,6 +219,23 @@ describe.each(targets)('the app as `npm start` runs it, on $name', (target) => {
     }
   }, 300_000);
 
+  it('opens the API documentation linked from every page footer in Chromium, with its operations listed', async (ctx) => {
+    if (!browser) return ctx.skip();
+    const context = await browser.newContext({ locale: 'ko-KR' });
+    try {
+      const page = await context.newPage();
+      const problems: string[] = [];
+      page.on('pageerror', (err) => problems.push(`uncaught ${err.name}: ${err.message}`));
+      page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()} ${new URL(r.url()).pathname}`));
+      await page.goto(`${base}/api/docs`, { waitUntil: 'load', timeout: 60_000 });
+      // The UI fetched the document and rendered its operations (one is enough to know it read it).
+      await page.locator('.opblock').first().waitFor({ timeout: 60_000 });
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
   it.for(ROLES)('signs in as $username, who sees themself at /api/v1/me and opens every page of the role in Chromium', { timeout: 300_000 }, async ({ username, role }, ctx) => {
     const t0 = performance.now();
     const login = await get('/api/v1/auth/login', {
