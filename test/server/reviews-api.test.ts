@@ -62,7 +62,11 @@ describe.each(backends())('panel review API on $name', (backend) => {
     admin = await signIn(app, 'admin', PASSWORD);
     auditor = await signIn(app, 'auditor', PASSWORD);
     officer = await signIn(app, `officer.${GWANGJIN}`, PASSWORD);
-    for (const r of REVIEWERS) reviewer[r] = await signIn(app, r, PASSWORD);
+    for (const r of REVIEWERS) {
+      reviewer[r] = await signIn(app, r, PASSWORD);
+      // Scoring opens once the reviewer has signed the cycle's pledge (test/server/review-integrity-api.test.ts).
+      expect((await reviewer[r].request('POST', `${BASE}/pledge`, { agree: true, signedName: r })).statusCode).toBe(200);
+    }
     const units = (await app.inject('/api/v1/org-units')).json().orgUnits as Array<{ code: string; kind: string }>;
     districtOrder = units.filter((u) => u.kind === 'district').map((u) => u.code);
   });

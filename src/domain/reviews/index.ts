@@ -12,6 +12,14 @@ export { listMyAssignments, getAssignment, saveDraftScores, submitScores } from 
 export { reviewProgress, closeReviewRound, reviewResults, panelScores } from './round.js';
 export { reviewRoundState } from './round-state.js';
 
+// Integrity: the blind setting, the pledge and declared conflicts, the dossier, the districts' feedback
+export { getReviewSettings, setReviewSettings } from './settings.js';
+export { getMyPledge, signPledge, declareConflict, listDeclarations, PLEDGE_STATEMENT } from './pledge.js';
+export { getDossier } from './dossier.js';
+export { districtFeedback } from './feedback.js';
+export { districtPseudonyms, maskDistrictText, maskedFileName } from './pseudonyms.js';
+export { panelSecrecyFilter, redactOpenRoundScores } from './secrecy.js';
+
 // Pure rules
 export { rubricScore, rubricScoreProblems, type CriterionScores } from './rubric-score.js';
 export { panelAggregate, panelTrimmedMean, safePanelTrimmedMean, TRIM_FROM, type PanelAggregate } from './trimmed-mean.js';
