@@ -181,8 +181,13 @@ describe.each(backends())('evaluation integrity of the panel review on $name', (
       expect(names).not.toContain(who);
       expect(names).not.toContain('reviewer.3');
     }
-    const loads = after.reviewers.map((r) => r.assigned);
+    // The moved items went to the least busy eligible reviewers: everyone else stays within one of each other, and
+    // the panel's total is unchanged.
+    const loads = after.reviewers.filter((r) => r.username !== who).map((r) => r.assigned);
     expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(1);
+    const total = (p: Progress) => p.reviewers.reduce((n, r) => n + r.assigned, 0);
+    expect(total(after)).toBe(total(before));
+    expect(after.reviewers.find((r) => r.username === who)!.assigned).toBe(before.reviewers.find((r) => r.username === who)!.assigned - held);
     // A later assignment run never gives it back.
     await admin.request('POST', `${BASE}/assign`, { reviewersPerItem: 4 });
     expect((await progress()).items.filter((x) => x.orgUnitCode === OWN).every((i) => !i.reviewers.some((r) => r.username === who))).toBe(true);
@@ -210,6 +215,14 @@ describe.each(backends())('evaluation integrity of the panel review on $name', (
     );
     expect(panel.length).toBeGreaterThanOrEqual(5);
     const secrets = [MARK, ...panel.map((p) => p.username), ...panel.map((p) => p.display_name), '"scores":{', 'review.'];
+    // The secrets are really out there: the reviewer's own list carries the comments and scores, the city's log the
+    // panel's entries and names — so a route that passed them on would be caught below.
+    const own = (await reviewer[REVIEWERS[0]!]!.request('GET', `${BASE}/mine`)).body;
+    expect(own).toContain(MARK);
+    expect(own).toContain('"scores":{');
+    const cityLog = (await admin.request('GET', `/api/v1/audit?orgUnitCode=${OWN}&limit=500`)).body;
+    expect(cityLog).toContain('review.submitted');
+    expect(panel.some((p) => cityLog.includes(p.username))).toBe(true);
 
     const routes = apiRoutes(recorded)
       .filter((r, i, all) => all.findIndex((o) => routeKey(o) === routeKey(r)) === i)
