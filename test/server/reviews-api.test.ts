@@ -335,12 +335,17 @@ describe.each(backends())('panel review API on $name', (backend) => {
         '/api/v1/cycles/{year}/reviews/assign',
         '/api/v1/cycles/{year}/reviews/assignments',
         '/api/v1/cycles/{year}/reviews/assignments/{id}',
+        '/api/v1/cycles/{year}/reviews/assignments/{id}/dossier',
         '/api/v1/cycles/{year}/reviews/assignments/{id}/scores',
         '/api/v1/cycles/{year}/reviews/assignments/{id}/submit',
         '/api/v1/cycles/{year}/reviews/close',
+        '/api/v1/cycles/{year}/reviews/conflicts',
+        '/api/v1/cycles/{year}/reviews/declarations',
         '/api/v1/cycles/{year}/reviews/mine',
+        '/api/v1/cycles/{year}/reviews/pledge',
         '/api/v1/cycles/{year}/reviews/progress',
         '/api/v1/cycles/{year}/reviews/results',
+        '/api/v1/cycles/{year}/reviews/settings',
       ].sort(),
     );
   });

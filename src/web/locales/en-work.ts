@@ -396,7 +396,7 @@ export const enWork: typeof koWork = {
       reason: 'Reason',
       reasonHint: 'Only the city’s staff read it.',
       declare: 'Declare conflict',
-      declared: 'Conflict declared: {{withdrawn}} assignment(s) moved to other reviewers ({{reassigned}} new).',
+      declared: 'Conflict declared: your {{withdrawn}} assignment(s) for this district moved to other reviewers ({{reassigned}} new).',
     },
     settings: {
       heading: 'Panel integrity',

@@ -396,7 +396,7 @@ export const koWork = {
       reason: '사유',
       reasonHint: '시 담당자만 봅니다.',
       declare: '회피 신청',
-      declared: '회피 신청을 접수했습니다. 배정 {{withdrawn}}건을 다른 평가위원 {{reassigned}}건으로 넘겼습니다.',
+      declared: '회피 신청을 접수했습니다. 이 자치구의 내 배정 {{withdrawn}}건을 다른 평가위원에게 넘겼습니다 (새 배정 {{reassigned}}건).',
     },
     settings: {
       heading: '평가 공정성',
