@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cycles, roleMemberships, users, type CycleStatus } from '../../src/db/schema.js';
 import { verifyAuditChain } from '../../src/domain/audit.js';
+import { panelScores, reopenReviewItem } from '../../src/domain/reviews/index.js';
 import type { Access } from '../../src/server/access.js';
 import { pdfSample, pngSample } from '../domain/evidence-samples.js';
 import { multipartFile } from '../fixtures/imports/upload.js';
@@ -9,7 +10,7 @@ import { signIn, type Client } from '../helpers/app.js';
 import { backends } from '../helpers/db.js';
 import { apiRoutes, routeKey, type RouteEntry } from '../helpers/route-table.js';
 import { EXPECTATIONS, urlFor } from '../security/expectations.js';
-import { OWN, openSecurityFixture, PASSWORD, rowsOf, YEAR, type SecurityFixture } from '../security/fixture.js';
+import { OWN, openSecurityFixture, PASSWORD, principalOf, rowsOf, YEAR, type SecurityFixture } from '../security/fixture.js';
 
 // The route table comes from the app itself (test/helpers/route-table.ts).
 const recorded = vi.hoisted(() => [] as RouteEntry[]);
@@ -286,5 +287,37 @@ describe.each(backends())('evaluation integrity of the panel review on $name', (
     const theirs = (await officer.request('GET', `/api/v1/audit?orgUnitCode=${OWN}&limit=500`)).json().entries;
     expect(theirs.some((e: { action: string }) => e.action.startsWith('review.'))).toBe(false);
     expect((await verifyAuditChain(fx.db.db)).ok).toBe(true);
+  });
+
+  it('reopens one item for re-review after the round closed: its reviewers score again, the scoring run waits for them', async () => {
+    await setStage('objections');
+    const sheets = rowsOf<{ id: number; username: string }>(
+      await fx.db.db.execute(sql`SELECT a.id, u.username FROM review_assignments a JOIN org_units o ON o.id = a.org_unit_id JOIN users u ON u.id = a.reviewer_id
+        WHERE o.code = ${OWN} AND a.indicator_code = ${ITEM} AND a.status = 'submitted' ORDER BY a.id`),
+    );
+    expect(sheets.length).toBeGreaterThanOrEqual(3);
+    const adminPrincipal = await principalOf(fx.db, 'admin');
+    await expect(reopenReviewItem(fx.db.db, await principalOf(fx.db, `officer.${OWN}`), YEAR, { orgUnitCode: OWN, indicatorCode: ITEM, reason: 'x' })).rejects.toMatchObject({ code: 'forbidden' });
+    const out = await reopenReviewItem(fx.db.db, adminPrincipal, YEAR, { orgUnitCode: OWN, indicatorCode: ITEM, reason: '이의신청 수용: 정성 재평가' });
+    expect(out).toEqual({ reopened: sheets.length });
+    await expect(panelScores(fx.db.db, YEAR)).rejects.toMatchObject({ code: 'review_items_reopened' });
+
+    for (const [k, sheet] of sheets.entries()) {
+      const a = (await mine(sheet.username)).assignments.find((x) => x.id === sheet.id)!;
+      const scores = Object.fromEntries(a.rubric.criteria.map((c) => [c.code, 5]));
+      const res = await reviewer[sheet.username]!.request('POST', `${BASE}/assignments/${a.id}/submit`, { version: a.version, scores, comment: `${MARK} 재평가 #${a.id}` });
+      expect(res.statusCode, res.body).toBe(200);
+      // Another of the reviewer's items stays closed.
+      const other = (await mine(sheet.username)).assignments.find((x) => x.indicator.code !== ITEM)!;
+      const refused = await reviewer[sheet.username]!.request('PUT', `${BASE}/assignments/${other.id}/scores`, { version: other.version, scores: {} });
+      expect(refused.statusCode).toBe(409);
+      if (k < sheets.length - 1) await expect(panelScores(fx.db.db, YEAR)).rejects.toMatchObject({ code: 'review_items_reopened' });
+    }
+    const scores = await panelScores(fx.db.db, YEAR);
+    expect(scores.get(OWN)![ITEM]).toBe(100);
+    const log = (await admin.request('GET', `/api/v1/audit?orgUnitCode=${OWN}&action=review.item_`)).json().entries.map((e: { action: string }) => e.action);
+    expect(log).toEqual(['review.item_closed', 'review.item_reopened']);
+    const theirs = (await officer.request('GET', `/api/v1/audit?orgUnitCode=${OWN}&limit=500`)).json().entries;
+    expect(theirs.some((e: { action: string }) => e.action.startsWith('review.'))).toBe(false);
   });
 });

@@ -11,6 +11,8 @@ export { listMyAssignments, getAssignment, saveDraftScores, submitScores } from 
 // The round: progress, closing, results, and the scores the scoring run uses
 export { reviewProgress, closeReviewRound, reviewResults, panelScores } from './round.js';
 export { reviewRoundState } from './round-state.js';
+// Re-review of one item after the round closed (an accepted objection on a qualitative item)
+export { reopenReviewItem, reopenedItems, ITEM_REOPENED, ITEM_CLOSED } from './reopen.js';
 
 // Integrity: the blind setting, the pledge and declared conflicts, the dossier, the districts' feedback
 export { getReviewSettings, setReviewSettings } from './settings.js';

@@ -6,6 +6,7 @@ import { actorOf, holds, requireRole } from '../authz.js';
 import { DomainError, forbidden, type Message } from '../errors.js';
 import { listConflicts } from '../../db/repositories/review-integrity.js';
 import { hasSignedPledge, pledgeRequired } from './pledge.js';
+import { closeItemIfComplete, reopenedItems } from './reopen.js';
 import { districtMask, settingsOf } from './settings.js';
 import type { Indicator } from '../frameworks/definition.js';
 import { assignmentOfCycle, conflictOfInterest } from './assignment.js';
@@ -112,8 +113,12 @@ async function writeScores(
     if (principal.user.roles.some((m) => m.orgUnitCode === row.orgUnitCode)) throw conflictOfInterest(principal.user.username, row.orgUnitCode);
     if ((await listConflicts(tx, cycle.id, principal.user.id)).some((c) => c.orgUnitId === row.orgUnitId)) throw conflictOfInterest(principal.user.username, row.orgUnitCode);
     if (!(await hasSignedPledge(tx, cycle.id, principal.user.id))) throw pledgeRequired(year);
-    requireReviewStage(locked);
-    requireRoundOpen(await reviewRoundState(tx, year), year);
+    // An item reopened for re-review (reopenReviewItem) takes scores in any stage; otherwise only the open round.
+    const reopened = (await reopenedItems(tx, year)).has(`${row.orgUnitCode}/${row.indicatorCode}`);
+    if (!reopened) {
+      requireReviewStage(locked);
+      requireRoundOpen(await reviewRoundState(tx, year), year);
+    }
     const indicators = await qualitativeIndicators(tx, year);
     const mask = await districtMask(tx, cycle.id, (await settingsOf(tx, cycle.id)).blind);
     const stale = (current: AssignmentRow) =>
@@ -167,6 +172,7 @@ async function writeScores(
       before: { status: row.status, scores: row.scores, total: row.total },
       after: { status: update.status, scores: update.scores, total: update.total, indicatorCode: row.indicatorCode, year },
     });
+    if (reopened && submit) await closeItemIfComplete(tx, actor, year, cycle.id, row.orgUnitCode, row.indicatorCode);
     return assignmentView(year, (await findAssignment(tx, row.id))!, indicators, mask);
   });
 }
