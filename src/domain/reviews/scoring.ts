@@ -111,13 +111,16 @@ async function writeScores(
     if (row.reviewerId !== principal.user.id) throw notYours();
     // A tie recorded after the assignment was made still disqualifies the reviewer.
     if (principal.user.roles.some((m) => m.orgUnitCode === row.orgUnitCode)) throw conflictOfInterest(principal.user.username, row.orgUnitCode);
-    if ((await listConflicts(tx, cycle.id, principal.user.id)).some((c) => c.orgUnitId === row.orgUnitId)) throw conflictOfInterest(principal.user.username, row.orgUnitCode);
-    if (!(await hasSignedPledge(tx, cycle.id, principal.user.id))) throw pledgeRequired(year);
+    const [conflicts, signed] = await Promise.all([listConflicts(tx, cycle.id, principal.user.id), hasSignedPledge(tx, cycle.id, principal.user.id)]);
+    if (conflicts.some((c) => c.orgUnitId === row.orgUnitId)) throw conflictOfInterest(principal.user.username, row.orgUnitCode);
+    if (!signed) throw pledgeRequired(year);
     // An item reopened for re-review (reopenReviewItem) takes scores in any stage; otherwise only the open round.
-    const reopened = (await reopenedItems(tx, year)).has(`${row.orgUnitCode}/${row.indicatorCode}`);
+    const round = await reviewRoundState(tx, year);
+    const inRound = locked.status === 'review' && !round.closed;
+    const reopened = !inRound && (await reopenedItems(tx, year)).has(`${row.orgUnitCode}/${row.indicatorCode}`);
     if (!reopened) {
       requireReviewStage(locked);
-      requireRoundOpen(await reviewRoundState(tx, year), year);
+      requireRoundOpen(round, year);
     }
     const indicators = await qualitativeIndicators(tx, year);
     const mask = await districtMask(tx, cycle.id, (await settingsOf(tx, cycle.id)).blind);
