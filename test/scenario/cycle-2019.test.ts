@@ -11,7 +11,7 @@ import { LocalEvidenceStore, storeEvidence } from '../../src/domain/evidence/ind
 import { getFramework } from '../../src/domain/frameworks/service.js';
 import { decideObjection, fileObjection } from '../../src/domain/objections/index.js';
 import { clearPublicCache, publishedCycle, resultsView } from '../../src/domain/public-results.js';
-import { assignReviewers, listMyAssignments, reviewResults, submitScores } from '../../src/domain/reviews/index.js';
+import { assignReviewers, listMyAssignments, reviewResults, signPledge, submitScores } from '../../src/domain/reviews/index.js';
 import { evaluateSnapshot, snapshotSchema } from '../../src/domain/scoring/evaluate.js';
 import { getRun, reproduceRun, runScoring } from '../../src/domain/scoring/runs.js';
 import { seedDemo } from '../../src/domain/seed.js';
@@ -118,6 +118,7 @@ describe.each(backends())('the 2019 cycle end to end on $name', (backend) => {
     expect(assigned.shortfalls.every((s) => s.orgUnitCode === '11215' && s.assigned === 4)).toBe(true);
     for (let r = 1; r <= 5; r++) {
       const reviewer = as(`reviewer.${r}`);
+      await signPledge(db.db, reviewer, YEAR, { agree: true, signedName: reviewer.user.displayName });
       const mine = await listMyAssignments(db.db, reviewer, YEAR);
       if (r === 3) expect(mine.assignments.some((a) => a.orgUnit.code === '11215')).toBe(false);
       for (const a of mine.assignments) {

@@ -83,6 +83,15 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/v1/cycles/:year/reviews/assignments/:id': { allow: ['city_admin', 'auditor', 'reviewer'], params: (ids) => ({ id: ids.assignment }) },
   'PUT /api/v1/cycles/:year/reviews/assignments/:id/scores': { allow: ['reviewer'], params: (ids) => ({ id: ids.assignment }), body: { version: STALE, scores: {} } },
   'POST /api/v1/cycles/:year/reviews/assignments/:id/submit': { allow: ['reviewer'], params: (ids) => ({ id: ids.assignment }), body: { version: STALE } },
+  'GET /api/v1/cycles/:year/reviews/assignments/:id/dossier': { allow: ['city_admin', 'auditor', 'reviewer'], params: (ids) => ({ id: ids.assignment }) },
+  'GET /api/v1/cycles/:year/reviews/settings': { allow: CITY_AUDIT },
+  'PUT /api/v1/cycles/:year/reviews/settings': { allow: CITY, body: { blind: false, version: STALE } },
+  'GET /api/v1/cycles/:year/reviews/pledge': { allow: REVIEWERS },
+  'POST /api/v1/cycles/:year/reviews/pledge': { allow: REVIEWERS, body: { agree: true, signedName: '권한 시험' } },
+  // an unknown district: the declaration is refused with 404 after the access checks
+  'POST /api/v1/cycles/:year/reviews/conflicts': { allow: REVIEWERS, body: { orgUnitCode: '99999', reason: '권한 시험' } },
+  'GET /api/v1/cycles/:year/reviews/declarations': { allow: CITY_AUDIT },
+  'GET /api/v1/cycles/:year/districts/:code/review-feedback': { allow: DISTRICT_READ },
   // public site
   'GET /api/v1/public/cycles': { allow: ALL },
   'GET /api/v1/public/cycles/:year/results': { allow: ALL, params: () => ({ year: 2019 }) },
@@ -167,7 +176,8 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   // evidence files of the own district
   'POST /api/v1/districts/:code/evidence': { allow: ['city_admin', 'officer_own', 'approver_own'], multipart: () => multipartFile('증빙.pdf', pdfSample('authz')) },
   'GET /api/v1/districts/:code/evidence': { allow: DISTRICT_READ },
-  'GET /api/v1/evidence/:id': { allow: DISTRICT_READ, hiddenFrom: ['officer_other', 'approver_other'], params: (ids) => ({ id: ids.evidence }) },
+  // reviewers may read files of the items assigned to them only; the fixture's file is on none
+  'GET /api/v1/evidence/:id': { allow: DISTRICT_READ, hiddenFrom: ['officer_other', 'approver_other', 'reviewer', 'reviewer_other'], params: (ids) => ({ id: ids.evidence }) },
   // imports and exports
   'GET /api/v1/cycles/:year/districts/:code/template.xlsx': { allow: DISTRICT_READ },
   'POST /api/v1/cycles/:year/districts/:code/imports': { allow: DISTRICT_WRITE, query: '?type=no_such_type', multipart: csvUpload },

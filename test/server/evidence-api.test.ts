@@ -101,7 +101,8 @@ describe.each(backends())('evidence API on $name', (backend) => {
   it('hides a district’s file from other districts (404) and shows it to the auditor', async () => {
     const file = (await upload(officer, '11215', 'private.pdf', pdfSample('private'))).json();
     expect((await otherOfficer.request('GET', `/api/v1/evidence/${file.id}`)).statusCode).toBe(404);
-    expect((await reviewer.request('GET', `/api/v1/evidence/${file.id}`)).statusCode).toBe(403);
+    // A reviewer reads only files of items assigned to them (test/scenario/review-integrity.test.ts); others are 404.
+    expect((await reviewer.request('GET', `/api/v1/evidence/${file.id}`)).statusCode).toBe(404);
     expect((await auditor.request('GET', `/api/v1/evidence/${file.id}`)).statusCode).toBe(200);
     expect((await admin.request('GET', `/api/v1/evidence/${file.id}`)).statusCode).toBe(200);
     expect((await officer.request('GET', '/api/v1/evidence/999999')).statusCode).toBe(404);

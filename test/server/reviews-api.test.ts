@@ -62,7 +62,11 @@ describe.each(backends())('panel review API on $name', (backend) => {
     admin = await signIn(app, 'admin', PASSWORD);
     auditor = await signIn(app, 'auditor', PASSWORD);
     officer = await signIn(app, `officer.${GWANGJIN}`, PASSWORD);
-    for (const r of REVIEWERS) reviewer[r] = await signIn(app, r, PASSWORD);
+    for (const r of REVIEWERS) {
+      reviewer[r] = await signIn(app, r, PASSWORD);
+      // Scoring opens once the reviewer has signed the cycle's pledge (test/server/review-integrity-api.test.ts).
+      expect((await reviewer[r].request('POST', `${BASE}/pledge`, { agree: true, signedName: r })).statusCode).toBe(200);
+    }
     const units = (await app.inject('/api/v1/org-units')).json().orgUnits as Array<{ code: string; kind: string }>;
     districtOrder = units.filter((u) => u.kind === 'district').map((u) => u.code);
   });
@@ -331,12 +335,17 @@ describe.each(backends())('panel review API on $name', (backend) => {
         '/api/v1/cycles/{year}/reviews/assign',
         '/api/v1/cycles/{year}/reviews/assignments',
         '/api/v1/cycles/{year}/reviews/assignments/{id}',
+        '/api/v1/cycles/{year}/reviews/assignments/{id}/dossier',
         '/api/v1/cycles/{year}/reviews/assignments/{id}/scores',
         '/api/v1/cycles/{year}/reviews/assignments/{id}/submit',
         '/api/v1/cycles/{year}/reviews/close',
+        '/api/v1/cycles/{year}/reviews/conflicts',
+        '/api/v1/cycles/{year}/reviews/declarations',
         '/api/v1/cycles/{year}/reviews/mine',
+        '/api/v1/cycles/{year}/reviews/pledge',
         '/api/v1/cycles/{year}/reviews/progress',
         '/api/v1/cycles/{year}/reviews/results',
+        '/api/v1/cycles/{year}/reviews/settings',
       ].sort(),
     );
   });

@@ -38,6 +38,8 @@ export interface AuditQuery {
   action?: string;
   orgUnitCode?: string;
   actorLabel?: string;
+  /** Leave out entries whose action starts with this (e.g. the panel's `review.` entries for district users). */
+  excludeActionPrefix?: string;
 }
 
 /** Newest first, keyset-paginated on seq, with optional filters. */
@@ -48,6 +50,7 @@ export async function searchAudit(db: DbOrTx, q: AuditQuery): Promise<AuditRow[]
     q.action ? sql`${auditLog.action} LIKE ${`${q.action}%`}` : undefined,
     q.orgUnitCode ? sql`${auditLog.orgUnitCode} = ${q.orgUnitCode}` : undefined,
     q.actorLabel ? sql`${auditLog.actorLabel} = ${q.actorLabel}` : undefined,
+    q.excludeActionPrefix ? sql`${auditLog.action} NOT LIKE ${`${q.excludeActionPrefix}%`}` : undefined,
   ].filter((c): c is NonNullable<typeof c> => c !== undefined);
   const where = conds.length ? sql.join(conds, sql` AND `) : sql`true`;
   return db.select().from(auditLog).where(where).orderBy(desc(auditLog.seq)).limit(q.limit);

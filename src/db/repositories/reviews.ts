@@ -191,3 +191,26 @@ export async function countAssignments(db: DbOrTx, cycleId: number): Promise<num
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(reviewAssignments).where(eq(reviewAssignments.cycleId, cycleId));
   return row?.n ?? 0;
 }
+
+/** The latest `review_item` audit action per item key (`<year>/<org unit code>/<indicator>`) of one year. */
+export async function latestItemEvents(db: DbOrTx, year: number): Promise<Map<string, string>> {
+  const rows = await db
+    .select({ entityId: auditLog.entityId, action: auditLog.action })
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, 'review_item'), sql`${auditLog.entityId} LIKE ${`${year}/%`}`))
+    .orderBy(asc(auditLog.seq));
+  const out = new Map<string, string>();
+  for (const r of rows) if (r.entityId) out.set(r.entityId, r.action);
+  return out;
+}
+
+/** Puts submitted assignments back to draft (scores and comment kept) for a re-review; returns how many moved. */
+export async function reopenAssignments(db: DbOrTx, ids: number[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const out = await db
+    .update(reviewAssignments)
+    .set({ status: 'draft', submittedAt: null, version: sql`${reviewAssignments.version} + 1` })
+    .where(and(inArray(reviewAssignments.id, ids), eq(reviewAssignments.status, 'submitted')))
+    .returning({ id: reviewAssignments.id });
+  return out.length;
+}

@@ -215,3 +215,55 @@ export const jobs = pgTable(
     check('jobs_status_check', sql`${t.status} in ('queued','running','done','failed')`),
   ],
 );
+
+/**
+ * A cycle's panel settings (absent row = defaults). `blind`: reviewers see pseudonyms ("자치구 A") instead of the
+ * districts' names, codes and file names. Set by the city admin before the review stage.
+ */
+export const reviewSettings = pgTable('review_settings', {
+  cycleId: integer('cycle_id')
+    .primaryKey()
+    .references(() => cycles.id, { onDelete: 'cascade' }),
+  blind: boolean('blind').notNull().default(false),
+  updatedBy: integer('updated_by').references(() => users.id),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  version: integer('version').notNull().default(1),
+});
+
+/** 서약: a reviewer's signed pledge (impartiality, confidentiality) for one cycle; scoring needs it. */
+export const reviewPledges = pgTable(
+  'review_pledges',
+  {
+    id: serial('id').primaryKey(),
+    cycleId: integer('cycle_id')
+      .notNull()
+      .references(() => cycles.id, { onDelete: 'cascade' }),
+    reviewerId: integer('reviewer_id')
+      .notNull()
+      .references(() => users.id),
+    statementVersion: text('statement_version').notNull(),
+    signedName: text('signed_name').notNull(),
+    signedAt: timestamp('signed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('review_pledges_unique').on(t.cycleId, t.reviewerId)],
+);
+
+/** 회피 신청: a reviewer declares a conflict of interest with one district for one cycle. */
+export const reviewConflicts = pgTable(
+  'review_conflicts',
+  {
+    id: serial('id').primaryKey(),
+    cycleId: integer('cycle_id')
+      .notNull()
+      .references(() => cycles.id, { onDelete: 'cascade' }),
+    reviewerId: integer('reviewer_id')
+      .notNull()
+      .references(() => users.id),
+    orgUnitId: integer('org_unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    reason: text('reason').notNull(),
+    declaredAt: timestamp('declared_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('review_conflicts_unique').on(t.cycleId, t.reviewerId, t.orgUnitId), index('review_conflicts_cycle_idx').on(t.cycleId)],
+);

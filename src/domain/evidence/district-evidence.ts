@@ -6,6 +6,7 @@ import { evidenceFiles, orgUnits } from '../../db/schema.js';
 import type { Principal } from '../auth.js';
 import { actorOf, canReadDistrict, districtsOf, holds, requireReadDistrict } from '../authz.js';
 import { forbidden, notFound } from '../errors.js';
+import { reviewerEvidenceAccess } from '../reviews/dossier.js';
 import type { EvidenceStore } from './evidence-store.js';
 import { storeEvidence, type EvidenceFile, type EvidenceLimits } from './store-evidence.js';
 
@@ -94,8 +95,9 @@ export async function listDistrictEvidence(
 
 /**
  * Opens an evidence file for download: a district's file for that district's officers and approvers, every file
- * for the city admin and the auditor. A file the caller may not read answers 404, as if it did not exist, so that
- * ids cannot be probed across districts.
+ * for the city admin and the auditor, and a file attached to an item a reviewer is assigned to for that reviewer
+ * (after the pledge; under a masked name on a blind panel). A file the caller may not read answers 404, as if it
+ * did not exist, so that ids cannot be probed across districts.
  */
 export async function openEvidenceDownload(
   db: Db,
@@ -112,7 +114,12 @@ export async function openEvidenceDownload(
   const missing = notFound({ ko: `증빙자료 ${id}`, en: `Evidence file ${id}` });
   if (!row) throw missing;
   const allowed = row.code === null ? holds(principal, 'city_admin', 'auditor') : canReadDistrict(principal, row.code);
-  if (!allowed) throw missing;
+  let view = viewOf(row.file, row.code);
+  if (!allowed) {
+    const asReviewer = principal ? await reviewerEvidenceAccess(db, principal, id) : null;
+    if (!asReviewer) throw missing;
+    if (asReviewer.name !== null) view = { ...view, originalName: asReviewer.name, orgUnitCode: null };
+  }
   if (!(await store.exists(row.file.sha256))) throw missing;
-  return { file: viewOf(row.file, row.code), stream: await store.open(row.file.sha256) };
+  return { file: view, stream: await store.open(row.file.sha256) };
 }

@@ -6,7 +6,7 @@ import type { Principal } from '../auth.js';
 import { actorOf } from '../authz.js';
 import { DomainError, forbidden, notFound, type FieldProblem } from '../errors.js';
 import { notify } from '../notifications/notify.js';
-import { panelSheets, reopenForRereview } from '../reviews/index.js';
+import { panelSheets, reopenItemForRereview } from '../reviews/index.js';
 import { requireDecider } from './objection-access.js';
 import { notifyDistricts } from './objection-notify.js';
 import { kst, objectionSchedule, requireBefore } from './objection-schedule.js';
@@ -75,7 +75,9 @@ export async function decideObjection(db: Db, principal: Principal | null, id: n
       if (problems.length) throw new DomainError('invalid', 'out_of_bounds', { ko: '고친 값이 지표의 허용 범위를 벗어납니다.', en: "The corrected value is outside the indicator's bounds." }, problems);
     }
     const actor = actorOf(principal);
-    const reopened = sheets.length ? await reopenForRereview(tx, actor, row.year, sheets, { objectionId: row.id, reason }) : null;
+    const reopened = sheets.length
+      ? (await reopenItemForRereview(tx, actor, row.year, { orgUnitCode: row.orgUnitCode, indicatorCode: row.indicatorCode, reason, objectionId: row.id })).reopened
+      : null;
     const updated = await updateObjection(tx, row.id, row.version, {
       status: accept ? 'accepted' : 'rejected',
       correctedValue: corrected,

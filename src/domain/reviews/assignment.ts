@@ -5,7 +5,6 @@ import {
   insertAssignments,
   listAssignments,
   listDistricts,
-  listReviewers,
   lockCycle,
   type AssignmentRow,
 } from '../../db/repositories/reviews.js';
@@ -15,6 +14,7 @@ import type { Principal } from '../auth.js';
 import { actorOf, requireRole } from '../authz.js';
 import { DomainError, notFound } from '../errors.js';
 import { planAssignments } from './plan-assignments.js';
+import { panelReviewers } from './pledge.js';
 import { cycleOrThrow, qualitativeIndicators, requireRoundOpen, requireSetupStage, reviewRoundState } from './round-state.js';
 import type { AssignOptions, AssignResult, ManualAssignment } from './schemas.js';
 
@@ -64,7 +64,7 @@ export async function assignReviewers(db: Db, principal: Principal | null, year:
   return db.transaction(async (tx) => {
     const cycle = await openForSetup(tx, year);
     const codes = chosenIndicators(await qualitativeIndicators(tx, year), opts.indicatorCodes);
-    const reviewers = await listReviewers(tx);
+    const reviewers = await panelReviewers(tx, cycle.id);
     if (reviewers.length === 0) {
       throw new DomainError('invalid', 'no_reviewers', {
         ko: '평가위원(reviewer) 역할을 가진 사용자가 없습니다.',
@@ -131,7 +131,7 @@ export async function addAssignment(db: Db, principal: Principal | null, year: n
   return db.transaction(async (tx) => {
     const cycle = await openForSetup(tx, year);
     chosenIndicators(await qualitativeIndicators(tx, year), [input.indicatorCode]);
-    const reviewer = (await listReviewers(tx)).find((r) => r.username === input.reviewer);
+    const reviewer = (await panelReviewers(tx, cycle.id)).find((r) => r.username === input.reviewer);
     if (!reviewer) throw notFound({ ko: `평가위원 ${input.reviewer}`, en: `Reviewer ${input.reviewer}` });
     const district = (await listDistricts(tx)).find((d) => d.code === input.orgUnitCode);
     if (!district) throw notFound({ ko: `자치구 ${input.orgUnitCode}`, en: `District ${input.orgUnitCode}` });

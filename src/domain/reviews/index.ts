@@ -11,9 +11,16 @@ export { listMyAssignments, getAssignment, saveDraftScores, submitScores } from 
 // The round: progress, closing, results, and the scores the scoring run uses
 export { reviewProgress, closeReviewRound, reviewResults, panelScores } from './round.js';
 export { reviewRoundState } from './round-state.js';
+// Re-review of one item after the round closed (an accepted objection on a qualitative item)
+export { reopenReviewItem, reopenItemForRereview, reopenedItems, panelSheets, ITEM_REOPENED, ITEM_CLOSED } from './reopen.js';
 
-// Re-review after an accepted objection on a qualitative item (objection stage)
-export { panelSheets, reopenForRereview, isReopened } from './reopen.js';
+// Integrity: the blind setting, the pledge and declared conflicts, the dossier, the districts' feedback
+export { getReviewSettings, setReviewSettings } from './settings.js';
+export { getMyPledge, signPledge, declareConflict, listDeclarations, PLEDGE_STATEMENT } from './pledge.js';
+export { getDossier } from './dossier.js';
+export { districtFeedback } from './feedback.js';
+export { districtPseudonyms, maskDistrictText, maskedFileName } from './pseudonyms.js';
+export { panelSecrecyFilter, redactOpenRoundScores } from './secrecy.js';
 
 // Pure rules
 export { rubricScore, rubricScoreProblems, type CriterionScores } from './rubric-score.js';

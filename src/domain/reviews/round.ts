@@ -17,6 +17,7 @@ import {
 } from './round-state.js';
 import type { CloseResult, CloseRoundInput, Progress, Results } from './schemas.js';
 import { panelAggregate, TRIM_FROM } from './trimmed-mean.js';
+import { reopenedItems } from './reopen.js';
 
 interface Item {
   orgUnitCode: string;
@@ -201,10 +202,18 @@ export async function reviewResults(db: Db, principal: Principal | null, year: n
  * run (the qualitative indicators' values): org unit code → indicator code → trimmed mean. Items without a
  * submitted score are absent. The caller authorises (the scoring run is the city admin's).
  *
- * @throws DomainError `review_round_open` (409) while the round is not closed.
+ * @throws DomainError `review_round_open` (409) while the round is not closed; `review_items_reopened` (409) while an
+ *   item reopened for re-review ({@link reopenReviewItem}) is not submitted again.
  */
 export async function panelScores(db: DbOrTx, year: number): Promise<Map<string, Record<string, number>>> {
   const { items } = await closedItems(db, year);
+  const reopened = [...(await reopenedItems(db, year))];
+  if (reopened.length > 0) {
+    throw new DomainError('conflict', 'review_items_reopened', {
+      ko: `다시 평가 중인 정성 평가 항목이 있습니다 (${reopened.slice(0, 5).join(', ')}). 평가위원이 모두 다시 제출한 뒤 점수를 산정하세요.`,
+      en: `Some panel items are being re-reviewed (${reopened.slice(0, 5).join(', ')}); score once their reviewers have submitted again.`,
+    });
+  }
   const out = new Map<string, Record<string, number>>();
   for (const i of items) {
     if (i.rows.length === 0) continue;

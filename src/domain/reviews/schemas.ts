@@ -82,6 +82,8 @@ export const myAssignmentsSchema = z.object({
   stage: z.enum(cycleStatuses),
   editable: z.boolean().describe('Scores can be saved: the cycle is in the review stage and the round is open'),
   round: roundStateSchema,
+  blind: z.boolean().describe('The panel sees pseudonyms instead of district names'),
+  pledgeSigned: z.boolean().describe('Scoring and the dossier open once the reviewer signed the pledge'),
   assignments: z.array(assignmentViewSchema),
 });
 export type MyAssignments = z.infer<typeof myAssignmentsSchema>;
@@ -153,3 +155,95 @@ export const resultsSchema = z.object({
   reviewers: z.array(reviewerFlagSchema),
 });
 export type Results = z.infer<typeof resultsSchema>;
+
+// Evaluation integrity: panel settings, the pledge and declared conflicts, the reviewer's dossier, feedback.
+
+export const reviewSettingsSchema = z.object({
+  year: z.number().int(),
+  blind: z.boolean().describe('Reviewers see pseudonyms ("자치구 A") instead of district names, codes and file names'),
+  editable: z.boolean().describe('The settings can still change (before the review stage)'),
+  version: z.number().int().describe('0 until the city first sets them'),
+});
+export type ReviewSettings = z.infer<typeof reviewSettingsSchema>;
+
+export const reviewSettingsInputSchema = z.object({ blind: z.boolean(), version: z.number().int().min(0) });
+export type ReviewSettingsInput = z.infer<typeof reviewSettingsInputSchema>;
+
+export const pledgeInputSchema = z.object({
+  agree: z.literal(true).describe('The reviewer agrees to the statement'),
+  signedName: z.string().trim().min(1).max(100).describe('The name the reviewer signs with'),
+});
+export type PledgeInput = z.infer<typeof pledgeInputSchema>;
+
+export const conflictInputSchema = z.object({
+  orgUnitCode: z.string().regex(/^\d{5}$/),
+  reason: reason.describe('Why the reviewer cannot review the district (kept for the city admin)'),
+});
+export type ConflictInput = z.infer<typeof conflictInputSchema>;
+
+const signedPledge = z.object({ signedName: z.string(), signedAt: z.date(), statementVersion: z.string() });
+const declared = z.object({ orgUnitCode: z.string(), orgUnitName: z.string(), reason: z.string(), declaredAt: z.date() });
+
+export const myPledgeSchema = z.object({
+  year: z.number().int(),
+  statement: z.object({ version: z.string(), ko: z.string(), en: z.string() }),
+  signed: signedPledge.nullable(),
+  conflicts: z.array(declared),
+  districts: z.array(orgUnitRef),
+  editable: z.boolean(),
+});
+export type MyPledge = z.infer<typeof myPledgeSchema>;
+
+export const conflictResultSchema = z.object({
+  year: z.number().int(),
+  orgUnitCode: z.string(),
+  withdrawn: z.number().int().describe('The declaring reviewer’s assignments to the district, removed'),
+  reassigned: z.number().int().describe('New assignments made from the pool (to whom is not told)'),
+  shortfall: z.number().int().describe('Items that found no eligible reviewer'),
+});
+export type ConflictResult = z.infer<typeof conflictResultSchema>;
+
+export const declarationsSchema = z.object({
+  year: z.number().int(),
+  statementVersion: z.string(),
+  reviewers: z.array(z.object({ ...personRef.shape, tiedTo: z.array(z.string()), pledge: signedPledge.nullable(), conflicts: z.array(declared) })),
+});
+export type Declarations = z.infer<typeof declarationsSchema>;
+
+export const dossierSchema = z.object({
+  assignmentId: z.number().int(),
+  year: z.number().int(),
+  blind: z.boolean(),
+  district: z.object({ label: bilingual, code: z.string().nullable(), name: z.string().nullable(), nameEn: z.string().nullable() }).describe('code and names are null on a blind panel'),
+  indicator: z.object({ code: z.string(), name: bilingual }),
+  submission: z
+    .object({ status: z.string(), value: z.number().nullable(), comment: z.string().nullable().describe('The district’s description (우수사례 설명)'), updatedAt: z.date() })
+    .nullable(),
+  records: z.array(
+    z.object({
+      id: z.number().int(),
+      occurredOn: z.string(),
+      recordType: z.object({ code: z.string(), name: bilingual }),
+      title: z.string().nullable(),
+      summary: z.string().nullable(),
+    }),
+  ),
+  evidence: z.array(
+    z.object({
+      id: z.number().int(),
+      name: z.string(),
+      mediaType: z.string(),
+      size: z.number(),
+      inline: z.boolean().describe('Viewable in the browser: GET /api/v1/evidence/{id}?inline=1'),
+    }),
+  ),
+  lastYear: z.object({ year: z.number().int(), value: z.number().nullable(), points: z.number().nullable() }).nullable(),
+});
+export type Dossier = z.infer<typeof dossierSchema>;
+
+export const feedbackSchema = z.object({
+  year: z.number().int(),
+  orgUnitCode: z.string(),
+  items: z.array(z.object({ indicatorCode: z.string(), name: bilingual, comments: z.array(z.string()) })),
+});
+export type Feedback = z.infer<typeof feedbackSchema>;

@@ -3,20 +3,28 @@ import { findAssignment, listAssignments, lockCycle, updateAssignmentScores, typ
 import { appendAudit } from '../audit.js';
 import type { Principal } from '../auth.js';
 import { actorOf, holds, requireRole } from '../authz.js';
-import { DomainError, forbidden } from '../errors.js';
+import { DomainError, forbidden, type Message } from '../errors.js';
+import { listConflicts } from '../../db/repositories/review-integrity.js';
+import { hasSignedPledge, pledgeRequired } from './pledge.js';
+import { closeItemIfComplete, reopenedItems } from './reopen.js';
+import { districtMask, settingsOf } from './settings.js';
 import type { Indicator } from '../frameworks/definition.js';
 import { assignmentOfCycle, conflictOfInterest } from './assignment.js';
 import { cycleOrThrow, qualitativeIndicators, requireReviewStage, requireRoundOpen, reviewRoundState } from './round-state.js';
-import { isReopened } from './reopen.js';
 import { rubricScore, rubricScoreProblems } from './rubric-score.js';
 import type { AssignmentView, DraftScoresInput, MyAssignments, SubmitScoresInput } from './schemas.js';
 
-export function assignmentView(year: number, row: AssignmentRow, indicators: Map<string, Indicator>): AssignmentView {
+type Mask = ((code: string) => Message) | null;
+
+export function assignmentView(year: number, row: AssignmentRow, indicators: Map<string, Indicator>, mask: Mask = null): AssignmentView {
   const ind = indicators.get(row.indicatorCode);
+  const pseudonym = mask?.(row.orgUnitCode);
   return {
     id: row.id,
     year,
-    orgUnit: { code: row.orgUnitCode, name: row.orgUnitName, nameEn: row.orgUnitNameEn },
+    orgUnit: pseudonym
+      ? { code: pseudonym.en.replace(/^District /, ''), name: pseudonym.ko, nameEn: pseudonym.en }
+      : { code: row.orgUnitCode, name: row.orgUnitName, nameEn: row.orgUnitNameEn },
     indicator: {
       code: row.indicatorCode,
       field: ind?.field ?? null,
@@ -34,34 +42,53 @@ export function assignmentView(year: number, row: AssignmentRow, indicators: Map
   };
 }
 
-const notYours = () =>
+export const notYours = () =>
   forbidden({ ko: '다른 평가위원에게 배정된 항목입니다.', en: 'This assignment belongs to another reviewer.' });
 
-/** A reviewer's own assignments of the cycle with the rubric and their scores; nothing of other reviewers. */
+/**
+ * A reviewer's own assignments of the cycle with the rubric and their scores; nothing of other reviewers. On a
+ * blind panel the districts appear under the cycle's pseudonyms.
+ */
 export async function listMyAssignments(db: Db, principal: Principal | null, year: number): Promise<MyAssignments> {
   requireRole(principal, 'reviewer');
   const cycle = await cycleOrThrow(db, year);
-  const [rows, indicators, round] = await Promise.all([
+  const [rows, indicators, round, settings, pledgeSigned] = await Promise.all([
     listAssignments(db, cycle.id, { reviewerId: principal.user.id }),
     qualitativeIndicators(db, year),
     reviewRoundState(db, year),
+    settingsOf(db, cycle.id),
+    hasSignedPledge(db, cycle.id, principal.user.id),
   ]);
+  const mask = await districtMask(db, cycle.id, settings.blind);
+  const inRound = cycle.status === 'review' && !round.closed;
+  const reopened = inRound ? new Set<string>() : await reopenedItems(db, year);
   return {
     year,
     stage: cycle.status,
-    editable: (cycle.status === 'review' && !round.closed) || rows.some((r) => isReopened(cycle.status, r)),
+    editable: inRound || rows.some((r) => r.status !== 'submitted' && reopened.has(`${r.orgUnitCode}/${r.indicatorCode}`)),
     round,
-    assignments: rows.map((r) => assignmentView(year, r, indicators)),
+    blind: settings.blind,
+    pledgeSigned,
+    assignments: rows.map((r) => assignmentView(year, r, indicators, mask)),
   };
 }
 
-/** One assignment: its reviewer sees it; the city admin (who runs the panel) and the auditor see any. */
+/**
+ * One assignment: its reviewer sees it (masked on a blind panel); the city admin (who runs the panel) and the
+ * auditor see any, but its scores, total and comment only once the round has closed — while it is open they follow
+ * the progress, not the marks (docs/user-guide.md, "평가의 비밀").
+ */
 export async function getAssignment(db: Db, principal: Principal | null, year: number, id: number): Promise<AssignmentView> {
   requireRole(principal, 'reviewer', 'city_admin', 'auditor');
   const cycle = await cycleOrThrow(db, year);
   const row = await assignmentOfCycle(db, cycle.id, year, id);
-  if (!holds(principal, 'city_admin', 'auditor') && row.reviewerId !== principal.user.id) throw notYours();
-  return assignmentView(year, row, await qualitativeIndicators(db, year));
+  const indicators = await qualitativeIndicators(db, year);
+  if (row.reviewerId === principal.user.id) {
+    return assignmentView(year, row, indicators, await districtMask(db, cycle.id, (await settingsOf(db, cycle.id)).blind));
+  }
+  if (!holds(principal, 'city_admin', 'auditor')) throw notYours();
+  const view = assignmentView(year, row, indicators);
+  return (await reviewRoundState(db, year)).closed ? view : { ...view, scores: null, total: null, comment: null };
 }
 
 /**
@@ -86,18 +113,26 @@ async function writeScores(
     if (row.reviewerId !== principal.user.id) throw notYours();
     // A tie recorded after the assignment was made still disqualifies the reviewer.
     if (principal.user.roles.some((m) => m.orgUnitCode === row.orgUnitCode)) throw conflictOfInterest(principal.user.username, row.orgUnitCode);
-    if (!isReopened(locked.status, row)) {
+    const [conflicts, signed] = await Promise.all([listConflicts(tx, cycle.id, principal.user.id), hasSignedPledge(tx, cycle.id, principal.user.id)]);
+    if (conflicts.some((c) => c.orgUnitId === row.orgUnitId)) throw conflictOfInterest(principal.user.username, row.orgUnitCode);
+    if (!signed) throw pledgeRequired(year);
+    // An item reopened for re-review (reopenReviewItem) takes scores in any stage; otherwise only the open round.
+    const round = await reviewRoundState(tx, year);
+    const inRound = locked.status === 'review' && !round.closed;
+    const reopened = !inRound && (await reopenedItems(tx, year)).has(`${row.orgUnitCode}/${row.indicatorCode}`);
+    if (!reopened) {
       requireReviewStage(locked);
-      requireRoundOpen(await reviewRoundState(tx, year), year);
+      requireRoundOpen(round, year);
     }
     const indicators = await qualitativeIndicators(tx, year);
+    const mask = await districtMask(tx, cycle.id, (await settingsOf(tx, cycle.id)).blind);
     const stale = (current: AssignmentRow) =>
       new DomainError(
         'conflict',
         'stale_version',
         { ko: '이 평가표가 다른 곳에서 먼저 저장되었습니다. 최신 내용을 확인하세요.', en: 'This score sheet was saved elsewhere first; check the current version.' },
         [],
-        { current: assignmentView(year, current, indicators) },
+        { current: assignmentView(year, current, indicators, mask) },
       );
     if (row.version !== input.version) throw stale(row);
     if (row.status === 'submitted') {
@@ -142,7 +177,8 @@ async function writeScores(
       before: { status: row.status, scores: row.scores, total: row.total },
       after: { status: update.status, scores: update.scores, total: update.total, indicatorCode: row.indicatorCode, year },
     });
-    return assignmentView(year, (await findAssignment(tx, row.id))!, indicators);
+    if (reopened && submit) await closeItemIfComplete(tx, actor, year, cycle.id, row.orgUnitCode, row.indicatorCode);
+    return assignmentView(year, (await findAssignment(tx, row.id))!, indicators, mask);
   });
 }
 

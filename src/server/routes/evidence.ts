@@ -15,6 +15,7 @@ import { problemFor, requestLang, sendProblem } from '../problem.js';
 const code = z.string().regex(/^[0-9A-Za-z_-]{1,20}$/);
 const id = z.coerce.number().int().min(1).max(2_147_483_647);
 const districtRoles = { roles: ['city_admin', 'auditor', 'district_officer', 'district_approver'] as const };
+const readers = { roles: ['city_admin', 'auditor', 'district_officer', 'district_approver', 'reviewer'] as const };
 const uploaders = { roles: ['city_admin', 'district_officer', 'district_approver'] as const };
 
 const evidenceView = z.object({
@@ -90,16 +91,18 @@ export const evidenceRoutes =
     app.get(
       '/api/v1/evidence/:id',
       {
-        config: { access: districtRoles },
+        config: { access: readers },
         schema: {
           tags: ['evidence'],
-          summary: 'Download an evidence file (always as an attachment, with the type recorded from its content); another district’s file answers 404',
+          summary:
+            'Download an evidence file (an attachment, with the type recorded from its content; `inline=1` shows a PDF or image in the browser); another district’s file answers 404. A reviewer reads the files of the items assigned to them (after the pledge; masked names on a blind panel).',
           params: z.object({ id }),
+          querystring: z.object({ inline: z.enum(['0', '1']).optional() }),
         },
       },
       async (req, reply) => {
         const { file, stream } = await openEvidenceDownload(db, store, req.principal, req.params.id);
-        return reply.headers(evidenceDownloadHeaders(file)).send(stream);
+        return reply.headers(evidenceDownloadHeaders(file, { inline: req.query.inline === '1' })).send(stream);
       },
     );
   };

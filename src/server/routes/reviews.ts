@@ -9,6 +9,23 @@ import {
   closeResultSchema,
   closeReviewRound,
   closeRoundSchema,
+  conflictInputSchema,
+  conflictResultSchema,
+  declarationsSchema,
+  declareConflict,
+  districtFeedback,
+  dossierSchema,
+  feedbackSchema,
+  getDossier,
+  getMyPledge,
+  getReviewSettings,
+  listDeclarations,
+  myPledgeSchema,
+  pledgeInputSchema,
+  reviewSettingsInputSchema,
+  reviewSettingsSchema,
+  setReviewSettings,
+  signPledge,
   draftScoresSchema,
   getAssignment,
   listMyAssignments,
@@ -45,6 +62,9 @@ const tags = ['reviews'];
 const ADMIN = { roles: ['city_admin'] } as const;
 const ADMIN_AUDITOR = { roles: ['city_admin', 'auditor'] } as const;
 const REVIEWER = { roles: ['reviewer'] } as const;
+const SHEET_READERS = { roles: ['reviewer', 'city_admin', 'auditor'] } as const;
+const DISTRICT_READERS = { roles: ['city_admin', 'auditor', 'district_officer', 'district_approver'] } as const;
+const districtParams = z.object({ year, code: z.string().regex(/^\d{5}$/) });
 
 export const reviewRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -199,5 +219,119 @@ export const reviewRoutes =
         },
       },
       async (req) => submitScores(db, req.principal, req.params.year, req.params.id, req.body),
+    );
+      app.get(
+      `${base}/settings`,
+      {
+        config: { access: ADMIN_AUDITOR },
+        schema: {
+          tags,
+          summary: '평가위원 공개 범위 / the panel settings of the cycle (blind to district)',
+          params: yearParams,
+          response: { 200: reviewSettingsSchema, 404: problem },
+        },
+      },
+      async (req) => getReviewSettings(db, req.principal, req.params.year),
+    );
+
+    app.put(
+      `${base}/settings`,
+      {
+        config: { access: ADMIN },
+        schema: {
+          tags,
+          summary: 'Set the panel settings before the review stage (optimistic concurrency on `version`, 0 the first time; audited)',
+          params: yearParams,
+          body: reviewSettingsInputSchema,
+          response: { 200: reviewSettingsSchema, 400: problem, 404: problem, 409: stale },
+        },
+      },
+      async (req) => setReviewSettings(db, req.principal, req.params.year, req.body),
+    );
+
+    app.get(
+      `${base}/pledge`,
+      {
+        config: { access: REVIEWER },
+        schema: {
+          tags,
+          summary: '서약·회피 신청 / my pledge and declared conflicts of interest for the cycle',
+          params: yearParams,
+          response: { 200: myPledgeSchema, 404: problem },
+        },
+      },
+      async (req) => getMyPledge(db, req.principal, req.params.year),
+    );
+
+    app.post(
+      `${base}/pledge`,
+      {
+        config: { access: REVIEWER },
+        schema: {
+          tags,
+          summary: 'Sign the pledge (needed before the dossier and scoring; audited)',
+          params: yearParams,
+          body: pledgeInputSchema,
+          response: { 200: myPledgeSchema, 400: problem, 404: problem, 409: problem },
+        },
+      },
+      async (req) => signPledge(db, req.principal, req.params.year, req.body),
+    );
+
+    app.post(
+      `${base}/conflicts`,
+      {
+        config: { access: REVIEWER },
+        schema: {
+          tags,
+          summary: '회피 신청 / declare a conflict with a district: my assignments to it move to other reviewers (audited)',
+          params: yearParams,
+          body: conflictInputSchema,
+          response: { 200: conflictResultSchema, 400: problem, 404: problem, 409: problem },
+        },
+      },
+      async (req) => declareConflict(db, req.principal, req.params.year, req.body),
+    );
+
+    app.get(
+      `${base}/declarations`,
+      {
+        config: { access: ADMIN_AUDITOR },
+        schema: {
+          tags,
+          summary: 'Every reviewer’s pledge and declared conflicts (city admin, auditor)',
+          params: yearParams,
+          response: { 200: declarationsSchema, 404: problem },
+        },
+      },
+      async (req) => listDeclarations(db, req.principal, req.params.year),
+    );
+
+    app.get(
+      `${base}/assignments/:id/dossier`,
+      {
+        config: { access: SHEET_READERS },
+        schema: {
+          tags,
+          summary: '평가 자료 / the district’s submission, 우수사례 records, evidence and last year’s result for one assignment (masked on a blind panel)',
+          params: assignmentParams,
+          response: { 200: dossierSchema, 403: problem, 404: problem, 409: problem },
+        },
+      },
+      async (req) => getDossier(db, req.principal, req.params.year, req.params.id),
+    );
+
+    app.get(
+      '/api/v1/cycles/:year/districts/:code/review-feedback',
+      {
+        config: { access: DISTRICT_READERS },
+        schema: {
+          tags,
+          summary: '평가위원 의견 / the panel’s comments on the district’s qualitative items, without reviewer identity (after the final results)',
+          params: districtParams,
+          response: { 200: feedbackSchema, 403: problem, 404: problem, 409: problem },
+        },
+      },
+      async (req) => districtFeedback(db, req.principal, req.params.year, req.params.code),
     );
   };

@@ -288,7 +288,74 @@ export interface MyAssignments {
   stage: CycleStage;
   editable: boolean;
   round: ReviewRound;
+  /** The panel sees pseudonyms ("자치구 A") instead of district names. */
+  blind: boolean;
+  /** The dossier and scoring open once the reviewer signed the cycle's pledge. */
+  pledgeSigned: boolean;
   assignments: ReviewAssignment[];
+}
+
+/** What the reviewer scores beside the rubric (masked on a blind panel). */
+export interface ReviewDossier {
+  assignmentId: number;
+  year: number;
+  blind: boolean;
+  district: { label: LocalizedText; code: string | null; name: string | null; nameEn: string | null };
+  indicator: { code: string; name: LocalizedText };
+  submission: { status: string; value: number | null; comment: string | null; updatedAt: string } | null;
+  records: { id: number; occurredOn: string; recordType: { code: string; name: LocalizedText }; title: string | null; summary: string | null }[];
+  evidence: { id: number; name: string; mediaType: string; size: number; inline: boolean }[];
+  lastYear: { year: number; value: number | null; points: number | null } | null;
+}
+
+export interface SignedPledge {
+  signedName: string;
+  signedAt: string;
+  statementVersion: string;
+}
+
+export interface DeclaredConflict {
+  orgUnitCode: string;
+  orgUnitName: string;
+  reason: string;
+  declaredAt: string;
+}
+
+export interface MyPledge {
+  year: number;
+  statement: { version: string; ko: string; en: string };
+  signed: SignedPledge | null;
+  conflicts: DeclaredConflict[];
+  districts: { code: string; name: string; nameEn: string }[];
+  editable: boolean;
+}
+
+export interface ConflictResult {
+  year: number;
+  orgUnitCode: string;
+  withdrawn: number;
+  reassigned: number;
+  shortfall: number;
+}
+
+export interface ReviewDeclarations {
+  year: number;
+  statementVersion: string;
+  reviewers: { username: string; displayName: string; tiedTo: string[]; pledge: SignedPledge | null; conflicts: DeclaredConflict[] }[];
+}
+
+export interface ReviewSettings {
+  year: number;
+  blind: boolean;
+  editable: boolean;
+  version: number;
+}
+
+/** The panel's comments on a district's items after the final results (no reviewer identity). */
+export interface ReviewFeedback {
+  year: number;
+  orgUnitCode: string;
+  items: { indicatorCode: string; name: LocalizedText; comments: string[] }[];
 }
 
 export interface ReviewProgress {

@@ -24,10 +24,14 @@ import { localized } from '../../lib/localized.js';
 import { districtsOf, hasRole } from '../../lib/roles.js';
 import type { ItemStatus } from '../../types/api.js';
 import type { DistrictSubmissions } from '../../types/work-api.js';
+import { useFeedback } from '../../features/reviews/api/get-feedback.js';
+import { FeedbackList } from '../../features/reviews/components/feedback-list.js';
 import styles from '../page.module.css';
 import work from '../work.module.css';
 
-const tabs = ['records', 'import', 'values'] as const;
+const tabs = ['records', 'import', 'values', 'feedback'] as const;
+/** Stages in which the panel's comments have come back to the district (after the final results). */
+const FEEDBACK_STAGES = ['final', 'published'];
 type Tab = (typeof tabs)[number];
 const statusOrder: ItemStatus[] = ['not_started', 'draft', 'submitted', 'approved', 'returned', 'verified'];
 
@@ -107,7 +111,7 @@ export default function DistrictPage() {
             <Tabs
               label={t('district.tabsLabel')}
               idPrefix="district"
-              tabs={tabs.map((id) => ({ id, label: t(`district.tabs.${id}`) }))}
+              tabs={tabs.filter((id) => id !== 'feedback' || FEEDBACK_STAGES.includes(data.cycleStatus)).map((id) => ({ id, label: t(`district.tabs.${id}`) }))}
               selected={tab}
               onSelect={selectTab}
             />
@@ -128,6 +132,7 @@ export default function DistrictPage() {
                   onImported={refreshAll}
                 />
               )}
+              {tab === 'feedback' && FEEDBACK_STAGES.includes(data.cycleStatus) && <DistrictFeedback year={year} code={code} />}
               {tab === 'values' && (
                 <IndicatorValues
                   data={data}
@@ -178,4 +183,9 @@ function DistrictFacts({ data, demo, cycleSelector }: { data: DistrictSubmission
       </ul>
     </>
   );
+}
+
+function DistrictFeedback({ year, code }: { year: number; code: string }) {
+  const feedback = useFeedback(year, code);
+  return <QueryState query={feedback}>{(data) => <FeedbackList feedback={data} />}</QueryState>;
 }

@@ -5,7 +5,13 @@ import { PageTitle } from '../../components/ui/page-title.js';
 import { QueryState } from '../../components/ui/query-state.js';
 import { EmptyState } from '../../components/ui/status.js';
 import { paths } from '../../config/paths.js';
+import { Alert } from '../../components/ui/alert.js';
+import { useMe } from '../../features/auth/api/get-me.js';
 import { useAssignment } from '../../features/reviews/api/get-assignment.js';
+import { useDossier } from '../../features/reviews/api/get-dossier.js';
+import { DossierPanel } from '../../features/reviews/components/dossier-panel.js';
+import reviewStyles from '../../features/reviews/components/reviews.module.css';
+import { hasRole } from '../../lib/roles.js';
 import { useMyAssignments } from '../../features/reviews/api/get-my-assignments.js';
 import { ReviewStatusBadge } from '../../features/reviews/components/review-status-badge.js';
 import { ScoreForm } from '../../features/reviews/components/score-form.js';
@@ -19,8 +25,11 @@ export default function AssignmentPage() {
   const params = useParams();
   const year = Number(params.year);
   const id = Number(params.id);
+  const me = useMe();
+  const isReviewer = hasRole(me.data, 'reviewer');
   const assignment = useAssignment(year, id);
-  const mine = useMyAssignments(year);
+  const mine = useMyAssignments(year, isReviewer);
+  const dossier = useDossier(year, id, !isReviewer || mine.data?.pledgeSigned === true);
 
   if (!Number.isInteger(year) || !Number.isInteger(id)) return <NotFound />;
   return (
@@ -51,10 +60,19 @@ export default function AssignmentPage() {
               </p>
               <p className={styles.notice}>{t('reviews.blind')}</p>
             </div>
-            {a.rubric === null ? (
-              <EmptyState title={t('reviews.sheet.noRubric')} />
+            {isReviewer && mine.data?.pledgeSigned === false ? (
+              <Alert tone="warning" title={t('reviews.pledge.requiredTitle')}>
+                {t('reviews.pledge.requiredText')} <Link to={`${paths.reviews(year)}#pledge-heading`}>{t('reviews.pledge.goSign')}</Link>
+              </Alert>
             ) : (
-              <ScoreForm key={a.id} year={year} assignment={a} rubric={a.rubric} editable={mine.data?.editable ?? false} />
+              <div className={reviewStyles.sheetLayout}>
+                <QueryState query={dossier}>{(d) => <DossierPanel dossier={d} />}</QueryState>
+                {a.rubric === null ? (
+                  <EmptyState title={t('reviews.sheet.noRubric')} />
+                ) : (
+                  <ScoreForm key={a.id} year={year} assignment={a} rubric={a.rubric} editable={isReviewer && (mine.data?.editable ?? false)} />
+                )}
+              </div>
             )}
             {next !== undefined && (
               <p className={styles.section}>

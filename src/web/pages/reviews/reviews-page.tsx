@@ -10,6 +10,12 @@ import { useMe } from '../../features/auth/api/get-me.js';
 import { useMyAssignments } from '../../features/reviews/api/get-my-assignments.js';
 import { useProgress } from '../../features/reviews/api/get-progress.js';
 import { useResults } from '../../features/reviews/api/get-results.js';
+import { useDeclarations } from '../../features/reviews/api/get-declarations.js';
+import { usePledge } from '../../features/reviews/api/get-pledge.js';
+import { useReviewSettings } from '../../features/reviews/api/get-review-settings.js';
+import { BlindSetting } from '../../features/reviews/components/blind-setting.js';
+import { DeclarationsTable } from '../../features/reviews/components/declarations-table.js';
+import { PledgeForm } from '../../features/reviews/components/pledge-form.js';
 import { AssignmentList } from '../../features/reviews/components/assignment-list.js';
 import { ReviewProgress } from '../../features/reviews/components/review-progress.js';
 import { ReviewResults } from '../../features/reviews/components/review-results.js';
@@ -40,9 +46,30 @@ export default function ReviewsPage() {
         <p className={styles.lead}>{isReviewer ? t('reviews.lead') : t('reviews.leadCity')}</p>
       </div>
       <CycleYearPicker year={year} to={paths.reviews} />
+      {isReviewer && <ReviewerPledge year={year} />}
       {isReviewer && <MyReviews year={year} />}
+      {isCity && <PanelIntegrity year={year} canEdit={hasRole(me.data, 'city_admin')} />}
       {isCity && <CityProgress year={year} canAssign={hasRole(me.data, 'city_admin')} />}
     </>
+  );
+}
+
+function ReviewerPledge({ year }: { year: number }) {
+  const pledge = usePledge(year);
+  return <QueryState query={pledge}>{(data) => <PledgeForm year={year} pledge={data} />}</QueryState>;
+}
+
+/** The city's side of the panel's integrity: the blind setting and every reviewer's pledge and declarations. */
+function PanelIntegrity({ year, canEdit }: { year: number; canEdit: boolean }) {
+  const { t } = useTranslation();
+  const settings = useReviewSettings(year);
+  const declarations = useDeclarations(year);
+  return (
+    <section aria-labelledby="panel-integrity-heading" className={styles.section}>
+      <h2 id="panel-integrity-heading">{t('reviews.settings.heading')}</h2>
+      <QueryState query={settings}>{(data) => <BlindSetting key={data.version} year={year} settings={data} canEdit={canEdit} />}</QueryState>
+      <QueryState query={declarations}>{(data) => <DeclarationsTable declarations={data} />}</QueryState>
+    </section>
   );
 }
 

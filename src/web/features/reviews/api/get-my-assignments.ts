@@ -8,15 +8,16 @@ export function getMyAssignments(year: number, signal?: AbortSignal): Promise<My
 
 export const reviewsQueryKey = (year: number) => ['reviews', year] as const;
 
-export function myAssignmentsQueryOptions(year: number) {
+export function myAssignmentsQueryOptions(year: number, enabled = true) {
   return queryOptions({
     queryKey: [...reviewsQueryKey(year), 'mine'],
     queryFn: ({ signal }) => getMyAssignments(year, signal),
     staleTime: 15_000,
+    enabled,
   });
 }
 
 /** The reviewer's own assignments with the rubric and their own scores (never other reviewers'). */
-export function useMyAssignments(year: number) {
-  return useQuery(myAssignmentsQueryOptions(year));
+export function useMyAssignments(year: number, enabled = true) {
+  return useQuery(myAssignmentsQueryOptions(year, enabled));
 }
