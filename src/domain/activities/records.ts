@@ -165,7 +165,7 @@ export async function createRecord(db: Db, principal: Principal, input: NewActiv
       reason: opts.reason ?? null,
     });
     const returnedItems = await settle(tx, principal, unit.id, [type.code], [created.occurredOn], { kind: 'record', action: 'created', recordId: id });
-    return { ...created, returnedItems };
+    return returnedItems.length > 0 ? { ...created, returnedItems } : created;
   });
 }
 
@@ -199,7 +199,7 @@ export async function updateRecord(db: Db, principal: Principal, id: number, cha
       action: 'updated',
       recordId: id,
     });
-    return { ...updated, returnedItems };
+    return returnedItems.length > 0 ? { ...updated, returnedItems } : updated;
   });
 }
 

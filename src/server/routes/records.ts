@@ -35,7 +35,7 @@ export const recordSchema = z.object({
       }),
     )
     .optional()
-    .describe('After a change: submitted or approved items whose value it changed, now returned to the district to submit again'),
+    .describe('After a change, when there are any: submitted or approved items whose value it changed, now returned to the district to submit again'),
 });
 
 const recordInput = {

@@ -263,7 +263,7 @@ export const submissionRoutes =
       {
         config: { access: 'authenticated' },
         schema: {
-          tags: ['submissions'],
+          tags: ['me'],
           summary: '내 업무 건수 / what waits for each of my roles in the cycles at work: to submit, returned, changed after submission, to approve, to verify, to score',
           response: {
             200: z.object({
