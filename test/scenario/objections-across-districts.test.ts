@@ -8,7 +8,7 @@ import { transitionCycle } from '../../src/domain/cycles.js';
 import { DomainError } from '../../src/domain/errors.js';
 import { getFramework } from '../../src/domain/frameworks/service.js';
 import { decideObjection, fileObjection, listObjections, replyToObjection, setObjectionSettings } from '../../src/domain/objections/index.js';
-import { assignReviewers, listMyAssignments, panelScores, rubricScore, saveDraftScores, submitScores } from '../../src/domain/reviews/index.js';
+import { assignReviewers, listMyAssignments, panelScores, rubricScore, saveDraftScores, signPledge, submitScores } from '../../src/domain/reviews/index.js';
 import { snapshotSchema } from '../../src/domain/scoring/evaluate.js';
 import { getRun, runScoring } from '../../src/domain/scoring/runs.js';
 import { seedDemo } from '../../src/domain/seed.js';
@@ -75,6 +75,7 @@ describe.each(backends())('objections across districts on $name', (backend) => {
     await assignReviewers(db.db, as('admin'), YEAR, { reviewersPerItem: 3 });
     for (let r = 1; r <= 5; r++) {
       const reviewer = as(`reviewer.${r}`);
+      await signPledge(db.db, reviewer, YEAR, { agree: true, signedName: reviewer.user.displayName });
       for (const a of (await listMyAssignments(db.db, reviewer, YEAR)).assignments) {
         await submitScores(db.db, reviewer, YEAR, a.id, { version: a.version, scores: Object.fromEntries(a.rubric!.criteria.map((c) => [c.code, 3])) });
       }
@@ -188,8 +189,8 @@ describe.each(backends())('objections across districts on $name', (backend) => {
     ]);
     const settingsAudit = await db.db.select({ reason: auditLog.reason }).from(auditLog).where(eq(auditLog.action, 'objection.settings'));
     expect(settingsAudit).toHaveLength(3);
-    const reopenAudit = await db.db.select({ reason: auditLog.reason }).from(auditLog).where(eq(auditLog.action, 'review.reopened'));
-    expect(reopenAudit).toEqual(Array(3).fill({ reason: '누락된 증빙을 반영해 재심사' }));
+    const reopenAudit = await db.db.select({ reason: auditLog.reason }).from(auditLog).where(eq(auditLog.action, 'review.item_reopened'));
+    expect(reopenAudit).toEqual([{ reason: '누락된 증빙을 반영해 재심사' }]);
     expect((await verifyAuditChain(db.db)).ok).toBe(true);
 
     // Both districts see every stage.

@@ -67,8 +67,12 @@ describe.each(backends())('notifications on $name', (backend) => {
       link: `/cycles/${YEAR}/districts/11215/submissions/J10`,
       message: { ko: expect.stringContaining('반려'), en: expect.stringContaining('returned') },
     });
-    // The approver's own inbox stays empty: these are for the officer.
-    expect((await approver.request('GET', '/api/v1/notifications')).json().unread).toBe(0);
+    // The approver was told of each submission, and of nothing they did themselves.
+    const approverInbox = (await approver.request('GET', '/api/v1/notifications')).json();
+    expect(approverInbox.notifications.map((n: { kind: string; payload: { indicator: string } }) => `${n.kind}:${n.payload.indicator}`)).toEqual([
+      'submission_submitted:J10',
+      'submission_submitted:J2',
+    ]);
   });
 
   it('marks a notification read (idempotent); someone else’s answers exactly like one that does not exist', async () => {
@@ -111,8 +115,10 @@ describe.each(backends())('notifications on $name', (backend) => {
     const dueAt = new Date(now.getTime() + 2 * DAY);
     await admin.request('PUT', `/api/v1/cycles/${YEAR}/deadlines/open`, { dueAt: dueAt.toISOString() });
     const sent = await deadlineReminders(db.db, now);
-    // Every district officer and approver (25 + 25).
-    expect(sent).toEqual([{ year: YEAR, stage: 'open', dueAt, notifications: 50 }]);
+    // Only those with work left: every district's officers (none has submitted everything); no approver, since no
+    // item waits for approval (J2 is approved, J10 was returned).
+    expect(sent).toEqual([{ year: YEAR, stage: 'open', dueAt, notifications: 25 }]);
+    expect((await approver.request('GET', '/api/v1/notifications')).json().notifications.some((n: { kind: string }) => n.kind === 'deadline_near')).toBe(false);
     expect(await deadlineReminders(db.db, new Date(now.getTime() + 60_000))).toEqual([]);
     const inbox = (await officer.request('GET', '/api/v1/notifications')).json();
     expect(inbox.notifications[0]).toMatchObject({ kind: 'deadline_near', payload: { year: YEAR, stage: 'open', message: { ko: expect.stringContaining('마감') } } });

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, lt, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, lt, ne, sql } from 'drizzle-orm';
 import { cycleDeadlines, cycles, evidenceFiles, orgUnits, submissionEvidence, submissions } from '../schema.js';
 import type { DbOrTx } from '../tx.js';
 
@@ -152,6 +152,7 @@ export interface MatrixCell {
   value: number | null;
   flags: unknown;
   late: boolean | null;
+  changed: boolean | null;
   version: number | null;
 }
 
@@ -167,6 +168,7 @@ export async function verificationMatrixRows(db: DbOrTx, cycleId: number): Promi
       value: submissions.value,
       flags: submissions.flags,
       late: submissions.late,
+      changed: sql<boolean | null>`(${submissions.changedAfterSubmitAt} is not null)`,
       version: submissions.version,
     })
     .from(orgUnits)
@@ -186,3 +188,35 @@ export async function verifiedValueOfYear(db: DbOrTx, orgUnitId: number, indicat
   return row?.value ?? null;
 }
 
+
+export type CycleRowOf = typeof cycles.$inferSelect;
+
+/**
+ * The submitted, approved and verified items of some districts in every cycle, each with its cycle and district
+ * code, locked FOR UPDATE until the transaction ends: what a change to those districts' records may leave stale.
+ */
+export async function lockSubmittedItemsOfUnits(
+  db: DbOrTx,
+  orgUnitIds: number[],
+): Promise<Array<{ row: SubmissionRow; cycle: CycleRowOf; orgUnitCode: string }>> {
+  if (orgUnitIds.length === 0) return [];
+  return db
+    .select({ row: submissions, cycle: cycles, orgUnitCode: orgUnits.code })
+    .from(submissions)
+    .innerJoin(cycles, eq(cycles.id, submissions.cycleId))
+    .innerJoin(orgUnits, eq(orgUnits.id, submissions.orgUnitId))
+    .where(and(inArray(submissions.orgUnitId, orgUnitIds), inArray(submissions.status, ['submitted', 'approved', 'verified'])))
+    .orderBy(asc(submissions.id))
+    .for('update', { of: submissions });
+}
+
+/**
+ * Serialises, per district, writes of activity records with the submissions computed from them until the
+ * transaction ends: a submit computes its value after a concurrent record change committed, or the record change
+ * sees the submitted item and marks it. Several districts are locked in ascending order (no deadlock).
+ */
+export async function lockDistrictRecords(db: DbOrTx, orgUnitIds: number[]): Promise<void> {
+  for (const id of [...new Set(orgUnitIds)].sort((a, b) => a - b)) {
+    await db.execute(sql`SELECT pg_advisory_xact_lock(7304, ${id})`);
+  }
+}

@@ -50,6 +50,19 @@ export const submissions = pgTable(
     approvedAt: timestamp('approved_at', { withTimezone: true }),
     verifiedAt: timestamp('verified_at', { withTimezone: true }),
     updatedBy: integer('updated_by').references(() => users.id),
+    /** Who last changed the item's content (value, comment, evidence, or the records behind it): may not approve or verify it. */
+    changedBy: integer('changed_by').references(() => users.id),
+    /** Who last submitted it: may not approve or verify it. */
+    submittedBy: integer('submitted_by').references(() => users.id),
+    /** The district approver who approved it: may not also verify it. */
+    approvedBy: integer('approved_by').references(() => users.id),
+    /**
+     * Set when the records or evidence behind a submitted or approved item changed and the item went back to the
+     * district ("실적이 바뀌었습니다 — 다시 제출"); cleared when it is submitted again.
+     */
+    changedAfterSubmitAt: timestamp('changed_after_submit_at', { withTimezone: true }),
+    /** What changed then: source, the value as submitted and as the records now give it, the status it had. */
+    changedAfterSubmit: jsonb('changed_after_submit'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     version: integer('version').notNull().default(1),
   },

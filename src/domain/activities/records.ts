@@ -11,6 +11,16 @@ import { checkFieldValue, validateRecordData, type RecordData } from './record-d
 import { findRecordType, getRecordType, type RecordType } from './record-types.js';
 import { staleVersion } from './stale.js';
 import { insertRecord, selectRecordById, selectRecordPage, updateRecordRow, type RecordRow } from './repository.js';
+import { settleRecordChange, spanOf, type AffectedItem, type ChangeSource } from '../submissions/records-changed.js';
+
+/**
+ * After a record write in `tx`: the submitted values it reaches are checked — a verified one refuses the change
+ * (records_locked, the transaction rolls back), submitted or approved ones go back to the district.
+ */
+async function settle(tx: DbOrTx, principal: Principal, orgUnitId: number, types: string[], dates: string[], source: ChangeSource): Promise<AffectedItem[]> {
+  const span = spanOf(dates)!;
+  return settleRecordChange(tx, actorOf(principal), [{ orgUnitId, recordTypes: [...new Set(types)], ...span }], source);
+}
 
 /** One activity record as services and the API show it. */
 export interface ActivityRecord {
@@ -26,6 +36,8 @@ export interface ActivityRecord {
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;
+  /** After a write: the submitted or approved items whose value it changed, which went back to the district. */
+  returnedItems?: AffectedItem[];
 }
 
 export interface NewActivityRecord {
@@ -111,10 +123,14 @@ function invalid(problems: FieldProblem[]): DomainError {
   return new DomainError('invalid', 'record_invalid', { ko: '실적 내용을 확인하세요.', en: 'Check the record.' }, problems);
 }
 
-async function getLiveRecord(db: DbOrTx, id: number): Promise<ActivityRecord> {
+async function getLiveRow(db: DbOrTx, id: number): Promise<RecordRow> {
   const row = await selectRecordById(db, id);
   if (!row || row.deletedAt) throw notFound({ ko: `실적 ${id}`, en: `Activity record ${id}` });
-  return toActivityRecord(row);
+  return row;
+}
+
+async function getLiveRecord(db: DbOrTx, id: number): Promise<ActivityRecord> {
+  return toActivityRecord(await getLiveRow(db, id));
 }
 
 const stale = (current: ActivityRecord) => staleVersion({ ko: '실적', en: 'record' }, current);
@@ -148,7 +164,8 @@ export async function createRecord(db: Db, principal: Principal, input: NewActiv
       after: auditView(created),
       reason: opts.reason ?? null,
     });
-    return created;
+    const returnedItems = await settle(tx, principal, unit.id, [type.code], [created.occurredOn], { kind: 'record', action: 'created', recordId: id });
+    return returnedItems.length > 0 ? { ...created, returnedItems } : created;
   });
 }
 
@@ -158,7 +175,8 @@ export async function createRecord(db: Db, principal: Principal, input: NewActiv
  */
 export async function updateRecord(db: Db, principal: Principal, id: number, change: RecordChange): Promise<ActivityRecord> {
   return db.transaction(async (tx) => {
-    const current = await getLiveRecord(tx, id);
+    const row = await getLiveRow(tx, id);
+    const current = toActivityRecord(row);
     assertCanWriteRecords(principal, current.orgUnitCode);
     if (current.version !== change.version) throw stale(current);
     const type = await getRecordType(tx, current.recordType);
@@ -176,14 +194,20 @@ export async function updateRecord(db: Db, principal: Principal, id: number, cha
       after: auditView(updated),
       reason: change.reason ?? null,
     });
-    return updated;
+    const returnedItems = await settle(tx, principal, row.orgUnitId, [current.recordType], [current.occurredOn, updated.occurredOn], {
+      kind: 'record',
+      action: 'updated',
+      recordId: id,
+    });
+    return returnedItems.length > 0 ? { ...updated, returnedItems } : updated;
   });
 }
 
 /** Soft-deletes a record (it stops counting in formulas; the row and its audit trail stay). */
 export async function deleteRecord(db: Db, principal: Principal, id: number, input: { version: number; reason?: string }): Promise<void> {
   await db.transaction(async (tx) => {
-    const current = await getLiveRecord(tx, id);
+    const row = await getLiveRow(tx, id);
+    const current = toActivityRecord(row);
     assertCanWriteRecords(principal, current.orgUnitCode);
     if (current.version !== input.version) throw stale(current);
     const done = await updateRecordRow(tx, id, input.version, { deletedAt: new Date(), updatedBy: principal.user.id });
@@ -197,6 +221,7 @@ export async function deleteRecord(db: Db, principal: Principal, id: number, inp
       after: null,
       reason: input.reason ?? null,
     });
+    await settle(tx, principal, row.orgUnitId, [current.recordType], [current.occurredOn], { kind: 'record', action: 'deleted', recordId: id });
   });
 }
 

@@ -218,3 +218,18 @@ export async function selectPopulation(db: DbOrTx, orgUnitId: number, year: numb
     .limit(1);
   return row?.population ?? null;
 }
+
+/** What one import wrote: per district and record type, the span of dates (for the submissions those records feed). */
+export async function spansOfImport(db: DbOrTx, importId: number): Promise<Array<{ orgUnitId: number; recordType: string; from: string; to: string }>> {
+  return db
+    .select({
+      orgUnitId: activityRecords.orgUnitId,
+      recordType: recordTypes.code,
+      from: sql<string>`min(${activityRecords.occurredOn})::text`,
+      to: sql<string>`max(${activityRecords.occurredOn})::text`,
+    })
+    .from(activityRecords)
+    .innerJoin(recordTypes, eq(recordTypes.id, activityRecords.recordTypeId))
+    .where(eq(activityRecords.importId, importId))
+    .groupBy(activityRecords.orgUnitId, recordTypes.code);
+}

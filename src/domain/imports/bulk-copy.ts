@@ -5,6 +5,8 @@ import { imports, orgUnits } from '../../db/schema.js';
 import { listRecordTypes } from '../activities/index.js';
 import { appendAudit, type Actor } from '../audit.js';
 import { DomainError, type FieldProblem } from '../errors.js';
+import { spansOfImport } from '../activities/repository.js';
+import { settleRecordChange, type AffectedItem } from '../submissions/records-changed.js';
 import { ROLLBACK, withCopyTransaction } from './bulk-copy-session.js';
 import { activityRowValidator, type RowValidator } from './bulk-record-validator.js';
 import { ProblemCollector, RowResolver, type RowResolverOptions } from './bulk-row-resolver.js';
@@ -154,13 +156,29 @@ export async function importActivityCsv(
         }
         if (pendingRows > 0) await copy.write(pending, pendingRows);
         inserted = await copy.finish();
+        // The submitted values these records reach: a verified one refuses the import (reported like a bad row),
+        // submitted or approved ones go back to their district, in this transaction.
+        let returnedItems: AffectedItem[];
+        try {
+          const spans = await spansOfImport(copy.db, importId);
+          returnedItems = await settleRecordChange(
+            copy.db,
+            opts.actor,
+            spans.map((t) => ({ orgUnitId: t.orgUnitId, recordTypes: [t.recordType], from: t.from, to: t.to })),
+            { kind: 'csv_import', importId },
+          );
+        } catch (err) {
+          if (!(err instanceof DomainError) || err.code !== 'records_locked') throw err;
+          for (const p of err.problems) collector.add(p);
+          return ROLLBACK;
+        }
         await copy.db
           .update(imports)
           .set({
             status: 'committed',
             totalRows: rowCount,
             processedRows: rowCount,
-            summary: { inserted, encoding: rows.transcoder.encoding, recordTypes: resolver.typeCounts() },
+            summary: { inserted, encoding: rows.transcoder.encoding, recordTypes: resolver.typeCounts(), returnedItems },
             finishedAt: sql`now()`,
           })
           .where(eq(imports.id, importId));

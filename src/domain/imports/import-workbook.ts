@@ -15,6 +15,7 @@ import { readWorkbook } from './read-workbook.js';
 import { copyText, ROLLBACK, withCopyTransaction, type CopySession } from './bulk-copy-session.js';
 import { liveRecordsByIds } from './record-rows.js';
 import { readSafeXlsx } from './xlsx-safety.js';
+import { settleRecordChange, spanOf, type AffectedItem } from '../submissions/records-changed.js';
 import { referencedRecordIds, validateWorkbook, type ImportPlan, type PlannedRecord, type SheetSummary } from './validate-workbook.js';
 
 export interface UploadedWorkbook {
@@ -31,6 +32,8 @@ export interface ImportSummary {
   unchanged: number;
   sheets: SheetSummary[];
   directValues: DirectValuesOutcome;
+  /** Submitted or approved items whose value the file changed: returned to the district to submit again. */
+  returnedItems: AffectedItem[];
 }
 
 /** Problems reported in one response; the import history keeps up to the same number, errorCount counts all. */
@@ -132,6 +135,16 @@ async function writeRest(tx: DbOrTx, principal: Principal, ctx: DistrictCycle, p
   return direct;
 }
 
+/** The submitted values the file's records reach: verified ones refuse the import, submitted or approved ones go back. */
+async function settleImport(tx: DbOrTx, principal: Principal, ctx: DistrictCycle, plan: ImportPlan, importId: number): Promise<AffectedItem[]> {
+  const written = plan.records.filter((r) => !(r.update && r.update.before.occurredOn === r.occurredOn && JSON.stringify(r.update.before.data) === JSON.stringify(r.data)));
+  const dates = written.flatMap((r) => (r.update ? [r.occurredOn, r.update.before.occurredOn] : [r.occurredOn]));
+  const span = spanOf(dates);
+  if (!span) return [];
+  const types = [...new Set(written.map((r) => r.type.code))];
+  return settleRecordChange(tx, actorOf(principal), [{ orgUnitId: ctx.unit.id, recordTypes: types, ...span }], { kind: 'xlsx_import', importId });
+}
+
 async function recordFailure(db: Db, ctx: DistrictCycle, principal: Principal, fileName: string, rows: number, problems: FieldProblem[]): Promise<number> {
   return insertImport(db, {
     cycleId: ctx.cycle.id,
@@ -191,7 +204,8 @@ export async function importWorkbook(
     const result = await withCopyTransaction(database, COPY_SQL, async (copy) => {
       await copyNewRecords(copy, ctx, plan.records.filter((r) => !r.update), importId, principal.user.id);
       const directValues = await writeRest(copy.db, principal, ctx, plan, importId, input.file.fileName);
-      const summary = { ...counts(plan), sheets: plan.sheets, directValues };
+      const returnedItems = await settleImport(copy.db, principal, ctx, plan, importId);
+      const summary = { ...counts(plan), sheets: plan.sheets, directValues, returnedItems };
       await finishImport(copy.db, importId, { status: 'committed', totalRows: rows, processedRows: rows, errorCount: 0, errors: null, summary });
       return { importId, status: 'committed' as const, ...summary };
     });
@@ -207,6 +221,6 @@ export async function importWorkbook(
       errors: storedProblems(problems.length ? problems : [{ path: 'file', message: { ko: '가져오기가 중단되었습니다.', en: 'The import stopped.' } }]),
       summary: null,
     }).catch(() => undefined);
-    throw err instanceof DomainError && err.code === 'import_invalid' ? importRejected(importId, err.problems) : err;
+    throw err instanceof DomainError && (err.code === 'import_invalid' || err.code === 'records_locked') ? importRejected(importId, err.problems) : err;
   }
 }

@@ -13,6 +13,10 @@ export const notificationKinds = [
   'objection_reply_requested',
   'objection_replied',
   'review_reopened',
+  /** An officer submitted an item: its district's approvers have work. */
+  'submission_submitted',
+  /** The records or evidence behind a submitted or approved item changed: it went back to the district. */
+  'item_changed',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -59,4 +63,36 @@ export async function notifyDistrict(
   let n = 0;
   for (const role of roles) n += await notify(tx, { role, orgUnitCode }, kind, payload);
   return n;
+}
+
+/**
+ * Everyone the targets reach, once each — a user holding two of the roles gets one notification, not two — except
+ * `except` (whoever acted needs no notice of their own act). A role nobody holds keeps one row addressed to the role
+ * for whoever will; a role held only by the actor keeps nothing. Returns the number of rows written.
+ */
+export async function notifyPeople(
+  tx: DbOrTx,
+  targets: ReadonlyArray<{ role: Role; orgUnitCode?: string | null }>,
+  kind: NotificationKind,
+  payload: NotificationPayload,
+  opts: { except?: number | null } = {},
+): Promise<number> {
+  const people = new Set<number>();
+  const unheld: Array<{ role: Role; orgUnitId: number | null }> = [];
+  for (const target of targets) {
+    let orgUnitId: number | null = null;
+    if (target.orgUnitCode) {
+      const unit = await findOrgUnitByCode(tx, target.orgUnitCode);
+      if (!unit) throw notFound({ ko: `기관 ${target.orgUnitCode}`, en: `Org unit ${target.orgUnitCode}` });
+      orgUnitId = unit.id;
+    }
+    const userIds = await usersHoldingRole(tx, target.role, orgUnitId);
+    if (userIds.length === 0) unheld.push({ role: target.role, orgUnitId });
+    for (const id of userIds) if (id !== opts.except) people.add(id);
+  }
+  const rows = [
+    ...[...people].sort((a, b) => a - b).map((userId) => ({ userId, kind, payload })),
+    ...unheld.map((u) => ({ userId: null, role: u.role, orgUnitId: u.orgUnitId, kind, payload })),
+  ];
+  return (await insertNotifications(tx, rows)).length;
 }

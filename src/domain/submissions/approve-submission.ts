@@ -3,10 +3,10 @@ import { findSubmission, updateSubmission } from '../../db/repositories/submissi
 import { appendAudit } from '../audit.js';
 import type { Principal } from '../auth.js';
 import { actorOf } from '../authz.js';
-import { notifyDistrict } from '../notifications/notify.js';
+import { notifyPeople } from '../notifications/notify.js';
 import { indicatorOf, loadDistrictCycle, staleVersion } from './district-cycle.js';
 import { viewOfItem } from './read-submissions.js';
-import { approverMayAct, reasonRequired, requireApproverOf, stageClosed, wrongStatus } from './submission-rules.js';
+import { approverMayAct, reasonRequired, requireApproverOf, requireOtherPerson, stageClosed, wrongStatus } from './submission-rules.js';
 import { auditState, type SubmissionView } from './submission-view.js';
 
 export const submissionLink = (year: number, code: string, indicator: string) => `/cycles/${year}/districts/${code}/submissions/${indicator}`;
@@ -39,13 +39,14 @@ async function decide(
     const allowed = decision === 'approve' ? row.status === 'submitted' : row.status === 'submitted' || row.status === 'approved';
     if (!allowed) throw wrongStatus(row.status, action);
     if (!approverMayAct(dc.cycle.status)) throw stageClosed(dc.cycle.status);
+    if (decision === 'approve') requireOtherPerson(principal, row, 'approve');
     const updated = await updateSubmission(
       tx,
       row.id,
       row.version,
       decision === 'approve'
-        ? { status: 'approved', approvedAt: now, updatedBy: principal.user.id }
-        : { status: 'returned', returnReason: reason, approvedAt: null, updatedBy: principal.user.id },
+        ? { status: 'approved', approvedAt: now, approvedBy: principal.user.id, updatedBy: principal.user.id }
+        : { status: 'returned', returnReason: reason, approvedAt: null, approvedBy: null, updatedBy: principal.user.id },
     );
     if (!updated) throw staleVersion(await viewOfItem(tx, dc, indicator, await findSubmission(tx, dc.cycle.id, dc.unit.id, indicatorCode)));
     await appendAudit(tx, actorOf(principal), {
@@ -59,18 +60,25 @@ async function decide(
     });
     const label = `${indicator.code} ${indicator.name.ko}`;
     const base = { year, orgUnitCode: code, indicator: indicator.code, link: submissionLink(year, code, indicator.code) };
+    const except = { except: principal.user.id };
     if (decision === 'approve') {
-      await notifyDistrict(tx, code, ['district_officer'], 'submission_approved', {
+      await notifyPeople(tx, [{ role: 'district_officer', orgUnitCode: code }], 'submission_approved', {
         ...base,
         message: { ko: `${year}년 ${label} 실적이 구에서 승인되어 시로 넘어갔습니다.`, en: `${year} ${indicator.code} ${indicator.name.en}: approved by the district and passed to the city.` },
-      });
+      }, except);
+      await notifyPeople(tx, [{ role: 'city_admin' }], 'submission_approved', {
+        ...base,
+        forVerification: true,
+        message: { ko: `${year}년 ${dc.unit.name} ${label} 실적이 구 승인되어 검증을 기다립니다.`, en: `${year} ${dc.unit.name} ${indicator.code} ${indicator.name.en} was approved by the district and waits for verification.` },
+      }, except);
     } else {
-      await notifyDistrict(tx, code, ['district_officer'], 'item_returned', {
+      // The officers must correct it; the district's other approvers see that it went back.
+      await notifyPeople(tx, [{ role: 'district_officer', orgUnitCode: code }, { role: 'district_approver', orgUnitCode: code }], 'item_returned', {
         ...base,
         by: 'district_approver',
         reason,
         message: { ko: `${year}년 ${label} 실적이 승인권자에 의해 반려되었습니다: ${reason}`, en: `${year} ${indicator.code} ${indicator.name.en} was returned by the approver: ${reason}` },
-      });
+      }, except);
     }
     return viewOfItem(tx, dc, indicator, updated);
   });

@@ -10,7 +10,7 @@ import { indicatorOf, loadDistrictCycle, staleVersion, type DistrictCycle } from
 import { computeIndicator, type IndicatorComputation } from './indicator-computation.js';
 import { flagsFor, loadOutlierReferences } from './outlier-reference.js';
 import { viewOfItem } from './read-submissions.js';
-import { actsAsCity, cityMayCorrect, districtMayEdit, reasonRequired, stageClosed } from './submission-rules.js';
+import { actsAsCity, cityMayCorrect, districtMayEdit, reasonRequired, stageClosed, verifiedItemLocked } from './submission-rules.js';
 import { auditState, type SubmissionView } from './submission-view.js';
 
 export interface SaveSubmissionInput {
@@ -33,6 +33,7 @@ const blank = (s: string | null | undefined) => !s || s.trim() === '';
 export function assertMayEdit(principal: Principal, dc: DistrictCycle, row: SubmissionRow | null, reason: string | null | undefined): 'city' | 'district' {
   if (actsAsCity(principal, dc.unit.code)) {
     if (!cityMayCorrect(dc.cycle.status)) throw stageClosed(dc.cycle.status);
+    if (row?.status === 'verified') throw verifiedItemLocked();
     if (blank(reason)) throw reasonRequired();
     return 'city';
   }
@@ -79,7 +80,7 @@ export async function draftContent(tx: DbOrTx, dc: DistrictCycle, indicator: Ind
  */
 export async function writeDraft(tx: DbOrTx, principal: Principal, dc: DistrictCycle, indicator: Indicator, row: SubmissionRow | null, content: DraftContent): Promise<SubmissionRow> {
   const flags = flagsFor(await loadOutlierReferences(tx, dc.cycle, dc.unit.id), indicator.code, content.value);
-  const values = { ...content, flags, updatedBy: principal.user.id };
+  const values = { ...content, flags, updatedBy: principal.user.id, changedBy: principal.user.id };
   const out = row
     ? await updateSubmission(tx, row.id, row.version, values)
     : await insertSubmission(tx, { cycleId: dc.cycle.id, orgUnitId: dc.unit.id, indicatorCode: indicator.code, status: 'draft', ...values });

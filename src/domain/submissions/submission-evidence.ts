@@ -13,6 +13,7 @@ import { actorOf, requireWriteDistrict } from '../authz.js';
 import { DomainError, notFound } from '../errors.js';
 import { indicatorOf, loadDistrictCycle, staleVersion } from './district-cycle.js';
 import { viewOfItem } from './read-submissions.js';
+import { returnChangedItem } from './records-changed.js';
 import { assertMayEdit, draftContent, writeDraft } from './save-submission.js';
 import { auditState, type SubmissionView } from './submission-view.js';
 
@@ -59,7 +60,18 @@ async function changeEvidence(
     }
     const changed = op === 'attach' ? await attachEvidence(tx, row.id, file.id, principal.user.id) : await detachEvidence(tx, row.id, file.id);
     if (!changed && op === 'detach') throw notFound({ ko: '첨부된 증빙자료', en: 'Attached evidence' });
-    const updated = await updateSubmission(tx, row.id, row.version, { updatedBy: principal.user.id });
+    // Evidence behind a submitted or approved item changed (only the city may, with a reason): it goes back to the district.
+    const updated =
+      row.status === 'submitted' || row.status === 'approved'
+        ? await returnChangedItem(
+            tx,
+            actorOf(principal),
+            { row, year, orgUnitCode: code, indicator },
+            { kind: 'evidence', action: op === 'attach' ? 'attached' : 'detached', evidenceId: file.id },
+            row.value,
+            new Date(),
+          )
+        : await updateSubmission(tx, row.id, row.version, { updatedBy: principal.user.id, changedBy: principal.user.id });
     if (!updated) throw staleVersion(await viewOfItem(tx, dc, indicator, await findSubmission(tx, dc.cycle.id, dc.unit.id, indicatorCode)));
     const evidence = await evidenceOfSubmissions(tx, [updated.id]);
     await appendAudit(tx, actorOf(principal), {

@@ -1,3 +1,4 @@
+import type { SubmissionRow } from '../../db/repositories/submissions.js';
 import type { CycleStatus, SubmissionStatus } from '../../db/schema.js';
 import type { Principal } from '../auth.js';
 import { districtsOf, holds } from '../authz.js';
@@ -74,4 +75,47 @@ export function reasonRequired(path = 'body.reason'): DomainError {
   return new DomainError('invalid', 'reason_required', { ko: '사유를 입력하세요.', en: 'Enter a reason.' }, [
     { path, message: { ko: '사유를 입력하세요.', en: 'Enter a reason.' } },
   ]);
+}
+
+/**
+ * A verified item is fixed: neither its value, its evidence nor the records behind it change until the city returns
+ * (reopens) it. 409.
+ */
+export function verifiedItemLocked(): DomainError {
+  return new DomainError('conflict', 'item_verified', {
+    ko: '검증 완료된 항목은 바꿀 수 없습니다. 먼저 시에서 반려(검증 해제)해야 합니다.',
+    en: 'A verified item cannot be changed. The city must return (reopen) it first.',
+  });
+}
+
+/** Who did the work an approval or a verification checks: its last changer and its submitter (and, for a verification, its approver). */
+export function ownersOf(row: SubmissionRow, decision: 'approve' | 'verify'): number[] {
+  // Rows from before these columns existed: the last writer is the submitter of a submitted item, the approver of an approved one.
+  const submitter = row.submittedBy ?? (row.status === 'submitted' ? row.updatedBy : null);
+  const people = [row.changedBy, submitter];
+  if (decision === 'verify') people.push(row.approvedBy ?? (row.status === 'approved' ? row.updatedBy : null));
+  return people.filter((p): p is number => p !== null);
+}
+
+/**
+ * Separation of duties: whoever last changed or submitted an item may not approve or verify it, and its approver
+ * may not also verify it — whatever roles the account holds. 403.
+ */
+export function requireOtherPerson(principal: Principal, row: SubmissionRow, decision: 'approve' | 'verify'): void {
+  if (!ownersOf(row, decision).includes(principal.user.id)) return;
+  throw new DomainError(
+    'forbidden',
+    'separation_of_duties',
+    decision === 'approve'
+      ? {
+          ko: '직접 작성하거나 제출한 항목은 승인할 수 없습니다. 같은 자치구의 다른 승인권자가 승인해야 합니다.',
+          en: 'You cannot approve an item you changed or submitted yourself. Another approver of the district must approve it.',
+        }
+      : {
+          ko: '직접 고치거나 제출·승인한 항목은 검증할 수 없습니다. 다른 시 관리자가 검증해야 합니다.',
+          en: 'You cannot verify an item you changed, submitted or approved yourself. Another city administrator must verify it.',
+        },
+    [],
+    { itemId: row.id },
+  );
 }

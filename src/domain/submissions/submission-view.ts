@@ -3,6 +3,7 @@ import type { FieldProblem } from '../errors.js';
 import type { Indicator } from '../frameworks/definition.js';
 import type { IndicatorComputation } from './indicator-computation.js';
 import type { OutlierFlag } from './outlier-flags.js';
+import type { ChangeAfterSubmit } from './records-changed.js';
 import type { ItemStatus } from './submission-rules.js';
 
 export interface EvidenceView {
@@ -36,6 +37,11 @@ export interface SubmissionView {
   computation: IndicatorComputation | null;
   comment: string | null;
   returnReason: string | null;
+  /**
+   * Set when the records or evidence behind the item changed after it was submitted and it came back to the district
+   * for that ("실적이 바뀌었습니다 — 다시 제출"); null otherwise, and again once resubmitted.
+   */
+  changedAfterSubmit: (ChangeAfterSubmit & { at: string }) | null;
   evidence: EvidenceView[];
   flags: OutlierFlag[];
   late: boolean;
@@ -86,6 +92,7 @@ export function submissionView(
     computation: parts.computation,
     comment: row?.comment ?? null,
     returnReason: row?.returnReason ?? null,
+    changedAfterSubmit: row?.changedAfterSubmitAt ? (row.changedAfterSubmit as ChangeAfterSubmit) : null,
     evidence: parts.evidence.map(evidenceView),
     flags: parts.flags,
     late: row?.late ?? false,
@@ -108,6 +115,7 @@ export function auditState(row: SubmissionRow | null, evidenceIds?: number[]) {
     computedValue: row.computedValue,
     comment: row.comment,
     returnReason: row.returnReason,
+    changedAfterSubmit: row.changedAfterSubmitAt !== null,
     late: row.late,
     flags: row.flags,
     version: row.version,

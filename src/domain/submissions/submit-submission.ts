@@ -1,11 +1,13 @@
 import type { Db } from '../../db/client.js';
-import { deadlineOf, evidenceOfSubmissions, findSubmission, submissionsOfDistrict, updateSubmission, type SubmissionRow } from '../../db/repositories/submissions.js';
+import { deadlineOf, evidenceOfSubmissions, findSubmission, lockDistrictRecords, submissionsOfDistrict, updateSubmission, type SubmissionRow } from '../../db/repositories/submissions.js';
 import type { DbOrTx } from '../../db/tx.js';
 import { appendAudit } from '../audit.js';
 import type { Principal } from '../auth.js';
 import { actorOf } from '../authz.js';
 import { DomainError, type FieldProblem, type Message } from '../errors.js';
 import type { Indicator } from '../frameworks/definition.js';
+import { notifyPeople } from '../notifications/notify.js';
+import { submissionLink } from './approve-submission.js';
 import { indicatorOf, loadDistrictCycle, staleVersion, type DistrictCycle } from './district-cycle.js';
 import { flagsFor, loadOutlierReferences, type OutlierReferences } from './outlier-reference.js';
 import { viewOfItem } from './read-submissions.js';
@@ -54,6 +56,9 @@ async function trySubmit(tx: DbOrTx, principal: Principal, dc: DistrictCycle, in
     late: row.late || lateNow,
     returnReason: null,
     submittedAt: now,
+    submittedBy: principal.user.id,
+    changedAfterSubmitAt: null,
+    changedAfterSubmit: null,
     updatedBy: principal.user.id,
   });
   if (!updated) throw staleVersion(await viewOfItem(tx, dc, indicator, await findSubmission(tx, dc.cycle.id, dc.unit.id, indicator.code)));
@@ -66,6 +71,29 @@ async function trySubmit(tx: DbOrTx, principal: Principal, dc: DistrictCycle, in
     after: auditState(updated),
   });
   return { ok: true, row: updated, warnings: lateNow && dueAt ? [lateWarning(dueAt)] : [] };
+}
+
+/** Tells the district's approvers that items wait for them (one notification per submit, never to the submitter). */
+async function notifyApprovers(tx: DbOrTx, principal: Principal, dc: DistrictCycle, indicators: Indicator[]): Promise<void> {
+  if (indicators.length === 0) return;
+  const one = indicators.length === 1 ? indicators[0]! : null;
+  const codes = indicators.map((i) => i.code).join(', ');
+  await notifyPeople(
+    tx,
+    [{ role: 'district_approver', orgUnitCode: dc.unit.code }],
+    'submission_submitted',
+    {
+      year: dc.cycle.year,
+      orgUnitCode: dc.unit.code,
+      indicators: indicators.map((i) => i.code),
+      ...(one ? { indicator: one.code } : {}),
+      link: one ? submissionLink(dc.cycle.year, dc.unit.code, one.code) : `/cycles/${dc.cycle.year}/districts/${dc.unit.code}`,
+      message: one
+        ? { ko: `${dc.cycle.year}년 ${one.code} ${one.name.ko} 실적이 제출되어 승인을 기다립니다.`, en: `${dc.cycle.year} ${one.code} ${one.name.en} was submitted and waits for approval.` }
+        : { ko: `${dc.cycle.year}년 지표 ${indicators.length}개(${codes})가 제출되어 승인을 기다립니다.`, en: `${dc.cycle.year}: ${indicators.length} indicators (${codes}) were submitted and wait for approval.` },
+    },
+    { except: principal.user.id },
+  );
 }
 
 function blocked(indicator: Indicator, problems: FieldProblem[]): DomainError {
@@ -101,9 +129,12 @@ export async function submitSubmission(
     if (!row) throw blocked(indicator, [{ path: `submissions.${indicator.code}`, message: { ko: '아직 작성하지 않았습니다. 먼저 임시 저장하세요.', en: 'Not started: save a draft first.' } }]);
     if (row.status !== 'draft' && row.status !== 'returned') throw wrongStatus(row.status, { ko: '제출', en: 'submitted' });
     if (!districtMayEdit(dc.cycle.status, row.status)) throw stageClosed(dc.cycle.status);
+    // The value is computed after any record change of the district in flight has committed (see settleRecordChange).
+    await lockDistrictRecords(tx, [dc.unit.id]);
     const refs = await loadOutlierReferences(tx, dc.cycle, dc.unit.id);
     const attempt = await trySubmit(tx, principal, dc, indicator, row, refs, now);
     if (!attempt.ok) throw blocked(indicator, attempt.problems);
+    await notifyApprovers(tx, principal, dc, [indicator]);
     return { submission: await viewOfItem(tx, dc, indicator, attempt.row), warnings: attempt.warnings };
   });
 }
@@ -125,6 +156,7 @@ export async function submitAll(db: Db, principal: Principal | null, year: numbe
   return db.transaction(async (tx) => {
     const dc = await loadDistrictCycle(tx, year, code);
     if (dc.cycle.status !== 'open' && dc.cycle.status !== 'verification') throw stageClosed(dc.cycle.status);
+    await lockDistrictRecords(tx, [dc.unit.id]);
     const rows = new Map((await submissionsOfDistrict(tx, dc.cycle.id, dc.unit.id)).map((r) => [r.indicatorCode, r]));
     const refs = await loadOutlierReferences(tx, dc.cycle, dc.unit.id);
     const result: SubmitAllResult = { submitted: [], blocked: [], notStarted: [], warnings: [] };
@@ -143,6 +175,7 @@ export async function submitAll(db: Db, principal: Principal | null, year: numbe
         result.blocked.push({ indicator: indicator.code, problems: attempt.problems });
       }
     }
+    await notifyApprovers(tx, principal, dc, dc.framework.indicators.filter((i) => result.submitted.includes(i.code)));
     return result;
   });
 }

@@ -35,6 +35,36 @@ export interface UserView {
   lastSeenAt: string | null;
   createdAt: string;
   version: number;
+  /**
+   * Separation of duties: the districts where the account is both officer and approver. Allowed, but such a person
+   * cannot approve what they entered or submitted themselves, so the district needs another approver.
+   */
+  dutyWarnings: DutyWarning[];
+}
+
+export interface DutyWarning {
+  code: 'officer_and_approver';
+  orgUnitCode: string;
+  message: { ko: string; en: string };
+}
+
+/** The districts where one account holds both district roles, each with the warning the city admin sees. */
+export function dutyWarningsOf(roles: ReadonlyArray<{ role: Role; orgUnitCode: string | null; orgUnitName?: string | null }>): DutyWarning[] {
+  const officer = new Set(roles.filter((r) => r.role === 'district_officer').map((r) => r.orgUnitCode));
+  const out: DutyWarning[] = [];
+  for (const r of roles) {
+    if (r.role !== 'district_approver' || !r.orgUnitCode || !officer.has(r.orgUnitCode)) continue;
+    const name = r.orgUnitName ?? r.orgUnitCode;
+    out.push({
+      code: 'officer_and_approver',
+      orgUnitCode: r.orgUnitCode,
+      message: {
+        ko: `${name}의 담당자와 승인권자를 한 사람이 맡습니다. 직무 분리를 위해 이 사람은 자기가 입력하거나 제출한 항목을 승인할 수 없으므로, 그 구에는 다른 승인권자가 있어야 합니다.`,
+        en: `One person is both officer and approver of ${name}. To keep duties apart they cannot approve what they entered or submitted, so the district needs another approver.`,
+      },
+    });
+  }
+  return out;
 }
 
 export interface RoleInput {
@@ -58,6 +88,7 @@ function view(row: UserRow, roles: MembershipWithName[], delayed: Date | undefin
     lastSeenAt: row.lastSignInAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     version: row.version,
+    dutyWarnings: dutyWarningsOf(roles),
   };
 }
 
@@ -159,7 +190,13 @@ export async function createAccount(db: Db, actor: Actor, input: { username: str
     }
     await replaceRoles(tx, id, memberships);
     const created = await getAccount(tx, id);
-    await appendAudit(tx, actor, { action: 'user.created', entityType: 'user', entityId: id, after: auditShape(created) });
+    await appendAudit(tx, actor, {
+      action: 'user.created',
+      entityType: 'user',
+      entityId: id,
+      after: auditShape(created),
+      ...(created.dutyWarnings.length > 0 ? { reason: created.dutyWarnings.map((w) => w.message.ko).join(' ') } : {}),
+    });
     return created;
   });
   return { user, oneTimePassword };
@@ -167,7 +204,13 @@ export async function createAccount(db: Db, actor: Actor, input: { username: str
 
 /** What the audit log keeps of an account (no secrets). */
 function auditShape(u: UserView) {
-  return { username: u.username, displayName: u.displayName, disabled: u.disabled, roles: u.roles.map((r) => `${r.role}${r.orgUnitCode ? `@${r.orgUnitCode}` : ''}`) };
+  return {
+    username: u.username,
+    displayName: u.displayName,
+    disabled: u.disabled,
+    roles: u.roles.map((r) => `${r.role}${r.orgUnitCode ? `@${r.orgUnitCode}` : ''}`),
+    ...(u.dutyWarnings.length > 0 ? { dutyWarnings: u.dutyWarnings.map((w) => `${w.code}@${w.orgUnitCode}`) } : {}),
+  };
 }
 
 async function editing(tx: DbOrTx, id: number, version: number): Promise<{ row: UserRow; before: UserView }> {
@@ -211,7 +254,16 @@ export async function setAccountRoles(db: Db, actor: Actor, id: number, input: {
     await replaceRoles(tx, id, memberships);
     await updateUserFields(tx, id, {}); // the version: an edit open on the old roles is now stale
     const after = await getAccount(tx, id);
-    await appendAudit(tx, actor, { action: 'user.roles_set', entityType: 'user', entityId: id, before: auditShape(before), after: auditShape(after) });
+    // Giving one person both district roles is allowed, but on record with the warning the admin was shown.
+    const warned = after.dutyWarnings.filter((w) => !before.dutyWarnings.some((b) => b.orgUnitCode === w.orgUnitCode));
+    await appendAudit(tx, actor, {
+      action: 'user.roles_set',
+      entityType: 'user',
+      entityId: id,
+      before: auditShape(before),
+      after: auditShape(after),
+      ...(warned.length > 0 ? { reason: warned.map((w) => w.message.ko).join(' ') } : {}),
+    });
     // New privileges take effect through a new sign-in: a token from before the change is worthless.
     await endSessionsOnPrivilegeChange(tx, actor, id, 'roles set');
     return after;

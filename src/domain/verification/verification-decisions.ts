@@ -6,14 +6,16 @@ import type { Principal } from '../auth.js';
 import { actorOf, requireRole } from '../authz.js';
 import { DomainError, notFound } from '../errors.js';
 import { getFramework } from '../frameworks/service.js';
-import { notifyDistrict } from '../notifications/notify.js';
+import { notifyPeople } from '../notifications/notify.js';
 import {
   auditState,
   cityMayVerify,
   cycleOrThrow,
   indicatorOf,
   loadDistrictCycle,
+  ownersOf,
   reasonRequired,
+  requireOtherPerson,
   stageClosed,
   staleVersion,
   submissionLink,
@@ -62,6 +64,7 @@ export async function verifySubmission(db: Db, principal: Principal | null, year
     if (row.version !== input.version) throw staleVersion(await currentView(tx, year, row));
     if (!cityMayVerify(cycle.status)) throw stageClosed(cycle.status);
     if (row.status !== 'approved') throw wrongStatus(row.status, { ko: '검증', en: 'verified' });
+    requireOtherPerson(principal, row, 'verify');
     if (!(await verifyRow(tx, principal, row, now))) throw staleVersion(await currentView(tx, year, row));
     return currentView(tx, year, row);
   });
@@ -90,6 +93,7 @@ export async function returnSubmission(
       status: 'returned',
       returnReason: reason,
       approvedAt: null,
+      approvedBy: null,
       verifiedAt: null,
       updatedBy: principal.user.id,
     });
@@ -104,7 +108,8 @@ export async function returnSubmission(
       reason,
     });
     const indicator = indicatorOf((await getFramework(tx, year)).definition, row.indicatorCode);
-    await notifyDistrict(tx, row.orgUnitCode, ['district_officer'], 'item_returned', {
+    // The officers correct it; the approvers, who had approved it, see it come back.
+    await notifyPeople(tx, [{ role: 'district_officer', orgUnitCode: row.orgUnitCode }, { role: 'district_approver', orgUnitCode: row.orgUnitCode }], 'item_returned', {
       year,
       orgUnitCode: row.orgUnitCode,
       indicator: indicator.code,
@@ -115,7 +120,7 @@ export async function returnSubmission(
         ko: `${year}년 ${indicator.code} ${indicator.name.ko} 실적을 시에서 반려했습니다: ${reason}`,
         en: `${year} ${indicator.code} ${indicator.name.en} was returned by the city: ${reason}`,
       },
-    });
+    }, { except: principal.user.id });
     return currentView(tx, year, row);
   });
 }
@@ -144,24 +149,26 @@ export async function bulkVerify(
     const missing: number[] = [];
     const stale: Array<{ id: number; version: number; status: string }> = [];
     const notApproved: Array<{ id: number; version: number; status: string }> = [];
+    const ownWork: Array<{ id: number; version: number; status: string }> = [];
     for (const item of input.items) {
       const row = rows.get(item.id);
       if (!row) missing.push(item.id);
       else if (row.version !== item.version) stale.push({ id: row.id, version: row.version, status: row.status });
       else if (row.status !== 'approved') notApproved.push({ id: row.id, version: row.version, status: row.status });
+      else if (ownersOf(row, 'verify').includes(principal.user.id)) ownWork.push({ id: row.id, version: row.version, status: row.status });
     }
     const reject = () =>
       new DomainError(
         'conflict',
         'bulk_verify_rejected',
         {
-          ko: `일괄 검증을 하지 않았습니다: 최신이 아닌 항목 ${stale.length}건, 구 승인 상태가 아닌 항목 ${notApproved.length}건, 없는 항목 ${missing.length}건.`,
-          en: `Nothing was verified: ${stale.length} stale, ${notApproved.length} not approved, ${missing.length} unknown item(s).`,
+          ko: `일괄 검증을 하지 않았습니다: 최신이 아닌 항목 ${stale.length}건, 구 승인 상태가 아닌 항목 ${notApproved.length}건, 직접 고치거나 제출·승인한 항목 ${ownWork.length}건, 없는 항목 ${missing.length}건.`,
+          en: `Nothing was verified: ${stale.length} stale, ${notApproved.length} not approved, ${ownWork.length} changed, submitted or approved by you, ${missing.length} unknown item(s).`,
         },
         [],
-        { stale, notApproved, missing },
+        { stale, notApproved, ownWork, missing },
       );
-    if (missing.length || stale.length || notApproved.length) throw reject();
+    if (missing.length || stale.length || notApproved.length || ownWork.length) throw reject();
     const verified: number[] = [];
     for (const item of input.items) {
       const row = rows.get(item.id)!;

@@ -11,6 +11,8 @@ export interface MatrixCell {
   value: number | null;
   late: boolean;
   flags: OutlierFlag[];
+  /** Came back to the district because the records or evidence behind it changed after submission. */
+  changed: boolean;
   version: number;
 }
 
@@ -52,6 +54,7 @@ export async function verificationMatrix(db: DbOrTx, principal: Principal | null
       value: r.value,
       late: r.late ?? false,
       flags: (r.flags as OutlierFlag[] | null) ?? [],
+      changed: r.changed ?? false,
       version: r.version ?? 1,
     };
   }

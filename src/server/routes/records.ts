@@ -22,6 +22,20 @@ export const recordSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   deletedAt: z.string().nullable(),
+  returnedItems: z
+    .array(
+      z.object({
+        id: z.number().int(),
+        year: z.number().int(),
+        orgUnitCode: z.string(),
+        indicator: z.string(),
+        status: z.string(),
+        submittedValue: z.number().nullable(),
+        currentValue: z.number().nullable(),
+      }),
+    )
+    .optional()
+    .describe('After a change, when there are any: submitted or approved items whose value it changed, now returned to the district to submit again'),
 });
 
 const recordInput = {

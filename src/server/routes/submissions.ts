@@ -6,11 +6,13 @@ import {
   detachSubmissionEvidence,
   getSubmission,
   listSubmissions,
+  myWorkCounts,
   returnToOfficer,
   saveSubmission,
   submitAll,
   submitSubmission,
 } from '../../domain/submissions/index.js';
+import { roles } from '../../db/schema.js';
 import type { AppContext } from '../context.js';
 
 export const year = z.coerce.number().int().min(2000).max(2100);
@@ -69,6 +71,17 @@ export const submissionViewSchema = z.object({
   computation: computationSchema.nullable(),
   comment: z.string().nullable(),
   returnReason: z.string().nullable(),
+  changedAfterSubmit: z
+    .object({
+      source: z.object({ kind: z.enum(['record', 'xlsx_import', 'csv_import', 'evidence']) }).passthrough(),
+      previousStatus: z.enum(['submitted', 'approved']),
+      submittedValue: z.number().nullable(),
+      currentValue: z.number().nullable(),
+      by: z.number().int().nullable(),
+      at: z.string(),
+    })
+    .nullable()
+    .describe('Set when the records or evidence behind the item changed after submission and it came back to the district (실적이 바뀌었습니다 — 다시 제출)'),
   evidence: z.array(evidenceSchema),
   flags: z.array(outlierFlagSchema),
   late: z.boolean(),
@@ -242,5 +255,41 @@ export const submissionRoutes =
         },
       },
       async (req) => submitAll(db, req.principal, req.params.year, req.params.code),
+    );
+
+    const count = z.number().int().min(0);
+    app.get(
+      '/api/v1/me/work',
+      {
+        config: { access: 'authenticated' },
+        schema: {
+          tags: ['me'],
+          summary: '내 업무 건수 / what waits for each of my roles in the cycles at work: to submit, returned, changed after submission, to approve, to verify, to score',
+          response: {
+            200: z.object({
+              cycles: z.array(
+                z.object({
+                  year: z.number().int(),
+                  cycleStatus: z.string(),
+                  districts: z.array(
+                    z.object({
+                      code: z.string(),
+                      name: z.string(),
+                      roles: z.array(z.enum(roles)),
+                      toSubmit: count,
+                      returned: count,
+                      changed: count,
+                      toApprove: count,
+                    }),
+                  ),
+                  city: z.object({ toVerify: count, changed: count, returned: count }).nullable(),
+                  reviews: z.object({ toScore: count }).nullable(),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      async (req) => myWorkCounts(db, req.principal!),
     );
   };

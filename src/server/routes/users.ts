@@ -21,6 +21,9 @@ const userView = z.object({
   lastSeenAt: z.string().nullable().describe('the last successful sign-in'),
   createdAt: z.string(),
   version: z.number().int(),
+  dutyWarnings: z
+    .array(z.object({ code: z.literal('officer_and_approver'), orgUnitCode: z.string(), message: z.object({ ko: z.string(), en: z.string() }) }))
+    .describe('Separation of duties: districts where the account is both officer and approver (allowed, audited with this warning)'),
 });
 
 const roleInput = z.object({

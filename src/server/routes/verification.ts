@@ -13,6 +13,7 @@ const cellSchema = z.object({
   value: z.number().nullable(),
   late: z.boolean(),
   flags: z.array(outlierFlagSchema),
+  changed: z.boolean().describe('returned to the district because the records or evidence behind it changed after submission'),
   version: z.number().int(),
 });
 

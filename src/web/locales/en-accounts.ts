@@ -46,7 +46,9 @@ export const enAccounts: typeof koAccounts = {
       lockedUntil: 'Sign-in delayed until {{time}}',
       mustChange: 'Must change password',
       demo: 'Demo',
+      bothRoles: 'Officer and approver',
     },
+    dutyWarningTitle: 'Separation of duties',
     form: {
       title: 'Add user',
       username: 'Username',

@@ -231,6 +231,12 @@ export const enWork: typeof koWork = {
     returned: {
       title: 'Reason for return',
     },
+    changed: {
+      tag: 'Records changed',
+      title: 'The records changed — submit again',
+      records: 'On {{when}} the records behind this indicator changed while it was {{stage}}, so it came back to the district. Submitted value: {{submitted}}; value from the records now: {{current}}. Check it and submit again.',
+      evidence: 'On {{when}} the evidence of this indicator changed while it was {{stage}}, so it came back to the district. Check it and submit again.',
+    },
     approver: {
       heading: 'Approver’s decision',
       approve: 'Approve',
@@ -632,6 +638,8 @@ export const enWork: typeof koWork = {
       review_reopened: 'Re-review requested',
       objection_decided: 'Objection decided',
       deadline_near: 'Deadline',
+      submission_submitted: 'Submitted (awaiting approval)',
+      item_changed: 'Records changed — submit again',
     },
   },
 };

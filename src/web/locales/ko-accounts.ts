@@ -47,7 +47,9 @@ export const koAccounts = {
       lockedUntil: '{{time}}까지 로그인 지연',
       mustChange: '비밀번호 변경 필요',
       demo: '데모',
+      bothRoles: '담당·승인 겸임',
     },
+    dutyWarningTitle: '직무 분리 경고',
     form: {
       title: '사용자 추가',
       username: '아이디',

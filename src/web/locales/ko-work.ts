@@ -231,6 +231,12 @@ export const koWork = {
     returned: {
       title: '반려 사유',
     },
+    changed: {
+      tag: '실적 변경',
+      title: '실적이 바뀌었습니다 — 다시 제출',
+      records: '{{when}}에 이 지표의 근거 실적이 바뀌어 {{stage}} 상태에서 자치구로 돌아왔습니다. 제출한 값은 {{submitted}}, 지금 실적으로 계산한 값은 {{current}}입니다. 확인한 뒤 다시 제출하세요.',
+      evidence: '{{when}}에 이 지표의 증빙자료가 바뀌어 {{stage}} 상태에서 자치구로 돌아왔습니다. 확인한 뒤 다시 제출하세요.',
+    },
     approver: {
       heading: '승인권자 결정',
       approve: '승인',
@@ -632,6 +638,8 @@ export const koWork = {
       review_reopened: '재심사 요청',
       objection_decided: '이의신청 결정',
       deadline_near: '마감 안내',
+      submission_submitted: '제출 (승인 대기)',
+      item_changed: '실적 변경 — 다시 제출',
     },
   },
 };

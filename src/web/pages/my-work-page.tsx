@@ -5,6 +5,8 @@ import { ErrorState, LoadingState } from '../components/ui/status.js';
 import { paths } from '../config/paths.js';
 import { useMe } from '../features/auth/api/get-me.js';
 import { RoleList } from '../features/auth/components/role-list.js';
+import { useMyWork } from '../features/my-work/api/get-my-work.js';
+import { formatNumber } from '../lib/format.js';
 import { hasRole } from '../lib/roles.js';
 import type { User } from '../types/api.js';
 import styles from './page.module.css';
@@ -26,12 +28,68 @@ export default function MyWorkPage() {
         <h1>{t('myWork.heading')}</h1>
         <p className={styles.lead}>{t('myWork.greeting', { name: me.data.displayName })}</p>
       </div>
+      <WorkCounts />
       <WorkLinks user={me.data} />
       <section aria-labelledby="roles-heading" className={styles.section}>
         <h2 id="roles-heading">{t('myWork.rolesHeading')}</h2>
         <RoleList roles={me.data.roles} />
       </section>
     </>
+  );
+}
+
+type Count = { key: string; label: string; n: number; to: string; attention: boolean };
+
+/** What waits for each of the user's roles, per cycle at work: counts that link to where the work is done. */
+function WorkCounts() {
+  const { t } = useTranslation();
+  const myWork = useMyWork(true);
+  if (myWork.isPending) return <LoadingState />;
+  if (myWork.isError) return <ErrorState error={myWork.error} onRetry={() => void myWork.refetch()} />;
+  if (myWork.data.cycles.length === 0) return null;
+  return (
+    <section aria-labelledby="work-counts-heading" className={styles.section}>
+      <h2 id="work-counts-heading">{t('myWork.counts.heading')}</h2>
+      {myWork.data.cycles.map((cycle) => {
+        const counts: Count[] = [];
+        for (const d of cycle.districts) {
+          const to = paths.district(d.code, cycle.year, 'values');
+          const prefix = cycle.districts.length > 1 ? `${d.name} · ` : '';
+          if (d.roles.includes('district_officer')) {
+            counts.push({ key: `${d.code}-submit`, label: prefix + t('myWork.counts.toSubmit'), n: d.toSubmit, to, attention: false });
+            counts.push({ key: `${d.code}-returned`, label: prefix + t('myWork.counts.returned'), n: d.returned, to, attention: d.returned > 0 });
+          }
+          counts.push({ key: `${d.code}-changed`, label: prefix + t('myWork.counts.changed'), n: d.changed, to, attention: d.changed > 0 });
+          if (d.roles.includes('district_approver')) {
+            counts.push({ key: `${d.code}-approve`, label: prefix + t('myWork.counts.toApprove'), n: d.toApprove, to, attention: d.toApprove > 0 });
+          }
+        }
+        if (cycle.city) {
+          const to = paths.verification(cycle.year);
+          counts.push({ key: 'verify', label: t('myWork.counts.toVerify'), n: cycle.city.toVerify, to, attention: cycle.city.toVerify > 0 });
+          counts.push({ key: 'city-changed', label: t('myWork.counts.cityChanged'), n: cycle.city.changed, to, attention: false });
+          counts.push({ key: 'city-returned', label: t('myWork.counts.cityReturned'), n: cycle.city.returned, to, attention: false });
+        }
+        if (cycle.reviews) {
+          counts.push({ key: 'score', label: t('myWork.counts.toScore'), n: cycle.reviews.toScore, to: paths.currentReviews, attention: cycle.reviews.toScore > 0 });
+        }
+        return (
+          <div key={cycle.year}>
+            <h3>{t('myWork.counts.cycle', { year: cycle.year, stage: t(`stages.${cycle.cycleStatus}`) })}</h3>
+            <ul className={work.countCards} aria-label={t('myWork.counts.cycle', { year: cycle.year, stage: t(`stages.${cycle.cycleStatus}`) })}>
+              {counts.map((c) => (
+                <li key={c.key}>
+                  <Link to={c.to} className={c.attention ? `${work.countCard} ${work.countCardAttention}` : work.countCard} data-testid={`work-count-${c.key}`}>
+                    <strong>{t('myWork.counts.n', { count: c.n, n: formatNumber(c.n) })}</strong>
+                    <span>{c.label}</span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </div>
+        );
+      })}
+    </section>
   );
 }
 

@@ -534,6 +534,8 @@ export interface UserView {
   lastSeenAt: string | null;
   createdAt: string;
   version: number;
+  /** Separation of duties: districts where the account is both officer and approver (allowed, with this warning). */
+  dutyWarnings: Array<{ code: 'officer_and_approver'; orgUnitCode: string; message: LocalizedText }>;
 }
 
 export interface UsersResponse {

@@ -84,6 +84,15 @@ export interface SubmissionItem {
   computation: IndicatorComputation | null;
   comment: string | null;
   returnReason: string | null;
+  /** The records or evidence behind the item changed after it was submitted: it came back to be submitted again. */
+  changedAfterSubmit: {
+    source: { kind: 'record' | 'xlsx_import' | 'csv_import' | 'evidence' };
+    previousStatus: 'submitted' | 'approved';
+    submittedValue: number | null;
+    currentValue: number | null;
+    by: number | null;
+    at: string;
+  } | null;
   evidence: AttachedEvidence[];
   flags: OutlierFlag[];
   late: boolean;
@@ -525,7 +534,20 @@ export type NotificationKind =
   | 'deadline_near'
   | 'objection_reply_requested'
   | 'objection_replied'
-  | 'review_reopened';
+  | 'review_reopened'
+  | 'submission_submitted'
+  | 'item_changed';
+
+/** GET /api/v1/me/work: what waits for each of the user's roles, per cycle at work. */
+export interface MyWork {
+  cycles: Array<{
+    year: number;
+    cycleStatus: CycleStage;
+    districts: Array<{ code: string; name: string; roles: string[]; toSubmit: number; returned: number; changed: number; toApprove: number }>;
+    city: { toVerify: number; changed: number; returned: number } | null;
+    reviews: { toScore: number } | null;
+  }>;
+}
 
 export interface AppNotification {
   id: number;

@@ -65,11 +65,29 @@ export function IndicatorItem({ year, code, stage, item, recordTypes, isOfficer,
             </span>
           )}
           {item.late && <span className={styles.warnTag}>{t('submissions.summary.late')}</span>}
+          {item.status === 'returned' && item.changedAfterSubmit !== null && (
+            <span className={styles.warnTag} data-testid={`changed-${indicator.code}`}>
+              <span aria-hidden="true">↻ </span>
+              {t('submissions.changed.tag')}
+            </span>
+          )}
           {canEdit && item.problems.length > 0 && <span className={styles.todoTag}>{t('submissions.summary.todo', { count: item.problems.length })}</span>}
         </span>
       </summary>
 
       <div className={styles.body}>
+        {item.status === 'returned' && item.changedAfterSubmit !== null && (
+          <Alert tone="warning" title={t('submissions.changed.title')}>
+            <p>
+              {t(item.changedAfterSubmit.source.kind === 'evidence' ? 'submissions.changed.evidence' : 'submissions.changed.records', {
+                when: formatDateTime(item.changedAfterSubmit.at, language),
+                stage: t(`itemStatus.${item.changedAfterSubmit.previousStatus}`),
+                submitted: formatNumber(item.changedAfterSubmit.submittedValue),
+                current: formatNumber(item.changedAfterSubmit.currentValue),
+              })}
+            </p>
+          </Alert>
+        )}
         {item.status === 'returned' && item.returnReason !== null && (
           <Alert tone="warning" title={t('submissions.returned.title')}>
             <p>{item.returnReason}</p>

@@ -7,6 +7,7 @@ import { Dialog } from '../../../components/ui/dialog.js';
 import { TextField } from '../../../components/ui/form-field.js';
 import { focusFirstProblem } from '../../../lib/focus-problem.js';
 import { formatDateTime } from '../../../lib/format.js';
+import { localized } from '../../../lib/localized.js';
 import { ApiError } from '../../../lib/problem-details.js';
 import type { OneTimePasswordResponse, OrgUnit, UserView } from '../../../types/api.js';
 import { useReloadUser } from '../api/get-users.js';
@@ -97,6 +98,13 @@ function ManageUser({ user, selfId, districts, districtName, onPasswordReset, on
           </div>
         </dl>
         <UserRoles roles={user.roles} districtName={districtName} />
+        {user.dutyWarnings.length > 0 && (
+          <Alert tone="warning" title={t('users.dutyWarningTitle')}>
+            {user.dutyWarnings.map((w) => (
+              <p key={w.orgUnitCode}>{localized(w.message, i18n.language)}</p>
+            ))}
+          </Alert>
+        )}
       </div>
 
       {notice !== null && (

@@ -26,6 +26,7 @@ export function UserStatusBadges({ user }: { user: UserView }) {
       )}
       {user.mustChangePassword && <StatusBadge tone="warning" symbol="↻" label={t('users.status.mustChange')} />}
       {user.isDemo && <StatusBadge tone="info" symbol="◇" label={t('users.status.demo')} />}
+      {user.dutyWarnings.length > 0 && <StatusBadge tone="warning" symbol="⚠" label={t('users.status.bothRoles')} />}
     </span>
   );
 }
