@@ -13,7 +13,7 @@ import { finishImport, insertImport, MAX_STORED_PROBLEMS, storedProblems, type S
 import { loadDistrictCycle, type DistrictCycle } from './import-context.js';
 import { copyText, ROLLBACK, withCopyTransaction, type CopySession } from './bulk-copy-session.js';
 import { liveRecordsByIds } from './record-rows.js';
-import { defaultXlsxLimits, type XlsxLimits } from './xlsx-safety.js';
+import { checkXlsxContainer, defaultXlsxLimits, type XlsxLimits } from './xlsx-safety.js';
 import { withXlsxWorker } from './xlsx-workers.js';
 import type { ImportPlan, PlannedRecord, SheetSummary } from './validate-workbook.js';
 
@@ -157,10 +157,13 @@ export async function importWorkbook(
   assertCanWriteRecords(principal, input.orgUnitCode);
   const db = database.db;
   const ctx = await loadDistrictCycle(db, input.year, input.orgUnitCode);
+  const limits = input.limits ?? defaultXlsxLimits;
+  // What the archive's directory alone shows (not a workbook, a bomb) is refused here, without a worker.
+  await checkXlsxContainer(input.file.source, limits);
   const bytes = await input.file.source.read(0, input.file.source.size);
   // Inflating, checking, loading and validating run on a worker thread; this thread only looks up the records.
   const { rows, plan, problems: found, problemCount } = await withXlsxWorker(async (worker) => {
-    const { ids, rows } = await worker.read(bytes, ctx.recordTypes, input.limits ?? defaultXlsxLimits);
+    const { ids, rows } = await worker.read(bytes, ctx.recordTypes, limits);
     const existing = await liveRecordsByIds(db, ids);
     return { rows, ...(await worker.validate(ctx, existing, MAX_STORED_PROBLEMS)) };
   });

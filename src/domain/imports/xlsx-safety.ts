@@ -171,16 +171,12 @@ function storedZip(parts: { name: string; data: Buffer }[]): Buffer {
 }
 
 /**
- * Proves an upload is a real OOXML workbook (by content, not name: no macros, no other ZIP) and not a
- * decompression bomb — declared sizes and ratios first, then every entry inflated with a hard cap at its declared
- * size — whose XML is well formed and within every limit (one streaming pass per part, see xlsx-scan.ts), and
- * returns it re-packed without the elements that make exceljs expand ranges cell by cell. Only the bytes this
- * returns are ever given to exceljs.
+ * The cheap half of the checks below, from the archive's directory alone (nothing inflated): a ZIP, an OOXML
+ * workbook without macros, declared sizes and ratios within the limits. Returns the directory.
  *
- * @throws DomainError invalid `not_xlsx` (naming a malformed part) | `zip_bomb` | `xlsx_limit_exceeded` (naming
- *   the sheet, row and column of a cell over a limit)
+ * @throws DomainError invalid `not_xlsx` | `zip_bomb`
  */
-export async function readSafeXlsx(src: ByteSource, limits: XlsxLimits = defaultXlsxLimits): Promise<Buffer> {
+export async function checkXlsxContainer(src: ByteSource, limits: XlsxLimits = defaultXlsxLimits): Promise<ZipEntry[]> {
   const entries = await readZipDirectory(src);
   if (!entries) throw notXlsx({ ko: '압축(ZIP) 구조가 아닙니다.', en: 'It is not a ZIP container.' });
   checkDeclaredSizes(entries, limits);
@@ -193,6 +189,21 @@ export async function readSafeXlsx(src: ByteSource, limits: XlsxLimits = default
         : { ko: '서식 파일을 내려받아 작성한 .xlsx 파일을 올리세요.', en: 'Upload the .xlsx file made from the downloaded template.' },
     );
   }
+  return entries;
+}
+
+/**
+ * Proves an upload is a real OOXML workbook (by content, not name: no macros, no other ZIP) and not a
+ * decompression bomb — declared sizes and ratios first, then every entry inflated with a hard cap at its declared
+ * size — whose XML is well formed and within every limit (one streaming pass per part, see xlsx-scan.ts), and
+ * returns it re-packed without the elements that make exceljs expand ranges cell by cell. Only the bytes this
+ * returns are ever given to exceljs.
+ *
+ * @throws DomainError invalid `not_xlsx` (naming a malformed part) | `zip_bomb` | `xlsx_limit_exceeded` (naming
+ *   the sheet, row and column of a cell over a limit)
+ */
+export async function readSafeXlsx(src: ByteSource, limits: XlsxLimits = defaultXlsxLimits): Promise<Buffer> {
+  const entries = await checkXlsxContainer(src, limits);
   const scan = new WorkbookScan(limits);
   const files = entries.filter((e) => !e.name.endsWith('/')).map((e, i) => ({ e, i, role: partRole(e.name) }));
   const data = new Map<number, Buffer>();

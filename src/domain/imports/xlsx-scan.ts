@@ -106,23 +106,25 @@ async function scanXml(part: string, chunks: AsyncIterable<Buffer>, visitor: Xml
   const decoder = new StringDecoder('utf8');
   const texts: string[] = [];
   const cuts: Array<[number, number]> = [];
-  /** Where the current chunk starts in the part's text, and how much has been fed. */
-  let chunkStart = 0;
+  /** Where each kept chunk starts in the part's text, and how much has been fed. */
+  const starts: number[] = [];
   let fed = 0;
-  let current = '';
-  let previous = '';
   let lastEvent = 0;
   let skipDepth = 0;
   let pendingStart = -1;
   let stripStart = -1;
 
-  /** Where the `<` of the tag being opened is: in this chunk or the one before (names are short). */
+  /** Where the `<` of the tag being opened is: searched back from the parser's position, chunk by chunk. */
   const tagStart = () => {
-    const at = parser.position - chunkStart - 1;
-    const here = at >= 0 ? current.lastIndexOf('<', at) : -1;
-    if (here >= 0) return chunkStart + here;
-    const before = previous.lastIndexOf('<');
-    return before >= 0 ? chunkStart - previous.length + before : 0;
+    let end = parser.position - 1;
+    for (let k = texts.length - 1; k >= 0; k--) {
+      const start = starts[k]!;
+      if (start > end) continue;
+      const i = texts[k]!.lastIndexOf('<', end - start);
+      if (i >= 0) return start + i;
+      end = start - 1;
+    }
+    return 0;
   };
   const mark = () => {
     lastEvent = parser.position;
@@ -163,10 +165,10 @@ async function scanXml(part: string, chunks: AsyncIterable<Buffer>, visitor: Xml
 
   const feed = (text: string) => {
     if (text === '') return;
-    previous = current;
-    current = text;
-    if (strip) texts.push(text);
-    chunkStart = fed;
+    if (strip) {
+      texts.push(text);
+      starts.push(fed);
+    }
     fed += text.length;
     parser.write(text);
     if (parser.position - lastEvent > MAX_TOKEN_CHARS) throw visitor.tokenTooLong();
@@ -301,7 +303,11 @@ export class WorkbookScan {
       return new StopScan();
     };
     return {
-      open: (name) => {
+      open: (name, attrs) => {
+        // A table that says it is too big is refused before it is read (one that lies is counted below).
+        if (name === 'sst' && Math.max(Number(attrs.uniqueCount) || 0, 0) > maxSharedStrings) {
+          throw overLimit({ ko: `공유 문자열이 ${n(maxSharedStrings).ko}개를 넘습니다`, en: `more than ${n(maxSharedStrings).en} shared strings` });
+        }
         if (depth > 0) depth++;
         else if (name === 'si') {
           depth = 1;
