@@ -2,7 +2,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { seedRecordTypes } from '../../src/domain/activities/index.js';
@@ -210,8 +210,13 @@ describe.each(backends())('hostile workbooks on $name', (backend) => {
       expect(file.length, what).toBeLessThan(64 * KB);
       const r = await hostileUpload('tags.xlsx', file);
       expectContained(what, r, { ms: 3000, size: 4 * KB, stored: 1 });
-      expect(r.res.json<{ code: string }>().code, what).toBe('not_xlsx');
-      expect(r.res.json<{ detail: string }>().detail, what).toMatch(/xl\/(worksheets\/sheet1|workbook)\.xml/);
+      // Malformed XML names its part; a token that never ends is refused as too long once it passes a megabyte.
+      const { code, detail } = r.res.json<{ code: string; detail: string }>();
+      if (what === 'endless attribute') expect(code).toBe('xlsx_limit_exceeded');
+      else {
+        expect(code, what).toBe('not_xlsx');
+        expect(detail, what).toMatch(/xl\/(worksheets\/sheet1|workbook)\.xml/);
+      }
     }
   }, 120_000);
 
@@ -268,7 +273,8 @@ describe.each(backends())('hostile workbooks on $name', (backend) => {
     expect(body.errorCount).toBeGreaterThan(3000);
     expect(body.errors).toHaveLength(200);
     for (const e of body.errors) expect(e.message.length).toBeLessThan(400);
-    expect(body.errors[0]!.message).toContain('가'.repeat(50));
+    // The unknown header is quoted, cut to about a hundred characters.
+    expect(body.errors.filter((e) => e.message.includes('가'.repeat(50)))).toHaveLength(1);
     const history = await officer.request('GET', HISTORY);
     expect(history.statusCode).toBe(200);
     expect(history.rawPayload.length).toBeLessThan(512 * KB);
