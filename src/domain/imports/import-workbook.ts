@@ -142,9 +142,9 @@ async function recordFailure(db: Db, ctx: DistrictCycle, principal: Principal, f
  * every sheet, the data period, the records pre-filled rows point at, the indicator values — and if anything is
  * wrong nothing is written: the import is kept in the history as failed and every problem is thrown with its sheet,
  * Excel row and column letter (the first MAX_STORED_PROBLEMS of them, with the count of all). Reading the file —
- * the CPU-bound part — runs on a worker thread (xlsx-workers.ts). Otherwise everything is written in one transaction — new records by COPY, changed
- * ones version-checked, indicator values through the submission rules — with one audit entry summing the import
- * up, and the new records carry the import's ID. A process killed meanwhile leaves the data as before.
+ * the CPU-bound part — runs on a worker thread (xlsx-workers.ts). Otherwise everything is written in one
+ * transaction — new records by COPY, changed ones version-checked, indicator values through the submission
+ * rules — with one audit entry summing the import up, and the new records carry the import's ID. A process killed meanwhile leaves the data as before.
  *
  * @throws DomainError forbidden (not the district's officer or the city), invalid `not_xlsx` | `zip_bomb` |
  *   `xlsx_limit_exceeded` | `import_invalid` (with `errors[]`, `extra.importId`, `extra.errorCount`).
