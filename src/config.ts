@@ -66,6 +66,19 @@ export const configSchema = z.object({
     .positive('0보다 커야 합니다 / must be greater than 0')
     .max(1024, '1024 이하여야 합니다 / must be at most 1024')
     .default(20),
+  // Workbook imports are read on worker threads: how many at once, and the heap cap of each (docs/operations.md).
+  HOPEJOBS_XLSX_WORKERS: z.coerce
+    .number({ error: '정수여야 합니다 / must be an integer' })
+    .int('정수여야 합니다 / must be an integer')
+    .min(1, '1 이상이어야 합니다 / must be at least 1')
+    .max(64, '64 이하여야 합니다 / must be at most 64')
+    .default(2),
+  HOPEJOBS_XLSX_WORKER_MEMORY_MB: z.coerce
+    .number({ error: '정수여야 합니다 / must be an integer' })
+    .int('정수여야 합니다 / must be an integer')
+    .min(128, '128 이상이어야 합니다 / must be at least 128')
+    .max(16_384, '16384 이하여야 합니다 / must be at most 16384')
+    .default(1024),
   // Evidence goes to an S3-compatible bucket when HOPEJOBS_S3_BUCKET is set, to <data dir>/evidence otherwise.
   HOPEJOBS_S3_ENDPOINT: z
     .string()

@@ -11,6 +11,7 @@ import { ROLLBACK, withCopyTransaction } from './bulk-copy-session.js';
 import { activityRowValidator, type RowValidator } from './bulk-record-validator.js';
 import { ProblemCollector, RowResolver, type RowResolverOptions } from './bulk-row-resolver.js';
 import { readCsvRows, type CsvEncoding } from './csv-stream.js';
+import { boundProblem, quoteInput } from './echo.js';
 
 export interface ImportProgress {
   rows: number;
@@ -212,7 +213,7 @@ export async function importActivityCsv(
       errorCount: collector.count + 1,
       errors: [
         ...collector.stored,
-        { path: 'file', message: { ko: '가져오기가 중단되었습니다.', en: `The import stopped: ${(err as Error).message}` } },
+        { path: 'file', message: { ko: '가져오기가 중단되었습니다.', en: `The import stopped: ${quoteInput((err as Error).message, 300)}` } },
       ],
       encoding: rows.transcoder.encoding,
     }).catch(() => undefined);
@@ -248,7 +249,7 @@ async function markFailed(
       totalRows: r.rows,
       processedRows: r.rows,
       errorCount: r.errorCount,
-      errors: r.errors,
+      errors: r.errors.map(boundProblem),
       summary: { encoding: r.encoding },
       finishedAt: sql`now()`,
     })

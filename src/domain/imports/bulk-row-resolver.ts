@@ -1,6 +1,7 @@
 import type { RecordType } from '../activities/index.js';
 import type { FieldProblem, Message } from '../errors.js';
 import { copyText } from './bulk-copy-session.js';
+import { boundProblem, quoteInput } from './echo.js';
 import type { RowValidator } from './bulk-record-validator.js';
 import type { CsvRow } from './csv-stream.js';
 
@@ -36,7 +37,7 @@ export class ProblemCollector {
   constructor(private readonly cap: number) {}
   add(p: FieldProblem): void {
     this.count++;
-    if (this.stored.length < this.cap) this.stored.push(p);
+    if (this.stored.length < this.cap) this.stored.push(boundProblem(p));
   }
 }
 
@@ -104,7 +105,8 @@ export class RowResolver {
       const fixed = fixedAliases[canonical];
       if (fixed) this.fixed[fixed] = i;
       if (seen.has(canonical)) {
-        this.problems.add(headerProblem(row.line, h, { ko: `'${h}' 열이 두 번 있습니다.`, en: `The column '${h}' appears twice.` }));
+        const q = quoteInput(h);
+        this.problems.add(headerProblem(row.line, q, { ko: `'${q}' 열이 두 번 있습니다.`, en: `The column '${q}' appears twice.` }));
       }
       seen.set(canonical, i);
     });
@@ -135,14 +137,15 @@ export class RowResolver {
     const before = this.problems.count;
     const unitCell = (cells[this.fixed.org_unit_code] ?? '').trim();
     const unitId = this.unitIds.get(unitCell) ?? this.unitIds.get(normHeader(unitCell));
+    const unitText = quoteInput(unitCell);
     if (unitId === undefined) {
       this.cellProblem(line, 'org_unit_code', unitCell === ''
         ? { ko: '자치구 코드가 비어 있습니다.', en: 'The org unit code is empty.' }
-        : { ko: `'${unitCell}'는 등록된 자치구가 아닙니다.`, en: `'${unitCell}' is not a known org unit.` });
+        : { ko: `'${unitText}'는 등록된 자치구가 아닙니다.`, en: `'${unitText}' is not a known org unit.` });
     } else if (this.allowedIds && !this.allowedIds.has(unitId)) {
       this.cellProblem(line, 'org_unit_code', {
-        ko: `'${unitCell}' 자치구의 실적은 올릴 수 없습니다(${this.allowedLabel}만 가능).`,
-        en: `You may not import records of '${unitCell}' (only ${this.allowedLabel}).`,
+        ko: `'${unitText}' 자치구의 실적은 올릴 수 없습니다(${this.allowedLabel}만 가능).`,
+        en: `You may not import records of '${unitText}' (only ${this.allowedLabel}).`,
       });
     }
     const typeCell = (cells[this.fixed.record_type] ?? '').trim();
@@ -150,7 +153,7 @@ export class RowResolver {
     if (!columns) {
       this.cellProblem(line, 'record_type', typeCell === ''
         ? { ko: '실적 유형이 비어 있습니다.', en: 'The record type is empty.' }
-        : { ko: `'${typeCell}'는 등록된 실적 유형이 아닙니다.`, en: `'${typeCell}' is not a known record type.` });
+        : { ko: `'${quoteInput(typeCell)}'는 등록된 실적 유형이 아닙니다.`, en: `'${quoteInput(typeCell)}' is not a known record type.` });
       return null;
     }
     const data: Record<string, string> = {};
@@ -160,15 +163,16 @@ export class RowResolver {
       const cell = cells[i]!;
       if (cell === '') continue;
       if (cell.includes('\0')) {
-        this.problems.add({ path: key ?? 'row', row: line, column: this.header[i], message: nulProblem });
+        this.problems.add({ path: key ?? 'row', row: line, column: quoteInput(this.header[i] ?? ''), message: nulProblem });
       } else if (key === null) {
+        const header = quoteInput(this.header[i] ?? '');
         this.problems.add({
           path: 'row',
           row: line,
-          column: this.header[i],
+          column: header,
           message: {
-            ko: `'${this.header[i]}' 열은 '${columns.type.name.ko}' 실적의 항목이 아닙니다.`,
-            en: `The column '${this.header[i]}' is not a field of '${columns.type.name.en}'.`,
+            ko: `'${header}' 열은 '${columns.type.name.ko}' 실적의 항목이 아닙니다.`,
+            en: `The column '${header}' is not a field of '${columns.type.name.en}'.`,
           },
         });
       } else {
@@ -197,7 +201,7 @@ export class RowResolver {
   }
 
   private headerOrName(c: FixedColumn): string {
-    return this.fixed[c] >= 0 ? (this.header[this.fixed[c]] ?? c) : c;
+    return this.fixed[c] >= 0 ? quoteInput(this.header[this.fixed[c]] ?? c) : c;
   }
 
   private cellProblem(line: number, c: FixedColumn, message: Message): void {
@@ -218,7 +222,7 @@ export class RowResolver {
       return byName.get(this.aliases.get(n) ?? n) ?? null;
     });
     const headerOf = new Map<string, string>();
-    keys.forEach((k, i) => k && headerOf.set(k, this.header[i] ?? k));
+    keys.forEach((k, i) => k && headerOf.set(k, quoteInput(this.header[i] ?? k)));
     columns = { type, keys, headerOf, rows: 0 };
     this.columnsByType.set(type.id, columns);
     return columns;

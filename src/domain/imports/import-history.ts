@@ -6,6 +6,7 @@ import type { Principal } from '../auth.js';
 import { requireRole } from '../authz.js';
 import { notFound, type FieldProblem, type Message } from '../errors.js';
 import { ACTIVITY_CSV_IMPORT } from './bulk-import-job.js';
+import { boundProblem } from './echo.js';
 
 /**
  * The job kind that runs a district's large CSV upload in the background (with its record type and data period;
@@ -13,8 +14,11 @@ import { ACTIVITY_CSV_IMPORT } from './bulk-import-job.js';
  */
 export const IMPORT_JOB_KIND = 'imports.district_csv';
 
-/** Stored problems per import: enough to fix any honest file; errorCount still counts every one. */
-export const MAX_STORED_PROBLEMS = 1000;
+/**
+ * Stored (and answered) problems per import: the first ones in file order, enough to fix an honest file round by
+ * round; errorCount still counts every one. Each is bounded too (echo.ts), so a refused import's row stays small.
+ */
+export const MAX_STORED_PROBLEMS = 200;
 
 export type ImportStatus = 'validating' | 'queued' | 'running' | 'committed' | 'failed';
 
@@ -47,13 +51,7 @@ export interface ImportView {
 }
 
 export function storedProblems(problems: readonly FieldProblem[]): StoredProblem[] {
-  return problems.slice(0, MAX_STORED_PROBLEMS).map((p) => ({
-    path: p.path,
-    message: p.message,
-    ...(p.sheet !== undefined ? { sheet: p.sheet } : {}),
-    ...(p.row !== undefined ? { row: p.row } : {}),
-    ...(p.column !== undefined ? { column: p.column } : {}),
-  }));
+  return problems.slice(0, MAX_STORED_PROBLEMS).map(boundProblem);
 }
 
 export interface NewImport {
@@ -98,7 +96,8 @@ const columns = {
   totalRows: imports.totalRows,
   processedRows: imports.processedRows,
   errorCount: imports.errorCount,
-  errors: imports.errors,
+  // Rows stored before problems were bounded may hold thousands: only the first ones leave the database.
+  errors: sql<unknown>`jsonb_path_query_array(${imports.errors}, ${`$[0 to ${MAX_STORED_PROBLEMS - 1}]`}::jsonpath)`,
   summary: imports.summary,
   createdBy: users.username,
   createdAt: imports.createdAt,
@@ -129,7 +128,7 @@ type Row = Awaited<ReturnType<ReturnType<typeof selectImports>['where']>>[number
 function toView(row: Row, job: ImportView['job']): ImportView {
   return {
     ...row,
-    errors: Array.isArray(row.errors) ? (row.errors as StoredProblem[]) : [],
+    errors: Array.isArray(row.errors) ? storedProblems(row.errors as StoredProblem[]) : [],
     job,
   };
 }

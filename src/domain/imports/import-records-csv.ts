@@ -11,6 +11,7 @@ import { readCsvRows, type CsvEncoding } from './csv-stream.js';
 import { periodRowValidator } from './data-period.js';
 import { insertImport, MAX_STORED_PROBLEMS } from './import-history.js';
 import { loadDistrictCycle, type DistrictCycle } from './import-context.js';
+import { quoteInput } from './echo.js';
 import { importRejected } from './import-workbook.js';
 import { headerMap, recordTypeColumns } from './sheet-columns.js';
 
@@ -36,10 +37,11 @@ export interface CsvImportSummary {
 function recordTypeOf(ctx: DistrictCycle, code: string): RecordType {
   const type = ctx.recordTypes.find((t) => t.code === code);
   if (!type) {
+    const q = quoteInput(code);
     throw new DomainError('invalid', 'unknown_record_type', {
-      ko: `'${code}'는 사용 중인 실적 유형이 아닙니다.`,
-      en: `'${code}' is not a record type in use.`,
-    }, [{ path: 'query.type', message: { ko: `알 수 없는 실적 유형 '${code}'`, en: `Unknown record type '${code}'` } }]);
+      ko: `'${q}'는 사용 중인 실적 유형이 아닙니다.`,
+      en: `'${q}' is not a record type in use.`,
+    }, [{ path: 'query.type', message: { ko: `알 수 없는 실적 유형 '${q}'`, en: `Unknown record type '${q}'` } }]);
   }
   return type;
 }

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { Database, Db } from '../../db/client.js';
 import type { DbOrTx } from '../../db/tx.js';
 import { assertCanWriteRecords } from '../activities/access.js';
@@ -9,14 +8,15 @@ import { actorOf } from '../authz.js';
 import { DomainError, type FieldProblem } from '../errors.js';
 import type { ByteSource } from '../evidence/byte-source.js';
 import { checkDirectValues, writeDirectValues, type DirectValuesOutcome } from './direct-values.js';
-import { finishImport, insertImport, storedProblems, type StoredProblem } from './import-history.js';
+import { boundProblem } from './echo.js';
+import { finishImport, insertImport, MAX_STORED_PROBLEMS, storedProblems, type StoredProblem } from './import-history.js';
 import { loadDistrictCycle, type DistrictCycle } from './import-context.js';
-import { readWorkbook } from './read-workbook.js';
 import { copyText, ROLLBACK, withCopyTransaction, type CopySession } from './bulk-copy-session.js';
 import { liveRecordsByIds } from './record-rows.js';
-import { readSafeXlsx } from './xlsx-safety.js';
+import { checkXlsxContainer, defaultXlsxLimits, type XlsxLimits } from './xlsx-safety.js';
+import { withXlsxWorker } from './xlsx-workers.js';
+import type { ImportPlan, PlannedRecord, SheetSummary } from './validate-workbook.js';
 import { settleRecordChange, spanOf, type AffectedItem } from '../submissions/records-changed.js';
-import { referencedRecordIds, validateWorkbook, type ImportPlan, type PlannedRecord, type SheetSummary } from './validate-workbook.js';
 
 export interface UploadedWorkbook {
   /** The name the browser sent (only stored and shown). */
@@ -36,8 +36,11 @@ export interface ImportSummary {
   returnedItems: AffectedItem[];
 }
 
-/** Problems reported in one response; the import history keeps up to the same number, errorCount counts all. */
-export const MAX_REPORTED_PROBLEMS = 1000;
+/**
+ * Problems reported in one response: the first of them in file order, each bounded (echo.ts); the import history
+ * keeps the same, errorCount counts all. Enough to fix any honest file round by round.
+ */
+export const MAX_REPORTED_PROBLEMS = MAX_STORED_PROBLEMS;
 
 export function importRejected(importId: number | null, problems: FieldProblem[], total = problems.length): DomainError {
   const n = Math.max(total, problems.length);
@@ -48,22 +51,9 @@ export function importRejected(importId: number | null, problems: FieldProblem[]
       ko: `파일에 오류가 ${n.toLocaleString('ko-KR')}건 있어 아무것도 저장하지 않았습니다. 모두 고친 뒤 다시 올리세요.`,
       en: `The file has ${n.toLocaleString('en-US')} error(s), so nothing was saved. Fix them all and upload again.`,
     },
-    problems.slice(0, MAX_REPORTED_PROBLEMS),
+    problems.slice(0, MAX_REPORTED_PROBLEMS).map(boundProblem),
     { importId, errorCount: n },
   );
-}
-
-async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new DomainError('invalid', 'not_xlsx', {
-      ko: '엑셀 파일을 읽을 수 없습니다. 파일이 손상되었거나 .xlsx 형식이 아닙니다.',
-      en: 'The Excel file cannot be read: it is damaged or not in .xlsx format.',
-    });
-  }
-  return wb;
 }
 
 function counts(plan: ImportPlan) {
@@ -145,7 +135,7 @@ async function settleImport(tx: DbOrTx, principal: Principal, ctx: DistrictCycle
   return settleRecordChange(tx, actorOf(principal), [{ orgUnitId: ctx.unit.id, recordTypes: types, ...span }], { kind: 'xlsx_import', importId });
 }
 
-async function recordFailure(db: Db, ctx: DistrictCycle, principal: Principal, fileName: string, rows: number, problems: FieldProblem[]): Promise<number> {
+async function recordFailure(db: Db, ctx: DistrictCycle, principal: Principal, fileName: string, rows: number, problems: FieldProblem[], total: number): Promise<number> {
   return insertImport(db, {
     cycleId: ctx.cycle.id,
     orgUnitId: ctx.unit.id,
@@ -154,7 +144,7 @@ async function recordFailure(db: Db, ctx: DistrictCycle, principal: Principal, f
     status: 'failed',
     createdBy: principal.user.id,
     totalRows: rows,
-    errorCount: problems.length,
+    errorCount: total,
     errors: storedProblems(problems) satisfies StoredProblem[],
     finished: true,
   });
@@ -164,30 +154,38 @@ async function recordFailure(db: Db, ctx: DistrictCycle, principal: Principal, f
  * Imports a district's filled-in template for a cycle. The whole file is checked first — structure, every row of
  * every sheet, the data period, the records pre-filled rows point at, the indicator values — and if anything is
  * wrong nothing is written: the import is kept in the history as failed and every problem is thrown with its sheet,
- * Excel row and column letter. Otherwise everything is written in one transaction — new records by COPY, changed
- * ones version-checked, indicator values through the submission rules — with one audit entry summing the import
- * up, and the new records carry the import's ID. A process killed meanwhile leaves the data as before.
+ * Excel row and column letter (the first MAX_STORED_PROBLEMS of them, with the count of all). Reading the file —
+ * the CPU-bound part — runs on a worker thread (xlsx-workers.ts). Otherwise everything is written in one
+ * transaction — new records by COPY, changed ones version-checked, indicator values through the submission
+ * rules — with one audit entry summing the import up, and the new records carry the import's ID. A process killed meanwhile leaves the data as before.
  *
  * @throws DomainError forbidden (not the district's officer or the city), invalid `not_xlsx` | `zip_bomb` |
- *   `import_invalid` (with `errors[]`, `extra.importId`, `extra.errorCount`).
+ *   `xlsx_limit_exceeded` | `import_invalid` (with `errors[]`, `extra.importId`, `extra.errorCount`).
  */
 export async function importWorkbook(
   database: Database,
   principal: Principal | null,
-  input: { year: number; orgUnitCode: string; file: UploadedWorkbook },
+  input: { year: number; orgUnitCode: string; file: UploadedWorkbook; limits?: XlsxLimits },
 ): Promise<ImportSummary> {
   assertCanWriteRecords(principal, input.orgUnitCode);
   const db = database.db;
   const ctx = await loadDistrictCycle(db, input.year, input.orgUnitCode);
-  const wb = await loadWorkbook(await readSafeXlsx(input.file.source));
-  const read = readWorkbook(wb, ctx.recordTypes);
-  const existing = await liveRecordsByIds(db, referencedRecordIds(read));
-  const { plan, problems } = validateWorkbook(read, ctx, existing);
-  problems.push(...(await checkDirectValues(db, principal, ctx, plan.values)));
-  const rows = read.sheets.reduce((n, s) => n + s.rows.length, 0);
-  if (problems.length > 0) {
-    const importId = await recordFailure(db, ctx, principal, input.file.fileName, rows, problems);
-    throw importRejected(importId, problems);
+  const limits = input.limits ?? defaultXlsxLimits;
+  // What the archive's directory alone shows (not a workbook, a bomb) is refused here, without a worker.
+  await checkXlsxContainer(input.file.source, limits);
+  const bytes = await input.file.source.read(0, input.file.source.size);
+  // Inflating, checking, loading and validating run on a worker thread; this thread only looks up the records.
+  const { rows, plan, problems: found, problemCount } = await withXlsxWorker(async (worker) => {
+    const { ids, rows } = await worker.read(bytes, ctx.recordTypes, limits);
+    const existing = await liveRecordsByIds(db, ids);
+    return { rows, ...(await worker.validate(ctx, existing, MAX_STORED_PROBLEMS)) };
+  });
+  const direct = await checkDirectValues(db, principal, ctx, plan.values);
+  const problems = [...found, ...direct].slice(0, MAX_STORED_PROBLEMS);
+  const total = problemCount + direct.length;
+  if (total > 0) {
+    const importId = await recordFailure(db, ctx, principal, input.file.fileName, rows, problems, total);
+    throw importRejected(importId, problems, total);
   }
   // The import is on record (validating) before its one transaction starts, so a failure stays in the history;
   // it turns committed in the same transaction as the data.

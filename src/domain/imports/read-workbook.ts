@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs';
 import type { RecordType } from '../activities/record-types.js';
 import type { FieldProblem, Message } from '../errors.js';
 import { plainCell, type PlainCell } from './cell-value.js';
+import { quoteInput } from './echo.js';
 import {
   DIRECT_VALUE_COLUMNS,
   DIRECT_VALUES_SHEET,
@@ -44,7 +45,8 @@ export interface ReadWorkbook {
 /** More rows than this belong in a CSV import (streamed), not in a workbook held in memory. */
 export const MAX_WORKBOOK_ROWS = 100_000;
 
-export function sheetProblem(sheet: string, message: Message, at: { row?: number; letter?: string; header?: string; path?: string } = {}): FieldProblem {
+export function sheetProblem(name: string, message: Message, at: { row?: number; letter?: string; header?: string; path?: string } = {}): FieldProblem {
+  const sheet = quoteInput(name);
   return {
     path: at.path ?? (at.letter && at.row ? `${sheet}!${at.letter}${at.row}` : sheet),
     sheet,
@@ -127,7 +129,7 @@ function mapColumns(
         problems.push(
           sheetProblem(
             sheet,
-            { ko: `알 수 없는 열 제목 '${text}'입니다. 서식의 열 제목을 그대로 쓰세요.`, en: `Unknown column header '${text}'. Keep the template's headers.` },
+            { ko: `알 수 없는 열 제목 '${quoteInput(text)}'입니다. 서식의 열 제목을 그대로 쓰세요.`, en: `Unknown column header '${quoteInput(text)}'. Keep the template's headers.` },
             { row: 1, letter },
           ),
         );
@@ -211,8 +213,8 @@ export function readWorkbook(wb: ExcelJS.Workbook, types: RecordType[]): ReadWor
       if (hasAnyValue(ws)) {
         problems.push(
           sheetProblem(name, {
-            ko: `알 수 없는 시트 '${name}'입니다. 서식에 있는 시트에만 입력하세요.`,
-            en: `Unknown sheet '${name}'. Enter data only in the template's sheets.`,
+            ko: `알 수 없는 시트 '${quoteInput(name)}'입니다. 서식에 있는 시트에만 입력하세요.`,
+            en: `Unknown sheet '${quoteInput(name)}'. Enter data only in the template's sheets.`,
           }),
         );
       }
@@ -231,7 +233,7 @@ export function readWorkbook(wb: ExcelJS.Workbook, types: RecordType[]): ReadWor
             sheetProblem(
               name,
               { ko: `필수 열 '${c.header.ko}'이(가) 없습니다.`, en: `The required column '${c.header.en}' is missing.` },
-              { row: 1, path: `${name}!1` },
+              { row: 1, path: `${quoteInput(name)}!1` },
             ),
           );
         }

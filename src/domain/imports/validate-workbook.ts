@@ -5,6 +5,7 @@ import type { FieldProblem, Message } from '../errors.js';
 import type { RowValidator } from './bulk-record-validator.js';
 import { periodRowValidator } from './data-period.js';
 import { cellToInput } from './cell-value.js';
+import { quoteInput } from './echo.js';
 import type { DistrictCycle } from './import-context.js';
 import { sheetProblem, type ReadRow, type ReadSheet, type ReadWorkbook } from './read-workbook.js';
 import { RECORD_ID_KEY, RECORD_VERSION_KEY } from './sheet-columns.js';
@@ -155,7 +156,7 @@ function validateValueRow(sheet: ReadSheet, row: ReadRow, ctx: DistrictCycle, se
   if (!indicator) {
     problems.push(
       located(sheet.name, row, at('code'), code
-        ? { ko: `'${code}'는 이 평가 주기의 직접 입력 지표가 아닙니다.`, en: `'${code}' is not a directly entered indicator of this cycle.` }
+        ? { ko: `'${quoteInput(code)}'는 이 평가 주기의 직접 입력 지표가 아닙니다.`, en: `'${quoteInput(code)}' is not a directly entered indicator of this cycle.` }
         : { ko: '지표 코드가 비어 있습니다.', en: 'The indicator code is empty.' }, 'values.code'),
     );
     return null;
@@ -232,7 +233,7 @@ const compareText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 
 /** Problems as a person walks the file: sheet by sheet, row by row, left to right. */
 function inFileOrder(problems: FieldProblem[], read: ReadWorkbook): FieldProblem[] {
-  const sheetIndex = new Map(read.sheets.map((s, i) => [s.name, i]));
+  const sheetIndex = new Map(read.sheets.map((s, i) => [quoteInput(s.name), i]));
   // Column letters of one length sort as text (A < B < … < Z); a shorter one comes first (Z < AA).
   const key = (p: FieldProblem) => [p.sheet === undefined ? -1 : (sheetIndex.get(p.sheet) ?? -1), p.row ?? 0, p.column?.length ?? 0] as const;
   return problems

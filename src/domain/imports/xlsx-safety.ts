@@ -1,14 +1,16 @@
-import { crc32, inflateRawSync } from 'node:zlib';
+import { crc32, createInflateRaw } from 'node:zlib';
 import type { ByteSource } from '../evidence/byte-source.js';
 import { sniffEvidenceType } from '../evidence/sniff-evidence-type.js';
 import { readZipDirectory, type ZipEntry } from '../evidence/zip-directory.js';
 import { DomainError, type Message } from '../errors.js';
+import { quoteInput } from './echo.js';
+import { partRole, WorkbookScan, type PartRole, type XlsxContentLimits } from './xlsx-scan.js';
 
 /**
  * Limits for an uploaded workbook. A real district workbook of tens of thousands of rows inflates to a few tens of
  * megabytes; anything far above is a decompression bomb or belongs in a CSV import.
  */
-export interface XlsxLimits {
+export interface XlsxLimits extends XlsxContentLimits {
   /** Sum of the inflated sizes of all entries. */
   maxInflatedBytes: number;
   /** Inflated size of one entry. */
@@ -23,6 +25,12 @@ export const defaultXlsxLimits: XlsxLimits = {
   maxEntryBytes: 96 * 1024 * 1024,
   maxRatio: 1000,
   maxEntries: 2000,
+  maxCellChars: 32_767,
+  maxRows: 200_000,
+  maxColumns: 1024,
+  maxCells: 3_000_000,
+  maxSharedStrings: 1_000_000,
+  maxSharedStringChars: 32 * 1024 * 1024,
 };
 
 function refuse(code: string, msg: Message, extra: Record<string, unknown> = {}): DomainError {
@@ -48,60 +56,72 @@ function checkDeclaredSizes(entries: ZipEntry[], limits: XlsxLimits): void {
   if (entries.length > limits.maxEntries) throw bomb({ ko: `항목 ${entries.length}개`, en: `${entries.length} entries` });
   let total = 0;
   for (const e of entries) {
+    const name = quoteInput(e.name);
     if (e.uncompressedSize > limits.maxEntryBytes) {
-      throw bomb({ ko: `${e.name} ${mb(e.uncompressedSize)}`, en: `${e.name}: ${mb(e.uncompressedSize)}` });
+      throw bomb({ ko: `${name} ${mb(e.uncompressedSize)}`, en: `${name}: ${mb(e.uncompressedSize)}` });
     }
     if (e.uncompressedSize > 1024 * 1024 && e.uncompressedSize > limits.maxRatio * Math.max(1, e.compressedSize)) {
-      throw bomb({ ko: `${e.name} 압축률 ${Math.round(e.uncompressedSize / Math.max(1, e.compressedSize))}배`, en: `${e.name}: ratio ${Math.round(e.uncompressedSize / Math.max(1, e.compressedSize))}×` });
+      throw bomb({ ko: `${name} 압축률 ${Math.round(e.uncompressedSize / Math.max(1, e.compressedSize))}배`, en: `${name}: ratio ${Math.round(e.uncompressedSize / Math.max(1, e.compressedSize))}×` });
     }
     total += e.uncompressedSize;
   }
   if (total > limits.maxInflatedBytes) throw bomb({ ko: `전체 ${mb(total)}`, en: `${mb(total)} in total` });
 }
 
-/** Inflates one entry, never past what its directory entry declared (a lying directory cannot smuggle a bomb). */
-async function inflateEntry(src: ByteSource, e: ZipEntry): Promise<Buffer> {
-  if (e.flags & 0x1) throw notXlsx({ ko: '암호가 걸린 파일은 받을 수 없습니다.', en: 'Encrypted files are not accepted.' });
-  const header = await src.read(e.localHeaderOffset, 30);
-  if (header.length < 30 || header.readUInt32LE(0) !== 0x04034b50) throw notXlsx({ ko: '압축 구조가 손상되었습니다.', en: 'The archive is damaged.' });
-  const start = e.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
-  const raw = await src.read(start, e.compressedSize);
-  if (raw.length !== e.compressedSize) throw notXlsx({ ko: '압축 구조가 손상되었습니다.', en: 'The archive is damaged.' });
-  let out: Buffer;
-  if (e.method === 0) out = raw;
-  else if (e.method === 8) {
-    try {
-      out = inflateRawSync(raw, { maxOutputLength: Math.max(1, e.uncompressedSize) });
-    } catch (err) {
-      if (err instanceof RangeError) throw bomb({ ko: `${e.name} 크기 불일치`, en: `${e.name}: size mismatch` });
-      throw notXlsx({ ko: '압축 구조가 손상되었습니다.', en: 'The archive is damaged.' });
-    }
-  } else throw notXlsx({ ko: `지원하지 않는 압축 방식(${e.method})입니다.`, en: `Unsupported compression method ${e.method}.` });
-  if (out.length !== e.uncompressedSize) throw bomb({ ko: `${e.name} 크기 불일치`, en: `${e.name}: size mismatch` });
-  return out;
-}
+const damaged = () => notXlsx({ ko: '압축 구조가 손상되었습니다.', en: 'The archive is damaged.' });
 
 /**
- * Parts of a sheet the importer never reads and exceljs expands cell by cell when loading: a data validation,
- * merged range or defined name over a whole column makes millions of objects. They are cut out before loading.
+ * Inflates one entry chunk by chunk, never past what its directory entry declared (a lying directory cannot smuggle
+ * a bomb); a reader that stops early stops the inflation.
  */
-const EXPANDING_SHEET_PARTS = ['dataValidations', 'mergeCells', 'conditionalFormatting', 'hyperlinks'];
-
-function stripElements(xml: string, names: string[]): string {
-  let out = xml;
-  for (const name of names) {
-    const tag = `(?:[A-Za-z0-9]+:)?${name}`;
-    out = out.replace(new RegExp(`<${tag}\\b[^>]*/>`, 'g'), '').replace(new RegExp(`<${tag}\\b[^>]*>[\\s\\S]*?</${tag}>`, 'g'), '');
+async function* inflateEntry(src: ByteSource, e: ZipEntry): AsyncGenerator<Buffer> {
+  if (e.flags & 0x1) throw notXlsx({ ko: '암호가 걸린 파일은 받을 수 없습니다.', en: 'Encrypted files are not accepted.' });
+  const header = await src.read(e.localHeaderOffset, 30);
+  if (header.length < 30 || header.readUInt32LE(0) !== 0x04034b50) throw damaged();
+  const start = e.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+  const raw = await src.read(start, e.compressedSize);
+  if (raw.length !== e.compressedSize) throw damaged();
+  const mismatch = () => bomb({ ko: `${quoteInput(e.name)} 크기 불일치`, en: `${quoteInput(e.name)}: size mismatch` });
+  if (e.method === 0) {
+    if (raw.length !== e.uncompressedSize) throw mismatch();
+    yield raw;
+    return;
   }
-  return out;
+  if (e.method !== 8) throw notXlsx({ ko: `지원하지 않는 압축 방식(${e.method})입니다.`, en: `Unsupported compression method ${e.method}.` });
+  const inflater = createInflateRaw({ chunkSize: 64 * 1024 });
+  inflater.end(raw);
+  let total = 0;
+  try {
+    for await (const chunk of inflater as AsyncIterable<Buffer>) {
+      total += chunk.length;
+      if (total > e.uncompressedSize) throw mismatch();
+      yield chunk;
+    }
+  } catch (err) {
+    if (err instanceof DomainError) throw err;
+    throw damaged();
+  } finally {
+    inflater.destroy();
+  }
+  if (total !== e.uncompressedSize) throw mismatch();
 }
 
-function sanitisePart(name: string, bytes: Buffer): Buffer {
-  const lower = name.toLowerCase();
-  if (/^xl\/worksheets\/[^/]+\.xml$/.test(lower)) return Buffer.from(stripElements(bytes.toString('utf8'), EXPANDING_SHEET_PARTS), 'utf8');
-  if (lower === 'xl/workbook.xml') return Buffer.from(stripElements(bytes.toString('utf8'), ['definedNames']), 'utf8');
-  return bytes;
+async function collect(chunks: AsyncIterable<Buffer>): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const c of chunks) parts.push(c);
+  return Buffer.concat(parts);
 }
+
+/** Keeps the chunks a scan reads, for parts handed on as they are. */
+async function* keeping(chunks: AsyncIterable<Buffer>, into: Buffer[]): AsyncGenerator<Buffer> {
+  for await (const c of chunks) {
+    into.push(c);
+    yield c;
+  }
+}
+
+/** The order parts are checked in: sheet names and shared strings before the sheets that use them. */
+const SCAN_ORDER: Record<PartRole, number> = { workbook: 0, workbookRels: 1, sharedStrings: 2, worksheet: 3, other: 4 };
 
 /** Writes entries as an uncompressed ZIP (exceljs reads it like any other). */
 function storedZip(parts: { name: string; data: Buffer }[]): Buffer {
@@ -151,14 +171,12 @@ function storedZip(parts: { name: string; data: Buffer }[]): Buffer {
 }
 
 /**
- * Proves an upload is a real OOXML workbook (by content, not name: no macros, no other ZIP) and not a
- * decompression bomb — declared sizes and ratios first, then every entry inflated with a hard cap at its declared
- * size — and returns it re-packed without the parts that make exceljs expand ranges cell by cell. Only the bytes this
- * returns are ever given to exceljs.
+ * The cheap half of the checks below, from the archive's directory alone (nothing inflated): a ZIP, an OOXML
+ * workbook without macros, declared sizes and ratios within the limits. Returns the directory.
  *
  * @throws DomainError invalid `not_xlsx` | `zip_bomb`
  */
-export async function readSafeXlsx(src: ByteSource, limits: XlsxLimits = defaultXlsxLimits): Promise<Buffer> {
+export async function checkXlsxContainer(src: ByteSource, limits: XlsxLimits = defaultXlsxLimits): Promise<ZipEntry[]> {
   const entries = await readZipDirectory(src);
   if (!entries) throw notXlsx({ ko: '압축(ZIP) 구조가 아닙니다.', en: 'It is not a ZIP container.' });
   checkDeclaredSizes(entries, limits);
@@ -171,10 +189,34 @@ export async function readSafeXlsx(src: ByteSource, limits: XlsxLimits = default
         : { ko: '서식 파일을 내려받아 작성한 .xlsx 파일을 올리세요.', en: 'Upload the .xlsx file made from the downloaded template.' },
     );
   }
-  const parts: { name: string; data: Buffer }[] = [];
-  for (const e of entries) {
-    if (e.name.endsWith('/')) continue;
-    parts.push({ name: e.name, data: sanitisePart(e.name, await inflateEntry(src, e)) });
+  return entries;
+}
+
+/**
+ * Proves an upload is a real OOXML workbook (by content, not name: no macros, no other ZIP) and not a
+ * decompression bomb — declared sizes and ratios first, then every entry inflated with a hard cap at its declared
+ * size — whose XML is well formed and within every limit (one streaming pass per part, see xlsx-scan.ts), and
+ * returns it re-packed without the elements that make exceljs expand ranges cell by cell. Only the bytes this
+ * returns are ever given to exceljs.
+ *
+ * @throws DomainError invalid `not_xlsx` (naming a malformed part) | `zip_bomb` | `xlsx_limit_exceeded` (naming
+ *   the sheet, row and column of a cell over a limit)
+ */
+export async function readSafeXlsx(src: ByteSource, limits: XlsxLimits = defaultXlsxLimits): Promise<Buffer> {
+  const entries = await checkXlsxContainer(src, limits);
+  const scan = new WorkbookScan(limits);
+  const files = entries.filter((e) => !e.name.endsWith('/')).map((e, i) => ({ e, i, role: partRole(e.name) }));
+  const data = new Map<number, Buffer>();
+  for (const { e, i, role } of [...files].sort((a, b) => SCAN_ORDER[a.role] - SCAN_ORDER[b.role] || a.i - b.i)) {
+    if (role === 'other') {
+      data.set(i, await collect(inflateEntry(src, e)));
+      continue;
+    }
+    const original: Buffer[] = [];
+    const cleaned = await scan.scan(e.name, role, keeping(inflateEntry(src, e), original));
+    // A scan that stopped early (the file is refused below) leaves the part unread: nothing is handed on then.
+    data.set(i, cleaned ?? Buffer.concat(original));
   }
-  return storedZip(parts);
+  scan.finish();
+  return storedZip(files.map(({ e, i }) => ({ name: e.name, data: data.get(i)! })));
 }

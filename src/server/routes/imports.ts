@@ -21,6 +21,7 @@ import {
   type CsvImportJobPayload,
   type CsvImportRequest,
 } from '../../domain/imports/index.js';
+import { configureXlsxWorkers } from '../../domain/imports/xlsx-workers.js';
 import { enqueueJob } from '../../domain/jobs/index.js';
 import type { AppContext } from '../context.js';
 import { problemFor, sendProblem } from '../problem.js';
@@ -133,6 +134,7 @@ export const importRoutes =
     const { maxBytes } = uploadLimits(ctx.config);
     const spoolDir = path.join(ctx.config.dataDir, 'tmp', 'imports');
     const store = ctx.evidenceStore;
+    configureXlsxWorkers({ maxWorkers: ctx.config.HOPEJOBS_XLSX_WORKERS, maxMemoryMb: ctx.config.HOPEJOBS_XLSX_WORKER_MEMORY_MB });
 
     await app.register(fastifyMultipart, { limits: { fileSize: maxBytes + 1, files: 1, fields: 10, parts: 12, headerPairs: 100 } });
 
