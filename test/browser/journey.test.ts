@@ -192,6 +192,12 @@ describe.skipIf(skip)('a year of the evaluation in Chromium', () => {
 
     const reviewer = await as('reviewer.1');
     await reviewer.page.goto(`${demo.url}/reviews/${YEAR}`);
+    // Scoring opens once the reviewer has signed the cycle's pledge (서약).
+    const pledge = reviewer.page.getByRole('region', { name: '평가위원 서약 및 회피 신청' });
+    await pledge.getByLabel('위 서약 내용에 동의합니다').check();
+    await pledge.getByLabel('서명 (성명)').fill('평가위원 1');
+    await pledge.getByRole('button', { name: '서약하기' }).click();
+    await pledge.getByText('서약을 제출했습니다').waitFor();
     await reviewer.page.getByRole('link', { name: /채점하기$/ }).first().click();
     await reviewer.page.getByText('블라인드 평가', { exact: false }).first().waitFor();
     const levels = reviewer.page.getByRole('radio', { name: /^4단계/ });
