@@ -52,6 +52,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/v1/auth/login': { allow: ALL, freshSession: true, body: { username: 'auditor', password: PASSWORD } },
   'POST /api/v1/auth/logout': { allow: SIGNED_IN, freshSession: true },
   'GET /api/v1/me': { allow: SIGNED_IN },
+  'GET /api/v1/me/work': { allow: SIGNED_IN },
   'POST /api/v1/me/password': { allow: SIGNED_IN, body: { currentPassword: 'not-the-password', newPassword: 'a-new-password-9' } },
   // accounts (city admin only); the calls hit a taken username or a stale version
   'GET /api/v1/users': { allow: CITY },
