@@ -67,7 +67,7 @@ describe.skipIf(skip)('objections across districts in Chromium', () => {
     await move('verification');
     for (const i of items) await admin('POST', `/cycles/${YEAR}/verification/verify`, { id: i.id, version: i.version });
     for (const to of ['review', 'scoring']) await move(to);
-    await admin('POST', `/cycles/${YEAR}/scoring-runs`, { kind: 'provisional' });
+    await admin('POST', `/cycles/${YEAR}/scoring-runs`, { kind: 'provisional', override: true, reason: '브라우저 시험: 두 자치구만 검증한 잠정 결과' });
     for (const to of ['provisional', 'objections']) await move(to);
   }, 300_000);
   afterAll(async () => {
