@@ -81,4 +81,50 @@ describe('reading CSV streams', () => {
     const err = await read(Readable.from([head, Buffer.from([0x33, 0x2c, 0xb0, 0xa1, 0x0a])])).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'invalid_encoding', problems: [{ row: 4 }] });
   });
+
+  it('refuses a header cell, a cell or a row of columns over the limits, naming the line and column, at any chunk size', async () => {
+    const limits = { maxHeaderChars: 10, maxFieldChars: 20, maxColumns: 5 };
+    const cases: Array<[string, string, { row: number; column?: string }, RegExp]> = [
+      ['a header cell', `a,${'h'.repeat(11)}\n1,2\n`, { row: 1, column: 'B' }, /1행 B열의 머리글에 11자의/],
+      ['a cell', `a,b\n1,2\n"3\n3",${'가'.repeat(21)}\n4,5\n`, { row: 3, column: 'b' }, /3행 B열\('b'\)의 값에 21자의/],
+      ['a row of columns', 'a,b\n1,2,3,4,5,6\n', { row: 2 }, /2행에 열이 (6개|5개 넘게)/],
+      ['a header of columns', 'a,b,c,d,e,f\n1\n', { row: 1 }, /1행에 열이 (6개|5개 넘게)/],
+    ];
+    for (const [what, csv, where, message] of cases) {
+      for (const size of [1, 7, 1 << 16]) {
+        const err = await read(chunks(Buffer.from(csv), size), { limits }).catch((e: unknown) => e);
+        expect(err, `${what} in chunks of ${size}`).toBeInstanceOf(DomainError);
+        expect(err, `${what} in chunks of ${size}`).toMatchObject({ code: 'csv_limit_exceeded', problems: [where] });
+        expect((err as DomainError).problems[0]!.message.ko, what).toMatch(message);
+        if (!where.column) expect((err as DomainError).problems[0]!.column).toBeUndefined();
+      }
+    }
+    // At the limits, everything is read.
+    const fits = `${'h'.repeat(10)},b,c,d,e\n${'가'.repeat(20)},2,3,4,5\n`;
+    expect((await read(Readable.from([Buffer.from(fits)]), { limits })).rows).toHaveLength(2);
+  });
+
+  it('refuses a cell still being read once it is far over the limit, without waiting for its end', async () => {
+    const open = Buffer.from(`a,b\n1,2\n3,"${'x'.repeat(5000)}`);
+    const err = await read(Readable.from([open]), { limits: { maxFieldChars: 20 } }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'csv_limit_exceeded', problems: [{ row: 3, column: 'b' }] });
+    expect((err as DomainError).problems[0]!.message.en).toMatch(/far more than 20 characters/);
+    // The default limits leave the record limit to refuse a runaway quote.
+    const runaway = await read(Readable.from([open]), { maxRecordSize: 1000 }).catch((e: unknown) => e);
+    expect(runaway).toMatchObject({ code: 'csv_syntax' });
+  });
+
+  it('parses a large chunk in slices, letting the event loop turn in between', async () => {
+    const bytes = Buffer.from(`a,b\n${'12345,abcdef\n'.repeat(200_000)}`);
+    let turns = 0;
+    const timer = setInterval(() => turns++, 1);
+    try {
+      const r = await read(Readable.from([bytes]));
+      expect(r.rows).toHaveLength(200_001);
+    } finally {
+      clearInterval(timer);
+    }
+    // Parsed as one chunk, the 2.6 MB would hold the loop until the end (no turn at all).
+    expect(turns).toBeGreaterThan(3);
+  });
 });

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
-import type { PGlite } from '@electric-sql/pglite';
+import type { PGlite, Transaction } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -28,6 +28,14 @@ export const ROLLBACK = Symbol('rollback');
 export interface CopyTransactionOptions {
   /** PGlite only: rows per COPY FROM '/dev/blob' statement (its input is a Blob held in memory). */
   batchRows?: number;
+  /**
+   * PGlite only: begin the transaction with the first batch of rows (or `finish`) rather than at once. PGlite is one
+   * connection and its transaction holds every other query of the server (a health check, a sign-in) until it ends,
+   * so a body that spends long reading and checking its input — a CSV file — does that outside the transaction:
+   * a refused file never takes it, a file of fewer than `batchRows` rows takes it only to write them. `copy.db` is
+   * then available once `finish` has been called.
+   */
+  deferBegin?: boolean;
 }
 
 /**
@@ -44,7 +52,7 @@ export async function withCopyTransaction<T>(
   opts: CopyTransactionOptions = {},
 ): Promise<T | typeof ROLLBACK> {
   if (database.kind === 'postgres' && database.pool) return serverCopy(database.pool, copySql, body);
-  if (database.pglite) return pgliteCopy(database.pglite, copySql, body, opts.batchRows ?? 50_000);
+  if (database.pglite) return pgliteCopy(database.pglite, copySql, body, opts.batchRows ?? 50_000, opts.deferBegin ?? false);
   throw new Error('withCopyTransaction: the database has neither a pool nor a PGlite instance');
 }
 
@@ -110,46 +118,81 @@ async function pgliteCopy<T>(
   copySql: string,
   body: (session: CopySession) => Promise<T | typeof ROLLBACK>,
   batchRows: number,
+  deferBegin: boolean,
 ): Promise<T | typeof ROLLBACK> {
   const blobSql = copySql.replace(/FROM\s+STDIN/i, "FROM '/dev/blob'");
-  return pglite.transaction(async (tx) => {
-    let batch: string[] = [];
-    let batched = 0;
-    let loaded = 0;
-    let open = true;
-    const flush = async () => {
-      if (batch.length === 0) return;
-      const blob = new Blob(batch);
+  let batch: string[] = [];
+  let batched = 0;
+  let loaded = 0;
+  let open = true;
+  // The transaction, once begun: PGlite runs its callback until `end` lets it return (commit) or roll back.
+  const begun: { current: { tx: Transaction; db: Db; end: (commit: boolean) => void; settled: Promise<void> } | null } = { current: null };
+  const begin = async (): Promise<Transaction> => {
+    if (begun.current) return begun.current.tx;
+    let end!: (commit: boolean) => void;
+    const ended = new Promise<boolean>((resolve) => (end = resolve));
+    let ready!: (tx: Transaction) => void;
+    const txReady = new Promise<Transaction>((resolve) => (ready = resolve));
+    const settled = pglite.transaction(async (tx) => {
+      ready(tx);
+      if (!(await ended)) await tx.rollback();
+    });
+    const tx = await Promise.race([
+      txReady,
+      settled.then(() => Promise.reject(new Error('withCopyTransaction: the PGlite transaction ended before it began'))),
+    ]);
+    begun.current = { tx, db: drizzlePglite({ client: tx as unknown as PGlite, schema }) as unknown as Db, end, settled };
+    return tx;
+  };
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const blob = new Blob(batch);
+    batch = [];
+    batched = 0;
+    const tx = await begin();
+    const r = await tx.query(blobSql, [], { blob });
+    loaded += r.affectedRows ?? 0;
+  };
+  const session: CopySession = {
+    get db(): Db {
+      if (!begun.current) throw new Error('withCopyTransaction: statements run after finish() (the transaction begins with the first rows)');
+      return begun.current.db;
+    },
+    async write(lines, rows) {
+      if (!open) return;
+      batch.push(lines);
+      batched += rows;
+      if (batched >= batchRows) await flush();
+    },
+    async finish() {
+      open = false;
+      await flush();
+      await begin();
+      return loaded;
+    },
+    async cancel() {
+      open = false;
       batch = [];
-      batched = 0;
-      const r = await tx.query(blobSql, [], { blob });
-      loaded += r.affectedRows ?? 0;
-    };
-    const session: CopySession = {
-      db: drizzlePglite({ client: tx as unknown as PGlite, schema }) as unknown as Db,
-      async write(lines, rows) {
-        if (!open) return;
-        batch.push(lines);
-        batched += rows;
-        if (batched >= batchRows) await flush();
-      },
-      async finish() {
-        open = false;
-        await flush();
-        return loaded;
-      },
-      async cancel() {
-        open = false;
-        batch = [];
-      },
-    };
-    const result = await body(session);
-    if (result === ROLLBACK) {
-      await tx.rollback();
-      return ROLLBACK;
+    },
+  };
+  if (!deferBegin) await begin();
+  let result: T | typeof ROLLBACK;
+  try {
+    result = await body(session);
+  } catch (err) {
+    const failed = begun.current;
+    if (failed) {
+      failed.end(false);
+      await failed.settled.catch(() => undefined);
     }
-    return result;
-  });
+    throw err;
+  }
+  const active = begun.current;
+  // Nothing begun: nothing was written (a refused file), so there is nothing to roll back.
+  if (!active) return result;
+  active.end(result !== ROLLBACK);
+  await active.settled;
+  return result;
 }
 
 /** COPY text format for one value: backslash, tab, newline and carriage return escaped. */

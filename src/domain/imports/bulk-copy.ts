@@ -10,7 +10,7 @@ import { settleRecordChange, type AffectedItem } from '../submissions/records-ch
 import { ROLLBACK, withCopyTransaction } from './bulk-copy-session.js';
 import { activityRowValidator, type RowValidator } from './bulk-record-validator.js';
 import { ProblemCollector, RowResolver, type RowResolverOptions } from './bulk-row-resolver.js';
-import { readCsvRows, type CsvEncoding } from './csv-stream.js';
+import { loopTurns, readCsvRows, type CsvEncoding } from './csv-stream.js';
 import { boundProblem, quoteInput } from './echo.js';
 
 export interface ImportProgress {
@@ -118,8 +118,12 @@ export async function importActivityCsv(
           pending = '';
           await copy.cancel();
         };
+        // Rows come from memory faster than the event loop turns: give it a turn every few milliseconds of work.
+        const turn = loopTurns();
         try {
           for await (const row of rows) {
+            const t = turn();
+            if (t) await t;
             if (!resolver.hasHeader) {
               resolver.readHeader(row);
               if (collector.count > 0) break;
@@ -192,7 +196,7 @@ export async function importActivityCsv(
         });
         return 'committed' as const;
       },
-      { batchRows: opts.batchRows },
+      { batchRows: opts.batchRows, deferBegin: true },
     );
 
     const result: ActivityCsvImportResult = {

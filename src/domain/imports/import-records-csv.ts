@@ -7,7 +7,7 @@ import type { Principal } from '../auth.js';
 import { actorOf } from '../authz.js';
 import { DomainError } from '../errors.js';
 import { importActivityCsv, type ActivityCsvImportResult, type ImportProgress } from './bulk-copy.js';
-import { readCsvRows, type CsvEncoding } from './csv-stream.js';
+import { loopTurns, readCsvRows, type CsvEncoding } from './csv-stream.js';
 import { periodRowValidator } from './data-period.js';
 import { insertImport, MAX_STORED_PROBLEMS } from './import-history.js';
 import { loadDistrictCycle, type DistrictCycle } from './import-context.js';
@@ -82,7 +82,10 @@ function withDistrictAndType(
   async function* lines(): AsyncGenerator<string> {
     let line = 1;
     let header = true;
+    const turn = loopTurns();
     for await (const row of rows) {
+      const t = turn();
+      if (t) await t;
       if (row.line > line) {
         yield '\n'.repeat(row.line - line);
         line = row.line;

@@ -20,6 +20,7 @@ export interface XlsxLimits extends XlsxContentLimits {
   maxEntries: number;
 }
 
+/** A CSV import shares the cell and column limits (CSV_LIMITS in csv-stream.ts, with its header and record limits). */
 export const defaultXlsxLimits: XlsxLimits = {
   maxInflatedBytes: 128 * 1024 * 1024,
   maxEntryBytes: 96 * 1024 * 1024,
