@@ -9,7 +9,8 @@ const YEAR = 2020;
 
 /**
  * Issue 12 in a real browser: the officer submits J1, then enters one more company visit; J1 comes back marked
- * "실적이 바뀌었습니다 — 다시 제출", and 내 업무 counts it for the officer while the approver sees what waits for
+ * "실적이 바뀌었습니다 — 다시 제출" on the district's page and on the city's verification matrix (submitted value →
+ * new value in the item's panel), and 내 업무 counts it for the officer while the approver sees what waits for
  * approval. Both pages pass axe-core (WCAG 2.1 AA) with no violations.
  */
 describe.skipIf(skip)('My work counts and the changed-records marker in Chromium', () => {
@@ -61,7 +62,7 @@ describe.skipIf(skip)('My work counts and the changed-records marker in Chromium
       recordType: 'company_visit',
       occurredOn: '2020-06-30',
       data: { company_name: '브라우저 기업', purpose: '구인 지원', jobs_found: 1 },
-    })) as { returnedItems: Array<{ indicator: string }> };
+    })) as { returnedItems: Array<{ indicator: string; submittedValue: number | null; currentValue: number | null }> };
     expect(created.returnedItems.map((i) => i.indicator)).toEqual(['J1']);
 
     // The district page: J1 carries the marker and, opened, says what changed.
@@ -72,6 +73,26 @@ describe.skipIf(skip)('My work counts and the changed-records marker in Chromium
     await officer.page.locator('#indicator-J1 > summary').click();
     await officer.page.getByText('실적이 바뀌었습니다 — 다시 제출').waitFor();
     await expectNoAxeViolations('district values with a changed item', officer.page);
+
+    // The city's verification matrix marks J1 the same way and, opened, shows the submitted and the new value.
+    const city = await signedIn('admin');
+    await city.page.goto(`${demo.url}/verification/${YEAR}`);
+    const cell = city.page.getByTestId(`cell-${D}-J1`);
+    await cell.waitFor();
+    expect(await cell.getAttribute('aria-label')).toContain('실적이 바뀌었습니다 — 다시 제출');
+    await city.page.getByLabel('실적 변경된 항목만').check();
+    expect(await city.page.getByText('조건에 맞는 항목 1개').count()).toBe(1);
+    await expectNoAxeViolations('verification matrix with a changed item', city.page);
+    await cell.click();
+    const panel = city.page.getByRole('dialog');
+    await panel.getByText('실적이 바뀌었습니다 — 다시 제출').waitFor();
+    const values = await panel.getByTestId('changed-values').textContent();
+    const [returned] = created.returnedItems;
+    const shown = (v: number | null) => (v === null ? '–' : new Intl.NumberFormat('ko-KR', { maximumFractionDigits: 2 }).format(v));
+    expect(values).toContain(`제출한 값 ${shown(returned!.submittedValue)} `);
+    expect(values).toMatch(new RegExp(`지금 실적으로 계산한 값 ${shown(returned!.currentValue).replace('.', '\\.')}( |$)`));
+    expect(returned!.submittedValue).not.toBe(returned!.currentValue);
+    await expectNoAxeViolations('verification panel with a changed item', city.page);
 
     // 내 업무: one indicator to submit again, highlighted.
     await officer.page.goto(`${demo.url}/my`);

@@ -38,7 +38,8 @@ async function apiAs(base: string, username: string, password: string) {
  * The reviewer's side of a fair evaluation in a real browser: the pledge and a conflict declaration (회피 신청) on
  * the reviews page, then a score sheet with the district's dossier beside the rubric on a blind panel — the photo
  * opens inline from the evidence route, the PDF is served inline to the frame — and the admin's view of the
- * declarations and the blind setting. Each page is checked with axe-core (WCAG 2.1 A/AA).
+ * declarations and the blind setting; then, after an objection on the item is accepted, the reviewer's re-review
+ * (재심사 요청) of exactly that sheet. Each page is checked with axe-core (WCAG 2.1 A/AA).
  */
 describe.skipIf(skip)('the reviewer’s pledge and dossier in Chromium', () => {
   let demo: DemoServer;
@@ -173,4 +174,84 @@ describe.skipIf(skip)('the reviewer’s pledge and dossier in Chromium', () => {
     if (screenshots) await page.screenshot({ path: screenshot('review-declarations-ko-desktop'), fullPage: true });
     await context.close();
   }, 120_000);
+
+  it('reopens the sheet after an accepted objection: the reviewer sees 재심사 요청 with the reason and submits it again; the other sheets stay read-only', async () => {
+    const REASON = '현장 면접 결과 보고서를 반영해 재심사';
+    const admin = await apiAs(demo.url, 'admin', demo.password);
+    const move = async (to: string) => {
+      const cycle = await admin<{ version: number }>('GET', `/cycles/${YEAR}`);
+      await admin('POST', `/cycles/${YEAR}/transition`, { to, version: cycle.version, override: true, reason: '브라우저 시험: 재심사' });
+    };
+    // The panel of 광진구 J12 signs and submits its J12 sheets; the round closes (the rest dropped) and the cycle
+    // goes on to the objection stage.
+    const progress = await admin<{ items: Array<{ orgUnitCode: string; indicatorCode: string; reviewers: Array<{ username: string }> }> }>('GET', `/cycles/${YEAR}/reviews/progress`);
+    const panel = progress.items.find((i) => i.orgUnitCode === DISTRICT && i.indicatorCode === ITEM)!.reviewers.map((r) => r.username);
+    expect(panel).toHaveLength(3);
+    type Sheet = { id: number; version: number; status: string; indicator: { code: string }; rubric: { scale: string; criteria: Array<{ code: string; maxPoints?: number }> } | null };
+    for (const name of panel) {
+      const reviewer = await apiAs(demo.url, name, demo.password);
+      const pledge = await reviewer<{ signed: unknown }>('GET', `/cycles/${YEAR}/reviews/pledge`);
+      if (pledge.signed === null) await reviewer('POST', `/cycles/${YEAR}/reviews/pledge`, { agree: true, signedName: name });
+      const mine = await reviewer<{ assignments: Sheet[] }>('GET', `/cycles/${YEAR}/reviews/mine`);
+      for (const a of mine.assignments.filter((x) => x.indicator.code === ITEM && x.status !== 'submitted')) {
+        const scores = Object.fromEntries(a.rubric!.criteria.map((c) => [c.code, a.rubric!.scale === 'levels' ? 3 : Math.min(3, c.maxPoints ?? 3)]));
+        await reviewer('POST', `/cycles/${YEAR}/reviews/assignments/${a.id}/submit`, { version: a.version, scores });
+      }
+    }
+    await admin('POST', `/cycles/${YEAR}/reviews/close`, { overrideReason: '브라우저 시험: 미제출 채점표는 제외' });
+    await move('scoring');
+    const run = await admin<{ id: number }>('POST', `/cycles/${YEAR}/scoring-runs`, { kind: 'provisional', override: true, reason: '브라우저 시험: 검증 전 가결과' });
+    // Unverified demo figures may tie at an award boundary: award every tied district, tier by tier.
+    type Tie = { tier: string; group?: string; decision: unknown };
+    let ties = (await admin<{ ties: Tie[] }>('GET', `/scoring-runs/${run.id}`)).ties;
+    for (let tie = ties.find((x) => x.decision === null); tie !== undefined; tie = ties.find((x) => x.decision === null)) {
+      const body = { tier: tie.tier, ...(tie.group === undefined ? {} : { group: tie.group }), decision: 'award_all', reason: '브라우저 시험: 동점 모두 수상' };
+      ties = (await admin<{ ties: Tie[] }>('POST', `/scoring-runs/${run.id}/ties`, body)).ties;
+    }
+    for (const to of ['provisional', 'objections']) await move(to);
+    // 종로구 contests 광진구's J12, 광진구 replies, the city accepts: the item is reopened for its panel.
+    const filer = await apiAs(demo.url, 'officer.11110', demo.password);
+    const filed = await filer<{ id: number; version: number }>('POST', `/cycles/${YEAR}/objections`, {
+      district: DISTRICT,
+      indicator: ITEM,
+      reason: '광진구 J12 우수사례 평가에 현장 면접 결과가 반영되지 않았습니다',
+    });
+    const contested = await apiAs(demo.url, `approver.${DISTRICT}`, demo.password);
+    const replied = await contested<{ version: number }>('POST', `/objections/${filed.id}/reply`, { version: filed.version, text: '결과 보고서를 첨부했습니다' });
+    const decided = await admin<{ status: string; reopenedReviews: number }>('POST', `/objections/${filed.id}/decide`, { decision: 'accept', version: replied.version, reason: REASON });
+    expect(decided).toMatchObject({ status: 'accepted', reopenedReviews: 3 });
+
+    // The reviewer's list: one sheet to re-review, marked with the reason; no other sheet can be scored.
+    const { context, page } = await session(reviewerName);
+    await page.goto(`${demo.url}/reviews/${YEAR}`);
+    await page.getByText('재심사 요청된 평가표 1건').waitFor();
+    await page.getByText(`사유: ${REASON}`).waitFor();
+    const rescore = page.getByRole('link', { name: /다시 채점하기 \(재심사\)$/ });
+    expect(await rescore.count()).toBe(1);
+    expect(await page.getByRole('link', { name: / 채점하기$/ }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: / 보기$/ }).count()).toBeGreaterThan(0);
+    await expectNoAxeViolations('reviews list with a sheet to re-review', page);
+
+    // The sheet: the badge, the reason, the saved scores editable; submitted again it is read-only.
+    await rescore.click();
+    await page.getByText(REASON).waitFor();
+    expect(await page.locator('main').getByText(/재심사 요청/).count()).toBeGreaterThan(1);
+    const submit = page.getByRole('button', { name: '제출', exact: true });
+    expect(await submit.isDisabled()).toBe(false);
+    await expectNoAxeViolations('score sheet reopened for re-review', page);
+    await submit.click();
+    await page.getByRole('button', { name: '예, 제출합니다' }).click();
+    await page.getByText('제출한 채점표입니다. 고칠 수 없습니다.').waitFor();
+    await page.getByText(/재심사한 점수를 제출했습니다/).waitFor();
+    await expectNoAxeViolations('score sheet re-reviewed', page);
+
+    // Back on the list nothing is left to score; the server agrees.
+    await page.goto(`${demo.url}/reviews/${YEAR}`);
+    await page.getByRole('heading', { name: '내 평가 목록' }).waitFor();
+    await page.getByRole('link', { name: / 보기$/ }).first().waitFor();
+    expect(await page.getByRole('link', { name: /채점하기/ }).count()).toBe(0);
+    const mine = await (await apiAs(demo.url, reviewerName, demo.password))<{ editable: boolean; assignments: Sheet[] }>('GET', `/cycles/${YEAR}/reviews/mine`);
+    expect(mine.editable).toBe(false);
+    await context.close();
+  }, 240_000);
 });

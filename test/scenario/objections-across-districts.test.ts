@@ -8,7 +8,7 @@ import { transitionCycle } from '../../src/domain/cycles.js';
 import { DomainError } from '../../src/domain/errors.js';
 import { getFramework } from '../../src/domain/frameworks/service.js';
 import { decideObjection, fileObjection, listObjections, replyToObjection, setObjectionSettings } from '../../src/domain/objections/index.js';
-import { assignReviewers, listMyAssignments, panelScores, rubricScore, saveDraftScores, signPledge, submitScores } from '../../src/domain/reviews/index.js';
+import { assignReviewers, getAssignment, listMyAssignments, panelScores, rubricScore, saveDraftScores, signPledge, submitScores } from '../../src/domain/reviews/index.js';
 import { snapshotSchema } from '../../src/domain/scoring/evaluate.js';
 import { getRun, runScoring } from '../../src/domain/scoring/runs.js';
 import { seedDemo } from '../../src/domain/seed.js';
@@ -149,13 +149,23 @@ describe.each(backends())('objections across districts on $name', (backend) => {
       const mine = (await listMyAssignments(db.db, reviewer, YEAR)).assignments;
       const open = mine.filter((a) => a.status !== 'submitted');
       expect(open.length > 0).toBe(reviewerIds.has(reviewer.user.id));
+      // The reviewer's list says which sheets are reopened and why (the decision's reason); the others carry nothing.
+      for (const a of mine) expect(a.rereview?.reason ?? null).toBe(a.status === 'submitted' ? null : '누락된 증빙을 반영해 재심사');
+      expect((await listMyAssignments(db.db, reviewer, YEAR)).editable).toBe(open.length > 0);
       expect((await inbox(reviewer.user.username, 'review_reopened')).length).toBe(open.length);
       const closed = mine.find((a) => a.status === 'submitted')!;
       expect(await refused(saveDraftScores(db.db, reviewer, YEAR, closed.id, { version: closed.version, scores: rescore }))).toBe('not_in_review_stage');
       for (const a of open) {
         expect(a.orgUnit.code).toBe(B);
+        expect((await getAssignment(db.db, reviewer, YEAR, a.id)).rereview).toMatchObject({ reason: '누락된 증빙을 반영해 재심사' });
         await submitScores(db.db, reviewer, YEAR, a.id, { version: a.version, scores: rescore });
       }
+    }
+    // Once the whole panel resubmitted, the item is closed again: no sheet is reopened, nothing can be scored.
+    for (let r = 1; r <= 5; r++) {
+      const mine = await listMyAssignments(db.db, as(`reviewer.${r}`), YEAR);
+      expect(mine.editable).toBe(false);
+      expect(mine.assignments.every((a) => a.rereview === null)).toBe(true);
     }
     const panelAfter = (await panelScores(db.db, YEAR)).get(B)!.S6!;
     expect(panelAfter).toBe(rubricScore(s6.rubric!, rescore));

@@ -192,15 +192,15 @@ export async function countAssignments(db: DbOrTx, cycleId: number): Promise<num
   return row?.n ?? 0;
 }
 
-/** The latest `review_item` audit action per item key (`<year>/<org unit code>/<indicator>`) of one year. */
-export async function latestItemEvents(db: DbOrTx, year: number): Promise<Map<string, string>> {
+/** The latest `review_item` audit entry (action, reason, time) per item key (`<year>/<org unit code>/<indicator>`) of one year. */
+export async function latestItemEvents(db: DbOrTx, year: number): Promise<Map<string, { action: string; reason: string | null; at: string }>> {
   const rows = await db
-    .select({ entityId: auditLog.entityId, action: auditLog.action })
+    .select({ entityId: auditLog.entityId, action: auditLog.action, reason: auditLog.reason, at: auditLog.at })
     .from(auditLog)
     .where(and(eq(auditLog.entityType, 'review_item'), sql`${auditLog.entityId} LIKE ${`${year}/%`}`))
     .orderBy(asc(auditLog.seq));
-  const out = new Map<string, string>();
-  for (const r of rows) if (r.entityId) out.set(r.entityId, r.action);
+  const out = new Map<string, { action: string; reason: string | null; at: string }>();
+  for (const r of rows) if (r.entityId) out.set(r.entityId, { action: r.action, reason: r.reason, at: r.at });
   return out;
 }
 

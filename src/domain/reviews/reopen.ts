@@ -12,12 +12,25 @@ export const ITEM_CLOSED = 'review.item_closed';
 
 const itemId = (year: number, orgUnitCode: string, indicatorCode: string) => `${year}/${orgUnitCode}/${indicatorCode}`;
 
+/** Why and when one item was reopened for re-review (the latest `review.item_reopened` audit entry). */
+export interface Rereview {
+  reason: string | null;
+  reopenedAt: string;
+}
+
+/** Items (`<org unit code>/<indicator>`) of the year that are open for re-review now, with the reopening's reason. */
+export async function reopenedItemDetails(db: DbOrTx, year: number): Promise<Map<string, Rereview>> {
+  const prefix = `${year}/`;
+  const open = new Map<string, Rereview>();
+  for (const [id, e] of await latestItemEvents(db, year)) {
+    if (e.action === ITEM_REOPENED) open.set(id.slice(prefix.length), { reason: e.reason, reopenedAt: new Date(e.at).toISOString() });
+  }
+  return open;
+}
+
 /** Items (`<org unit code>/<indicator>`) of the year that are open for re-review now. */
 export async function reopenedItems(db: DbOrTx, year: number): Promise<Set<string>> {
-  const prefix = `${year}/`;
-  const open = new Set<string>();
-  for (const [id, action] of await latestItemEvents(db, year)) if (action === ITEM_REOPENED) open.add(id.slice(prefix.length));
-  return open;
+  return new Set((await reopenedItemDetails(db, year)).keys());
 }
 
 /** The submitted score sheets of one district × qualitative item: the panel that scored it. */

@@ -74,13 +74,20 @@ export const assignmentViewSchema = z.object({
   status: reviewStatusSchema,
   submittedAt: z.date().nullable(),
   version: z.number().int(),
+  rereview: z
+    .object({
+      reason: z.string().nullable().describe('Why the item was reopened (e.g. the accepted objection\'s reason)'),
+      reopenedAt: z.string().describe('When it was reopened (ISO 8601)'),
+    })
+    .nullable()
+    .describe('Set while the district × item is reopened for re-review after the round closed: an unsubmitted sheet may be scored and submitted again'),
 });
 export type AssignmentView = z.infer<typeof assignmentViewSchema>;
 
 export const myAssignmentsSchema = z.object({
   year: z.number().int(),
   stage: z.enum(cycleStatuses),
-  editable: z.boolean().describe('Scores can be saved: the cycle is in the review stage and the round is open'),
+  editable: z.boolean().describe('Scores can be saved: the cycle is in the review stage and the round is open, or one of the sheets is reopened for re-review (then only the sheets with `rereview` set)'),
   round: roundStateSchema,
   blind: z.boolean().describe('The panel sees pseudonyms instead of district names'),
   pledgeSigned: z.boolean().describe('Scoring and the dossier open once the reviewer signed the pledge'),

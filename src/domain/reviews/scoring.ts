@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.js';
+import type { DbOrTx } from '../../db/tx.js';
 import { findAssignment, listAssignments, lockCycle, updateAssignmentScores, type AssignmentRow } from '../../db/repositories/reviews.js';
 import { appendAudit } from '../audit.js';
 import type { Principal } from '../auth.js';
@@ -6,7 +7,7 @@ import { actorOf, holds, requireRole } from '../authz.js';
 import { DomainError, forbidden, type Message } from '../errors.js';
 import { listConflicts } from '../../db/repositories/review-integrity.js';
 import { hasSignedPledge, pledgeRequired } from './pledge.js';
-import { closeItemIfComplete, reopenedItems } from './reopen.js';
+import { closeItemIfComplete, reopenedItemDetails, type Rereview } from './reopen.js';
 import { districtMask, settingsOf } from './settings.js';
 import type { Indicator } from '../frameworks/definition.js';
 import { assignmentOfCycle, conflictOfInterest } from './assignment.js';
@@ -16,7 +17,13 @@ import type { AssignmentView, DraftScoresInput, MyAssignments, SubmitScoresInput
 
 type Mask = ((code: string) => Message) | null;
 
-export function assignmentView(year: number, row: AssignmentRow, indicators: Map<string, Indicator>, mask: Mask = null): AssignmentView {
+export function assignmentView(
+  year: number,
+  row: AssignmentRow,
+  indicators: Map<string, Indicator>,
+  mask: Mask = null,
+  rereview: Rereview | null = null,
+): AssignmentView {
   const ind = indicators.get(row.indicatorCode);
   const pseudonym = mask?.(row.orgUnitCode);
   return {
@@ -39,7 +46,14 @@ export function assignmentView(year: number, row: AssignmentRow, indicators: Map
     status: row.status,
     submittedAt: row.submittedAt,
     version: row.version,
+    rereview,
   };
+}
+
+/** The re-review (if any) of each row's district × item: none while the round is open. */
+async function rereviewsOf(db: DbOrTx, year: number, inRound: boolean): Promise<(row: AssignmentRow) => Rereview | null> {
+  const open = inRound ? new Map<string, Rereview>() : await reopenedItemDetails(db, year);
+  return (row) => open.get(`${row.orgUnitCode}/${row.indicatorCode}`) ?? null;
 }
 
 export const notYours = () =>
@@ -61,15 +75,15 @@ export async function listMyAssignments(db: Db, principal: Principal | null, yea
   ]);
   const mask = await districtMask(db, cycle.id, settings.blind);
   const inRound = cycle.status === 'review' && !round.closed;
-  const reopened = inRound ? new Set<string>() : await reopenedItems(db, year);
+  const rereview = await rereviewsOf(db, year, inRound);
   return {
     year,
     stage: cycle.status,
-    editable: inRound || rows.some((r) => r.status !== 'submitted' && reopened.has(`${r.orgUnitCode}/${r.indicatorCode}`)),
+    editable: inRound || rows.some((r) => r.status !== 'submitted' && rereview(r) !== null),
     round,
     blind: settings.blind,
     pledgeSigned,
-    assignments: rows.map((r) => assignmentView(year, r, indicators, mask)),
+    assignments: rows.map((r) => assignmentView(year, r, indicators, mask, rereview(r))),
   };
 }
 
@@ -83,12 +97,14 @@ export async function getAssignment(db: Db, principal: Principal | null, year: n
   const cycle = await cycleOrThrow(db, year);
   const row = await assignmentOfCycle(db, cycle.id, year, id);
   const indicators = await qualitativeIndicators(db, year);
+  const round = await reviewRoundState(db, year);
+  const rereview = (await rereviewsOf(db, year, cycle.status === 'review' && !round.closed))(row);
   if (row.reviewerId === principal.user.id) {
-    return assignmentView(year, row, indicators, await districtMask(db, cycle.id, (await settingsOf(db, cycle.id)).blind));
+    return assignmentView(year, row, indicators, await districtMask(db, cycle.id, (await settingsOf(db, cycle.id)).blind), rereview);
   }
   if (!holds(principal, 'city_admin', 'auditor')) throw notYours();
-  const view = assignmentView(year, row, indicators);
-  return (await reviewRoundState(db, year)).closed ? view : { ...view, scores: null, total: null, comment: null };
+  const view = assignmentView(year, row, indicators, null, rereview);
+  return round.closed ? view : { ...view, scores: null, total: null, comment: null };
 }
 
 /**
@@ -119,7 +135,8 @@ async function writeScores(
     // An item reopened for re-review (reopenReviewItem) takes scores in any stage; otherwise only the open round.
     const round = await reviewRoundState(tx, year);
     const inRound = locked.status === 'review' && !round.closed;
-    const reopened = !inRound && (await reopenedItems(tx, year)).has(`${row.orgUnitCode}/${row.indicatorCode}`);
+    const rereview = (await rereviewsOf(tx, year, inRound))(row);
+    const reopened = rereview !== null;
     if (!reopened) {
       requireReviewStage(locked);
       requireRoundOpen(round, year);
@@ -132,7 +149,7 @@ async function writeScores(
         'stale_version',
         { ko: '이 평가표가 다른 곳에서 먼저 저장되었습니다. 최신 내용을 확인하세요.', en: 'This score sheet was saved elsewhere first; check the current version.' },
         [],
-        { current: assignmentView(year, current, indicators, mask) },
+        { current: assignmentView(year, current, indicators, mask, rereview) },
       );
     if (row.version !== input.version) throw stale(row);
     if (row.status === 'submitted') {
@@ -178,7 +195,9 @@ async function writeScores(
       after: { status: update.status, scores: update.scores, total: update.total, indicatorCode: row.indicatorCode, year },
     });
     if (reopened && submit) await closeItemIfComplete(tx, actor, year, cycle.id, row.orgUnitCode, row.indicatorCode);
-    return assignmentView(year, (await findAssignment(tx, row.id))!, indicators, mask);
+    // The reply's `rereview` is read after the write: a submission that completes the panel closes the item.
+    const after = reopened && submit ? (await rereviewsOf(tx, year, inRound))(row) : rereview;
+    return assignmentView(year, (await findAssignment(tx, row.id))!, indicators, mask, after);
   });
 }
 

@@ -270,6 +270,7 @@ export const enWork: typeof koWork = {
       all: 'All',
       flagged: 'Outliers only',
       late: 'Late only',
+      changed: 'Changed records only',
       matching: '{{count}} items match',
     },
     grid: {
@@ -277,7 +278,9 @@ export const enWork: typeof koWork = {
       district: 'District',
       flagged: 'Outlier',
       late: 'Late',
-      legend: '· not started ✎ draft ↑ submitted ☑ approved by the district ↩ returned ✔ verified; ! outlier, ◷ late. Open an item for details.',
+      changed: 'The records changed — submit again',
+      changedShort: 'Records changed (waiting for the district)',
+      legend: '· not started ✎ draft ↑ submitted ☑ approved by the district ↩ returned ✔ verified; ! outlier, ◷ late, ↻ records changed after submission (back with the district to submit again). Open an item for details.',
     },
     bulk: {
       pick: 'Pick several items to verify together',
@@ -290,6 +293,12 @@ export const enWork: typeof koWork = {
     },
     panel: {
       title: '{{district}} · {{indicator}}',
+      changed: {
+        title: 'The records changed — submit again',
+        records: 'On {{when}} the records behind this indicator changed while it was {{stage}}, so it went back to the district. It can be verified once the district submits and approves it again.',
+        evidence: 'On {{when}} the evidence of this indicator changed while it was {{stage}}, so it went back to the district. It can be verified once the district submits and approves it again.',
+        values: 'Submitted value {{submitted}} → value from the records now {{current}}',
+      },
       value: 'Value',
       source: 'Source',
       sources: {
@@ -359,6 +368,21 @@ export const enWork: typeof koWork = {
       status: 'Status',
       total: 'My score (out of 100)',
       open: 'Score sheet',
+    },
+    rereview: {
+      badge: 'Re-review requested',
+      text: 'An objection was accepted and this item is reviewed again. Your earlier scores and comment are kept: change what needs changing and submit again. Your other score sheets do not change.',
+      resubmitted: 'You submitted the re-review. The re-review ends once every reviewer of this item has submitted.',
+      reason: 'Reason for the re-review',
+      noReason: 'No reason was recorded.',
+      at: 'Re-review requested at',
+      reasonShort: 'Reason: {{reason}}',
+      score: 'Score again',
+      scoreLabel: 'Score {{item}} again (re-review)',
+      listTitle_one: '{{n}} score sheet to re-review',
+      listTitle_other: '{{n}} score sheets to re-review',
+      listText: 'An objection accepted after the round closed reopened these items. Only the sheets marked "Re-review requested" can be scored and submitted again; the others are read-only.',
+      onlyThese: 'Only the sheets requested for re-review can be scored',
     },
     status: {
       assigned: 'Not scored',

@@ -270,6 +270,7 @@ export const koWork = {
       all: '전체',
       flagged: '이상값만',
       late: '늦은 제출만',
+      changed: '실적 변경된 항목만',
       matching: '조건에 맞는 항목 {{count}}개',
     },
     grid: {
@@ -277,7 +278,9 @@ export const koWork = {
       district: '자치구',
       flagged: '이상값',
       late: '늦은 제출',
-      legend: '· 미작성 ✎ 임시 저장 ↑ 제출 ☑ 구 승인 ↩ 반려 ✔ 검증 완료, ! 이상값, ◷ 늦은 제출. 항목을 누르면 자세히 봅니다.',
+      changed: '실적이 바뀌었습니다 — 다시 제출',
+      changedShort: '실적 변경 (자치구 재제출 대기)',
+      legend: '· 미작성 ✎ 임시 저장 ↑ 제출 ☑ 구 승인 ↩ 반려 ✔ 검증 완료, ! 이상값, ◷ 늦은 제출, ↻ 제출 뒤 실적이 바뀌어 자치구 재제출 대기. 항목을 누르면 자세히 봅니다.',
     },
     bulk: {
       pick: '여러 항목을 골라 한 번에 검증',
@@ -290,6 +293,12 @@ export const koWork = {
     },
     panel: {
       title: '{{district}} · {{indicator}}',
+      changed: {
+        title: '실적이 바뀌었습니다 — 다시 제출',
+        records: '{{when}}에 이 지표의 근거 실적이 바뀌어 {{stage}} 상태에서 자치구로 돌아갔습니다. 자치구가 다시 제출하고 승인하면 검증할 수 있습니다.',
+        evidence: '{{when}}에 이 지표의 증빙자료가 바뀌어 {{stage}} 상태에서 자치구로 돌아갔습니다. 자치구가 다시 제출하고 승인하면 검증할 수 있습니다.',
+        values: '제출한 값 {{submitted}} → 지금 실적으로 계산한 값 {{current}}',
+      },
       value: '값',
       source: '값의 출처',
       sources: {
@@ -359,6 +368,21 @@ export const koWork = {
       status: '상태',
       total: '내 점수 (100점 환산)',
       open: '채점표',
+    },
+    rereview: {
+      badge: '재심사 요청',
+      text: '이의신청이 받아들여져 이 항목을 다시 평가합니다. 기존 점수와 의견이 남아 있으니 고칠 부분을 고친 뒤 다시 제출하세요. 다른 평가표는 바뀌지 않습니다.',
+      resubmitted: '재심사한 점수를 제출했습니다. 이 항목의 다른 평가위원이 모두 제출하면 재심사가 끝납니다.',
+      reason: '재심사 사유',
+      noReason: '사유가 기록되지 않았습니다.',
+      at: '재심사 요청 일시',
+      reasonShort: '사유: {{reason}}',
+      score: '다시 채점하기',
+      scoreLabel: '{{item}} 다시 채점하기 (재심사)',
+      listTitle_one: '재심사 요청된 평가표 {{n}}건',
+      listTitle_other: '재심사 요청된 평가표 {{n}}건',
+      listText: '평가가 마감된 뒤 이의신청이 받아들여진 항목입니다. "재심사 요청" 표시가 있는 평가표만 다시 채점해 제출할 수 있고, 나머지는 읽기 전용입니다.',
+      onlyThese: '재심사 요청된 평가표만 채점할 수 있습니다',
     },
     status: {
       assigned: '미채점',

@@ -496,6 +496,8 @@ export interface MatrixCell {
   value: number | null;
   late: boolean;
   flags: OutlierFlag[];
+  /** Came back to the district because the records or evidence behind it changed after submission. */
+  changed: boolean;
   version: number;
 }
 

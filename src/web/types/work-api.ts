@@ -290,6 +290,11 @@ export interface ReviewAssignment {
   status: ReviewStatus;
   submittedAt: string | null;
   version: number;
+  /**
+   * Set while the district × item is reopened for re-review after the round closed (an accepted objection): an
+   * unsubmitted sheet with it may be scored and submitted again; `reason` is the reopening's reason.
+   */
+  rereview: { reason: string | null; reopenedAt: string } | null;
 }
 
 export interface MyAssignments {

@@ -15,6 +15,7 @@ import { hasRole } from '../../lib/roles.js';
 import { useMyAssignments } from '../../features/reviews/api/get-my-assignments.js';
 import { ReviewStatusBadge } from '../../features/reviews/components/review-status-badge.js';
 import { ScoreForm } from '../../features/reviews/components/score-form.js';
+import { RereviewBadge, RereviewNotice, sheetEditable } from '../../features/reviews/components/rereview.js';
 import { formatNumber } from '../../lib/format.js';
 import { localized } from '../../lib/localized.js';
 import styles from '../page.module.css';
@@ -39,7 +40,8 @@ export default function AssignmentPage() {
         const indicator = `${a.indicator.code} ${localized(a.indicator.name, i18n.language)}`;
         const mineList = mine.data?.assignments ?? [];
         const index = mineList.findIndex((x) => x.id === a.id);
-        const next = mineList.slice(index + 1).find((x) => x.status !== 'submitted') ?? mineList.find((x) => x.status !== 'submitted' && x.id !== a.id);
+        const scorable = (x: (typeof mineList)[number]) => mine.data !== undefined && sheetEditable(mine.data, x);
+        const next = mineList.slice(index + 1).find(scorable) ?? mineList.find((x) => scorable(x) && x.id !== a.id);
         return (
           <>
             <PageTitle title={`${district} · ${indicator}`} />
@@ -57,9 +59,16 @@ export default function AssignmentPage() {
               </h1>
               <p className={styles.lead}>
                 {a.indicator.points !== null && t('reviews.sheet.points', { points: formatNumber(a.indicator.points) })} <ReviewStatusBadge status={a.status} />
+                {a.rereview !== null && (
+                  <>
+                    {' '}
+                    <RereviewBadge />
+                  </>
+                )}
               </p>
               <p className={styles.notice}>{t('reviews.blind')}</p>
             </div>
+            <RereviewNotice sheet={a} />
             {isReviewer && mine.data?.pledgeSigned === false ? (
               <Alert tone="warning" title={t('reviews.pledge.requiredTitle')}>
                 {t('reviews.pledge.requiredText')} <Link to={`${paths.reviews(year)}#pledge-heading`}>{t('reviews.pledge.goSign')}</Link>
@@ -70,7 +79,7 @@ export default function AssignmentPage() {
                 {a.rubric === null ? (
                   <EmptyState title={t('reviews.sheet.noRubric')} />
                 ) : (
-                  <ScoreForm key={a.id} year={year} assignment={a} rubric={a.rubric} editable={isReviewer && (mine.data?.editable ?? false)} />
+                  <ScoreForm key={a.id} year={year} assignment={a} rubric={a.rubric} editable={isReviewer && mine.data !== undefined && sheetEditable(mine.data, a)} />
                 )}
               </div>
             )}

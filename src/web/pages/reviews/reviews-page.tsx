@@ -19,6 +19,8 @@ import { PledgeForm } from '../../features/reviews/components/pledge-form.js';
 import { AssignmentList } from '../../features/reviews/components/assignment-list.js';
 import { ReviewProgress } from '../../features/reviews/components/review-progress.js';
 import { ReviewResults } from '../../features/reviews/components/review-results.js';
+import { sheetEditable } from '../../features/reviews/components/rereview.js';
+import { Alert } from '../../components/ui/alert.js';
 import { formatNumber } from '../../lib/format.js';
 import { hasRole } from '../../lib/roles.js';
 import type { ReviewAssignment } from '../../types/work-api.js';
@@ -87,14 +89,21 @@ function MyReviews({ year }: { year: number }) {
       >
         {(data) => {
           const submitted = data.assignments.filter((a) => a.status === 'submitted').length;
+          const inRound = data.stage === 'review' && !data.round.closed;
+          const rescore = data.assignments.filter((a) => a.rereview !== null && a.status !== 'submitted').length;
           return (
             <>
+              {rescore > 0 && (
+                <Alert tone="warning" title={t('reviews.rereview.listTitle', { count: rescore, n: formatNumber(rescore) })}>
+                  {t('reviews.rereview.listText')}
+                </Alert>
+              )}
               <p className={styles.meta}>
                 {t('reviews.counts', { submitted: formatNumber(submitted), all: formatNumber(data.assignments.length) })} ·{' '}
-                {data.editable ? t('reviews.editable') : t('reviews.notEditable', { stage: t(`stages.${data.stage}`) })}
+                {inRound ? t('reviews.editable') : rescore > 0 ? t('reviews.rereview.onlyThese') : t('reviews.notEditable', { stage: t(`stages.${data.stage}`) })}
               </p>
               <p className={styles.notice}>{t('reviews.blind')}</p>
-              <AssignmentList assignments={data.assignments} linkTo={linkTo} editable={data.editable} />
+              <AssignmentList assignments={data.assignments} linkTo={linkTo} canScore={(a) => sheetEditable(data, a)} />
             </>
           );
         }}

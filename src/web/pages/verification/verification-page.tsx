@@ -60,6 +60,7 @@ function Workspace({ year, matrix, canDecide }: { year: number; matrix: Verifica
     () => matrix.districts.flatMap((d) => d.cells.filter((c): c is MatrixCell => c !== null && c.status === 'approved' && cellMatches(c, filter))),
     [matrix, filter],
   );
+  const changed = useMemo(() => matrix.districts.reduce((n, d) => n + d.cells.filter((c) => c?.changed === true).length, 0), [matrix]);
   const stageAllows = matrix.cycleStatus === 'open' || matrix.cycleStatus === 'verification';
 
   function toggle(cell: MatrixCell) {
@@ -85,6 +86,9 @@ function Workspace({ year, matrix, canDecide }: { year: number; matrix: Verifica
         </li>
         <li>
           <span aria-hidden="true">◷</span> {t('verification.grid.late')} <strong>{formatNumber(matrix.late)}</strong>
+        </li>
+        <li>
+          <span aria-hidden="true">↻</span> {t('verification.grid.changedShort')} <strong>{formatNumber(changed)}</strong>
         </li>
       </ul>
 

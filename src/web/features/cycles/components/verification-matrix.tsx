@@ -19,7 +19,8 @@ const symbols: Record<ItemStatus, string> = {
 
 /**
  * The districts × indicators progress matrix: each cell shows the item's status by colour and symbol, with ! for an
- * outlier flag and a clock for late submission; screen readers hear the same in words.
+ * outlier flag, a clock for late submission and ↻ for records changed after submission; screen readers hear the same
+ * in words.
  */
 export function VerificationMatrixTable({ matrix }: { matrix: VerificationMatrix }) {
   const { t, i18n } = useTranslation();
@@ -30,6 +31,7 @@ export function VerificationMatrixTable({ matrix }: { matrix: VerificationMatrix
     const parts = [t(`cycles.matrix.status.${cell?.status ?? 'not_started'}`)];
     if (cell !== null && cell.flags.length > 0) parts.push(t('cycles.matrix.flagged'));
     if (cell?.late === true) parts.push(t('cycles.matrix.late'));
+    if (cell?.changed === true) parts.push(t('verification.grid.changed'));
     return parts.join(', ');
   };
 
@@ -81,7 +83,7 @@ export function VerificationMatrixTable({ matrix }: { matrix: VerificationMatrix
                         <span className={`${styles.cell} ${styles[status]}`} title={`${district.name} · ${indicator?.code ?? ''}: ${label}`}>
                           <span aria-hidden="true">{symbols[status]}</span>
                           <span className="visually-hidden">{label}</span>
-                          {cell !== null && (cell.flags.length > 0 || cell.late) && (
+                          {cell !== null && (cell.flags.length > 0 || cell.late || cell.changed) && (
                             <span className={styles.marks} aria-hidden="true">
                               {cell.flags.length > 0 && <span className={styles.flag}>!</span>}
                               {cell.late && (
@@ -89,6 +91,7 @@ export function VerificationMatrixTable({ matrix }: { matrix: VerificationMatrix
                                   <ClockIcon />
                                 </span>
                               )}
+                              {cell.changed && <span className={styles.late}>↻</span>}
                             </span>
                           )}
                         </span>

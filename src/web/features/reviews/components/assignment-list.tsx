@@ -7,18 +7,24 @@ import { formatScore } from '../../../lib/format.js';
 import { localized } from '../../../lib/localized.js';
 import type { ReviewAssignment } from '../../../types/work-api.js';
 import { ReviewStatusBadge } from './review-status-badge.js';
+import { RereviewBadge } from './rereview.js';
+import styles from './reviews.module.css';
 
 interface AssignmentListProps {
   assignments: ReviewAssignment[];
   /** The address of one assignment's score sheet. */
   linkTo: (assignment: ReviewAssignment) => string;
-  editable: boolean;
+  /** Whether the reviewer may score this sheet now (see `sheetEditable`). */
+  canScore: (assignment: ReviewAssignment) => boolean;
 }
 
 const statusRank = { assigned: 0, draft: 1, submitted: 2 } as const;
 
-/** The reviewer's assigned districts × indicators: status, own total, and a link to each score sheet. */
-export function AssignmentList({ assignments, linkTo, editable }: AssignmentListProps) {
+/**
+ * The reviewer's assigned districts × indicators: status, own total, and a link to each score sheet. A sheet reopened
+ * for re-review carries the "재심사 요청" badge and the reason, and sorts first.
+ */
+export function AssignmentList({ assignments, linkTo, canScore }: AssignmentListProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const columns = useMemo<ColumnDef<ReviewAssignment, unknown>[]>(
@@ -28,8 +34,22 @@ export function AssignmentList({ assignments, linkTo, editable }: AssignmentList
       {
         id: 'status',
         header: t('reviews.columns.status'),
-        accessorFn: (a) => statusRank[a.status],
-        cell: (info) => <ReviewStatusBadge status={info.row.original.status} />,
+        accessorFn: (a) => (a.rereview !== null && a.status !== 'submitted' ? -1 : statusRank[a.status]),
+        cell: (info) => {
+          const a = info.row.original;
+          return (
+            <>
+              <ReviewStatusBadge status={a.status} />
+              {a.rereview !== null && (
+                <>
+                  {' '}
+                  <RereviewBadge />
+                  {a.rereview.reason !== null && <span className={styles.rereviewReason}>{t('reviews.rereview.reasonShort', { reason: a.rereview.reason })}</span>}
+                </>
+              )}
+            </>
+          );
+        },
       },
       {
         id: 'total',
@@ -45,15 +65,20 @@ export function AssignmentList({ assignments, linkTo, editable }: AssignmentList
         cell: (info) => {
           const a = info.row.original;
           const label = `${language === 'en' ? a.orgUnit.nameEn : a.orgUnit.name} ${a.indicator.code}`;
+          const scoring = canScore(a);
+          const rescore = scoring && a.rereview !== null;
           return (
-            <Link to={linkTo(a)} aria-label={t(editable && a.status !== 'submitted' ? 'reviews.scoreLabel' : 'reviews.viewLabel', { item: label })}>
-              {editable && a.status !== 'submitted' ? t('reviews.score') : t('reviews.view')}
+            <Link
+              to={linkTo(a)}
+              aria-label={t(rescore ? 'reviews.rereview.scoreLabel' : scoring ? 'reviews.scoreLabel' : 'reviews.viewLabel', { item: label })}
+            >
+              {rescore ? t('reviews.rereview.score') : scoring ? t('reviews.score') : t('reviews.view')}
             </Link>
           );
         },
       },
     ],
-    [t, language, linkTo, editable],
+    [t, language, linkTo, canScore],
   );
   return (
     <DataTable
@@ -61,7 +86,7 @@ export function AssignmentList({ assignments, linkTo, editable }: AssignmentList
       columns={columns}
       caption={t('reviews.caption')}
       getRowId={(a) => String(a.id)}
-      searchText={(a) => `${a.orgUnit.name} ${a.orgUnit.nameEn} ${a.indicator.code} ${a.indicator.name.ko} ${a.indicator.name.en}`}
+      searchText={(a) => `${a.orgUnit.name} ${a.orgUnit.nameEn} ${a.indicator.code} ${a.indicator.name.ko} ${a.indicator.name.en}${a.rereview === null ? '' : ` ${t('reviews.rereview.badge')}`}`}
       filterLabel={t('reviews.filter')}
       initialSorting={[{ id: 'status', desc: false }]}
       maxHeight="60vh"

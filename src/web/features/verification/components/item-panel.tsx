@@ -56,6 +56,25 @@ function PanelContent({ year, data, canDecide, onReload }: { year: number; data:
         {item.late && <span className={styles.tag}>{t('verification.grid.late')}</span>}
       </div>
 
+      {item.changedAfterSubmit !== null && (
+        <Alert tone="warning" title={t('verification.panel.changed.title')}>
+          <p>
+            {t(item.changedAfterSubmit.source.kind === 'evidence' ? 'verification.panel.changed.evidence' : 'verification.panel.changed.records', {
+              when: formatDateTime(item.changedAfterSubmit.at, language),
+              stage: t(`itemStatus.${item.changedAfterSubmit.previousStatus}`),
+            })}
+          </p>
+          {item.changedAfterSubmit.source.kind !== 'evidence' && (
+            <p data-testid="changed-values">
+              {t('verification.panel.changed.values', {
+                submitted: withUnit(item.changedAfterSubmit.submittedValue),
+                current: withUnit(item.changedAfterSubmit.currentValue),
+              })}
+            </p>
+          )}
+        </Alert>
+      )}
+
       <dl className={styles.panelFacts}>
         <div>
           <dt>{t('verification.panel.value')}</dt>

@@ -4,9 +4,11 @@ export interface MatrixFilter {
   status: ItemStatus | 'all';
   flagged: boolean;
   late: boolean;
+  /** Only items whose records changed after submission. */
+  changed: boolean;
 }
 
-export const noFilter: MatrixFilter = { status: 'all', flagged: false, late: false };
+export const noFilter: MatrixFilter = { status: 'all', flagged: false, late: false, changed: false };
 
 /** Whether a cell passes the filter (a district that has not started an item counts as `not_started`). */
 export function cellMatches(cell: MatrixCell | null, filter: MatrixFilter): boolean {
@@ -14,7 +16,8 @@ export function cellMatches(cell: MatrixCell | null, filter: MatrixFilter): bool
   if (filter.status !== 'all' && status !== filter.status) return false;
   if (filter.flagged && (cell === null || cell.flags.length === 0)) return false;
   if (filter.late && cell?.late !== true) return false;
+  if (filter.changed && cell?.changed !== true) return false;
   return true;
 }
 
-export const isFiltering = (filter: MatrixFilter) => filter.status !== 'all' || filter.flagged || filter.late;
+export const isFiltering = (filter: MatrixFilter) => filter.status !== 'all' || filter.flagged || filter.late || filter.changed;

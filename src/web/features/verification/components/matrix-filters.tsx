@@ -6,7 +6,7 @@ import styles from './verification.module.css';
 
 const statuses: ItemStatus[] = ['not_started', 'draft', 'submitted', 'approved', 'returned', 'verified'];
 
-/** Status, outlier and lateness filters of the matrix. */
+/** Status, outlier, lateness and changed-after-submission filters of the matrix. */
 export function MatrixFilters({ filter, onChange, matching }: { filter: MatrixFilter; onChange: (filter: MatrixFilter) => void; matching: number }) {
   const { t } = useTranslation();
   return (
@@ -26,6 +26,7 @@ export function MatrixFilters({ filter, onChange, matching }: { filter: MatrixFi
       </SelectField>
       <CheckboxField label={t('verification.filters.flagged')} checked={filter.flagged} onChange={(e) => onChange({ ...filter, flagged: e.target.checked })} />
       <CheckboxField label={t('verification.filters.late')} checked={filter.late} onChange={(e) => onChange({ ...filter, late: e.target.checked })} />
+      <CheckboxField label={t('verification.filters.changed')} checked={filter.changed} onChange={(e) => onChange({ ...filter, changed: e.target.checked })} />
       <p className={styles.matching} aria-live="polite">
         {t('verification.filters.matching', { count: matching })}
       </p>

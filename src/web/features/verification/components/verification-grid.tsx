@@ -23,7 +23,8 @@ interface VerificationGridProps {
 
 /**
  * The districts × indicators matrix, every started item a button: its status by colour, symbol and (for screen
- * readers) words, with ! for an outlier and a clock mark for lateness. A click opens the item's panel; while picking
+ * readers) words, with ! for an outlier, a clock mark for lateness and ↻ for an item whose records changed after
+ * submission (back with the district to submit again). A click opens the item's panel; while picking
  * for bulk verification, a click on an approved item picks it instead.
  */
 export function VerificationGrid({ matrix, filter, selected, onOpen, onToggle }: VerificationGridProps) {
@@ -35,6 +36,7 @@ export function VerificationGrid({ matrix, filter, selected, onOpen, onToggle }:
     const parts = [t(`itemStatus.${cell?.status ?? 'not_started'}`)];
     if (cell !== null && cell.flags.length > 0) parts.push(t('verification.grid.flagged'));
     if (cell?.late === true) parts.push(t('verification.grid.late'));
+    if (cell?.changed === true) parts.push(t('verification.grid.changed'));
     return parts.join(', ');
   };
 
@@ -80,6 +82,11 @@ export function VerificationGrid({ matrix, filter, selected, onOpen, onToggle }:
                         ◷
                       </span>
                     )}
+                    {cell?.changed === true && (
+                      <span className={styles.changedMark} aria-hidden="true">
+                        ↻
+                      </span>
+                    )}
                   </>
                 );
                 const className = `${styles.cell} ${styles[status]} ${match ? '' : styles.dimmed}`;
@@ -102,6 +109,7 @@ export function VerificationGrid({ matrix, filter, selected, onOpen, onToggle }:
                       className={`${className} ${isSelected ? styles.selected : ''}`}
                       aria-label={label}
                       aria-pressed={picking ? isSelected : undefined}
+                      data-testid={`cell-${district.code}-${indicator.code}`}
                       title={label}
                       onClick={() => (picking ? onToggle(cell) : onOpen({ code: district.code, districtName: district.name, indicator: indicator.code, cell }))}
                     >
