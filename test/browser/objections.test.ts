@@ -67,7 +67,14 @@ describe.skipIf(skip)('objections across districts in Chromium', () => {
     await move('verification');
     for (const i of items) await admin('POST', `/cycles/${YEAR}/verification/verify`, { id: i.id, version: i.version });
     for (const to of ['review', 'scoring']) await move(to);
-    await admin('POST', `/cycles/${YEAR}/scoring-runs`, { kind: 'provisional', override: true, reason: '브라우저 시험: 두 자치구만 검증한 잠정 결과' });
+    const run = await admin<{ id: number }>('POST', `/cycles/${YEAR}/scoring-runs`, { kind: 'provisional', override: true, reason: '브라우저 시험: 두 자치구만 검증한 잠정 결과' });
+    // Unverified demo figures may tie at an award boundary: award every tied district, tier by tier.
+    type Tie = { tier: string; group?: string; decision: unknown };
+    let ties = (await admin<{ ties: Tie[] }>('GET', `/scoring-runs/${run.id}`)).ties;
+    for (let tie = ties.find((x) => x.decision === null); tie !== undefined; tie = ties.find((x) => x.decision === null)) {
+      const body = { tier: tie.tier, ...(tie.group === undefined ? {} : { group: tie.group }), decision: 'award_all', reason: '브라우저 시험: 동점 모두 수상' };
+      ties = (await admin<{ ties: Tie[] }>('POST', `/scoring-runs/${run.id}/ties`, body)).ties;
+    }
     for (const to of ['provisional', 'objections']) await move(to);
   }, 300_000);
   afterAll(async () => {
