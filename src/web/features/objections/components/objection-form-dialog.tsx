@@ -4,14 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert.js';
 import { Button } from '../../../components/ui/button.js';
 import { Dialog } from '../../../components/ui/dialog.js';
-import { FileUpload } from '../../../components/ui/file-upload.js';
 import { TextAreaField, TextField } from '../../../components/ui/form-field.js';
 import { formatNumber } from '../../../lib/format.js';
 import { localized } from '../../../lib/localized.js';
 import { ApiError } from '../../../lib/problem-details.js';
 import type { EvidenceFile, ProvisionalScorecard } from '../../../types/work-api.js';
 import { useFileObjection } from '../api/file-objection.js';
-import { uploadObjectionEvidence } from '../api/upload-evidence.js';
+import { ObjectionEvidenceField } from './objection-evidence-field.js';
 import styles from './objections.module.css';
 
 interface ObjectionFormDialogProps {
@@ -109,22 +108,7 @@ export function ObjectionFormDialog({ year, district, filer, indicator, onClose 
           onChange={(e) => setRequested(e.target.value)}
         />
       </form>
-      <div className={styles.evidence}>
-        {evidence !== null && (
-          <p>
-            {t('objections.form.attached', { name: evidence.originalName })}{' '}
-            <Button variant="tertiary" size="small" onClick={() => setEvidence(null)}>
-              {t('objections.form.removeEvidence')}
-            </Button>
-          </p>
-        )}
-        <FileUpload
-          label={t('objections.form.evidence')}
-          hint={t('objections.form.evidenceHint')}
-          accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.xlsx,.docx,.pptx,.hwp,.hwpx"
-          upload={async (chosen, onProgress, signal) => setEvidence(await uploadObjectionEvidence(filer, chosen, onProgress, signal))}
-        />
-      </div>
+      <ObjectionEvidenceField district={filer} evidence={evidence} onChange={setEvidence} />
     </Dialog>
   );
 }

@@ -4,13 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert.js';
 import { Button } from '../../../components/ui/button.js';
 import { Dialog } from '../../../components/ui/dialog.js';
-import { FileUpload } from '../../../components/ui/file-upload.js';
 import { TextAreaField } from '../../../components/ui/form-field.js';
 import { formatNumber } from '../../../lib/format.js';
 import { ApiError } from '../../../lib/problem-details.js';
 import type { EvidenceFile, Objection } from '../../../types/work-api.js';
 import { useReplyToObjection } from '../api/reply-objection.js';
-import { uploadObjectionEvidence } from '../api/upload-evidence.js';
+import { ObjectionEvidenceField } from './objection-evidence-field.js';
 import styles from './objections.module.css';
 
 /** The contested district's reply to an objection another district filed: a text and an optional evidence file. */
@@ -88,24 +87,7 @@ export function ReplyObjectionDialog({ year, objection, onClose }: { year: numbe
           onChange={(e) => setText(e.target.value)}
         />
       </form>
-      {objection !== null && (
-        <div className={styles.evidence}>
-          {evidence !== null && (
-            <p>
-              {t('objections.form.attached', { name: evidence.originalName })}{' '}
-              <Button variant="tertiary" size="small" onClick={() => setEvidence(null)}>
-                {t('objections.form.removeEvidence')}
-              </Button>
-            </p>
-          )}
-          <FileUpload
-            label={t('objections.form.evidence')}
-            hint={t('objections.form.evidenceHint')}
-            accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.xlsx,.docx,.pptx,.hwp,.hwpx"
-            upload={async (chosen, onProgress, signal) => setEvidence(await uploadObjectionEvidence(objection.district.code, chosen, onProgress, signal))}
-          />
-        </div>
-      )}
+      {objection !== null && <ObjectionEvidenceField district={objection.district.code} evidence={evidence} onChange={setEvidence} />}
     </Dialog>
   );
 }
