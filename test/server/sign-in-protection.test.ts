@@ -196,6 +196,19 @@ describe.each(backends())('sign-in protection on $name', (backend) => {
     expect(failed.map((r) => r.after!.failures).sort()).toEqual([1, 2, 3, 4, 5]);
   }, 120_000);
 
+  it('answers parallel right passwords from one address with sessions or waits, never a server error', async () => {
+    // Each success deletes the counter that parallel attempts lock: one that found the row a moment earlier must
+    // still get a counter, not a 500.
+    const address = '203.0.113.74';
+    for (let round = 0; round < 20; round++) {
+      const answers = await Promise.all(Array.from({ length: 12 }, () => signIn('auditor', PASSWORD, address)));
+      const statuses = answers.map((r) => r.statusCode);
+      expect(statuses.filter((s) => s !== 200 && s !== 429), JSON.stringify(answers.map((r) => r.body.slice(0, 120)))).toEqual([]);
+      expect(statuses).toContain(200);
+      await db.raw.query(`DELETE FROM sign_in_failures WHERE address = $1`, [address]);
+    }
+  }, 120_000);
+
   it('forgets a counter after an hour without attempts, and removes idle counters of other names', async () => {
     const address = '203.0.113.76';
     await db.raw.query(

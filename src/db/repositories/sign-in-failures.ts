@@ -34,16 +34,16 @@ export async function recentFailuresOfName(db: DbOrTx, name: string, seconds: nu
 
 /**
  * The counter of a name and address, created at zero when missing and locked for the rest of the transaction, so
- * two parallel attempts cannot both pass one free slot.
+ * two parallel attempts cannot both pass one free slot. One statement (an upsert that touches the row it finds):
+ * an insert-then-select could find nothing when a parallel successful sign-in deletes the counter in between.
  */
 export async function lockFailureCount(db: DbOrTx, key: SignInKey): Promise<FailureCount> {
-  await db.insert(signInFailures).values({ ...key, failures: 0 }).onConflictDoNothing();
   const [row] = await db
-    .select(counterColumns)
-    .from(signInFailures)
-    .where(and(eq(signInFailures.name, key.name), eq(signInFailures.address, key.address)))
-    .for('update');
-  if (!row) throw new Error(`sign-in counter of ${key.name} vanished`);
+    .insert(signInFailures)
+    .values({ ...key, failures: 0 })
+    .onConflictDoUpdate({ target: [signInFailures.name, signInFailures.address], set: { failures: sql`${signInFailures.failures}` } })
+    .returning(counterColumns);
+  if (!row) throw new Error(`sign-in counter of ${key.name} not returned`);
   return row;
 }
 
