@@ -11,7 +11,7 @@ import {
 } from '../formula/index.js';
 import { loadRecordsForPeriod } from './load.js';
 import { listRecordTypes } from './record-types.js';
-import { selectPopulation } from './repository.js';
+import { selectPopulation } from '../../db/repositories/activities.js';
 
 export interface IndicatorValueInput {
   formulaText: string;

@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../../db/tx.js';
 import type { FormulaRecord } from '../formula/index.js';
-import { selectRecordsInPeriod } from './repository.js';
+import { selectRecordsInPeriod } from '../../db/repositories/activities.js';
 
 /**
  * The live (not deleted) records of one unit dated within [start, end] (inclusive ISO dates), grouped by record

@@ -23,7 +23,7 @@ import {
   selectRecordTypes,
   updateRecordTypeRow,
   type RecordTypeRow,
-} from './repository.js';
+} from '../../db/repositories/activities.js';
 
 /** A record type as stored: its definition plus identity, origin, state and version. */
 export interface RecordType extends RecordTypeDefinition {

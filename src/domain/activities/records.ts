@@ -10,7 +10,7 @@ import { OCCURRED_ON } from './definition.js';
 import { checkFieldValue, validateRecordData, type RecordData } from './record-data.js';
 import { findRecordType, getRecordType, type RecordType } from './record-types.js';
 import { staleVersion } from './stale.js';
-import { insertRecord, selectRecordById, selectRecordPage, updateRecordRow, type RecordRow } from './repository.js';
+import { insertRecord, selectRecordById, selectRecordPage, updateRecordRow, type RecordRow } from '../../db/repositories/activities.js';
 import { settleRecordChange, spanOf, type AffectedItem, type ChangeSource } from '../submissions/records-changed.js';
 
 /**

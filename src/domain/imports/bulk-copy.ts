@@ -5,7 +5,7 @@ import { imports, orgUnits } from '../../db/schema.js';
 import { listRecordTypes } from '../activities/index.js';
 import { appendAudit, type Actor } from '../audit.js';
 import { DomainError, type FieldProblem } from '../errors.js';
-import { spansOfImport } from '../activities/repository.js';
+import { spansOfImport } from '../../db/repositories/activities.js';
 import { settleRecordChange, type AffectedItem } from '../submissions/records-changed.js';
 import { ROLLBACK, withCopyTransaction } from './bulk-copy-session.js';
 import { activityRowValidator, type RowValidator } from './bulk-record-validator.js';

@@ -1,7 +1,7 @@
 import type { Database, Db } from '../../db/client.js';
 import type { DbOrTx } from '../../db/tx.js';
 import { assertCanWriteRecords } from '../activities/access.js';
-import { updateRecordRow } from '../activities/repository.js';
+import { updateRecordRow } from '../../db/repositories/activities.js';
 import { appendAudit } from '../audit.js';
 import type { Principal } from '../auth.js';
 import { actorOf } from '../authz.js';

@@ -10,13 +10,12 @@
  * Revisit pg-boss when the project moves to Node 22 and needs schedules, throttling or fan-out.
  */
 import { EventEmitter } from 'node:events';
-import { and, asc, eq, inArray, lt, or, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import { jobs } from '../../db/schema.js';
+import { insertJob, selectJobById, type JobRow } from '../../db/repositories/jobs.js';
 import type { DbOrTx } from '../../db/tx.js';
 
+export { claimJob, completeJob, failExhaustedJobs, failJob, renewLease, saveProgress, type JobRow } from '../../db/repositories/jobs.js';
+
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
-export type JobRow = typeof jobs.$inferSelect;
 
 /** What a caller polling for progress sees. */
 export interface JobView {
@@ -46,17 +45,13 @@ export interface EnqueueOptions {
  * imports row and the job that processes it).
  */
 export async function enqueueJob(db: DbOrTx, kind: string, payload: unknown, opts: EnqueueOptions = {}): Promise<number> {
-  const [row] = await db
-    .insert(jobs)
-    .values({ kind, payload: payload ?? null, createdBy: opts.createdBy ?? null })
-    .returning({ id: jobs.id });
-  if (!row) throw new Error('enqueueJob: insert returned no row');
+  const id = await insertJob(db, kind, payload, opts.createdBy ?? null);
   jobEvents.emit('enqueued', kind);
-  return row.id;
+  return id;
 }
 
 export async function getJob(db: DbOrTx, id: number): Promise<JobView | null> {
-  const [row] = await db.select().from(jobs).where(eq(jobs.id, id)).limit(1);
+  const row = await selectJobById(db, id);
   return row ? toView(row) : null;
 }
 
@@ -74,96 +69,4 @@ export function toView(row: JobRow): JobView {
     startedAt: row.startedAt,
     finishedAt: row.finishedAt,
   };
-}
-
-const leaseEnd = (lockMs: number) => sql`now() + ${Math.max(1, Math.round(lockMs))}::int * interval '1 millisecond'`;
-
-/**
- * Fails running jobs whose lease expired after `maxAttempts` claims: a job that keeps killing its worker must not
- * be retried forever.
- */
-export async function failExhaustedJobs(db: Db, kinds: string[], maxAttempts: number): Promise<number> {
-  const rows = await db
-    .update(jobs)
-    .set({
-      status: 'failed',
-      error: `작업자가 ${maxAttempts}번 응답을 멈췄습니다 / the worker stopped responding ${maxAttempts} times`,
-      finishedAt: sql`now()`,
-      lockedBy: null,
-      lockedUntil: null,
-    })
-    .where(
-      and(
-        inArray(jobs.kind, kinds),
-        eq(jobs.status, 'running'),
-        lt(jobs.lockedUntil, sql`now()`),
-        sql`${jobs.attempts} >= ${maxAttempts}`,
-      ),
-    )
-    .returning({ id: jobs.id });
-  return rows.length;
-}
-
-/**
- * Claims the oldest job of the given kinds that is queued, or running under an expired lease (its worker crashed).
- * SKIP LOCKED makes concurrent claimers pass over a row another claimer is taking, so no job is claimed twice and
- * nobody waits.
- */
-export async function claimJob(db: Db, kinds: string[], workerId: string, lockMs: number): Promise<JobRow | null> {
-  if (kinds.length === 0) return null;
-  const next = db
-    .select({ id: jobs.id })
-    .from(jobs)
-    .where(
-      and(
-        inArray(jobs.kind, kinds),
-        or(eq(jobs.status, 'queued'), and(eq(jobs.status, 'running'), lt(jobs.lockedUntil, sql`now()`))),
-      ),
-    )
-    .orderBy(asc(jobs.id))
-    .limit(1)
-    .for('update', { skipLocked: true });
-  const [row] = await db
-    .update(jobs)
-    .set({
-      status: 'running',
-      attempts: sql`${jobs.attempts} + 1`,
-      lockedBy: workerId,
-      lockedUntil: leaseEnd(lockMs),
-      startedAt: sql`coalesce(${jobs.startedAt}, now())`,
-      error: null,
-    })
-    .where(eq(jobs.id, sql`(${next})`))
-    .returning();
-  return row ?? null;
-}
-
-const mine = (id: number, workerId: string) => and(eq(jobs.id, id), eq(jobs.lockedBy, workerId), eq(jobs.status, 'running'));
-
-/** Renews the lease; false when the job is no longer ours (the lease expired and another worker took it). */
-export async function renewLease(db: Db, id: number, workerId: string, lockMs: number): Promise<boolean> {
-  const rows = await db.update(jobs).set({ lockedUntil: leaseEnd(lockMs) }).where(mine(id, workerId)).returning({ id: jobs.id });
-  return rows.length > 0;
-}
-
-export async function saveProgress(db: Db, id: number, workerId: string, progress: number, message: string | null): Promise<void> {
-  await db.update(jobs).set({ progress, message }).where(mine(id, workerId));
-}
-
-export async function completeJob(db: Db, id: number, workerId: string, result: unknown): Promise<boolean> {
-  const rows = await db
-    .update(jobs)
-    .set({ status: 'done', progress: 1, result: result ?? null, finishedAt: sql`now()`, lockedBy: null, lockedUntil: null })
-    .where(mine(id, workerId))
-    .returning({ id: jobs.id });
-  return rows.length > 0;
-}
-
-export async function failJob(db: Db, id: number, workerId: string, error: string): Promise<boolean> {
-  const rows = await db
-    .update(jobs)
-    .set({ status: 'failed', error, finishedAt: sql`now()`, lockedBy: null, lockedUntil: null })
-    .where(mine(id, workerId))
-    .returning({ id: jobs.id });
-  return rows.length > 0;
 }

@@ -1,4 +1,3 @@
-import { and, asc, eq, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import type { CycleRow } from '../../db/repositories/cycles.js';
 import { latestFrameworkVersion } from '../../db/repositories/frameworks.js';
@@ -11,7 +10,13 @@ import {
   lockCycleScoring,
   type ScoringRunRow,
 } from '../../db/repositories/scoring-runs.js';
-import { adjustments, cycles, objections, orgUnits, publications, scoringRuns, submissions } from '../../db/schema.js';
+import {
+  acceptedObjectionValues,
+  adjustmentsOfCycle,
+  districtsInOrder,
+  publishedResultsBefore,
+  verifiedSubmissionValues,
+} from '../../db/repositories/scoring-inputs.js';
 import type { DbOrTx } from '../../db/tx.js';
 import { canonicalJson } from '../canonical-json.js';
 import { appendAudit, type Actor } from '../audit.js';
@@ -35,13 +40,7 @@ export type ValueOverrides = Map<string, Record<string, number>>;
 
 /** Earlier published results: ranks of the previous year and every year's tiers (for streaks). */
 async function publishedHistory(db: DbOrTx, year: number) {
-  const rows = await db
-    .select({ year: cycles.year, result: scoringRuns.result })
-    .from(publications)
-    .innerJoin(cycles, eq(cycles.id, publications.cycleId))
-    .innerJoin(scoringRuns, eq(scoringRuns.id, publications.runId))
-    .where(lt(cycles.year, year))
-    .orderBy(asc(cycles.year));
+  const rows = await publishedResultsBefore(db, year);
   return rows.map((r) => ({ year: r.year, outcome: r.result as CycleOutcome }));
 }
 
@@ -55,15 +54,8 @@ export async function buildSnapshot(db: DbOrTx, year: number, kind: RunKind, ove
   const fv = await latestFrameworkVersion(db, cycle.id);
   if (!fv) throw new DomainError('invalid', 'no_framework', { ko: '평가 체계가 없습니다.', en: 'The cycle has no framework.' });
   const framework = frameworkDefinitionSchema.parse(fv.definition);
-  const districts = await db
-    .select({ id: orgUnits.id, code: orgUnits.code, name: orgUnits.name })
-    .from(orgUnits)
-    .where(eq(orgUnits.kind, 'district'))
-    .orderBy(asc(orgUnits.sortOrder), asc(orgUnits.code));
-  const subs = await db
-    .select({ orgUnitId: submissions.orgUnitId, indicatorCode: submissions.indicatorCode, value: submissions.value })
-    .from(submissions)
-    .where(and(eq(submissions.cycleId, cycle.id), eq(submissions.status, 'verified')));
+  const districts = await districtsInOrder(db);
+  const subs = await verifiedSubmissionValues(db, cycle.id);
   const values = new Map<number, Record<string, number | null>>();
   for (const s of subs) {
     const rec = values.get(s.orgUnitId) ?? {};
@@ -71,11 +63,7 @@ export async function buildSnapshot(db: DbOrTx, year: number, kind: RunKind, ove
     values.set(s.orgUnitId, rec);
   }
   if (kind === 'final') {
-    const accepted = await db
-      .select({ orgUnitId: objections.orgUnitId, indicatorCode: objections.indicatorCode, correctedValue: objections.correctedValue })
-      .from(objections)
-      .where(and(eq(objections.cycleId, cycle.id), eq(objections.status, 'accepted')))
-      .orderBy(asc(objections.id));
+    const accepted = await acceptedObjectionValues(db, cycle.id);
     for (const o of accepted) {
       if (o.correctedValue === null) continue;
       const rec = values.get(o.orgUnitId) ?? {};
@@ -83,11 +71,7 @@ export async function buildSnapshot(db: DbOrTx, year: number, kind: RunKind, ove
       values.set(o.orgUnitId, rec);
     }
   }
-  const adj = await db
-    .select({ orgUnitId: adjustments.orgUnitId, rule: adjustments.ruleCode, points: adjustments.points, reason: adjustments.reason })
-    .from(adjustments)
-    .where(eq(adjustments.cycleId, cycle.id))
-    .orderBy(asc(adjustments.id));
+  const adj = await adjustmentsOfCycle(db, cycle.id);
   const codeById = new Map(districts.map((d) => [d.id, d.code]));
   const history = await publishedHistory(db, year);
   const previous = history.filter((h) => h.year === year - 1).at(-1);

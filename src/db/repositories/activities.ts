@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
-import { activityRecords, orgUnitPopulations, orgUnits, recordTypes } from '../../db/schema.js';
-import type { DbOrTx } from '../../db/tx.js';
+import { activityRecords, orgUnitPopulations, orgUnits, recordTypes } from '../schema.js';
+import type { DbOrTx } from '../tx.js';
 
 /**
  * The SQL of the activity registries (record types and activity records). Every function accepts a database or a
