@@ -97,3 +97,13 @@ export async function populationsForYear(db: DbOrTx, year: number): Promise<Map<
     .orderBy(asc(orgUnits.code));
   return new Map(rows.map((r) => [r.code, r.population]));
 }
+
+/** Every unit's id, code and name (a bulk import resolves its rows' district codes against them). */
+export async function orgUnitNames(db: DbOrTx): Promise<Array<{ id: number; code: string; name: string }>> {
+  return db.select({ id: orgUnits.id, code: orgUnits.code, name: orgUnits.name }).from(orgUnits);
+}
+
+/** The id of the unit with this code, when there is one. */
+export async function orgUnitIdByCode(db: DbOrTx, code: string): Promise<number | undefined> {
+  return (await db.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.code, code)))[0]?.id;
+}

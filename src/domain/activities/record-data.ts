@@ -2,9 +2,10 @@ import { z } from 'zod';
 import type { FieldProblem, Message } from '../errors.js';
 import { numericFieldTypes, type FieldDefinition, type RecordTypeDefinition } from './definition.js';
 import { zodProblems } from './definition.js';
+import type { RecordData } from '../../db/repositories/activities.js';
 
 /** One record's validated data: field key → value (absent optional fields are left out). */
-export type RecordData = Record<string, string | number | boolean>;
+export type { RecordData };
 
 export interface RecordDataOptions {
   /**

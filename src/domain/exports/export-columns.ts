@@ -1,5 +1,5 @@
 import type { Message } from '../errors.js';
-import type { PeriodRecord } from '../imports/record-rows.js';
+import type { PeriodRecord } from '../../db/repositories/activities.js';
 import { RECORD_ID_KEY, RECORD_VERSION_KEY, recordTypeColumns, type SheetColumn, type SheetRecordType } from '../imports/sheet-columns.js';
 
 export type Lang = 'ko' | 'en';

@@ -5,7 +5,7 @@ import type { Principal } from '../auth.js';
 import { requireRole } from '../authz.js';
 import { forbidden } from '../errors.js';
 import { loadCycle, loadUnit } from '../imports/import-context.js';
-import { periodRecordBatches, type PeriodRecord } from '../imports/record-rows.js';
+import { periodRecordBatches, type PeriodRecord } from '../../db/repositories/activities.js';
 import type { Lang } from './export-columns.js';
 
 /** What one export covers: a cycle's data period, one district or the whole city, and the record types. */

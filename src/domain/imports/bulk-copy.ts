@@ -1,13 +1,13 @@
 import type { Readable } from 'node:stream';
-import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
-import { imports, orgUnits } from '../../db/schema.js';
+import { insertImport, markImportCommitted, markImportFailed, restartImport } from '../../db/repositories/imports.js';
+import { orgUnitNames } from '../../db/repositories/org-units.js';
 import { listRecordTypes } from '../activities/index.js';
 import { appendAudit, type Actor } from '../audit.js';
 import { DomainError, type FieldProblem } from '../errors.js';
-import { spansOfImport } from '../../db/repositories/activities.js';
+import { COPY_ACTIVITY_RECORDS, spansOfImport } from '../../db/repositories/activities.js';
 import { settleRecordChange, type AffectedItem } from '../submissions/records-changed.js';
-import { ROLLBACK, withCopyTransaction } from './bulk-copy-session.js';
+import { ROLLBACK, withCopyTransaction } from '../../db/copy-session.js';
 import { activityRowValidator, type RowValidator } from './bulk-record-validator.js';
 import { ProblemCollector, RowResolver, type RowResolverOptions } from './bulk-row-resolver.js';
 import { loopTurns, readCsvRows, type CsvEncoding } from './csv-stream.js';
@@ -54,8 +54,6 @@ export interface ActivityCsvImportResult {
   encoding: CsvEncoding | null;
 }
 
-const COPY_SQL =
-  'COPY activity_records (org_unit_id, record_type_id, occurred_on, data, import_id, created_by) FROM STDIN';
 /** Rows per write to the COPY stream: large enough to amortise the call, small enough to keep memory flat. */
 const WRITE_ROWS = 2000;
 const PROGRESS_ROWS = 5000;
@@ -77,15 +75,12 @@ export async function importActivityCsv(
   opts: ActivityCsvImportOptions,
 ): Promise<ActivityCsvImportResult> {
   const db = database.db;
-  const units = await db.select({ id: orgUnits.id, code: orgUnits.code, name: orgUnits.name }).from(orgUnits);
+  const units = await orgUnitNames(db);
   const fileUnit = opts.orgUnitCode ? units.find((u) => u.code === opts.orgUnitCode) : undefined;
   const importId = opts.importId ?? (await createImportRow(database, opts, fileUnit?.id ?? null));
   if (opts.importId !== undefined) {
     // A retry after a crash starts the same import afresh.
-    await db
-      .update(imports)
-      .set({ status: 'validating', errorCount: 0, errors: null, processedRows: 0, finishedAt: null })
-      .where(eq(imports.id, importId));
+    await restartImport(db, importId);
   }
 
   const rows = readCsvRows(source, { encoding: opts.encoding ?? 'auto' });
@@ -107,7 +102,7 @@ export async function importActivityCsv(
   try {
     const outcome = await withCopyTransaction(
       database,
-      COPY_SQL,
+      COPY_ACTIVITY_RECORDS,
       async (copy) => {
         let pending = '';
         let pendingRows = 0;
@@ -177,16 +172,11 @@ export async function importActivityCsv(
           for (const p of err.problems) collector.add(p);
           return ROLLBACK;
         }
-        await copy.db
-          .update(imports)
-          .set({
-            status: 'committed',
-            totalRows: rowCount,
-            processedRows: rowCount,
-            summary: { inserted, encoding: rows.transcoder.encoding, recordTypes: resolver.typeCounts(), returnedItems },
-            finishedAt: sql`now()`,
-          })
-          .where(eq(imports.id, importId));
+        await markImportCommitted(copy.db, importId, {
+          totalRows: rowCount,
+          processedRows: rowCount,
+          summary: { inserted, encoding: rows.transcoder.encoding, recordTypes: resolver.typeCounts(), returnedItems },
+        });
         await appendAudit(copy.db, opts.actor, {
           action: 'activity_records.imported',
           entityType: 'import',
@@ -226,19 +216,14 @@ export async function importActivityCsv(
 }
 
 async function createImportRow(database: Database, opts: ActivityCsvImportOptions, orgUnitId: number | null): Promise<number> {
-  const [row] = await database.db
-    .insert(imports)
-    .values({
-      format: 'csv',
-      fileName: opts.fileName,
-      status: 'validating',
-      cycleId: opts.cycleId ?? null,
-      orgUnitId,
-      createdBy: opts.actor.userId,
-    })
-    .returning({ id: imports.id });
-  if (!row) throw new Error('importActivityCsv: insert into imports returned no row');
-  return row.id;
+  return insertImport(database.db, {
+    format: 'csv',
+    fileName: opts.fileName,
+    status: 'validating',
+    cycleId: opts.cycleId ?? null,
+    orgUnitId,
+    createdBy: opts.actor.userId,
+  });
 }
 
 async function markFailed(
@@ -246,16 +231,11 @@ async function markFailed(
   importId: number,
   r: Pick<ActivityCsvImportResult, 'rows' | 'errorCount' | 'errors' | 'encoding'>,
 ): Promise<void> {
-  await database.db
-    .update(imports)
-    .set({
-      status: 'failed',
-      totalRows: r.rows,
-      processedRows: r.rows,
-      errorCount: r.errorCount,
-      errors: r.errors.map(boundProblem),
-      summary: { encoding: r.encoding },
-      finishedAt: sql`now()`,
-    })
-    .where(eq(imports.id, importId));
+  await markImportFailed(database.db, importId, {
+    totalRows: r.rows,
+    processedRows: r.rows,
+    errorCount: r.errorCount,
+    errors: r.errors.map(boundProblem),
+    summary: { encoding: r.encoding },
+  });
 }

@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
-import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
-import { imports, orgUnits } from '../../db/schema.js';
+import { insertImport } from '../../db/repositories/imports.js';
+import { orgUnitIdByCode } from '../../db/repositories/org-units.js';
 import type { Actor } from '../audit.js';
 import { enqueueJob } from '../jobs/queue.js';
 import type { JobHandler } from '../jobs/worker.js';
@@ -34,24 +34,18 @@ export async function enqueueActivityCsvImport(
   input: Omit<ActivityCsvImportPayload, 'importId'>,
 ): Promise<{ importId: number; jobId: number }> {
   return database.db.transaction(async (tx) => {
-    const unit = input.orgUnitCode
-      ? (await tx.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.code, input.orgUnitCode)))[0]
-      : undefined;
-    const [row] = await tx
-      .insert(imports)
-      .values({
-        format: 'csv',
-        fileName: input.fileName,
-        status: 'validating',
-        cycleId: input.cycleId ?? null,
-        orgUnitId: unit?.id ?? null,
-        createdBy: input.actor.userId,
-      })
-      .returning({ id: imports.id });
-    if (!row) throw new Error('enqueueActivityCsvImport: insert returned no row');
-    const payload: ActivityCsvImportPayload = { ...input, importId: row.id };
+    const unitId = input.orgUnitCode ? await orgUnitIdByCode(tx, input.orgUnitCode) : undefined;
+    const importId = await insertImport(tx, {
+      format: 'csv',
+      fileName: input.fileName,
+      status: 'validating',
+      cycleId: input.cycleId ?? null,
+      orgUnitId: unitId ?? null,
+      createdBy: input.actor.userId,
+    });
+    const payload: ActivityCsvImportPayload = { ...input, importId };
     const jobId = await enqueueJob(tx, ACTIVITY_CSV_IMPORT, payload, { createdBy: input.actor.userId });
-    return { importId: row.id, jobId };
+    return { importId, jobId };
   });
 }
 

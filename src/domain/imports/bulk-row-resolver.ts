@@ -1,6 +1,6 @@
 import type { RecordType } from '../activities/index.js';
 import type { FieldProblem, Message } from '../errors.js';
-import { copyText } from './bulk-copy-session.js';
+import { copyText } from '../../db/copy-session.js';
 import { boundProblem, quoteInput } from './echo.js';
 import type { RowValidator } from './bulk-record-validator.js';
 import type { CsvRow } from './csv-stream.js';

@@ -1,7 +1,7 @@
 import type { Database, Db } from '../../db/client.js';
 import type { DbOrTx } from '../../db/tx.js';
 import { assertCanWriteRecords } from '../activities/access.js';
-import { updateRecordRow } from '../../db/repositories/activities.js';
+import { COPY_ACTIVITY_RECORDS_WITH_UPDATER, liveRecordsByIds, updateRecordRow } from '../../db/repositories/activities.js';
 import { appendAudit } from '../audit.js';
 import type { Principal } from '../auth.js';
 import { actorOf } from '../authz.js';
@@ -11,8 +11,7 @@ import { checkDirectValues, writeDirectValues, type DirectValuesOutcome } from '
 import { boundProblem } from './echo.js';
 import { finishImport, insertImport, MAX_STORED_PROBLEMS, storedProblems, type StoredProblem } from './import-history.js';
 import { loadDistrictCycle, type DistrictCycle } from './import-context.js';
-import { copyText, ROLLBACK, withCopyTransaction, type CopySession } from './bulk-copy-session.js';
-import { liveRecordsByIds } from './record-rows.js';
+import { copyText, ROLLBACK, withCopyTransaction, type CopySession } from '../../db/copy-session.js';
 import { checkXlsxContainer, defaultXlsxLimits, type XlsxLimits } from './xlsx-safety.js';
 import { withXlsxWorker } from './xlsx-workers.js';
 import type { ImportPlan, PlannedRecord, SheetSummary } from './validate-workbook.js';
@@ -75,7 +74,6 @@ function staleDuringImport(r: PlannedRecord): DomainError {
   ]);
 }
 
-const COPY_SQL = 'COPY activity_records (org_unit_id, record_type_id, occurred_on, data, import_id, created_by, updated_by) FROM STDIN';
 const COPY_BATCH = 2000;
 
 /** New records streamed in with COPY (one line each), in batches so memory stays bounded by one batch. */
@@ -199,7 +197,7 @@ export async function importWorkbook(
     totalRows: rows,
   });
   try {
-    const result = await withCopyTransaction(database, COPY_SQL, async (copy) => {
+    const result = await withCopyTransaction(database, COPY_ACTIVITY_RECORDS_WITH_UPDATER, async (copy) => {
       await copyNewRecords(copy, ctx, plan.records.filter((r) => !r.update), importId, principal.user.id);
       const directValues = await writeRest(copy.db, principal, ctx, plan, importId, input.file.fileName);
       const returnedItems = await settleImport(copy.db, principal, ctx, plan, importId);

@@ -8,7 +8,7 @@ import type { Principal } from '../auth.js';
 import { escapeFormula } from '../exports/formula-escape.js';
 import { inputToCell } from './cell-value.js';
 import { loadDistrictCycle, type DistrictCycle } from './import-context.js';
-import { periodRecords, type PeriodRecord } from './record-rows.js';
+import { periodRecords, type PeriodRecord } from '../../db/repositories/activities.js';
 import {
   BOOLEAN_CHOICES,
   DIRECT_VALUE_COLUMNS,

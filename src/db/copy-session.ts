@@ -4,8 +4,8 @@ import type { PGlite, Transaction } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { Database, Db } from '../../db/client.js';
-import * as schema from '../../db/schema.js';
+import type { Database, Db } from './client.js';
+import * as schema from './schema.js';
 
 /**
  * One transaction that bulk-loads rows with COPY and may then run ordinary statements before it commits.
