@@ -5,8 +5,17 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { createGunzip, createGzip } from 'node:zlib';
 import type { Db } from '../db/client.js';
-import { insertRows, primaryKeyColumns, resetSequences, rowCount, tableRows, tablesInDependencyOrder } from '../db/repositories/backup.js';
-import { evidenceFiles } from '../db/schema.js';
+import {
+  insertRows,
+  migrationTags,
+  primaryKeyColumns,
+  resetSequences,
+  rowCount,
+  tableRows,
+  tablesInDependencyOrder,
+  userCount,
+} from '../db/repositories/backup.js';
+import { distinctEvidenceHashes } from '../db/repositories/evidence-files.js';
 import { appendAudit, systemActor, verifyAuditChain } from './audit.js';
 import { DomainError } from './errors.js';
 import type { EvidenceStore } from './evidence/index.js';
@@ -44,7 +53,7 @@ export async function backupDatabase(db: Db, store: EvidenceStore | null, outFil
     await db.transaction(
       async (tx) => {
         const order = (await tablesInDependencyOrder(tx)).filter((t) => !SKIPPED.has(t));
-        const migrations = ((await tx.execute('SELECT tag FROM hopejobs_migrations ORDER BY tag')) as unknown as { rows: Array<{ tag: string }> }).rows.map((r) => r.tag);
+        const migrations = await migrationTags(tx, true);
         for (const t of order) tables[t] = await rowCount(tx, t);
         chunks.push(emit({ kind: 'manifest', format: BACKUP_FORMAT, createdAt: new Date().toISOString(), migrations, tables }));
         for (const t of order) {
@@ -58,7 +67,7 @@ export async function backupDatabase(db: Db, store: EvidenceStore | null, outFil
     );
     for (const c of chunks) yield c;
     if (store) {
-      const files = await db.selectDistinct({ sha256: evidenceFiles.sha256 }).from(evidenceFiles).orderBy(evidenceFiles.sha256);
+      const files = await distinctEvidenceHashes(db);
       for (const f of files) {
         if (!(await store.exists(f.sha256))) continue;
         const parts: Buffer[] = [];
@@ -94,7 +103,7 @@ export interface RestoreSummary {
  * truncated file restores nothing. The migrations of the backup must all be known to this version.
  */
 export async function restoreDatabase(db: Db, store: EvidenceStore | null, inFile: string): Promise<RestoreSummary> {
-  const existing = ((await db.execute('SELECT count(*)::int AS n FROM users')) as unknown as { rows: Array<{ n: number }> }).rows[0]?.n ?? 0;
+  const existing = await userCount(db);
   if (existing > 0) {
     throw new DomainError('conflict', 'restore_target_not_empty', {
       ko: '복원할 데이터베이스가 비어 있지 않습니다. 새 데이터 디렉터리나 빈 데이터베이스를 지정하세요.',
@@ -122,7 +131,7 @@ export async function restoreDatabase(db: Db, store: EvidenceStore | null, inFil
       if (obj.kind === 'manifest') {
         manifest = obj as unknown as NonNullable<typeof manifest>;
         if (manifest.format !== BACKUP_FORMAT) throw corrupt(`unknown format ${manifest.format}`);
-        const applied = ((await tx.execute('SELECT tag FROM hopejobs_migrations')) as unknown as { rows: Array<{ tag: string }> }).rows.map((r) => r.tag);
+        const applied = await migrationTags(tx, false);
         const unknown = manifest.migrations.filter((m) => !applied.includes(m));
         if (unknown.length) {
           throw new DomainError('invalid', 'backup_newer', {

@@ -75,3 +75,14 @@ export async function resetSequences(db: DbOrTx): Promise<void> {
 export async function rowCount(db: DbOrTx, table: string): Promise<number> {
   return Number(rowsOf<{ n: number }>(await db.execute(sql.raw(`SELECT count(*)::int AS n FROM "${table}"`)))[0]?.n ?? 0);
 }
+
+/** The tags of the applied migrations (sorted when asked: the manifest lists them in order). */
+export async function migrationTags(db: DbOrTx, sorted: boolean): Promise<string[]> {
+  const text = sorted ? 'SELECT tag FROM hopejobs_migrations ORDER BY tag' : 'SELECT tag FROM hopejobs_migrations';
+  return ((await db.execute(text)) as unknown as { rows: Array<{ tag: string }> }).rows.map((r) => r.tag);
+}
+
+/** How many accounts the database holds (a restore needs an empty one). */
+export async function userCount(db: DbOrTx): Promise<number> {
+  return ((await db.execute('SELECT count(*)::int AS n FROM users')) as unknown as { rows: Array<{ n: number }> }).rows[0]?.n ?? 0;
+}

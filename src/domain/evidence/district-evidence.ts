@@ -1,8 +1,7 @@
 import type { Readable } from 'node:stream';
-import { and, desc, eq, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { evidenceFilesOfUnit, findEvidenceFileWithUnit } from '../../db/repositories/evidence-files.js';
 import { findOrgUnitByCode } from '../../db/repositories/org-units.js';
-import { evidenceFiles, orgUnits } from '../../db/schema.js';
 import type { Principal } from '../auth.js';
 import { actorOf, canReadDistrict, districtsOf, holds, requireReadDistrict } from '../authz.js';
 import { forbidden, notFound } from '../errors.js';
@@ -83,12 +82,7 @@ export async function listDistrictEvidence(
   requireReadDistrict(principal, code);
   const unit = await findOrgUnitByCode(db, code);
   if (!unit) throw notFound({ ko: `기관 ${code}`, en: `Org unit ${code}` });
-  const rows = await db
-    .select()
-    .from(evidenceFiles)
-    .where(and(eq(evidenceFiles.orgUnitId, unit.id), page.before === undefined ? undefined : lt(evidenceFiles.id, page.before)))
-    .orderBy(desc(evidenceFiles.id))
-    .limit(page.limit + 1);
+  const rows = await evidenceFilesOfUnit(db, unit.id, page.before, page.limit + 1);
   const items = rows.slice(0, page.limit).map((r) => viewOf(r, code));
   return { items, nextCursor: rows.length > page.limit ? (items.at(-1)?.id ?? null) : null };
 }
@@ -105,12 +99,7 @@ export async function openEvidenceDownload(
   principal: Principal | null,
   id: number,
 ): Promise<{ file: EvidenceView; stream: Readable }> {
-  const [row] = await db
-    .select({ file: evidenceFiles, code: orgUnits.code })
-    .from(evidenceFiles)
-    .leftJoin(orgUnits, eq(orgUnits.id, evidenceFiles.orgUnitId))
-    .where(eq(evidenceFiles.id, id))
-    .limit(1);
+  const row = await findEvidenceFileWithUnit(db, id);
   const missing = notFound({ ko: `증빙자료 ${id}`, en: `Evidence file ${id}` });
   if (!row) throw missing;
   const allowed = row.code === null ? holds(principal, 'city_admin', 'auditor') : canReadDistrict(principal, row.code);

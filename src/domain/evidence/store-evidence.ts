@@ -1,9 +1,9 @@
 import { tmpdir } from 'node:os';
 import type { Readable } from 'node:stream';
-import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { findSameEvidenceFile, insertEvidenceFile } from '../../db/repositories/evidence-files.js';
 import { findOrgUnitByCode } from '../../db/repositories/org-units.js';
-import { evidenceFiles } from '../../db/schema.js';
+import type { EvidenceFileRow } from '../../db/repositories/submissions.js';
 import { appendAudit, type Actor } from '../audit.js';
 import { DomainError, notFound, type Message } from '../errors.js';
 import { fileSource } from './byte-source.js';
@@ -13,7 +13,7 @@ import { fileExtension, sanitizeFileName, withExtension } from './file-name.js';
 import { sniffEvidenceType, type SniffResult } from './sniff-evidence-type.js';
 import { spoolToFile } from './spool.js';
 
-export type EvidenceFile = typeof evidenceFiles.$inferSelect;
+export type EvidenceFile = EvidenceFileRow;
 
 export interface StoreEvidenceInput {
   /** The name the uploader's browser sent; only displayed, after sanitising. */
@@ -87,23 +87,9 @@ export async function storeEvidence(
   const mediaType = evidenceTypes[type].mediaType;
 
   return db.transaction(async (tx) => {
-    const [existing] = await tx
-      .select()
-      .from(evidenceFiles)
-      .where(
-        and(
-          eq(evidenceFiles.sha256, blob.sha256),
-          eq(evidenceFiles.originalName, originalName),
-          orgUnitId === null ? isNull(evidenceFiles.orgUnitId) : eq(evidenceFiles.orgUnitId, orgUnitId),
-        ),
-      )
-      .limit(1);
+    const existing = await findSameEvidenceFile(tx, blob.sha256, originalName, orgUnitId);
     if (existing) return { evidence: existing, deduplicated: true };
-    const [row] = await tx
-      .insert(evidenceFiles)
-      .values({ sha256: blob.sha256, size: blob.size, mediaType, originalName, orgUnitId, createdBy: input.actor.userId })
-      .returning();
-    if (!row) throw new Error('storeEvidence: insert returned no row');
+    const row = await insertEvidenceFile(tx, { sha256: blob.sha256, size: blob.size, mediaType, originalName, orgUnitId, createdBy: input.actor.userId });
     await appendAudit(tx, input.actor, {
       action: 'evidence.uploaded',
       entityType: 'evidence_file',
