@@ -1,5 +1,4 @@
-import { and, eq, gte, isNull, lte, sql } from 'drizzle-orm';
-import { activityRecords, orgUnits, recordTypes } from '../db/schema.js';
+import { activityTotalsOfUnit } from '../db/repositories/activities.js';
 import type { DbOrTx } from '../db/tx.js';
 import { defaultDataPeriod } from './cycles.js';
 
@@ -14,29 +13,7 @@ export async function activityHighlights(db: DbOrTx, year: number, codes: readon
   const period = defaultDataPeriod(year);
   const out: Array<{ orgUnitCode: string; lines: string[] }> = [];
   for (const code of codes) {
-    const rows = await db
-      .select({
-        type: recordTypes.code,
-        n: sql<number>`count(*)::int`,
-        hires: sql<number>`coalesce(sum((${activityRecords.data}->>'hires')::numeric), 0)::float8`,
-        completed: sql<number>`coalesce(sum((${activityRecords.data}->>'completed')::numeric), 0)::float8`,
-        employed: sql<number>`coalesce(sum((${activityRecords.data}->>'employed')::numeric), 0)::float8`,
-        partners: sql<number>`coalesce(max((${activityRecords.data}->>'partners')::numeric), 0)::float8`,
-        seAmount: sql<number>`coalesce(sum((${activityRecords.data}->>'se_amount')::numeric), 0)::float8`,
-        participants: sql<number>`coalesce(sum((${activityRecords.data}->>'participants')::numeric), 0)::float8`,
-      })
-      .from(activityRecords)
-      .innerJoin(recordTypes, eq(recordTypes.id, activityRecords.recordTypeId))
-      .innerJoin(orgUnits, eq(orgUnits.id, activityRecords.orgUnitId))
-      .where(
-        and(
-          eq(orgUnits.code, code),
-          gte(activityRecords.occurredOn, period.start),
-          lte(activityRecords.occurredOn, period.end),
-          isNull(activityRecords.deletedAt),
-        ),
-      )
-      .groupBy(recordTypes.code);
+    const rows = await activityTotalsOfUnit(db, code, period.start, period.end);
     const by = new Map(rows.map((r) => [r.type, r]));
     const lines: string[] = [];
     const g = by.get('governance_mou');

@@ -21,6 +21,11 @@ export async function selectRecordTypeByCode(db: DbOrTx, code: string): Promise<
   return row ?? null;
 }
 
+/** Every record type's id by its code. */
+export async function recordTypeIdsByCode(db: DbOrTx): Promise<Map<string, number>> {
+  return new Map((await db.select({ id: recordTypes.id, code: recordTypes.code }).from(recordTypes)).map((t) => [t.code, t.id]));
+}
+
 export interface RecordTypeValues {
   code: string;
   nameKo: string;
@@ -133,6 +138,13 @@ export interface NewRecordValues {
   data: unknown;
   importId?: number | null;
   createdBy: number | null;
+}
+
+export type NewActivityRecordRow = typeof activityRecords.$inferInsert;
+
+/** Inserts activity records as they are, in one statement (the demo loads its records in batches). */
+export async function insertRecordRows(db: DbOrTx, rows: NewActivityRecordRow[]): Promise<void> {
+  await db.insert(activityRecords).values(rows);
 }
 
 export async function insertRecord(db: DbOrTx, values: NewRecordValues): Promise<number> {
@@ -341,4 +353,42 @@ export async function liveRecordsByIds(db: DbOrTx, ids: readonly number[]): Prom
     for (const r of rows) out.set(r.id, { ...r, data: (r.data ?? {}) as RecordData });
   }
   return out;
+}
+
+/** Per record type, one district's live records dated within [start, end]: how many, and sums of the fields a press release cites. */
+export interface ActivityTotals {
+  type: string;
+  n: number;
+  hires: number;
+  completed: number;
+  employed: number;
+  partners: number;
+  seAmount: number;
+  participants: number;
+}
+
+export async function activityTotalsOfUnit(db: DbOrTx, orgUnitCode: string, start: string, end: string): Promise<ActivityTotals[]> {
+  return db
+    .select({
+      type: recordTypes.code,
+      n: sql<number>`count(*)::int`,
+      hires: sql<number>`coalesce(sum((${activityRecords.data}->>'hires')::numeric), 0)::float8`,
+      completed: sql<number>`coalesce(sum((${activityRecords.data}->>'completed')::numeric), 0)::float8`,
+      employed: sql<number>`coalesce(sum((${activityRecords.data}->>'employed')::numeric), 0)::float8`,
+      partners: sql<number>`coalesce(max((${activityRecords.data}->>'partners')::numeric), 0)::float8`,
+      seAmount: sql<number>`coalesce(sum((${activityRecords.data}->>'se_amount')::numeric), 0)::float8`,
+      participants: sql<number>`coalesce(sum((${activityRecords.data}->>'participants')::numeric), 0)::float8`,
+    })
+    .from(activityRecords)
+    .innerJoin(recordTypes, eq(recordTypes.id, activityRecords.recordTypeId))
+    .innerJoin(orgUnits, eq(orgUnits.id, activityRecords.orgUnitId))
+    .where(
+      and(
+        eq(orgUnits.code, orgUnitCode),
+        gte(activityRecords.occurredOn, start),
+        lte(activityRecords.occurredOn, end),
+        isNull(activityRecords.deletedAt),
+      ),
+    )
+    .groupBy(recordTypes.code);
 }

@@ -168,3 +168,15 @@ export async function replaceDeciders(db: DbOrTx, cycleId: number, userIds: numb
   await db.delete(objectionDeciders).where(eq(objectionDeciders.cycleId, cycleId));
   if (userIds.length) await db.insert(objectionDeciders).values(userIds.map((userId) => ({ cycleId, userId, addedBy })));
 }
+
+/** The accepted objections of a cycle with their corrected values, in filing order. */
+export async function acceptedObjectionValues(
+  db: DbOrTx,
+  cycleId: number,
+): Promise<Array<{ orgUnitId: number; indicatorCode: string; correctedValue: number | null }>> {
+  return db
+    .select({ orgUnitId: objections.orgUnitId, indicatorCode: objections.indicatorCode, correctedValue: objections.correctedValue })
+    .from(objections)
+    .where(and(eq(objections.cycleId, cycleId), eq(objections.status, 'accepted')))
+    .orderBy(asc(objections.id));
+}

@@ -107,3 +107,12 @@ export async function orgUnitNames(db: DbOrTx): Promise<Array<{ id: number; code
 export async function orgUnitIdByCode(db: DbOrTx, code: string): Promise<number | undefined> {
   return (await db.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.code, code)))[0]?.id;
 }
+
+/** The districts in their administrative order. */
+export async function districtsInOrder(db: DbOrTx): Promise<Array<{ id: number; code: string; name: string }>> {
+  return db
+    .select({ id: orgUnits.id, code: orgUnits.code, name: orgUnits.name })
+    .from(orgUnits)
+    .where(eq(orgUnits.kind, 'district'))
+    .orderBy(asc(orgUnits.sortOrder), asc(orgUnits.code));
+}

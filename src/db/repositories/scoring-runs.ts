@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, lt, sql } from 'drizzle-orm';
 import { cycles, publications, scoringRuns } from '../schema.js';
 import type { DbOrTx } from '../tx.js';
 
@@ -116,4 +116,21 @@ export async function updatePressRelease(db: DbOrTx, cycleId: number, text: stri
     .where(and(eq(publications.cycleId, cycleId), eq(publications.version, version)))
     .returning({ v: publications.version });
   return out.length > 0;
+}
+
+/** Earlier cycles' published results, oldest first: each year with the result of its published run. */
+export async function publishedResultsBefore(db: DbOrTx, year: number): Promise<Array<{ year: number; result: unknown }>> {
+  return db
+    .select({ year: cycles.year, result: scoringRuns.result })
+    .from(publications)
+    .innerJoin(cycles, eq(cycles.id, publications.cycleId))
+    .innerJoin(scoringRuns, eq(scoringRuns.id, publications.runId))
+    .where(lt(cycles.year, year))
+    .orderBy(asc(cycles.year));
+}
+
+/** How many cycles are published. */
+export async function publicationCount(db: DbOrTx): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(publications);
+  return row?.n ?? 0;
 }

@@ -220,3 +220,19 @@ export async function lockDistrictRecords(db: DbOrTx, orgUnitIds: number[]): Pro
     await db.execute(sql`SELECT pg_advisory_xact_lock(7304, ${id})`);
   }
 }
+
+/** The verified submission values of a cycle. */
+export async function verifiedSubmissionValues(
+  db: DbOrTx,
+  cycleId: number,
+): Promise<Array<{ orgUnitId: number; indicatorCode: string; value: number | null }>> {
+  return db
+    .select({ orgUnitId: submissions.orgUnitId, indicatorCode: submissions.indicatorCode, value: submissions.value })
+    .from(submissions)
+    .where(and(eq(submissions.cycleId, cycleId), eq(submissions.status, 'verified')));
+}
+
+/** Inserts submissions as they are (the demo loads verified values in batches). */
+export async function insertSubmissionRows(db: DbOrTx, rows: NewSubmissionRow[]): Promise<void> {
+  await db.insert(submissions).values(rows);
+}

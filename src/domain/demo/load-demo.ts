@@ -1,8 +1,10 @@
-import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { insertRecordRows, recordTypeIdsByCode, type NewActivityRecordRow } from '../../db/repositories/activities.js';
+import { insertAdjustments, type NewAdjustmentRow } from '../../db/repositories/adjustments.js';
 import { findCycleByYear } from '../../db/repositories/cycles.js';
-import { findRun, upsertPublication } from '../../db/repositories/scoring-runs.js';
-import { activityRecords, adjustments, orgUnits, publications, recordTypes, submissions } from '../../db/schema.js';
+import { districtsInOrder } from '../../db/repositories/org-units.js';
+import { findRun, publicationCount, upsertPublication } from '../../db/repositories/scoring-runs.js';
+import { insertSubmissionRows, type NewSubmissionRow } from '../../db/repositories/submissions.js';
 import { builtinRecordTypeCodes } from '../activities/builtin-types.js';
 import { seedRecordTypes } from '../activities/record-types.js';
 import { appendAudit, systemActor } from '../audit.js';
@@ -45,17 +47,16 @@ export interface DemoDataSummary {
  */
 export async function loadDemoData(db: Db): Promise<DemoDataSummary | null> {
   const t0 = performance.now();
-  const [already] = await db.select({ n: sql<number>`count(*)::int` }).from(publications);
-  if ((already?.n ?? 0) > 0) return null;
+  if ((await publicationCount(db)) > 0) return null;
   await seedRecordTypes(db);
 
-  const units = await db.select({ id: orgUnits.id, code: orgUnits.code, name: orgUnits.name }).from(orgUnits).where(eq(orgUnits.kind, 'district')).orderBy(asc(orgUnits.sortOrder));
-  const typeIds = new Map((await db.select({ id: recordTypes.id, code: recordTypes.code }).from(recordTypes)).map((t) => [t.code, t.id]));
+  const units = await districtsInOrder(db);
+  const typeIds = await recordTypeIdsByCode(db);
   const pop2019 = new Map(seoulDistricts.map((d) => [d.code, d.population2019]));
 
   // 1. Records for every district and data period.
   const records = new Map<string, ByType>(); // `${code}:${year}`
-  const rows: Array<typeof activityRecords.$inferInsert> = [];
+  const rows: NewActivityRecordRow[] = [];
   for (let year = FIRST_DATA_YEAR; year <= DEMO_OPEN_YEAR; year++) {
     for (const u of units) {
       const generated = generateDistrictYear({
@@ -74,7 +75,7 @@ export async function loadDemoData(db: Db): Promise<DemoDataSummary | null> {
     }
   }
   await db.transaction(async (tx) => {
-    for (let i = 0; i < rows.length; i += 1000) await tx.insert(activityRecords).values(rows.slice(i, i + 1000));
+    for (let i = 0; i < rows.length; i += 1000) await insertRecordRows(tx, rows.slice(i, i + 1000));
     await appendAudit(tx, systemActor, { action: 'demo.records_loaded', entityType: 'activity_record', after: { records: rows.length } });
   });
 
@@ -87,7 +88,7 @@ export async function loadDemoData(db: Db): Promise<DemoDataSummary | null> {
     const compiled = new Map(fw.indicators.filter((i) => i.formula).map((i) => [i.code, compileFormulaOrThrow(i.formula!)]));
     const period = defaultDataPeriod(year);
     const prevPeriod = defaultDataPeriod(year - 1);
-    const subRows: Array<typeof submissions.$inferInsert> = [];
+    const subRows: NewSubmissionRow[] = [];
     for (const u of units) {
       const context = (y: number, p: { start: string; end: string }): FormulaContext => ({
         records: records.get(`${u.code}:${y}`) ?? {},
@@ -124,7 +125,7 @@ export async function loadDemoData(db: Db): Promise<DemoDataSummary | null> {
       }
     }
     const r = rng('adjustments', year);
-    const adj: Array<typeof adjustments.$inferInsert> = [];
+    const adj: NewAdjustmentRow[] = [];
     for (let k = 0; k < 3; k++) {
       const u = units[r.int(0, units.length - 1)]!;
       const bonus = k < 2;
@@ -137,8 +138,8 @@ export async function loadDemoData(db: Db): Promise<DemoDataSummary | null> {
       });
     }
     await db.transaction(async (tx) => {
-      for (let i = 0; i < subRows.length; i += 500) await tx.insert(submissions).values(subRows.slice(i, i + 500));
-      await tx.insert(adjustments).values(adj);
+      for (let i = 0; i < subRows.length; i += 500) await insertSubmissionRows(tx, subRows.slice(i, i + 500));
+      await insertAdjustments(tx, adj);
     });
     submissionCount += subRows.length;
     const run = await runScoring(db, null, year, 'final', { actor: systemActor, note: '데모 데이터 최종 결과' });

@@ -8,15 +8,13 @@ import {
   latestRunOfKind,
   listRuns,
   lockCycleScoring,
+  publishedResultsBefore,
   type ScoringRunRow,
 } from '../../db/repositories/scoring-runs.js';
-import {
-  acceptedObjectionValues,
-  adjustmentsOfCycle,
-  districtsInOrder,
-  publishedResultsBefore,
-  verifiedSubmissionValues,
-} from '../../db/repositories/scoring-inputs.js';
+import { adjustmentsOfCycle } from '../../db/repositories/adjustments.js';
+import { acceptedObjectionValues } from '../../db/repositories/objections.js';
+import { districtsInOrder } from '../../db/repositories/org-units.js';
+import { verifiedSubmissionValues } from '../../db/repositories/submissions.js';
 import type { DbOrTx } from '../../db/tx.js';
 import { canonicalJson } from '../canonical-json.js';
 import { appendAudit, type Actor } from '../audit.js';
