@@ -8,7 +8,7 @@ import { reportCliError } from './errors.js';
 export async function withDatabase<T>(fn: (db: Database) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const { openDatabase } = await import('../db/client.js');
-  const { migrate } = await import('../db/migrate.js');
+  const { migrate } = await import('../domain/installation.js');
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
   try {
     await migrate(database);
@@ -26,7 +26,7 @@ export function registerDbCommands(program: Command) {
       try {
         const config = loadConfig();
         const { openDatabase } = await import('../db/client.js');
-        const { migrate } = await import('../db/migrate.js');
+        const { migrate } = await import('../domain/installation.js');
         const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
         try {
           const applied = await migrate(database);

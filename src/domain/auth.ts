@@ -17,7 +17,7 @@ import {
   updateUserFields,
   type Membership,
 } from '../db/repositories/users.js';
-import type { Role } from '../db/schema.js';
+import type { Role } from '../db/repositories/users.js';
 import type { DbOrTx } from '../db/tx.js';
 import { appendAudit, type Actor } from './audit.js';
 import { DomainError } from './errors.js';

@@ -1,6 +1,8 @@
-import type { Role } from '../db/schema.js';
+import type { Role } from '../db/repositories/users.js';
 import type { Principal } from './auth.js';
 import { forbidden } from './errors.js';
+
+export { roles, type Role } from '../db/repositories/users.js';
 
 /** Pure authorisation rules shared by the services; the server's access hook only checks roles coarsely. */
 export function holds(p: Principal | null, ...roles: Role[]): boolean {

@@ -1,9 +1,8 @@
 import type { Db } from '../db/client.js';
 import { deadlinesOf, objectionCounts, reviewCounts, setCycleStatus, setDeadline, submissionCounts } from '../db/repositories/cycle-state.js';
-import { findCycleByYear, upsertCycle, type CycleRow } from '../db/repositories/cycles.js';
+import { cycleStatuses, findCycleByYear, upsertCycle, type CycleRow, type CycleStatus } from '../db/repositories/cycles.js';
 import { latestRunOfKind } from '../db/repositories/scoring-runs.js';
 import { upsertPublication } from '../db/repositories/scoring-runs.js';
-import { cycleStatuses, type CycleStatus } from '../db/schema.js';
 import type { DbOrTx } from '../db/tx.js';
 import { appendAudit } from './audit.js';
 import type { Principal } from './auth.js';
@@ -15,6 +14,8 @@ import { closeReviewRound, reviewRoundState } from './reviews/index.js';
 import { cycleOrThrow } from './cycle-lookup.js';
 import { blockingList, gateCounts, gateInventory, notReadyForVerification, unscoredReviews, unverified, type BlockingList } from './gates.js';
 import { requireTiesDecided, undecidedTies } from './scoring/ties.js';
+
+export { cycleStatuses, listCycles, type CycleStatus } from '../db/repositories/cycles.js';
 
 /** The default data period of a cycle: September 1 of the previous year to August 31 of the cycle year. */
 export function defaultDataPeriod(year: number): { start: string; end: string } {

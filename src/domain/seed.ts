@@ -3,7 +3,7 @@ import { upsertCycle } from '../db/repositories/cycles.js';
 import { setPopulation, upsertOrgUnit } from '../db/repositories/org-units.js';
 import { deleteSessionsOfUser } from '../db/repositories/sessions.js';
 import { grantRole, upsertUser } from '../db/repositories/users.js';
-import type { Role } from '../db/schema.js';
+import type { Role } from '../db/repositories/users.js';
 import { appendAudit, systemActor } from './audit.js';
 import { defaultDataPeriod } from './cycles.js';
 import { ensureFramework } from './frameworks/service.js';

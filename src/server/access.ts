@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { resolveSession, type Principal } from '../domain/auth.js';
 import { DomainError } from '../domain/errors.js';
-import type { Role } from '../db/schema.js';
+import type { Role } from '../domain/authz.js';
 import type { Database } from '../db/client.js';
 
 /**

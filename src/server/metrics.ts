@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import client from 'prom-client';
-import { cycleCountsByStatus, jobCountsByStatus, liveSessionCount } from '../db/repositories/operational-counts.js';
+import { cycleCountsByStatus, jobCountsByStatus, liveSessionCount } from '../domain/installation.js';
 import type { AppContext } from './context.js';
 import { publicFileBuilds } from './public-files.js';
 

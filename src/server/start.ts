@@ -1,8 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { openDatabase, openPostgres, type Database } from '../db/client.js';
-import { migrate } from '../db/migrate.js';
-import { countUsers } from '../db/repositories/users.js';
+import { countUsers, migrate } from '../domain/installation.js';
 import { loadDemoData } from '../domain/demo/load-demo.js';
 import { deadlineReminders } from '../domain/notifications/index.js';
 import { seedDemo, type DemoSeedResult } from '../domain/seed.js';

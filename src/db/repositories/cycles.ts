@@ -2,6 +2,8 @@ import { asc, eq } from 'drizzle-orm';
 import { cycles, type CycleStatus } from '../schema.js';
 import type { DbOrTx } from '../tx.js';
 
+export { cycleStatuses, type CycleStatus } from '../schema.js';
+
 export type CycleRow = typeof cycles.$inferSelect;
 
 export async function listCycles(db: DbOrTx): Promise<CycleRow[]> {

@@ -2,6 +2,8 @@ import { and, asc, eq, inArray, isNotNull, lt, ne, sql } from 'drizzle-orm';
 import { cycleDeadlines, cycles, evidenceFiles, orgUnits, submissionEvidence, submissions } from '../schema.js';
 import type { DbOrTx } from '../tx.js';
 
+export type { SubmissionStatus } from '../schema.js';
+
 export type SubmissionRow = typeof submissions.$inferSelect;
 export type NewSubmissionRow = typeof submissions.$inferInsert;
 export type EvidenceFileRow = typeof evidenceFiles.$inferSelect;

@@ -2,6 +2,8 @@ import { and, asc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import { orgUnits, roleMemberships, users, type Role } from '../schema.js';
 import type { DbOrTx } from '../tx.js';
 
+export { roles, type Role } from '../schema.js';
+
 export interface Membership {
   role: Role;
   orgUnitCode: string | null;

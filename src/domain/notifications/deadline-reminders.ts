@@ -1,8 +1,8 @@
 import type { Db } from '../../db/client.js';
 import { deadlinesOf } from '../../db/repositories/cycle-state.js';
-import { listCycles } from '../../db/repositories/cycles.js';
+import { listCycles, type CycleStatus } from '../../db/repositories/cycles.js';
 import { lockReminderRun, notificationExists } from '../../db/repositories/notifications.js';
-import type { CycleStatus, Role } from '../../db/schema.js';
+import type { Role } from '../../db/repositories/users.js';
 import { stageNames } from '../cycles.js';
 import { allDistricts, itemCounts, openAssignments } from '../../db/repositories/my-work.js';
 import type { DbOrTx } from '../../db/tx.js';

@@ -1,6 +1,6 @@
 import { findOrgUnitByCode } from '../../db/repositories/org-units.js';
 import { insertNotifications, usersHoldingRole } from '../../db/repositories/notifications.js';
-import type { Role } from '../../db/schema.js';
+import type { Role } from '../../db/repositories/users.js';
 import type { DbOrTx } from '../../db/tx.js';
 import { notFound, type Message } from '../errors.js';
 

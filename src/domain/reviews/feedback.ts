@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.js';
 import { findOrgUnitByCode } from '../../db/repositories/org-units.js';
 import { panelComments } from '../../db/repositories/review-integrity.js';
-import type { CycleStatus } from '../../db/schema.js';
+import type { CycleStatus } from '../../db/repositories/cycles.js';
 import type { Principal } from '../auth.js';
 import { requireReadDistrict } from '../authz.js';
 import { stageNames } from '../cycles.js';

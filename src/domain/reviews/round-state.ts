@@ -1,6 +1,6 @@
 import type { CycleRow } from '../../db/repositories/cycles.js';
 import { latestRoundEvent } from '../../db/repositories/reviews.js';
-import type { CycleStatus } from '../../db/schema.js';
+import type { CycleStatus } from '../../db/repositories/cycles.js';
 import type { DbOrTx } from '../../db/tx.js';
 import { stageNames } from '../cycles.js';
 import { DomainError, type Message } from '../errors.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cycleStatuses } from '../../db/schema.js';
+import { cycleStatuses } from '../../db/repositories/cycles.js';
 import { bilingual, indicatorCode, rubricSchema } from '../frameworks/definition.js';
 
 /**

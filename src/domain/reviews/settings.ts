@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
 import { findReviewSettings, writeReviewSettings } from '../../db/repositories/review-integrity.js';
-import type { CycleStatus } from '../../db/schema.js';
+import type { CycleStatus } from '../../db/repositories/cycles.js';
 import type { DbOrTx } from '../../db/tx.js';
 import { appendAudit } from '../audit.js';
 import type { Principal } from '../auth.js';

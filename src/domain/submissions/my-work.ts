@@ -1,5 +1,5 @@
 import { cyclesAtWork, districtsByCode, itemCounts, openAssignments, type ItemCountRow } from '../../db/repositories/my-work.js';
-import type { Role } from '../../db/schema.js';
+import type { Role } from '../../db/repositories/users.js';
 import type { DbOrTx } from '../../db/tx.js';
 import type { Principal } from '../auth.js';
 import { districtsOf, holds } from '../authz.js';

@@ -1,5 +1,6 @@
 import type { SubmissionRow } from '../../db/repositories/submissions.js';
-import type { CycleStatus, SubmissionStatus } from '../../db/schema.js';
+import type { CycleStatus } from '../../db/repositories/cycles.js';
+import type { SubmissionStatus } from '../../db/repositories/submissions.js';
 import type { Principal } from '../auth.js';
 import { districtsOf, holds } from '../authz.js';
 import { DomainError, forbidden } from '../errors.js';

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { Role } from '../../db/schema.js';
+import type { Role } from '../../db/repositories/users.js';
 import { neutraliseFormula } from '../publication/text-cell.js';
 import type { UserView } from './accounts.js';
 

@@ -13,7 +13,7 @@ import {
   type UserFilter,
   type UserRow,
 } from '../../db/repositories/users.js';
-import type { Role } from '../../db/schema.js';
+import type { Role } from '../../db/repositories/users.js';
 import type { Db } from '../../db/client.js';
 import type { DbOrTx } from '../../db/tx.js';
 import { appendAudit, type Actor } from '../audit.js';

@@ -1,11 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { countDemoUsers } from '../../db/repositories/users.js';
+import { countDemoUsers } from '../../domain/installation.js';
 import { changeOwnPassword, login, logout, SESSION_TTL_MS } from '../../domain/auth.js';
 import { MAX_PASSWORD_LENGTH } from '../../domain/users/password-policy.js';
 import { DomainError } from '../../domain/errors.js';
-import { roles } from '../../db/schema.js';
+import { roles } from '../../domain/authz.js';
 import { SESSION_COOKIE } from '../access.js';
 import type { AppContext } from '../context.js';
 import { LoginThrottle } from '../login-throttle.js';

@@ -1,8 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { listCycles } from '../../db/repositories/cycles.js';
-import { cycleStatuses } from '../../db/schema.js';
-import { createCycle, cycleDetail, setCycleDeadline, transitionCycle } from '../../domain/cycles.js';
+import { createCycle, cycleDetail, cycleStatuses, listCycles, setCycleDeadline, transitionCycle } from '../../domain/cycles.js';
 import type { AppContext } from '../context.js';
 
 const year = z.coerce.number().int().min(2000).max(2100);

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { migrationStatus } from '../../db/migrate.js';
+import { migrationStatus } from '../../domain/installation.js';
 import type { AppContext } from '../context.js';
 
 const healthSchema = z.object({

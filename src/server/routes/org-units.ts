@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { listOrgUnits } from '../../db/repositories/org-units.js';
+import { listOrgUnits } from '../../domain/org-units.js';
 import type { AppContext } from '../context.js';
 
 export const orgUnitSchema = z.object({

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { migrationStatus, readMigrations } from '../../db/migrate.js';
+import { migrationStatus, readMigrations } from '../../domain/installation.js';
 import type { AppContext } from '../context.js';
 
 const READY_TIMEOUT_MS = 2000;

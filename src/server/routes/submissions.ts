@@ -12,7 +12,7 @@ import {
   submitAll,
   submitSubmission,
 } from '../../domain/submissions/index.js';
-import { roles } from '../../db/schema.js';
+import { roles } from '../../domain/authz.js';
 import type { AppContext } from '../context.js';
 
 export const year = z.coerce.number().int().min(2000).max(2100);

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { roles } from '../../db/schema.js';
-import { actorOf } from '../../domain/authz.js';
+import { actorOf, roles } from '../../domain/authz.js';
 import { attachmentDisposition } from '../../domain/exports/download-name.js';
 import { accountsWorkbook, createAccount, getAccount, listAccounts, resetAccountPassword, setAccountRoles, updateAccount, USERNAME_PATTERN } from '../../domain/users/index.js';
 import { bilingual, requestLang } from '../problem.js';
