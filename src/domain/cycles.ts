@@ -1,13 +1,13 @@
 import type { Db } from '../db/client.js';
 import { deadlinesOf, objectionCounts, reviewCounts, setCycleStatus, setDeadline, submissionCounts } from '../db/repositories/cycle-state.js';
-import { findCycleByYear, upsertCycle, type CycleRow } from '../db/repositories/cycles.js';
+import { findCycleByYear, listCycles, upsertCycle, type CycleRow } from '../db/repositories/cycles.js';
 import { latestRunOfKind } from '../db/repositories/scoring-runs.js';
 import { upsertPublication } from '../db/repositories/scoring-runs.js';
 import { cycleStatuses, type CycleStatus } from '../db/schema.js';
 import type { DbOrTx } from '../db/tx.js';
 import { appendAudit } from './audit.js';
 import type { Principal } from './auth.js';
-import { actorOf, holds, requireRole } from './authz.js';
+import { actorOf, holds, requireRole, requireSignedIn } from './authz.js';
 import { DomainError, type Message } from './errors.js';
 import { copyFramework, ensureFramework, freezeFramework, getFramework } from './frameworks/service.js';
 import { clearPublicCache } from './public-results.js';
@@ -251,7 +251,14 @@ export async function transitionCycle(db: Db, principal: Principal | null, year:
   return out;
 }
 
-export async function cycleDetail(db: DbOrTx, year: number, principal: Principal | null = null) {
+/** Every cycle with its stage, for any signed-in user. */
+export async function browseCycles(db: DbOrTx, principal: Principal | null): Promise<CycleRow[]> {
+  requireSignedIn(principal);
+  return listCycles(db);
+}
+
+export async function cycleDetail(db: DbOrTx, principal: Principal | null, year: number) {
+  requireSignedIn(principal);
   const cycle = await cycleOrThrow(db, year);
   const city = holds(principal, 'city_admin', 'auditor');
   const [subs, reviews, objs, deadlines] = await Promise.all([
