@@ -3,16 +3,13 @@ import { systemActor, type Actor } from './audit.js';
 import type { Principal } from './auth.js';
 import { forbidden } from './errors.js';
 
-const SYSTEM = Symbol('system principal');
-
 /**
  * Who acts when no person does: the job worker, the CLI, seeding and demo data, scheduled tasks. It holds the city
  * administrator's role (so every service's own check applies to it as to them) and is recorded in the audit log as
- * "system". Only code can pass it: a session never resolves to it (it has no account — its id 0 is no user's — no
- * token, and the mark that tells it apart is a symbol private to this module).
+ * "system". Only code can pass it: it is this one object (a copy is not it), no session resolves to it (it has no
+ * account — id 0 is no user's — and no token).
  */
 export const systemPrincipal: Principal = Object.freeze({
-  [SYSTEM]: true,
   user: Object.freeze({
     id: 0,
     username: systemActor.label,
@@ -26,7 +23,7 @@ export const systemPrincipal: Principal = Object.freeze({
 });
 
 export function isSystem(p: Principal | null): boolean {
-  return !!p && SYSTEM in p;
+  return p === systemPrincipal;
 }
 
 /** Pure authorisation rules shared by the services; the server's access hook applies `holds` as its outer gate. */

@@ -292,6 +292,6 @@ export const submissionRoutes =
           },
         },
       },
-      async (req) => myWorkCounts(db, req.principal!),
+      async (req) => myWorkCounts(db, req.principal),
     );
   };
