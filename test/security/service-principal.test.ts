@@ -1,4 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { openEvidenceStore, storeEvidence } from '../../src/domain/evidence/index.js';
 import { createRecord, createRecordType, deactivateRecordType, deleteRecord, getRecord, listRecords, readRecordType, browseRecordTypes, seedRecordTypes, setRecordTypeActive, updateRecord, updateRecordType } from '../../src/domain/activities/index.js';
 import { systemActor } from '../../src/domain/audit.js';
 import { resolveSession, type Principal } from '../../src/domain/auth.js';
@@ -24,6 +29,7 @@ import {
 } from '../../src/domain/submissions/index.js';
 import { createAccount, getAccount, listAccounts, resetAccountPassword, setAccountRoles, updateAccount } from '../../src/domain/users/index.js';
 import { bulkVerify, compareItem, returnSubmission, verificationMatrix, verifySubmission } from '../../src/domain/verification/index.js';
+import { pdfSample } from '../domain/evidence-samples.js';
 import { backends, type TestDatabase } from '../helpers/db.js';
 import { OWN, PASSWORD, principalOf, usernames, YEAR, type SignedInCaller } from './fixture.js';
 
@@ -175,16 +181,21 @@ describe.each(backends())('every acting service checks its principal first, on $
   });
 
   it('gives each item of a view the actions its caller may take now, by the services’ rules', async () => {
-    const actions = async (w: SignedInCaller) => (await getSubmission(db.db, who[w], YEAR, OWN, 'J1')).allowedActions;
+    const actions = async (w: SignedInCaller) => (await getSubmission(db.db, who[w], YEAR, OWN, 'J2')).allowedActions;
     // The 2020 cycle collects data: the officer keeps a draft (a not-started item is not yet submittable), the city
     // corrects with a reason, the approver and the auditor have nothing to do with a not-started item.
     expect(await actions('officer_own')).toEqual(['save']);
     expect(await actions('city_admin')).toEqual(['correct']);
     expect(await actions('approver_own')).toEqual([]);
     expect(await actions('auditor')).toEqual([]);
-    const saved = await saveSubmission(db.db, who.officer_own, YEAR, OWN, 'J1', { version: 0, value: 3 });
+    const saved = await saveSubmission(db.db, who.officer_own, YEAR, OWN, 'J2', { version: 0, value: 40 });
     expect(saved.allowedActions).toEqual(['save', 'submit']);
-    const { submission } = await submitSubmission(db.db, who.officer_own, YEAR, OWN, 'J1', { version: saved.version });
+    const dir = mkdtempSync(path.join(tmpdir(), 'hj-principal-'));
+    const store = openEvidenceStore(loadConfig({ HOPEJOBS_DATA_DIR: dir, LOG_LEVEL: 'silent' }));
+    const { evidence } = await storeEvidence(db.db, store, { fileName: '증빙.pdf', content: pdfSample('J2'), orgUnitCode: OWN, actor: systemActor }, { maxBytes: 1 << 20 });
+    const attached = await attachSubmissionEvidence(db.db, who.officer_own, YEAR, OWN, 'J2', { version: saved.version, evidenceId: evidence.id });
+    rmSync(dir, { recursive: true, force: true });
+    const { submission } = await submitSubmission(db.db, who.officer_own, YEAR, OWN, 'J2', { version: attached.version });
     expect(submission.allowedActions).toEqual([]);
     expect(await actions('approver_own')).toEqual(['approve', 'return']);
     expect(await actions('city_admin')).toEqual(['correct', 'return_to_district']);
