@@ -4,10 +4,10 @@ import type { Principal } from './auth.js';
 import { forbidden } from './errors.js';
 
 /**
- * Who acts when no person does: the job worker, the CLI, seeding and demo data, scheduled tasks. It holds the city
- * administrator's role (so every service's own check applies to it as to them) and is recorded in the audit log as
- * "system". Only code can pass it: it is this one object (a copy is not it), no session resolves to it (it has no
- * account — id 0 is no user's — and no token).
+ * Who acts when no person does (the scheduled deadline reminders, loading the demo data, and any job, command or seed
+ * that calls a service), passed like a signed-in principal. It holds the city administrator's role (so every service's
+ * own check applies to it as to them) and is recorded in the audit log as "system". Only code can pass it: it is this
+ * one object (a copy is not it), and no session resolves to it (it has no account — id 0 is no user's — and no token).
  */
 export const systemPrincipal: Principal = Object.freeze({
   user: Object.freeze({
