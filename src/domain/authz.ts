@@ -1,15 +1,44 @@
 import type { Role } from '../db/repositories/users.js';
+import { systemActor, type Actor } from './audit.js';
 import type { Principal } from './auth.js';
 import { forbidden } from './errors.js';
 
 export { roles, type Role } from '../db/repositories/users.js';
 
-/** Pure authorisation rules shared by the services; the server's access hook only checks roles coarsely. */
-export function holds(p: Principal | null, ...roles: Role[]): boolean {
+/**
+ * Who acts when no person does: the job worker, the CLI, seeding and demo data, scheduled tasks. It holds the city
+ * administrator's role (so every service's own check applies to it as to them) and is recorded in the audit log as
+ * "system". Only code can pass it: it is this one object (a copy is not it), no session resolves to it (it has no
+ * account — id 0 is no user's — and no token).
+ */
+export const systemPrincipal: Principal = Object.freeze({
+  user: Object.freeze({
+    id: 0,
+    username: systemActor.label,
+    displayName: systemActor.label,
+    isDemo: false,
+    mustChangePassword: false,
+    roles: Object.freeze([Object.freeze({ role: 'city_admin' as const, orgUnitCode: null })]) as Principal['user']['roles'],
+  }),
+  tokenHash: '',
+  csrfToken: '',
+});
+
+export function isSystem(p: Principal | null): boolean {
+  return p === systemPrincipal;
+}
+
+/** Pure authorisation rules shared by the services; the server's access hook applies `holds` as its outer gate. */
+export function holds(p: Principal | null, ...roles: readonly Role[]): boolean {
   return !!p && p.user.roles.some((m) => roles.includes(m.role));
 }
 
-export function requireRole(p: Principal | null, ...roles: Role[]): asserts p is Principal {
+/** Any signed-in user (or the system): what a service open to every account requires. */
+export function requireSignedIn(p: Principal | null | undefined): asserts p is Principal {
+  if (!p) throw forbidden();
+}
+
+export function requireRole(p: Principal | null, ...roles: readonly Role[]): asserts p is Principal {
   if (!holds(p, ...roles)) throw forbidden();
 }
 
@@ -39,6 +68,7 @@ export function requireWriteDistrict(p: Principal | null, orgUnitCode: string): 
   }
 }
 
-export function actorOf(p: Principal): { userId: number; label: string } {
+export function actorOf(p: Principal): Actor {
+  if (isSystem(p)) return systemActor;
   return { userId: p.user.id, label: p.user.username };
 }

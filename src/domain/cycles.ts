@@ -1,12 +1,12 @@
 import type { Db } from '../db/client.js';
 import { deadlinesOf, objectionCounts, reviewCounts, setCycleStatus, setDeadline, submissionCounts } from '../db/repositories/cycle-state.js';
-import { cycleStatuses, findCycleByYear, upsertCycle, type CycleRow, type CycleStatus } from '../db/repositories/cycles.js';
+import { cycleStatuses, findCycleByYear, listCycles, upsertCycle, type CycleRow, type CycleStatus } from '../db/repositories/cycles.js';
 import { latestRunOfKind } from '../db/repositories/scoring-runs.js';
 import { upsertPublication } from '../db/repositories/scoring-runs.js';
 import type { DbOrTx } from '../db/tx.js';
 import { appendAudit } from './audit.js';
 import type { Principal } from './auth.js';
-import { actorOf, holds, requireRole } from './authz.js';
+import { actorOf, holds, requireRole, requireSignedIn } from './authz.js';
 import { DomainError, type Message } from './errors.js';
 import { copyFramework, ensureFramework, freezeFramework, getFramework } from './frameworks/service.js';
 import { clearPublicCache } from './public-results.js';
@@ -15,7 +15,7 @@ import { cycleOrThrow } from './cycle-lookup.js';
 import { blockingList, gateCounts, gateInventory, notReadyForVerification, unscoredReviews, unverified, type BlockingList } from './gates.js';
 import { requireTiesDecided, undecidedTies } from './scoring/ties.js';
 
-export { cycleStatuses, listCycles, type CycleStatus } from '../db/repositories/cycles.js';
+export { cycleStatuses, type CycleStatus } from '../db/repositories/cycles.js';
 
 /** The default data period of a cycle: September 1 of the previous year to August 31 of the cycle year. */
 export function defaultDataPeriod(year: number): { start: string; end: string } {
@@ -252,7 +252,14 @@ export async function transitionCycle(db: Db, principal: Principal | null, year:
   return out;
 }
 
-export async function cycleDetail(db: DbOrTx, year: number, principal: Principal | null = null) {
+/** Every cycle with its stage, for any signed-in user. */
+export async function browseCycles(db: DbOrTx, principal: Principal | null): Promise<CycleRow[]> {
+  requireSignedIn(principal);
+  return listCycles(db);
+}
+
+export async function cycleDetail(db: DbOrTx, principal: Principal | null, year: number) {
+  requireSignedIn(principal);
   const cycle = await cycleOrThrow(db, year);
   const city = holds(principal, 'city_admin', 'auditor');
   const [subs, reviews, objs, deadlines] = await Promise.all([

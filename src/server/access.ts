@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { resolveSession, type Principal } from '../domain/auth.js';
+import { holds } from '../domain/authz.js';
 import { DomainError } from '../domain/errors.js';
 import type { Role } from '../domain/authz.js';
 import type { Database } from '../db/client.js';
@@ -11,7 +12,8 @@ import type { Database } from '../db/client.js';
  * registration (so nothing is left open by accident).
  *  - 'public': anyone, no session read;
  *  - 'authenticated': any signed-in user;
- *  - { roles: [...] }: a signed-in user holding one of the roles (district scoping is the domain's job).
+ *  - { roles: [...] }: a signed-in user holding one of the roles, by the domain's own rule (`holds`); the services
+ *    check the principal again, with district scoping and stage, so this gate is the outer one and the OpenAPI label.
  */
 export type Access = 'public' | 'authenticated' | { roles: readonly Role[] };
 
@@ -28,10 +30,6 @@ export const SESSION_COOKIE = 'hj_session';
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** All a user with a temporary password may do: see who they are, choose their own password, sign out. */
 const PASSWORD_CHANGE_ROUTES = new Set(['GET /api/v1/me', 'POST /api/v1/me/password', 'POST /api/v1/auth/logout']);
-
-export function hasRole(principal: Principal, roles: readonly Role[]): boolean {
-  return principal.user.roles.some((m) => roles.includes(m.role));
-}
 
 /** `allowDemo: false` (HOPEJOBS_DEMO=0) makes sessions of demo accounts count as signed out. */
 export function registerAccessControl(app: FastifyInstance, database: Database, policy: { allowDemo?: boolean } = {}) {
@@ -68,7 +66,7 @@ export function registerAccessControl(app: FastifyInstance, database: Database, 
         en: 'Change your password first: a temporary password set by an administrator allows nothing else.',
       });
     }
-    if (access !== 'authenticated' && !hasRole(principal, access.roles)) {
+    if (access !== 'authenticated' && !holds(principal, ...access.roles)) {
       throw new DomainError('forbidden', 'forbidden', { ko: '이 작업을 할 권한이 없습니다.', en: 'You are not allowed to do this.' });
     }
     req.principal = principal;

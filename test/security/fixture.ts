@@ -9,6 +9,7 @@ import { findUserByUsername, membershipsOf } from '../../src/db/repositories/use
 import { objections, reviewAssignments, users } from '../../src/db/schema.js';
 import { seedRecordTypes } from '../../src/domain/activities/index.js';
 import { systemActor } from '../../src/domain/audit.js';
+import { systemPrincipal } from '../../src/domain/authz.js';
 import type { Principal } from '../../src/domain/auth.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { buildApp } from '../../src/server/app.js';
@@ -175,7 +176,7 @@ export async function openSecurityFixture(
     .returning({ id: reviewAssignments.id });
   await notify(db.db, { userId: await userId(usernames.officer_own) }, 'deadline_near', { message: { ko: '마감 안내', en: 'Deadline near' } });
   const [notification] = rowsOf<{ id: number }>(await db.db.execute(sql`SELECT max(id)::int AS id FROM notifications`));
-  const run = await runScoring(db.db, null, YEAR, 'trial', { actor: systemActor, note: 'fixture' });
+  const run = await runScoring(db.db, systemPrincipal, YEAR, 'trial', { note: 'fixture' });
 
   return {
     db,

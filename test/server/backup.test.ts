@@ -5,6 +5,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evidenceFiles } from '../../src/db/schema.js';
 import { verifyAuditChain } from '../../src/domain/audit.js';
+import { systemPrincipal } from '../../src/domain/authz.js';
 import { backupDatabase, restoreDatabase } from '../../src/domain/backup.js';
 import { loadDemoData } from '../../src/domain/demo/load-demo.js';
 import { LocalEvidenceStore } from '../../src/domain/evidence/index.js';
@@ -48,7 +49,7 @@ describe.each(backends())('backup and restore on $name', (backend) => {
         const b = await target.raw.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t}`);
         expect(b.rows[0]!.n, t).toBe(t === 'audit_log' ? a.rows[0]!.n + 1 : a.rows[0]!.n);
       }
-      for (const id of runs) expect((await reproduceRun(target.db, id)).identical).toBe(true);
+      for (const id of runs) expect((await reproduceRun(target.db, systemPrincipal, id)).identical).toBe(true);
       expect((await verifyAuditChain(target.db)).ok).toBe(true);
       const [ev] = await target.db.select().from(evidenceFiles);
       expect(await store.exists(ev!.sha256)).toBe(true);

@@ -11,6 +11,7 @@ import { seedDemo } from '../../src/domain/seed.js';
 import { pdfSample } from '../domain/evidence-samples.js';
 import { signIn, testApp, type Client } from '../helpers/app.js';
 import { backends, type TestDatabase } from '../helpers/db.js';
+import { systemPrincipal } from '../../src/domain/authz.js';
 
 const PASSWORD = 'test-password-1';
 const YEAR = 2020;
@@ -110,22 +111,22 @@ describe.each(backends())('notifications on $name', (backend) => {
   it('reminds of a stage deadline within three days, once per stage and day', async () => {
     const now = new Date();
     expect((await admin.request('PUT', `/api/v1/cycles/${YEAR}/deadlines/open`, { dueAt: new Date(now.getTime() + 5 * DAY).toISOString() })).statusCode).toBe(204);
-    expect(await deadlineReminders(db.db, now)).toEqual([]);
+    expect(await deadlineReminders(db.db, systemPrincipal, now)).toEqual([]);
 
     const dueAt = new Date(now.getTime() + 2 * DAY);
     await admin.request('PUT', `/api/v1/cycles/${YEAR}/deadlines/open`, { dueAt: dueAt.toISOString() });
-    const sent = await deadlineReminders(db.db, now);
+    const sent = await deadlineReminders(db.db, systemPrincipal, now);
     // Only those with work left: every district's officers (none has submitted everything); no approver, since no
     // item waits for approval (J2 is approved, J10 was returned).
     expect(sent).toEqual([{ year: YEAR, stage: 'open', dueAt, notifications: 25 }]);
     expect((await approver.request('GET', '/api/v1/notifications')).json().notifications.some((n: { kind: string }) => n.kind === 'deadline_near')).toBe(false);
-    expect(await deadlineReminders(db.db, new Date(now.getTime() + 60_000))).toEqual([]);
+    expect(await deadlineReminders(db.db, systemPrincipal, new Date(now.getTime() + 60_000))).toEqual([]);
     const inbox = (await officer.request('GET', '/api/v1/notifications')).json();
     expect(inbox.notifications[0]).toMatchObject({ kind: 'deadline_near', payload: { year: YEAR, stage: 'open', message: { ko: expect.stringContaining('마감') } } });
     expect((await admin.request('GET', '/api/v1/notifications')).json().notifications.some((n: { kind: string }) => n.kind === 'deadline_near')).toBe(false);
 
     // The next day brings one more reminder; the route runs the same function for the city admin.
-    const tomorrow = await deadlineReminders(db.db, new Date(now.getTime() + DAY));
+    const tomorrow = await deadlineReminders(db.db, systemPrincipal, new Date(now.getTime() + DAY));
     expect(tomorrow).toHaveLength(1);
     const viaRoute = await admin.request('POST', '/api/v1/notifications/deadline-reminders');
     expect(viaRoute.statusCode).toBe(200);

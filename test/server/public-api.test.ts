@@ -8,6 +8,7 @@ import { seedDemo } from '../../src/domain/seed.js';
 import { score } from '../../src/engine/index.js';
 import { signIn, testApp } from '../helpers/app.js';
 import { backends, type TestDatabase } from '../helpers/db.js';
+import { systemPrincipal } from '../../src/domain/authz.js';
 
 const PASSWORD = 'test-password-1';
 
@@ -73,7 +74,7 @@ describe.each(backends())('public results on $name', (backend) => {
     const { ensureFramework } = await import('../../src/domain/frameworks/service.js');
     await ensureFramework(db.db, 2021);
     // Nothing is verified in 2021: the provisional run needs an override with a reason.
-    await runScoring(db.db, null, 2021, 'provisional', { actor: { userId: null, label: 'test' }, override: true, reason: '공개 범위 시험용 가산정' });
+    await runScoring(db.db, systemPrincipal, 2021, 'provisional', { override: true, reason: '공개 범위 시험용 가산정' });
     clearPublicCache();
     expect((await app.inject('/api/v1/public/cycles/2021/results')).statusCode).toBe(404);
     expect((await app.inject('/api/v1/public/cycles/2020/results')).statusCode).toBe(404);
@@ -84,7 +85,7 @@ describe.each(backends())('public results on $name', (backend) => {
 
   it('reproduces every published run bit-identically from its stored snapshot', async () => {
     for (const id of runIds) {
-      const r = await reproduceRun(db.db, id);
+      const r = await reproduceRun(db.db, systemPrincipal, id);
       expect(r.identical).toBe(true);
       expect(r.differences).toEqual([]);
     }

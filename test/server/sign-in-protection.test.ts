@@ -2,7 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { findUserByUsername } from '../../src/db/repositories/users.js';
-import { systemActor } from '../../src/domain/audit.js';
+import { systemPrincipal } from '../../src/domain/authz.js';
 import { defaultSignInPolicy, delaySeconds, waitInWords } from '../../src/domain/sign-in-protection.js';
 import { getAccount, resetAccountPassword, updateAccount } from '../../src/domain/users/accounts.js';
 import { seedDemo } from '../../src/domain/seed.js';
@@ -70,10 +70,10 @@ describe.each(backends())('sign-in protection on $name', (backend) => {
 
   it('answers a name that does not exist, a wrong password, a disabled account and a delayed name alike', async () => {
     const disabled = (await findUserByUsername(db.db, 'reviewer.2'))!;
-    await updateAccount(db.db, systemActor, disabled.id, { version: disabled.version, disabled: true });
+    await updateAccount(db.db, systemPrincipal, disabled.id, { version: disabled.version, disabled: true });
     // reviewer.3 is being delayed from another address.
     for (let i = 0; i < 6; i++) await signIn('reviewer.3', 'wrong-guess', '198.51.100.99');
-    expect((await getAccount(db.db, (await findUserByUsername(db.db, 'reviewer.3'))!.id)).lockedUntil).not.toBeNull();
+    expect((await getAccount(db.db, systemPrincipal, (await findUserByUsername(db.db, 'reviewer.3'))!.id)).lockedUntil).not.toBeNull();
 
     // Six attempts per case from an address of its own: the sixth with the right password where there is one.
     const cases = {
@@ -282,10 +282,10 @@ describe.each(backends())('sign-in protection on $name', (backend) => {
     // Make it a real account: demo passwords cannot be reset.
     await db.raw.query(`UPDATE users SET is_demo = false WHERE id = $1`, [user.id]);
     for (const address of ['203.0.113.90', '203.0.113.91']) for (let i = 0; i < 5; i++) await signIn('officer.11170', 'guess', address);
-    const before = await getAccount(db.db, user.id);
+    const before = await getAccount(db.db, systemPrincipal, user.id);
     expect(before.lockedUntil).not.toBeNull();
     const admin = (await findUserByUsername(db.db, 'admin'))!;
-    const reset = await resetAccountPassword(db.db, { userId: admin.id, label: 'admin' }, user.id, { version: before.version });
+    const reset = await resetAccountPassword(db.db, { user: { id: admin.id, username: 'admin', displayName: 'admin', isDemo: false, mustChangePassword: false, roles: [{ role: 'city_admin', orgUnitCode: null }] }, tokenHash: '', csrfToken: '' }, user.id, { version: before.version });
     expect(reset.user.lockedUntil).toBeNull();
     expect((await signIn('officer.11170', reset.oneTimePassword, '203.0.113.90')).statusCode).toBe(200);
     const [entry] = await auditRows(`action = 'user.password_reset' AND entity_id = $1`, [String(user.id)]);

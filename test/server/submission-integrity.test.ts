@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, users } from '../../src/db/schema.js';
 import { seedRecordTypes } from '../../src/domain/activities/record-types.js';
 import { systemActor } from '../../src/domain/audit.js';
+import { systemPrincipal } from '../../src/domain/authz.js';
 import { LocalEvidenceStore, storeEvidence } from '../../src/domain/evidence/index.js';
 import { hashPassword } from '../../src/domain/passwords.js';
 import { seedDemo } from '../../src/domain/seed.js';
@@ -62,7 +63,7 @@ describe.each(backends())('submission integrity on $name', (backend) => {
       }).rows[0]!.n,
     );
   const account = async (username: string, roles: Array<{ role: 'city_admin' | 'district_officer' | 'district_approver'; orgUnitCode?: string }>) => {
-    const { user } = await createAccount(db.db, systemActor, { username, displayName: username, roles });
+    const { user } = await createAccount(db.db, systemPrincipal, { username, displayName: username, roles });
     await db.db.update(users).set({ passwordHash: await hashPassword(PASSWORD), mustChangePassword: false }).where(eq(users.id, user.id));
     return signIn(app, username, PASSWORD);
   };

@@ -25,7 +25,7 @@ export async function findReviewSettings(db: DbOrTx, cycleId: number): Promise<R
 /**
  * Writes the settings if they are still at `version` (0 = no row yet); false when someone wrote first.
  */
-export async function writeReviewSettings(db: DbOrTx, cycleId: number, version: number, values: { blind: boolean; updatedBy: number }): Promise<boolean> {
+export async function writeReviewSettings(db: DbOrTx, cycleId: number, version: number, values: { blind: boolean; updatedBy: number | null }): Promise<boolean> {
   if (version === 0) {
     const out = await db
       .insert(reviewSettings)

@@ -22,11 +22,13 @@ export {
   readableDistricts,
 } from './access.js';
 export {
+  browseRecordTypes,
   createRecordType,
   deactivateRecordType,
   findRecordType,
   getRecordType,
   listRecordTypes,
+  readRecordType,
   seedRecordTypes,
   setRecordTypeActive,
   updateRecordType,

@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.js';
 import type { DbOrTx } from '../../db/tx.js';
 import { appendAudit, systemActor } from '../audit.js';
 import type { Principal } from '../auth.js';
-import { actorOf } from '../authz.js';
+import { actorOf, requireSignedIn } from '../authz.js';
 import { canonicalJson } from '../canonical-json.js';
 import { DomainError, notFound } from '../errors.js';
 import { assertCanManageRecordTypes } from './access.js';
@@ -55,7 +55,18 @@ function toRecordType(row: RecordTypeRow): RecordType {
   };
 }
 
-/** Record types in display order (built-ins first); inactive ones only when asked. */
+/** The record types as a signed-in user reads them (every role enters, reads or checks records of these types). */
+export async function browseRecordTypes(db: DbOrTx, principal: Principal | null, opts: { includeInactive?: boolean } = {}): Promise<RecordType[]> {
+  requireSignedIn(principal);
+  return listRecordTypes(db, opts);
+}
+
+export async function readRecordType(db: DbOrTx, principal: Principal | null, code: string): Promise<RecordType> {
+  requireSignedIn(principal);
+  return getRecordType(db, code);
+}
+
+/** Record types in display order (built-ins first); inactive ones only when asked. The lookup other services build on. */
 export async function listRecordTypes(db: DbOrTx, opts: { includeInactive?: boolean } = {}): Promise<RecordType[]> {
   return (await selectRecordTypes(db, opts.includeInactive ?? false)).map(toRecordType);
 }
@@ -118,7 +129,7 @@ export async function seedRecordTypes(db: Db): Promise<{ inserted: string[]; upd
 }
 
 /** Creates an admin-defined record type (city admin only), audited. */
-export async function createRecordType(db: Db, principal: Principal, input: unknown, opts: { reason?: string } = {}): Promise<RecordType> {
+export async function createRecordType(db: Db, principal: Principal | null, input: unknown, opts: { reason?: string } = {}): Promise<RecordType> {
   assertCanManageRecordTypes(principal);
   const def = parseRecordTypeDefinition(input);
   return db.transaction(async (tx) => {
@@ -225,7 +236,7 @@ async function changeCustomType(
  */
 export async function updateRecordType(
   db: Db,
-  principal: Principal,
+  principal: Principal | null,
   code: string,
   input: { version: number; definition: unknown; reason?: string },
 ): Promise<RecordType> {
@@ -252,7 +263,7 @@ export async function updateRecordType(
 /** Stops (or restarts) new records of an admin-defined type; existing records stay and still count. */
 export async function setRecordTypeActive(
   db: Db,
-  principal: Principal,
+  principal: Principal | null,
   code: string,
   input: { version: number; active: boolean; reason?: string },
 ): Promise<RecordType> {
@@ -271,5 +282,5 @@ export async function setRecordTypeActive(
   });
 }
 
-export const deactivateRecordType = (db: Db, principal: Principal, code: string, input: { version: number; reason?: string }) =>
+export const deactivateRecordType = (db: Db, principal: Principal | null, code: string, input: { version: number; reason?: string }) =>
   setRecordTypeActive(db, principal, code, { ...input, active: false });

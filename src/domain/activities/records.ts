@@ -136,7 +136,7 @@ async function getLiveRecord(db: DbOrTx, id: number): Promise<ActivityRecord> {
 const stale = (current: ActivityRecord) => staleVersion({ ko: '실적', en: 'record' }, current);
 
 /** Enters an activity record for a district: validated against its type, audited, in one transaction. */
-export async function createRecord(db: Db, principal: Principal, input: NewActivityRecord, opts: { reason?: string } = {}): Promise<ActivityRecord> {
+export async function createRecord(db: Db, principal: Principal | null, input: NewActivityRecord, opts: { reason?: string } = {}): Promise<ActivityRecord> {
   assertCanWriteRecords(principal, input.orgUnitCode);
   return db.transaction(async (tx) => {
     const unit = await findOrgUnitByCode(tx, input.orgUnitCode);
@@ -173,7 +173,7 @@ export async function createRecord(db: Db, principal: Principal, input: NewActiv
  * Replaces a record's date and data. The caller's `version` must be the current one: otherwise DomainError
  * ('conflict', 'stale_version') with the current record in `extra.current`, and nothing is written.
  */
-export async function updateRecord(db: Db, principal: Principal, id: number, change: RecordChange): Promise<ActivityRecord> {
+export async function updateRecord(db: Db, principal: Principal | null, id: number, change: RecordChange): Promise<ActivityRecord> {
   return db.transaction(async (tx) => {
     const row = await getLiveRow(tx, id);
     const current = toActivityRecord(row);
@@ -204,7 +204,7 @@ export async function updateRecord(db: Db, principal: Principal, id: number, cha
 }
 
 /** Soft-deletes a record (it stops counting in formulas; the row and its audit trail stay). */
-export async function deleteRecord(db: Db, principal: Principal, id: number, input: { version: number; reason?: string }): Promise<void> {
+export async function deleteRecord(db: Db, principal: Principal | null, id: number, input: { version: number; reason?: string }): Promise<void> {
   await db.transaction(async (tx) => {
     const row = await getLiveRow(tx, id);
     const current = toActivityRecord(row);
@@ -225,7 +225,7 @@ export async function deleteRecord(db: Db, principal: Principal, id: number, inp
   });
 }
 
-export async function getRecord(db: DbOrTx, principal: Principal, id: number): Promise<ActivityRecord> {
+export async function getRecord(db: DbOrTx, principal: Principal | null, id: number): Promise<ActivityRecord> {
   const record = await getLiveRecord(db, id);
   assertCanReadRecords(principal, record.orgUnitCode);
   return record;
@@ -266,7 +266,7 @@ const isoDate = /^\d{4}-\d{2}-\d{2}$/;
  * Lists live records newest first, scoped to what the principal may read: a district role sees its own
  * district (asking for another is forbidden), the city admin and the auditor see all.
  */
-export async function listRecords(db: DbOrTx, principal: Principal, filter: RecordFilter = {}): Promise<RecordPage> {
+export async function listRecords(db: DbOrTx, principal: Principal | null, filter: RecordFilter = {}): Promise<RecordPage> {
   let orgUnitCodes: string[] | undefined;
   if (filter.orgUnitCode) {
     assertCanReadRecords(principal, filter.orgUnitCode);

@@ -8,6 +8,7 @@ import { insertSubmissionRows, type NewSubmissionRow } from '../../db/repositori
 import { builtinRecordTypeCodes } from '../activities/builtin-types.js';
 import { seedRecordTypes } from '../activities/record-types.js';
 import { appendAudit, systemActor } from '../audit.js';
+import { systemPrincipal } from '../authz.js';
 import { defaultDataPeriod } from '../cycles.js';
 import { compileFormulaOrThrow, evaluateFormula, type FormulaContext, type FormulaRecord } from '../formula/index.js';
 import { getFramework } from '../frameworks/service.js';
@@ -142,12 +143,12 @@ export async function loadDemoData(db: Db): Promise<DemoDataSummary | null> {
       await insertAdjustments(tx, adj);
     });
     submissionCount += subRows.length;
-    const run = await runScoring(db, null, year, 'final', { actor: systemActor, note: '데모 데이터 최종 결과' });
+    const run = await runScoring(db, systemPrincipal, year, 'final', { note: '데모 데이터 최종 결과' });
     // Published results never carry an undecided tie: the demo decides any tie beyond a tier's places openly.
     for (let guard = 0; guard < 10; guard++) {
       const open = undecidedTies((await findRun(db, run.id))!);
       if (open.length === 0) break;
-      await decideTie(db, null, run.id, { tier: open[0]!.tier, ...(open[0]!.group ? { group: open[0]!.group } : {}), decision: 'award_all', reason: '데모 데이터: 동점인 구는 모두 수상' }, { actor: systemActor });
+      await decideTie(db, systemPrincipal, run.id, { tier: open[0]!.tier, ...(open[0]!.group ? { group: open[0]!.group } : {}), decision: 'award_all', reason: '데모 데이터: 동점인 구는 모두 수상' });
     }
     requireTiesDecided((await findRun(db, run.id))!, { ko: '데모 결과를 공표할 수 없습니다', en: 'Cannot publish the demo result' });
     await db.transaction(async (tx) => {

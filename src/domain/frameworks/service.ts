@@ -13,7 +13,7 @@ import {
 import type { DbOrTx } from '../../db/tx.js';
 import { appendAudit, systemActor, type Actor } from '../audit.js';
 import type { Principal } from '../auth.js';
-import { actorOf, requireRole } from '../authz.js';
+import { actorOf, requireRole, requireSignedIn } from '../authz.js';
 import { canonicalJson } from '../canonical-json.js';
 import { DomainError, notFound, type FieldProblem } from '../errors.js';
 import { defaultFramework } from './defaults/index.js';
@@ -68,7 +68,13 @@ function view(cycleYear: number, row: FrameworkVersionRow): FrameworkView {
   };
 }
 
-/** The current (latest) framework of a cycle, or a given version. */
+/** The framework as a signed-in user reads it (every role sees the rules it is assessed or works by). */
+export async function readFramework(db: DbOrTx, principal: Principal | null, year: number, version?: number): Promise<FrameworkView> {
+  requireSignedIn(principal);
+  return getFramework(db, year, version);
+}
+
+/** The current (latest) framework of a cycle, or a given version: the lookup other services build on. */
 export async function getFramework(db: DbOrTx, year: number, version?: number): Promise<FrameworkView> {
   const cycle = await cycleOrThrow(db, year);
   const row = version ? await frameworkVersionByNumber(db, cycle.id, version) : await latestFrameworkVersion(db, cycle.id);
@@ -76,7 +82,8 @@ export async function getFramework(db: DbOrTx, year: number, version?: number): 
   return view(year, row);
 }
 
-export async function listVersions(db: DbOrTx, year: number) {
+export async function listVersions(db: DbOrTx, principal: Principal | null, year: number) {
+  requireSignedIn(principal);
   const cycle = await cycleOrThrow(db, year);
   return (await listFrameworkVersions(db, cycle.id)).map((r) => ({
     version: r.version,
@@ -212,7 +219,8 @@ export async function freezeFramework(tx: DbOrTx, year: number, actor: Actor): P
   await appendAudit(tx, actor, { action: 'framework.frozen', entityType: 'framework', entityId: `${year}/${latest.version}` });
 }
 
-export async function compareFrameworks(db: DbOrTx, a: { year: number; version?: number }, b: { year: number; version?: number }): Promise<FrameworkDiff> {
+export async function compareFrameworks(db: DbOrTx, principal: Principal | null, a: { year: number; version?: number }, b: { year: number; version?: number }): Promise<FrameworkDiff> {
+  requireSignedIn(principal);
   const before = await getFramework(db, a.year, a.version);
   const after = await getFramework(db, b.year, b.version);
   return diffFrameworks(before.definition, after.definition);

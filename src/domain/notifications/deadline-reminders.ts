@@ -6,6 +6,8 @@ import type { Role } from '../../db/repositories/users.js';
 import { stageNames } from '../cycles.js';
 import { allDistricts, itemCounts, openAssignments } from '../../db/repositories/my-work.js';
 import type { DbOrTx } from '../../db/tx.js';
+import type { Principal } from '../auth.js';
+import { requireRole } from '../authz.js';
 import { getFramework } from '../frameworks/service.js';
 import { notify, notifyPeople } from './notify.js';
 
@@ -70,9 +72,10 @@ export interface ReminderSent {
 /**
  * Sends `deadline_near` notifications for every cycle whose current stage has a deadline within the next three
  * days, to the roles with work left in that stage. Idempotent per cycle, stage and (Seoul) day, also when several
- * servers run it at once; meant to run periodically (e.g. hourly).
+ * servers run it at once; meant to run periodically (e.g. hourly), as the system, or on demand by the city admin.
  */
-export async function deadlineReminders(db: Db, now = new Date()): Promise<ReminderSent[]> {
+export async function deadlineReminders(db: Db, principal: Principal | null, now = new Date()): Promise<ReminderSent[]> {
+  requireRole(principal, 'city_admin');
   return db.transaction(async (tx) => {
     await lockReminderRun(tx);
     const sent: ReminderSent[] = [];

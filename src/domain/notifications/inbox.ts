@@ -9,6 +9,7 @@ import {
 } from '../../db/repositories/notifications.js';
 import type { DbOrTx } from '../../db/tx.js';
 import type { Principal } from '../auth.js';
+import { requireSignedIn } from '../authz.js';
 import { notFound } from '../errors.js';
 import type { NotificationKind, NotificationPayload } from './notify.js';
 
@@ -38,9 +39,10 @@ const view = (n: NotificationRow): NotificationView => ({
 /** The signed-in user's notifications — addressed to them or to a role they hold — newest first, with the unread count. */
 export async function listNotifications(
   db: DbOrTx,
-  principal: Principal,
+  principal: Principal | null,
   opts: { before?: number | undefined; limit?: number | undefined; unreadOnly?: boolean | undefined } = {},
 ): Promise<Inbox> {
+  requireSignedIn(principal);
   const limit = Math.min(Math.max(opts.limit ?? 50, 1), 200);
   const rows = await notificationsOf(db, principal.user.id, { beforeId: opts.before, limit: limit + 1, unreadOnly: opts.unreadOnly });
   const page = rows.slice(0, limit);
@@ -56,11 +58,13 @@ export async function listNotifications(
  * that does not exist (404), so ids cannot be probed. Reading a
  * notification is personal state, not evaluation data, so it is not written to the audit log.
  */
-export async function markNotificationAsRead(db: Db, principal: Principal, id: number, now = new Date()): Promise<NotificationView> {
+export async function markNotificationAsRead(db: Db, principal: Principal | null, id: number, now = new Date()): Promise<NotificationView> {
+  requireSignedIn(principal);
   if (!(await isNotificationVisible(db, id, principal.user.id))) throw notFound({ ko: `알림 ${id}`, en: `Notification ${id}` });
   return view((await markNotificationRead(db, id, now))!);
 }
 
-export async function markAllAsRead(db: Db, principal: Principal, now = new Date()): Promise<{ marked: number }> {
+export async function markAllAsRead(db: Db, principal: Principal | null, now = new Date()): Promise<{ marked: number }> {
+  requireSignedIn(principal);
   return { marked: await markAllNotificationsRead(db, principal.user.id, now) };
 }

@@ -17,7 +17,7 @@ import { districtsInOrder } from '../../db/repositories/org-units.js';
 import { verifiedSubmissionValues } from '../../db/repositories/submissions.js';
 import type { DbOrTx } from '../../db/tx.js';
 import { canonicalJson } from '../canonical-json.js';
-import { appendAudit, type Actor } from '../audit.js';
+import { appendAudit } from '../audit.js';
 import type { Principal } from '../auth.js';
 import { actorOf, requireRole } from '../authz.js';
 import { DomainError, notFound, type Message } from '../errors.js';
@@ -166,14 +166,10 @@ export async function runScoring(
   principal: Principal | null,
   year: number,
   kind: RunKind,
-  opts: { note?: string | null; overrides?: ValueOverrides; actor?: Actor; override?: boolean; reason?: string | null } = {},
+  opts: { note?: string | null; overrides?: ValueOverrides; override?: boolean; reason?: string | null } = {},
 ): Promise<RunSummary> {
-  let actor: Actor;
-  if (opts.actor) actor = opts.actor;
-  else {
-    requireRole(principal, 'city_admin');
-    actor = actorOf(principal);
-  }
+  requireRole(principal, 'city_admin');
+  const actor = actorOf(principal);
   // Qualitative indicators take the panel's trimmed means once the review round is closed.
   const overrides = opts.overrides ?? ((await reviewRoundState(db, year)).closed ? await panelScores(db, year) : new Map());
   return db.transaction(async (tx) => {
@@ -244,8 +240,12 @@ export interface Reproduction {
   differences: Array<{ code: string; field: 'score' | 'rank' | 'awardTier'; stored: unknown; recomputed: unknown }>;
 }
 
+/** Who reads stored runs: the city administrator and the auditor. */
+const runReaders = ['city_admin', 'auditor'] as const;
+
 /** Re-runs a stored run from its own snapshot and compares byte for byte (canonical JSON of the outcome). */
-export async function reproduceRun(db: DbOrTx, runId: number): Promise<Reproduction> {
+export async function reproduceRun(db: DbOrTx, principal: Principal | null, runId: number): Promise<Reproduction> {
+  requireRole(principal, ...runReaders);
   const run = await findRun(db, runId);
   if (!run || run.status !== 'done') throw notFound({ ko: `점수 산정 ${runId}`, en: `Scoring run ${runId}` });
   const snapshot = snapshotSchema.parse(run.input);
@@ -289,7 +289,8 @@ export interface RunComparison {
 }
 
 /** What changed between two runs and which inputs caused it. */
-export async function compareRuns(db: DbOrTx, fromId: number, toId: number): Promise<RunComparison> {
+export async function compareRuns(db: DbOrTx, principal: Principal | null, fromId: number, toId: number): Promise<RunComparison> {
+  requireRole(principal, ...runReaders);
   const [a, b] = await Promise.all([findRun(db, fromId), findRun(db, toId)]);
   if (!a || !b) throw notFound({ ko: '점수 산정', en: 'Scoring run' });
   const sa = snapshotSchema.parse(a.input);
@@ -326,12 +327,14 @@ export async function compareRuns(db: DbOrTx, fromId: number, toId: number): Pro
   };
 }
 
-export async function runsOfCycle(db: DbOrTx, year: number) {
+export async function runsOfCycle(db: DbOrTx, principal: Principal | null, year: number) {
+  requireRole(principal, ...runReaders);
   const cycle = await cycleOrThrow(db, year);
   return listRuns(db, cycle.id);
 }
 
-export async function getRun(db: DbOrTx, runId: number): Promise<ScoringRunRow> {
+export async function getRun(db: DbOrTx, principal: Principal | null, runId: number): Promise<ScoringRunRow> {
+  requireRole(principal, ...runReaders);
   const run = await findRun(db, runId);
   if (!run) throw notFound({ ko: `점수 산정 ${runId}`, en: `Scoring run ${runId}` });
   return run;

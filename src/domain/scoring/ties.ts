@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { findPublication, findRun, lockCycleScoring, setRunTieDecisions, type ScoringRunRow } from '../../db/repositories/scoring-runs.js';
 import type { BoundaryTie } from '../../engine/awards.js';
-import { appendAudit, type Actor } from '../audit.js';
+import { appendAudit } from '../audit.js';
 import type { Principal } from '../auth.js';
 import { actorOf, requireRole } from '../authz.js';
 import { DomainError, notFound, type Message } from '../errors.js';
@@ -120,13 +120,9 @@ function orderByRule(outcome: CycleOutcome, tie: BoundaryTie, rule: string): str
  * Records the admin's decision on one tie of a run (before the run is published), re-evaluates the run's result
  * from its own snapshot with every decision, and audits it with the tied units, places and reason.
  */
-export async function decideTie(db: Db, principal: Principal | null, runId: number, input: DecideTieInput, opts: { actor?: Actor } = {}) {
-  let actor: Actor;
-  if (opts.actor) actor = opts.actor;
-  else {
-    requireRole(principal, 'city_admin');
-    actor = actorOf(principal);
-  }
+export async function decideTie(db: Db, principal: Principal | null, runId: number, input: DecideTieInput) {
+  requireRole(principal, 'city_admin');
+  const actor = actorOf(principal);
   return db.transaction(async (tx) => {
     const run = await findRun(tx, runId);
     if (!run || run.status !== 'done') throw notFound({ ko: `점수 산정 ${runId}`, en: `Scoring run ${runId}` });

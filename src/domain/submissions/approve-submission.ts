@@ -33,7 +33,7 @@ async function decide(
     const dc = await loadDistrictCycle(tx, year, code);
     const indicator = indicatorOf(dc.framework, indicatorCode);
     const row = await findSubmission(tx, dc.cycle.id, dc.unit.id, indicatorCode);
-    if ((row?.version ?? 0) !== input.version) throw staleVersion(await viewOfItem(tx, dc, indicator, row));
+    if ((row?.version ?? 0) !== input.version) throw staleVersion(await viewOfItem(tx, principal, dc, indicator, row));
     const action = decision === 'approve' ? { ko: '승인', en: 'approved' } : { ko: '반려', en: 'returned' };
     if (!row) throw wrongStatus('not_started', action);
     const allowed = decision === 'approve' ? row.status === 'submitted' : row.status === 'submitted' || row.status === 'approved';
@@ -48,7 +48,7 @@ async function decide(
         ? { status: 'approved', approvedAt: now, approvedBy: principal.user.id, updatedBy: principal.user.id }
         : { status: 'returned', returnReason: reason, approvedAt: null, approvedBy: null, updatedBy: principal.user.id },
     );
-    if (!updated) throw staleVersion(await viewOfItem(tx, dc, indicator, await findSubmission(tx, dc.cycle.id, dc.unit.id, indicatorCode)));
+    if (!updated) throw staleVersion(await viewOfItem(tx, principal, dc, indicator, await findSubmission(tx, dc.cycle.id, dc.unit.id, indicatorCode)));
     await appendAudit(tx, actorOf(principal), {
       action: decision === 'approve' ? 'submission.approved' : 'submission.returned_by_district',
       entityType: 'submission',
@@ -80,7 +80,7 @@ async function decide(
         message: { ko: `${year}년 ${label} 실적이 승인권자에 의해 반려되었습니다: ${reason}`, en: `${year} ${indicator.code} ${indicator.name.en} was returned by the approver: ${reason}` },
       }, except);
     }
-    return viewOfItem(tx, dc, indicator, updated);
+    return viewOfItem(tx, principal, dc, indicator, updated);
   });
 }
 

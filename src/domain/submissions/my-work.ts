@@ -2,7 +2,7 @@ import { cyclesAtWork, districtsByCode, itemCounts, openAssignments, type ItemCo
 import type { Role } from '../../db/repositories/users.js';
 import type { DbOrTx } from '../../db/tx.js';
 import type { Principal } from '../auth.js';
-import { districtsOf, holds } from '../authz.js';
+import { districtsOf, holds, requireSignedIn } from '../authz.js';
 import { getFramework } from '../frameworks/service.js';
 
 /** What waits for a district's officers and approvers in one cycle. */
@@ -56,7 +56,8 @@ function districtWork(unit: { id: number; code: string; name: string }, roles: R
  * (to submit, returned, changed after submission), approvers (to approve), the city (to verify, changed, returned),
  * reviewers (to score). A handful of grouped queries, whatever the number of items.
  */
-export async function myWorkCounts(db: DbOrTx, principal: Principal): Promise<MyWorkCounts> {
+export async function myWorkCounts(db: DbOrTx, principal: Principal | null): Promise<MyWorkCounts> {
+  requireSignedIn(principal);
   const officerOf = districtsOf(principal, 'district_officer');
   const approverOf = districtsOf(principal, 'district_approver');
   const codes = [...new Set([...officerOf, ...approverOf])];

@@ -8,16 +8,17 @@ import { computeIndicator, storedComputation, type IndicatorComputation } from '
 import type { OutlierFlag } from './outlier-flags.js';
 import { flagsFor, loadOutlierReferences, type OutlierReferences } from './outlier-reference.js';
 import { submissionProblems } from './submission-problems.js';
-import { districtMayEdit, type ItemStatus } from './submission-rules.js';
+import { allowedActions, districtMayEdit, type ItemStatus } from './submission-rules.js';
 import { submissionView, type SubmissionView } from './submission-view.js';
 
 /**
  * Builds the view of one item. While the district may still edit it, a formula indicator is recomputed from the
  * current records (a live preview) and flags and blockers reflect the value that submitting would store; otherwise
- * the stored computation and flags are shown as they were submitted.
+ * the stored computation and flags are shown as they were submitted. It carries what the principal may do with it now.
  */
 export async function viewOfItem(
   db: DbOrTx,
+  principal: Principal,
   dc: DistrictCycle,
   indicator: Indicator,
   row: SubmissionRow | null,
@@ -37,7 +38,7 @@ export async function viewOfItem(
     flags = flagsFor(loaded.refs ?? (await loadOutlierReferences(db, dc.cycle, dc.unit.id)), indicator.code, value);
   }
   const problems = submissionProblems(indicator, { value, evidenceCount: evidence.length });
-  return submissionView(indicator, row, { evidence, computation, flags, problems });
+  return submissionView(indicator, row, { evidence, computation, flags, problems, allowedActions: allowedActions(principal, dc.unit.code, dc.cycle.status, row) });
 }
 
 export interface DistrictSubmissions {
@@ -61,7 +62,7 @@ export async function listSubmissions(db: DbOrTx, principal: Principal | null, y
   const items: SubmissionView[] = [];
   for (const indicator of dc.framework.indicators) {
     const row = byCode.get(indicator.code) ?? null;
-    items.push(await viewOfItem(db, dc, indicator, row, { evidence: row ? evidence.filter((e) => e.submissionId === row.id) : [], refs }));
+    items.push(await viewOfItem(db, principal, dc, indicator, row, { evidence: row ? evidence.filter((e) => e.submissionId === row.id) : [], refs }));
   }
   const totals: Record<ItemStatus, number> = { not_started: 0, draft: 0, submitted: 0, approved: 0, verified: 0, returned: 0 };
   for (const i of items) totals[i.status]++;
@@ -80,5 +81,5 @@ export async function getSubmission(db: DbOrTx, principal: Principal | null, yea
   requireReadDistrict(principal, code);
   const dc = await loadDistrictCycle(db, year, code);
   const indicator = indicatorOf(dc.framework, indicatorCode);
-  return viewOfItem(db, dc, indicator, await findSubmission(db, dc.cycle.id, dc.unit.id, indicatorCode));
+  return viewOfItem(db, principal, dc, indicator, await findSubmission(db, dc.cycle.id, dc.unit.id, indicatorCode));
 }

@@ -84,7 +84,7 @@ export async function writeDraft(tx: DbOrTx, principal: Principal, dc: DistrictC
   const out = row
     ? await updateSubmission(tx, row.id, row.version, values)
     : await insertSubmission(tx, { cycleId: dc.cycle.id, orgUnitId: dc.unit.id, indicatorCode: indicator.code, status: 'draft', ...values });
-  if (!out) throw staleVersion(await viewOfItem(tx, dc, indicator, await findSubmission(tx, dc.cycle.id, dc.unit.id, indicator.code)));
+  if (!out) throw staleVersion(await viewOfItem(tx, principal, dc, indicator, await findSubmission(tx, dc.cycle.id, dc.unit.id, indicator.code)));
   return out;
 }
 
@@ -106,7 +106,7 @@ export async function saveSubmission(
     const dc = await loadDistrictCycle(tx, year, code);
     const indicator = indicatorOf(dc.framework, indicatorCode);
     const row = await findSubmission(tx, dc.cycle.id, dc.unit.id, indicatorCode);
-    if ((row?.version ?? 0) !== input.version) throw staleVersion(await viewOfItem(tx, dc, indicator, row));
+    if ((row?.version ?? 0) !== input.version) throw staleVersion(await viewOfItem(tx, principal, dc, indicator, row));
     const as = assertMayEdit(principal, dc, row, input.reason);
     const content = await draftContent(tx, dc, indicator, row, input);
     const saved = await writeDraft(tx, principal, dc, indicator, row, content);
@@ -119,6 +119,6 @@ export async function saveSubmission(
       after: auditState(saved),
       reason: input.reason?.trim() || null,
     });
-    return viewOfItem(tx, dc, indicator, saved, { computation: content.computation });
+    return viewOfItem(tx, principal, dc, indicator, saved, { computation: content.computation });
   });
 }

@@ -42,7 +42,7 @@ async function changeEvidence(
     const dc = await loadDistrictCycle(tx, year, code);
     const indicator = indicatorOf(dc.framework, indicatorCode);
     let row = await findSubmission(tx, dc.cycle.id, dc.unit.id, indicatorCode);
-    if ((row?.version ?? 0) !== input.version) throw staleVersion(await viewOfItem(tx, dc, indicator, row));
+    if ((row?.version ?? 0) !== input.version) throw staleVersion(await viewOfItem(tx, principal, dc, indicator, row));
     assertMayEdit(principal, dc, row, input.reason);
     const file = await findEvidenceFile(tx, input.evidenceId);
     if (!file) throw notFound({ ko: `증빙자료 ${input.evidenceId}`, en: `Evidence file ${input.evidenceId}` });
@@ -72,7 +72,7 @@ async function changeEvidence(
             new Date(),
           )
         : await updateSubmission(tx, row.id, row.version, { updatedBy: principal.user.id, changedBy: principal.user.id });
-    if (!updated) throw staleVersion(await viewOfItem(tx, dc, indicator, await findSubmission(tx, dc.cycle.id, dc.unit.id, indicatorCode)));
+    if (!updated) throw staleVersion(await viewOfItem(tx, principal, dc, indicator, await findSubmission(tx, dc.cycle.id, dc.unit.id, indicatorCode)));
     const evidence = await evidenceOfSubmissions(tx, [updated.id]);
     await appendAudit(tx, actorOf(principal), {
       action: op === 'attach' ? 'submission.evidence_attached' : 'submission.evidence_detached',
@@ -83,7 +83,7 @@ async function changeEvidence(
       after: { ...auditState(updated, evidence.map((e) => e.id)), file: { id: file.id, originalName: file.originalName, sha256: file.sha256 } },
       reason: input.reason?.trim() || null,
     });
-    return viewOfItem(tx, dc, indicator, updated, { evidence });
+    return viewOfItem(tx, principal, dc, indicator, updated, { evidence });
   });
 }
 

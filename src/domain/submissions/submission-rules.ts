@@ -98,12 +98,17 @@ export function ownersOf(row: SubmissionRow, decision: 'approve' | 'verify'): nu
   return people.filter((p): p is number => p !== null);
 }
 
+/** True when the principal did the work the decision checks (see `ownersOf`), so may not make it. */
+export function didTheWork(principal: Principal, row: SubmissionRow, decision: 'approve' | 'verify'): boolean {
+  return ownersOf(row, decision).includes(principal.user.id);
+}
+
 /**
  * Separation of duties: whoever last changed or submitted an item may not approve or verify it, and its approver
  * may not also verify it — whatever roles the account holds. 403.
  */
 export function requireOtherPerson(principal: Principal, row: SubmissionRow, decision: 'approve' | 'verify'): void {
-  if (!ownersOf(row, decision).includes(principal.user.id)) return;
+  if (!didTheWork(principal, row, decision)) return;
   throw new DomainError(
     'forbidden',
     'separation_of_duties',
@@ -119,4 +124,43 @@ export function requireOtherPerson(principal: Principal, row: SubmissionRow, dec
     [],
     { itemId: row.id },
   );
+}
+
+/**
+ * What a caller may do with one item now:
+ *  - `save`: the district's officer keeps a draft (`saveSubmission`);
+ *  - `correct`: the city corrects the district's value, with a reason (`saveSubmission` as the city);
+ *  - `submit`: the district's officer submits a draft or a returned item (`submitSubmission`);
+ *  - `approve`, `return`: the district's approver approves a submitted item (not one they changed or submitted) or
+ *    returns it to the officer (`approveSubmission`, `returnToOfficer`);
+ *  - `verify`, `return_to_district`: the city verifies an approved item (not one it changed, submitted or approved)
+ *    or returns an item to the district (`verifySubmission`, `returnSubmission`).
+ */
+export const submissionActions = ['save', 'correct', 'submit', 'approve', 'return', 'verify', 'return_to_district'] as const;
+export type SubmissionAction = (typeof submissionActions)[number];
+
+/**
+ * The actions the principal may take on an item now, by the rules the services apply (they check again, with the
+ * version): role and district, the cycle's stage, the item's status and the separation of duties. Pure.
+ */
+export function allowedActions(principal: Principal | null, code: string, cycleStatus: CycleStatus, row: SubmissionRow | null): SubmissionAction[] {
+  if (!principal) return [];
+  const status: ItemStatus = row?.status ?? 'not_started';
+  const out: SubmissionAction[] = [];
+  const officer = districtsOf(principal, 'district_officer').includes(code);
+  if (actsAsCity(principal, code)) {
+    if (cityMayCorrect(cycleStatus) && status !== 'verified') out.push('correct');
+  } else if (officer && districtMayEdit(cycleStatus, status)) {
+    out.push('save');
+  }
+  if (officer && row && (status === 'draft' || status === 'returned') && districtMayEdit(cycleStatus, status)) out.push('submit');
+  if (row && districtsOf(principal, 'district_approver').includes(code) && approverMayAct(cycleStatus)) {
+    if (status === 'submitted' && !didTheWork(principal, row, 'approve')) out.push('approve');
+    if (status === 'submitted' || status === 'approved') out.push('return');
+  }
+  if (row && holds(principal, 'city_admin') && cityMayVerify(cycleStatus)) {
+    if (status === 'approved' && !didTheWork(principal, row, 'verify')) out.push('verify');
+    if (status === 'submitted' || status === 'approved' || status === 'verified') out.push('return_to_district');
+  }
+  return out;
 }

@@ -4,7 +4,7 @@ import type { Indicator } from '../frameworks/definition.js';
 import type { IndicatorComputation } from './indicator-computation.js';
 import type { OutlierFlag } from './outlier-flags.js';
 import type { ChangeAfterSubmit } from './records-changed.js';
-import type { ItemStatus } from './submission-rules.js';
+import type { ItemStatus, SubmissionAction } from './submission-rules.js';
 
 export interface EvidenceView {
   id: number;
@@ -52,6 +52,8 @@ export interface SubmissionView {
   verifiedAt: Date | null;
   updatedAt: Date | null;
   version: number;
+  /** What the caller may do with the item now (the services check again): see `allowedActions`. */
+  allowedActions: SubmissionAction[];
 }
 
 export const evidenceView = (e: AttachedEvidence): EvidenceView => ({
@@ -80,7 +82,7 @@ export function indicatorSummary(i: Indicator): SubmissionView['indicator'] {
 export function submissionView(
   indicator: Indicator,
   row: SubmissionRow | null,
-  parts: { evidence: AttachedEvidence[]; computation: IndicatorComputation | null; flags: OutlierFlag[]; problems: FieldProblem[] },
+  parts: { evidence: AttachedEvidence[]; computation: IndicatorComputation | null; flags: OutlierFlag[]; problems: FieldProblem[]; allowedActions: SubmissionAction[] },
 ): SubmissionView {
   return {
     id: row?.id ?? null,
@@ -102,6 +104,7 @@ export function submissionView(
     verifiedAt: row?.verifiedAt ?? null,
     updatedAt: row?.updatedAt ?? null,
     version: row?.version ?? 0,
+    allowedActions: parts.allowedActions,
   };
 }
 

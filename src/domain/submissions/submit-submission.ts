@@ -61,7 +61,7 @@ async function trySubmit(tx: DbOrTx, principal: Principal, dc: DistrictCycle, in
     changedAfterSubmit: null,
     updatedBy: principal.user.id,
   });
-  if (!updated) throw staleVersion(await viewOfItem(tx, dc, indicator, await findSubmission(tx, dc.cycle.id, dc.unit.id, indicator.code)));
+  if (!updated) throw staleVersion(await viewOfItem(tx, principal, dc, indicator, await findSubmission(tx, dc.cycle.id, dc.unit.id, indicator.code)));
   await appendAudit(tx, actorOf(principal), {
     action: row.status === 'returned' ? 'submission.resubmitted' : 'submission.submitted',
     entityType: 'submission',
@@ -125,7 +125,7 @@ export async function submitSubmission(
     const dc = await loadDistrictCycle(tx, year, code);
     const indicator = indicatorOf(dc.framework, indicatorCode);
     const row = await findSubmission(tx, dc.cycle.id, dc.unit.id, indicatorCode);
-    if ((row?.version ?? 0) !== input.version) throw staleVersion(await viewOfItem(tx, dc, indicator, row));
+    if ((row?.version ?? 0) !== input.version) throw staleVersion(await viewOfItem(tx, principal, dc, indicator, row));
     if (!row) throw blocked(indicator, [{ path: `submissions.${indicator.code}`, message: { ko: '아직 작성하지 않았습니다. 먼저 임시 저장하세요.', en: 'Not started: save a draft first.' } }]);
     if (row.status !== 'draft' && row.status !== 'returned') throw wrongStatus(row.status, { ko: '제출', en: 'submitted' });
     if (!districtMayEdit(dc.cycle.status, row.status)) throw stageClosed(dc.cycle.status);
@@ -135,7 +135,7 @@ export async function submitSubmission(
     const attempt = await trySubmit(tx, principal, dc, indicator, row, refs, now);
     if (!attempt.ok) throw blocked(indicator, attempt.problems);
     await notifyApprovers(tx, principal, dc, [indicator]);
-    return { submission: await viewOfItem(tx, dc, indicator, attempt.row), warnings: attempt.warnings };
+    return { submission: await viewOfItem(tx, principal, dc, indicator, attempt.row), warnings: attempt.warnings };
   });
 }
 

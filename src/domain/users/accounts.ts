@@ -16,8 +16,9 @@ import {
 import type { Role } from '../../db/repositories/users.js';
 import type { Db } from '../../db/client.js';
 import type { DbOrTx } from '../../db/tx.js';
-import { appendAudit, type Actor } from '../audit.js';
-import { endSessionsOnPrivilegeChange } from '../auth.js';
+import { appendAudit } from '../audit.js';
+import { endSessionsOnPrivilegeChange, type Principal } from '../auth.js';
+import { actorOf, requireRole } from '../authz.js';
 import { DomainError, notFound, type FieldProblem } from '../errors.js';
 import { hashPassword, randomPassword } from '../passwords.js';
 import { delayedUntil, forgetAttemptsOfName } from '../sign-in-protection.js';
@@ -104,11 +105,22 @@ async function viewsOf(db: DbOrTx, rows: UserRow[]): Promise<UserView[]> {
   return rows.map((r) => view(r, roles.get(r.id) ?? [], delays.get(r.username)));
 }
 
-export async function listAccounts(db: DbOrTx, filter: UserFilter = {}): Promise<UserView[]> {
+/** Accounts are the city administrator's to see and change. */
+function requireAccountAdmin(principal: Principal | null): asserts principal is Principal {
+  requireRole(principal, 'city_admin');
+}
+
+export async function listAccounts(db: DbOrTx, principal: Principal | null, filter: UserFilter = {}): Promise<UserView[]> {
+  requireAccountAdmin(principal);
   return viewsOf(db, await listUsers(db, filter));
 }
 
-export async function getAccount(db: DbOrTx, id: number): Promise<UserView> {
+export async function getAccount(db: DbOrTx, principal: Principal | null, id: number): Promise<UserView> {
+  requireAccountAdmin(principal);
+  return accountView(db, id);
+}
+
+async function accountView(db: DbOrTx, id: number): Promise<UserView> {
   return (await viewsOf(db, [await userRowOrThrow(db, id, { lock: false })]))[0]!;
 }
 
@@ -176,7 +188,9 @@ export interface CreatedAccount {
   oneTimePassword: string;
 }
 
-export async function createAccount(db: Db, actor: Actor, input: { username: string; displayName: string; roles: RoleInput[] }): Promise<CreatedAccount> {
+export async function createAccount(db: Db, principal: Principal | null, input: { username: string; displayName: string; roles: RoleInput[] }): Promise<CreatedAccount> {
+  requireAccountAdmin(principal);
+  const actor = actorOf(principal);
   const username = input.username.trim().toLowerCase();
   const oneTimePassword = randomPassword();
   const passwordHash = await hashPassword(oneTimePassword);
@@ -189,7 +203,7 @@ export async function createAccount(db: Db, actor: Actor, input: { username: str
       ]);
     }
     await replaceRoles(tx, id, memberships);
-    const created = await getAccount(tx, id);
+    const created = await accountView(tx, id);
     await appendAudit(tx, actor, {
       action: 'user.created',
       entityType: 'user',
@@ -220,7 +234,9 @@ async function editing(tx: DbOrTx, id: number, version: number): Promise<{ row: 
   return { row, before };
 }
 
-export async function updateAccount(db: Db, actor: Actor, id: number, input: { version: number; displayName?: string | undefined; disabled?: boolean | undefined }): Promise<UserView> {
+export async function updateAccount(db: Db, principal: Principal | null, id: number, input: { version: number; displayName?: string | undefined; disabled?: boolean | undefined }): Promise<UserView> {
+  requireAccountAdmin(principal);
+  const actor = actorOf(principal);
   return db.transaction(async (tx) => {
     const { row, before } = await editing(tx, id, input.version);
     const disabling = input.disabled === true && row.disabledAt === null;
@@ -234,7 +250,7 @@ export async function updateAccount(db: Db, actor: Actor, id: number, input: { v
     });
     // A disabled account's sessions end now, not at their expiry.
     if (disabling) await deleteSessionsOfUser(tx, id);
-    const after = await getAccount(tx, id);
+    const after = await accountView(tx, id);
     await appendAudit(tx, actor, {
       action: disabling ? 'user.disabled' : input.disabled === false && before.disabled ? 'user.enabled' : 'user.updated',
       entityType: 'user',
@@ -246,14 +262,16 @@ export async function updateAccount(db: Db, actor: Actor, id: number, input: { v
   });
 }
 
-export async function setAccountRoles(db: Db, actor: Actor, id: number, input: { version: number; roles: RoleInput[] }): Promise<UserView> {
+export async function setAccountRoles(db: Db, principal: Principal | null, id: number, input: { version: number; roles: RoleInput[] }): Promise<UserView> {
+  requireAccountAdmin(principal);
+  const actor = actorOf(principal);
   return db.transaction(async (tx) => {
     const { before } = await editing(tx, id, input.version);
     const memberships = await resolveRoles(tx, input.roles);
     await keepOneAdmin(tx, id, memberships.some((m) => m.role === 'city_admin'));
     await replaceRoles(tx, id, memberships);
     await updateUserFields(tx, id, {}); // the version: an edit open on the old roles is now stale
-    const after = await getAccount(tx, id);
+    const after = await accountView(tx, id);
     // Giving one person both district roles is allowed, but on record with the warning the admin was shown.
     const warned = after.dutyWarnings.filter((w) => !before.dutyWarnings.some((b) => b.orgUnitCode === w.orgUnitCode));
     await appendAudit(tx, actor, {
@@ -270,7 +288,9 @@ export async function setAccountRoles(db: Db, actor: Actor, id: number, input: {
   });
 }
 
-export async function resetAccountPassword(db: Db, actor: Actor, id: number, input: { version: number }): Promise<CreatedAccount> {
+export async function resetAccountPassword(db: Db, principal: Principal | null, id: number, input: { version: number }): Promise<CreatedAccount> {
+  requireAccountAdmin(principal);
+  const actor = actorOf(principal);
   const oneTimePassword = randomPassword();
   const passwordHash = await hashPassword(oneTimePassword);
   const user = await db.transaction(async (tx) => {
@@ -283,7 +303,7 @@ export async function resetAccountPassword(db: Db, actor: Actor, id: number, inp
     const cleared = await forgetAttemptsOfName(tx, row.username);
     await appendAudit(tx, actor, { action: 'user.password_reset', entityType: 'user', entityId: id, after: { signInCountersCleared: cleared } });
     await endSessionsOnPrivilegeChange(tx, actor, id, 'password reset');
-    return getAccount(tx, id);
+    return accountView(tx, id);
   });
   return { user, oneTimePassword };
 }

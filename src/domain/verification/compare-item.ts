@@ -25,7 +25,7 @@ export async function compareItem(db: DbOrTx, principal: Principal | null, year:
   requireRole(principal, 'city_admin', 'auditor');
   const dc = await loadDistrictCycle(db, year, code);
   const indicator = indicatorOf(dc.framework, indicatorCode);
-  const item = await viewOfItem(db, dc, indicator, await findSubmission(db, dc.cycle.id, dc.unit.id, indicatorCode));
+  const item = await viewOfItem(db, principal, dc, indicator, await findSubmission(db, dc.cycle.id, dc.unit.id, indicatorCode));
   const history = (await verifiedHistory(db, dc.unit.id, year)).filter((h) => h.indicatorCode === indicatorCode).map((h) => ({ year: h.year, value: h.value }));
   const peers = (await peerValues(db, dc.cycle.id, dc.unit.id)).filter((p) => p.indicatorCode === indicatorCode).map((p) => p.value);
   return {

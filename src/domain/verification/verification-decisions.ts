@@ -32,10 +32,10 @@ async function itemOf(tx: DbOrTx, cycleId: number, id: number): Promise<Located>
   return row;
 }
 
-async function currentView(tx: DbOrTx, year: number, row: Located): Promise<SubmissionView> {
+async function currentView(tx: DbOrTx, principal: Principal, year: number, row: Located): Promise<SubmissionView> {
   const dc = await loadDistrictCycle(tx, year, row.orgUnitCode);
   const [fresh] = await findSubmissionsByIds(tx, [row.id]);
-  return viewOfItem(tx, dc, indicatorOf(dc.framework, row.indicatorCode), fresh ?? null);
+  return viewOfItem(tx, principal, dc, indicatorOf(dc.framework, row.indicatorCode), fresh ?? null);
 }
 
 async function verifyRow(tx: DbOrTx, principal: Principal, row: Located, now: Date): Promise<SubmissionRow | null> {
@@ -61,12 +61,12 @@ export async function verifySubmission(db: Db, principal: Principal | null, year
   return db.transaction(async (tx) => {
     const cycle = await cycleOrThrow(tx, year);
     const row = await itemOf(tx, cycle.id, input.id);
-    if (row.version !== input.version) throw staleVersion(await currentView(tx, year, row));
+    if (row.version !== input.version) throw staleVersion(await currentView(tx, principal, year, row));
     if (!cityMayVerify(cycle.status)) throw stageClosed(cycle.status);
     if (row.status !== 'approved') throw wrongStatus(row.status, { ko: '검증', en: 'verified' });
     requireOtherPerson(principal, row, 'verify');
-    if (!(await verifyRow(tx, principal, row, now))) throw staleVersion(await currentView(tx, year, row));
-    return currentView(tx, year, row);
+    if (!(await verifyRow(tx, principal, row, now))) throw staleVersion(await currentView(tx, principal, year, row));
+    return currentView(tx, principal, year, row);
   });
 }
 
@@ -86,7 +86,7 @@ export async function returnSubmission(
   return db.transaction(async (tx) => {
     const cycle = await cycleOrThrow(tx, year);
     const row = await itemOf(tx, cycle.id, input.id);
-    if (row.version !== input.version) throw staleVersion(await currentView(tx, year, row));
+    if (row.version !== input.version) throw staleVersion(await currentView(tx, principal, year, row));
     if (!cityMayVerify(cycle.status)) throw stageClosed(cycle.status);
     if (!['submitted', 'approved', 'verified'].includes(row.status)) throw wrongStatus(row.status, { ko: '반려', en: 'returned' });
     const updated = await updateSubmission(tx, row.id, row.version, {
@@ -97,7 +97,7 @@ export async function returnSubmission(
       verifiedAt: null,
       updatedBy: principal.user.id,
     });
-    if (!updated) throw staleVersion(await currentView(tx, year, row));
+    if (!updated) throw staleVersion(await currentView(tx, principal, year, row));
     await appendAudit(tx, actorOf(principal), {
       action: 'submission.returned_by_city',
       entityType: 'submission',
@@ -121,7 +121,7 @@ export async function returnSubmission(
         en: `${year} ${indicator.code} ${indicator.name.en} was returned by the city: ${reason}`,
       },
     }, { except: principal.user.id });
-    return currentView(tx, year, row);
+    return currentView(tx, principal, year, row);
   });
 }
 

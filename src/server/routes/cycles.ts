@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { createCycle, cycleDetail, cycleStatuses, listCycles, setCycleDeadline, transitionCycle } from '../../domain/cycles.js';
+import { browseCycles, createCycle, cycleDetail, cycleStatuses, setCycleDeadline, transitionCycle } from '../../domain/cycles.js';
 import type { AppContext } from '../context.js';
 
 const year = z.coerce.number().int().min(2000).max(2100);
@@ -72,7 +72,7 @@ export const cycleRoutes =
         config: { access: 'authenticated' },
         schema: { tags: ['cycles'], summary: '평가 주기 목록 / all cycles with their stage', response: { 200: z.object({ cycles: z.array(cycleSchema) }) } },
       },
-      async () => ({ cycles: (await listCycles(db)).map(toCycle) }),
+      async (req) => ({ cycles: (await browseCycles(db, req.principal)).map(toCycle) }),
     );
 
     app.post(
@@ -101,7 +101,7 @@ export const cycleRoutes =
         config: { access: 'authenticated' },
         schema: { tags: ['cycles'], summary: 'Stage, counts, deadlines and what blocks the next stage', params: z.object({ year }), response: { 200: detailSchema } },
       },
-      async (req) => cycleDetail(db, req.params.year, req.principal),
+      async (req) => cycleDetail(db, req.principal, req.params.year),
     );
 
     app.post(

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { compareFrameworks, copyFramework, getFramework, listVersions, saveFramework } from '../../domain/frameworks/service.js';
+import { compareFrameworks, copyFramework, listVersions, readFramework, saveFramework } from '../../domain/frameworks/service.js';
 import type { AppContext } from '../context.js';
 
 const year = z.coerce.number().int().min(2000).max(2100);
@@ -34,7 +34,7 @@ export const frameworkRoutes =
           response: { 200: frameworkView },
         },
       },
-      async (req) => getFramework(db, req.params.year, req.query.version),
+      async (req) => readFramework(db, req.principal, req.params.year, req.query.version),
     );
 
     app.get(
@@ -54,7 +54,7 @@ export const frameworkRoutes =
           },
         },
       },
-      async (req) => ({ versions: await listVersions(db, req.params.year) }),
+      async (req) => ({ versions: await listVersions(db, req.principal, req.params.year) }),
     );
 
     app.put(
@@ -127,6 +127,6 @@ export const frameworkRoutes =
         },
       },
       async (req) =>
-        compareFrameworks(db, { year: req.query.from, version: req.query.fromVersion }, { year: req.query.to, version: req.query.toVersion }),
+        compareFrameworks(db, req.principal, { year: req.query.from, version: req.query.fromVersion }, { year: req.query.to, version: req.query.toVersion }),
     );
   };

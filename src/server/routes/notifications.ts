@@ -32,7 +32,7 @@ export const notificationRoutes =
         },
       },
       async (req) =>
-        listNotifications(db, req.principal!, { before: req.query.before, limit: req.query.limit, unreadOnly: req.query.unread === 'true' }),
+        listNotifications(db, req.principal, { before: req.query.before, limit: req.query.limit, unreadOnly: req.query.unread === 'true' }),
     );
 
     app.post(
@@ -46,7 +46,7 @@ export const notificationRoutes =
           response: { 200: notificationSchema },
         },
       },
-      async (req) => markNotificationAsRead(db, req.principal!, req.params.id),
+      async (req) => markNotificationAsRead(db, req.principal, req.params.id),
     );
 
     app.post(
@@ -55,7 +55,7 @@ export const notificationRoutes =
         config: { access: 'authenticated' },
         schema: { tags: ['notifications'], summary: 'Mark all my notifications read', response: { 200: z.object({ marked: z.number().int() }) } },
       },
-      async (req) => markAllAsRead(db, req.principal!),
+      async (req) => markAllAsRead(db, req.principal),
     );
 
     app.post(
@@ -70,6 +70,6 @@ export const notificationRoutes =
           },
         },
       },
-      async () => ({ sent: await deadlineReminders(db) }),
+      async (req) => ({ sent: await deadlineReminders(db, req.principal) }),
     );
   };

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  browseRecordTypes,
   createRecordType,
   deactivateRecordType,
   fieldDefinitionSchema,
-  getRecordType,
-  listRecordTypes,
+  readRecordType,
   setRecordTypeActive,
   updateRecordType,
 } from '../../domain/activities/index.js';
@@ -52,7 +52,7 @@ export const recordTypeRoutes =
       },
       async (req) => {
         const includeInactive = req.query.includeInactive === 'true' || req.query.includeInactive === '1';
-        return { recordTypes: await listRecordTypes(db, { includeInactive }) };
+        return { recordTypes: await browseRecordTypes(db, req.principal, { includeInactive }) };
       },
     );
 
@@ -62,7 +62,7 @@ export const recordTypeRoutes =
         config: { access: 'authenticated' },
         schema: { tags: ['records'], summary: 'One record type', params: z.object({ code: typeCode }), response: { 200: recordTypeSchema } },
       },
-      async (req) => getRecordType(db, req.params.code),
+      async (req) => readRecordType(db, req.principal, req.params.code),
     );
 
     app.post(
@@ -77,7 +77,7 @@ export const recordTypeRoutes =
         },
       },
       async (req, reply) => {
-        const created = await createRecordType(db, req.principal!, req.body.definition, req.body.reason ? { reason: req.body.reason } : {});
+        const created = await createRecordType(db, req.principal, req.body.definition, req.body.reason ? { reason: req.body.reason } : {});
         return reply.code(201).send(created);
       },
     );
@@ -95,7 +95,7 @@ export const recordTypeRoutes =
         },
       },
       async (req) =>
-        updateRecordType(db, req.principal!, req.params.code, {
+        updateRecordType(db, req.principal, req.params.code, {
           version: req.body.version,
           definition: req.body.definition,
           ...(req.body.reason ? { reason: req.body.reason } : {}),
@@ -115,7 +115,7 @@ export const recordTypeRoutes =
         },
       },
       async (req) =>
-        deactivateRecordType(db, req.principal!, req.params.code, { version: req.body.version, ...(req.body.reason ? { reason: req.body.reason } : {}) }),
+        deactivateRecordType(db, req.principal, req.params.code, { version: req.body.version, ...(req.body.reason ? { reason: req.body.reason } : {}) }),
     );
 
     app.post(
@@ -131,7 +131,7 @@ export const recordTypeRoutes =
         },
       },
       async (req) =>
-        setRecordTypeActive(db, req.principal!, req.params.code, {
+        setRecordTypeActive(db, req.principal, req.params.code, {
           version: req.body.version,
           active: true,
           ...(req.body.reason ? { reason: req.body.reason } : {}),

@@ -80,7 +80,7 @@ export const recordRoutes =
       async (req) => {
         const q = req.query;
         const period = await periodFilter(db, q);
-        return listRecords(db, req.principal!, {
+        return listRecords(db, req.principal, {
           orgUnitCode: req.params.code,
           ...(q.type ? { recordType: q.type } : {}),
           ...(period.from ? { from: period.from } : {}),
@@ -107,7 +107,7 @@ export const recordRoutes =
         const { recordType, occurredOn, data, reason } = req.body;
         const created = await createRecord(
           db,
-          req.principal!,
+          req.principal,
           { orgUnitCode: req.params.code, recordType, occurredOn: occurredOn ?? null, data },
           reason ? { reason } : {},
         );
@@ -123,7 +123,7 @@ export const recordRoutes =
         config: { access: readers },
         schema: { tags: ['records'], summary: 'One activity record', params: z.object({ id }), response: { 200: recordSchema } },
       },
-      async (req) => getRecord(db, req.principal!, req.params.id),
+      async (req) => getRecord(db, req.principal, req.params.id),
     );
 
     app.patch(
@@ -140,7 +140,7 @@ export const recordRoutes =
       },
       async (req) => {
         const { version, occurredOn, data, reason } = req.body;
-        return updateRecord(db, req.principal!, req.params.id, { version, occurredOn: occurredOn ?? null, data, ...(reason ? { reason } : {}) });
+        return updateRecord(db, req.principal, req.params.id, { version, occurredOn: occurredOn ?? null, data, ...(reason ? { reason } : {}) });
       },
     );
 
@@ -157,7 +157,7 @@ export const recordRoutes =
         },
       },
       async (req, reply) => {
-        await deleteRecord(db, req.principal!, req.params.id, { version: req.query.version, ...(req.query.reason ? { reason: req.query.reason } : {}) });
+        await deleteRecord(db, req.principal, req.params.id, { version: req.query.version, ...(req.query.reason ? { reason: req.query.reason } : {}) });
         return reply.code(204).send(null);
       },
     );

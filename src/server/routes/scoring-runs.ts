@@ -66,7 +66,7 @@ export const scoringRunRoutes =
         config: { access: cityOrAudit },
         schema: { tags: ['scoring'], summary: 'Scoring runs of a cycle, newest first', params: z.object({ year }), response: { 200: z.object({ runs: z.array(runListItem) }) } },
       },
-      async (req) => ({ runs: await runsOfCycle(db, req.params.year) }),
+      async (req) => ({ runs: await runsOfCycle(db, req.principal, req.params.year) }),
     );
 
     app.get(
@@ -80,7 +80,7 @@ export const scoringRunRoutes =
           response: { 200: runListItem.extend({ input: z.unknown(), result: z.unknown(), ties: z.array(z.unknown()), tieBreakRules: z.array(z.unknown()) }) },
         },
       },
-      async (req) => runView(await getRun(db, req.params.id)),
+      async (req) => runView(await getRun(db, req.principal, req.params.id)),
     );
 
     app.post(
@@ -118,7 +118,7 @@ export const scoringRunRoutes =
           },
         },
       },
-      async (req) => reproduceRun(db, req.params.id),
+      async (req) => reproduceRun(db, req.principal, req.params.id),
     );
 
     app.get(
@@ -132,6 +132,6 @@ export const scoringRunRoutes =
           response: { 200: z.record(z.string(), z.unknown()) },
         },
       },
-      async (req) => (await compareRuns(db, req.query.from, req.query.to)) as unknown as Record<string, unknown>,
+      async (req) => (await compareRuns(db, req.principal, req.query.from, req.query.to)) as unknown as Record<string, unknown>,
     );
   };

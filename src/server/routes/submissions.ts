@@ -11,6 +11,7 @@ import {
   saveSubmission,
   submitAll,
   submitSubmission,
+  submissionActions,
 } from '../../domain/submissions/index.js';
 import { roles } from '../../domain/authz.js';
 import type { AppContext } from '../context.js';
@@ -91,6 +92,7 @@ export const submissionViewSchema = z.object({
   verifiedAt: z.date().nullable(),
   updatedAt: z.date().nullable(),
   version: z.number().int(),
+  allowedActions: z.array(z.enum(submissionActions)).describe('What the caller may do with the item now (save, correct, submit, approve, return, verify, return_to_district); the server checks again'),
 });
 
 const warningSchema = z.object({ code: z.literal('late'), message: bilingual });
@@ -290,6 +292,6 @@ export const submissionRoutes =
           },
         },
       },
-      async (req) => myWorkCounts(db, req.principal!),
+      async (req) => myWorkCounts(db, req.principal),
     );
   };

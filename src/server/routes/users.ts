@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, roles } from '../../domain/authz.js';
+import { roles } from '../../domain/authz.js';
 import { attachmentDisposition } from '../../domain/exports/download-name.js';
 import { accountsWorkbook, createAccount, getAccount, listAccounts, resetAccountPassword, setAccountRoles, updateAccount, USERNAME_PATTERN } from '../../domain/users/index.js';
 import { bilingual, requestLang } from '../problem.js';
@@ -60,7 +60,7 @@ export const userRoutes =
           response: { 200: z.object({ users: z.array(userView) }) },
         },
       },
-      async (req) => ({ users: await listAccounts(db, { q: req.query.q || undefined, role: req.query.role, orgUnitCode: req.query.orgUnitCode }) }),
+      async (req) => ({ users: await listAccounts(db, req.principal, { q: req.query.q || undefined, role: req.query.role, orgUnitCode: req.query.orgUnitCode }) }),
     );
 
     app.get(
@@ -74,7 +74,7 @@ export const userRoutes =
         },
       },
       async (req, reply) => {
-        const users = await listAccounts(db, { q: req.query.q || undefined, role: req.query.role, orgUnitCode: req.query.orgUnitCode });
+        const users = await listAccounts(db, req.principal, { q: req.query.q || undefined, role: req.query.role, orgUnitCode: req.query.orgUnitCode });
         const lang = req.query.lang ?? requestLang(req);
         const body = await accountsWorkbook(users, lang);
         return reply
@@ -110,7 +110,7 @@ export const userRoutes =
           response: { 201: z.object({ user: userView, oneTimePassword: z.string() }) },
         },
       },
-      async (req, reply) => reply.code(201).send(await createAccount(db, actorOf(req.principal!), req.body)),
+      async (req, reply) => reply.code(201).send(await createAccount(db, req.principal, req.body)),
     );
 
     app.get(
@@ -119,7 +119,7 @@ export const userRoutes =
         config: { access: admins },
         schema: { tags: ['users'], summary: 'One account', params: id, response: { 200: z.object({ user: userView }) } },
       },
-      async (req) => ({ user: await getAccount(db, req.params.id) }),
+      async (req) => ({ user: await getAccount(db, req.principal, req.params.id) }),
     );
 
     app.patch(
@@ -134,7 +134,7 @@ export const userRoutes =
           response: { 200: z.object({ user: userView }) },
         },
       },
-      async (req) => ({ user: await updateAccount(db, actorOf(req.principal!), req.params.id, req.body) }),
+      async (req) => ({ user: await updateAccount(db, req.principal, req.params.id, req.body) }),
     );
 
     app.put(
@@ -149,7 +149,7 @@ export const userRoutes =
           response: { 200: z.object({ user: userView }) },
         },
       },
-      async (req) => ({ user: await setAccountRoles(db, actorOf(req.principal!), req.params.id, req.body) }),
+      async (req) => ({ user: await setAccountRoles(db, req.principal, req.params.id, req.body) }),
     );
 
     app.post(
@@ -164,6 +164,6 @@ export const userRoutes =
           response: { 200: z.object({ user: userView, oneTimePassword: z.string() }) },
         },
       },
-      async (req) => resetAccountPassword(db, actorOf(req.principal!), req.params.id, req.body),
+      async (req) => resetAccountPassword(db, req.principal, req.params.id, req.body),
     );
   };

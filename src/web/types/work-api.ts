@@ -103,7 +103,12 @@ export interface SubmissionItem {
   verifiedAt: string | null;
   updatedAt: string | null;
   version: number;
+  /** What the signed-in user may do with the item now, as the server's rules say (it checks again). */
+  allowedActions: SubmissionAction[];
 }
+
+/** save/submit: the district's officer; correct: the city on the district's behalf; approve/return: the district's approver; verify/return_to_district: the city. */
+export type SubmissionAction = 'save' | 'correct' | 'submit' | 'approve' | 'return' | 'verify' | 'return_to_district';
 
 export interface DistrictSubmissions {
   year: number;

@@ -139,7 +139,6 @@ export default function DistrictPage() {
                   fields={framework.data?.definition.fields ?? []}
                   recordTypes={recordTypeList}
                   isOfficer={isOfficer}
-                  isApprover={isApprover}
                   openIndicator={openIndicator}
                   onReload={() => submissions.refetch()}
                 />

@@ -6,14 +6,12 @@ import { ItemStatusBadge } from '../../../components/ui/item-status-badge.js';
 import { formatDateTime, formatNumber } from '../../../lib/format.js';
 import { localized } from '../../../lib/localized.js';
 import { ApiError } from '../../../lib/problem-details.js';
-import type { CycleStage } from '../../../types/api.js';
 import type { RecordType, SubmissionItem, SubmissionWarning } from '../../../types/work-api.js';
 import { useApproveSubmission } from '../api/approve-submission.js';
 import { useReturnToOfficer } from '../api/return-to-officer.js';
 import { ComputationView } from './computation-view.js';
 import { EvidenceSection } from './evidence-section.js';
 import { ItemFlags } from './item-flags.js';
-import { approverMayAct, officerMayEdit, officerMaySubmit } from './item-rules.js';
 import { ReturnReasonDialog } from './return-reason-dialog.js';
 import { ValueForm } from './value-form.js';
 import factStyles from '../../../components/ui/facts.module.css';
@@ -22,11 +20,8 @@ import styles from './submissions.module.css';
 interface IndicatorItemProps {
   year: number;
   code: string;
-  stage: CycleStage;
   item: SubmissionItem;
   recordTypes: RecordType[];
-  isOfficer: boolean;
-  isApprover: boolean;
   defaultOpen: boolean;
   onReload: () => Promise<unknown>;
 }
@@ -35,13 +30,14 @@ interface IndicatorItemProps {
  * One indicator of the district: a summary line (value, status, warnings) that opens to the computation, the
  * officer's form and evidence, the blockers to fix before submitting, and the approver's decision.
  */
-export function IndicatorItem({ year, code, stage, item, recordTypes, isOfficer, isApprover, defaultOpen, onReload }: IndicatorItemProps) {
+export function IndicatorItem({ year, code, item, recordTypes, defaultOpen, onReload }: IndicatorItemProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const indicator = item.indicator;
   const [formKey, setFormKey] = useState(0);
   const [warnings, setWarnings] = useState<SubmissionWarning[] | null>(null);
-  const canEdit = isOfficer && officerMayEdit(stage, item.status);
+  // What the user may do is the server's answer (`allowedActions`), never worked out here.
+  const canEdit = item.allowedActions.includes('save');
   const name = localized(indicator.name, language);
   // Before the first save the server computes a preview only; show it, marked as such.
   const shown = item.value ?? item.computation?.value ?? null;
@@ -137,7 +133,8 @@ export function IndicatorItem({ year, code, stage, item, recordTypes, isOfficer,
             year={year}
             code={code}
             item={item}
-            canSubmit={isOfficer && (officerMaySubmit(stage, item.status) || item.status === 'not_started')}
+            // A not-started item is saved first (it becomes a draft its officer may submit).
+            canSubmit={item.allowedActions.includes('submit') || item.status === 'not_started'}
             onSubmitted={setWarnings}
             onReload={() => void onReload().then(() => setFormKey((k) => k + 1))}
           />
@@ -163,7 +160,7 @@ export function IndicatorItem({ year, code, stage, item, recordTypes, isOfficer,
           </div>
         )}
 
-        {isApprover && approverMayAct(stage) && (item.status === 'submitted' || item.status === 'approved') && (
+        {(item.allowedActions.includes('approve') || item.allowedActions.includes('return')) && (
           <ApproverActions year={year} code={code} item={item} name={name} />
         )}
       </div>
@@ -186,14 +183,16 @@ function ApproverActions({ year, code, item, name }: { year: number; code: strin
         </p>
       )}
       <div className={styles.formActions}>
-        {item.status === 'submitted' && (
+        {item.allowedActions.includes('approve') && (
           <Button disabled={approve.isPending} onClick={() => approve.mutate(item.version)} aria-label={t('submissions.approver.approveLabel', { name })}>
             {approve.isPending ? t('common.working') : t('submissions.approver.approve')}
           </Button>
         )}
-        <Button variant="secondary" onClick={() => setReturning(true)} aria-label={t('submissions.approver.returnLabel', { name })}>
-          {t('submissions.approver.return')}
-        </Button>
+        {item.allowedActions.includes('return') && (
+          <Button variant="secondary" onClick={() => setReturning(true)} aria-label={t('submissions.approver.returnLabel', { name })}>
+            {t('submissions.approver.return')}
+          </Button>
+        )}
       </div>
       <ReturnReasonDialog
         open={returning}

@@ -5,7 +5,6 @@ import { localized, type LocalizedText } from '../../../lib/localized.js';
 import type { DistrictSubmissions, RecordType } from '../../../types/work-api.js';
 import { useSubmitAll } from '../api/submit-all.js';
 import { IndicatorItem } from './indicator-item.js';
-import { officerMayEdit } from './item-rules.js';
 import styles from './submissions.module.css';
 
 interface IndicatorValuesProps {
@@ -14,18 +13,17 @@ interface IndicatorValuesProps {
   fields: { code: string; name: LocalizedText }[];
   recordTypes: RecordType[];
   isOfficer: boolean;
-  isApprover: boolean;
   /** An indicator to open first (e.g. from a notification). */
   openIndicator: string | null;
   onReload: () => Promise<unknown>;
 }
 
 /** Every indicator of the cycle for the district, grouped by field, with submit-all for the officer. */
-export function IndicatorValues({ data, fields, recordTypes, isOfficer, isApprover, openIndicator, onReload }: IndicatorValuesProps) {
+export function IndicatorValues({ data, fields, recordTypes, isOfficer, openIndicator, onReload }: IndicatorValuesProps) {
   const { t, i18n } = useTranslation();
   const groups = new Map<string, DistrictSubmissions['items']>();
   for (const item of data.items) groups.set(item.indicator.field, [...(groups.get(item.indicator.field) ?? []), item]);
-  const anyEditable = isOfficer && data.items.some((item) => officerMayEdit(data.cycleStatus, item.status) && item.status !== 'not_started');
+  const anyEditable = data.items.some((item) => item.allowedActions.includes('submit'));
 
   return (
     <div className={styles.values}>
@@ -42,11 +40,8 @@ export function IndicatorValues({ data, fields, recordTypes, isOfficer, isApprov
                   key={item.indicator.code}
                   year={data.year}
                   code={data.district.code}
-                  stage={data.cycleStatus}
                   item={item}
                   recordTypes={recordTypes}
-                  isOfficer={isOfficer}
-                  isApprover={isApprover}
                   defaultOpen={item.indicator.code === openIndicator}
                   onReload={onReload}
                 />
