@@ -13,7 +13,7 @@ import {
 } from '../../db/repositories/scoring-runs.js';
 import { adjustments, cycles, objections, orgUnits, publications, scoringRuns, submissions } from '../../db/schema.js';
 import type { DbOrTx } from '../../db/tx.js';
-import { canonicalJson } from '../canonical-json.js';
+import { canonicalJson } from '../../engine/index.js';
 import { appendAudit, type Actor } from '../audit.js';
 import type { Principal } from '../auth.js';
 import { actorOf, requireRole } from '../authz.js';
