@@ -1,7 +1,7 @@
 /**
  * Competition ranking ("1224" ranking) with float-noise-proof ties, as used for the published rank.
  */
-import { awardIssue, throwAwardIssues, toAwardSafe, type AwardIssue, type AwardSafeResult } from './award-errors.js';
+import { fieldIssue, safely, throwIfErrors, type EngineIssue, type SafeResult } from './engine-error.js';
 
 /** A unit's score; `null` = no score (not ranked). */
 export interface UnitScore {
@@ -47,7 +47,7 @@ export function rankKey(score: number, decimals: number = DEFAULT_RANK_DECIMALS)
  * Order of the result: by rank, then by `uCode` in code-unit order (locale-independent). The result therefore
  * does not depend on the order of the input. Complexity O(n log n).
  *
- * @throws {AwardError} `input.duplicate_unit` for a repeated `uCode`; `input.not_finite` for a NaN or infinite
+ * @throws {EngineInputError} `input.duplicate_unit` for a repeated `uCode`; `input.not_finite` for a NaN or infinite
  *   score (use `null` for a missing one); `config.invalid` for `decimals` outside 0–15.
  * @example
  * rankUnits([{ uCode: 'a', score: 80 }, { uCode: 'b', score: 90 }, { uCode: 'c', score: 80 }, { uCode: 'd', score: 70 }])
@@ -55,10 +55,10 @@ export function rankKey(score: number, decimals: number = DEFAULT_RANK_DECIMALS)
  */
 export function rankUnits(units: readonly UnitScore[], options: RankOptions = {}): RankedUnit[] {
   const decimals = options.decimals ?? DEFAULT_RANK_DECIMALS;
-  const issues: AwardIssue[] = [];
+  const issues: EngineIssue[] = [];
   if (!Number.isInteger(decimals) || decimals < 0 || decimals > 15) {
     issues.push(
-      awardIssue(
+      fieldIssue(
         'config.invalid',
         ['options', 'decimals'],
         `decimals는 0–15 사이의 정수여야 합니다 (${String(decimals)})`,
@@ -67,29 +67,29 @@ export function rankUnits(units: readonly UnitScore[], options: RankOptions = {}
     );
   }
   issues.push(...checkUnitScores(units, 'units'));
-  throwAwardIssues('rankUnits', issues);
+  throwIfErrors('rankUnits', issues);
   return rankValidated(units, decimals);
 }
 
 /** {@link rankUnits} without throwing. */
-export function safeRankUnits(units: readonly UnitScore[], options: RankOptions = {}): AwardSafeResult<RankedUnit[]> {
-  return toAwardSafe(() => rankUnits(units, options));
+export function safeRankUnits(units: readonly UnitScore[], options: RankOptions = {}): SafeResult<RankedUnit[]> {
+  return safely(() => rankUnits(units, options));
 }
 
 /** Problems with a list of unit scores: repeated codes, non-finite scores. */
-export function checkUnitScores(units: readonly UnitScore[], root: string): AwardIssue[] {
-  const issues: AwardIssue[] = [];
+export function checkUnitScores(units: readonly UnitScore[], root: string): EngineIssue[] {
+  const issues: EngineIssue[] = [];
   const seen = new Set<string>();
   units.forEach((u, i) => {
     if (seen.has(u.uCode)) {
       issues.push(
-        awardIssue('input.duplicate_unit', [root, i, 'uCode'], `단위 코드 "${u.uCode}"가 중복됩니다`, `unit code "${u.uCode}" is repeated`),
+        fieldIssue('input.duplicate_unit', [root, i, 'uCode'], `단위 코드 "${u.uCode}"가 중복됩니다`, `unit code "${u.uCode}" is repeated`),
       );
     }
     seen.add(u.uCode);
     if (u.score !== null && (typeof u.score !== 'number' || !Number.isFinite(u.score))) {
       issues.push(
-        awardIssue(
+        fieldIssue(
           'input.not_finite',
           [root, i, 'score'],
           `"${u.uCode}"의 점수가 유한한 숫자가 아닙니다 (${String(u.score)}); 점수가 없으면 null로 두십시오`,

@@ -132,7 +132,7 @@ export { canonicalJson } from './canonical-json.js';
 export * from './adjustments.js';
 export * from './awards.js';
 export * from './award-rank.js';
-export * from './award-errors.js';
+export { fieldIssue, parseConfig, throwIfErrors, formatPath } from './engine-error.js';
 export * from './award-text.js';
 export * from './prizes.js';
 export * from './streaks.js';

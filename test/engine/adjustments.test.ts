@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AwardError } from '../../src/engine/award-errors.js';
+import { EngineInputError } from '../../src/engine/engine-error.js';
 import { applyAdjustments, safeApplyAdjustments, type AdjustmentConfigInput } from '../../src/engine/adjustments.js';
 
 // DOMAIN.md default: bonus up to +3, penalty down to −3.
@@ -126,7 +126,7 @@ describe('applyAdjustments', () => {
     );
     expect(r.success).toBe(false);
     if (r.success) return;
-    expect(r.error).toBeInstanceOf(AwardError);
+    expect(r.error).toBeInstanceOf(EngineInputError);
     expect(r.error.issues.map((i) => [i.code, i.location.field])).toEqual([
       ['adjustment.unknown_rule', 'entries[0].rule'],
       ['adjustment.wrong_sign', 'entries[1].points'],
@@ -148,6 +148,6 @@ describe('applyAdjustments', () => {
     expect(r.error.issues.map((i) => [i.code, i.location.field])).toEqual([['config.invalid', 'config.bonusCap']]);
     const dup = safeApplyAdjustments([], [], { rules: [rule, rule] });
     expect(dup.success ? [] : dup.error.issues.map((i) => i.code)).toEqual(['config.duplicate_code']);
-    expect(() => applyAdjustments([], [], { rules: [], clamp: { min: 5, max: 1 } })).toThrow(AwardError);
+    expect(() => applyAdjustments([], [], { rules: [], clamp: { min: 5, max: 1 } })).toThrow(EngineInputError);
   });
 });

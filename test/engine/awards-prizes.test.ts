@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatWon, formatWonEn, formatWonKo, computePrizes, safeComputePrizes } from '../../src/engine/prizes.js';
-import { AwardError } from '../../src/engine/award-errors.js';
+import { EngineInputError } from '../../src/engine/engine-error.js';
 
 describe('computePrizes', () => {
   it('pays per unit and totals the 2014 table (4 × 1억, 4 × 8,000만, 2 × 4,000만 = 8억)', () => {
@@ -110,7 +110,7 @@ describe('formatWon', () => {
   });
 
   it('refuses amounts that are not whole won', () => {
-    expect(() => formatWonKo(1.5)).toThrow(AwardError);
+    expect(() => formatWonKo(1.5)).toThrow(EngineInputError);
     expect(() => formatWonEn(NaN)).toThrow(/formatWonEn/);
   });
 });

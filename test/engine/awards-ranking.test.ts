@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AwardError } from '../../src/engine/award-errors.js';
+import { EngineInputError } from '../../src/engine/engine-error.js';
 import { rankKey, rankUnits, safeRankUnits } from '../../src/engine/award-rank.js';
 
 const ranks = (r: ReturnType<typeof rankUnits>): Array<[string, number | null]> => r.map((u) => [u.uCode, u.rank]);
@@ -53,7 +53,7 @@ describe('rankUnits', () => {
     const r = safeRankUnits([{ uCode: 'a', score: NaN }, { uCode: 'a', score: 1 }], { decimals: 20 });
     expect(r.success).toBe(false);
     if (r.success) return;
-    expect(r.error).toBeInstanceOf(AwardError);
+    expect(r.error).toBeInstanceOf(EngineInputError);
     expect(r.error.issues.map((i) => i.code)).toEqual(['config.invalid', 'input.not_finite', 'input.duplicate_unit']);
     expect(r.error.message).toMatch(/^rankUnits: 3 problems/);
     expect(r.error.issues[1]?.location.field).toBe('units[0].score');
