@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { fieldIssue, parseConfig, safely, throwIfErrors, type EngineIssue, type SafeResult } from './engine-error.js';
-import { checkUnitScores, type UnitScore } from './award-rank.js';
+import { checkUnitScores, type UnitScore } from './rank.js';
 import { BilingualSchema, formatScore, type Bilingual } from './award-text.js';
 
 /** `bonus` adds points (entries ≥ 0), `penalty` removes points (entries ≤ 0). */

@@ -12,7 +12,7 @@ import {
   rankValidated,
   withinTop,
   type Ranked,
-} from './award-rank.js';
+} from './rank.js';
 import { BilingualSchema, formatPercent, formatScore, type Bilingual } from './award-text.js';
 
 /**
@@ -427,7 +427,7 @@ function applyRule(
     case 'topN':
     case 'topShare': {
       const n = rule.kind === 'topN' ? rule.n : shareCount(rule.share, pool.length, rule.rounding);
-      const ranked = competitionRank(pool, (a, b) => b.key - a.key);
+      const ranked = competitionRank(pool, (c) => c.key);
       const limit = rule.kind === 'topN'
         ? { ko: `상위 ${n}개 ${noun}에 해당`, en: `within the top ${n}` }
         : { ko: `상위 ${formatPercent(rule.share)}%(${n}개 ${noun}) 이내에 해당`, en: `within the top ${formatPercent(rule.share)}% (${n} unit${n === 1 ? '' : 's'})` };
@@ -464,7 +464,10 @@ function applyRule(
       const improved = pool
         .filter((c) => c.previousRank !== null && c.previousRank - c.rank >= rule.minGain)
         .map((c) => ({ ...c, gain: (c.previousRank ?? 0) - c.rank }));
-      const ranked = competitionRank(improved, (a, b) => b.gain - a.gain || (rule.tieBreak === 'currentRank' ? a.rank - b.rank : 0));
+      // Biggest gain first; with tieBreak `currentRank`, equal gains by the better current rank. Gains and ranks are
+      // integers with ranks in 1…maxRank, so `gain × (maxRank + 1) − rank` orders exactly as (gain ↓, rank ↑).
+      const maxRank = improved.reduce((m, c) => Math.max(m, c.rank), 0);
+      const ranked = competitionRank(improved, (c) => (rule.tieBreak === 'currentRank' ? c.gain * (maxRank + 1) - c.rank : c.gain));
       const inGroup = scope === null ? '' : `${scope.value} 그룹 내 `;
       const enGroup = scope === null ? '' : ` in group ${scope.value}`;
       const biggest = rule.n === 1 ? 'the biggest gain' : `among the ${rule.n} biggest gains`;

@@ -61,7 +61,7 @@ export {
   MISSING_ERROR,
   type AggregationProblem,
 } from './aggregate.js';
-export { rankInto, competitionRanks } from './rank.js';
+export * from './rank.js';
 export { upperBound, lowerBound } from './binary-search.js';
 export { contributionsInto, medianUnit, explainUnit, type UnitExplanation, type ExplanationItem } from './explain.js';
 export type { Framework, IndicatorSpec, AggregateSpec, MethodParams } from './framework.js';
@@ -131,7 +131,6 @@ export { canonicalJson } from './canonical-json.js';
 // Adjustments, awards, prizes and streaks (applied to scoring results)
 export * from './adjustments.js';
 export * from './awards.js';
-export * from './award-rank.js';
 export { fieldIssue, parseConfig, throwIfErrors, formatPath } from './engine-error.js';
 export * from './award-text.js';
 export * from './prizes.js';

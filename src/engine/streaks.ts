@@ -3,7 +3,7 @@
  */
 import { z } from 'zod';
 import { fieldIssue, parseConfig, safely, throwIfErrors, type EngineIssue, type SafeResult } from './engine-error.js';
-import { compareCodes } from './award-rank.js';
+import { compareCodes } from './rank.js';
 import type { Bilingual } from './award-text.js';
 
 /** One year's outcome: each unit's tier code, `null` = took part without a tier. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EngineInputError } from '../../src/engine/engine-error.js';
-import { rankKey, rankUnits, safeRankUnits } from '../../src/engine/award-rank.js';
+import { rankKey, rankUnits, safeRankUnits } from '../../src/engine/rank.js';
 
 const ranks = (r: ReturnType<typeof rankUnits>): Array<[string, number | null]> => r.map((u) => [u.uCode, u.rank]);
 
