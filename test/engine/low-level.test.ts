@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  AGG_GMEAN,
-  aggregateInto,
-  compile,
-  normaliseInto,
-  rankInto,
-  safeCompile,
-  score,
-  type AggregationProblem,
-} from '../../src/engine/index.js';
+import { aggregateInto, compile, normaliseInto, rankInto, score } from '../../src/engine/index.js';
+import { AGG_GMEAN, type AggregationProblem } from '../../src/engine/aggregate.js';
+import { safeCompile } from '../../src/engine/compile.js';
 import { aggregate, evaluation, indicator, units } from './engine-fixtures.js';
 
 const meta = [

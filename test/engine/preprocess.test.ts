@@ -1,16 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkSkewKurtosis,
-  dataAvailability,
-  denominate,
-  imputeColumn,
-  logTransformCT,
-  score,
-  screenUnits,
-  treatColumn,
-  winsorise,
-  yearOnYearGrowth,
-} from '../../src/engine/index.js';
+import { score } from '../../src/engine/index.js';
+import { denominate } from '../../src/engine/denominate.js';
+import { imputeColumn } from '../../src/engine/impute.js';
+import { logTransformCT } from '../../src/engine/log-transform.js';
+import { dataAvailability, screenUnits } from '../../src/engine/screen.js';
+import { checkSkewKurtosis } from '../../src/engine/skew-kurtosis-check.js';
+import { treatColumn } from '../../src/engine/treat.js';
+import { winsorise } from '../../src/engine/winsorise.js';
+import { yearOnYearGrowth } from '../../src/engine/year-on-year.js';
 import { aggregate, evaluation, indicator, units } from './engine-fixtures.js';
 
 describe('denominate (COINr Denominate)', () => {

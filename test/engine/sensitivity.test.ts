@@ -1,24 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  compile,
-  EngineInputError,
-  formatCsv,
-  formatJson,
-  formatSensitivityCsv,
-  formatSensitivityJson,
-  formatSensitivityTable,
-  nearestRankPercentile,
-  positiveCopy,
-  readCsvInput,
-  safeSensitivity,
-  score,
-  sensitivity,
-  sensitivityBody,
-  type AwardConfigInput,
-  type SensitivityOptions,
-} from '../../src/engine/index.js';
+import { compile, EngineInputError, formatCsv, formatJson, formatSensitivityCsv, formatSensitivityJson, formatSensitivityTable, readCsvInput, score, sensitivity, sensitivityBody } from '../../src/engine/index.js';
+import { type AwardConfigInput } from '../../src/engine/awards.js';
+import { safeSensitivity } from '../../src/engine/sensitivity.js';
+import { type SensitivityOptions } from '../../src/engine/sensitivity-options.js';
+import { positiveCopy } from '../../src/engine/sensitivity-plan.js';
+import { nearestRankPercentile } from '../../src/engine/sensitivity-summary.js';
 import { aggregate, evaluation, indicator, units } from './engine-fixtures.js';
 
 const json = (r: ReturnType<typeof sensitivity>) => JSON.stringify(sensitivityBody(r));
