@@ -6,7 +6,7 @@
  * module applies the caps and explains every cut.
  */
 import { z } from 'zod';
-import { fieldIssue, parseConfig, safely, throwIfErrors, type EngineIssue, type SafeResult } from './engine-error.js';
+import { fieldIssue, parseConfig, throwIfErrors, type EngineIssue } from './engine-error.js';
 import { checkUnitScores, type UnitScore } from './rank.js';
 import { BilingualSchema, formatScore, type Bilingual } from './award-text.js';
 
@@ -177,15 +177,6 @@ export function applyAdjustments(
     byUnit.set(entry.uCode, list);
   });
   return scores.map((s) => adjustUnit(s, byUnit.get(s.uCode) ?? [], rules, cfg));
-}
-
-/** {@link applyAdjustments} without throwing. */
-export function safeApplyAdjustments(
-  scores: readonly UnitScore[],
-  entries: readonly AdjustmentEntry[],
-  config: AdjustmentConfigInput,
-): SafeResult<UnitAdjustment[]> {
-  return safely(() => applyAdjustments(scores, entries, config));
 }
 
 /** Takes up to `room` of a magnitude; float-noise excesses are not cut. */

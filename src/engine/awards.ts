@@ -9,7 +9,7 @@ import {
   competitionRank,
   DEFAULT_RANK_DECIMALS,
   rankKey,
-  rankValidated,
+  rankUnits,
   withinTop,
   type Ranked,
 } from './rank.js';
@@ -295,7 +295,7 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
 function assign(units: readonly AwardUnit[], cfg: AwardConfig, decisions: readonly TieDecision[], ties: BoundaryTie[]): AwardResult {
   const d = cfg.decimals;
   const noun = cfg.unitNounKo;
-  const ranked = rankValidated(units, d);
+  const ranked = rankUnits(units, { decimals: d });
   const excluded = new Set(cfg.eligibility.excluded);
   const minKey = cfg.eligibility.minScore === undefined ? null : rankKey(cfg.eligibility.minScore, d);
   const byCode = new Map(ranked.map((u) => [u.uCode, u]));
@@ -401,7 +401,7 @@ function splitByGroup(
 function groupRanks(ranked: ReadonlyArray<AwardUnit & { rank: number | null }>, column: string, value: string, d: number): Map<string, number> {
   const members = ranked.filter((u) => u.groups?.[column] === value);
   const out = new Map<string, number>();
-  for (const u of rankValidated(members, d)) if (u.rank !== null) out.set(u.uCode, u.rank);
+  for (const u of rankUnits(members, { decimals: d })) if (u.rank !== null) out.set(u.uCode, u.rank);
   return out;
 }
 

@@ -2,7 +2,7 @@
  * Prize money (시상금) per award tier, in integer won, with totals, and Korean/English won formatting.
  */
 import { z } from 'zod';
-import { fieldIssue, parseConfig, safely, throwIfErrors, type EngineIssue, type SafeResult } from './engine-error.js';
+import { fieldIssue, parseConfig, throwIfErrors, type EngineIssue } from './engine-error.js';
 import { groupDigits } from './award-text.js';
 
 /**
@@ -29,7 +29,6 @@ export type Prize = z.infer<typeof PrizeSchema>;
 export const PrizeTableSchema = z.strictObject({
   prizes: z.array(PrizeSchema),
 });
-export type PrizeTable = z.infer<typeof PrizeTableSchema>;
 export type PrizeTableInput = z.input<typeof PrizeTableSchema>;
 
 /** The winners of each tier, as produced by `assignAwards` (its `AwardResult` fits). */
@@ -120,11 +119,6 @@ export function computePrizes(awards: TierWinners, table: PrizeTableInput): Priz
     total: tiers.reduce((s, t) => s + t.total, 0),
     remainder: tiers.reduce((s, t) => s + t.remainder, 0),
   };
-}
-
-/** {@link computePrizes} without throwing. */
-export function safeComputePrizes(awards: TierWinners, table: PrizeTableInput): SafeResult<PrizeResult> {
-  return safely(() => computePrizes(awards, table));
 }
 
 function tierPrize(tier: string, winners: number, prize: Prize | undefined): TierPrize {

@@ -9,7 +9,7 @@
  * `rank(x, ties.method = "min", na.last = "keep")`.
  */
 import { lowerBound, upperBound } from './binary-search.js';
-import { fieldIssue, safely, throwIfErrors, type EngineIssue, type SafeResult } from './engine-error.js';
+import { fieldIssue, throwIfErrors, type EngineIssue } from './engine-error.js';
 import type { Topology } from './topology.js';
 
 
@@ -61,11 +61,6 @@ export interface UnitScore {
   readonly score: number | null;
 }
 
-/** A unit with its rank; `rank` is `null` when the score is missing. */
-export interface RankedUnit extends UnitScore {
-  readonly rank: number | null;
-}
-
 export interface RankOptions {
   /**
    * Scores are compared after rounding to this many decimals (default 9, i.e. a 1e-9 resolution), so float noise
@@ -94,7 +89,8 @@ export function rankKey(score: number, decimals: number = DEFAULT_RANK_DECIMALS)
 /**
  * Ranks units by score, higher = better: rank 1 is best; tied units (equal {@link rankKey}) share the best rank
  * number of their group and the next number is skipped (standard competition ranking: 1, 2, 2, 4), as COINr's
- * `rank(-x, ties.method = "min")`. Units without a score get rank `null` and come last.
+ * `rank(-x, ties.method = "min")`. Units without a score get rank `null` and come last. Each unit keeps its other
+ * fields (the award steps rank their `AwardUnit`s with it).
  *
  * Order of the result: by rank, then by `uCode` in code-unit order (locale-independent). The result therefore
  * does not depend on the order of the input. Complexity O(n log n).
@@ -105,7 +101,7 @@ export function rankKey(score: number, decimals: number = DEFAULT_RANK_DECIMALS)
  * rankUnits([{ uCode: 'a', score: 80 }, { uCode: 'b', score: 90 }, { uCode: 'c', score: 80 }, { uCode: 'd', score: 70 }])
  * // → b 1, a 2, c 2, d 4
  */
-export function rankUnits(units: readonly UnitScore[], options: RankOptions = {}): RankedUnit[] {
+export function rankUnits<T extends UnitScore>(units: readonly T[], options: RankOptions = {}): Array<T & { rank: number | null }> {
   const decimals = options.decimals ?? DEFAULT_RANK_DECIMALS;
   const issues: EngineIssue[] = [];
   if (!Number.isInteger(decimals) || decimals < 0 || decimals > 15) {
@@ -121,11 +117,6 @@ export function rankUnits(units: readonly UnitScore[], options: RankOptions = {}
   issues.push(...checkUnitScores(units, 'units'));
   throwIfErrors('rankUnits', issues);
   return rankValidated(units, decimals);
-}
-
-/** {@link rankUnits} without throwing. */
-export function safeRankUnits(units: readonly UnitScore[], options: RankOptions = {}): SafeResult<RankedUnit[]> {
-  return safely(() => rankUnits(units, options));
 }
 
 /** Problems with a list of unit scores: repeated codes, non-finite scores. */
@@ -194,7 +185,7 @@ export function withinTop(r: { readonly rank: number; readonly tied: number }, n
 }
 
 /** Ranking of already validated input (no checks); units without a score come last with rank `null`. */
-export function rankValidated<T extends UnitScore>(units: readonly T[], decimals: number): Array<T & { rank: number | null }> {
+function rankValidated<T extends UnitScore>(units: readonly T[], decimals: number): Array<T & { rank: number | null }> {
   const scored: Array<{ uCode: string; key: number; unit: T }> = [];
   const missing: T[] = [];
   for (const u of units) {

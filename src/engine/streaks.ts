@@ -2,7 +2,7 @@
  * Streaks across years ("N년 연속 우수구"): consecutive yearly cycles in which a unit held a tier of a given set.
  */
 import { z } from 'zod';
-import { fieldIssue, parseConfig, safely, throwIfErrors, type EngineIssue, type SafeResult } from './engine-error.js';
+import { fieldIssue, parseConfig, throwIfErrors, type EngineIssue } from './engine-error.js';
 import { compareCodes } from './rank.js';
 import type { Bilingual } from './award-text.js';
 
@@ -12,9 +12,6 @@ export const YearTiersSchema = z.strictObject({
   tiers: z.record(z.string(), z.string().nullable()),
 });
 export type YearTiers = z.infer<typeof YearTiersSchema>;
-
-/** A series of yearly outcomes, in any order. */
-export const TierSeriesSchema = z.array(YearTiersSchema);
 
 /**
  * Which tiers count (e.g. every excellence tier: `['best', 'excellent']`) and the year the current streak is
@@ -104,11 +101,6 @@ export function computeStreaks(series: readonly YearTiers[], options: StreakOpti
     const current = run !== null && run.endYear === asOf ? run : null;
     return { uCode, current, longest, years: qualifying };
   });
-}
-
-/** {@link computeStreaks} without throwing. */
-export function safeComputeStreaks(series: readonly YearTiers[], options: StreakOptions): SafeResult<UnitStreak[]> {
-  return safely(() => computeStreaks(series, options));
 }
 
 function qualifies(tier: string | null | undefined, counted: ReadonlySet<string>): boolean {

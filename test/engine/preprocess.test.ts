@@ -3,7 +3,7 @@ import { score } from '../../src/engine/index.js';
 import { denominate } from '../../src/engine/denominate.js';
 import { imputeColumn } from '../../src/engine/impute.js';
 import { logTransformCT } from '../../src/engine/log-transform.js';
-import { dataAvailability, screenUnits } from '../../src/engine/screen.js';
+import { dataAvailability } from '../../src/engine/screen.js';
 import { checkSkewKurtosis } from '../../src/engine/skew-kurtosis-check.js';
 import { treatColumn } from '../../src/engine/treat.js';
 import { winsorise } from '../../src/engine/winsorise.js';
@@ -49,8 +49,6 @@ describe('screen (COINr Screen byNA)', () => {
     // 2 indicators × 3 units, indicator-major: unit 1 misses one value (50 %), unit 2 both (0 %).
     const m = Float64Array.of(1, NaN, NaN, 4, 5, NaN);
     expect(Array.from(dataAvailability(m, 2, 3))).toEqual([1, 0.5, 0]);
-    expect(screenUnits(m, 2, 3, 0.5)).toEqual([0, 1]);
-    expect(screenUnits(m, 2, 3, 0.9)).toEqual([0]);
   });
   it('removes screened units from the results and reports them', () => {
     const iMeta = [aggregate('T', 2, null), indicator('x', 'T', 1), indicator('y', 'T', 1)];
