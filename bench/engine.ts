@@ -17,12 +17,12 @@ import {
   readCsvInput,
   score,
   sensitivity,
-  sensitivityParallel,
   Xoshiro128,
   type EvaluationInput,
   type IDataRow,
   type IMetaRow,
-} from '../src/engine/node.js';
+} from '../src/engine/index.js';
+import { sensitivityParallel } from '../src/engine/node.js';
 
 const COINR_MS_PER_RUN = 15;
 const COINR_MS_PER_1000_RUNS = 15_000;

@@ -1,5 +1,6 @@
 import { ConfigError } from '../config.js';
 import { DomainError } from '../domain/errors.js';
+import { EngineInputError, formatIssue } from '../engine/index.js';
 
 /** Exit code 2 = the user's input or environment is wrong (config, files, unreachable database). */
 export const EXIT_USAGE = 2;
@@ -17,6 +18,11 @@ export function reportCliError(err: unknown): number {
       const where = [p.sheet, p.row !== undefined ? `row ${p.row}` : undefined, p.column].filter(Boolean).join(', ');
       process.stderr.write(`  ${where || p.path}: ${p.message.ko} / ${p.message.en}\n`);
     }
+    return EXIT_USAGE;
+  }
+  if (err instanceof EngineInputError) {
+    // The engine refused its input (a framework, a data file, an award configuration): one line per problem.
+    for (const issue of err.issues) if (issue.severity === 'error') process.stderr.write(`${formatIssue(issue)}\n`);
     return EXIT_USAGE;
   }
   process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

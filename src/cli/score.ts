@@ -17,7 +17,6 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { safeAssignAwards, type AwardResult } from '../engine/awards.js';
 import {
   AggregationNameSchema,
   EngineInputError,
@@ -35,7 +34,9 @@ import {
   formatTable,
   readCsvInput,
   readJsonInput,
+  safeAssignAwards,
   score,
+  type AwardResult,
   type EngineIssue,
   type PreparedInput,
   type SafeResult,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../db/client.js';
 import { insertAuditEntry, lastAuditEntry, lockAuditChain, readAuditPage, type AuditRow } from '../db/repositories/audit-log.js';
 import type { DbOrTx } from '../db/tx.js';
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson } from '../engine/index.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 

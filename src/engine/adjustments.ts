@@ -6,8 +6,8 @@
  * module applies the caps and explains every cut.
  */
 import { z } from 'zod';
-import { awardIssue, parseAwardConfig, throwAwardIssues, toAwardSafe, type AwardIssue, type AwardSafeResult } from './award-errors.js';
-import { checkUnitScores, type UnitScore } from './award-rank.js';
+import { fieldIssue, parseConfig, throwIfErrors, type EngineIssue } from './engine-error.js';
+import { checkUnitScores, type UnitScore } from './rank.js';
 import { BilingualSchema, formatScore, type Bilingual } from './award-text.js';
 
 /** `bonus` adds points (entries ≥ 0), `penalty` removes points (entries ≤ 0). */
@@ -112,7 +112,7 @@ const FN = 'applyAdjustments';
  *
  * Complexity O(units + entries). Result order = order of `scores`.
  *
- * @throws {AwardError} with every problem: `config.invalid` (schema), `config.duplicate_code` (two rules with
+ * @throws {EngineInputError} with every problem: `config.invalid` (schema), `config.duplicate_code` (two rules with
  *   one code), `input.duplicate_unit`, `input.not_finite` (base score NaN/∞), `adjustment.unknown_unit` (entry for
  *   a unit not in `scores`), `adjustment.unknown_rule`, `adjustment.not_finite` (points NaN/∞),
  *   `adjustment.wrong_sign` (a negative bonus or a positive penalty).
@@ -130,14 +130,14 @@ export function applyAdjustments(
   entries: readonly AdjustmentEntry[],
   config: AdjustmentConfigInput,
 ): UnitAdjustment[] {
-  const parsed = parseAwardConfig(AdjustmentConfigSchema, config, 'config');
-  const issues: AwardIssue[] = [...parsed.issues, ...checkUnitScores(scores, 'scores')];
+  const parsed = parseConfig(AdjustmentConfigSchema, config, 'config');
+  const issues: EngineIssue[] = [...parsed.issues, ...checkUnitScores(scores, 'scores')];
   const cfg = parsed.data;
   const rules = new Map<string, AdjustmentRule>();
   cfg?.rules.forEach((r, i) => {
     if (rules.has(r.code)) {
       issues.push(
-        awardIssue('config.duplicate_code', ['config', 'rules', i, 'code'], `가감점 항목 코드 "${r.code}"가 중복됩니다`, `adjustment rule code "${r.code}" is repeated`),
+        fieldIssue('config.duplicate_code', ['config', 'rules', i, 'code'], `가감점 항목 코드 "${r.code}"가 중복됩니다`, `adjustment rule code "${r.code}" is repeated`),
       );
     }
     rules.set(r.code, r);
@@ -146,28 +146,28 @@ export function applyAdjustments(
   entries.forEach((e, i) => {
     if (!units.has(e.uCode)) {
       issues.push(
-        awardIssue('adjustment.unknown_unit', ['entries', i, 'uCode'], `점수 목록에 없는 단위 "${e.uCode}"의 가감점입니다`, `adjustment for unit "${e.uCode}", which has no score row`),
+        fieldIssue('adjustment.unknown_unit', ['entries', i, 'uCode'], `점수 목록에 없는 단위 "${e.uCode}"의 가감점입니다`, `adjustment for unit "${e.uCode}", which has no score row`),
       );
     }
     const rule = rules.get(e.rule);
     if (rule === undefined && cfg !== undefined) {
       issues.push(
-        awardIssue('adjustment.unknown_rule', ['entries', i, 'rule'], `알 수 없는 가감점 항목 "${e.rule}"`, `unknown adjustment rule "${e.rule}"`),
+        fieldIssue('adjustment.unknown_rule', ['entries', i, 'rule'], `알 수 없는 가감점 항목 "${e.rule}"`, `unknown adjustment rule "${e.rule}"`),
       );
     }
     if (typeof e.points !== 'number' || !Number.isFinite(e.points)) {
       issues.push(
-        awardIssue('adjustment.not_finite', ['entries', i, 'points'], `점수가 유한한 숫자가 아닙니다 (${String(e.points)})`, `points are not a finite number (${String(e.points)})`),
+        fieldIssue('adjustment.not_finite', ['entries', i, 'points'], `점수가 유한한 숫자가 아닙니다 (${String(e.points)})`, `points are not a finite number (${String(e.points)})`),
       );
     } else if (rule !== undefined && (rule.kind === 'bonus' ? e.points < 0 : e.points > 0)) {
       issues.push(
         rule.kind === 'bonus'
-          ? awardIssue('adjustment.wrong_sign', ['entries', i, 'points'], `가점 항목 "${rule.code}"에 음수 점수 ${e.points}점`, `bonus rule "${rule.code}" given negative points ${e.points}`)
-          : awardIssue('adjustment.wrong_sign', ['entries', i, 'points'], `감점 항목 "${rule.code}"에 양수 점수 ${e.points}점 (감점은 음수로 적습니다)`, `penalty rule "${rule.code}" given positive points ${e.points} (penalties are negative)`),
+          ? fieldIssue('adjustment.wrong_sign', ['entries', i, 'points'], `가점 항목 "${rule.code}"에 음수 점수 ${e.points}점`, `bonus rule "${rule.code}" given negative points ${e.points}`)
+          : fieldIssue('adjustment.wrong_sign', ['entries', i, 'points'], `감점 항목 "${rule.code}"에 양수 점수 ${e.points}점 (감점은 음수로 적습니다)`, `penalty rule "${rule.code}" given positive points ${e.points} (penalties are negative)`),
       );
     }
   });
-  throwAwardIssues(FN, issues);
+  throwIfErrors(FN, issues);
   if (cfg === undefined) throw new Error('unreachable: config issues were reported');
 
   const byUnit = new Map<string, Array<{ entry: AdjustmentEntry; index: number }>>();
@@ -177,15 +177,6 @@ export function applyAdjustments(
     byUnit.set(entry.uCode, list);
   });
   return scores.map((s) => adjustUnit(s, byUnit.get(s.uCode) ?? [], rules, cfg));
-}
-
-/** {@link applyAdjustments} without throwing. */
-export function safeApplyAdjustments(
-  scores: readonly UnitScore[],
-  entries: readonly AdjustmentEntry[],
-  config: AdjustmentConfigInput,
-): AwardSafeResult<UnitAdjustment[]> {
-  return toAwardSafe(() => applyAdjustments(scores, entries, config));
 }
 
 /** Takes up to `room` of a magnitude; float-noise excesses are not cut. */

@@ -3,16 +3,16 @@
  * framework: top N by rank, top share, score cut-off, most improved rank, optionally within a peer group.
  */
 import { z } from 'zod';
-import { awardIssue, parseAwardConfig, throwAwardIssues, toAwardSafe, type AwardIssue, type AwardSafeResult } from './award-errors.js';
+import { fieldIssue, parseConfig, safely, throwIfErrors, type EngineIssue, type SafeResult } from './engine-error.js';
 import {
   checkUnitScores,
   competitionRank,
   DEFAULT_RANK_DECIMALS,
   rankKey,
-  rankValidated,
+  rankUnits,
   withinTop,
   type Ranked,
-} from './award-rank.js';
+} from './rank.js';
 import { BilingualSchema, formatPercent, formatScore, type Bilingual } from './award-text.js';
 
 /**
@@ -223,7 +223,7 @@ type NearMiss = Pick;
  * topN / topShare (ties `include`) / cutoff rules, raising one unit's score never gives it a worse tier.
  * Complexity O(tiers × n log n).
  *
- * @throws {AwardError} with every problem: `config.invalid`, `config.duplicate_code` (tier codes),
+ * @throws {EngineInputError} with every problem: `config.invalid`, `config.duplicate_code` (tier codes),
  *   `input.duplicate_unit`, `input.not_finite` (NaN/∞ score; use null), `input.invalid_rank` (previousRank not a
  *   positive integer), `award.unknown_unit` (an excluded uCode that is not among the units).
  * @example
@@ -234,13 +234,13 @@ type NearMiss = Pick;
  * // → ['a', 'b', 'c']  (b and c tie for rank 2: both included)
  */
 export function assignAwards(units: readonly AwardUnit[], config: AwardConfigInput): AwardResult {
-  const parsed = parseAwardConfig(AwardConfigSchema, config, 'config');
-  const issues: AwardIssue[] = [...parsed.issues, ...checkUnitScores(units, 'units')];
+  const parsed = parseConfig(AwardConfigSchema, config, 'config');
+  const issues: EngineIssue[] = [...parsed.issues, ...checkUnitScores(units, 'units')];
   units.forEach((u, i) => {
     const p = u.previousRank;
     if (p !== undefined && p !== null && !(Number.isInteger(p) && p >= 1)) {
       issues.push(
-        awardIssue('input.invalid_rank', ['units', i, 'previousRank'], `"${u.uCode}"의 전년도 순위가 1 이상의 정수가 아닙니다 (${String(p)})`, `previous rank of "${u.uCode}" is not a positive integer (${String(p)})`),
+        fieldIssue('input.invalid_rank', ['units', i, 'previousRank'], `"${u.uCode}"의 전년도 순위가 1 이상의 정수가 아닙니다 (${String(p)})`, `previous rank of "${u.uCode}" is not a positive integer (${String(p)})`),
       );
     }
   });
@@ -249,18 +249,18 @@ export function assignAwards(units: readonly AwardUnit[], config: AwardConfigInp
     const codes = new Set<string>();
     cfg.tiers.forEach((t, i) => {
       if (codes.has(t.code)) {
-        issues.push(awardIssue('config.duplicate_code', ['config', 'tiers', i, 'code'], `시상 등급 코드 "${t.code}"가 중복됩니다`, `award tier code "${t.code}" is repeated`));
+        issues.push(fieldIssue('config.duplicate_code', ['config', 'tiers', i, 'code'], `시상 등급 코드 "${t.code}"가 중복됩니다`, `award tier code "${t.code}" is repeated`));
       }
       codes.add(t.code);
     });
     const known = new Set(units.map((u) => u.uCode));
     cfg.eligibility.excluded.forEach((c, i) => {
       if (!known.has(c)) {
-        issues.push(awardIssue('award.unknown_unit', ['config', 'eligibility', 'excluded', i], `수상 제외 대상 "${c}"가 단위 목록에 없습니다`, `excluded unit "${c}" is not among the units`));
+        issues.push(fieldIssue('award.unknown_unit', ['config', 'eligibility', 'excluded', i], `수상 제외 대상 "${c}"가 단위 목록에 없습니다`, `excluded unit "${c}" is not among the units`));
       }
     });
   }
-  throwAwardIssues(FN, issues);
+  throwIfErrors(FN, issues);
   if (cfg === undefined) throw new Error('unreachable: config issues were reported');
   return assign(units, cfg, [], []);
 }
@@ -281,8 +281,8 @@ export function assignAwardsWithTies(
 }
 
 /** {@link assignAwards} without throwing. */
-export function safeAssignAwards(units: readonly AwardUnit[], config: AwardConfigInput): AwardSafeResult<AwardResult> {
-  return toAwardSafe(() => assignAwards(units, config));
+export function safeAssignAwards(units: readonly AwardUnit[], config: AwardConfigInput): SafeResult<AwardResult> {
+  return safely(() => assignAwards(units, config));
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
@@ -295,7 +295,7 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
 function assign(units: readonly AwardUnit[], cfg: AwardConfig, decisions: readonly TieDecision[], ties: BoundaryTie[]): AwardResult {
   const d = cfg.decimals;
   const noun = cfg.unitNounKo;
-  const ranked = rankValidated(units, d);
+  const ranked = rankUnits(units, { decimals: d });
   const excluded = new Set(cfg.eligibility.excluded);
   const minKey = cfg.eligibility.minScore === undefined ? null : rankKey(cfg.eligibility.minScore, d);
   const byCode = new Map(ranked.map((u) => [u.uCode, u]));
@@ -401,7 +401,7 @@ function splitByGroup(
 function groupRanks(ranked: ReadonlyArray<AwardUnit & { rank: number | null }>, column: string, value: string, d: number): Map<string, number> {
   const members = ranked.filter((u) => u.groups?.[column] === value);
   const out = new Map<string, number>();
-  for (const u of rankValidated(members, d)) if (u.rank !== null) out.set(u.uCode, u.rank);
+  for (const u of rankUnits(members, { decimals: d })) if (u.rank !== null) out.set(u.uCode, u.rank);
   return out;
 }
 
@@ -427,7 +427,7 @@ function applyRule(
     case 'topN':
     case 'topShare': {
       const n = rule.kind === 'topN' ? rule.n : shareCount(rule.share, pool.length, rule.rounding);
-      const ranked = competitionRank(pool, (a, b) => b.key - a.key);
+      const ranked = competitionRank(pool, (c) => c.key);
       const limit = rule.kind === 'topN'
         ? { ko: `상위 ${n}개 ${noun}에 해당`, en: `within the top ${n}` }
         : { ko: `상위 ${formatPercent(rule.share)}%(${n}개 ${noun}) 이내에 해당`, en: `within the top ${formatPercent(rule.share)}% (${n} unit${n === 1 ? '' : 's'})` };
@@ -464,7 +464,10 @@ function applyRule(
       const improved = pool
         .filter((c) => c.previousRank !== null && c.previousRank - c.rank >= rule.minGain)
         .map((c) => ({ ...c, gain: (c.previousRank ?? 0) - c.rank }));
-      const ranked = competitionRank(improved, (a, b) => b.gain - a.gain || (rule.tieBreak === 'currentRank' ? a.rank - b.rank : 0));
+      // Biggest gain first; with tieBreak `currentRank`, equal gains by the better current rank. Gains and ranks are
+      // integers with ranks in 1…maxRank, so `gain × (maxRank + 1) − rank` orders exactly as (gain ↓, rank ↑).
+      const maxRank = improved.reduce((m, c) => Math.max(m, c.rank), 0);
+      const ranked = competitionRank(improved, (c) => (rule.tieBreak === 'currentRank' ? c.gain * (maxRank + 1) - c.rank : c.gain));
       const inGroup = scope === null ? '' : `${scope.value} 그룹 내 `;
       const enGroup = scope === null ? '' : ` in group ${scope.value}`;
       const biggest = rule.n === 1 ? 'the biggest gain' : `among the ${rule.n} biggest gains`;

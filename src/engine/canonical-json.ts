@@ -1,8 +1,10 @@
 /**
- * Canonical JSON: object keys sorted by code unit, no whitespace, numbers in their shortest round-trip form
- * (`String(x)`, so `1.50` and `1.5` agree), `-0` as `0`, non-finite numbers as `null`, `undefined` members dropped.
- * Equal data gives byte-identical text, whatever the key order or number spelling of the source. O(size); objects
- * sharing a key set (table rows) sort their keys once.
+ * Canonical JSON, the one used for every hash in HopeJobs (engine input hash, scoring-run snapshot hash, framework
+ * definition hash, audit chain): object keys sorted by code unit, no whitespace, numbers as `JSON.stringify` writes
+ * them (shortest round-trip form, so `1.50` and `1.5` agree; `-0` as `0`), non-finite numbers as `null`, `undefined`
+ * members dropped (`undefined` elsewhere as `null`), a `Date` as its ISO text, typed arrays as arrays. Equal data
+ * gives byte-identical text whatever the key order or number spelling of the source, and plain JSON data gives what
+ * `JSON.stringify` would with sorted keys. O(size); objects sharing a key set (table rows) sort their keys once.
  *
  * @example canonicalJson({ b: 1.50, a: [true, null] }) // '{"a":[true,null],"b":1.5}'
  */
@@ -11,8 +13,9 @@ export function canonicalJson(value: unknown): string {
   const sortedKeys = new Map<string, { keys: string[]; quoted: string[] }>();
   const write = (v: unknown): void => {
     if (v === null || v === undefined) out.push('null');
-    else if (typeof v === 'number') out.push(Number.isFinite(v) ? (v === 0 ? '0' : String(v)) : 'null');
+    else if (typeof v === 'number') out.push(Number.isFinite(v) ? JSON.stringify(v) : 'null');
     else if (typeof v === 'string' || typeof v === 'boolean') out.push(JSON.stringify(v));
+    else if (v instanceof Date) out.push(JSON.stringify(v.toISOString()));
     else if (Array.isArray(v) || (ArrayBuffer.isView(v) && !(v instanceof DataView))) {
       const arr = v as ArrayLike<unknown>;
       out.push('[');
@@ -24,7 +27,8 @@ export function canonicalJson(value: unknown): string {
     } else if (typeof v === 'object') {
       const obj = v as Record<string, unknown>;
       const own = Object.keys(obj);
-      const signature = own.join('\u0000');
+      // The key list as JSON: unambiguous (no two key sets share a signature, whatever characters the keys hold).
+      const signature = JSON.stringify(own);
       let entry = sortedKeys.get(signature);
       if (!entry) {
         const keys = [...own].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));

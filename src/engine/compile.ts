@@ -15,7 +15,7 @@ import {
 import { canonicalJson } from './canonical-json.js';
 import type { Dataset } from './dataset.js';
 import { denominate } from './denominate.js';
-import { EngineInputError, hasErrors, makeIssue, safely, type EngineIssue, type SafeResult } from './engine-error.js';
+import { EngineInputError, hasErrors, makeIssue, type EngineIssue } from './engine-error.js';
 import type { AggregateSpec, Framework, IndicatorSpec } from './framework.js';
 import { imputeColumn } from './impute.js';
 import { EvaluationInputSchema, type EvaluationInput, type MissingPolicy, type ScoreOptions } from './input-schema.js';
@@ -428,11 +428,6 @@ export function compile(input: EvaluationInput | PreparedInput, overrides?: Scor
       rank: new Float64Array(nU),
     },
   };
-}
-
-/** {@link compile} without throwing: `{ success, data, warnings }` or `{ success: false, error }`. */
-export function safeCompile(input: EvaluationInput | PreparedInput, overrides?: ScoreOptions): SafeResult<CompiledModel> {
-  return safely(() => compile(input, overrides), (m) => m.warnings);
 }
 
 /**

@@ -1,11 +1,15 @@
 /**
- * Errors as values: every problem the engine finds is an {@link EngineIssue} with a stable code, a message in
- * Korean and English and a location (file, row, column, field, unit, indicator). Libraries throw
- * {@link EngineInputError}, which carries every issue found at once, never only the first.
+ * The engine's one error system. Every problem the engine finds — in the input files, the options, or the
+ * configuration and data of the award steps (adjustments, ranking, award tiers, prizes, streaks) — is an
+ * {@link EngineIssue} with a stable code, a message in Korean and English (`{ ko, en }`) and a location (file, row,
+ * column, field, unit, indicator). Throwing functions throw {@link EngineInputError}, which carries every issue found
+ * at once, never only the first; their `safe…` variants return a {@link SafeResult} instead.
  */
+import { z } from 'zod';
+import type { Bilingual } from './award-text.js';
 
-/** Stable machine-readable problem codes. */
-export type IssueCode =
+/** Stable machine-readable codes of problems in the scoring input (files, options). */
+export type InputIssueCode =
   | 'EMPTY_FILE'
   | 'INVALID_JSON'
   | 'SCHEMA'
@@ -47,6 +51,27 @@ export type IssueCode =
   | 'NO_TOP_SCORE'
   | 'OUT_OF_SCALE';
 
+/** Stable machine-readable codes of problems in the award steps' configuration and data (documented where raised). */
+export type AwardIssueCode =
+  | 'config.invalid'
+  | 'config.duplicate_code'
+  | 'input.duplicate_unit'
+  | 'input.not_finite'
+  | 'input.invalid_rank'
+  | 'adjustment.unknown_rule'
+  | 'adjustment.unknown_unit'
+  | 'adjustment.wrong_sign'
+  | 'adjustment.not_finite'
+  | 'award.unknown_unit'
+  | 'prize.unknown_tier'
+  | 'streak.duplicate_year'
+  | 'streak.invalid_year'
+  | 'streak.empty_tier_set'
+  | 'format.not_integer';
+
+/** Every problem code the engine raises. */
+export type IssueCode = InputIssueCode | AwardIssueCode;
+
 /** Where a problem is: any subset of these fields, the more the better. */
 export interface IssueLocation {
   /** File name as the user gave it (never a resolved machine path). */
@@ -55,7 +80,7 @@ export interface IssueLocation {
   readonly row?: number;
   /** Column name (CSV header or JSON key). */
   readonly column?: string;
-  /** JSON path or option name, e.g. `iData[3].LPI` or `options.impute`. */
+  /** JSON path, option name or argument field, e.g. `iData[3].LPI`, `options.impute` or `entries[3].points`. */
   readonly field?: string;
   /** Unit code (uCode) concerned. */
   readonly unit?: string;
@@ -70,6 +95,8 @@ export interface EngineIssue {
   readonly severity: 'error' | 'warning';
   readonly message: { readonly ko: string; readonly en: string };
   readonly location: IssueLocation;
+  /** The award steps: the offending field inside the function's arguments, e.g. `['entries', 3, 'points']`. */
+  readonly path?: ReadonlyArray<string | number>;
 }
 
 /** Builds an issue; a tiny helper so every call site states code, severity, message and location. */
@@ -84,20 +111,34 @@ export function makeIssue(
 }
 
 /**
- * Thrown by {@link score} and {@link compile} when the input cannot be scored. `issues` lists every problem found
- * (errors first, in input order), so a user can fix them all in one pass.
+ * Thrown by every engine function that cannot work with its input ({@link score}, {@link compile}, the readers,
+ * sensitivity, and the award steps). `issues` lists every problem found (errors first, in input order), so a user
+ * can fix them all in one pass; `summary` says it in Korean and English.
  */
 export class EngineInputError extends Error {
   override readonly name = 'EngineInputError';
   readonly issues: readonly EngineIssue[];
+  /** Code of the first error (every code is in `issues`). */
+  readonly code: IssueCode | null;
+  /** Name of the public function that refused its input, when it names itself (the award steps do). */
+  readonly functionName: string | null;
+  /** Every error, one `where: reason` each, in Korean and in English (`message` is the English one). */
+  readonly summary: Bilingual;
 
-  constructor(issues: readonly EngineIssue[]) {
+  constructor(issues: readonly EngineIssue[], functionName: string | null = null) {
     const errors = issues.filter((i) => i.severity === 'error');
-    const first = errors[0] ?? issues[0];
-    super(
-      `${errors.length} input problem(s)` + (first ? `; first: ${formatIssue(first)}` : ''),
-    );
+    const shown = errors.length > 0 ? errors : issues;
+    const prefix = functionName === null ? '' : `${functionName}: `;
+    const lines = (lang: 'ko' | 'en') => shown.map((i) => `${issueWhere(i)}: ${i.message[lang]}`).join('; ');
+    const summary = {
+      ko: `${prefix}문제 ${shown.length}건: ${lines('ko')}`,
+      en: `${prefix}${shown.length === 1 ? '1 problem' : `${shown.length} problems`}: ${lines('en')}`,
+    };
+    super(summary.en);
     this.issues = issues;
+    this.code = shown[0]?.code ?? null;
+    this.functionName = functionName;
+    this.summary = summary;
   }
 }
 
@@ -111,6 +152,11 @@ export type SafeResult<T> =
  * `iData.csv row 5 column "LPI": 숫자가 아닙니다: "abc" | not a number: "abc"`.
  */
 export function formatIssue(issue: EngineIssue): string {
+  return `${issueWhere(issue)}: ${issue.message.ko} | ${issue.message.en}`;
+}
+
+/** Where an issue is, e.g. `iData.csv row 5 column "LPI"` or `config.tiers[1].code`; `input` when nothing is known. */
+function issueWhere(issue: EngineIssue): string {
   const l = issue.location;
   const parts: string[] = [];
   if (l.file !== undefined) parts.push(l.file);
@@ -119,8 +165,7 @@ export function formatIssue(issue: EngineIssue): string {
   if (l.field !== undefined && l.column === undefined) parts.push(l.field);
   if (l.unit !== undefined) parts.push(`unit ${l.unit}`);
   if (l.iCode !== undefined && l.column !== l.iCode && l.column !== 'iCode') parts.push(`iCode ${l.iCode}`);
-  const where = parts.length > 0 ? parts.join(' ') : 'input';
-  return `${where}: ${issue.message.ko} | ${issue.message.en}`;
+  return parts.length > 0 ? parts.join(' ') : 'input';
 }
 
 /** True when at least one issue is an error. */
@@ -132,7 +177,7 @@ export function hasErrors(issues: readonly EngineIssue[]): boolean {
  * Runs a function that throws {@link EngineInputError} for bad input and returns a {@link SafeResult} instead;
  * other errors (bugs) still throw.
  */
-export function safely<T>(run: () => T, warningsOf: (data: T) => readonly EngineIssue[]): SafeResult<T> {
+export function safely<T>(run: () => T, warningsOf: (data: T) => readonly EngineIssue[] = () => []): SafeResult<T> {
   try {
     const data = run();
     return { success: true, data, warnings: warningsOf(data) };
@@ -140,4 +185,41 @@ export function safely<T>(run: () => T, warningsOf: (data: T) => readonly Engine
     if (e instanceof EngineInputError) return { success: false, error: e };
     throw e;
   }
+}
+
+/** Formats an argument path as `tiers[2].rule.n`. */
+export function formatPath(path: ReadonlyArray<string | number>): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
+/** Builds an error located at a field of a function's arguments (the award steps), e.g. `['entries', 3, 'points']`. */
+export function fieldIssue(code: AwardIssueCode, path: ReadonlyArray<string | number>, ko: string, en: string): EngineIssue {
+  return { code, severity: 'error', path, location: { field: formatPath(path) }, message: { ko, en } };
+}
+
+/**
+ * Parses a configuration with its zod schema; on failure returns every zod problem as a `config.invalid` issue
+ * (messages in Korean and English) under `root`.
+ */
+export function parseConfig<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  root: string,
+): { data: z.output<S>; issues: EngineIssue[] } | { data: undefined; issues: EngineIssue[] } {
+  const en = schema.safeParse(value);
+  if (en.success) return { data: en.data, issues: [] };
+  const ko = schema.safeParse(value, { error: z.locales.ko().localeError });
+  const koIssues = ko.success ? [] : ko.error.issues;
+  return {
+    data: undefined,
+    issues: en.error.issues.map((zi, k) => {
+      const path = [root, ...zi.path.map((p) => (typeof p === 'number' ? p : String(p)))];
+      return fieldIssue('config.invalid', path, koIssues[k]?.message ?? zi.message, zi.message);
+    }),
+  };
+}
+
+/** Throws an {@link EngineInputError} naming `functionName` when `issues` holds an error. */
+export function throwIfErrors(functionName: string, issues: readonly EngineIssue[]): void {
+  if (hasErrors(issues)) throw new EngineInputError(issues, functionName);
 }

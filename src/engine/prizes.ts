@@ -2,7 +2,7 @@
  * Prize money (시상금) per award tier, in integer won, with totals, and Korean/English won formatting.
  */
 import { z } from 'zod';
-import { awardIssue, parseAwardConfig, throwAwardIssues, toAwardSafe, type AwardIssue, type AwardSafeResult } from './award-errors.js';
+import { fieldIssue, parseConfig, throwIfErrors, type EngineIssue } from './engine-error.js';
 import { groupDigits } from './award-text.js';
 
 /**
@@ -29,7 +29,6 @@ export type Prize = z.infer<typeof PrizeSchema>;
 export const PrizeTableSchema = z.strictObject({
   prizes: z.array(PrizeSchema),
 });
-export type PrizeTable = z.infer<typeof PrizeTableSchema>;
 export type PrizeTableInput = z.input<typeof PrizeTableSchema>;
 
 /** The winners of each tier, as produced by `assignAwards` (its `AwardResult` fits). */
@@ -80,7 +79,7 @@ const FN = 'computePrizes';
  * each = ⌊pool / (w × roundTo)⌋ × roundTo, total = each × w, remainder = pool − total (w = 0 → each 0,
  * remainder = pool). Grand total = Σ totals. All amounts are integer won.
  *
- * @throws {AwardError} `config.invalid` (schema: negative or non-integer amounts…), `config.duplicate_code` (two
+ * @throws {EngineInputError} `config.invalid` (schema: negative or non-integer amounts…), `config.duplicate_code` (two
  *   prizes for one tier), `prize.unknown_tier` (a prize for a tier the awards do not have).
  * @example
  * computePrizes({ tiers: [{ code: 'excellent', winners: ['11215', '11440', '11620'] }] },
@@ -88,20 +87,20 @@ const FN = 'computePrizes';
  * // → each 33,333,000 won, total 99,999,000, remainder 1,000
  */
 export function computePrizes(awards: TierWinners, table: PrizeTableInput): PrizeResult {
-  const parsed = parseAwardConfig(PrizeTableSchema, table, 'table');
-  const issues: AwardIssue[] = [...parsed.issues];
+  const parsed = parseConfig(PrizeTableSchema, table, 'table');
+  const issues: EngineIssue[] = [...parsed.issues];
   const tierCodes = new Set(awards.tiers.map((t) => t.code));
   const byTier = new Map<string, Prize>();
   parsed.data?.prizes.forEach((p, i) => {
     if (byTier.has(p.tier)) {
-      issues.push(awardIssue('config.duplicate_code', ['table', 'prizes', i, 'tier'], `등급 "${p.tier}"의 시상금이 두 번 정의되었습니다`, `tier "${p.tier}" has more than one prize`));
+      issues.push(fieldIssue('config.duplicate_code', ['table', 'prizes', i, 'tier'], `등급 "${p.tier}"의 시상금이 두 번 정의되었습니다`, `tier "${p.tier}" has more than one prize`));
     }
     if (!tierCodes.has(p.tier)) {
-      issues.push(awardIssue('prize.unknown_tier', ['table', 'prizes', i, 'tier'], `시상 등급 "${p.tier}"이(가) 없습니다`, `no award tier "${p.tier}"`));
+      issues.push(fieldIssue('prize.unknown_tier', ['table', 'prizes', i, 'tier'], `시상 등급 "${p.tier}"이(가) 없습니다`, `no award tier "${p.tier}"`));
     }
     byTier.set(p.tier, p);
   });
-  throwAwardIssues(FN, issues);
+  throwIfErrors(FN, issues);
 
   const tiers: TierPrize[] = awards.tiers.map((t) => tierPrize(t.code, t.winners.length, byTier.get(t.code)));
   const units = new Map<string, { amount: number; items: Array<{ tier: string; amount: number }> }>();
@@ -120,11 +119,6 @@ export function computePrizes(awards: TierWinners, table: PrizeTableInput): Priz
     total: tiers.reduce((s, t) => s + t.total, 0),
     remainder: tiers.reduce((s, t) => s + t.remainder, 0),
   };
-}
-
-/** {@link computePrizes} without throwing. */
-export function safeComputePrizes(awards: TierWinners, table: PrizeTableInput): AwardSafeResult<PrizeResult> {
-  return toAwardSafe(() => computePrizes(awards, table));
 }
 
 function tierPrize(tier: string, winners: number, prize: Prize | undefined): TierPrize {
@@ -152,8 +146,8 @@ const KO_UNITS: ReadonlyArray<readonly [number, string]> = [
 
 function checkWon(functionName: string, amount: number): void {
   if (!Number.isSafeInteger(amount)) {
-    throwAwardIssues(functionName, [
-      awardIssue('format.not_integer', ['amount'], `금액은 원 단위 정수여야 합니다 (${String(amount)})`, `amount must be an integer number of won (got ${String(amount)})`),
+    throwIfErrors(functionName, [
+      fieldIssue('format.not_integer', ['amount'], `금액은 원 단위 정수여야 합니다 (${String(amount)})`, `amount must be an integer number of won (got ${String(amount)})`),
     ]);
   }
 }
@@ -162,7 +156,7 @@ function checkWon(functionName: string, amount: number): void {
  * Formats integer won the Korean way: 만/억/조 units, digits grouped by thousands inside each unit, unit words
  * followed by a space before 원 ("만 원"), plain digits attached ("500원").
  *
- * @throws {AwardError} `format.not_integer` for a non-integer or unsafe amount.
+ * @throws {EngineInputError} `format.not_integer` for a non-integer or unsafe amount.
  * @example formatWonKo(45_000_000)    // → '4,500만 원'
  * @example formatWonKo(120_000_000)   // → '1억 2,000만 원'
  * @example formatWonKo(1_200_000_000) // → '12억 원'
@@ -186,7 +180,7 @@ export function formatWonKo(amount: number): string {
 /**
  * Formats integer won in English: "KRW" and the digits grouped by thousands.
  *
- * @throws {AwardError} `format.not_integer` for a non-integer or unsafe amount.
+ * @throws {EngineInputError} `format.not_integer` for a non-integer or unsafe amount.
  * @example formatWonEn(45_000_000) // → 'KRW 45,000,000'
  */
 export function formatWonEn(amount: number): string {

@@ -19,11 +19,3 @@ export function dataAvailability(matrix: Float64Array, nIndicators: number, nUni
   for (let u = 0; u < nUnits; u++) share[u] = 1 - missing[u]! / nIndicators;
   return share;
 }
-
-/** Indices of the units kept by {@link dataAvailability} ≥ `minShare`, in order. */
-export function screenUnits(matrix: Float64Array, nIndicators: number, nUnits: number, minShare: number): number[] {
-  const share = dataAvailability(matrix, nIndicators, nUnits);
-  const kept: number[] = [];
-  for (let u = 0; u < nUnits; u++) if (!(share[u]! < minShare)) kept.push(u);
-  return kept;
-}

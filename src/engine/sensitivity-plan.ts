@@ -5,7 +5,6 @@
  * worker thread builds the same plan from the same data.
  */
 import { AGG_AMEAN, AGG_GMEAN, AGG_HMEAN, aggregateInto, MISSING_ZERO } from './aggregate.js';
-import { AwardError } from './award-errors.js';
 import { assignAwards, AwardConfigSchema, type AwardConfig, type AwardUnit } from './awards.js';
 import type { Bilingual } from './award-text.js';
 import { normaliseInto, type CompiledModel } from './compile.js';
@@ -107,7 +106,7 @@ function awardPlan(model: CompiledModel, options: ResolvedSensitivityOptions, no
   try {
     nominal = assignAwards(units, awards.config);
   } catch (e) {
-    if (!(e instanceof AwardError)) throw e;
+    if (!(e instanceof EngineInputError)) throw e;
     throw new EngineInputError(
       e.issues.map((i) =>
         makeIssue('INVALID_OPTION', 'error', `sensitivity: ${i.message.ko}`, `sensitivity: ${i.message.en}`, {

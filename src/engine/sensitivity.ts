@@ -5,7 +5,6 @@
  */
 import { assignAwards } from './awards.js';
 import { compile, type CompiledModel } from './compile.js';
-import { safely, type SafeResult } from './engine-error.js';
 import type { EvaluationInput } from './input-schema.js';
 import type { PreparedInput } from './read-input.js';
 import { resolveSensitivityOptions, type SensitivityOptions } from './sensitivity-options.js';
@@ -74,12 +73,4 @@ export function sensitivity(input: EvaluationInput | PreparedInput | CompiledMod
   const tally = runBlocks(plan, 0, blockCount(resolved.runs), assignAwards, progress.add);
   progress.finish();
   return summariseSensitivity(plan, tally);
-}
-
-/** {@link sensitivity} without throwing for bad input or options. */
-export function safeSensitivity(
-  input: EvaluationInput | PreparedInput | CompiledModel,
-  options: SensitivityOptions,
-): SafeResult<SensitivityResult> {
-  return safely(() => sensitivity(input, options), () => []);
 }

@@ -2,8 +2,8 @@
  * Streaks across years ("N년 연속 우수구"): consecutive yearly cycles in which a unit held a tier of a given set.
  */
 import { z } from 'zod';
-import { awardIssue, parseAwardConfig, throwAwardIssues, toAwardSafe, type AwardIssue, type AwardSafeResult } from './award-errors.js';
-import { compareCodes } from './award-rank.js';
+import { fieldIssue, parseConfig, throwIfErrors, type EngineIssue } from './engine-error.js';
+import { compareCodes } from './rank.js';
 import type { Bilingual } from './award-text.js';
 
 /** One year's outcome: each unit's tier code, `null` = took part without a tier. */
@@ -12,9 +12,6 @@ export const YearTiersSchema = z.strictObject({
   tiers: z.record(z.string(), z.string().nullable()),
 });
 export type YearTiers = z.infer<typeof YearTiersSchema>;
-
-/** A series of yearly outcomes, in any order. */
-export const TierSeriesSchema = z.array(YearTiersSchema);
 
 /**
  * Which tiers count (e.g. every excellence tier: `['best', 'excellent']`) and the year the current streak is
@@ -54,7 +51,7 @@ const FN = 'computeStreaks';
  * run's length ≤ the number of years in the series. Units: every uCode that appears in any year up to `asOf`,
  * in code-unit order. Complexity O(years × units).
  *
- * @throws {AwardError} `config.invalid` (options schema), `streak.empty_tier_set`, `streak.invalid_year`
+ * @throws {EngineInputError} `config.invalid` (options schema), `streak.empty_tier_set`, `streak.invalid_year`
  *   (non-integer year), `streak.duplicate_year`.
  * @example
  * computeStreaks(
@@ -64,21 +61,21 @@ const FN = 'computeStreaks';
  * // → { length: 4, startYear: 2016, endYear: 2019 }   (광진구: 4년 연속 우수구)
  */
 export function computeStreaks(series: readonly YearTiers[], options: StreakOptions): UnitStreak[] {
-  const parsed = parseAwardConfig(StreakOptionsSchema, options, 'options');
-  const issues: AwardIssue[] = [...parsed.issues];
+  const parsed = parseConfig(StreakOptionsSchema, options, 'options');
+  const issues: EngineIssue[] = [...parsed.issues];
   if (parsed.data !== undefined && parsed.data.tiers.length === 0) {
-    issues.push(awardIssue('streak.empty_tier_set', ['options', 'tiers'], '연속 기록에 셀 시상 등급을 하나 이상 지정하십시오', 'name at least one award tier to count for streaks'));
+    issues.push(fieldIssue('streak.empty_tier_set', ['options', 'tiers'], '연속 기록에 셀 시상 등급을 하나 이상 지정하십시오', 'name at least one award tier to count for streaks'));
   }
   const seen = new Set<number>();
   series.forEach((y, i) => {
     if (!Number.isInteger(y.year)) {
-      issues.push(awardIssue('streak.invalid_year', ['series', i, 'year'], `연도가 정수가 아닙니다 (${String(y.year)})`, `year is not an integer (${String(y.year)})`));
+      issues.push(fieldIssue('streak.invalid_year', ['series', i, 'year'], `연도가 정수가 아닙니다 (${String(y.year)})`, `year is not an integer (${String(y.year)})`));
     } else if (seen.has(y.year)) {
-      issues.push(awardIssue('streak.duplicate_year', ['series', i, 'year'], `${y.year}년 결과가 두 번 있습니다`, `year ${y.year} appears twice`));
+      issues.push(fieldIssue('streak.duplicate_year', ['series', i, 'year'], `${y.year}년 결과가 두 번 있습니다`, `year ${y.year} appears twice`));
     }
     seen.add(y.year);
   });
-  throwAwardIssues(FN, issues);
+  throwIfErrors(FN, issues);
 
   const counted = new Set(options.tiers);
   const sorted = [...series].sort((a, b) => a.year - b.year);
@@ -104,11 +101,6 @@ export function computeStreaks(series: readonly YearTiers[], options: StreakOpti
     const current = run !== null && run.endYear === asOf ? run : null;
     return { uCode, current, longest, years: qualifying };
   });
-}
-
-/** {@link computeStreaks} without throwing. */
-export function safeComputeStreaks(series: readonly YearTiers[], options: StreakOptions): AwardSafeResult<UnitStreak[]> {
-  return toAwardSafe(() => computeStreaks(series, options));
 }
 
 function qualifies(tier: string | null | undefined, counted: ReadonlySet<string>): boolean {

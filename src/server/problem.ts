@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DomainError, type ErrorKind, type FieldProblem, type Message } from '../domain/errors.js';
+import { EngineInputError, type EngineIssue } from '../engine/index.js';
 import { isDatabaseUnavailable } from './db-unavailable.js';
 
 /** RFC 9457 problem details, with `errors[]` pointing at fields (and sheet/row/column for files). */
@@ -143,7 +144,42 @@ const malformedMultipart = () =>
     en: 'The upload (multipart/form-data) is malformed or was cut short. Upload the file again.',
   });
 
+/** Where an engine issue is, as a problem's `path`: the field, else the unit and indicator, else `input`. */
+function engineIssuePath(issue: EngineIssue): string {
+  const l = issue.location;
+  if (l.field !== undefined) return l.field;
+  const parts = [l.unit !== undefined ? `unit ${l.unit}` : '', l.iCode !== undefined ? `iCode ${l.iCode}` : ''].filter(Boolean);
+  return parts.length > 0 ? parts.join(' ') : 'input';
+}
+
+/**
+ * The engine refused what it was given — a framework, the values of a scoring run, an award configuration (a
+ * framework or data the caller can fix, never a server fault): 400 with every error the engine found, located
+ * (file → sheet, row, column, field) and in both languages.
+ */
+export function engineInputProblem(err: EngineInputError): DomainError {
+  const problems: FieldProblem[] = err.issues
+    .filter((i) => i.severity === 'error')
+    .map((i) => ({
+      path: engineIssuePath(i),
+      message: { ko: i.message.ko, en: i.message.en },
+      ...(i.location.file !== undefined ? { sheet: i.location.file } : {}),
+      ...(i.location.row !== undefined ? { row: i.location.row } : {}),
+      ...(i.location.column !== undefined ? { column: i.location.column } : {}),
+    }));
+  return new DomainError(
+    'invalid',
+    'engine_input',
+    {
+      ko: '평가 체계나 입력 자료로 점수를 계산할 수 없습니다. 아래 문제를 고치세요.',
+      en: 'The framework or the data cannot be scored. Fix the problems listed.',
+    },
+    problems,
+  );
+}
+
 export function problemFor(error: unknown, req: FastifyRequest): ProblemDetails {
+  if (error instanceof EngineInputError) return problemFor(engineInputProblem(error), req);
   const lang = requestLang(req);
   const err =
     error instanceof DomainError

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AwardError } from '../../src/engine/award-errors.js';
-import { applyAdjustments, safeApplyAdjustments, type AdjustmentConfigInput } from '../../src/engine/adjustments.js';
+import { EngineInputError, safely } from '../../src/engine/engine-error.js';
+import { applyAdjustments, type AdjustmentConfigInput } from '../../src/engine/adjustments.js';
 
 // DOMAIN.md default: bonus up to +3, penalty down to −3.
 const config: AdjustmentConfigInput = {
@@ -113,7 +113,7 @@ describe('applyAdjustments', () => {
   });
 
   it('rejects unknown rules and units, wrong signs and NaN, all at once', () => {
-    const r = safeApplyAdjustments(
+    const r = safely(() => applyAdjustments(
       [{ uCode: 'a', score: 60 }],
       [
         { uCode: 'a', rule: 'NOPE', points: 1 },
@@ -123,10 +123,10 @@ describe('applyAdjustments', () => {
         { uCode: 'zz', rule: 'B-MEDIA', points: 1 },
       ],
       config,
-    );
+    ));
     expect(r.success).toBe(false);
     if (r.success) return;
-    expect(r.error).toBeInstanceOf(AwardError);
+    expect(r.error).toBeInstanceOf(EngineInputError);
     expect(r.error.issues.map((i) => [i.code, i.location.field])).toEqual([
       ['adjustment.unknown_rule', 'entries[0].rule'],
       ['adjustment.wrong_sign', 'entries[1].points'],
@@ -142,12 +142,12 @@ describe('applyAdjustments', () => {
 
   it('rejects a malformed configuration and repeated rule codes', () => {
     const rule = { code: 'B', name: { ko: '가점', en: 'Bonus' }, kind: 'bonus' as const };
-    const r = safeApplyAdjustments([], [], { rules: [rule, rule], bonusCap: -1 });
+    const r = safely(() => applyAdjustments([], [], { rules: [rule, rule], bonusCap: -1 }));
     expect(r.success).toBe(false);
     if (r.success) return;
     expect(r.error.issues.map((i) => [i.code, i.location.field])).toEqual([['config.invalid', 'config.bonusCap']]);
-    const dup = safeApplyAdjustments([], [], { rules: [rule, rule] });
+    const dup = safely(() => applyAdjustments([], [], { rules: [rule, rule] }));
     expect(dup.success ? [] : dup.error.issues.map((i) => i.code)).toEqual(['config.duplicate_code']);
-    expect(() => applyAdjustments([], [], { rules: [], clamp: { min: 5, max: 1 } })).toThrow(AwardError);
+    expect(() => applyAdjustments([], [], { rules: [], clamp: { min: 5, max: 1 } })).toThrow(EngineInputError);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatWon, formatWonEn, formatWonKo, computePrizes, safeComputePrizes } from '../../src/engine/prizes.js';
-import { AwardError } from '../../src/engine/award-errors.js';
+import { formatWon, formatWonEn, formatWonKo, computePrizes } from '../../src/engine/prizes.js';
+import { EngineInputError, safely } from '../../src/engine/engine-error.js';
 
 describe('computePrizes', () => {
   it('pays per unit and totals the 2014 table (4 × 1억, 4 × 8,000만, 2 × 4,000만 = 8억)', () => {
@@ -76,15 +76,15 @@ describe('computePrizes', () => {
   });
 
   it('rejects unknown tiers, repeated tiers and non-integer won', () => {
-    const r = safeComputePrizes(
+    const r = safely(() => computePrizes(
       { tiers: [{ code: 'a', winners: [] }] },
       { prizes: [{ tier: 'zz', kind: 'perUnit', amount: 1 }, { tier: 'a', kind: 'perUnit', amount: 1 }, { tier: 'a', kind: 'perUnit', amount: 2 }] },
-    );
+    ));
     expect(r.success ? [] : r.error.issues.map((i) => [i.code, i.location.field])).toEqual([
       ['prize.unknown_tier', 'table.prizes[0].tier'],
       ['config.duplicate_code', 'table.prizes[2].tier'],
     ]);
-    const bad = safeComputePrizes({ tiers: [{ code: 'a', winners: [] }] }, { prizes: [{ tier: 'a', kind: 'perUnit', amount: 1.5 }] });
+    const bad = safely(() => computePrizes({ tiers: [{ code: 'a', winners: [] }] }, { prizes: [{ tier: 'a', kind: 'perUnit', amount: 1.5 }] }));
     expect(bad.success ? [] : bad.error.issues.map((i) => i.location.field)).toEqual(['table.prizes[0].amount']);
   });
 });
@@ -110,7 +110,7 @@ describe('formatWon', () => {
   });
 
   it('refuses amounts that are not whole won', () => {
-    expect(() => formatWonKo(1.5)).toThrow(AwardError);
+    expect(() => formatWonKo(1.5)).toThrow(EngineInputError);
     expect(() => formatWonEn(NaN)).toThrow(/formatWonEn/);
   });
 });

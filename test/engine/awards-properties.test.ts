@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { rankUnits } from '../../src/engine/award-rank.js';
+import { rankUnits } from '../../src/engine/rank.js';
 import { assignAwards, type AwardConfigInput, type AwardResult, type AwardUnit } from '../../src/engine/awards.js';
 import { computePrizes } from '../../src/engine/prizes.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AwardError } from '../../src/engine/award-errors.js';
-import { rankKey, rankUnits, safeRankUnits } from '../../src/engine/award-rank.js';
+import { EngineInputError, safely } from '../../src/engine/engine-error.js';
+import { rankKey, rankUnits } from '../../src/engine/rank.js';
 
 const ranks = (r: ReturnType<typeof rankUnits>): Array<[string, number | null]> => r.map((u) => [u.uCode, u.rank]);
 
@@ -50,10 +50,10 @@ describe('rankUnits', () => {
   });
 
   it('rejects repeated codes, NaN scores and bad decimals, listing every problem', () => {
-    const r = safeRankUnits([{ uCode: 'a', score: NaN }, { uCode: 'a', score: 1 }], { decimals: 20 });
+    const r = safely(() => rankUnits([{ uCode: 'a', score: NaN }, { uCode: 'a', score: 1 }], { decimals: 20 }));
     expect(r.success).toBe(false);
     if (r.success) return;
-    expect(r.error).toBeInstanceOf(AwardError);
+    expect(r.error).toBeInstanceOf(EngineInputError);
     expect(r.error.issues.map((i) => i.code)).toEqual(['config.invalid', 'input.not_finite', 'input.duplicate_unit']);
     expect(r.error.message).toMatch(/^rankUnits: 3 problems/);
     expect(r.error.issues[1]?.location.field).toBe('units[0].score');

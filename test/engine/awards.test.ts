@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AwardError } from '../../src/engine/award-errors.js';
+import { EngineInputError } from '../../src/engine/engine-error.js';
 import { assignAwards, safeAssignAwards, type AwardConfigInput, type AwardResult, type AwardUnit } from '../../src/engine/awards.js';
 
 const name = (ko: string, en: string) => ({ ko, en });
@@ -289,11 +289,11 @@ describe('assignAwards: bad input', () => {
     } catch (e) {
       caught = e;
     }
-    expect(caught).toBeInstanceOf(AwardError);
-    const err = caught as AwardError;
+    expect(caught).toBeInstanceOf(EngineInputError);
+    const err = caught as EngineInputError;
     expect(err.code).toBe('config.invalid');
     expect(err.issues[0]?.location.field).toBe('config.tiers[0].rule.n');
     expect(err.message).toContain('assignAwards');
-    expect(err.messageKo).toContain('config.tiers[0].rule.n');
+    expect(err.summary.ko).toContain('config.tiers[0].rule.n');
   });
 });

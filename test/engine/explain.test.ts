@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { medianUnit, score } from '../../src/engine/index.js';
+import { score } from '../../src/engine/index.js';
+import { medianUnit } from '../../src/engine/explain.js';
 import { aggregate, evaluation, indicator, units } from './engine-fixtures.js';
 
 const pointsMeta = [

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  AGG_GMEAN,
-  aggregateInto,
-  compile,
-  normaliseInto,
-  rankInto,
-  safeCompile,
-  score,
-  type AggregationProblem,
-} from '../../src/engine/index.js';
+import { aggregateInto, compile, normaliseInto, rankInto, score } from '../../src/engine/index.js';
+import { AGG_GMEAN, type AggregationProblem } from '../../src/engine/aggregate.js';
 import { aggregate, evaluation, indicator, units } from './engine-fixtures.js';
 
 const meta = [
@@ -64,10 +56,5 @@ describe('compiled model for repeated aggregation (Monte Carlo)', () => {
     // min–max gives zeros, which a geometric mean cannot take: every failing cell is reported.
     expect(aggregateInto(model, model.weights, model.normalised, out, gmean, problems)).toBeGreaterThan(0);
     expect(problems.every((p) => p.kind === 'non-positive')).toBe(true);
-  });
-
-  it('has a safe variant', () => {
-    expect(safeCompile(evaluation(meta, data)).success).toBe(true);
-    expect(safeCompile(evaluation([], data)).success).toBe(false);
   });
 });

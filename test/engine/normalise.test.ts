@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseColumn, score, type MethodName, type MethodParams } from '../../src/engine/index.js';
+import { score } from '../../src/engine/index.js';
+import { type MethodParams } from '../../src/engine/framework.js';
+import { type MethodName } from '../../src/engine/input-schema.js';
+import { normaliseColumn } from '../../src/engine/normalise.js';
 import { aggregate, evaluation, indicator, units } from './engine-fixtures.js';
 
 const base: MethodParams = {

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sensitivityParallel } from '../../src/engine/node.js';
-import { compile, sensitivity, sensitivityBody, type AwardConfigInput, type SensitivityOptions } from '../../src/engine/index.js';
+import { compile, sensitivity, sensitivityBody } from '../../src/engine/index.js';
+import { type AwardConfigInput } from '../../src/engine/awards.js';
+import { type SensitivityOptions } from '../../src/engine/sensitivity-options.js';
 import { aggregate, evaluation, indicator } from './engine-fixtures.js';
 
 /** 40 units × 12 indicators in 3 fields, values from a fixed formula (no randomness needed). */

@@ -1,24 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  compile,
-  EngineInputError,
-  formatCsv,
-  formatJson,
-  formatSensitivityCsv,
-  formatSensitivityJson,
-  formatSensitivityTable,
-  nearestRankPercentile,
-  positiveCopy,
-  readCsvInput,
-  safeSensitivity,
-  score,
-  sensitivity,
-  sensitivityBody,
-  type AwardConfigInput,
-  type SensitivityOptions,
-} from '../../src/engine/index.js';
+import { compile, EngineInputError, formatCsv, formatJson, formatSensitivityCsv, formatSensitivityJson, formatSensitivityTable, readCsvInput, score, sensitivity, sensitivityBody } from '../../src/engine/index.js';
+import { type AwardConfigInput } from '../../src/engine/awards.js';
+import { safely } from '../../src/engine/engine-error.js';
+import { type SensitivityOptions } from '../../src/engine/sensitivity-options.js';
+import { positiveCopy } from '../../src/engine/sensitivity-plan.js';
+import { nearestRankPercentile } from '../../src/engine/sensitivity-summary.js';
 import { aggregate, evaluation, indicator, units } from './engine-fixtures.js';
 
 const json = (r: ReturnType<typeof sensitivity>) => JSON.stringify(sensitivityBody(r));
@@ -122,7 +110,7 @@ describe('Monte Carlo sensitivity', () => {
 
   it('rejects bad options with one clear problem each', () => {
     const fields = (options: SensitivityOptions) => {
-      const r = safeSensitivity(input, options);
+      const r = safely(() => sensitivity(input, options));
       if (r.success) throw new Error('expected a failure');
       return r.error.issues.map((i) => [i.code, i.location.field]);
     };

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { kurtosis, mean, median, sampleStandardDeviation, skewness } from '../../src/engine/index.js';
+import { median } from '../../src/engine/index.js';
+import { kurtosis } from '../../src/engine/kurtosis.js';
+import { mean } from '../../src/engine/mean.js';
+import { skewness } from '../../src/engine/skewness.js';
+import { sampleStandardDeviation } from '../../src/engine/standard-deviation.js';
 
 // Expected values computed independently with SciPy: stats.skew(x, bias=False), stats.kurtosis(x, bias=False),
 // numpy.std(x, ddof=1) — the same "type 2" definitions COINr uses (e1071 / Excel).

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeStreaks, describeStreak, safeComputeStreaks, type YearTiers } from '../../src/engine/streaks.js';
+import { computeStreaks, describeStreak, type YearTiers } from '../../src/engine/streaks.js';
+import { safely } from '../../src/engine/engine-error.js';
 
 const label = { ko: '우수구', en: 'Excellent district' };
 const series = (rows: Record<number, Record<string, string | null>>): YearTiers[] =>
@@ -62,7 +63,7 @@ describe('computeStreaks', () => {
   });
 
   it('rejects repeated or fractional years and an empty tier set', () => {
-    const r = safeComputeStreaks([{ year: 2019, tiers: {} }, { year: 2019, tiers: {} }, { year: 2019.5, tiers: {} }], { tiers: [] });
+    const r = safely(() => computeStreaks([{ year: 2019, tiers: {} }, { year: 2019, tiers: {} }, { year: 2019.5, tiers: {} }], { tiers: [] }));
     expect(r.success ? [] : r.error.issues.map((i) => [i.code, i.location.field])).toEqual([
       ['streak.empty_tier_set', 'options.tiers'],
       ['streak.duplicate_year', 'series[1].year'],

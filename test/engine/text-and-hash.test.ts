@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, decodeCp949, decodeText, displayWidth, padDisplay, parseCsv, sha256Hex, sha256HexOfText } from '../../src/engine/index.js';
+import { canonicalJson, decodeText, sha256HexOfText } from '../../src/engine/index.js';
+import { parseCsv } from '../../src/engine/csv-parse.js';
+import { decodeCp949 } from '../../src/engine/decode-cp949.js';
+import { displayWidth, padDisplay } from '../../src/engine/display-width.js';
+import { sha256Hex } from '../../src/engine/sha256.js';
 
 describe('CSV reader (RFC 4180)', () => {
   it('reads quoted fields with commas, doubled quotes and line breaks, CRLF or LF', () => {

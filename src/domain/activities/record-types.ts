@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../db/tx.js';
 import { appendAudit, systemActor } from '../audit.js';
 import type { Principal } from '../auth.js';
 import { actorOf, requireSignedIn } from '../authz.js';
-import { canonicalJson } from '../canonical-json.js';
+import { canonicalJson } from '../../engine/index.js';
 import { DomainError, notFound } from '../errors.js';
 import { assertCanManageRecordTypes } from './access.js';
 import { staleVersion } from './stale.js';

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { AdjustmentConfigSchema } from '../../engine/adjustments.js';
-import { AwardConfigSchema } from '../../engine/awards.js';
-import { PrizeTableSchema } from '../../engine/prizes.js';
+import { AdjustmentConfigSchema, AwardConfigSchema, PrizeTableSchema } from '../../engine/index.js';
 
 /**
  * The yearly evaluation framework (평가 체계) as data: fields → indicators with points (배점), method, formula,

@@ -14,7 +14,7 @@ import type { DbOrTx } from '../../db/tx.js';
 import { appendAudit, systemActor, type Actor } from '../audit.js';
 import type { Principal } from '../auth.js';
 import { actorOf, requireRole, requireSignedIn } from '../authz.js';
-import { canonicalJson } from '../canonical-json.js';
+import { canonicalJson } from '../../engine/index.js';
 import { DomainError, notFound, type FieldProblem } from '../errors.js';
 import { defaultFramework } from './defaults/index.js';
 import { z } from 'zod';

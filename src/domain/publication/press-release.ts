@@ -6,7 +6,7 @@
  */
 import { fieldPoints, type FrameworkDefinition } from '../frameworks/definition.js';
 import type { CycleOutcome, UnitOutcome } from '../scoring/evaluate.js';
-import { formatWonEn, formatWonKo } from '../../engine/prizes.js';
+import { formatWonEn, formatWonKo } from '../../engine/index.js';
 import { englishDate, koreanDate, koreanDay, monthYear, parseCalendarDate, particle, type CalendarDate } from './korean-text.js';
 import { DEMO_LABEL, DEMO_NOTICE, illustrativeNotice, indicatorByCode, joinNames, shortName, unitsByCode, type Lang } from './labels.js';
 import { fixed } from './number-format.js';

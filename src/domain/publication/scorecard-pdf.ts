@@ -7,7 +7,7 @@
 import PDFDocument from 'pdfkit';
 import { fieldPoints, type FrameworkDefinition } from '../frameworks/definition.js';
 import type { CycleOutcome, UnitOutcome } from '../scoring/evaluate.js';
-import { formatWon } from '../../engine/prizes.js';
+import { formatWon } from '../../engine/index.js';
 import { DEMO_LABEL, illustrativeNotice, shortName, tierName, type Lang } from './labels.js';
 import { compact, fixed, signed } from './number-format.js';
 import { pretendardFonts } from './pdf-fonts.js';

@@ -1,9 +1,18 @@
 import { z } from 'zod';
-import { applyAdjustments } from '../../engine/adjustments.js';
-import { assignAwardsWithTies, type BoundaryTie, type TieDecision } from '../../engine/awards.js';
-import { canonicalJson, ENGINE_VERSION, score, sha256HexOfText, type ScoreResult } from '../../engine/index.js';
-import { computePrizes } from '../../engine/prizes.js';
-import { computeStreaks, describeStreak } from '../../engine/streaks.js';
+import {
+  applyAdjustments,
+  assignAwardsWithTies,
+  canonicalJson,
+  computePrizes,
+  computeStreaks,
+  describeStreak,
+  ENGINE_VERSION,
+  score,
+  sha256HexOfText,
+  type BoundaryTie,
+  type ScoreResult,
+  type TieDecision,
+} from '../../engine/index.js';
 import { frameworkDefinitionSchema, type FrameworkDefinition } from '../frameworks/definition.js';
 import { TOP_CODE, toEngineInput } from './to-engine.js';
 

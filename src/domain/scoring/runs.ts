@@ -16,7 +16,7 @@ import { acceptedObjectionValues } from '../../db/repositories/objections.js';
 import { districtsInOrder } from '../../db/repositories/org-units.js';
 import { verifiedSubmissionValues } from '../../db/repositories/submissions.js';
 import type { DbOrTx } from '../../db/tx.js';
-import { canonicalJson } from '../canonical-json.js';
+import { canonicalJson } from '../../engine/index.js';
 import { appendAudit } from '../audit.js';
 import type { Principal } from '../auth.js';
 import { actorOf, requireRole } from '../authz.js';

@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { findPublication, findRun, lockCycleScoring, setRunTieDecisions, type ScoringRunRow } from '../../db/repositories/scoring-runs.js';
-import type { BoundaryTie } from '../../engine/awards.js';
+import type { BoundaryTie } from '../../engine/index.js';
 import { appendAudit } from '../audit.js';
 import type { Principal } from '../auth.js';
 import { actorOf, requireRole } from '../authz.js';
