@@ -1,7 +1,7 @@
 import { and, eq, gte, isNull, lte, sql } from 'drizzle-orm';
-import { activityRecords, orgUnits, recordTypes } from '../db/schema.js';
-import type { DbOrTx } from '../db/tx.js';
-import { defaultDataPeriod } from './cycles.js';
+import { activityRecords, orgUnits, recordTypes } from '../../db/schema.js';
+import type { DbOrTx } from '../../db/tx.js';
+import { defaultDataPeriod } from '../cycles.js';
 
 const won = new Intl.NumberFormat('ko-KR');
 

@@ -1,19 +1,20 @@
-import type { DbOrTx } from '../db/tx.js';
-import { findCycleByYear } from '../db/repositories/cycles.js';
-import { findPublication, latestRunOfKind, updatePressRelease } from '../db/repositories/scoring-runs.js';
-import { appendAudit } from './audit.js';
-import type { Principal } from './auth.js';
-import { actorOf, requireRole } from './authz.js';
-import { defaultDataPeriod } from './cycles.js';
-import { DomainError, notFound } from './errors.js';
-import { frameworkDefinitionSchema } from './frameworks/definition.js';
+import type { DbOrTx } from '../../db/tx.js';
+import { findCycleByYear } from '../../db/repositories/cycles.js';
+import { findPublication, latestRunOfKind, updatePressRelease } from '../../db/repositories/scoring-runs.js';
+import { appendAudit } from '../audit.js';
+import type { Principal } from '../auth.js';
+import { actorOf, requireRole } from '../authz.js';
+import { defaultDataPeriod } from '../cycles.js';
+import { DomainError, notFound } from '../errors.js';
+import { frameworkDefinitionSchema } from '../frameworks/definition.js';
 import { activityHighlights } from './press-highlights.js';
-import { inThreadRenderer, type FileRenderer } from './file-rendering/index.js';
-import { pressReleaseDraft, resultsCsv, resultsJson } from './publication/index.js';
-import { clearPublicCache, publishedCycle, type PublishedCycle } from './public-results.js';
-import type { CycleOutcome } from './scoring/evaluate.js';
-import { snapshotSchema } from './scoring/evaluate.js';
-import type { Db } from '../db/client.js';
+import { inThreadRenderer, type FileRenderer } from '../file-rendering/index.js';
+import { resultsCsv, resultsJson } from './open-data.js';
+import { pressReleaseDraft } from './press-release.js';
+import { clearPublicCache, publishedCycle, type PublishedCycle } from './published-results.js';
+import type { CycleOutcome } from '../scoring/evaluate.js';
+import { snapshotSchema } from '../scoring/evaluate.js';
+import type { Db } from '../../db/client.js';
 
 export type OpenDataFormat = 'csv' | 'json' | 'xlsx';
 
