@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/client.js';
-import { findCycleByYear } from '../../db/repositories/cycles.js';
 import {
   freezeFrameworkVersion,
   frameworkVersionByNumber,
@@ -184,8 +183,7 @@ export async function copyFramework(
 ): Promise<FrameworkView> {
   requireRole(principal, 'city_admin');
   const source = await getFramework(db, fromYear);
-  const target = await findCycleByYear(db, toYear);
-  if (!target) throw notFound({ ko: `${toYear}년 평가 주기`, en: `Cycle ${toYear}` });
+  const target = await cycleOrThrow(db, toYear);
   const latest = await latestFrameworkVersion(db, target.id);
   const def: FrameworkDefinition = {
     ...source.definition,
