@@ -10,12 +10,10 @@ import { PrizeTableSchema } from '../../engine/prizes.js';
  * of truth.
  */
 export const bilingual = z.strictObject({ ko: z.string().min(1), en: z.string().min(1) });
-export type Bilingual = z.infer<typeof bilingual>;
 
 export const indicatorCode = z
   .string()
   .regex(/^[A-Z][A-Z0-9_]{0,15}$/, '지표 코드는 대문자로 시작하는 영문·숫자입니다 / indicator codes are upper-case letters and digits, e.g. S1');
-export type IndicatorCode = z.infer<typeof indicatorCode>;
 
 export const methodSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('minmax') }),

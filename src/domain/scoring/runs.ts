@@ -4,9 +4,7 @@ import type { CycleRow } from '../../db/repositories/cycles.js';
 import { latestFrameworkVersion } from '../../db/repositories/frameworks.js';
 import {
   findRun,
-  finishRun,
   insertRun,
-  latestRunOfKind,
   listRuns,
   lockCycleScoring,
   type ScoringRunRow,
@@ -360,5 +358,3 @@ export function runView(run: ScoringRunRow) {
   const offered = run.status === 'done' ? tieBreakRules(snapshotSchema.parse(run.input).framework) : [];
   return { ...run, input: run.input, result: run.result, notices: run.notices, ties: runTies(run), tieBreakRules: offered };
 }
-
-export { latestRunOfKind, finishRun };
