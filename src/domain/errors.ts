@@ -1,11 +1,10 @@
+import type { Message } from '../message.js';
+
 /**
  * Typed domain errors. Services throw them; the server maps them to RFC 9457 problem details in one place,
- * the CLI prints them as lines. Every message exists in Korean and English.
+ * the CLI prints them as lines. Every message exists in Korean and English (a {@link Message}).
  */
-export interface Message {
-  ko: string;
-  en: string;
-}
+export type { Message };
 
 export type ErrorKind =
   | 'invalid'

@@ -16,10 +16,8 @@ import { actorOf, requireRole } from '../authz.js';
 import { canonicalJson } from '../canonical-json.js';
 import { DomainError, notFound, type FieldProblem } from '../errors.js';
 import { defaultFramework } from './defaults/index.js';
-import { z } from 'zod';
+import { issueMessage } from '../../message.js';
 import { frameworkDefinitionSchema, type FrameworkDefinition } from './definition.js';
-
-const koLocale = z.locales.ko();
 import { diffFrameworks, type FrameworkDiff } from './diff.js';
 import { cycleOrThrow } from '../cycle-lookup.js';
 
@@ -43,13 +41,7 @@ export function hashDefinition(def: FrameworkDefinition): string {
 export function parseDefinition(input: unknown): FrameworkDefinition {
   const r = frameworkDefinitionSchema.safeParse(input);
   if (r.success) return r.data;
-  const problems: FieldProblem[] = r.error.issues.map((i) => {
-    // Our own messages are "한국어 / English"; zod's built-in ones are translated with its Korean locale.
-    const localised = koLocale.localeError?.(i as never);
-    const koDefault = typeof localised === 'string' ? localised : (localised?.message ?? i.message);
-    const [ko, en] = i.message.includes(' / ') ? i.message.split(' / ', 2) : [koDefault, i.message];
-    return { path: ['definition', ...i.path].join('.'), message: { ko: ko!, en: en! } };
-  });
+  const problems: FieldProblem[] = r.error.issues.map((i) => ({ path: ['definition', ...i.path].join('.'), message: issueMessage(i) }));
   throw new DomainError('invalid', 'invalid_framework', { ko: '평가 체계에 오류가 있습니다.', en: 'The framework has errors.' }, problems);
 }
 
