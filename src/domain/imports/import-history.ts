@@ -4,6 +4,7 @@ import type { DbOrTx } from '../../db/tx.js';
 import { assertCanReadRecords } from '../activities/access.js';
 import type { Principal } from '../auth.js';
 import { requireRole } from '../authz.js';
+import { messageOfStored } from '../../message.js';
 import { notFound, type FieldProblem, type Message } from '../errors.js';
 import { ACTIVITY_CSV_IMPORT } from './bulk-import-job.js';
 import { boundProblem } from './echo.js';
@@ -47,7 +48,7 @@ export interface ImportView {
   createdAt: Date;
   finishedAt: Date | null;
   /** The background job, for imports that run as one. */
-  job: { id: number; status: string; progress: number; message: string | null; error: string | null } | null;
+  job: { id: number; status: string; progress: number; message: string | null; error: Message | null } | null;
 }
 
 export function storedProblems(problems: readonly FieldProblem[]): StoredProblem[] {
@@ -120,7 +121,7 @@ async function jobOf(db: DbOrTx, importId: number): Promise<ImportView['job']> {
     .where(and(inArray(jobs.kind, [IMPORT_JOB_KIND, ACTIVITY_CSV_IMPORT]), sql`${jobs.payload} ->> 'importId' = ${String(importId)}`))
     .orderBy(desc(jobs.id))
     .limit(1);
-  return row ?? null;
+  return row ? { ...row, error: messageOfStored(row.error) } : null;
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof selectImports>['where']>>[number];

@@ -14,6 +14,7 @@ import { and, asc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { jobs } from '../../db/schema.js';
 import type { DbOrTx } from '../../db/tx.js';
+import { messageOfStored, storedMessage, type Message } from '../../message.js';
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
 export type JobRow = typeof jobs.$inferSelect;
@@ -27,7 +28,8 @@ export interface JobView {
   progress: number;
   message: string | null;
   result: unknown;
-  error: string | null;
+  /** Why it failed, in Korean and English (stored as JSON in the `error` column). */
+  error: Message | null;
   attempts: number;
   createdAt: Date;
   startedAt: Date | null;
@@ -68,7 +70,7 @@ export function toView(row: JobRow): JobView {
     progress: row.progress,
     message: row.message,
     result: row.result,
-    error: row.error,
+    error: messageOfStored(row.error),
     attempts: row.attempts,
     createdAt: row.createdAt,
     startedAt: row.startedAt,
@@ -87,7 +89,7 @@ export async function failExhaustedJobs(db: Db, kinds: string[], maxAttempts: nu
     .update(jobs)
     .set({
       status: 'failed',
-      error: `작업자가 ${maxAttempts}번 응답을 멈췄습니다 / the worker stopped responding ${maxAttempts} times`,
+      error: storedMessage({ ko: `작업자가 ${maxAttempts}번 응답을 멈췄습니다`, en: `the worker stopped responding ${maxAttempts} times` }),
       finishedAt: sql`now()`,
       lockedBy: null,
       lockedUntil: null,
@@ -159,10 +161,10 @@ export async function completeJob(db: Db, id: number, workerId: string, result: 
   return rows.length > 0;
 }
 
-export async function failJob(db: Db, id: number, workerId: string, error: string): Promise<boolean> {
+export async function failJob(db: Db, id: number, workerId: string, error: Message): Promise<boolean> {
   const rows = await db
     .update(jobs)
-    .set({ status: 'failed', error, finishedAt: sql`now()`, lockedBy: null, lockedUntil: null })
+    .set({ status: 'failed', error: storedMessage(error), finishedAt: sql`now()`, lockedBy: null, lockedUntil: null })
     .where(mine(id, workerId))
     .returning({ id: jobs.id });
   return rows.length > 0;

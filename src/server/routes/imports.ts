@@ -58,7 +58,9 @@ const importView = z.object({
   createdBy: z.string().nullable(),
   createdAt: z.date(),
   finishedAt: z.date().nullable(),
-  job: z.object({ id: z.number().int(), status: z.string(), progress: z.number(), message: z.string().nullable(), error: z.string().nullable() }).nullable(),
+  job: z
+    .object({ id: z.number().int(), status: z.string(), progress: z.number(), message: z.string().nullable(), error: z.object({ ko: z.string(), en: z.string() }).nullable() })
+    .nullable(),
 });
 
 const importDone = z

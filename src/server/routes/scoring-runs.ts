@@ -17,7 +17,7 @@ const runListItem = z.object({
   progress: z.number(),
   note: z.string().nullable(),
   notices: z.unknown(),
-  error: z.string().nullable(),
+  error: z.object({ ko: z.string(), en: z.string() }).nullable().describe('why the run failed'),
   createdAt: z.date(),
   finishedAt: z.date().nullable(),
 });
