@@ -1,4 +1,4 @@
-import type { Message } from '../message.js';
+import { bothLanguages, type Message } from '../message.js';
 
 /**
  * Typed domain errors. Services throw them; the server maps them to RFC 9457 problem details in one place,
@@ -34,7 +34,7 @@ export class DomainError extends Error {
     readonly problems: FieldProblem[] = [],
     readonly extra: Record<string, unknown> = {},
   ) {
-    super(`${msg.en} / ${msg.ko}`);
+    super(bothLanguages(msg));
   }
 }
 
