@@ -74,6 +74,12 @@ function localeText(locale: typeof koLocale, issue: object): string | undefined 
 }
 
 /**
+ * A value of the type zod named in "received …": a finished issue no longer holds the input, which the locales need
+ * to name the type in their own words.
+ */
+const receivedValue: Record<string, unknown> = { number: 0, string: '', boolean: false, null: null, array: [], object: {}, undefined: undefined, nan: NaN, bigint: 0n };
+
+/**
  * The message of a zod issue in both languages: a schema's own {@link zodMessage} as written; zod's built-in
  * message from its Korean and English locales; any other custom text (one language) as written.
  */
@@ -82,6 +88,10 @@ export function issueMessage(issue: { readonly code: string; readonly message: s
   if (text.startsWith(ZOD_PREFIX)) {
     const own = messageOfStored(text.slice(ZOD_PREFIX.length));
     if (own) return own;
+  }
+  if (issue.code === 'invalid_type' && !('input' in issue)) {
+    const received = /received (\w+)$/.exec(text)?.[1];
+    if (received !== undefined && received in receivedValue) issue = { ...issue, input: receivedValue[received] } as typeof issue;
   }
   const en = localeText(enLocale, issue);
   // Only zod's own (English) text is translated; a custom message is shown as the schema wrote it.
