@@ -17,6 +17,9 @@ export interface Message {
 
 export type Lang = 'ko' | 'en';
 
+/** A message in an API schema (OpenAPI and response serialisation). */
+export const messageSchema = z.object({ ko: z.string(), en: z.string() });
+
 /** Both languages on one line, Korean first: what a terminal, a log line or a bilingual cell shows. */
 export function bothLanguages(m: Message): string {
   return m.ko === m.en ? m.ko : `${m.ko} / ${m.en}`;
