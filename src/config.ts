@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { bothLanguages, issueMessage, zodMessage } from './message.js';
 
 /**
  * Runtime configuration, read once from the environment and validated.
@@ -10,11 +11,11 @@ const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
 
 const booleanFlag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'], {
-    error: '1/0, true/false, yes/no 중 하나여야 합니다 / must be one of 1/0, true/false, yes/no',
+    error: zodMessage({ ko: '1/0, true/false, yes/no 중 하나여야 합니다', en: 'must be one of 1/0, true/false, yes/no' }),
   })
   .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
 
-const POSTGRES_URL_MESSAGE = 'postgres://사용자@호스트:포트/DB 형식의 URL이어야 합니다 / must be a URL like postgres://user@host:5432/dbname';
+const POSTGRES_URL_MESSAGE = zodMessage({ ko: 'postgres://사용자@호스트:포트/DB 형식의 URL이어야 합니다', en: 'must be a URL like postgres://user@host:5432/dbname' });
 
 function isPostgresUrl(v: string): boolean {
   try {
@@ -39,45 +40,45 @@ function validTrustProxy(value: string): boolean {
 
 function integerSetting(min: number, max: number, fallback: number) {
   return z.coerce
-    .number({ error: '정수여야 합니다 / must be an integer' })
-    .int('정수여야 합니다 / must be an integer')
-    .min(min, `${min} 이상이어야 합니다 / must be at least ${min}`)
-    .max(max, `${max} 이하여야 합니다 / must be at most ${max}`)
+    .number({ error: zodMessage({ ko: '정수여야 합니다', en: 'must be an integer' }) })
+    .int(zodMessage({ ko: '정수여야 합니다', en: 'must be an integer' }))
+    .min(min, zodMessage({ ko: `${min} 이상이어야 합니다`, en: `must be at least ${min}` }))
+    .max(max, zodMessage({ ko: `${max} 이하여야 합니다`, en: `must be at most ${max}` }))
     .default(fallback);
 }
 
 export const configSchema = z.object({
   PORT: z.coerce
-    .number({ error: '정수여야 합니다 / must be an integer' })
-    .int('정수여야 합니다 / must be an integer')
-    .min(0, '0–65535 사이여야 합니다 / must be between 0 and 65535')
-    .max(65535, '0–65535 사이여야 합니다 / must be between 0 and 65535')
+    .number({ error: zodMessage({ ko: '정수여야 합니다', en: 'must be an integer' }) })
+    .int(zodMessage({ ko: '정수여야 합니다', en: 'must be an integer' }))
+    .min(0, zodMessage({ ko: '0–65535 사이여야 합니다', en: 'must be between 0 and 65535' }))
+    .max(65535, zodMessage({ ko: '0–65535 사이여야 합니다', en: 'must be between 0 and 65535' }))
     .default(3000),
-  HOST: z.string().min(1, '비어 있을 수 없습니다 / must not be empty').default('127.0.0.1'),
+  HOST: z.string().min(1, zodMessage({ ko: '비어 있을 수 없습니다', en: 'must not be empty' })).default('127.0.0.1'),
   DATABASE_URL: z.string().refine(isPostgresUrl, POSTGRES_URL_MESSAGE).optional(),
   // A read replica of DATABASE_URL for the public pages only (results, scorecards, open data): see docs/operations.md.
   DATABASE_READ_URL: z.string().refine(isPostgresUrl, POSTGRES_URL_MESSAGE).optional(),
-  HOPEJOBS_DATA_DIR: z.string().min(1, '비어 있을 수 없습니다 / must not be empty').default('./data'),
-  LOG_LEVEL: z.enum(logLevels, { error: `${logLevels.join(', ')} 중 하나여야 합니다 / must be one of ${logLevels.join(', ')}` }).default('info'),
+  HOPEJOBS_DATA_DIR: z.string().min(1, zodMessage({ ko: '비어 있을 수 없습니다', en: 'must not be empty' })).default('./data'),
+  LOG_LEVEL: z.enum(logLevels, { error: zodMessage({ ko: `${logLevels.join(', ')} 중 하나여야 합니다`, en: `must be one of ${logLevels.join(', ')}` }) }).default('info'),
   HOPEJOBS_DEMO: booleanFlag.default(true),
-  HOPEJOBS_DEMO_PASSWORD: z.string().min(8, '8자 이상이어야 합니다 / must have at least 8 characters').optional(),
+  HOPEJOBS_DEMO_PASSWORD: z.string().min(8, zodMessage({ ko: '8자 이상이어야 합니다', en: 'must have at least 8 characters' })).optional(),
   HOPEJOBS_MAX_UPLOAD_MB: z.coerce
-    .number({ error: '숫자여야 합니다 / must be a number' })
-    .positive('0보다 커야 합니다 / must be greater than 0')
-    .max(1024, '1024 이하여야 합니다 / must be at most 1024')
+    .number({ error: zodMessage({ ko: '숫자여야 합니다', en: 'must be a number' }) })
+    .positive(zodMessage({ ko: '0보다 커야 합니다', en: 'must be greater than 0' }))
+    .max(1024, zodMessage({ ko: '1024 이하여야 합니다', en: 'must be at most 1024' }))
     .default(20),
   // Workbook imports are read on worker threads: how many at once, and the heap cap of each (docs/operations.md).
   HOPEJOBS_XLSX_WORKERS: z.coerce
-    .number({ error: '정수여야 합니다 / must be an integer' })
-    .int('정수여야 합니다 / must be an integer')
-    .min(1, '1 이상이어야 합니다 / must be at least 1')
-    .max(64, '64 이하여야 합니다 / must be at most 64')
+    .number({ error: zodMessage({ ko: '정수여야 합니다', en: 'must be an integer' }) })
+    .int(zodMessage({ ko: '정수여야 합니다', en: 'must be an integer' }))
+    .min(1, zodMessage({ ko: '1 이상이어야 합니다', en: 'must be at least 1' }))
+    .max(64, zodMessage({ ko: '64 이하여야 합니다', en: 'must be at most 64' }))
     .default(2),
   HOPEJOBS_XLSX_WORKER_MEMORY_MB: z.coerce
-    .number({ error: '정수여야 합니다 / must be an integer' })
-    .int('정수여야 합니다 / must be an integer')
-    .min(128, '128 이상이어야 합니다 / must be at least 128')
-    .max(16_384, '16384 이하여야 합니다 / must be at most 16384')
+    .number({ error: zodMessage({ ko: '정수여야 합니다', en: 'must be an integer' }) })
+    .int(zodMessage({ ko: '정수여야 합니다', en: 'must be an integer' }))
+    .min(128, zodMessage({ ko: '128 이상이어야 합니다', en: 'must be at least 128' }))
+    .max(16_384, zodMessage({ ko: '16384 이하여야 합니다', en: 'must be at most 16384' }))
     .default(1024),
   // Evidence goes to an S3-compatible bucket when HOPEJOBS_S3_BUCKET is set, to <data dir>/evidence otherwise.
   HOPEJOBS_S3_ENDPOINT: z
@@ -89,22 +90,22 @@ export const configSchema = z.object({
       } catch {
         return false;
       }
-    }, 'http(s)://호스트:포트 형식의 URL이어야 합니다 / must be a URL like https://host:port')
+    }, zodMessage({ ko: 'http(s)://호스트:포트 형식의 URL이어야 합니다', en: 'must be a URL like https://host:port' }))
     .optional(),
-  HOPEJOBS_S3_BUCKET: z.string().min(1, '비어 있을 수 없습니다 / must not be empty').optional(),
-  HOPEJOBS_S3_REGION: z.string().min(1, '비어 있을 수 없습니다 / must not be empty').optional(),
-  HOPEJOBS_S3_ACCESS_KEY_ID: z.string().min(1, '비어 있을 수 없습니다 / must not be empty').optional(),
-  HOPEJOBS_S3_SECRET_ACCESS_KEY: z.string().min(1, '비어 있을 수 없습니다 / must not be empty').optional(),
+  HOPEJOBS_S3_BUCKET: z.string().min(1, zodMessage({ ko: '비어 있을 수 없습니다', en: 'must not be empty' })).optional(),
+  HOPEJOBS_S3_REGION: z.string().min(1, zodMessage({ ko: '비어 있을 수 없습니다', en: 'must not be empty' })).optional(),
+  HOPEJOBS_S3_ACCESS_KEY_ID: z.string().min(1, zodMessage({ ko: '비어 있을 수 없습니다', en: 'must not be empty' })).optional(),
+  HOPEJOBS_S3_SECRET_ACCESS_KEY: z.string().min(1, zodMessage({ ko: '비어 있을 수 없습니다', en: 'must not be empty' })).optional(),
   // Which proxies may tell us the client's address and protocol (X-Forwarded-For/-Proto): see trustProxySetting.
   HOPEJOBS_TRUST_PROXY: z
     .string()
     .refine(
       validTrustProxy,
-      'true, false 또는 IP/CIDR·loopback 목록이어야 합니다 / must be true, false or a list of IPs/CIDRs and loopback/linklocal/uniquelocal (e.g. loopback,10.0.0.0/8)',
+      zodMessage({ ko: 'true, false 또는 IP/CIDR·loopback 목록이어야 합니다', en: 'must be true, false or a list of IPs/CIDRs and loopback/linklocal/uniquelocal (e.g. loopback,10.0.0.0/8)' }),
     )
     .default('loopback'),
   HOPEJOBS_COOKIE_SECURE: z
-    .enum(['auto', 'true', 'false'], { error: 'auto, true, false 중 하나여야 합니다 / must be one of auto, true, false' })
+    .enum(['auto', 'true', 'false'], { error: zodMessage({ ko: 'auto, true, false 중 하나여야 합니다', en: 'must be one of auto, true, false' }) })
     .default('auto'),
   HOPEJOBS_LOGIN_RATE_PER_MIN: integerSetting(0, 10_000, 10),
   // Progressive sign-in delay per name and address (src/domain/sign-in-protection.ts, docs/operations.md).
@@ -116,27 +117,27 @@ export const configSchema = z.object({
   HOPEJOBS_PUBLIC_DOWNLOADS_PER_MIN: integerSetting(0, 1_000_000, 120),
   // Worker threads that build scorecard PDFs and workbooks; default: the cores but one, at least 1, at most 4.
   HOPEJOBS_RENDER_THREADS: z.coerce
-    .number({ error: '정수여야 합니다 / must be an integer' })
-    .int('정수여야 합니다 / must be an integer')
-    .min(1, '1 이상이어야 합니다 / must be at least 1')
-    .max(32, '32 이하여야 합니다 / must be at most 32')
+    .number({ error: zodMessage({ ko: '정수여야 합니다', en: 'must be an integer' }) })
+    .int(zodMessage({ ko: '정수여야 합니다', en: 'must be an integer' }))
+    .min(1, zodMessage({ ko: '1 이상이어야 합니다', en: 'must be at least 1' }))
+    .max(32, zodMessage({ ko: '32 이하여야 합니다', en: 'must be at most 32' }))
     .optional(),
   HOPEJOBS_METRICS_ACCESS: z
-    .enum(['loopback', 'token', 'off'], { error: 'loopback, token, off 중 하나여야 합니다 / must be one of loopback, token, off' })
+    .enum(['loopback', 'token', 'off'], { error: zodMessage({ ko: 'loopback, token, off 중 하나여야 합니다', en: 'must be one of loopback, token, off' }) })
     .default('loopback'),
-  HOPEJOBS_METRICS_TOKEN: z.string().min(16, '16자 이상이어야 합니다 / must have at least 16 characters').optional(),
+  HOPEJOBS_METRICS_TOKEN: z.string().min(16, zodMessage({ ko: '16자 이상이어야 합니다', en: 'must have at least 16 characters' })).optional(),
 })
   .refine((c) => c.HOPEJOBS_METRICS_ACCESS !== 'token' || c.HOPEJOBS_METRICS_TOKEN !== undefined, {
     path: ['HOPEJOBS_METRICS_TOKEN'],
-    message: 'HOPEJOBS_METRICS_ACCESS=token이면 필요합니다 / required when HOPEJOBS_METRICS_ACCESS=token',
+    message: zodMessage({ ko: 'HOPEJOBS_METRICS_ACCESS=token이면 필요합니다', en: 'required when HOPEJOBS_METRICS_ACCESS=token' }),
   })
   .refine((c) => c.HOPEJOBS_SIGNIN_MAX_DELAY_S >= c.HOPEJOBS_SIGNIN_FIRST_DELAY_S, {
     path: ['HOPEJOBS_SIGNIN_MAX_DELAY_S'],
-    message: 'HOPEJOBS_SIGNIN_FIRST_DELAY_S 이상이어야 합니다 / must be at least HOPEJOBS_SIGNIN_FIRST_DELAY_S',
+    message: zodMessage({ ko: 'HOPEJOBS_SIGNIN_FIRST_DELAY_S 이상이어야 합니다', en: 'must be at least HOPEJOBS_SIGNIN_FIRST_DELAY_S' }),
   })
   .refine((c) => c.DATABASE_READ_URL === undefined || c.DATABASE_URL !== undefined, {
     path: ['DATABASE_READ_URL'],
-    message: 'DATABASE_URL(주 서버)과 함께만 쓸 수 있습니다 / needs DATABASE_URL (the primary) as well',
+    message: zodMessage({ ko: 'DATABASE_URL(주 서버)과 함께만 쓸 수 있습니다', en: 'needs DATABASE_URL (the primary) as well' }),
   });
 
 export type Config = z.infer<typeof configSchema> & { dataDir: string };
@@ -161,7 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {
       const key = String(issue.path[0] ?? 'config');
-      return `설정 오류 / configuration error: ${key}: ${issue.message}${describeValue(env, key)}`;
+      return `설정 오류 / configuration error: ${key}: ${bothLanguages(issueMessage(issue))}${describeValue(env, key)}`;
     });
     throw new ConfigError(lines.join('\n'));
   }

@@ -1,6 +1,7 @@
 import { ConfigError } from '../config.js';
 import { DomainError } from '../domain/errors.js';
 import { EngineInputError, formatIssue } from '../engine/index.js';
+import { bothLanguages } from '../message.js';
 
 /** Exit code 2 = the user's input or environment is wrong (config, files, unreachable database). */
 export const EXIT_USAGE = 2;
@@ -13,10 +14,10 @@ export function reportCliError(err: unknown): number {
     return EXIT_USAGE;
   }
   if (err instanceof DomainError) {
-    process.stderr.write(`${err.msg.ko} / ${err.msg.en}\n`);
+    process.stderr.write(`${bothLanguages(err.msg)}\n`);
     for (const p of err.problems) {
       const where = [p.sheet, p.row !== undefined ? `row ${p.row}` : undefined, p.column].filter(Boolean).join(', ');
-      process.stderr.write(`  ${where || p.path}: ${p.message.ko} / ${p.message.en}\n`);
+      process.stderr.write(`  ${where || p.path}: ${bothLanguages(p.message)}\n`);
     }
     return EXIT_USAGE;
   }

@@ -186,10 +186,6 @@ export async function logout(db: Db, principal: Principal): Promise<void> {
   });
 }
 
-export async function logoutEverywhere(db: Db, userId: number): Promise<void> {
-  await deleteSessionsOfUser(db, userId);
-}
-
 /**
  * Session rotation on a change of privilege: when a user's roles or password change, every session of that user
  * ends, so the next request must sign in again and gets a fresh token (and CSRF token) that carries the new

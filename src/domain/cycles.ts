@@ -9,7 +9,7 @@ import type { Principal } from './auth.js';
 import { actorOf, holds, requireRole, requireSignedIn } from './authz.js';
 import { DomainError, type Message } from './errors.js';
 import { copyFramework, ensureFramework, freezeFramework, getFramework } from './frameworks/service.js';
-import { clearPublicCache } from './public-results.js';
+import { clearPublicCache } from './publication/published-results.js';
 import { closeReviewRound, reviewRoundState } from './reviews/index.js';
 import { cycleOrThrow } from './cycle-lookup.js';
 import { blockingList, gateCounts, gateInventory, notReadyForVerification, unscoredReviews, unverified, type BlockingList } from './gates.js';

@@ -1,11 +1,10 @@
+import { bothLanguages, type Message } from '../message.js';
+
 /**
  * Typed domain errors. Services throw them; the server maps them to RFC 9457 problem details in one place,
- * the CLI prints them as lines. Every message exists in Korean and English.
+ * the CLI prints them as lines. Every message exists in Korean and English (a {@link Message}).
  */
-export interface Message {
-  ko: string;
-  en: string;
-}
+export type { Message };
 
 export type ErrorKind =
   | 'invalid'
@@ -35,7 +34,7 @@ export class DomainError extends Error {
     readonly problems: FieldProblem[] = [],
     readonly extra: Record<string, unknown> = {},
   ) {
-    super(`${msg.en} / ${msg.ko}`);
+    super(bothLanguages(msg));
   }
 }
 

@@ -1,8 +1,8 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { DomainError, type ErrorKind, type FieldProblem, type Message } from '../domain/errors.js';
+import { DomainError, type ErrorKind, type FieldProblem } from '../domain/errors.js';
 import { EngineInputError, type EngineIssue } from '../engine/index.js';
+import { issueMessage, type Lang, type Message } from '../message.js';
 import { isDatabaseUnavailable } from './db-unavailable.js';
 
 /** RFC 9457 problem details, with `errors[]` pointing at fields (and sheet/row/column for files). */
@@ -16,7 +16,7 @@ export interface ProblemDetails {
   [key: string]: unknown;
 }
 
-export type Lang = 'ko' | 'en';
+export type { Lang };
 
 const statusOf: Record<ErrorKind, number> = {
   invalid: 400,
@@ -53,38 +53,6 @@ export function requestLang(req: FastifyRequest): Lang {
     if (first.startsWith('en')) return 'en';
   }
   return 'ko';
-}
-
-const koLocale = z.locales.ko();
-const enLocale = z.locales.en();
-
-const BILINGUAL = 'i18n:';
-
-/**
- * A custom validation message in both languages, for a schema: `z.string().regex(re, bilingual({ ko, en }))`. The
- * problem details carry the caller's language; a plain custom message is shown as written.
- */
-export function bilingual(message: Message): string {
-  return `${BILINGUAL}${JSON.stringify(message)}`;
-}
-
-function localiseIssue(raw: Record<string, unknown>, fallback: string, lang: Lang): string {
-  if (fallback.startsWith(BILINGUAL)) {
-    try {
-      const m = JSON.parse(fallback.slice(BILINGUAL.length)) as Partial<Message>;
-      if (typeof m[lang] === 'string') return m[lang];
-    } catch {
-      // not ours after all: shown as written
-    }
-  }
-  const issue = { ...raw, input: raw.input };
-  const locale = lang === 'ko' ? koLocale : enLocale;
-  const enDefault = enLocale.localeError?.(issue as never);
-  const enText = typeof enDefault === 'string' ? enDefault : enDefault?.message;
-  // A custom message in the schema wins; only zod's default English text is translated.
-  if (enText !== undefined && enText !== fallback) return fallback;
-  const out = locale.localeError?.(issue as never);
-  return (typeof out === 'string' ? out : out?.message) ?? fallback;
 }
 
 function pathOf(instancePath: string, context: string | undefined): string {
@@ -213,7 +181,7 @@ export function problemFor(error: unknown, req: FastifyRequest): ProblemDetails 
       code: 'validation',
       errors: err.validation.map((v) => ({
         path: pathOf(v.instancePath, ctx),
-        message: localiseIssue({ code: v.keyword, ...(v.params as Record<string, unknown>) }, v.message ?? '', lang),
+        message: issueMessage({ ...(v.params as Record<string, unknown>), code: v.keyword, message: v.message ?? '' })[lang],
       })),
     };
   }

@@ -8,7 +8,7 @@ import { attachmentDisposition } from '../domain/exports/download-name.js';
  * and then sent as stored bytes with a strong ETag (a client or proxy that has them gets 304).
  *
  * Keyed by publication state: the owner of the stored files is the published-cycles array of the domain cache
- * (src/domain/public-results.ts), one object per publication fingerprint (src/db/repositories/
+ * (src/domain/publication/published-results.ts), one object per publication fingerprint (src/db/repositories/
  * publication-fingerprint.ts) — the same object while the fingerprint read from the database is unchanged, a new
  * one as soon as it changes (a re-publication, a new final run, an edited press release, here or on another app
  * server). Files are only ever looked up under the state they were built from, so a new state starts with no files

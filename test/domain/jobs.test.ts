@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgres, type Database } from '../../src/db/client.js';
 import { jobs } from '../../src/db/schema.js';
+import { DomainError } from '../../src/domain/errors.js';
 import { enqueueJob, getJob, JobWorker, type JobHandler } from '../../src/domain/jobs/index.js';
 import { backends, type TestDatabase } from '../helpers/db.js';
 
@@ -101,7 +102,7 @@ describe.each(backends())('background jobs on $name', (backend) => {
     expect(await w.runOnce()).toBe(false);
     const job = await getJob(db.db, id);
     expect(job).toMatchObject({ status: 'failed', attempts: 3 });
-    expect(job?.error).toMatch(/stopped responding 3 times/);
+    expect(job?.error).toEqual({ ko: '작업자가 3번 응답을 멈췄습니다', en: 'the worker stopped responding 3 times' });
   });
 
   it('keeps its lease alive with heartbeats while a long job runs', async () => {
@@ -149,8 +150,21 @@ describe.each(backends())('background jobs on $name', (backend) => {
       },
     });
     while (await w.runOnce());
-    expect(await getJob(db.db, bad)).toMatchObject({ status: 'failed', error: '행 3: 날짜 형식 오류' });
+    expect(await getJob(db.db, bad)).toMatchObject({ status: 'failed', error: { ko: '행 3: 날짜 형식 오류', en: '행 3: 날짜 형식 오류' } });
     expect(await getJob(db.db, good)).toMatchObject({ status: 'done', result: 'fine' });
+  });
+
+  it('keeps a domain error of a failed job in both languages, and reads the "한국어 / English" text of older rows', async () => {
+    const id = await enqueueJob(db.db, 'test.domain', {});
+    const w = worker({
+      'test.domain': async () => {
+        throw new DomainError('invalid', 'bad_file', { ko: '파일을 읽을 수 없습니다.', en: 'The file cannot be read.' });
+      },
+    });
+    while (await w.runOnce());
+    expect((await getJob(db.db, id))?.error).toEqual({ ko: '파일을 읽을 수 없습니다.', en: 'The file cannot be read.' });
+    await db.db.update(jobs).set({ error: '파일을 읽을 수 없습니다. / The file cannot be read.' }).where(eq(jobs.id, id));
+    expect((await getJob(db.db, id))?.error).toEqual({ ko: '파일을 읽을 수 없습니다.', en: 'The file cannot be read.' });
   });
 
   it('leaves kinds it has no handler for to other workers', async () => {

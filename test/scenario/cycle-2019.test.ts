@@ -10,7 +10,7 @@ import { loadDemoData } from '../../src/domain/demo/load-demo.js';
 import { LocalEvidenceStore, storeEvidence } from '../../src/domain/evidence/index.js';
 import { getFramework } from '../../src/domain/frameworks/service.js';
 import { decideObjection, fileObjection } from '../../src/domain/objections/index.js';
-import { clearPublicCache, publishedCycle, resultsView } from '../../src/domain/public-results.js';
+import { clearPublicCache, publishedCycle, resultsView } from '../../src/domain/publication/index.js';
 import { assignReviewers, listMyAssignments, reviewResults, signPledge, submitScores } from '../../src/domain/reviews/index.js';
 import { evaluateSnapshot, snapshotSchema } from '../../src/domain/scoring/evaluate.js';
 import { getRun, reproduceRun, runScoring } from '../../src/domain/scoring/runs.js';

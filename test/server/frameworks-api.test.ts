@@ -5,6 +5,7 @@ import { verifyAuditChain } from '../../src/domain/audit.js';
 import { frameworkDefinitionSchema } from '../../src/domain/frameworks/definition.js';
 import { defaultFramework } from '../../src/domain/frameworks/defaults/index.js';
 import { seedDemo } from '../../src/domain/seed.js';
+import { issueMessage } from '../../src/message.js';
 import { signIn, testApp, type Client } from '../helpers/app.js';
 import { backends, type TestDatabase } from '../helpers/db.js';
 
@@ -29,7 +30,7 @@ describe('shipped frameworks', () => {
     const broken = { ...def, indicators: def.indicators.map((i) => (i.code === 'S1' ? { ...i, points: 9 } : i)) };
     const r = frameworkDefinitionSchema.safeParse(broken);
     expect(r.success).toBe(false);
-    expect(r.error!.issues[0]!.message).toMatch(/배점 합계 101점.*points add up to 101/);
+    expect(issueMessage(r.error!.issues[0]!)).toEqual({ ko: '배점 합계 101점, 100점이어야 합니다', en: 'points add up to 101, must be 100' });
   });
 });
 

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upsertCycle } from '../../src/db/repositories/cycles.js';
 import { loadDemoData } from '../../src/domain/demo/load-demo.js';
-import { clearPublicCache } from '../../src/domain/public-results.js';
+import { clearPublicCache } from '../../src/domain/publication/index.js';
 import { reproduceRun, runScoring } from '../../src/domain/scoring/runs.js';
 import { seedDemo } from '../../src/domain/seed.js';
 import { score } from '../../src/engine/index.js';

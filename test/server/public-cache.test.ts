@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadDemoData } from '../../src/domain/demo/load-demo.js';
-import { clearPublicCache, publishedCycles, resultsView } from '../../src/domain/public-results.js';
+import { clearPublicCache, publishedCycles, resultsView } from '../../src/domain/publication/index.js';
 import { seedDemo } from '../../src/domain/seed.js';
 import { testApp } from '../helpers/app.js';
 import { backends, type TestDatabase } from '../helpers/db.js';

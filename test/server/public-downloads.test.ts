@@ -2,7 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { loadDemoData } from '../../src/domain/demo/load-demo.js';
-import { clearPublicCache, publishedCycles } from '../../src/domain/public-results.js';
+import { clearPublicCache, publishedCycles } from '../../src/domain/publication/index.js';
 import { seedDemo } from '../../src/domain/seed.js';
 import { buildApp } from '../../src/server/app.js';
 import { backends, type TestDatabase } from '../helpers/db.js';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import type { Database } from '../../src/db/client.js';
 import { loadDemoData } from '../../src/domain/demo/load-demo.js';
-import { clearPublicCache } from '../../src/domain/public-results.js';
+import { clearPublicCache } from '../../src/domain/publication/index.js';
 import { seedDemo } from '../../src/domain/seed.js';
 import { buildApp } from '../../src/server/app.js';
 import { startServer } from '../../src/server/start.js';

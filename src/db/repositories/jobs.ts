@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import { jobs } from '../schema.js';
 import type { DbOrTx } from '../tx.js';
+import { storedMessage, type Message } from '../../message.js';
 
 /**
  * The SQL of the background-job queue (src/domain/jobs): every transition is a single conditional UPDATE and all times
@@ -33,7 +34,7 @@ export async function failExhaustedJobs(db: DbOrTx, kinds: string[], maxAttempts
     .update(jobs)
     .set({
       status: 'failed',
-      error: `작업자가 ${maxAttempts}번 응답을 멈췄습니다 / the worker stopped responding ${maxAttempts} times`,
+      error: storedMessage({ ko: `작업자가 ${maxAttempts}번 응답을 멈췄습니다`, en: `the worker stopped responding ${maxAttempts} times` }),
       finishedAt: sql`now()`,
       lockedBy: null,
       lockedUntil: null,
@@ -105,10 +106,10 @@ export async function completeJob(db: DbOrTx, id: number, workerId: string, resu
   return rows.length > 0;
 }
 
-export async function failJob(db: DbOrTx, id: number, workerId: string, error: string): Promise<boolean> {
+export async function failJob(db: DbOrTx, id: number, workerId: string, error: Message): Promise<boolean> {
   const rows = await db
     .update(jobs)
-    .set({ status: 'failed', error, finishedAt: sql`now()`, lockedBy: null, lockedUntil: null })
+    .set({ status: 'failed', error: storedMessage(error), finishedAt: sql`now()`, lockedBy: null, lockedUntil: null })
     .where(mine(id, workerId))
     .returning({ id: jobs.id });
   return rows.length > 0;

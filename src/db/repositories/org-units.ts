@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { orgUnitPopulations, orgUnits } from '../schema.js';
 import type { DbOrTx } from '../tx.js';
 
@@ -86,16 +86,6 @@ export async function setPopulation(db: DbOrTx, orgUnitId: number, year: number,
     .insert(orgUnitPopulations)
     .values({ orgUnitId, year, population })
     .onConflictDoUpdate({ target: [orgUnitPopulations.orgUnitId, orgUnitPopulations.year], set: { population } });
-}
-
-export async function populationsForYear(db: DbOrTx, year: number): Promise<Map<string, number>> {
-  const rows = await db
-    .select({ code: orgUnits.code, population: orgUnitPopulations.population })
-    .from(orgUnitPopulations)
-    .innerJoin(orgUnits, eq(orgUnits.id, orgUnitPopulations.orgUnitId))
-    .where(and(eq(orgUnitPopulations.year, year)))
-    .orderBy(asc(orgUnits.code));
-  return new Map(rows.map((r) => [r.code, r.population]));
 }
 
 /** Every unit's id, code and name (a bulk import resolves its rows' district codes against them). */

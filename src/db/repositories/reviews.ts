@@ -187,11 +187,6 @@ export async function listDistricts(db: DbOrTx) {
     .orderBy(asc(orgUnits.sortOrder), asc(orgUnits.code));
 }
 
-export async function countAssignments(db: DbOrTx, cycleId: number): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(reviewAssignments).where(eq(reviewAssignments.cycleId, cycleId));
-  return row?.n ?? 0;
-}
-
 /** The latest `review_item` audit entry (action, reason, time) per item key (`<year>/<org unit code>/<indicator>`) of one year. */
 export async function latestItemEvents(db: DbOrTx, year: number): Promise<Map<string, { action: string; reason: string | null; at: string }>> {
   const rows = await db

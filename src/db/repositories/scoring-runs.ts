@@ -10,24 +10,9 @@ export async function insertRun(db: DbOrTx, row: typeof scoringRuns.$inferInsert
   return out;
 }
 
-export async function finishRun(
-  db: DbOrTx,
-  id: number,
-  patch: { status: 'done' | 'failed'; result?: unknown; sensitivity?: unknown; error?: string | null },
-): Promise<void> {
-  await db
-    .update(scoringRuns)
-    .set({ ...patch, progress: 1, finishedAt: new Date() })
-    .where(eq(scoringRuns.id, id));
-}
-
 /** Stores the decisions on a run's award ties and the result they give (re-evaluated from the run's snapshot). */
 export async function setRunTieDecisions(db: DbOrTx, id: number, decisions: unknown, result: unknown): Promise<void> {
   await db.update(scoringRuns).set({ tieDecisions: decisions, result }).where(eq(scoringRuns.id, id));
-}
-
-export async function updateRunProgress(db: DbOrTx, id: number, progress: number): Promise<void> {
-  await db.update(scoringRuns).set({ progress }).where(eq(scoringRuns.id, id));
 }
 
 export async function findRun(db: DbOrTx, id: number): Promise<ScoringRunRow | null> {

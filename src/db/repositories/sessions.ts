@@ -39,7 +39,3 @@ export async function touchSession(db: DbOrTx, tokenHash: string, expiresAt: Dat
     .set({ lastSeenAt: sql`now()`, expiresAt })
     .where(and(eq(sessions.tokenHash, tokenHash), lt(sessions.lastSeenAt, sql`now() - interval '1 minute'`)));
 }
-
-export async function deleteExpiredSessions(db: DbOrTx): Promise<void> {
-  await db.delete(sessions).where(lt(sessions.expiresAt, sql`now()`));
-}

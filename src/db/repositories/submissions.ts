@@ -35,11 +35,6 @@ export async function findSubmission(db: DbOrTx, cycleId: number, orgUnitId: num
   return row ?? null;
 }
 
-export async function findSubmissionById(db: DbOrTx, id: number): Promise<SubmissionRow | null> {
-  const [row] = await db.select().from(submissions).where(eq(submissions.id, id)).limit(1);
-  return row ?? null;
-}
-
 /** Submissions by id, each with its district's code. */
 export async function findSubmissionsByIds(db: DbOrTx, ids: number[]): Promise<Array<SubmissionRow & { orgUnitCode: string }>> {
   if (ids.length === 0) return [];
@@ -177,17 +172,6 @@ export async function verificationMatrixRows(db: DbOrTx, cycleId: number): Promi
     .leftJoin(submissions, and(eq(submissions.orgUnitId, orgUnits.id), eq(submissions.cycleId, cycleId)))
     .where(eq(orgUnits.kind, 'district'))
     .orderBy(asc(orgUnits.sortOrder), asc(orgUnits.code));
-}
-
-/** The verified value of a district's indicator in the cycle of `year`, if any. */
-export async function verifiedValueOfYear(db: DbOrTx, orgUnitId: number, indicatorCode: string, year: number): Promise<number | null> {
-  const [row] = await db
-    .select({ value: submissions.value })
-    .from(submissions)
-    .innerJoin(cycles, eq(cycles.id, submissions.cycleId))
-    .where(and(eq(cycles.year, year), eq(submissions.orgUnitId, orgUnitId), eq(submissions.indicatorCode, indicatorCode), eq(submissions.status, 'verified')))
-    .limit(1);
-  return row?.value ?? null;
 }
 
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DomainError, type FieldProblem, type Message } from '../errors.js';
+import { issueMessage, zodMessage } from '../../message.js';
+import { DomainError, type FieldProblem } from '../errors.js';
 
 /**
  * Record types as data: what a district records for each kind of activity (company visit, job fair, …), field by
@@ -18,7 +19,7 @@ export const OCCURRED_ON = 'occurred_on';
 const label = (max: number) => z.strictObject({ ko: z.string().trim().min(1).max(max), en: z.string().trim().min(1).max(max) });
 
 function custom(ctx: z.core.$RefinementCtx, path: (string | number)[], ko: string, en: string) {
-  ctx.addIssue({ code: 'custom', path, message: en, params: { message: { ko, en } } });
+  ctx.addIssue({ code: 'custom', path, message: zodMessage({ ko, en }) });
 }
 
 function patterned(re: RegExp, ko: string, en: string) {
@@ -128,22 +129,9 @@ export const recordTypeDefinitionSchema = z
 export type RecordTypeDefinition = z.infer<typeof recordTypeDefinitionSchema>;
 export type RecordTypeDefinitionInput = z.input<typeof recordTypeDefinitionSchema>;
 
-const koLocale = z.locales.ko();
-const enLocale = z.locales.en();
-
-function localised(locale: typeof koLocale, issue: z.core.$ZodIssue): string {
-  const out = locale.localeError?.(issue as unknown as z.core.$ZodRawIssue);
-  return (typeof out === 'string' ? out : out?.message) ?? issue.message;
-}
-
 /** zod issues as bilingual field problems: our own messages as written, zod's in its Korean and English locales. */
 export function zodProblems(error: z.ZodError, prefix = ''): FieldProblem[] {
-  return error.issues.map((issue) => {
-    const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
-    const own = issue.code === 'custom' ? (issue.params as { message?: Message } | undefined)?.message : undefined;
-    const message: Message = own ?? { ko: localised(koLocale, issue), en: localised(enLocale, issue) };
-    return { path, message };
-  });
+  return error.issues.map((issue) => ({ path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'), message: issueMessage(issue) }));
 }
 
 /** Parses a record-type definition, or throws DomainError('invalid', 'record_type_invalid') listing every problem. */

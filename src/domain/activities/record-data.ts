@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { FieldProblem, Message } from '../errors.js';
+import { zodMessage, type Message } from '../../message.js';
+import type { FieldProblem } from '../errors.js';
 import { numericFieldTypes, type FieldDefinition, type RecordTypeDefinition } from './definition.js';
 import { zodProblems } from './definition.js';
 import type { RecordData } from '../../db/repositories/activities.js';
@@ -124,14 +125,13 @@ export function checkFieldValue(f: FieldDefinition, input: unknown, options: Rec
 /**
  * The zod schema of one record's `data` for a record type: every field checked by its type, bounds, options and
  * length, unknown keys refused, and `maxField` limits (e.g. se_amount ≤ total_amount) checked. Every problem is
- * reported at once, each message naming the field in Korean and English (`issue.params.message`); the output
+ * reported at once, each message naming the field in Korean and English (read with `issueMessage`); the output
  * drops absent optional fields and trims text.
  */
 export function recordDataSchema(def: Pick<RecordTypeDefinition, 'fields'>, options: RecordDataOptions = {}) {
   const byKey = new Map(def.fields.map((f) => [f.key, f]));
   return z.unknown().transform((input, ctx): RecordData => {
-    const issue = (path: string[], message: Message) =>
-      ctx.addIssue({ code: 'custom', path, message: message.en, params: { message } });
+    const issue = (path: string[], message: Message) => ctx.addIssue({ code: 'custom', path, message: zodMessage(message) });
     if (typeof input !== 'object' || input === null || Array.isArray(input)) {
       issue([], { ko: '실적 내용은 항목과 값의 묶음(객체)이어야 합니다.', en: 'Record data must be an object of field values.' });
       return z.NEVER;

@@ -12,7 +12,7 @@ import { systemPrincipal } from '../authz.js';
 import { defaultDataPeriod } from '../cycles.js';
 import { compileFormulaOrThrow, evaluateFormula, type FormulaContext, type FormulaRecord } from '../formula/index.js';
 import { getFramework } from '../frameworks/service.js';
-import { clearPublicCache } from '../public-results.js';
+import { clearPublicCache } from '../publication/index.js';
 import { seoulDistricts } from '../reference/seoul.js';
 import { runScoring } from '../scoring/runs.js';
 import { decideTie, requireTiesDecided, undecidedTies } from '../scoring/ties.js';

@@ -4,7 +4,8 @@ import { listRecordTypes, type RecordType } from '../activities/record-types.js'
 import type { Principal } from '../auth.js';
 import { requireRole } from '../authz.js';
 import { forbidden } from '../errors.js';
-import { loadCycle, loadUnit } from '../imports/import-context.js';
+import { cycleOrThrow } from '../cycle-lookup.js';
+import { loadUnit } from '../imports/import-context.js';
 import { periodRecordBatches, type PeriodRecord } from '../../db/repositories/activities.js';
 import type { Lang } from './export-columns.js';
 
@@ -37,7 +38,7 @@ export async function resolveExportScope(
       throw forbidden({ ko: '전체 자치구의 실적은 시 관리자와 감사 담당자만 내려받을 수 있습니다.', en: 'Only the city admin and the auditor may export every district.' });
     }
   }
-  const cycle = await loadCycle(db, req.year);
+  const cycle = await cycleOrThrow(db, req.year);
   const unit = req.orgUnitCode ? await loadUnit(db, req.orgUnitCode) : null;
   let types = await listRecordTypes(db, { includeInactive: true });
   if (req.recordType) types = types.filter((t) => t.code === req.recordType);

@@ -5,7 +5,9 @@
  * thread by the CLI and tests.
  */
 import type { FrameworkDefinition } from '../frameworks/definition.js';
-import { resultsXlsx, scorecardPdf, type ScorecardOptions, type XlsxOptions } from '../publication/index.js';
+// The pure renderers themselves, not the publication index: a render worker loads no database code.
+import { resultsXlsx, type XlsxOptions } from '../publication/open-data.js';
+import { scorecardPdf, type ScorecardOptions } from '../publication/scorecard-pdf.js';
 import type { CycleOutcome } from '../scoring/evaluate.js';
 
 export type RenderJob =

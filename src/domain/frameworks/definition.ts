@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zodMessage } from '../../message.js';
 import { AdjustmentConfigSchema, AwardConfigSchema, PrizeTableSchema } from '../../engine/index.js';
 
 /**
@@ -8,12 +9,10 @@ import { AdjustmentConfigSchema, AwardConfigSchema, PrizeTableSchema } from '../
  * of truth.
  */
 export const bilingual = z.strictObject({ ko: z.string().min(1), en: z.string().min(1) });
-export type Bilingual = z.infer<typeof bilingual>;
 
 export const indicatorCode = z
   .string()
-  .regex(/^[A-Z][A-Z0-9_]{0,15}$/, '지표 코드는 대문자로 시작하는 영문·숫자입니다 / indicator codes are upper-case letters and digits, e.g. S1');
-export type IndicatorCode = z.infer<typeof indicatorCode>;
+  .regex(/^[A-Z][A-Z0-9_]{0,15}$/, zodMessage({ ko: '지표 코드는 대문자로 시작하는 영문·숫자입니다', en: 'indicator codes are upper-case letters and digits, e.g. S1' }));
 
 export const methodSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('minmax') }),
@@ -23,15 +22,15 @@ export const methodSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('percentile') }),
   z.strictObject({ type: z.literal('target'), target: z.number().positive(), cap: z.number().positive().default(100) }),
   z.strictObject({ type: z.literal('goalposts'), lo: z.number(), hi: z.number() }).refine((m) => m.lo !== m.hi, {
-    message: '하한과 상한이 같을 수 없습니다 / lo and hi must differ',
+    message: zodMessage({ ko: '하한과 상한이 같을 수 없습니다', en: 'lo and hi must differ' }),
   }),
   z
     .strictObject({ type: z.literal('bands'), thresholds: z.array(z.number()).min(1), scores: z.array(z.number().min(0).max(100)) })
     .refine((m) => m.scores.length === m.thresholds.length + 1, {
-      message: '구간 점수는 경계값보다 하나 많아야 합니다 / scores must have one more entry than thresholds',
+      message: zodMessage({ ko: '구간 점수는 경계값보다 하나 많아야 합니다', en: 'scores must have one more entry than thresholds' }),
     })
     .refine((m) => m.thresholds.every((t, i) => i === 0 || t > m.thresholds[i - 1]!), {
-      message: '경계값은 오름차순이어야 합니다 / thresholds must increase',
+      message: zodMessage({ ko: '경계값은 오름차순이어야 합니다', en: 'thresholds must increase' }),
     }),
   z.strictObject({ type: z.literal('yoy') }),
   /** Already a 0–100 score (e.g. the panel's trimmed mean of rubric totals). */
@@ -100,32 +99,32 @@ export const frameworkDefinitionSchema = z
   .superRefine((d, ctx) => {
     const fieldCodes = new Set<string>();
     d.fields.forEach((f, i) => {
-      if (fieldCodes.has(f.code)) ctx.addIssue({ code: 'custom', path: ['fields', i, 'code'], message: `분야 코드 중복 / duplicate field code ${f.code}` });
+      if (fieldCodes.has(f.code)) ctx.addIssue({ code: 'custom', path: ['fields', i, 'code'], message: zodMessage({ ko: `분야 코드 중복`, en: `duplicate field code ${f.code}` }) });
       fieldCodes.add(f.code);
     });
     const codes = new Set<string>();
     d.indicators.forEach((ind, i) => {
-      if (codes.has(ind.code)) ctx.addIssue({ code: 'custom', path: ['indicators', i, 'code'], message: `지표 코드 중복 / duplicate indicator code ${ind.code}` });
+      if (codes.has(ind.code)) ctx.addIssue({ code: 'custom', path: ['indicators', i, 'code'], message: zodMessage({ ko: `지표 코드 중복`, en: `duplicate indicator code ${ind.code}` }) });
       codes.add(ind.code);
-      if (fieldCodes.has(ind.code)) ctx.addIssue({ code: 'custom', path: ['indicators', i, 'code'], message: `분야와 같은 코드 / code ${ind.code} is also a field code` });
-      if (!fieldCodes.has(ind.field)) ctx.addIssue({ code: 'custom', path: ['indicators', i, 'field'], message: `없는 분야 / unknown field ${ind.field}` });
-      if (ind.kind === 'qualitative' && !ind.rubric) ctx.addIssue({ code: 'custom', path: ['indicators', i, 'rubric'], message: '정성 지표에는 평가 기준표가 필요합니다 / a qualitative indicator needs a rubric' });
-      if (ind.kind === 'qualitative' && ind.method.type !== 'passthrough') ctx.addIssue({ code: 'custom', path: ['indicators', i, 'method'], message: '정성 지표는 passthrough 방식입니다 / qualitative indicators use the passthrough method' });
-      if (ind.bounds.min !== undefined && ind.bounds.max !== undefined && ind.bounds.min > ind.bounds.max) ctx.addIssue({ code: 'custom', path: ['indicators', i, 'bounds'], message: '하한이 상한보다 큽니다 / min exceeds max' });
+      if (fieldCodes.has(ind.code)) ctx.addIssue({ code: 'custom', path: ['indicators', i, 'code'], message: zodMessage({ ko: `분야와 같은 코드`, en: `code ${ind.code} is also a field code` }) });
+      if (!fieldCodes.has(ind.field)) ctx.addIssue({ code: 'custom', path: ['indicators', i, 'field'], message: zodMessage({ ko: `없는 분야`, en: `unknown field ${ind.field}` }) });
+      if (ind.kind === 'qualitative' && !ind.rubric) ctx.addIssue({ code: 'custom', path: ['indicators', i, 'rubric'], message: zodMessage({ ko: '정성 지표에는 평가 기준표가 필요합니다', en: 'a qualitative indicator needs a rubric' }) });
+      if (ind.kind === 'qualitative' && ind.method.type !== 'passthrough') ctx.addIssue({ code: 'custom', path: ['indicators', i, 'method'], message: zodMessage({ ko: '정성 지표는 passthrough 방식입니다', en: 'qualitative indicators use the passthrough method' }) });
+      if (ind.bounds.min !== undefined && ind.bounds.max !== undefined && ind.bounds.min > ind.bounds.max) ctx.addIssue({ code: 'custom', path: ['indicators', i, 'bounds'], message: zodMessage({ ko: '하한이 상한보다 큽니다', en: 'min exceeds max' }) });
     });
     const total = d.indicators.reduce((s, x) => s + x.points, 0);
     if (Math.abs(total - d.totalPoints) > 1e-9) {
-      ctx.addIssue({ code: 'custom', path: ['indicators'], message: `배점 합계 ${total}점, ${d.totalPoints}점이어야 합니다 / points add up to ${total}, must be ${d.totalPoints}` });
+      ctx.addIssue({ code: 'custom', path: ['indicators'], message: zodMessage({ ko: `배점 합계 ${total}점, ${d.totalPoints}점이어야 합니다`, en: `points add up to ${total}, must be ${d.totalPoints}` }) });
     }
     fieldCodes.forEach((f) => {
-      if (!d.indicators.some((x) => x.field === f)) ctx.addIssue({ code: 'custom', path: ['fields'], message: `지표가 없는 분야 / field ${f} has no indicator` });
+      if (!d.indicators.some((x) => x.field === f)) ctx.addIssue({ code: 'custom', path: ['fields'], message: zodMessage({ ko: `지표가 없는 분야`, en: `field ${f} has no indicator` }) });
     });
     const tierCodes = new Set(d.awards.tiers.map((t) => t.code));
     d.streakTiers.forEach((t, i) => {
-      if (!tierCodes.has(t)) ctx.addIssue({ code: 'custom', path: ['streakTiers', i], message: `없는 시상 등급 / unknown award tier ${t}` });
+      if (!tierCodes.has(t)) ctx.addIssue({ code: 'custom', path: ['streakTiers', i], message: zodMessage({ ko: `없는 시상 등급`, en: `unknown award tier ${t}` }) });
     });
     d.prizes.prizes.forEach((p, i) => {
-      if (!tierCodes.has(p.tier)) ctx.addIssue({ code: 'custom', path: ['prizes', 'prizes', i, 'tier'], message: `없는 시상 등급 / unknown award tier ${p.tier}` });
+      if (!tierCodes.has(p.tier)) ctx.addIssue({ code: 'custom', path: ['prizes', 'prizes', i, 'tier'], message: zodMessage({ ko: `없는 시상 등급`, en: `unknown award tier ${p.tier}` }) });
     });
   });
 

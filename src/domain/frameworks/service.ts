@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/client.js';
-import { findCycleByYear } from '../../db/repositories/cycles.js';
 import {
   freezeFrameworkVersion,
   frameworkVersionByNumber,
@@ -17,10 +16,8 @@ import { actorOf, requireRole, requireSignedIn } from '../authz.js';
 import { canonicalJson } from '../../engine/index.js';
 import { DomainError, notFound, type FieldProblem } from '../errors.js';
 import { defaultFramework } from './defaults/index.js';
-import { z } from 'zod';
+import { issueMessage } from '../../message.js';
 import { frameworkDefinitionSchema, type FrameworkDefinition } from './definition.js';
-
-const koLocale = z.locales.ko();
 import { diffFrameworks, type FrameworkDiff } from './diff.js';
 import { cycleOrThrow } from '../cycle-lookup.js';
 
@@ -44,13 +41,7 @@ export function hashDefinition(def: FrameworkDefinition): string {
 export function parseDefinition(input: unknown): FrameworkDefinition {
   const r = frameworkDefinitionSchema.safeParse(input);
   if (r.success) return r.data;
-  const problems: FieldProblem[] = r.error.issues.map((i) => {
-    // Our own messages are "한국어 / English"; zod's built-in ones are translated with its Korean locale.
-    const localised = koLocale.localeError?.(i as never);
-    const koDefault = typeof localised === 'string' ? localised : (localised?.message ?? i.message);
-    const [ko, en] = i.message.includes(' / ') ? i.message.split(' / ', 2) : [koDefault, i.message];
-    return { path: ['definition', ...i.path].join('.'), message: { ko: ko!, en: en! } };
-  });
+  const problems: FieldProblem[] = r.error.issues.map((i) => ({ path: ['definition', ...i.path].join('.'), message: issueMessage(i) }));
   throw new DomainError('invalid', 'invalid_framework', { ko: '평가 체계에 오류가 있습니다.', en: 'The framework has errors.' }, problems);
 }
 
@@ -191,8 +182,7 @@ export async function copyFramework(
 ): Promise<FrameworkView> {
   requireRole(principal, 'city_admin');
   const source = await getFramework(db, fromYear);
-  const target = await findCycleByYear(db, toYear);
-  if (!target) throw notFound({ ko: `${toYear}년 평가 주기`, en: `Cycle ${toYear}` });
+  const target = await cycleOrThrow(db, toYear);
   const latest = await latestFrameworkVersion(db, target.id);
   const def: FrameworkDefinition = {
     ...source.definition,

@@ -1,7 +1,7 @@
-import { findCycleByYear } from '../../db/repositories/cycles.js';
 import { findOrgUnitByCode } from '../../db/repositories/org-units.js';
 import type { DbOrTx } from '../../db/tx.js';
 import { listRecordTypes, type RecordType } from '../activities/record-types.js';
+import { cycleOrThrow } from '../cycle-lookup.js';
 import { DomainError, notFound } from '../errors.js';
 import type { Indicator } from '../frameworks/definition.js';
 import { getFramework } from '../frameworks/service.js';
@@ -18,12 +18,6 @@ export interface DistrictCycle {
   directIndicators: Indicator[];
 }
 
-export async function loadCycle(db: DbOrTx, year: number) {
-  const cycle = await findCycleByYear(db, year);
-  if (!cycle) throw notFound({ ko: `${year}년 평가 주기`, en: `Cycle ${year}` });
-  return cycle;
-}
-
 export async function loadUnit(db: DbOrTx, code: string) {
   const unit = await findOrgUnitByCode(db, code);
   if (!unit) throw notFound({ ko: `자치구 ${code}`, en: `District ${code}` });
@@ -32,7 +26,7 @@ export async function loadUnit(db: DbOrTx, code: string) {
 
 /** Loads a cycle, a unit, the active record types and the framework's direct-entry indicators. */
 export async function loadDistrictCycle(db: DbOrTx, year: number, code: string): Promise<DistrictCycle> {
-  const cycle = await loadCycle(db, year);
+  const cycle = await cycleOrThrow(db, year);
   const unit = await loadUnit(db, code);
   const recordTypes = await listRecordTypes(db);
   const framework = await getFramework(db, year).catch((err: unknown) => {

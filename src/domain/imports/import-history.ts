@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../db/tx.js';
 import { assertCanReadRecords } from '../activities/access.js';
 import type { Principal } from '../auth.js';
 import { requireRole } from '../authz.js';
+import { messageOfStored } from '../../message.js';
 import { notFound, type FieldProblem, type Message } from '../errors.js';
 import { ACTIVITY_CSV_IMPORT } from './bulk-import-job.js';
 import { boundProblem } from './echo.js';
@@ -46,7 +47,7 @@ export interface ImportView {
   createdAt: Date;
   finishedAt: Date | null;
   /** The background job, for imports that run as one. */
-  job: { id: number; status: string; progress: number; message: string | null; error: string | null } | null;
+  job: { id: number; status: string; progress: number; message: string | null; error: Message | null } | null;
 }
 
 export function storedProblems(problems: readonly FieldProblem[]): StoredProblem[] {
@@ -54,7 +55,8 @@ export function storedProblems(problems: readonly FieldProblem[]): StoredProblem
 }
 
 async function jobOf(db: DbOrTx, importId: number): Promise<ImportView['job']> {
-  return latestJobOfImport(db, importId, [IMPORT_JOB_KIND, ACTIVITY_CSV_IMPORT]);
+  const row = await latestJobOfImport(db, importId, [IMPORT_JOB_KIND, ACTIVITY_CSV_IMPORT]);
+  return row ? { ...row, error: messageOfStored(row.error) } : null;
 }
 
 function toView(row: ImportRow, job: ImportView['job']): ImportView {

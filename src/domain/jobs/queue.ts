@@ -12,6 +12,7 @@
 import { EventEmitter } from 'node:events';
 import { insertJob, selectJobById, type JobRow } from '../../db/repositories/jobs.js';
 import type { DbOrTx } from '../../db/tx.js';
+import { messageOfStored, type Message } from '../../message.js';
 
 export { claimJob, completeJob, failExhaustedJobs, failJob, renewLease, saveProgress, type JobRow } from '../../db/repositories/jobs.js';
 
@@ -26,7 +27,8 @@ export interface JobView {
   progress: number;
   message: string | null;
   result: unknown;
-  error: string | null;
+  /** Why it failed, in Korean and English (stored as JSON in the `error` column). */
+  error: Message | null;
   attempts: number;
   createdAt: Date;
   startedAt: Date | null;
@@ -63,7 +65,7 @@ export function toView(row: JobRow): JobView {
     progress: row.progress,
     message: row.message,
     result: row.result,
-    error: row.error,
+    error: messageOfStored(row.error),
     attempts: row.attempts,
     createdAt: row.createdAt,
     startedAt: row.startedAt,

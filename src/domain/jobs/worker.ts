@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Db } from '../../db/client.js';
 import { DomainError } from '../errors.js';
+import { untranslated, type Message } from '../../message.js';
 import {
   claimJob,
   completeJob,
@@ -189,7 +190,7 @@ export class JobWorker {
       attempt: job.attempts,
     };
 
-    let outcome: { ok: true; result: unknown } | { ok: false; error: string };
+    let outcome: { ok: true; result: unknown } | { ok: false; error: Message };
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
       outcome = { ok: true, result: await handler({ id: job.id, kind: job.kind, payload: job.payload, attempts: job.attempts }, ctx) };
@@ -210,8 +211,7 @@ export class JobWorker {
   }
 }
 
-function describeError(err: unknown): string {
-  if (err instanceof DomainError) return `${err.msg.ko} / ${err.msg.en}`;
-  if (err instanceof Error) return err.message;
-  return String(err);
+function describeError(err: unknown): Message {
+  if (err instanceof DomainError) return err.msg;
+  return untranslated(err instanceof Error ? err.message : String(err));
 }

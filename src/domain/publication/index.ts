@@ -1,6 +1,8 @@
 /**
- * Publication of a cycle's results — the only public surface of `src/domain/publication`. Pure functions from a
- * `CycleOutcome` and its framework to strings and Buffers; no database, no HTTP, no clock.
+ * Publication of a cycle's results — the only public surface of `src/domain/publication`. The renderers (open data,
+ * press release, scorecard) are pure functions from a `CycleOutcome` and its framework to strings and Buffers (no
+ * database, no HTTP, no clock; the file-rendering workers import them directly). The services at the end read what
+ * was published and hand it out: the public results, the downloadable files, the press release.
  */
 
 // Open data
@@ -19,3 +21,15 @@ export { scorecardPdf, type ScorecardOptions, type TrendPoint } from './scorecar
 export { DEMO_LABEL, DEMO_NOTICE, publicationNotices, resultsTitle, type Lang } from './labels.js';
 export { neutraliseFormula, startsLikeFormula } from './text-cell.js';
 export { describeMethod } from './method-text.js';
+
+// Published results, downloads and the press release (database-facing)
+export {
+  clearPublicCache,
+  publishedCycle,
+  publishedCycles,
+  publishedEngineInput,
+  resultsView,
+  scorecardView,
+  type PublishedCycle,
+} from './published-results.js';
+export { openDataFile, scorecardPdfFile, pressRelease, savePressRelease, type OpenDataFormat, type PublicFile } from './files.js';

@@ -5,6 +5,7 @@
 import ExcelJS from 'exceljs';
 import type { FrameworkDefinition } from '../frameworks/definition.js';
 import type { CycleOutcome } from '../scoring/evaluate.js';
+import { bothLanguages } from '../../message.js';
 import { DEMO_LABEL, publicationNotices, resultsTitle, type Lang } from './labels.js';
 import { describeMethod, kindText } from './method-text.js';
 import type { OpenDataOptions } from './open-data.js';
@@ -113,10 +114,10 @@ function aboutSheet(wb: ExcelJS.Workbook, outcome: CycleOutcome, framework: Fram
   const rows: Array<[string, string | number]> = [
     ['제목 / Title', options.title ?? resultsTitle(outcome, 'ko')],
     ['연도 / Year', outcome.year],
-    ['자료 구분 / Status', options.demo ? `${DEMO_LABEL.ko} / ${DEMO_LABEL.en}` : '평가 결과 / Evaluation result'],
+    ['자료 구분 / Status', options.demo ? bothLanguages(DEMO_LABEL) : '평가 결과 / Evaluation result'],
     ['출처 / Source', options.source ?? 'HopeJobs 희망일자리 평가 플랫폼'],
-    ['평가 체계 / Framework', `${framework.title.ko} / ${framework.title.en}`],
-    ...notices.map((n): [string, string] => ['안내 / Notice', `${n.ko} / ${n.en}`]),
+    ['평가 체계 / Framework', bothLanguages(framework.title)],
+    ...notices.map((n): [string, string] => ['안내 / Notice', bothLanguages(n)]),
     ['재현 정보 / Reproducibility', `입력 해시 ${outcome.snapshotHash} · 엔진 입력 해시 ${outcome.engineInputHash} · 엔진 버전 ${outcome.engineVersion}`],
     ['시상금 총액 / Prize total (KRW)', outcome.prizeTotal],
     ['이용 조건 / Licence', options.licence ?? '공공누리 제1유형 (출처표시) / KOGL Type 1 (attribution)'],

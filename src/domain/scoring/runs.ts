@@ -3,9 +3,7 @@ import type { CycleRow } from '../../db/repositories/cycles.js';
 import { latestFrameworkVersion } from '../../db/repositories/frameworks.js';
 import {
   findRun,
-  finishRun,
   insertRun,
-  latestRunOfKind,
   listRuns,
   lockCycleScoring,
   publishedResultsBefore,
@@ -30,6 +28,7 @@ import { plainWarnings, type PlainNotice } from './plain-warnings.js';
 import { runTies, storedDecisions, tieBreakRules } from './ties.js';
 import { toEngineInput } from './to-engine.js';
 import { cycleOrThrow } from '../cycle-lookup.js';
+import { messageOfStored } from '../../message.js';
 
 export type RunKind = 'trial' | 'provisional' | 'final';
 
@@ -330,7 +329,7 @@ export async function compareRuns(db: DbOrTx, principal: Principal | null, fromI
 export async function runsOfCycle(db: DbOrTx, principal: Principal | null, year: number) {
   requireRole(principal, ...runReaders);
   const cycle = await cycleOrThrow(db, year);
-  return listRuns(db, cycle.id);
+  return (await listRuns(db, cycle.id)).map((r) => ({ ...r, error: messageOfStored(r.error) }));
 }
 
 export async function getRun(db: DbOrTx, principal: Principal | null, runId: number): Promise<ScoringRunRow> {
@@ -343,7 +342,5 @@ export async function getRun(db: DbOrTx, principal: Principal | null, runId: num
 /** A stored run as the admin reads it: with its award ties (decided or not) and the tie-break rules on offer. */
 export function runView(run: ScoringRunRow) {
   const offered = run.status === 'done' ? tieBreakRules(snapshotSchema.parse(run.input).framework) : [];
-  return { ...run, input: run.input, result: run.result, notices: run.notices, ties: runTies(run), tieBreakRules: offered };
+  return { ...run, error: messageOfStored(run.error), input: run.input, result: run.result, notices: run.notices, ties: runTies(run), tieBreakRules: offered };
 }
-
-export { latestRunOfKind, finishRun };

@@ -23,6 +23,7 @@ import {
 } from '../../domain/imports/index.js';
 import { configureXlsxWorkers } from '../../domain/imports/xlsx-workers.js';
 import { enqueueJob } from '../../domain/jobs/index.js';
+import { messageSchema } from '../../message.js';
 import type { AppContext } from '../context.js';
 import { problemFor, sendProblem } from '../problem.js';
 
@@ -58,7 +59,7 @@ const importView = z.object({
   createdBy: z.string().nullable(),
   createdAt: z.date(),
   finishedAt: z.date().nullable(),
-  job: z.object({ id: z.number().int(), status: z.string(), progress: z.number(), message: z.string().nullable(), error: z.string().nullable() }).nullable(),
+  job: z.object({ id: z.number().int(), status: z.string(), progress: z.number(), message: z.string().nullable(), error: messageSchema.nullable() }).nullable(),
 });
 
 const importDone = z

@@ -1,8 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { RenderPool, defaultRenderThreads } from '../../domain/file-rendering/index.js';
-import { publishedCycle, publishedCycles, publishedEngineInput, resultsView, scorecardView } from '../../domain/public-results.js';
-import { openDataFile, scorecardPdfFile } from '../../domain/publication-files.js';
+import {
+  openDataFile,
+  publishedCycle,
+  publishedCycles,
+  publishedEngineInput,
+  resultsView,
+  scorecardPdfFile,
+  scorecardView,
+} from '../../domain/publication/index.js';
 import type { AppContext } from '../context.js';
 import { downloadRateLimit } from '../download-rate-limit.js';
 import { requestLang } from '../problem.js';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { pressRelease, savePressRelease } from '../../domain/publication-files.js';
+import { pressRelease, savePressRelease } from '../../domain/publication/index.js';
 import type { AppContext } from '../context.js';
 
 const year = z.coerce.number().int().min(2000).max(2100);

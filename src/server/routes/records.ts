@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { createRecord, deleteRecord, getRecord, listRecords, updateRecord } from '../../domain/activities/index.js';
-import { loadCycle } from '../../domain/imports/import-context.js';
+import { cycleOrThrow } from '../../domain/cycle-lookup.js';
 import type { AppContext } from '../context.js';
 
 const code = z.string().regex(/^\d{5}$/, 'a 5-digit administrative code');
@@ -47,7 +47,7 @@ const recordInput = {
 /** The cycle's data period intersected with the asked range (a cycle year stands for its data period). */
 async function periodFilter(db: AppContext['database']['db'], q: { cycle?: number | undefined; from?: string | undefined; to?: string | undefined }) {
   if (q.cycle === undefined) return { from: q.from, to: q.to };
-  const cycle = await loadCycle(db, q.cycle);
+  const cycle = await cycleOrThrow(db, q.cycle);
   const from = q.from && q.from > cycle.dataPeriodStart ? q.from : cycle.dataPeriodStart;
   const to = q.to && q.to < cycle.dataPeriodEnd ? q.to : cycle.dataPeriodEnd;
   return { from, to };

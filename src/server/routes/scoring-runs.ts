@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { compareRuns, getRun, reproduceRun, runScoring, runsOfCycle, runView } from '../../domain/scoring/runs.js';
 import { decideTie, decideTieInput } from '../../domain/scoring/ties.js';
+import { messageSchema } from '../../message.js';
 import type { AppContext } from '../context.js';
 
 const year = z.coerce.number().int().min(2000).max(2100);
@@ -17,7 +18,7 @@ const runListItem = z.object({
   progress: z.number(),
   note: z.string().nullable(),
   notices: z.unknown(),
-  error: z.string().nullable(),
+  error: messageSchema.nullable().describe('why the run failed'),
   createdAt: z.date(),
   finishedAt: z.date().nullable(),
 });

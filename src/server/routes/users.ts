@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { roles } from '../../domain/authz.js';
 import { attachmentDisposition } from '../../domain/exports/download-name.js';
 import { accountsWorkbook, createAccount, getAccount, listAccounts, resetAccountPassword, setAccountRoles, updateAccount, USERNAME_PATTERN } from '../../domain/users/index.js';
-import { bilingual, requestLang } from '../problem.js';
+import { zodMessage } from '../../message.js';
+import { requestLang } from '../problem.js';
 import type { AppContext } from '../context.js';
 
 const admins = { roles: ['city_admin'] as const };
@@ -29,7 +30,7 @@ const roleInput = z.object({
   role: z.enum(roles),
   orgUnitCode: z
     .string()
-    .regex(/^\d{5}$/, bilingual({ ko: '다섯 자리 행정 코드여야 합니다.', en: 'a 5-digit administrative code' }))
+    .regex(/^\d{5}$/, zodMessage({ ko: '다섯 자리 행정 코드여야 합니다.', en: 'a 5-digit administrative code' }))
     .nullish()
     .describe('the district of a district officer or approver (required for them); a reviewer’s own district (conflict of interest)'),
 });
@@ -99,7 +100,7 @@ export const userRoutes =
               .toLowerCase()
               .regex(
                 USERNAME_PATTERN,
-                bilingual({
+                zodMessage({
                   ko: '아이디는 영문 소문자·숫자·. _ - 로 3–64자이며 영문자나 숫자로 시작합니다.',
                   en: '3–64 lowercase letters, digits, ".", "_" or "-", starting with a letter or digit',
                 }),

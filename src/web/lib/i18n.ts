@@ -48,10 +48,6 @@ export function setLanguage(language: Language): void {
   void i18n.changeLanguage(language);
 }
 
-export function currentLanguage(): Language {
-  return i18n.language === 'en' ? 'en' : 'ko';
-}
-
 /**
  * The translation of a key built at run time (a status or property code from the server), or `fallback` when the
  * UI has no words for it yet. Keys written in the code are checked by the compiler; these cannot be.

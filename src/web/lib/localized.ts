@@ -1,10 +1,10 @@
-/** A name the server sends in both languages. */
-export interface LocalizedText {
-  ko: string;
-  en: string;
+/** A text the server sends in both languages (a name, a message), or a list of sentences in both. */
+export interface LocalizedText<T extends string | readonly string[] = string> {
+  ko: T;
+  en: T;
 }
 
-/** Picks the reader's language, falling back to Korean (the language of record). */
-export function localized(text: LocalizedText, language: string): string {
-  return language === 'en' && text.en !== '' ? text.en : text.ko;
+/** The one way the web picks the reader's language from a `{ ko, en }`, falling back to Korean (the language of record). */
+export function localized<T extends string | readonly string[]>(text: LocalizedText<T>, language: string): T {
+  return language === 'en' && text.en.length > 0 ? text.en : text.ko;
 }

@@ -333,7 +333,7 @@ export interface ScoringRunSummary {
   progress: number;
   note: string | null;
   notices: RunNotices | null;
-  error: string | null;
+  error: LocalizedText | null;
   createdAt: string;
   finishedAt: string | null;
 }

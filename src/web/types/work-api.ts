@@ -223,7 +223,7 @@ export interface ImportView {
   createdBy: string | null;
   createdAt: string;
   finishedAt: string | null;
-  job: { id: number; status: string; progress: number; message: string | null; error: string | null } | null;
+  job: { id: number; status: string; progress: number; message: string | null; error: LocalizedText | null } | null;
 }
 
 export interface ImportPage {

@@ -71,7 +71,7 @@ function SidePicker({ label, years, value, onChange }: { label: string; years: n
 function DiffContent({ diff, stale }: { diff: FrameworkDiff; stale: boolean }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const summary = language === 'en' ? diff.summary.en : diff.summary.ko;
+  const summary = localized(diff.summary, language);
   const fieldCodes = [...new Set([...Object.keys(diff.fields.pointsBefore), ...Object.keys(diff.fields.pointsAfter)])];
 
   return (

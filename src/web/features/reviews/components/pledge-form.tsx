@@ -5,6 +5,7 @@ import { Alert } from '../../../components/ui/alert.js';
 import { Button } from '../../../components/ui/button.js';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../../components/ui/form-field.js';
 import { formatDateTime } from '../../../lib/format.js';
+import { localized } from '../../../lib/localized.js';
 import { ApiError } from '../../../lib/problem-details.js';
 import type { MyPledge } from '../../../types/work-api.js';
 import { useDeclareConflict } from '../api/declare-conflict.js';
@@ -54,7 +55,7 @@ export function PledgeForm({ year, pledge }: { year: number; pledge: MyPledge })
     <section className={styles.pledge} aria-labelledby="pledge-heading">
       <h2 id="pledge-heading">{t('reviews.pledge.heading')}</h2>
       <blockquote className={styles.statement} lang={language === 'en' ? 'en' : 'ko'}>
-        {language === 'en' ? pledge.statement.en : pledge.statement.ko}
+        {localized(pledge.statement, language)}
       </blockquote>
       {pledge.signed !== null ? (
         <Alert tone="success" role="status" title={t('reviews.pledge.signedTitle')}>

@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
+import { localized } from '../../../lib/localized.js';
 import type { Scorecard } from '../../../types/api.js';
 import styles from './explanation.module.css';
 
 /** The engine's plain-language account of the score, in the reader's language (Korean when English is missing). */
 export function Explanation({ explanation }: { explanation: Scorecard['explanation'] }) {
   const { i18n } = useTranslation();
-  const sentences = i18n.language === 'en' && explanation.en.length > 0 ? explanation.en : explanation.ko;
+  const sentences = localized(explanation, i18n.language);
   if (sentences.length === 0) return null;
   return (
     <ul className={styles.list}>

@@ -4,6 +4,7 @@ import type { ColumnDef } from '@tanstack/react-table';
 import { DataTable } from '../../../components/data-table/data-table.js';
 import { Button } from '../../../components/ui/button.js';
 import { formatDateTime, shortHash } from '../../../lib/format.js';
+import { localized } from '../../../lib/localized.js';
 import type { ScoringRunSummary } from '../../../types/api.js';
 import { RunKindBadge } from './run-kind-badge.js';
 import styles from './scoring.module.css';
@@ -62,7 +63,7 @@ export function RunList({ runs, selected, onSelect }: RunListProps) {
         id: 'status',
         accessorFn: (r) => r.status,
         header: t('scoring.columns.status'),
-        cell: ({ row }) => (row.original.status === 'done' ? t('scoring.status.done') : (row.original.error ?? row.original.status)),
+        cell: ({ row }) => (row.original.status === 'done' ? t('scoring.status.done') : (row.original.error === null ? row.original.status : localized(row.original.error, language))),
       },
       { id: 'note', accessorFn: (r) => r.note ?? '', header: t('scoring.columns.note'), enableSorting: false },
     ],

@@ -19,5 +19,3 @@ export function cellMatches(cell: MatrixCell | null, filter: MatrixFilter): bool
   if (filter.changed && cell?.changed !== true) return false;
   return true;
 }
-
-export const isFiltering = (filter: MatrixFilter) => filter.status !== 'all' || filter.flagged || filter.late || filter.changed;

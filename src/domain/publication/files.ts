@@ -1,19 +1,20 @@
-import type { DbOrTx } from '../db/tx.js';
-import { findCycleByYear } from '../db/repositories/cycles.js';
-import { findPublication, latestRunOfKind, updatePressRelease } from '../db/repositories/scoring-runs.js';
-import { appendAudit } from './audit.js';
-import type { Principal } from './auth.js';
-import { actorOf, requireRole } from './authz.js';
-import { defaultDataPeriod } from './cycles.js';
-import { DomainError, notFound } from './errors.js';
-import { frameworkDefinitionSchema } from './frameworks/definition.js';
+import type { DbOrTx } from '../../db/tx.js';
+import { findPublication, latestRunOfKind, updatePressRelease } from '../../db/repositories/scoring-runs.js';
+import { appendAudit } from '../audit.js';
+import type { Principal } from '../auth.js';
+import { actorOf, requireRole } from '../authz.js';
+import { cycleOrThrow } from '../cycle-lookup.js';
+import { defaultDataPeriod } from '../cycles.js';
+import { DomainError, notFound } from '../errors.js';
+import { frameworkDefinitionSchema } from '../frameworks/definition.js';
 import { activityHighlights } from './press-highlights.js';
-import { inThreadRenderer, type FileRenderer } from './file-rendering/index.js';
-import { pressReleaseDraft, resultsCsv, resultsJson } from './publication/index.js';
-import { clearPublicCache, publishedCycle, type PublishedCycle } from './public-results.js';
-import type { CycleOutcome } from './scoring/evaluate.js';
-import { snapshotSchema } from './scoring/evaluate.js';
-import type { Db } from '../db/client.js';
+import { inThreadRenderer, type FileRenderer } from '../file-rendering/index.js';
+import { resultsCsv, resultsJson } from './open-data.js';
+import { pressReleaseDraft } from './press-release.js';
+import { clearPublicCache, publishedCycle, type PublishedCycle } from './published-results.js';
+import type { CycleOutcome } from '../scoring/evaluate.js';
+import { snapshotSchema } from '../scoring/evaluate.js';
+import type { Db } from '../../db/client.js';
 
 export type OpenDataFormat = 'csv' | 'json' | 'xlsx';
 
@@ -74,8 +75,7 @@ function headlineDistricts(outcome: CycleOutcome): string[] {
 
 /** The press-release draft of a cycle's final (or published) run, generated from results and activity records. */
 export async function generatePressRelease(db: DbOrTx, year: number): Promise<string> {
-  const cycle = await findCycleByYear(db, year);
-  if (!cycle) throw notFound({ ko: `${year}년 평가 주기`, en: `Cycle ${year}` });
+  const cycle = await cycleOrThrow(db, year);
   const pub = await findPublication(db, cycle.id);
   const run = pub ? null : await latestRunOfKind(db, cycle.id, 'final');
   let outcome: CycleOutcome;
@@ -103,8 +103,7 @@ export async function generatePressRelease(db: DbOrTx, year: number): Promise<st
 /** The stored press release (edited by the city), or a fresh draft when none is stored. */
 export async function pressRelease(db: DbOrTx, principal: Principal | null, year: number) {
   requireRole(principal, 'city_admin', 'auditor');
-  const cycle = await findCycleByYear(db, year);
-  if (!cycle) throw notFound({ ko: `${year}년 평가 주기`, en: `Cycle ${year}` });
+  const cycle = await cycleOrThrow(db, year);
   const pub = await findPublication(db, cycle.id);
   if (pub?.pressRelease) return { text: pub.pressRelease, edited: true, version: pub.version };
   return { text: await generatePressRelease(db, year), edited: false, version: pub?.version ?? 0 };
@@ -113,8 +112,7 @@ export async function pressRelease(db: DbOrTx, principal: Principal | null, year
 export async function savePressRelease(db: Db, principal: Principal | null, year: number, text: string, version: number) {
   requireRole(principal, 'city_admin');
   await db.transaction(async (tx) => {
-    const cycle = await findCycleByYear(tx, year);
-    if (!cycle) throw notFound({ ko: `${year}년 평가 주기`, en: `Cycle ${year}` });
+    const cycle = await cycleOrThrow(tx, year);
     const pub = await findPublication(tx, cycle.id);
     if (!pub) throw new DomainError('conflict', 'not_published', { ko: '공표된 뒤에 보도자료를 저장할 수 있습니다.', en: 'Publish the results before saving the press release.' });
     if (!(await updatePressRelease(tx, cycle.id, text, version))) {

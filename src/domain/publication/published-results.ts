@@ -1,11 +1,11 @@
-import type { DbOrTx } from '../db/tx.js';
-import { publicationFingerprint } from '../db/repositories/publication-fingerprint.js';
-import { publishedResults } from '../db/repositories/scoring-runs.js';
-import { notFound } from './errors.js';
-import { frameworkDefinitionSchema, type FrameworkDefinition } from './frameworks/definition.js';
-import type { CycleOutcome } from './scoring/evaluate.js';
-import { snapshotSchema } from './scoring/evaluate.js';
-import { toEngineInput } from './scoring/to-engine.js';
+import type { DbOrTx } from '../../db/tx.js';
+import { publicationFingerprint } from '../../db/repositories/publication-fingerprint.js';
+import { publishedResults } from '../../db/repositories/scoring-runs.js';
+import { notFound } from '../errors.js';
+import { frameworkDefinitionSchema, type FrameworkDefinition } from '../frameworks/definition.js';
+import type { CycleOutcome } from '../scoring/evaluate.js';
+import { snapshotSchema } from '../scoring/evaluate.js';
+import { toEngineInput } from '../scoring/to-engine.js';
 
 /**
  * What the public (no sign-in) may see: published cycles only, read from the published scoring run. Cached per

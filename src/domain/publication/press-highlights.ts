@@ -1,6 +1,6 @@
-import { activityTotalsOfUnit } from '../db/repositories/activities.js';
-import type { DbOrTx } from '../db/tx.js';
-import { defaultDataPeriod } from './cycles.js';
+import { activityTotalsOfUnit } from '../../db/repositories/activities.js';
+import type { DbOrTx } from '../../db/tx.js';
+import { defaultDataPeriod } from '../cycles.js';
 
 const won = new Intl.NumberFormat('ko-KR');
 
