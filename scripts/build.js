@@ -1,0 +1,53 @@
+// Builds what `npm start` and `npx hopejobs` run into dist/: the server and CLI compiled by tsc
+// (tsconfig.build.json: src/ without src/web, one .js file per .ts file, so the worker threads and the migrations
+// sit beside the modules that load them, as in src/), and the web app by Vite (dist/web). Both at once by default.
+//
+//   node scripts/build.js [server] [web] [--if-stale]
+//
+// `--if-stale` builds the server only when dist/ is missing or older than its sources (scripts/build-state.js).
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { root, serverBuildStale, serverStamp } from './build-state.js';
+
+const args = process.argv.slice(2);
+const ifStale = args.includes('--if-stale');
+const parts = args.filter((a) => !a.startsWith('--'));
+const wanted = parts.length ? parts : ['server', 'web'];
+const unknown = wanted.filter((p) => p !== 'server' && p !== 'web');
+if (unknown.length) {
+  console.error(`scripts/build.js: 알 수 없는 대상 / unknown target: ${unknown.join(', ')} (server | web)`);
+  process.exit(2);
+}
+
+function run(command, argv) {
+  return new Promise((resolve) => {
+    const child = spawn(command, argv, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+    child.on('close', (code) => resolve(code ?? 1));
+  });
+}
+
+const bin = (name) => path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
+
+async function buildServer() {
+  if (ifStale && serverBuildStale() === null) return 0;
+  const started = new Date();
+  const t0 = performance.now();
+  // A failed or interrupted compile leaves no stamp, so `hopejobs` does not run a half-written dist/.
+  rmSync(serverStamp, { force: true });
+  const code = await run(bin('tsc'), ['-p', 'tsconfig.build.json']);
+  if (code !== 0) return code;
+  const migrations = path.join(root, 'dist', 'db', 'migrations');
+  rmSync(migrations, { recursive: true, force: true });
+  cpSync(path.join(root, 'src', 'db', 'migrations'), migrations, { recursive: true });
+  mkdirSync(path.dirname(serverStamp), { recursive: true });
+  writeFileSync(serverStamp, 'compiled by scripts/build.js; its mtime is when the compile started\n');
+  utimesSync(serverStamp, started, started);
+  console.log(`hopejobs: 서버·CLI 컴파일 완료 / compiled the server and CLI into dist/ (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  return 0;
+}
+
+const buildWeb = () => run(bin('vite'), ['build', '--config', 'src/web/vite.config.ts']);
+
+const codes = await Promise.all([wanted.includes('server') ? buildServer() : 0, wanted.includes('web') ? buildWeb() : 0]);
+process.exit(codes.find((c) => c !== 0) ?? 0);
