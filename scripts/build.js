@@ -32,7 +32,6 @@ const bin = (name) => path.join(root, 'node_modules', '.bin', process.platform =
 async function buildServer() {
   if (ifStale && serverBuildStale() === null) return 0;
   const started = new Date();
-  const t0 = performance.now();
   // A failed or interrupted compile leaves no stamp, so `hopejobs` does not run a half-written dist/.
   rmSync(serverStamp, { force: true });
   const code = await run(bin('tsc'), ['-p', 'tsconfig.build.json']);
@@ -43,7 +42,7 @@ async function buildServer() {
   mkdirSync(path.dirname(serverStamp), { recursive: true });
   writeFileSync(serverStamp, 'compiled by scripts/build.js; its mtime is when the compile started\n');
   utimesSync(serverStamp, started, started);
-  console.log(`hopejobs: 서버·CLI 컴파일 완료 / compiled the server and CLI into dist/ (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  console.log(`hopejobs: 서버·CLI 컴파일 완료 / compiled the server and CLI into dist/ (${((Date.now() - started.getTime()) / 1000).toFixed(1)} s)`);
   return 0;
 }
 
