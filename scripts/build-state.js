@@ -13,10 +13,10 @@ const webSources = path.join(root, 'src', 'web');
 
 function newerThan(p, time) {
   if (p === webSources) return null;
-  const s = statSync(p);
+  const s = statSync(p, { throwIfNoEntry: false });
+  if (!s) return null; // removed while we looked
   if (s.mtimeMs > time) return p;
-  if (!s.isDirectory()) return null;
-  for (const entry of readdirSync(p)) {
+  for (const entry of s.isDirectory() ? readdirSync(p) : []) {
     const found = newerThan(path.join(p, entry), time);
     if (found) return found;
   }
