@@ -6,7 +6,7 @@
 //
 // `--if-stale` builds the server only when dist/ is missing or older than its sources (scripts/build-state.js).
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { root, serverBuildStale, serverStamp } from './build-state.js';
 
@@ -32,6 +32,11 @@ const bin = (name) => path.join(root, 'node_modules', '.bin', process.platform =
 async function buildServer() {
   if (ifStale && serverBuildStale() === null) return 0;
   const started = new Date();
+  // tsc's incremental state does not notice outputs deleted behind its back: without a complete previous build
+  // (its stamp and entry point), compile everything.
+  if (!existsSync(serverStamp) || !existsSync(path.join(root, 'dist', 'cli', 'main.js'))) {
+    rmSync(path.join(root, 'dist', '.tsbuildinfo'), { force: true });
+  }
   // A failed or interrupted compile leaves no stamp, so `hopejobs` does not run a half-written dist/.
   rmSync(serverStamp, { force: true });
   const code = await run(bin('tsc'), ['-p', 'tsconfig.build.json']);
