@@ -6,8 +6,9 @@
 //
 // `--if-stale` builds the server only when dist/ is missing or older than its sources (scripts/build-state.js).
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, mkdirSync, openSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { root, serverBuildStale, serverStamp } from './build-state.js';
 
 const args = process.argv.slice(2);
@@ -29,7 +30,34 @@ function run(command, argv) {
 
 const bin = (name) => path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
 
-async function buildServer() {
+/**
+ * One compile at a time in this checkout (test files and benchmarks may ask together): the others wait, then find
+ * dist/ fresh. A lock older than ten minutes is left over from a killed build and is taken over.
+ */
+async function withLock(fn) {
+  const lock = path.join(root, 'dist', '.server-build.lock');
+  mkdirSync(path.dirname(lock), { recursive: true });
+  for (;;) {
+    try {
+      closeSync(openSync(lock, 'wx'));
+      break;
+    } catch (err) {
+      if (err.code !== 'EEXIST') throw err;
+      const held = statSync(lock, { throwIfNoEntry: false });
+      if (held && Date.now() - held.mtimeMs > 600_000) rmSync(lock, { force: true });
+      else await sleep(500);
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    rmSync(lock, { force: true });
+  }
+}
+
+const buildServer = () => withLock(compileServer);
+
+async function compileServer() {
   if (ifStale && serverBuildStale() === null) return 0;
   const started = new Date();
   // tsc's incremental state does not notice outputs deleted behind its back: without a complete previous build
