@@ -38,11 +38,22 @@ export class DatabaseConnectError extends Error {
 // Dates as strings, timestamps as ISO strings only where the schema asks; bigint counts as numbers.
 pg.types.setTypeParser(20, (v) => Number(v));
 
+/**
+ * PGlite's buffer pool. PostgreSQL's default (128 MB) lives inside the WebAssembly memory, where every page it ever
+ * touched stays resident: it was a third of an idle server's memory. 32 MB holds a whole installation with four
+ * years of demo data (about 30 MB on disk) and the operating system caches the data files behind it, so loading the
+ * demo costs the same CPU time (docs/architecture.md, "Build and start").
+ */
+const PGLITE_SHARED_BUFFERS = '32MB';
+
 export async function openPglite(dataDir: string | undefined): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   let client: PGlite;
   try {
-    client = await PGlite.create(dataDir ? { dataDir } : {});
+    client = await PGlite.create({
+      ...(dataDir ? { dataDir } : {}),
+      startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
+    });
   } catch (err) {
     throw new DatabaseConnectError(
       `내장 데이터베이스를 열 수 없습니다 / cannot open the embedded database in ${dataDir ?? '(memory)'}: ${(err as Error).message}`,

@@ -3,6 +3,16 @@ import path from 'node:path';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
 export const cliPath = path.join(repoRoot, 'bin', 'hopejobs.js');
+/** What bin/hopejobs.js prints when it falls back to the TypeScript sources (dist/ missing or stale). */
+export const SOURCE_FALLBACK_NOTICE = 'running the TypeScript sources with tsx';
+
+/**
+ * Which form of the CLI a test runs: `source` — the TypeScript sources through tsx (HOPEJOBS_FROM_SOURCE=1), what
+ * the tests check by default, so they never need a build; `compiled` — dist/ as `npm start` runs it, which must then
+ * be built and fresh (test/helpers/server-build.ts).
+ */
+export type CliForm = 'source' | 'compiled';
+const formEnv = (form: CliForm): Record<string, string> => (form === 'source' ? { HOPEJOBS_FROM_SOURCE: '1' } : {});
 
 export interface CliResult {
   code: number | null;
@@ -10,12 +20,12 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `hopejobs …` as a user would, with a clean environment plus `env`. */
+/** Runs `hopejobs …` as a user would (from the sources), with a clean environment plus `env`. */
 export function runCli(args: string[], env: Record<string, string> = {}, timeoutMs = 60_000): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cliPath, ...args], {
       cwd: repoRoot,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env },
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...formEnv('source'), ...env },
     });
     let stdout = '';
     let stderr = '';
@@ -40,12 +50,15 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Starts `hopejobs serve` on a free port and waits for its "listening" line. */
-export function startServerProcess(env: Record<string, string>, timeoutMs = 180_000): Promise<ServerProcess> {
+/**
+ * Starts `hopejobs serve` on a free port and waits for its "listening" line. In the `compiled` form it refuses to
+ * go on when the CLI fell back to the sources, so a test of what ships never quietly tests tsx instead.
+ */
+export function startServerProcess(env: Record<string, string>, timeoutMs = 180_000, form: CliForm = 'source'): Promise<ServerProcess> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cliPath, 'serve'], {
       cwd: repoRoot,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', PORT: '0', ...env },
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', PORT: '0', ...formEnv(form), ...env },
     });
     let out = '';
     const exited = new Promise<number | null>((r) => child.on('close', (code) => r(code)));
@@ -55,6 +68,12 @@ export function startServerProcess(env: Record<string, string>, timeoutMs = 180_
     }, timeoutMs);
     const onData = (d: Buffer) => {
       out += d.toString();
+      if (form === 'compiled' && out.includes(SOURCE_FALLBACK_NOTICE)) {
+        clearTimeout(timer);
+        child.kill('SIGKILL');
+        reject(new Error(`hopejobs ran the sources, not dist/:\n${out}`));
+        return;
+      }
       const m = /(http:\/\/localhost:\d+)/.exec(out);
       if (m && /서버/.test(out)) {
         clearTimeout(timer);

@@ -7,13 +7,15 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ko } from '../../src/web/locales/ko.js';
 import { chromiumAvailable, launchBrowser, signInPage } from '../helpers/browser.js';
 import { repoRoot, startServerProcess, type ServerProcess } from '../helpers/cli.js';
+import { ensureServerBuilt } from '../helpers/server-build.js';
 import { ensureWebBuilt } from '../helpers/web-build.js';
 import { pageAllows, topLevelPages, webPages, type WebPage } from '../helpers/web-pages.js';
 
 /**
- * The product the way it ships: the web app as `npm run build:web` builds it (dist/web, built here when it is
- * missing or older than its sources), served by `node bin/hopejobs.js serve` — exactly `npm start` — in a child
- * process on a fresh data directory, which therefore migrates and loads the demo first. Every top-level page of the
+ * The product the way it ships: what `npm install` builds into dist/ — the server and CLI compiled to JavaScript and
+ * the web app (each built here when missing or older than its sources) — run by `node bin/hopejobs.js serve`, exactly
+ * `npm start`, which must run the compiled build (the start fails if it fell back to the TypeScript sources), in a
+ * child process on a fresh data directory, which therefore migrates and loads the demo first. Every top-level page of the
  * web app (read from its router, so a new page is covered without being listed here), the API documentation, the
  * health check, and every demo role signed in and walking its pages in Chromium: no 5xx, no uncaught error.
  * On PGlite always; also on a PostgreSQL server (a fresh database, dropped afterwards) when TEST_DATABASE_URL is set.
@@ -30,6 +32,7 @@ const ROLES: Array<{ username: string; role: string }> = [
 
 const pages = topLevelPages(webPages());
 let building: ReturnType<typeof ensureWebBuilt> | null = null;
+let compiling: ReturnType<typeof ensureServerBuilt> | null = null;
 // One Chromium for the whole file (each backend's checks use fresh contexts of it).
 let launching: Promise<Browser> | null = null;
 afterAll(async () => (await launching)?.close());
@@ -84,15 +87,17 @@ describe.each(targets)('the app as `npm start` runs it, on $name', (target) => {
   beforeAll(async () => {
     let t0 = performance.now();
     building ??= ensureWebBuilt();
-    const build = await building;
-    timings.webBuild = Math.round(performance.now() - t0);
+    compiling ??= ensureServerBuilt();
+    const [build, compiled] = await Promise.all([building, compiling]);
+    timings.build = Math.round(performance.now() - t0);
     if (build.built) console.log(`smoke: built the web app (${build.reason}) in ${Math.round(build.ms / 1000)} s`);
+    if (compiled.output) console.log(`smoke: ${compiled.output}`);
     mkdirSync(path.join(repoRoot, '.tmp'), { recursive: true });
     dataDir = mkdtempSync(path.join(repoRoot, '.tmp', 'smoke-'));
     const t = await target.open();
     closeTarget = t.close;
     t0 = performance.now();
-    server = await startServerProcess({ HOPEJOBS_DATA_DIR: dataDir, HOPEJOBS_DEMO_PASSWORD: DEMO_PASSWORD, ...t.env }, 480_000);
+    server = await startServerProcess({ HOPEJOBS_DATA_DIR: dataDir, HOPEJOBS_DEMO_PASSWORD: DEMO_PASSWORD, ...t.env }, 480_000, 'compiled');
     timings.firstStart = Math.round(performance.now() - t0);
     base = server.url;
     if (chromiumAvailable) browser = await (launching ??= launchBrowser());
@@ -157,6 +162,15 @@ describe.each(targets)('the app as `npm start` runs it, on $name', (target) => {
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ status: 'ok', db: target.name, migrations: { pending: 0 } });
   });
+
+  it('builds the public downloads (on its render worker threads, from dist/)', async () => {
+    const pdf = await get('/api/v1/public/cycles/2019/districts/11215/scorecard.pdf');
+    expect(pdf.status).toBe(200);
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    const xlsx = await get('/api/v1/public/cycles/2019/results.xlsx');
+    expect(xlsx.status).toBe(200);
+    expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+  }, 120_000);
 
   /**
    * The objections page is open to every signed-in role at the router because its deciders are users named per

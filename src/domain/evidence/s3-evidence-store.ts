@@ -2,9 +2,11 @@ import { createReadStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type * as S3 from '@aws-sdk/client-s3';
 import { blobKey, type EvidenceStore, type StoredBlob } from './evidence-store.js';
 import { spoolToFile, type SpooledFile } from './spool.js';
+
+type S3Sdk = typeof S3;
 
 export interface S3EvidenceStoreOptions {
   bucket: string;
@@ -22,22 +24,16 @@ export interface S3EvidenceStoreOptions {
 /**
  * Evidence in an S3-compatible bucket under `<prefix>ab/cd/<sha256>`. S3 writes are atomic per object, so a
  * crash leaves either the whole object or none; an existing key already holds these exact bytes and is not
- * rewritten. Path-style addressing is used with a custom endpoint, as most S3-compatible servers expect.
+ * rewritten. Path-style addressing is used with a custom endpoint, as most S3-compatible servers expect. The AWS SDK
+ * is loaded with the first request, so a server that keeps its evidence on disk never loads it.
  */
 export class S3EvidenceStore implements EvidenceStore {
   readonly describe: string;
   readonly spoolDir: string;
-  private readonly client: S3Client;
+  private sdk: Promise<{ s3: S3Sdk; client: S3.S3Client }> | null = null;
   private readonly prefix: string;
 
   constructor(private readonly opts: S3EvidenceStoreOptions) {
-    const credentials =
-      opts.accessKeyId && opts.secretAccessKey ? { accessKeyId: opts.accessKeyId, secretAccessKey: opts.secretAccessKey } : undefined;
-    this.client = new S3Client({
-      region: opts.region ?? 'us-east-1',
-      ...(opts.endpoint ? { endpoint: opts.endpoint, forcePathStyle: true } : {}),
-      ...(credentials ? { credentials } : {}),
-    });
     this.prefix = opts.prefix ?? 'evidence/';
     this.spoolDir = opts.spoolDir ?? path.join(tmpdir(), 'hopejobs-evidence-spool');
     this.describe = `s3:${opts.endpoint ?? 'aws'}/${opts.bucket}/${this.prefix}`;
@@ -50,8 +46,9 @@ export class S3EvidenceStore implements EvidenceStore {
   async putSpooled(file: SpooledFile): Promise<StoredBlob> {
     try {
       if (!(await this.exists(file.sha256))) {
-        await this.client.send(
-          new PutObjectCommand({
+        const { s3, client } = await this.connect();
+        await client.send(
+          new s3.PutObjectCommand({
             Bucket: this.opts.bucket,
             Key: this.key(file.sha256),
             Body: createReadStream(file.path),
@@ -68,14 +65,16 @@ export class S3EvidenceStore implements EvidenceStore {
   }
 
   async open(sha256: string): Promise<Readable> {
-    const out = await this.client.send(new GetObjectCommand({ Bucket: this.opts.bucket, Key: this.key(sha256) }));
+    const { s3, client } = await this.connect();
+    const out = await client.send(new s3.GetObjectCommand({ Bucket: this.opts.bucket, Key: this.key(sha256) }));
     if (!(out.Body instanceof Readable)) throw new Error('evidence store: S3 returned no readable body');
     return out.Body;
   }
 
   async exists(sha256: string): Promise<boolean> {
+    const { s3, client } = await this.connect();
     try {
-      await this.client.send(new HeadObjectCommand({ Bucket: this.opts.bucket, Key: this.key(sha256) }));
+      await client.send(new s3.HeadObjectCommand({ Bucket: this.opts.bucket, Key: this.key(sha256) }));
       return true;
     } catch (err) {
       const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
@@ -86,7 +85,21 @@ export class S3EvidenceStore implements EvidenceStore {
 
   /** For tests and shutdown. */
   close(): void {
-    this.client.destroy();
+    void this.sdk?.then(({ client }) => client.destroy());
+  }
+
+  private connect(): Promise<{ s3: S3Sdk; client: S3.S3Client }> {
+    this.sdk ??= import('@aws-sdk/client-s3').then((s3) => {
+      const { accessKeyId, secretAccessKey, region, endpoint } = this.opts;
+      const credentials = accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined;
+      const client = new s3.S3Client({
+        region: region ?? 'us-east-1',
+        ...(endpoint ? { endpoint, forcePathStyle: true } : {}),
+        ...(credentials ? { credentials } : {}),
+      });
+      return { s3, client };
+    });
+    return this.sdk;
   }
 
   private key(sha256: string): string {

@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { DbOrTx } from '../../db/tx.js';
 import { sheetNames } from '../imports/sheet-columns.js';
 import { booleanWord, exportColumns, type ExportColumn, type Lang } from './export-columns.js';
@@ -48,6 +48,7 @@ function guideRows(scope: ExportScope, counts: Map<string, number>): (string | n
  */
 export async function writeRecordsXlsx(db: DbOrTx, scope: ExportScope, out: Writable): Promise<void> {
   const lang = scope.lang;
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'HopeJobs 희망일자리 평가 플랫폼';
   const guide = wb.addWorksheet(lang === 'ko' ? '안내' : 'About');

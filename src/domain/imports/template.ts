@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { submissionsOfDistrict } from '../../db/repositories/submissions.js';
 import type { DbOrTx } from '../../db/tx.js';
 import { assertCanReadRecords } from '../activities/access.js';
@@ -304,6 +304,7 @@ export async function buildTemplate(
   assertCanReadRecords(principal, input.orgUnitCode);
   const ctx = await loadDistrictCycle(db, input.year, input.orgUnitCode);
   const names = sheetNames(ctx.recordTypes);
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'HopeJobs 희망일자리 평가 플랫폼';
   wb.title = `${ctx.cycle.year} ${ctx.unit.name} 실적 입력 서식`;

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { RecordType } from '../activities/record-types.js';
 import { DomainError, type FieldProblem } from '../errors.js';
 import { bufferSource } from '../evidence/byte-source.js';
@@ -15,6 +15,7 @@ import { readSafeXlsx, type XlsxLimits } from './xlsx-safety.js';
  */
 
 async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);

@@ -2,7 +2,7 @@
  * The results workbook: 결과 (the CSV's table), 지표별 득점 (district × indicator, long form), 데이터 사전 (every
  * column of those sheets and every indicator of the framework) and 안내 (title, source, notices, licence).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { FrameworkDefinition } from '../frameworks/definition.js';
 import type { CycleOutcome } from '../scoring/evaluate.js';
 import { bothLanguages } from '../../message.js';
@@ -145,6 +145,7 @@ function aboutSheet(wb: ExcelJS.Workbook, outcome: CycleOutcome, framework: Fram
  */
 export async function resultsXlsx(outcome: CycleOutcome, framework: FrameworkDefinition, options: XlsxOptions): Promise<Buffer> {
   const lang = options.lang ?? 'ko';
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = options.source ?? 'HopeJobs';
   wb.title = options.title ?? resultsTitle(outcome, lang);

@@ -4,7 +4,6 @@
  * years and a footer that names the input hash and engine version, so anyone can recompute the figures. Text is
  * real text in an embedded, subsetted Korean font (searchable, copyable), never an image.
  */
-import PDFDocument from 'pdfkit';
 import { fieldPoints, type FrameworkDefinition } from '../frameworks/definition.js';
 import type { CycleOutcome, UnitOutcome } from '../scoring/evaluate.js';
 import { formatWon } from '../../engine/index.js';
@@ -380,9 +379,11 @@ function footers(doc: Doc, outcome: CycleOutcome, framework: FrameworkDefinition
  * @throws {Error} when `orgUnitCode` is not a unit of the outcome.
  * @example (await scorecardPdf(outcome, framework, '11215', { lang: 'ko', demo: true })).subarray(0, 4).toString() // → '%PDF'
  */
-export function scorecardPdf(outcome: CycleOutcome, framework: FrameworkDefinition, orgUnitCode: string, options: ScorecardOptions): Promise<Buffer> {
+export async function scorecardPdf(outcome: CycleOutcome, framework: FrameworkDefinition, orgUnitCode: string, options: ScorecardOptions): Promise<Buffer> {
   const unit = outcome.units.find((u) => u.code === orgUnitCode);
-  if (!unit) return Promise.reject(new Error(`${FN}: no district with code "${orgUnitCode}" in the ${outcome.year} results`));
+  if (!unit) throw new Error(`${FN}: no district with code "${orgUnitCode}" in the ${outcome.year} results`);
+  // Loaded with the first scorecard (a worker thread builds them), not with the server.
+  const { default: PDFDocument } = await import('pdfkit');
   const name = options.unitName ?? unit.name;
   const t = TEXT[options.lang];
   const doc = new PDFDocument({

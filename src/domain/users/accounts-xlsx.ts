@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Role } from '../../db/repositories/users.js';
 import { neutraliseFormula } from '../publication/text-cell.js';
 import type { UserView } from './accounts.js';
@@ -34,6 +34,7 @@ function status(u: UserView, lang: Lang): string {
  */
 export async function accountsWorkbook(users: UserView[], lang: Lang, generatedAt = new Date()): Promise<Buffer> {
   const ko = lang === 'ko';
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'HopeJobs 희망일자리 평가 플랫폼';
   const ws = wb.addWorksheet(ko ? '사용자' : 'Users', { views: [{ state: 'frozen', ySplit: 1 }] });
