@@ -1,4 +1,6 @@
 import { and, asc, eq, lt } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { runListItemSchema, runViewSchema } from '../../contract/scoring-runs.js';
 import type { Db } from '../../db/client.js';
 import type { CycleRow } from '../../db/repositories/cycles.js';
 import { latestFrameworkVersion } from '../../db/repositories/frameworks.js';
@@ -344,9 +346,14 @@ export async function compareRuns(db: DbOrTx, fromId: number, toId: number): Pro
   };
 }
 
-export async function runsOfCycle(db: DbOrTx, year: number) {
+/** A run in the list, as the API sends it (the JSON columns hold what the runs stored). */
+export type RunListItem = z.output<typeof runListItemSchema>;
+/** A stored run with its ties and tie-break rules, as the API sends it. */
+export type RunView = z.output<typeof runViewSchema>;
+
+export async function runsOfCycle(db: DbOrTx, year: number): Promise<RunListItem[]> {
   const cycle = await cycleOrThrow(db, year);
-  return listRuns(db, cycle.id);
+  return (await listRuns(db, cycle.id)) as RunListItem[];
 }
 
 export async function getRun(db: DbOrTx, runId: number): Promise<ScoringRunRow> {
@@ -356,9 +363,17 @@ export async function getRun(db: DbOrTx, runId: number): Promise<ScoringRunRow> 
 }
 
 /** A stored run as the admin reads it: with its award ties (decided or not) and the tie-break rules on offer. */
-export function runView(run: ScoringRunRow) {
+export function runView(run: ScoringRunRow): RunView {
   const offered = run.status === 'done' ? tieBreakRules(snapshotSchema.parse(run.input).framework) : [];
-  return { ...run, input: run.input, result: run.result, notices: run.notices, ties: runTies(run), tieBreakRules: offered };
+  return {
+    ...run,
+    kind: run.kind as RunKind,
+    input: run.input as RunView['input'],
+    result: run.result as RunView['result'],
+    notices: run.notices as RunView['notices'],
+    ties: runTies(run),
+    tieBreakRules: offered,
+  };
 }
 
 export { latestRunOfKind, finishRun };
