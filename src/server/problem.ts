@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { BILINGUAL_MESSAGE, validationMessage } from '../contract/messages.js';
 import { DomainError, type ErrorKind, type FieldProblem, type Message } from '../domain/errors.js';
 import { isDatabaseUnavailable } from './db-unavailable.js';
 
@@ -57,15 +58,10 @@ export function requestLang(req: FastifyRequest): Lang {
 const koLocale = z.locales.ko();
 const enLocale = z.locales.en();
 
-const BILINGUAL = 'i18n:';
+const BILINGUAL = BILINGUAL_MESSAGE;
 
-/**
- * A custom validation message in both languages, for a schema: `z.string().regex(re, bilingual({ ko, en }))`. The
- * problem details carry the caller's language; a plain custom message is shown as written.
- */
-export function bilingual(message: Message): string {
-  return `${BILINGUAL}${JSON.stringify(message)}`;
-}
+/** A custom validation message in both languages (the encoding lives with the schemas, in src/contract). */
+export const bilingual: (message: Message) => string = validationMessage;
 
 function localiseIssue(raw: Record<string, unknown>, fallback: string, lang: Lang): string {
   if (fallback.startsWith(BILINGUAL)) {
