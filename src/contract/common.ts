@@ -35,3 +35,13 @@ export const noContent = z.null();
 
 /** Output language of a download (`?lang=`). */
 export const lang = z.enum(['ko', 'en']);
+
+/** RFC 9457 problem details as the central error handler writes them (documented per status where a route lists them). */
+export const problemSchema = z.looseObject({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  code: z.string(),
+  errors: z.array(z.looseObject({ path: z.string(), message: z.string() })).optional(),
+});
