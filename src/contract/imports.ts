@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { rowId, year } from './common.js';
+
+/** Imports of activity records from a filled-in template or a CSV file. */
+export const importProblemSchema = z.object({
+  path: z.string(),
+  message: z.object({ ko: z.string(), en: z.string() }),
+  sheet: z.string().optional(),
+  row: z.number().int().optional(),
+  column: z.string().optional(),
+});
+
+export const importViewSchema = z.object({
+  id: z.number().int(),
+  cycleYear: z.number().int().nullable(),
+  orgUnitCode: z.string().nullable(),
+  format: z.string(),
+  fileName: z.string(),
+  status: z.string(),
+  totalRows: z.number().int(),
+  processedRows: z.number().int(),
+  errorCount: z.number().int(),
+  errors: z.array(importProblemSchema).describe('every stored problem, in Korean and English'),
+  summary: z.unknown(),
+  createdBy: z.string().nullable(),
+  createdAt: z.date(),
+  finishedAt: z.date().nullable(),
+  job: z.object({ id: z.number().int(), status: z.string(), progress: z.number(), message: z.string().nullable(), error: z.string().nullable() }).nullable(),
+});
+
+export const importDoneSchema = z
+  .object({ importId: z.number().int(), status: z.literal('committed'), format: z.enum(['xlsx', 'csv']), created: z.number().int() })
+  .catchall(z.unknown())
+  .describe('xlsx: created, updated, unchanged, sheets[], directValues; csv: created, rows, encoding');
+
+export const importQueuedSchema = z.object({
+  importId: z.number().int(),
+  jobId: z.number().int(),
+  status: z.literal('queued'),
+  statusUrl: z.string(),
+});
+
+export const importPageSchema = z.object({ items: z.array(importViewSchema), nextCursor: z.number().int().nullable() });
+export const importIdParams = z.object({ id: rowId });
+export const districtImportsQuery = z.object({
+  cycle: year.optional(),
+  cursor: z.coerce.number().int().min(1).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
