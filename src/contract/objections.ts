@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { bilingual, indicatorParam, positiveId, unitCode, unitRef, year } from './common.js';
+import { cycleStatuses } from './values.js';
 
 /** Reasons, replies and decisions: enough for a page of argument, bounded for storage and display. */
 const text = z.string().min(1).max(4000);
@@ -66,7 +67,7 @@ export const provisionalScorecardParams = z.object({ year, code: unitCode });
 
 export const provisionalResultsSchema = z.object({
   year: z.number().int(),
-  cycleStatus: z.string(),
+  cycleStatus: z.enum(cycleStatuses),
   runId: z.number().int(),
   runCreatedAt: z.date(),
   objectionsDueAt: z.date().nullable(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { bilingual, fieldProblem, indicatorParam, unitCode, year } from './common.js';
-import { itemStatuses, roles } from './values.js';
+import { cycleStatuses, itemStatuses, roles } from './values.js';
 
 export const versionField = z.number().int().min(0).describe('The version the change is based on (0: not started)');
 export const reasonField = z.string().max(2000);
@@ -99,7 +99,7 @@ export const districtParams = z.object({ year, code: unitCode });
 
 export const districtSubmissionsSchema = z.object({
   year: z.number().int(),
-  cycleStatus: z.string(),
+  cycleStatus: z.enum(cycleStatuses),
   district: z.object({ code: z.string(), name: z.string() }),
   deadline: z.object({ dueAt: z.date().nullable(), passed: z.boolean() }),
   items: z.array(submissionViewSchema),
@@ -132,7 +132,7 @@ export const myWorkSchema = z.object({
   cycles: z.array(
     z.object({
       year: z.number().int(),
-      cycleStatus: z.string(),
+      cycleStatus: z.enum(cycleStatuses),
       districts: z.array(
         z.object({
           code: z.string(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { bilingual, indicatorParam, unitCode, year } from './common.js';
 import { itemStatus, outlierFlagSchema, submissionViewSchema } from './submissions.js';
+import { cycleStatuses } from './values.js';
 
 /** An item and the version the decision is based on. */
 export const itemRef = z.object({ id: z.number().int().positive(), version: z.number().int().min(1) });
@@ -18,7 +19,7 @@ export const cellSchema = z.object({
 /** The city's progress matrix: every district × every indicator of the cycle. */
 export const verificationMatrixSchema = z.object({
   year: z.number().int(),
-  cycleStatus: z.string(),
+  cycleStatus: z.enum(cycleStatuses),
   indicators: z.array(z.object({ code: z.string(), name: bilingual, kind: z.string() })),
   districts: z.array(z.object({ code: z.string(), name: z.string(), cells: z.array(cellSchema.nullable()) })),
   totals: z.record(itemStatus, z.number().int()),

@@ -1,4 +1,4 @@
-import type { AwardTier } from '../types/api.js';
+import type { AwardTier } from '../types/index.js';
 import { localized } from './localized.js';
 
 export interface TierDisplay {

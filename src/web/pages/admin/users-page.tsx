@@ -14,7 +14,7 @@ import { ManageUserDialog } from '../../features/users/components/manage-user-di
 import { OneTimePasswordPanel, type OneTimePassword } from '../../features/users/components/one-time-password-panel.js';
 import { UserFiltersForm } from '../../features/users/components/user-filters.js';
 import { UsersTable } from '../../features/users/components/users-table.js';
-import type { OneTimePasswordResponse, UserFilters, UserView } from '../../types/api.js';
+import type { OneTimePasswordResponse, UserFilters, UserView } from '../../types/index.js';
 import styles from '../page.module.css';
 import usersStyles from '../../features/users/components/users.module.css';
 

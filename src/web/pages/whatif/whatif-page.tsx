@@ -22,7 +22,7 @@ import type { SimulatedRow } from '../../features/whatif/components/whatif-ranki
 import { WhatIfModel } from '../../features/whatif/utils/what-if-model.js';
 import { formatNumber } from '../../lib/format.js';
 import { localized } from '../../lib/localized.js';
-import type { CycleResults, PublishedEngineInput, Scorecard } from '../../types/api.js';
+import type { CycleResults, PublishedEngineInput, Scorecard } from '../../types/index.js';
 import styles from '../page.module.css';
 import whatif from '../../features/whatif/components/whatif.module.css';
 

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { paths } from '../../../config/paths.js';
 import { formatScore } from '../../../lib/format.js';
-import type { ResultUnit } from '../../../types/api.js';
+import type { ResultUnit } from '../../../types/index.js';
 import { seoulDistrictTiles, seoulTileGrid } from '../data/seoul-district-tiles.js';
 import styles from './district-tile-map.module.css';
 

@@ -10,7 +10,7 @@ import { paths } from '../../../config/paths.js';
 import { tierDisplay } from '../../../lib/award-tiers.js';
 import { formatScore } from '../../../lib/format.js';
 import { localized } from '../../../lib/localized.js';
-import type { CycleResults, ResultUnit } from '../../../types/api.js';
+import type { CycleResults, ResultUnit } from '../../../types/index.js';
 
 const collator = new Intl.Collator('ko-KR');
 

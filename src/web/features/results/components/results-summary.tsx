@@ -4,7 +4,7 @@ import { paths } from '../../../config/paths.js';
 import { AwardBadge } from '../../../components/ui/badge.js';
 import { formatScore } from '../../../lib/format.js';
 import { localized } from '../../../lib/localized.js';
-import type { CycleResults } from '../../../types/api.js';
+import type { CycleResults } from '../../../types/index.js';
 import styles from './results-summary.module.css';
 
 /** Key figures of a cycle: who came first, how many units, the average score. */

@@ -6,7 +6,7 @@ import { Button } from '../../../components/ui/button.js';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../../components/ui/form-field.js';
 import { formatDateTime } from '../../../lib/format.js';
 import { ApiError } from '../../../lib/problem-details.js';
-import type { MyPledge } from '../../../types/work-api.js';
+import type { MyPledge } from '../../../types/index.js';
 import { useDeclareConflict } from '../api/declare-conflict.js';
 import { useSignPledge } from '../api/sign-pledge.js';
 import styles from './reviews.module.css';

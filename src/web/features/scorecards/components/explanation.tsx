@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Scorecard } from '../../../types/api.js';
+import type { Scorecard } from '../../../types/index.js';
 import styles from './explanation.module.css';
 
 /** The engine's plain-language account of the score, in the reader's language (Korean when English is missing). */

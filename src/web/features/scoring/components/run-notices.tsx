@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert.js';
 import { formatNumber } from '../../../lib/format.js';
 import { localized } from '../../../lib/localized.js';
-import type { ScoringRun } from '../../../types/api.js';
+import type { ScoringRun } from '../../../types/index.js';
 import { BlockingTable } from '../../cycles/components/blocking-list.js';
 import styles from './scoring.module.css';
 

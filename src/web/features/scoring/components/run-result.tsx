@@ -8,7 +8,7 @@ import { RankChange } from '../../../components/ui/rank-change.js';
 import { tierDisplay } from '../../../lib/award-tiers.js';
 import { formatDateTime, formatScore } from '../../../lib/format.js';
 import { localized } from '../../../lib/localized.js';
-import type { RunUnitOutcome, ScoringRun } from '../../../types/api.js';
+import type { RunUnitOutcome, ScoringRun } from '../../../types/index.js';
 import { useReproduceScoringRun } from '../api/reproduce-scoring-run.js';
 import { ReproductionResult } from './reproduction-result.js';
 import { RunKindBadge } from './run-kind-badge.js';

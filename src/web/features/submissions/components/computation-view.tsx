@@ -4,7 +4,7 @@ import { Button } from '../../../components/ui/button.js';
 import { ErrorState, LoadingState } from '../../../components/ui/status.js';
 import { formatDate, formatDateTime, formatNumber } from '../../../lib/format.js';
 import { localized } from '../../../lib/localized.js';
-import type { ComputationStep, IndicatorComputation, RecordType } from '../../../types/work-api.js';
+import type { ComputationStep, IndicatorComputation, RecordType } from '../../../types/index.js';
 import { useTraceRecords } from '../api/get-trace-records.js';
 import factStyles from '../../../components/ui/facts.module.css';
 import styles from './submissions.module.css';

@@ -1,4 +1,4 @@
-import type { CycleStage, ItemStatus } from '../../../types/api.js';
+import type { CycleStage, ItemStatus } from '../../../types/index.js';
 
 /** When the officer may change an item (the server checks again): while collecting data, or once returned. */
 export function officerMayEdit(stage: CycleStage, status: ItemStatus): boolean {

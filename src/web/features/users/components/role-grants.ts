@@ -1,4 +1,4 @@
-import type { Role, RoleGrantInput, UserRoleView } from '../../../types/api.js';
+import type { Role, RoleGrantInput, UserRoleView } from '../../../types/index.js';
 
 /** Every role an account can hold, in the order the forms offer them. */
 export const assignableRoles: readonly Role[] = ['city_admin', 'district_officer', 'district_approver', 'reviewer', 'auditor'];

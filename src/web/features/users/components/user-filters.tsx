@@ -3,7 +3,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button.js';
 import { SelectField, TextField } from '../../../components/ui/form-field.js';
-import type { OrgUnit, UserFilters } from '../../../types/api.js';
+import type { OrgUnit, UserFilters } from '../../../types/index.js';
 import { assignableRoles } from './role-grants.js';
 import formStyles from '../../../components/ui/form.module.css';
 

@@ -12,7 +12,7 @@ import { formatFileSize } from '../../../lib/file-size.js';
 import { formatDateTime, formatNumber } from '../../../lib/format.js';
 import { localized } from '../../../lib/localized.js';
 import { ApiError } from '../../../lib/problem-details.js';
-import type { ItemComparison } from '../../../types/work-api.js';
+import type { ItemComparison } from '../../../types/index.js';
 import { useComparison } from '../api/get-comparison.js';
 import { useReturnItem } from '../api/return-item.js';
 import { useVerifyItem } from '../api/verify-item.js';
