@@ -28,8 +28,28 @@ export const importViewSchema = z.object({
   job: z.object({ id: z.number().int(), status: z.string(), progress: z.number(), message: z.string().nullable(), error: z.string().nullable() }).nullable(),
 });
 
+/** One sheet of an imported workbook: its record type (null: not a record sheet) and what its rows did. */
+export const importSheetSummarySchema = z.object({
+  sheet: z.string(),
+  recordType: z.string().nullable(),
+  rows: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+});
+
 export const importDoneSchema = z
-  .object({ importId: z.number().int(), status: z.literal('committed'), format: z.enum(['xlsx', 'csv']), created: z.number().int() })
+  .object({
+    importId: z.number().int(),
+    status: z.literal('committed'),
+    format: z.enum(['xlsx', 'csv']),
+    created: z.number().int(),
+    updated: z.number().int().optional(),
+    unchanged: z.number().int().optional(),
+    rows: z.number().int().optional(),
+    sheets: z.array(importSheetSummarySchema).optional(),
+    directValues: z.object({ rows: z.number().int(), saved: z.number().int(), unchanged: z.number().int() }).optional(),
+  })
   .catchall(z.unknown())
   .describe('xlsx: created, updated, unchanged, sheets[], directValues; csv: created, rows, encoding');
 

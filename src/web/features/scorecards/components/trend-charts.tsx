@@ -15,7 +15,8 @@ interface TrendChartsProps {
 
 function lineOption(
   years: string[],
-  values: number[],
+  /** null: no score or rank that year (a gap in the line). */
+  values: (number | null)[],
   name: string,
   inverse: boolean,
   format: (value: number) => string,

@@ -15,7 +15,7 @@ export function RunNotices({ run }: { run: ScoringRun }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const notices = run.notices;
-  const raw = run.result.warnings;
+  const raw = run.result?.warnings ?? [];
   if (notices === null) {
     return raw.length === 0 ? null : <RawWarnings warnings={raw} />;
   }
@@ -46,7 +46,7 @@ export function RunNotices({ run }: { run: ScoringRun }) {
   );
 }
 
-function RawWarnings({ warnings }: { warnings: ScoringRun['result']['warnings'] }) {
+function RawWarnings({ warnings }: { warnings: NonNullable<ScoringRun['result']>['warnings'] }) {
   const { t, i18n } = useTranslation();
   return (
     <details>

@@ -151,7 +151,7 @@ function PanelContent({ year, data, canDecide, onReload }: { year: number; data:
               .filter((step) => step.recordType !== undefined)
               .map((step) => (
                 <li key={`${step.text}:${step.yearsBack ?? 0}`}>
-                  <code>{step.text}</code> = {formatNumber(step.value)} ({t('verification.panel.records', { count: step.recordCount ?? 0 })})
+                  <code>{step.text}</code> = {typeof step.value === 'number' || step.value === null || step.value === undefined ? formatNumber(step.value) : String(step.value)} ({t('verification.panel.records', { count: step.recordCount ?? 0 })})
                 </li>
               ))}
           </ul>
