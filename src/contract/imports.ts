@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { rowId, year } from './common.js';
+import { bilingual, rowId, year } from './common.js';
 
 /** Imports of activity records from a filled-in template or a CSV file. */
 export const importProblemSchema = z.object({
   path: z.string(),
-  message: z.object({ ko: z.string(), en: z.string() }),
+  message: bilingual,
   sheet: z.string().optional(),
   row: z.number().int().optional(),
   column: z.string().optional(),

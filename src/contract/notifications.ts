@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { bilingual } from './common.js';
 import { notificationKinds } from './values.js';
 
 export const notificationSchema = z.object({
   id: z.number().int(),
   kind: z.enum(notificationKinds),
-  payload: z.object({ message: z.object({ ko: z.string(), en: z.string() }), link: z.string().optional() }).catchall(z.unknown()),
+  payload: z.object({ message: bilingual, link: z.string().optional() }).catchall(z.unknown()),
   createdAt: z.date(),
   readAt: z.date().nullable(),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { adminCode } from './common.js';
+import { adminCode, year } from './common.js';
 
 /** Activity records of a district. */
 const isoDate = z.iso.date();
@@ -46,7 +46,7 @@ export const recordListQuery = z.object({
   type: z.string().max(41).optional().describe('record type code'),
   from: isoDate.optional(),
   to: isoDate.optional(),
-  cycle: z.coerce.number().int().min(2000).max(2100).optional().describe('a cycle year: only its data period'),
+  cycle: year.optional().describe('a cycle year: only its data period'),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { lang } from './common.js';
+import { bilingual, lang } from './common.js';
 import { validationMessage } from './messages.js';
 import { roles } from './values.js';
 
@@ -20,7 +20,7 @@ export const userViewSchema = z.object({
   createdAt: z.string(),
   version: z.number().int(),
   dutyWarnings: z
-    .array(z.object({ code: z.literal('officer_and_approver'), orgUnitCode: z.string(), message: z.object({ ko: z.string(), en: z.string() }) }))
+    .array(z.object({ code: z.literal('officer_and_approver'), orgUnitCode: z.string(), message: bilingual }))
     .describe('Separation of duties: districts where the account is both officer and approver (allowed, audited with this warning)'),
 });
 
