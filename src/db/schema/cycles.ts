@@ -1,18 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import type { CycleStatus } from '../../contract/values.js';
 
-export const cycleStatuses = [
-  'draft',
-  'open',
-  'verification',
-  'review',
-  'scoring',
-  'provisional',
-  'objections',
-  'final',
-  'published',
-] as const;
-export type CycleStatus = (typeof cycleStatuses)[number];
+export { cycleStatuses, type CycleStatus } from '../../contract/values.js';
 
 /** One evaluation round per year; the data period defaults to Sep 1 of the previous year – Aug 31. */
 export const cycles = pgTable(

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgTable, serial, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import { orgUnits } from './org-units.js';
+import type { Role } from '../../contract/values.js';
 
 export const users = pgTable('users', {
   id: serial('id').primaryKey(),
@@ -21,8 +22,7 @@ export const users = pgTable('users', {
   version: integer('version').notNull().default(1),
 });
 
-export const roles = ['city_admin', 'district_officer', 'district_approver', 'reviewer', 'auditor'] as const;
-export type Role = (typeof roles)[number];
+export { roles, type Role } from '../../contract/values.js';
 
 /** A user holds a role, scoped to an org unit for the district roles (and for a reviewer's conflicts of interest). */
 export const roleMemberships = pgTable(

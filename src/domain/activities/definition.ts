@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { issueMessage, zodMessage } from '../../message.js';
+import { custom, fieldDefinitionSchema, label, patterned, type FieldDefinition, type FieldType } from '../../contract/record-types.js';
+import { issueMessage } from '../../message.js';
 import { DomainError, type FieldProblem } from '../errors.js';
 
 /**
@@ -7,8 +8,17 @@ import { DomainError, type FieldProblem } from '../errors.js';
  * field. Built-in types ship with the product; a city admin defines more without code. These schemas are the single
  * source of truth for a definition; the record-data validator is built from a parsed definition.
  */
-export const fieldTypes = ['text', 'longtext', 'integer', 'number', 'money', 'date', 'boolean', 'enum'] as const;
-export type FieldType = (typeof fieldTypes)[number];
+export {
+  custom,
+  fieldDefinitionSchema,
+  fieldKeySchema,
+  fieldTypes,
+  label,
+  patterned,
+  type FieldDefinition,
+  type FieldDefinitionInput,
+  type FieldType,
+} from '../../contract/record-types.js';
 
 export const numericFieldTypes: ReadonlySet<FieldType> = new Set(['integer', 'number', 'money']);
 export const textFieldTypes: ReadonlySet<FieldType> = new Set(['text', 'longtext']);
@@ -16,45 +26,6 @@ export const textFieldTypes: ReadonlySet<FieldType> = new Set(['text', 'longtext
 /** The record's own date column; a type whose date is not one of its fields uses this. */
 export const OCCURRED_ON = 'occurred_on';
 
-const label = (max: number) => z.strictObject({ ko: z.string().trim().min(1).max(max), en: z.string().trim().min(1).max(max) });
-
-function custom(ctx: z.core.$RefinementCtx, path: (string | number)[], ko: string, en: string) {
-  ctx.addIssue({ code: 'custom', path, message: zodMessage({ ko, en }) });
-}
-
-function patterned(re: RegExp, ko: string, en: string) {
-  return z.string().superRefine((s, ctx) => {
-    if (!re.test(s)) custom(ctx, [], `'${s}': ${ko}`, `'${s}': ${en}`);
-  });
-}
-
-export const fieldKeySchema = patterned(
-  /^[a-z][a-z0-9_]{0,40}$/,
-  '항목 키는 영문 소문자로 시작하는 소문자·숫자·_ 41자 이내입니다 (예: job_seekers).',
-  'a field key is up to 41 lower-case letters, digits and _, starting with a letter (e.g. job_seekers).',
-);
-
-export const fieldDefinitionSchema = z.strictObject({
-  key: fieldKeySchema,
-  label: label(100),
-  type: z.enum(fieldTypes),
-  required: z.boolean().default(false),
-  /** Bounds of a numeric field, inclusive. */
-  min: z.number().finite().optional(),
-  max: z.number().finite().optional(),
-  /** Longest text in characters (defaults: 200 for text, 5000 for longtext). */
-  maxLength: z.number().int().min(1).max(20_000).optional(),
-  /** The choices of an enum field, shown in this order. */
-  options: z.array(z.string().trim().min(1).max(100)).min(1).max(100).optional(),
-  /** Shown after the value, e.g. 명, 건, ㎡. */
-  unit: z.string().trim().min(1).max(20).optional(),
-  /** A fixed shape of a text field: `year_month` = YYYY-MM. */
-  format: z.enum(['year_month']).optional(),
-  /** The value may not exceed this other numeric field of the same record (e.g. se_amount ≤ total_amount). */
-  maxField: fieldKeySchema.optional(),
-});
-export type FieldDefinition = z.infer<typeof fieldDefinitionSchema>;
-export type FieldDefinitionInput = z.input<typeof fieldDefinitionSchema>;
 
 export const recordTypeCodeSchema = patterned(
   /^[a-z][a-z0-9_]{1,40}$/,

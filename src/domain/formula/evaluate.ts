@@ -28,7 +28,7 @@ export interface FormulaContext {
 }
 
 /** One evaluated function call (or context name), in the order evaluation finished them. */
-export interface TraceEntry {
+export type TraceEntry = {
   fn: string;
   /** The formula text of the call. */
   text: string;
@@ -49,7 +49,7 @@ export interface TraceEntry {
   value: FormulaValue;
   /** Why the value is null, when it is. */
   note?: Message;
-}
+};
 
 export interface RecordsBehind {
   yearsBack: number;

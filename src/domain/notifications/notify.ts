@@ -2,23 +2,10 @@ import { findOrgUnitByCode } from '../../db/repositories/org-units.js';
 import { insertNotifications, usersHoldingRole } from '../../db/repositories/notifications.js';
 import type { Role } from '../../db/repositories/users.js';
 import type { DbOrTx } from '../../db/tx.js';
+import type { NotificationKind } from '../../contract/values.js';
 import { notFound, type Message } from '../errors.js';
 
-export const notificationKinds = [
-  'item_returned',
-  'submission_approved',
-  'objection_filed',
-  'objection_decided',
-  'deadline_near',
-  'objection_reply_requested',
-  'objection_replied',
-  'review_reopened',
-  /** An officer submitted an item: its district's approvers have work. */
-  'submission_submitted',
-  /** The records or evidence behind a submitted or approved item changed: it went back to the district. */
-  'item_changed',
-] as const;
-export type NotificationKind = (typeof notificationKinds)[number];
+export { notificationKinds, type NotificationKind } from '../../contract/values.js';
 
 /** One user, or everyone holding a role (in one org unit when given). */
 export type NotificationTarget = { userId: number } | { role: Role; orgUnitCode?: string | null };

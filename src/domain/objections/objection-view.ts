@@ -1,3 +1,4 @@
+import type { CycleStatus } from '../../contract/values.js';
 import type { DeciderRow, EvidenceRef, ObjectionDetail } from '../../db/repositories/objections.js';
 import type { Principal } from '../auth.js';
 import type { FrameworkDefinition } from '../frameworks/definition.js';
@@ -15,7 +16,7 @@ export interface ObjectionViewer {
   principal: Principal | null;
   committee: DeciderRow[];
   schedule: ObjectionSchedule;
-  cycleStatus: string;
+  cycleStatus: CycleStatus;
   now: Date;
 }
 

@@ -1,3 +1,6 @@
+import type { z } from 'zod';
+import type { provisionalResultsSchema } from '../../contract/objections.js';
+import type { CycleStatus } from '../../contract/values.js';
 import type { CycleRow } from '../../db/repositories/cycles.js';
 import { decidersOf } from '../../db/repositories/objections.js';
 import type { DbOrTx } from '../../db/tx.js';
@@ -76,12 +79,15 @@ async function shownRun(db: DbOrTx, principal: Principal | null, year: number): 
  * district's score, rank and tier, and every district's full indicator scorecard (the figures any district may
  * object to), with the objection deadlines.
  */
-export async function provisionalResults(db: DbOrTx, principal: Principal | null, year: number) {
+/** The latest provisional run as the API sends it (src/contract/objections.ts). */
+export type ProvisionalResults = z.output<typeof provisionalResultsSchema>;
+
+export async function provisionalResults(db: DbOrTx, principal: Principal | null, year: number): Promise<ProvisionalResults> {
   const { loaded, cycleStatus, schedule } = await shownRun(db, principal, year);
   const { run, outcome, framework } = loaded;
   return {
     year,
-    cycleStatus,
+    cycleStatus: cycleStatus as CycleStatus,
     runId: run.id,
     runCreatedAt: run.createdAt,
     objectionsDueAt: schedule.filingDueAt,

@@ -16,7 +16,7 @@ import { DomainError, notFound } from '../errors.js';
 import { planAssignments } from './plan-assignments.js';
 import { panelReviewers } from './pledge.js';
 import { cycleOrThrow, qualitativeIndicators, requireRoundOpen, requireSetupStage, reviewRoundState } from './round-state.js';
-import type { AssignOptions, AssignResult, ManualAssignment } from './schemas.js';
+import type { AssignOptions, AssignResult, ManualAssignment } from '../../contract/reviews.js';
 
 /** Default panel size (DOMAIN.md: a trimmed mean needs five scores). */
 export const DEFAULT_REVIEWERS_PER_ITEM = 5;

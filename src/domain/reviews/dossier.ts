@@ -10,7 +10,7 @@ import { assignmentOfCycle } from './assignment.js';
 import { hasSignedPledge, pledgeRequired } from './pledge.js';
 import { maskDistrictText, maskedFileName } from './pseudonyms.js';
 import { cycleOrThrow, qualitativeIndicators } from './round-state.js';
-import type { Dossier } from './schemas.js';
+import type { Dossier } from '../../contract/reviews.js';
 import { districtMask, settingsOf } from './settings.js';
 import { notYours } from './scoring.js';
 

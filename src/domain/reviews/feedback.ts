@@ -7,7 +7,7 @@ import { requireReadDistrict } from '../authz.js';
 import { stageNames } from '../cycles.js';
 import { DomainError, notFound } from '../errors.js';
 import { cycleOrThrow, qualitativeIndicators } from './round-state.js';
-import type { Feedback } from './schemas.js';
+import type { Feedback } from '../../contract/reviews.js';
 
 /** Stages in which the final results exist: the panel's comments go back to the districts from then on. */
 export const FEEDBACK_STAGES: readonly CycleStatus[] = ['final', 'published'];

@@ -29,4 +29,3 @@ export { reviewerDeviationFlags, FLAG_DEFAULTS, type ReviewerDeviation, type Rev
 export { planAssignments, type AssignmentPlan, type PlanReviewer, type ReviewItem, type Shortfall } from './plan-assignments.js';
 
 // Shapes (validation and OpenAPI)
-export * from './schemas.js';

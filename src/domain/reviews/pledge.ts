@@ -13,7 +13,7 @@ import { actorOf, requireRole } from '../authz.js';
 import { DomainError, notFound } from '../errors.js';
 import { planAssignments } from './plan-assignments.js';
 import { cycleOrThrow, requireRoundOpen, requireSetupStage, reviewRoundState } from './round-state.js';
-import type { ConflictInput, ConflictResult, Declarations, MyPledge, PledgeInput } from './schemas.js';
+import type { ConflictInput, ConflictResult, Declarations, MyPledge, PledgeInput } from '../../contract/reviews.js';
 
 /** The pledge every reviewer signs before scoring (서약서); its version is stored with each signature. */
 export const PLEDGE_STATEMENT = {

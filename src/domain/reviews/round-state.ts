@@ -6,7 +6,7 @@ import { stageNames } from '../cycles.js';
 import { DomainError, type Message } from '../errors.js';
 import { getFramework } from '../frameworks/service.js';
 import type { Indicator } from '../frameworks/definition.js';
-import type { RoundState } from './schemas.js';
+import type { RoundState } from '../../contract/reviews.js';
 export { cycleOrThrow } from '../cycle-lookup.js';
 
 /** The audit action that closes a review round; the log is the round's state (append-only, hash-chained). */

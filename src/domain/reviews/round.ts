@@ -15,7 +15,7 @@ import {
   reviewRoundState,
   ROUND_CLOSED,
 } from './round-state.js';
-import type { CloseResult, CloseRoundInput, Progress, Results } from './schemas.js';
+import type { CloseResult, CloseRoundInput, Progress, Results } from '../../contract/reviews.js';
 import { panelAggregate, TRIM_FROM } from './trimmed-mean.js';
 import { reopenedItems } from './reopen.js';
 

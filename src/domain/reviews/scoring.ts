@@ -13,7 +13,7 @@ import type { Indicator } from '../frameworks/definition.js';
 import { assignmentOfCycle, conflictOfInterest } from './assignment.js';
 import { cycleOrThrow, qualitativeIndicators, requireReviewStage, requireRoundOpen, reviewRoundState } from './round-state.js';
 import { rubricScore, rubricScoreProblems } from './rubric-score.js';
-import type { AssignmentView, DraftScoresInput, MyAssignments, SubmitScoresInput } from './schemas.js';
+import type { AssignmentView, DraftScoresInput, MyAssignments, SubmitScoresInput } from '../../contract/reviews.js';
 
 type Mask = ((code: string) => Message) | null;
 

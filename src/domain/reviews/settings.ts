@@ -10,7 +10,7 @@ import { DomainError, type Message } from '../errors.js';
 import { listDistricts } from '../../db/repositories/reviews.js';
 import { districtPseudonyms } from './pseudonyms.js';
 import { cycleOrThrow } from './round-state.js';
-import type { ReviewSettings, ReviewSettingsInput } from './schemas.js';
+import type { ReviewSettings, ReviewSettingsInput } from '../../contract/reviews.js';
 
 /** The panel settings can change only before the round opens (the review stage). */
 const SETTINGS_STAGES: readonly CycleStatus[] = ['draft', 'open', 'verification'];

@@ -42,7 +42,7 @@ export const snapshotSchema = z.strictObject({
 });
 export type Snapshot = z.infer<typeof snapshotSchema>;
 
-export interface UnitOutcome {
+export type UnitOutcome = {
   code: string;
   name: string;
   baseScore: number | null;
@@ -62,9 +62,9 @@ export interface UnitOutcome {
   normalised: Record<string, number | null>;
   raw: Record<string, number | null>;
   explanation: { ko: string; en: string; gains: Array<{ iCode: string; difference: number }>; losses: Array<{ iCode: string; difference: number }> };
-}
+};
 
-export interface CycleOutcome {
+export type CycleOutcome = {
   year: number;
   engineVersion: string;
   /** sha256 of the canonical snapshot. */
@@ -76,7 +76,7 @@ export interface CycleOutcome {
   prizeTotal: number;
   medianUnit: string | null;
   warnings: Array<{ ko: string; en: string }>;
-}
+};
 
 export function snapshotHash(s: Snapshot): string {
   return sha256HexOfText(canonicalJson(s));

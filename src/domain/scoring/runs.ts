@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { runListItemSchema, runViewSchema } from '../../contract/scoring-runs.js';
 import type { Db } from '../../db/client.js';
 import type { CycleRow } from '../../db/repositories/cycles.js';
 import { latestFrameworkVersion } from '../../db/repositories/frameworks.js';
@@ -326,10 +328,15 @@ export async function compareRuns(db: DbOrTx, principal: Principal | null, fromI
   };
 }
 
-export async function runsOfCycle(db: DbOrTx, principal: Principal | null, year: number) {
+/** A run in the list, as the API sends it (the JSON columns hold what the runs stored). */
+export type RunListItem = z.output<typeof runListItemSchema>;
+/** A stored run with its ties and tie-break rules, as the API sends it. */
+export type RunView = z.output<typeof runViewSchema>;
+
+export async function runsOfCycle(db: DbOrTx, principal: Principal | null, year: number): Promise<RunListItem[]> {
   requireRole(principal, ...runReaders);
   const cycle = await cycleOrThrow(db, year);
-  return (await listRuns(db, cycle.id)).map((r) => ({ ...r, error: messageOfStored(r.error) }));
+  return (await listRuns(db, cycle.id)).map((r) => ({ ...r, error: messageOfStored(r.error) })) as RunListItem[];
 }
 
 export async function getRun(db: DbOrTx, principal: Principal | null, runId: number): Promise<ScoringRunRow> {
@@ -340,7 +347,16 @@ export async function getRun(db: DbOrTx, principal: Principal | null, runId: num
 }
 
 /** A stored run as the admin reads it: with its award ties (decided or not) and the tie-break rules on offer. */
-export function runView(run: ScoringRunRow) {
+export function runView(run: ScoringRunRow): RunView {
   const offered = run.status === 'done' ? tieBreakRules(snapshotSchema.parse(run.input).framework) : [];
-  return { ...run, error: messageOfStored(run.error), input: run.input, result: run.result, notices: run.notices, ties: runTies(run), tieBreakRules: offered };
+  return {
+    ...run,
+    kind: run.kind as RunKind,
+    error: messageOfStored(run.error),
+    input: run.input as RunView['input'],
+    result: run.result as RunView['result'],
+    notices: run.notices as RunView['notices'],
+    ties: runTies(run),
+    tieBreakRules: offered,
+  };
 }

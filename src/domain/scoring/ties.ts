@@ -14,6 +14,7 @@ import { appendAudit } from '../audit.js';
 import type { Principal } from '../auth.js';
 import { actorOf, requireRole } from '../authz.js';
 import { DomainError, notFound, type Message } from '../errors.js';
+import type { decideTieBody } from '../../contract/scoring-runs.js';
 import { frameworkDefinitionSchema } from '../frameworks/definition.js';
 import { evaluateWithTies, snapshotSchema, type CycleOutcome } from './evaluate.js';
 
@@ -48,7 +49,8 @@ export function tieBreakRules(framework: unknown): TieBreakRule[] {
   ];
 }
 
-export interface TieView extends Omit<BoundaryTie, 'decision'> {
+export interface TieView extends Omit<BoundaryTie, 'decision' | 'tied'> {
+  tied: string[];
   tiedUnits: Array<{ code: string; name: string }>;
   decision: StoredTieDecision | null;
   message: Message;
@@ -73,7 +75,7 @@ export function runTies(run: ScoringRunRow): TieView[] {
   const names = new Map(snapshot.units.map((u) => [u.code, u.name]));
   return ties.map((t) => {
     const stored = t.decision ? (decisions.find((d) => d.tier === t.tier && (d.group ?? undefined) === t.group && sameSet(d.tied, t.tied)) ?? null) : null;
-    return { ...t, tiedUnits: t.tied.map((c) => ({ code: c, name: names.get(c) ?? c })), decision: stored, message: tieMessage(t, names) };
+    return { ...t, tied: [...t.tied], tiedUnits: t.tied.map((c) => ({ code: c, name: names.get(c) ?? c })), decision: stored, message: tieMessage(t, names) };
   });
 }
 
@@ -85,14 +87,8 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && [...a].sort().join('\u0000') === [...b].sort().join('\u0000');
 }
 
-export const decideTieInput = z.object({
-  tier: z.string().min(1),
-  group: z.string().min(1).optional(),
-  decision: z.enum(['award_all', 'leave_empty', 'tie_break']),
-  rule: z.string().min(1).optional().describe('For tie_break: a rule code from the run’s tieBreakRules'),
-  reason: z.string().trim().min(1).max(2000),
-});
-export type DecideTieInput = z.infer<typeof decideTieInput>;
+export { decideTieBody as decideTieInput } from '../../contract/scoring-runs.js';
+export type DecideTieInput = z.infer<typeof decideTieBody>;
 
 /** The order of tied units by a tie-break rule; refuses when the rule leaves a tie at the boundary. */
 function orderByRule(outcome: CycleOutcome, tie: BoundaryTie, rule: string): string[] {

@@ -1,3 +1,4 @@
+import type { CycleStatus } from '../../contract/values.js';
 import { cyclesAtWork, districtsByCode, itemCounts, openAssignments, type ItemCountRow } from '../../db/repositories/my-work.js';
 import type { Role } from '../../db/repositories/users.js';
 import type { DbOrTx } from '../../db/tx.js';
@@ -23,7 +24,7 @@ export interface DistrictWork {
 
 export interface CycleWork {
   year: number;
-  cycleStatus: string;
+  cycleStatus: CycleStatus;
   districts: DistrictWork[];
   /** City admin: approved items waiting for verification, and items back with the districts. */
   city: { toVerify: number; changed: number; returned: number } | null;
@@ -89,7 +90,7 @@ export async function myWorkCounts(db: DbOrTx, principal: Principal | null): Pro
     }
     const reviews = reviewer && cycle.status === 'review' ? { toScore: (await openAssignments(db, cycle.id, principal.user.id))[0]?.n ?? 0 } : null;
     if (districts.length === 0 && !cityWork && !reviews) continue;
-    out.push({ year: cycle.year, cycleStatus: cycle.status, districts, city: cityWork, reviews });
+    out.push({ year: cycle.year, cycleStatus: cycle.status as CycleStatus, districts, city: cityWork, reviews });
   }
   return { cycles: out };
 }

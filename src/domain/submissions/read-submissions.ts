@@ -1,3 +1,4 @@
+import type { CycleStatus } from '../../contract/values.js';
 import { deadlineOf, evidenceOfSubmissions, findSubmission, submissionsOfDistrict, type AttachedEvidence, type SubmissionRow } from '../../db/repositories/submissions.js';
 import type { DbOrTx } from '../../db/tx.js';
 import type { Principal } from '../auth.js';
@@ -43,7 +44,7 @@ export async function viewOfItem(
 
 export interface DistrictSubmissions {
   year: number;
-  cycleStatus: string;
+  cycleStatus: CycleStatus;
   district: { code: string; name: string };
   /** The collection deadline; submitting after it marks the item late (a warning, not a block). */
   deadline: { dueAt: Date | null; passed: boolean };

@@ -1,3 +1,4 @@
+import type { SubmissionAction } from '../../contract/values.js';
 import type { SubmissionRow } from '../../db/repositories/submissions.js';
 import type { CycleStatus } from '../../db/repositories/cycles.js';
 import type { SubmissionStatus } from '../../db/repositories/submissions.js';
@@ -136,8 +137,7 @@ export function requireOtherPerson(principal: Principal, row: SubmissionRow, dec
  *  - `verify`, `return_to_district`: the city verifies an approved item (not one it changed, submitted or approved)
  *    or returns an item to the district (`verifySubmission`, `returnSubmission`).
  */
-export const submissionActions = ['save', 'correct', 'submit', 'approve', 'return', 'verify', 'return_to_district'] as const;
-export type SubmissionAction = (typeof submissionActions)[number];
+export { submissionActions, type SubmissionAction } from '../../contract/values.js';
 
 /**
  * The actions the principal may take on an item now, by the rules the services apply (they check again, with the

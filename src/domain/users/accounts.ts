@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import { USERNAME_PATTERN, type userViewSchema } from '../../contract/users.js';
 import { findOrgUnitByCode } from '../../db/repositories/org-units.js';
 import { deleteSessionsOfUser } from '../../db/repositories/sessions.js';
 import {
@@ -23,31 +25,10 @@ import { DomainError, notFound, type FieldProblem } from '../errors.js';
 import { hashPassword, randomPassword } from '../passwords.js';
 import { delayedUntil, forgetAttemptsOfName } from '../sign-in-protection.js';
 
-/** An account as the city admin sees it: never the password hash. */
-export interface UserView {
-  id: number;
-  username: string;
-  displayName: string;
-  isDemo: boolean;
-  disabled: boolean;
-  lockedUntil: string | null;
-  mustChangePassword: boolean;
-  roles: MembershipWithName[];
-  lastSeenAt: string | null;
-  createdAt: string;
-  version: number;
-  /**
-   * Separation of duties: the districts where the account is both officer and approver. Allowed, but such a person
-   * cannot approve what they entered or submitted themselves, so the district needs another approver.
-   */
-  dutyWarnings: DutyWarning[];
-}
+/** An account as the city admin sees it: never the password hash (the answer's schema is in src/contract/users.ts). */
+export type UserView = z.output<typeof userViewSchema>;
 
-export interface DutyWarning {
-  code: 'officer_and_approver';
-  orgUnitCode: string;
-  message: { ko: string; en: string };
-}
+export type DutyWarning = UserView['dutyWarnings'][number];
 
 /** The districts where one account holds both district roles, each with the warning the city admin sees. */
 export function dutyWarningsOf(roles: ReadonlyArray<{ role: Role; orgUnitCode: string | null; orgUnitName?: string | null }>): DutyWarning[] {
@@ -73,7 +54,7 @@ export interface RoleInput {
   orgUnitCode?: string | null | undefined;
 }
 
-export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,63}$/;
+export { USERNAME_PATTERN };
 const DISTRICT_ROLES: ReadonlySet<Role> = new Set(['district_officer', 'district_approver']);
 
 function view(row: UserRow, roles: MembershipWithName[], delayed: Date | undefined): UserView {

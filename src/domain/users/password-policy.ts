@@ -1,7 +1,8 @@
+import { MAX_PASSWORD_LENGTH } from '../../contract/auth.js';
 import type { FieldProblem } from '../errors.js';
 
 export const MIN_PASSWORD_LENGTH = 10;
-export const MAX_PASSWORD_LENGTH = 200;
+export { MAX_PASSWORD_LENGTH };
 
 /**
  * Passwords people pick first. Guessing is already slowed by the sign-in throttle and lockout; refusing these keeps

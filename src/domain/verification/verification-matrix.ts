@@ -1,3 +1,4 @@
+import type { CycleStatus } from '../../contract/values.js';
 import { verificationMatrixRows } from '../../db/repositories/submissions.js';
 import type { DbOrTx } from '../../db/tx.js';
 import type { Principal } from '../auth.js';
@@ -18,7 +19,7 @@ export interface MatrixCell {
 
 export interface VerificationMatrix {
   year: number;
-  cycleStatus: string;
+  cycleStatus: CycleStatus;
   indicators: Array<{ code: string; name: { ko: string; en: string }; kind: string }>;
   /** One row per district; `cells[i]` belongs to `indicators[i]`, null when the district has not started it. */
   districts: Array<{ code: string; name: string; cells: Array<MatrixCell | null> }>;

@@ -1,24 +1,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { noContent } from '../../contract/common.js';
+import { changePasswordBody, loginBody, sessionSchema } from '../../contract/auth.js';
 import { countDemoUsers } from '../../domain/installation.js';
 import { changeOwnPassword, login, logout, SESSION_TTL_MS } from '../../domain/auth.js';
-import { MAX_PASSWORD_LENGTH } from '../../domain/users/password-policy.js';
 import { DomainError } from '../../domain/errors.js';
-import { roles } from '../../domain/authz.js';
 import { SESSION_COOKIE } from '../access.js';
 import type { AppContext } from '../context.js';
 import { LoginThrottle } from '../login-throttle.js';
 import { waitInWords, type SignInPolicy } from '../../domain/sign-in-protection.js';
-
-const userSchema = z.object({
-  id: z.number().int(),
-  username: z.string(),
-  displayName: z.string(),
-  isDemo: z.boolean(),
-  mustChangePassword: z.boolean(),
-  roles: z.array(z.object({ role: z.enum(roles), orgUnitCode: z.string().nullable() })),
-});
 
 /**
  * The session cookie is Secure when HOPEJOBS_COOKIE_SECURE=true, never when false, and with `auto` when the request
@@ -94,11 +84,8 @@ export const authRoutes =
         schema: {
           tags: ['auth'],
           summary: 'Sign in; sets the session cookie and returns the CSRF token for later writes',
-          body: z.object({
-            username: z.string().trim().min(1).max(100),
-            password: z.string().min(1).max(200),
-          }),
-          response: { 200: z.object({ user: userSchema, csrfToken: z.string() }) },
+          body: loginBody,
+          response: { 200: sessionSchema },
         },
       },
       async (req, reply) => {
@@ -120,7 +107,7 @@ export const authRoutes =
       '/api/v1/auth/logout',
       {
         config: { access: 'authenticated' },
-        schema: { tags: ['auth'], summary: 'Sign out (ends this session)', response: { 204: z.null() } },
+        schema: { tags: ['auth'], summary: 'Sign out (ends this session)', response: { 204: noContent } },
       },
       async (req, reply) => {
         if (req.principal) await logout(ctx.database.db, req.principal);
@@ -136,7 +123,7 @@ export const authRoutes =
         schema: {
           tags: ['auth'],
           summary: 'The signed-in user, roles and the CSRF token of the session',
-          response: { 200: z.object({ user: userSchema, csrfToken: z.string() }) },
+          response: { 200: sessionSchema },
         },
       },
       async (req) => {
@@ -152,11 +139,8 @@ export const authRoutes =
         schema: {
           tags: ['auth'],
           summary: 'Change your own password (the current one is required); ends your other sessions and renews this one',
-          body: z.object({
-            currentPassword: z.string().min(1).max(MAX_PASSWORD_LENGTH),
-            newPassword: z.string().min(1).max(MAX_PASSWORD_LENGTH),
-          }),
-          response: { 200: z.object({ user: userSchema, csrfToken: z.string() }) },
+          body: changePasswordBody,
+          response: { 200: sessionSchema },
         },
       },
       async (req, reply) => {

@@ -1,6 +1,13 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import {
+  districtEvidenceParams,
+  evidenceDownloadQuery,
+  evidenceIdParams,
+  evidenceListQuery,
+  evidencePageSchema,
+  uploadedEvidenceSchema,
+} from '../../contract/evidence.js';
 import { DomainError } from '../../domain/errors.js';
 import {
   evidenceDownloadHeaders,
@@ -12,21 +19,9 @@ import {
 import type { AppContext } from '../context.js';
 import { problemFor, requestLang, sendProblem } from '../problem.js';
 
-const code = z.string().regex(/^[0-9A-Za-z_-]{1,20}$/);
-const id = z.coerce.number().int().min(1).max(2_147_483_647);
 const districtRoles = { roles: ['city_admin', 'auditor', 'district_officer', 'district_approver'] as const };
 const readers = { roles: ['city_admin', 'auditor', 'district_officer', 'district_approver', 'reviewer'] as const };
 const uploaders = { roles: ['city_admin', 'district_officer', 'district_approver'] as const };
-
-const evidenceView = z.object({
-  id: z.number().int(),
-  orgUnitCode: z.string().nullable(),
-  originalName: z.string(),
-  mediaType: z.string(),
-  size: z.number(),
-  sha256: z.string(),
-  createdAt: z.date(),
-});
 
 function fileRequired(): DomainError {
   const message = { ko: '파일이 없습니다. 증빙자료 파일을 골라 올리세요.', en: 'No file was uploaded. Choose an evidence file.' };
@@ -52,8 +47,8 @@ export const evidenceRoutes =
           summary:
             '증빙자료 올리기 / upload one evidence file for a district (multipart, field `file`); the type is read from the content (PDF, images, XLSX, DOCX, PPTX, HWP, HWPX), the size limit is HOPEJOBS_MAX_UPLOAD_MB. Attach it to items or objections by its id.',
           consumes: ['multipart/form-data'],
-          params: z.object({ code }),
-          response: { 201: evidenceView.extend({ deduplicated: z.boolean().describe('The same bytes under the same name were already stored for the district') }) },
+          params: districtEvidenceParams,
+          response: { 201: uploadedEvidenceSchema },
         },
       },
       async (req, reply) => {
@@ -80,9 +75,9 @@ export const evidenceRoutes =
         schema: {
           tags: ['evidence'],
           summary: 'A district’s evidence files, newest first (its officers and approvers, the city admin, the auditor)',
-          params: z.object({ code }),
-          querystring: z.object({ before: id.optional().describe('Cursor: nextCursor of the previous page'), limit: z.coerce.number().int().min(1).max(200).default(50) }),
-          response: { 200: z.object({ items: z.array(evidenceView), nextCursor: z.number().int().nullable() }) },
+          params: districtEvidenceParams,
+          querystring: evidenceListQuery,
+          response: { 200: evidencePageSchema },
         },
       },
       async (req) => listDistrictEvidence(db, req.principal, req.params.code, { before: req.query.before, limit: req.query.limit }),
@@ -96,8 +91,8 @@ export const evidenceRoutes =
           tags: ['evidence'],
           summary:
             'Download an evidence file (an attachment, with the type recorded from its content; `inline=1` shows a PDF or image in the browser); another district’s file answers 404. A reviewer reads the files of the items assigned to them (after the pledge; masked names on a blind panel).',
-          params: z.object({ id }),
-          querystring: z.object({ inline: z.enum(['0', '1']).optional() }),
+          params: evidenceIdParams,
+          querystring: evidenceDownloadQuery,
         },
       },
       async (req, reply) => {

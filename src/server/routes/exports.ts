@@ -1,12 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { adminCode as code, year } from '../../contract/common.js';
 import { exportFormats, exportRecords, type ExportFormat } from '../../domain/exports/index.js';
 import type { AppContext } from '../context.js';
 import { requestLang } from '../problem.js';
 
-const year = z.coerce.number().int().min(2000).max(2100);
-const code = z.string().regex(/^\d{5}$/, 'a 5-digit administrative code');
 const readers = { roles: ['city_admin', 'auditor', 'district_officer', 'district_approver'] as const };
 const cityReaders = { roles: ['city_admin', 'auditor'] as const };
 

@@ -1,14 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { healthSchema } from '../../contract/system.js';
 import { migrationStatus } from '../../domain/installation.js';
 import type { AppContext } from '../context.js';
-
-const healthSchema = z.object({
-  status: z.enum(['ok', 'degraded']),
-  db: z.enum(['pglite', 'postgres']),
-  version: z.string(),
-  migrations: z.object({ applied: z.number().int(), pending: z.number().int(), latest: z.string().nullable() }),
-});
 
 export const healthRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>

@@ -5,6 +5,8 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { adminCode as code, year } from '../../contract/common.js';
+import { districtImportsQuery, importDoneSchema, importIdParams, importPageSchema, importQueuedSchema, importViewSchema } from '../../contract/imports.js';
 import { actorOf } from '../../domain/authz.js';
 import { DomainError } from '../../domain/errors.js';
 import { attachmentDisposition } from '../../domain/exports/download-name.js';
@@ -23,56 +25,15 @@ import {
 } from '../../domain/imports/index.js';
 import { configureXlsxWorkers } from '../../domain/imports/xlsx-workers.js';
 import { enqueueJob } from '../../domain/jobs/index.js';
-import { messageSchema } from '../../message.js';
 import type { AppContext } from '../context.js';
 import { problemFor, sendProblem } from '../problem.js';
 
-const year = z.coerce.number().int().min(2000).max(2100);
-const code = z.string().regex(/^\d{5}$/, 'a 5-digit administrative code');
 const readers = { roles: ['city_admin', 'auditor', 'district_officer', 'district_approver'] as const };
 const writers = { roles: ['city_admin', 'district_officer'] as const };
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** CSV uploads larger than this run as a background job (the browser may leave and come back). */
 export const BACKGROUND_IMPORT_BYTES = 5 * 1024 * 1024;
-
-const problemJson = z.object({
-  path: z.string(),
-  message: z.object({ ko: z.string(), en: z.string() }),
-  sheet: z.string().optional(),
-  row: z.number().int().optional(),
-  column: z.string().optional(),
-});
-
-const importView = z.object({
-  id: z.number().int(),
-  cycleYear: z.number().int().nullable(),
-  orgUnitCode: z.string().nullable(),
-  format: z.string(),
-  fileName: z.string(),
-  status: z.string(),
-  totalRows: z.number().int(),
-  processedRows: z.number().int(),
-  errorCount: z.number().int(),
-  errors: z.array(problemJson).describe('every stored problem, in Korean and English'),
-  summary: z.unknown(),
-  createdBy: z.string().nullable(),
-  createdAt: z.date(),
-  finishedAt: z.date().nullable(),
-  job: z.object({ id: z.number().int(), status: z.string(), progress: z.number(), message: z.string().nullable(), error: messageSchema.nullable() }).nullable(),
-});
-
-const importDone = z
-  .object({ importId: z.number().int(), status: z.literal('committed'), format: z.enum(['xlsx', 'csv']), created: z.number().int() })
-  .catchall(z.unknown())
-  .describe('xlsx: created, updated, unchanged, sheets[], directValues; csv: created, rows, encoding');
-
-const importQueued = z.object({
-  importId: z.number().int(),
-  jobId: z.number().int(),
-  status: z.literal('queued'),
-  statusUrl: z.string(),
-});
 
 function invalidUpload(code: string, ko: string, en: string): DomainError {
   return new DomainError('invalid', code, { ko, en }, [{ path: 'file', message: { ko, en } }]);
@@ -176,7 +137,7 @@ export const importRoutes =
             encoding: z.enum(['auto', 'utf-8', 'cp949']).default('auto'),
             background: z.enum(['0', '1', 'true', 'false']).optional(),
           }),
-          response: { 201: importDone, 202: importQueued },
+          response: { 201: importDoneSchema, 202: importQueuedSchema },
         },
       },
       async (req, reply) => {
@@ -226,8 +187,8 @@ export const importRoutes =
         schema: {
           tags: ['imports'],
           summary: 'One import: status, progress of its background job, and every stored error (Korean and English)',
-          params: z.object({ id: z.coerce.number().int().min(1).max(2_147_483_647) }),
-          response: { 200: importView },
+          params: importIdParams,
+          response: { 200: importViewSchema },
         },
       },
       async (req) => getImport(db, req.principal, req.params.id),
@@ -241,12 +202,8 @@ export const importRoutes =
           tags: ['imports'],
           summary: 'A district’s import history, newest first',
           params: z.object({ code }),
-          querystring: z.object({
-            cycle: year.optional(),
-            cursor: z.coerce.number().int().min(1).optional(),
-            limit: z.coerce.number().int().min(1).max(200).default(50),
-          }),
-          response: { 200: z.object({ items: z.array(importView), nextCursor: z.number().int().nullable() }) },
+          querystring: districtImportsQuery,
+          response: { 200: importPageSchema },
         },
       },
       async (req) =>

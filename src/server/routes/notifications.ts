@@ -1,15 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { deadlineReminders, listNotifications, markAllAsRead, markNotificationAsRead, notificationKinds } from '../../domain/notifications/index.js';
+import { markedSchema, notificationIdParams, notificationPageSchema, notificationQuery, notificationSchema, remindersSentSchema } from '../../contract/notifications.js';
+import { deadlineReminders, listNotifications, markAllAsRead, markNotificationAsRead } from '../../domain/notifications/index.js';
 import type { AppContext } from '../context.js';
-
-const notificationSchema = z.object({
-  id: z.number().int(),
-  kind: z.enum(notificationKinds),
-  payload: z.object({ message: z.object({ ko: z.string(), en: z.string() }), link: z.string().optional() }).catchall(z.unknown()),
-  createdAt: z.date(),
-  readAt: z.date().nullable(),
-});
 
 export const notificationRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -23,12 +15,8 @@ export const notificationRoutes =
         schema: {
           tags: ['notifications'],
           summary: '알림 / my notifications (to me and to my roles), newest first, with the unread count',
-          querystring: z.object({
-            before: z.coerce.number().int().positive().optional().describe('Cursor: nextCursor of the previous page'),
-            limit: z.coerce.number().int().min(1).max(200).optional(),
-            unread: z.enum(['true', 'false']).optional(),
-          }),
-          response: { 200: z.object({ notifications: z.array(notificationSchema), unread: z.number().int(), nextCursor: z.number().int().nullable() }) },
+          querystring: notificationQuery,
+          response: { 200: notificationPageSchema },
         },
       },
       async (req) =>
@@ -42,7 +30,7 @@ export const notificationRoutes =
         schema: {
           tags: ['notifications'],
           summary: 'Mark one of my notifications read',
-          params: z.object({ id: z.coerce.number().int().positive() }),
+          params: notificationIdParams,
           response: { 200: notificationSchema },
         },
       },
@@ -53,7 +41,7 @@ export const notificationRoutes =
       '/api/v1/notifications/read-all',
       {
         config: { access: 'authenticated' },
-        schema: { tags: ['notifications'], summary: 'Mark all my notifications read', response: { 200: z.object({ marked: z.number().int() }) } },
+        schema: { tags: ['notifications'], summary: 'Mark all my notifications read', response: { 200: markedSchema } },
       },
       async (req) => markAllAsRead(db, req.principal),
     );
@@ -65,9 +53,7 @@ export const notificationRoutes =
         schema: {
           tags: ['notifications'],
           summary: 'Send deadline reminders now for stages due within 3 days (idempotent per stage and day; also meant for a scheduler)',
-          response: {
-            200: z.object({ sent: z.array(z.object({ year: z.number().int(), stage: z.string(), dueAt: z.date(), notifications: z.number().int() })) }),
-          },
+          response: { 200: remindersSentSchema },
         },
       },
       async (req) => ({ sent: await deadlineReminders(db, req.principal) }),

@@ -1,17 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { orgUnitListSchema } from '../../contract/org-units.js';
 import { listOrgUnits } from '../../domain/org-units.js';
 import type { AppContext } from '../context.js';
-
-export const orgUnitSchema = z.object({
-  code: z.string().describe('Administrative code, e.g. 11215'),
-  name: z.string(),
-  nameEn: z.string(),
-  kind: z.enum(['city', 'district']),
-  parentCode: z.string().nullable(),
-  population: z.number().int().nullable(),
-  populationYear: z.number().int().nullable(),
-});
 
 export const orgUnitRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -23,7 +13,7 @@ export const orgUnitRoutes =
         schema: {
           tags: ['org-units'],
           summary: 'The city and its districts (자치구), with the latest population',
-          response: { 200: z.object({ orgUnits: z.array(orgUnitSchema) }) },
+          response: { 200: orgUnitListSchema },
         },
       },
       async () => {

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { yearParams } from '../../contract/common.js';
+import { downloadQuery, engineInputSchema, publicCycleListSchema, publicScorecardParams, resultsSchema, scorecardSchema } from '../../contract/public.js';
 import { RenderPool, defaultRenderThreads } from '../../domain/file-rendering/index.js';
 import {
   openDataFile,
@@ -15,93 +16,6 @@ import { downloadRateLimit } from '../download-rate-limit.js';
 import { requestLang } from '../problem.js';
 import { sendStored, storeOnce } from '../public-files.js';
 import { renderOnce } from '../public-json.js';
-
-const year = z.coerce.number().int().min(2000).max(2100);
-const bilingual = z.object({ ko: z.string(), en: z.string() });
-
-const resultsSchema = z.object({
-  year: z.number().int(),
-  title: z.string(),
-  demo: z.boolean(),
-  illustrative: z.boolean(),
-  publishedAt: z.date(),
-  topCode: z.string(),
-  fields: z.array(z.object({ code: z.string(), name: bilingual, points: z.number() })),
-  tiers: z.array(z.object({ code: z.string(), name: bilingual, winners: z.number().int(), prizeEach: z.number(), total: z.number() })),
-  prizeTotal: z.number(),
-  units: z.array(
-    z.object({
-      code: z.string(),
-      name: z.string(),
-      score: z.number().nullable(),
-      rank: z.number().int().nullable(),
-      awardTier: z.string().nullable(),
-      fieldScores: z.record(z.string(), z.number().nullable()),
-      bonus: z.number(),
-      penalty: z.number(),
-      prize: z.number(),
-      previousRank: z.number().int().nullable(),
-      streak: z.number().int().nullable(),
-      streakText: bilingual.nullable(),
-    }),
-  ),
-});
-
-const scorecardSchema = z.object({
-  year: z.number().int(),
-  title: z.string(),
-  demo: z.boolean(),
-  district: z.object({ code: z.string(), name: z.string() }),
-  score: z.number().nullable(),
-  baseScore: z.number().nullable(),
-  rank: z.number().int().nullable(),
-  previousRank: z.number().int().nullable(),
-  awardTier: z.string().nullable(),
-  awardTierName: bilingual.nullable(),
-  awardReason: bilingual.nullable(),
-  prize: z.number(),
-  streak: z.object({ ko: z.string(), en: z.string(), length: z.number().int() }).nullable(),
-  bonus: z.number(),
-  penalty: z.number(),
-  fields: z.array(z.object({ code: z.string(), name: bilingual, score: z.number().nullable() })),
-  indicators: z.array(
-    z.object({
-      code: z.string(),
-      name: bilingual,
-      field: z.string(),
-      kind: z.enum(['quantitative', 'qualitative']),
-      points: z.number(),
-      earned: z.number().nullable(),
-      rawValue: z.number().nullable(),
-      unit: z.string().nullable(),
-      normalised: z.number().nullable(),
-      median: z.number().nullable().describe('City median of the normalised value (0–100)'),
-    }),
-  ),
-  explanation: z.object({ ko: z.array(z.string()), en: z.array(z.string()) }),
-  trend: z.array(z.object({ year: z.number().int(), score: z.number().nullable(), rank: z.number().int().nullable(), awardTier: z.string().nullable() })),
-  reproducibility: z.object({ runId: z.number().int(), snapshotHash: z.string(), engineVersion: z.string() }),
-  robustness: z
-    .object({
-      runs: z.number().int(),
-      noise: z.number(),
-      medianRank: z.number().nullable(),
-      rankP5: z.number().nullable(),
-      rankP95: z.number().nullable(),
-      tierProbability: z.record(z.string(), z.number()).nullable(),
-    })
-    .nullable()
-    .describe('Monte Carlo sensitivity of the rank: weights ±noise, 5th–95th percentile rank and award tier probabilities'),
-});
-
-const engineInputSchema = z.object({
-  year: z.number().int(),
-  snapshotHash: z.string(),
-  engineVersion: z.string(),
-  iMeta: z.array(z.record(z.string(), z.unknown())),
-  iData: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.null()]))),
-  options: z.record(z.string(), z.unknown()),
-});
 
 /**
  * Published results for everyone, no sign-in. Nothing unpublished is reachable from here. Pages and downloads are
@@ -129,11 +43,7 @@ export const publicRoutes =
         schema: {
           tags: ['public'],
           summary: '공개된 평가 주기 / published cycles',
-          response: {
-            200: z.object({
-              cycles: z.array(z.object({ year: z.number().int(), title: z.string(), status: z.literal('published'), publishedAt: z.date().nullable(), demo: z.boolean() })),
-            }),
-          },
+          response: { 200: publicCycleListSchema },
         },
       },
       async (_req, reply) => {
@@ -147,7 +57,7 @@ export const publicRoutes =
       '/api/v1/public/cycles/:year/results',
       {
         config: { access: 'public' },
-        schema: { tags: ['public'], summary: '공개 결과 / published results of a cycle', params: z.object({ year }), response: { 200: resultsSchema } },
+        schema: { tags: ['public'], summary: '공개 결과 / published results of a cycle', params: yearParams, response: { 200: resultsSchema } },
       },
       async (req, reply) => {
         const all = await publishedCycles(db);
@@ -163,7 +73,7 @@ export const publicRoutes =
         schema: {
           tags: ['public'],
           summary: '자치구 성적표 / a district’s scorecard: points per indicator, explanation, trend',
-          params: z.object({ year, code: z.string().regex(/^\d{5}$/) }),
+          params: publicScorecardParams,
           response: { 200: scorecardSchema },
         },
       },
@@ -182,7 +92,7 @@ export const publicRoutes =
         schema: {
           tags: ['public'],
           summary: 'The published run’s input in the engine’s COINr-style form (iMeta, iData): re-score it yourself with hopejobs/engine',
-          params: z.object({ year }),
+          params: yearParams,
           response: { 200: engineInputSchema },
         },
       },
@@ -202,8 +112,8 @@ export const publicRoutes =
           schema: {
             tags: ['public'],
             summary: `공개 데이터 / open data (${format.toUpperCase()}${format === 'xlsx' ? ', with a data dictionary sheet' : format === 'csv' ? ', UTF-8 with BOM' : ''})`,
-            params: z.object({ year }),
-            querystring: z.object({ lang: z.enum(['ko', 'en']).optional() }),
+            params: yearParams,
+            querystring: downloadQuery,
           },
         },
         async (req, reply) => {
@@ -224,8 +134,8 @@ export const publicRoutes =
         schema: {
           tags: ['public'],
           summary: '성적표 PDF / a district’s scorecard as PDF (Korean fonts embedded)',
-          params: z.object({ year, code: z.string().regex(/^\d{5}$/) }),
-          querystring: z.object({ lang: z.enum(['ko', 'en']).optional() }),
+          params: publicScorecardParams,
+          querystring: downloadQuery,
         },
       },
       async (req, reply) => {

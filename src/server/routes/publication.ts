@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { noContent, yearParams } from '../../contract/common.js';
+import { pressReleaseBody, pressReleaseSchema } from '../../contract/publication.js';
 import { pressRelease, savePressRelease } from '../../domain/publication/index.js';
 import type { AppContext } from '../context.js';
-
-const year = z.coerce.number().int().min(2000).max(2100);
 
 export const publicationRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -17,8 +16,8 @@ export const publicationRoutes =
         schema: {
           tags: ['publication'],
           summary: '보도자료 초안 / the press-release draft (generated from results and the winners’ activity records, or as edited)',
-          params: z.object({ year }),
-          response: { 200: z.object({ text: z.string(), edited: z.boolean(), version: z.number().int() }) },
+          params: yearParams,
+          response: { 200: pressReleaseSchema },
         },
       },
       async (req) => pressRelease(db, req.principal, req.params.year),
@@ -31,9 +30,9 @@ export const publicationRoutes =
         schema: {
           tags: ['publication'],
           summary: 'Save the edited press release (optimistic concurrency on version)',
-          params: z.object({ year }),
-          body: z.object({ text: z.string().min(1).max(100_000), version: z.number().int() }),
-          response: { 204: z.null() },
+          params: yearParams,
+          body: pressReleaseBody,
+          response: { 204: noContent },
         },
       },
       async (req, reply) => {

@@ -1,17 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { readySchema } from '../../contract/system.js';
 import { migrationStatus, readMigrations } from '../../domain/installation.js';
 import type { AppContext } from '../context.js';
 
 const READY_TIMEOUT_MS = 2000;
 
-const readySchema = z.object({
-  status: z.enum(['ready', 'not_ready']),
-  checks: z.object({
-    database: z.enum(['ok', 'unreachable']),
-    migrations: z.enum(['ok', 'pending', 'unknown']),
-  }),
-});
 
 /**
  * For load balancers: 200 when this server can serve (database answers within 2 s, every migration applied), 503

@@ -1,50 +1,22 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { noContent } from '../../contract/common.js';
+import {
+  createRecordBody,
+  deleteRecordQuery,
+  districtRecordsParams,
+  recordIdParams,
+  recordListQuery,
+  recordPageSchema,
+  recordSchema,
+  updateRecordBody,
+} from '../../contract/records.js';
 import { createRecord, deleteRecord, getRecord, listRecords, updateRecord } from '../../domain/activities/index.js';
 import { cycleOrThrow } from '../../domain/cycle-lookup.js';
 import type { AppContext } from '../context.js';
 
-const code = z.string().regex(/^\d{5}$/, 'a 5-digit administrative code');
-const isoDate = z.iso.date();
 const readers = { roles: ['city_admin', 'auditor', 'district_officer', 'district_approver'] as const };
 const writers = { roles: ['city_admin', 'district_officer'] as const };
 
-export const recordSchema = z.object({
-  id: z.number().int(),
-  orgUnitCode: z.string(),
-  recordType: z.string(),
-  occurredOn: z.string(),
-  data: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
-  version: z.number().int(),
-  importId: z.number().int().nullable(),
-  createdBy: z.number().int().nullable(),
-  updatedBy: z.number().int().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  deletedAt: z.string().nullable(),
-  returnedItems: z
-    .array(
-      z.object({
-        id: z.number().int(),
-        year: z.number().int(),
-        orgUnitCode: z.string(),
-        indicator: z.string(),
-        status: z.string(),
-        submittedValue: z.number().nullable(),
-        currentValue: z.number().nullable(),
-      }),
-    )
-    .optional()
-    .describe('After a change, when there are any: submitted or approved items whose value it changed, now returned to the district to submit again'),
-});
-
-const recordInput = {
-  occurredOn: isoDate.nullish().describe('The record’s date (YYYY-MM-DD); for a type dated by one of its fields, leave it out'),
-  data: z.record(z.string(), z.unknown()).describe('Field key → value, as the record type defines'),
-  reason: z.string().max(2000).optional(),
-};
-
-/** The cycle's data period intersected with the asked range (a cycle year stands for its data period). */
 async function periodFilter(db: AppContext['database']['db'], q: { cycle?: number | undefined; from?: string | undefined; to?: string | undefined }) {
   if (q.cycle === undefined) return { from: q.from, to: q.to };
   const cycle = await cycleOrThrow(db, q.cycle);
@@ -65,16 +37,9 @@ export const recordRoutes =
         schema: {
           tags: ['records'],
           summary: '자치구 실적 목록 / a district’s activity records, newest first (cursor pagination)',
-          params: z.object({ code }),
-          querystring: z.object({
-            type: z.string().max(41).optional().describe('record type code'),
-            from: isoDate.optional(),
-            to: isoDate.optional(),
-            cycle: z.coerce.number().int().min(2000).max(2100).optional().describe('a cycle year: only its data period'),
-            cursor: z.string().max(200).optional(),
-            limit: z.coerce.number().int().min(1).max(500).default(50),
-          }),
-          response: { 200: z.object({ items: z.array(recordSchema), nextCursor: z.string().nullable() }) },
+          params: districtRecordsParams,
+          querystring: recordListQuery,
+          response: { 200: recordPageSchema },
         },
       },
       async (req) => {
@@ -98,8 +63,8 @@ export const recordRoutes =
         schema: {
           tags: ['records'],
           summary: '실적 입력 / enter an activity record for a district (validated, audited)',
-          params: z.object({ code }),
-          body: z.object({ recordType: z.string().min(1).max(41), ...recordInput }),
+          params: districtRecordsParams,
+          body: createRecordBody,
           response: { 201: recordSchema },
         },
       },
@@ -115,13 +80,11 @@ export const recordRoutes =
       },
     );
 
-    const id = z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
-
     app.get(
       '/api/v1/records/:id',
       {
         config: { access: readers },
-        schema: { tags: ['records'], summary: 'One activity record', params: z.object({ id }), response: { 200: recordSchema } },
+        schema: { tags: ['records'], summary: 'One activity record', params: recordIdParams, response: { 200: recordSchema } },
       },
       async (req) => getRecord(db, req.principal, req.params.id),
     );
@@ -133,8 +96,8 @@ export const recordRoutes =
         schema: {
           tags: ['records'],
           summary: 'Change a record; `version` must be the current one (otherwise 409 with the current record)',
-          params: z.object({ id }),
-          body: z.object({ version: z.number().int().min(1), ...recordInput }),
+          params: recordIdParams,
+          body: updateRecordBody,
           response: { 200: recordSchema },
         },
       },
@@ -151,9 +114,9 @@ export const recordRoutes =
         schema: {
           tags: ['records'],
           summary: 'Delete a record (kept in the audit trail); `?version=` must be the current one',
-          params: z.object({ id }),
-          querystring: z.object({ version: z.coerce.number().int().min(1), reason: z.string().max(2000).optional() }),
-          response: { 204: z.null() },
+          params: recordIdParams,
+          querystring: deleteRecordQuery,
+          response: { 204: noContent },
         },
       },
       async (req, reply) => {

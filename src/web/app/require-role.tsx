@@ -5,7 +5,7 @@ import { ErrorState, LoadingState } from '../components/ui/status.js';
 import { signInFor } from '../config/paths.js';
 import { useMe } from '../features/auth/api/get-me.js';
 import { hasRole } from '../lib/roles.js';
-import type { Role } from '../types/api.js';
+import type { Role } from '../types/index.js';
 
 /**
  * Client-side guard of a signed-in page: without a session it goes to sign-in (and comes back afterwards); without

@@ -1,4 +1,4 @@
-import type { AwardTier } from '../types/api.js';
+import type { AwardTier } from '../types/index.js';
 import { localized } from './localized.js';
 
 export interface TierDisplay {
@@ -8,7 +8,7 @@ export interface TierDisplay {
 }
 
 /** How an award tier code of a cycle is shown; null when the unit won no award or the code is unknown. */
-export function tierDisplay(tiers: AwardTier[], code: string | null, language: string): TierDisplay | null {
+export function tierDisplay(tiers: Pick<AwardTier, 'code' | 'name'>[], code: string | null, language: string): TierDisplay | null {
   if (code === null) return null;
   const level = tiers.findIndex((tier) => tier.code === code);
   const tier = tiers[level];

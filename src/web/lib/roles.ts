@@ -1,4 +1,4 @@
-import type { Role, User } from '../types/api.js';
+import type { Role, User } from '../types/index.js';
 
 /** Whether the user holds one of the roles (anywhere). The server checks again on every call. */
 export function hasRole(user: User | null | undefined, ...roles: Role[]): boolean {

@@ -8,7 +8,7 @@ import { RoleList } from '../features/auth/components/role-list.js';
 import { useMyWork } from '../features/my-work/api/get-my-work.js';
 import { formatNumber } from '../lib/format.js';
 import { hasRole } from '../lib/roles.js';
-import type { User } from '../types/api.js';
+import type { User } from '../types/index.js';
 import styles from './page.module.css';
 import work from './work.module.css';
 

@@ -8,7 +8,7 @@ import { useMe } from '../../features/auth/api/get-me.js';
 import { useLogout } from '../../features/auth/api/logout.js';
 import { NotificationBell } from '../../features/notifications/components/notification-bell.js';
 import { hasRole } from '../../lib/roles.js';
-import type { User } from '../../types/api.js';
+import type { User } from '../../types/index.js';
 import type { SigningOutState } from '../password-gate.js';
 import styles from './site-header.module.css';
 import { UserMenu } from './user-menu.js';

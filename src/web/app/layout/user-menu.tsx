@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { paths } from '../../config/paths.js';
-import type { User } from '../../types/api.js';
+import type { User } from '../../types/index.js';
 import styles from './site-header.module.css';
 
 /**

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ItemStatus } from '../../types/api.js';
+import type { ItemStatus } from '../../types/index.js';
 import { StatusBadge, type StatusTone } from './status-badge.js';
 
 /** Tone and symbol of each district × indicator status (the same wherever an item is shown). */

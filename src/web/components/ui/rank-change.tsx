@@ -2,8 +2,10 @@ import { useTranslation } from 'react-i18next';
 import styles from './rank-change.module.css';
 
 /** Movement from the previous rank to this one: ▲ climbed, ▼ fell (a smaller rank number is better). */
-export function RankChange({ previousRank, rank }: { previousRank: number | null; rank: number }) {
+/** The movement since the previous rank; nothing for a unit without a rank (no score this time). */
+export function RankChange({ previousRank, rank }: { previousRank: number | null; rank: number | null }) {
   const { t } = useTranslation();
+  if (rank === null) return null;
   if (previousRank === null) {
     return <span className={`${styles.change} ${styles.new}`}>{t('results.movement.new')}</span>;
   }

@@ -23,7 +23,7 @@ import { VerificationProgress } from '../../features/cycles/components/verificat
 import { formatDate } from '../../lib/format.js';
 import { localized } from '../../lib/localized.js';
 import { hasRole } from '../../lib/roles.js';
-import type { Cycle, CycleDetail, CycleStage } from '../../types/api.js';
+import type { Cycle, CycleDetail, CycleStage } from '../../types/index.js';
 import styles from '../page.module.css';
 import admin from './admin.module.css';
 import work from '../work.module.css';

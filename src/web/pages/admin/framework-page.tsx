@@ -18,7 +18,7 @@ import { FrameworkEditor } from '../../features/frameworks/components/framework-
 import { formatDateTime, shortHash } from '../../lib/format.js';
 import { localized } from '../../lib/localized.js';
 import { hasRole } from '../../lib/roles.js';
-import type { Framework } from '../../types/api.js';
+import type { Framework } from '../../types/index.js';
 import styles from '../page.module.css';
 import { CurrentCycleRedirect } from './current-cycle-redirect.js';
 import admin from './admin.module.css';

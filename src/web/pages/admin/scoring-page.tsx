@@ -40,7 +40,7 @@ function ScoringScreen({ year }: { year: number }) {
   const run = useScoringRun(selected);
   const select = useCallback((id: number) => setSearch({ run: String(id) }, { replace: true }), [setSearch]);
 
-  const tiers = run.data?.result.tiers ?? [];
+  const tiers = run.data?.result?.tiers ?? [];
   const tierName = useCallback(
     (code: string | null) => {
       if (code === null) return '–';

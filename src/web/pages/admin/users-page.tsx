@@ -14,8 +14,9 @@ import { ManageUserDialog } from '../../features/users/components/manage-user-di
 import { OneTimePasswordPanel, type OneTimePassword } from '../../features/users/components/one-time-password-panel.js';
 import { UserFiltersForm } from '../../features/users/components/user-filters.js';
 import { UsersTable } from '../../features/users/components/users-table.js';
-import type { OneTimePasswordResponse, UserFilters, UserView } from '../../types/api.js';
+import type { OneTimePasswordResponse, UserFilters, UserView } from '../../types/index.js';
 import styles from '../page.module.css';
+import { isRole } from '../../features/users/components/role-grants.js';
 import usersStyles from '../../features/users/components/users.module.css';
 
 const filterKeys = ['q', 'role', 'orgUnitCode'] as const;
@@ -40,7 +41,9 @@ export default function UsersPage() {
     const f: UserFilters = {};
     for (const key of filterKeys) {
       const v = search.get(key);
-      if (v !== null && v !== '') f[key] = v;
+      if (v === null || v === '') continue;
+      if (key !== 'role') f[key] = v;
+      else if (isRole(v)) f.role = v;
     }
     return f;
   }, [search]);

@@ -14,7 +14,7 @@ import { AuditLogTable } from '../../features/audit/components/audit-log-table.j
 import { VerifyChainButton, VerifyChainResult } from '../../features/audit/components/verify-chain.js';
 import { formatNumber } from '../../lib/format.js';
 import { districtsOf, hasRole } from '../../lib/roles.js';
-import type { AuditFilters } from '../../types/api.js';
+import type { AuditFilters } from '../../types/index.js';
 import styles from '../page.module.css';
 import auditStyles from '../../features/audit/components/audit.module.css';
 

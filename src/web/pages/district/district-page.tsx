@@ -22,8 +22,8 @@ import { IndicatorValues } from '../../features/submissions/components/indicator
 import { formatDateTime, formatNumber } from '../../lib/format.js';
 import { localized } from '../../lib/localized.js';
 import { districtsOf, hasRole } from '../../lib/roles.js';
-import type { ItemStatus } from '../../types/api.js';
-import type { DistrictSubmissions } from '../../types/work-api.js';
+import type { ItemStatus } from '../../types/index.js';
+import type { DistrictSubmissions } from '../../types/index.js';
 import { useFeedback } from '../../features/reviews/api/get-feedback.js';
 import { FeedbackList } from '../../features/reviews/components/feedback-list.js';
 import styles from '../page.module.css';

@@ -19,7 +19,7 @@ import { ProvisionalRanking } from '../../features/objections/components/provisi
 import { ProvisionalScorecard } from '../../features/objections/components/provisional-scorecard.js';
 import { formatDateTime } from '../../lib/format.js';
 import { districtsOf, hasRole } from '../../lib/roles.js';
-import type { ProvisionalResults, ProvisionalScorecard as Scorecard } from '../../types/work-api.js';
+import type { ProvisionalResults, ProvisionalScorecard as Scorecard } from '../../types/index.js';
 import { CycleYearPicker } from '../cycle-year-picker.js';
 import styles from '../page.module.css';
 import work from '../work.module.css';

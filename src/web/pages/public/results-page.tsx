@@ -12,7 +12,7 @@ import { RankingTable } from '../../features/results/components/ranking-table.js
 import { AwardTierList, ResultsStats } from '../../features/results/components/results-summary.js';
 import { resultsDownloadUrl } from '../../features/open-data/api/download-urls.js';
 import { formatDate } from '../../lib/format.js';
-import type { CycleResults } from '../../types/api.js';
+import type { CycleResults } from '../../types/index.js';
 import styles from '../page.module.css';
 
 /** Public home: the published cycles and, for the chosen year (default: the latest), its results. */

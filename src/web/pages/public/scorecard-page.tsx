@@ -12,7 +12,7 @@ import { RadarComparison } from '../../features/scorecards/components/radar-comp
 import { ScorecardSummary } from '../../features/scorecards/components/scorecard-summary.js';
 import { TrendCharts } from '../../features/scorecards/components/trend-charts.js';
 import { tierDisplay } from '../../lib/award-tiers.js';
-import type { CycleResults, Scorecard } from '../../types/api.js';
+import type { CycleResults, Scorecard } from '../../types/index.js';
 import { NotFound } from '../../components/ui/not-found.js';
 import styles from '../page.module.css';
 

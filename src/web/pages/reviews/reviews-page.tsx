@@ -23,7 +23,7 @@ import { sheetEditable } from '../../features/reviews/components/rereview.js';
 import { Alert } from '../../components/ui/alert.js';
 import { formatNumber } from '../../lib/format.js';
 import { hasRole } from '../../lib/roles.js';
-import type { ReviewAssignment } from '../../types/work-api.js';
+import type { ReviewAssignment } from '../../types/index.js';
 import { CycleYearPicker } from '../cycle-year-picker.js';
 import styles from '../page.module.css';
 

@@ -15,7 +15,7 @@ import { MatrixFilters } from '../../features/verification/components/matrix-fil
 import { VerificationGrid, type CellRef } from '../../features/verification/components/verification-grid.js';
 import { formatNumber } from '../../lib/format.js';
 import { hasRole } from '../../lib/roles.js';
-import type { ItemStatus, MatrixCell, VerificationMatrix } from '../../types/api.js';
+import type { ItemStatus, MatrixCell, VerificationMatrix } from '../../types/index.js';
 import { CycleYearPicker } from '../cycle-year-picker.js';
 import styles from '../page.module.css';
 import work from '../work.module.css';

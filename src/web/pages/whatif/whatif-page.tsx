@@ -22,7 +22,7 @@ import type { SimulatedRow } from '../../features/whatif/components/whatif-ranki
 import { WhatIfModel } from '../../features/whatif/utils/what-if-model.js';
 import { formatNumber } from '../../lib/format.js';
 import { localized } from '../../lib/localized.js';
-import type { CycleResults, PublishedEngineInput, Scorecard } from '../../types/api.js';
+import type { CycleResults, PublishedEngineInput, Scorecard } from '../../types/index.js';
 import styles from '../page.module.css';
 import whatif from '../../features/whatif/components/whatif.module.css';
 
@@ -108,7 +108,7 @@ function Simulator({ input, results, scorecard }: { input: PublishedEngineInput;
       const reproduced = model.units.every((u) => {
         const p = published.get(u.code);
         const s = full.scores.get(u.code);
-        return p !== undefined && s !== undefined && s !== null && Math.abs(s - p.score) < 1e-6;
+        return p !== undefined && s !== undefined && (p.score === null ? s === null : s !== null && Math.abs(s - p.score) < 1e-6);
       });
       return { model, fullMs: full.ms, fullWarmMs: full.warmMs, bench, reproduced, published, error: null };
     } catch (error) {

@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { apiFetch, apiUrl } from '../../../lib/api-client.js';
-import type { AuditFilters, AuditPage } from '../../../types/api.js';
+import type { AuditFilters, AuditPage } from '../../../types/index.js';
 
 const pageSize = 50;
 

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { OrgUnit } from '../../../types/api.js';
+import type { OrgUnit } from '../../../types/index.js';
 
 export function getOrgUnits(signal?: AbortSignal): Promise<{ orgUnits: OrgUnit[] }> {
   return apiFetch<{ orgUnits: OrgUnit[] }>('/org-units', { signal });

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { AuditVerification } from '../../../types/api.js';
+import type { AuditVerification } from '../../../types/index.js';
 
 export function verifyAuditChain(): Promise<AuditVerification> {
   return apiFetch<AuditVerification>('/audit/verify');

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button.js';
 import { SelectField, TextField } from '../../../components/ui/form-field.js';
 import { translateOr } from '../../../lib/i18n.js';
-import type { AuditFilters, OrgUnit } from '../../../types/api.js';
+import type { AuditFilters, OrgUnit } from '../../../types/index.js';
 import formStyles from '../../../components/ui/form.module.css';
 
 /** Entity types the server writes; the filter offers them by name. */

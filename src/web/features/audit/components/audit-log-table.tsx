@@ -2,7 +2,7 @@ import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, shortHash } from '../../../lib/format.js';
 import { translateOr } from '../../../lib/i18n.js';
-import type { AuditEntry } from '../../../types/api.js';
+import type { AuditEntry } from '../../../types/index.js';
 import { JsonDiff } from './json-diff.js';
 import styles from './audit.module.css';
 

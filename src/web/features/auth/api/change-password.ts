@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
 import { setCsrfToken } from '../../../lib/csrf-token.js';
-import type { ChangePasswordRequest, ChangePasswordResponse } from '../../../types/api.js';
+import type { ChangePasswordRequest, ChangePasswordResponse } from '../../../types/index.js';
 import { meQueryKey } from './get-me.js';
 
 export function changePassword(request: ChangePasswordRequest): Promise<ChangePasswordResponse> {

@@ -2,7 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
 import { setCsrfToken } from '../../../lib/csrf-token.js';
 import { ApiError } from '../../../lib/problem-details.js';
-import type { MeResponse, User } from '../../../types/api.js';
+import type { MeResponse, User } from '../../../types/index.js';
 
 /**
  * The signed-in user, or null when there is no session (HTTP 401). `/me` also carries the session's CSRF token, so a

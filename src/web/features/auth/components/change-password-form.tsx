@@ -6,7 +6,7 @@ import { Button } from '../../../components/ui/button.js';
 import { TextField } from '../../../components/ui/form-field.js';
 import { focusFirstProblem } from '../../../lib/focus-problem.js';
 import { ApiError } from '../../../lib/problem-details.js';
-import type { User } from '../../../types/api.js';
+import type { User } from '../../../types/index.js';
 import { useChangePassword } from '../api/change-password.js';
 import formStyles from '../../../components/ui/form.module.css';
 import { useWaitCountdown, waitOf, waitText } from './use-wait-countdown.js';

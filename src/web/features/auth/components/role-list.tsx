@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { RoleGrant } from '../../../types/api.js';
+import type { RoleGrant } from '../../../types/index.js';
 import styles from './role-list.module.css';
 
 /** The roles the signed-in user holds, each with the organisation it applies to and what it allows. */

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { CreateCycleRequest, Cycle } from '../../../types/api.js';
+import type { CreateCycleRequest, Cycle } from '../../../types/index.js';
 import { cyclesQueryKey } from './get-cycles.js';
 
 export function createCycle(request: CreateCycleRequest): Promise<Cycle> {

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { CycleDetail } from '../../../types/api.js';
+import type { CycleDetail } from '../../../types/index.js';
 
 export function getCycle(year: number, signal?: AbortSignal): Promise<CycleDetail> {
   return apiFetch<CycleDetail>(`/cycles/${year}`, { signal });

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { Cycle, CyclesResponse } from '../../../types/api.js';
+import type { Cycle, CyclesResponse } from '../../../types/index.js';
 
 export function getCycles(signal?: AbortSignal): Promise<CyclesResponse> {
   return apiFetch<CyclesResponse>('/cycles', { signal });

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
 import { ApiError } from '../../../lib/problem-details.js';
-import type { VerificationMatrix } from '../../../types/api.js';
+import type { VerificationMatrix } from '../../../types/index.js';
 
 /**
  * The districts × indicators progress matrix, or null while the server does not offer it (404: an older server, or

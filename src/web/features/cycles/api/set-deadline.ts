@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { CycleStage } from '../../../types/api.js';
+import type { CycleStage } from '../../../types/index.js';
 import { cycleQueryKey } from './get-cycle.js';
 
 export function setDeadline(year: number, stage: CycleStage, dueAt: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { Cycle, TransitionRequest } from '../../../types/api.js';
+import type { Cycle, TransitionRequest } from '../../../types/index.js';
 import { cyclesQueryKey } from './get-cycles.js';
 
 export function transitionCycle(year: number, request: TransitionRequest): Promise<Cycle> {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../lib/format.js';
 import { localized } from '../../../lib/localized.js';
-import type { BlockingList } from '../../../types/api.js';
+import type { BlockingList } from '../../../types/index.js';
 import styles from './gate-panel.module.css';
 
 /** The items blocking a step (district, indicator, status), behind a disclosure; says when the list is cut short. */

@@ -6,7 +6,7 @@ import { Button } from '../../../components/ui/button.js';
 import { Dialog } from '../../../components/ui/dialog.js';
 import { SelectField, TextField } from '../../../components/ui/form-field.js';
 import { ApiError } from '../../../lib/problem-details.js';
-import type { Cycle } from '../../../types/api.js';
+import type { Cycle } from '../../../types/index.js';
 import { useCreateCycle } from '../api/create-cycle.js';
 import formStyles from '../../../components/ui/form.module.css';
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../lib/format.js';
 import { translateOr } from '../../../lib/i18n.js';
-import type { CycleDetail } from '../../../types/api.js';
+import type { CycleDetail } from '../../../types/index.js';
 import { statusColours, statusOrder } from './status-colours.js';
 import styles from './cycle-counts.module.css';
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { SelectField } from '../../../components/ui/form-field.js';
-import type { Cycle } from '../../../types/api.js';
+import type { Cycle } from '../../../types/index.js';
 
 interface CycleSelectorProps {
   cycles: Cycle[];

@@ -5,8 +5,8 @@ import { Alert } from '../../../components/ui/alert.js';
 import { Button } from '../../../components/ui/button.js';
 import { SelectField, TextField } from '../../../components/ui/form-field.js';
 import { ApiError } from '../../../lib/problem-details.js';
-import { cycleStages } from '../../../types/api.js';
-import type { CycleDetail, CycleStage } from '../../../types/api.js';
+import { cycleStages } from '../../../types/index.js';
+import type { CycleDetail, CycleStage } from '../../../types/index.js';
 import { useSetDeadline } from '../api/set-deadline.js';
 import styles from './deadline-form.module.css';
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../lib/format.js';
 import { localized } from '../../../lib/localized.js';
-import type { CycleDetail } from '../../../types/api.js';
+import type { CycleDetail } from '../../../types/index.js';
 import { BlockingTable } from './blocking-list.js';
 import styles from './gate-panel.module.css';
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatNumericDateTime } from '../../../lib/format.js';
-import { cycleStages } from '../../../types/api.js';
-import type { CycleDetail } from '../../../types/api.js';
+import { cycleStages } from '../../../types/index.js';
+import type { CycleDetail } from '../../../types/index.js';
 import styles from './stage-stepper.module.css';
 
 /**

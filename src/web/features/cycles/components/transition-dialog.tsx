@@ -7,7 +7,7 @@ import { Dialog } from '../../../components/ui/dialog.js';
 import { CheckboxField, TextAreaField } from '../../../components/ui/form-field.js';
 import { localized } from '../../../lib/localized.js';
 import { ApiError } from '../../../lib/problem-details.js';
-import type { CycleDetail, CycleStage } from '../../../types/api.js';
+import type { CycleDetail, CycleStage } from '../../../types/index.js';
 import { useTransitionCycle } from '../api/transition-cycle.js';
 import { BlockingTable } from './blocking-list.js';
 import styles from './transition-dialog.module.css';

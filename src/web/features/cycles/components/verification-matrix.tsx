@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../lib/format.js';
 import { localized } from '../../../lib/localized.js';
-import type { ItemStatus, MatrixCell, VerificationMatrix } from '../../../types/api.js';
+import type { ItemStatus, MatrixCell, VerificationMatrix } from '../../../types/index.js';
 import styles from './verification-matrix.module.css';
 import { ClockIcon } from '../../../components/ui/icons.js';
 

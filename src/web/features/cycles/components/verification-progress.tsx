@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { LoadingState } from '../../../components/ui/status.js';
-import type { CycleDetail } from '../../../types/api.js';
+import type { CycleDetail } from '../../../types/index.js';
 import { useVerificationMatrix } from '../api/get-verification-matrix.js';
 import { VerificationMatrixTable } from './verification-matrix.js';
 

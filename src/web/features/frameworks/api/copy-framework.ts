@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { Framework } from '../../../types/api.js';
+import type { Framework } from '../../../types/index.js';
 import { frameworkQueryKey } from './get-framework.js';
 
 export interface CopyFrameworkRequest {

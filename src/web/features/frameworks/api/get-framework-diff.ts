@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { FrameworkDiff } from '../../../types/api.js';
+import type { FrameworkDiff } from '../../../types/index.js';
 
 /** One side of a comparison: a cycle's framework, its current version unless one is named. */
 export interface FrameworkRef {

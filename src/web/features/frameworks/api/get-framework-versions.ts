@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { FrameworkVersion } from '../../../types/api.js';
+import type { FrameworkVersion } from '../../../types/index.js';
 import { frameworkQueryKey } from './get-framework.js';
 
 export function getFrameworkVersions(year: number, signal?: AbortSignal): Promise<{ versions: FrameworkVersion[] }> {

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { Framework } from '../../../types/api.js';
+import type { Framework } from '../../../types/index.js';
 
 export function getFramework(year: number, version?: number, signal?: AbortSignal): Promise<Framework> {
   const query = version === undefined ? '' : `?version=${version}`;

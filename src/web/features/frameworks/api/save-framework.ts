@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
 import { ApiError } from '../../../lib/problem-details.js';
-import type { Framework, SaveFrameworkRequest } from '../../../types/api.js';
+import type { Framework, SaveFrameworkRequest } from '../../../types/index.js';
 import { frameworkQueryKey, getFramework } from './get-framework.js';
 
 /**

@@ -3,7 +3,7 @@ import { Button } from '../../../components/ui/button.js';
 import { TextField } from '../../../components/ui/form-field.js';
 import { formatNumber } from '../../../lib/format.js';
 import { localized } from '../../../lib/localized.js';
-import type { FrameworkField, FrameworkIndicator } from '../../../types/api.js';
+import type { FrameworkField, FrameworkIndicator } from '../../../types/index.js';
 import type { LocatedError } from './framework-errors.js';
 import { errorAt } from './framework-errors.js';
 import { IndicatorItem } from './indicator-item.js';

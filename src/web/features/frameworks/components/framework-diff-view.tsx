@@ -6,7 +6,7 @@ import { formatDelta, formatNumber } from '../../../lib/format.js';
 import { translateOr } from '../../../lib/i18n.js';
 import { localized } from '../../../lib/localized.js';
 import type { LocalizedText } from '../../../lib/localized.js';
-import type { FrameworkDiff, MethodDefinition } from '../../../types/api.js';
+import type { FrameworkDiff, MethodDefinition } from '../../../types/index.js';
 import { useFrameworkDiff } from '../api/get-framework-diff.js';
 import type { FrameworkRef } from '../api/get-framework-diff.js';
 import { useFrameworkVersions } from '../api/get-framework-versions.js';

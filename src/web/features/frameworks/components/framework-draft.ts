@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import type { FrameworkDefinition, FrameworkField, FrameworkIndicator, MethodDefinition, MethodType } from '../../../types/api.js';
+import type { FrameworkDefinition, FrameworkField, FrameworkIndicator, MethodDefinition, MethodType } from '../../../types/index.js';
 
 /** Parameters a method starts with when the admin switches to it. */
 export function defaultMethod(type: MethodType): MethodDefinition {

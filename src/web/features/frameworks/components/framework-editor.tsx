@@ -9,7 +9,7 @@ import { TextAreaField } from '../../../components/ui/form-field.js';
 import formStyles from '../../../components/ui/form.module.css';
 import { localized } from '../../../lib/localized.js';
 import { ApiError } from '../../../lib/problem-details.js';
-import type { Framework } from '../../../types/api.js';
+import type { Framework } from '../../../types/index.js';
 import { useSaveFramework } from '../api/save-framework.js';
 import { pointTotals, useFrameworkDraft } from './framework-draft.js';
 import { locateFrameworkErrors } from './framework-errors.js';

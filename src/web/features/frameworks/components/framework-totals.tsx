@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../lib/format.js';
 import { localized } from '../../../lib/localized.js';
-import type { FrameworkDefinition } from '../../../types/api.js';
+import type { FrameworkDefinition } from '../../../types/index.js';
 import { pointTotals } from './framework-draft.js';
 import styles from './framework-editor.module.css';
 

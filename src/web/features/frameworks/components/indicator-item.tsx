@@ -4,7 +4,7 @@ import { Button } from '../../../components/ui/button.js';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../../components/ui/form-field.js';
 import formStyles from '../../../components/ui/form.module.css';
 import { localized } from '../../../lib/localized.js';
-import type { FrameworkField, FrameworkIndicator } from '../../../types/api.js';
+import type { FrameworkField, FrameworkIndicator } from '../../../types/index.js';
 import type { LocatedError } from './framework-errors.js';
 import { errorAt } from './framework-errors.js';
 import { MethodEditor } from './method-editor.js';

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectField, TextField } from '../../../components/ui/form-field.js';
 import formStyles from '../../../components/ui/form.module.css';
-import type { MethodDefinition, MethodType } from '../../../types/api.js';
+import type { MethodDefinition, MethodType } from '../../../types/index.js';
 import { defaultMethod } from './framework-draft.js';
 import type { LocatedError } from './framework-errors.js';
 import { errorAt } from './framework-errors.js';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { localized } from '../../../lib/localized.js';
-import type { Rubric } from '../../../types/api.js';
+import type { Rubric } from '../../../types/index.js';
 import styles from './rubric-view.module.css';
 
 /** A qualitative indicator's rubric: criteria with weights and, for level scales, what each level 1–5 means. */

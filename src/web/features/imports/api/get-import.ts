@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { ImportView } from '../../../types/work-api.js';
+import type { ImportView } from '../../../types/index.js';
 import { isActiveImport } from './get-imports.js';
 
 export function getImport(id: number, signal?: AbortSignal): Promise<ImportView> {

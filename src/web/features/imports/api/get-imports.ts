@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { ImportPage, ImportView } from '../../../types/work-api.js';
+import type { ImportPage, ImportView } from '../../../types/index.js';
 
 export const activeImportStatuses = new Set(['queued', 'validating', 'running']);
 export const isActiveImport = (item: Pick<ImportView, 'status'>) => activeImportStatuses.has(item.status);

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { uploadFile, type UploadProgress } from '../../../lib/upload.js';
-import type { ImportResponse } from '../../../types/work-api.js';
+import type { ImportResponse } from '../../../types/index.js';
 import { importsQueryKey } from './get-imports.js';
 
 export interface ImportUploadOptions {

@@ -3,7 +3,7 @@ import { ProgressBar } from '../../../components/ui/progress-bar.js';
 import { QueryState } from '../../../components/ui/query-state.js';
 import { formatDateTime, formatNumber } from '../../../lib/format.js';
 import { localized } from '../../../lib/localized.js';
-import type { ImportView } from '../../../types/work-api.js';
+import type { ImportView } from '../../../types/index.js';
 import { isActiveImport, useImports } from '../api/get-imports.js';
 import { ImportErrorsTable } from './import-errors-table.js';
 import { ImportStatusBadge } from './import-status-badge.js';

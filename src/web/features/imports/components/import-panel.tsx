@@ -6,7 +6,7 @@ import { FileUpload } from '../../../components/ui/file-upload.js';
 import { SelectField } from '../../../components/ui/form-field.js';
 import { formatNumber } from '../../../lib/format.js';
 import { ApiError } from '../../../lib/problem-details.js';
-import type { ImportResponse } from '../../../types/work-api.js';
+import type { ImportResponse } from '../../../types/index.js';
 import { templateUrl } from '../api/template-url.js';
 import { useUploadImport } from '../api/upload-import.js';
 import { ImportErrorsTable } from './import-errors-table.js';

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { MyWork } from '../../../types/work-api.js';
+import type { MyWork } from '../../../types/index.js';
 
 export function myWorkQueryOptions() {
   return queryOptions({

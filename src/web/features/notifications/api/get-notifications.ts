@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { NotificationPage } from '../../../types/work-api.js';
+import type { NotificationPage } from '../../../types/index.js';
 
 export function getNotifications(before: number | null, limit: number, signal?: AbortSignal): Promise<NotificationPage> {
   const query = new URLSearchParams({ limit: String(limit) });

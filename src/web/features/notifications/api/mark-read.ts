@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { AppNotification } from '../../../types/work-api.js';
+import type { AppNotification } from '../../../types/index.js';
 import { notificationsQueryKey } from './get-notifications.js';
 
 export function markRead(id: number): Promise<AppNotification> {

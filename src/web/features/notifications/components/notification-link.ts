@@ -1,7 +1,7 @@
 import { paths } from '../../../config/paths.js';
 import { districtsOf, hasRole } from '../../../lib/roles.js';
-import type { User } from '../../../types/api.js';
-import type { AppNotification } from '../../../types/work-api.js';
+import type { User } from '../../../types/index.js';
+import type { AppNotification } from '../../../types/index.js';
 
 /**
  * Where in the app a notification leads. The server names the resource (e.g. `/cycles/2020/districts/11215/

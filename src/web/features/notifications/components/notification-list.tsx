@@ -4,7 +4,7 @@ import { Button } from '../../../components/ui/button.js';
 import { ErrorState, EmptyState, LoadingState } from '../../../components/ui/status.js';
 import { formatDateTime } from '../../../lib/format.js';
 import { localized } from '../../../lib/localized.js';
-import type { User } from '../../../types/api.js';
+import type { User } from '../../../types/index.js';
 import { useNotifications } from '../api/get-notifications.js';
 import { useMarkAllRead } from '../api/mark-all-read.js';
 import { useMarkRead } from '../api/mark-read.js';

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { DecideObjectionRequest, Objection } from '../../../types/work-api.js';
+import type { DecideObjectionRequest, Objection } from '../../../types/index.js';
 import { objectionsQueryKey } from './get-provisional-results.js';
 
 export function decideObjection(id: number, request: DecideObjectionRequest): Promise<Objection> {

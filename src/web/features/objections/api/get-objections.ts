@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { Objection } from '../../../types/work-api.js';
+import type { Objection } from '../../../types/index.js';
 import { objectionsQueryKey } from './get-provisional-results.js';
 
 export function getObjections(year: number, signal?: AbortSignal): Promise<{ objections: Objection[] }> {

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
 import { ApiError } from '../../../lib/problem-details.js';
-import type { ProvisionalResults } from '../../../types/work-api.js';
+import type { ProvisionalResults } from '../../../types/index.js';
 
 /** The latest provisional run, or null while there is none to show yet (409 `not_yet`). */
 export async function getProvisionalResults(year: number, signal?: AbortSignal): Promise<ProvisionalResults | null> {

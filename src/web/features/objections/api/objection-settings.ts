@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { ObjectionSettings, ObjectionSettingsRequest } from '../../../types/work-api.js';
+import type { ObjectionSettings, ObjectionSettingsRequest } from '../../../types/index.js';
 import { objectionsQueryKey } from './get-provisional-results.js';
 
 export function getObjectionSettings(year: number, signal?: AbortSignal): Promise<ObjectionSettings> {

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { Objection, ReplyObjectionRequest } from '../../../types/work-api.js';
+import type { Objection, ReplyObjectionRequest } from '../../../types/index.js';
 import { objectionsQueryKey } from './get-provisional-results.js';
 
 export function replyToObjection(id: number, request: ReplyObjectionRequest): Promise<Objection> {

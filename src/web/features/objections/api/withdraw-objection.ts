@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { Objection } from '../../../types/work-api.js';
+import type { Objection } from '../../../types/index.js';
 import { objectionsQueryKey } from './get-provisional-results.js';
 
 export function withdrawObjection(id: number, version: number): Promise<Objection> {

@@ -7,7 +7,7 @@ import { Dialog } from '../../../components/ui/dialog.js';
 import { TextAreaField, TextField } from '../../../components/ui/form-field.js';
 import { formatNumber } from '../../../lib/format.js';
 import { ApiError } from '../../../lib/problem-details.js';
-import type { Objection } from '../../../types/work-api.js';
+import type { Objection } from '../../../types/index.js';
 import { useDecideObjection } from '../api/decide-objection.js';
 import styles from './objections.module.css';
 

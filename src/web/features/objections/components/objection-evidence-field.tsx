@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button.js';
 import { FileUpload } from '../../../components/ui/file-upload.js';
-import type { EvidenceFile } from '../../../types/work-api.js';
+import type { EvidenceFile } from '../../../types/index.js';
 import { uploadObjectionEvidence } from '../api/upload-evidence.js';
 import styles from './objections.module.css';
 

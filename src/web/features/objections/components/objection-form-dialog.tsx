@@ -8,7 +8,7 @@ import { TextAreaField, TextField } from '../../../components/ui/form-field.js';
 import { formatNumber } from '../../../lib/format.js';
 import { localized } from '../../../lib/localized.js';
 import { ApiError } from '../../../lib/problem-details.js';
-import type { EvidenceFile, ProvisionalScorecard } from '../../../types/work-api.js';
+import type { EvidenceFile, ProvisionalScorecard } from '../../../types/index.js';
 import { useFileObjection } from '../api/file-objection.js';
 import { ObjectionEvidenceField } from './objection-evidence-field.js';
 import styles from './objections.module.css';

@@ -5,7 +5,7 @@ import { apiUrl } from '../../../lib/api-client.js';
 import { formatDateTime, formatNumber } from '../../../lib/format.js';
 import { localized } from '../../../lib/localized.js';
 import { ApiError } from '../../../lib/problem-details.js';
-import type { Objection, ObjectionEvidence, ObjectionSchedule } from '../../../types/work-api.js';
+import type { Objection, ObjectionEvidence, ObjectionSchedule } from '../../../types/index.js';
 import { useWithdrawObjection } from '../api/withdraw-objection.js';
 import { DecideObjectionDialog } from './decide-objection-dialog.js';
 import { ObjectionStatusBadge } from './objection-status-badge.js';

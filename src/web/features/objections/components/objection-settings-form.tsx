@@ -5,7 +5,7 @@ import { Alert } from '../../../components/ui/alert.js';
 import { Button } from '../../../components/ui/button.js';
 import { TextField } from '../../../components/ui/form-field.js';
 import { ApiError } from '../../../lib/problem-details.js';
-import type { ObjectionSettings } from '../../../types/work-api.js';
+import type { ObjectionSettings } from '../../../types/index.js';
 import { useSetObjectionSettings } from '../api/objection-settings.js';
 import styles from './objections.module.css';
 

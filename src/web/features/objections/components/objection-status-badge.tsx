@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { StatusBadge, type StatusTone } from '../../../components/ui/status-badge.js';
-import type { ObjectionStage, ObjectionStatus } from '../../../types/work-api.js';
+import type { ObjectionStage, ObjectionStatus } from '../../../types/index.js';
 
 const styles: Record<ObjectionStatus, { tone: StatusTone; symbol: string }> = {
   filed: { tone: 'info', symbol: '◷' },

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatScore } from '../../../lib/format.js';
 import { localized } from '../../../lib/localized.js';
-import type { ProvisionalResults } from '../../../types/work-api.js';
+import type { ProvisionalResults } from '../../../types/index.js';
 import tableStyles from '../../../components/ui/table.module.css';
 import styles from './objections.module.css';
 

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button.js';
 import { formatNumber, formatScore } from '../../../lib/format.js';
 import { localized } from '../../../lib/localized.js';
-import type { Objection, ProvisionalScorecard as Scorecard } from '../../../types/work-api.js';
+import type { Objection, ProvisionalScorecard as Scorecard } from '../../../types/index.js';
 import { ObjectionStatusBadge } from './objection-status-badge.js';
 import tableStyles from '../../../components/ui/table.module.css';
 import styles from './objections.module.css';

@@ -7,7 +7,7 @@ import { Dialog } from '../../../components/ui/dialog.js';
 import { TextAreaField } from '../../../components/ui/form-field.js';
 import { formatNumber } from '../../../lib/format.js';
 import { ApiError } from '../../../lib/problem-details.js';
-import type { EvidenceFile, Objection } from '../../../types/work-api.js';
+import type { EvidenceFile, Objection } from '../../../types/index.js';
 import { useReplyToObjection } from '../api/reply-objection.js';
 import { ObjectionEvidenceField } from './objection-evidence-field.js';
 import styles from './objections.module.css';

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { DemoBadge } from '../../../components/ui/badge.js';
 import { ButtonLink } from '../../../components/ui/button.js';
 import { formatDate } from '../../../lib/format.js';
-import type { PublicCycle } from '../../../types/api.js';
+import type { PublicCycle } from '../../../types/index.js';
 import { resultsDownloadUrl } from '../api/download-urls.js';
 import type { ResultsFormat } from '../api/download-urls.js';
 import styles from './dataset-list.module.css';

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { RecordType } from '../../../types/work-api.js';
+import type { RecordType } from '../../../types/index.js';
 
 export function getRecordTypes(signal?: AbortSignal): Promise<{ recordTypes: RecordType[] }> {
   return apiFetch<{ recordTypes: RecordType[] }>('/record-types', { signal });

@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { RecordPage } from '../../../types/work-api.js';
+import type { RecordPage } from '../../../types/index.js';
 
 const pageSize = 100;
 

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { ActivityRecord, RecordInput } from '../../../types/work-api.js';
+import type { ActivityRecord, RecordInput } from '../../../types/index.js';
 import { recordsQueryKey } from './get-records.js';
 
 export function updateRecord(id: number, version: number, input: RecordInput): Promise<ActivityRecord> {

@@ -3,7 +3,7 @@ import { Alert } from '../../../components/ui/alert.js';
 import { Button } from '../../../components/ui/button.js';
 import { Dialog } from '../../../components/ui/dialog.js';
 import { ApiError } from '../../../lib/problem-details.js';
-import type { ActivityRecord } from '../../../types/work-api.js';
+import type { ActivityRecord } from '../../../types/index.js';
 import { useDeleteRecord } from '../api/delete-record.js';
 
 /** Confirms deleting a record (the audit trail keeps it); a stale version asks to reload first. */

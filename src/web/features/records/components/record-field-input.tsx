@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../../components/ui/form-field.js';
 import { formatNumber } from '../../../lib/format.js';
 import { localized } from '../../../lib/localized.js';
-import type { RecordField } from '../../../types/work-api.js';
+import type { RecordField } from '../../../types/index.js';
 
 interface RecordFieldInputProps {
   field: RecordField;

@@ -8,7 +8,7 @@ import { TextField } from '../../../components/ui/form-field.js';
 import { localized } from '../../../lib/localized.js';
 import { focusFirstProblem } from '../../../lib/focus-problem.js';
 import { ApiError } from '../../../lib/problem-details.js';
-import type { ActivityRecord, RecordType } from '../../../types/work-api.js';
+import type { ActivityRecord, RecordType } from '../../../types/index.js';
 import { useCreateRecord } from '../api/create-record.js';
 import { useUpdateRecord } from '../api/update-record.js';
 import { RecordFieldInput } from './record-field-input.js';

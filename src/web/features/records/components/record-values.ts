@@ -1,4 +1,4 @@
-import type { ActivityRecord, RecordField, RecordInput, RecordType, RecordValue } from '../../../types/work-api.js';
+import type { ActivityRecord, RecordField, RecordInput, RecordType, RecordValue } from '../../../types/index.js';
 
 /** The record's own date column, used when a type is not dated by one of its fields. */
 export const OCCURRED_ON = 'occurred_on';

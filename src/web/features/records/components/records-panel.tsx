@@ -8,7 +8,7 @@ import { ErrorState, LoadingState } from '../../../components/ui/status.js';
 import { apiUrl } from '../../../lib/api-client.js';
 import { formatNumber } from '../../../lib/format.js';
 import { localized } from '../../../lib/localized.js';
-import type { ActivityRecord, RecordField, RecordType, RecordValue } from '../../../types/work-api.js';
+import type { ActivityRecord, RecordField, RecordType, RecordValue } from '../../../types/index.js';
 import { useRecords } from '../api/get-records.js';
 import { DeleteRecordDialog } from './delete-record-dialog.js';
 import { RecordFormDialog } from './record-form-dialog.js';

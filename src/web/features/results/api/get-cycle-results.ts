@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { CycleResults } from '../../../types/api.js';
+import type { CycleResults } from '../../../types/index.js';
 
 export function getCycleResults(year: number, signal?: AbortSignal): Promise<CycleResults> {
   return apiFetch<CycleResults>(`/public/cycles/${year}/results`, { signal });

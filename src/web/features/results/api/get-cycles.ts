@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { PublicCyclesResponse } from '../../../types/api.js';
+import type { PublicCyclesResponse } from '../../../types/index.js';
 
 export function getCycles(signal?: AbortSignal): Promise<PublicCyclesResponse> {
   return apiFetch<PublicCyclesResponse>('/public/cycles', { signal });

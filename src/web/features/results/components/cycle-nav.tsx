@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { paths } from '../../../config/paths.js';
-import type { PublicCycle } from '../../../types/api.js';
+import type { PublicCycle } from '../../../types/index.js';
 import styles from './cycle-nav.module.css';
 
 /** The published cycles as a row of year links; the selected one is marked as the current page. */

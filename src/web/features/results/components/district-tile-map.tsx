@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { paths } from '../../../config/paths.js';
 import { formatScore } from '../../../lib/format.js';
-import type { ResultUnit } from '../../../types/api.js';
+import type { ResultUnit } from '../../../types/index.js';
 import { seoulDistrictTiles, seoulTileGrid } from '../data/seoul-district-tiles.js';
 import styles from './district-tile-map.module.css';
 
@@ -11,14 +11,17 @@ const bandCount = bandClasses.length;
 
 /** Equal-width score bands between the lowest and highest score, on whole points. */
 function scoreBands(units: ResultUnit[]): { lower: number; upper: number }[] {
-  const scores = units.map((u) => u.score);
+  const scores = units.flatMap((u) => (u.score === null ? [] : [u.score]));
+  if (scores.length === 0) return [];
   const low = Math.floor(Math.min(...scores));
   const high = Math.max(Math.ceil(Math.max(...scores)), low + bandCount);
   const width = (high - low) / bandCount;
   return Array.from({ length: bandCount }, (_, i) => ({ lower: low + i * width, upper: low + (i + 1) * width }));
 }
 
-function bandOf(score: number, bands: { lower: number; upper: number }[]): number {
+/** The band of a score; -1 (no band) for a unit without one. */
+function bandOf(score: number | null, bands: { lower: number; upper: number }[]): number {
+  if (score === null) return -1;
   const index = bands.findIndex((band) => score < band.upper);
   return index === -1 ? bands.length - 1 : index;
 }

@@ -10,7 +10,7 @@ import { paths } from '../../../config/paths.js';
 import { tierDisplay } from '../../../lib/award-tiers.js';
 import { formatScore } from '../../../lib/format.js';
 import { localized } from '../../../lib/localized.js';
-import type { CycleResults, ResultUnit } from '../../../types/api.js';
+import type { CycleResults, ResultUnit } from '../../../types/index.js';
 
 const collator = new Intl.Collator('ko-KR');
 
@@ -83,7 +83,7 @@ export function RankingTable({ results, downloads }: { results: CycleResults; do
       },
       {
         id: 'movement',
-        accessorFn: (u) => (u.previousRank === null ? Number.NEGATIVE_INFINITY : u.previousRank - u.rank),
+        accessorFn: (u) => (u.previousRank === null || u.rank === null ? Number.NEGATIVE_INFINITY : u.previousRank - u.rank),
         header: t('results.columns.movement'),
         sortDescFirst: true,
         cell: ({ row }) => <RankChange previousRank={row.original.previousRank} rank={row.original.rank} />,

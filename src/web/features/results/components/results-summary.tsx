@@ -4,15 +4,16 @@ import { paths } from '../../../config/paths.js';
 import { AwardBadge } from '../../../components/ui/badge.js';
 import { formatScore } from '../../../lib/format.js';
 import { localized } from '../../../lib/localized.js';
-import type { CycleResults } from '../../../types/api.js';
+import type { CycleResults } from '../../../types/index.js';
 import styles from './results-summary.module.css';
 
 /** Key figures of a cycle: who came first, how many units, the average score. */
 export function ResultsStats({ results }: { results: CycleResults }) {
   const { t } = useTranslation();
   const first = results.units.filter((u) => u.rank === 1);
+  const scored = results.units.flatMap((u) => (u.score === null ? [] : [u.score]));
   const average =
-    results.units.length === 0 ? null : results.units.reduce((sum, u) => sum + u.score, 0) / results.units.length;
+    scored.length === 0 ? null : scored.reduce((sum, score) => sum + score, 0) / scored.length;
   return (
     <dl className={styles.stats}>
       <div className={styles.stat}>
@@ -42,7 +43,7 @@ export function AwardTierList({ results }: { results: CycleResults }) {
   return (
     <ul className={styles.tiers}>
       {results.tiers.map((tier, level) => {
-        const winners = results.units.filter((u) => u.awardTier === tier.code).sort((a, b) => a.rank - b.rank);
+        const winners = results.units.filter((u) => u.awardTier === tier.code).sort((a, b) => (a.rank ?? Number.POSITIVE_INFINITY) - (b.rank ?? Number.POSITIVE_INFINITY));
         return (
           <li key={tier.code} className={styles.tier}>
             <AwardBadge label={localized(tier.name, i18n.language)} level={level} />

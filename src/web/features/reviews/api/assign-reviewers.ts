@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { AssignResult } from '../../../types/work-api.js';
+import type { AssignResult } from '../../../types/index.js';
 import { reviewsQueryKey } from './get-my-assignments.js';
 
 export function assignReviewers(year: number, reviewersPerItem?: number): Promise<AssignResult> {

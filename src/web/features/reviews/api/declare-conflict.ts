@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { ConflictResult } from '../../../types/work-api.js';
+import type { ConflictResult } from '../../../types/index.js';
 import { reviewsQueryKey } from './get-my-assignments.js';
 
 export interface ConflictInput {

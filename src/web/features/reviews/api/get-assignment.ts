@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { ReviewAssignment } from '../../../types/work-api.js';
+import type { ReviewAssignment } from '../../../types/index.js';
 import { reviewsQueryKey } from './get-my-assignments.js';
 
 export function getAssignment(year: number, id: number, signal?: AbortSignal): Promise<ReviewAssignment> {

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { ReviewDossier } from '../../../types/work-api.js';
+import type { ReviewDossier } from '../../../types/index.js';
 import { reviewsQueryKey } from './get-my-assignments.js';
 
 export function getDossier(year: number, id: number, signal?: AbortSignal): Promise<ReviewDossier> {

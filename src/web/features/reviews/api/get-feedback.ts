@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { ReviewFeedback } from '../../../types/work-api.js';
+import type { ReviewFeedback } from '../../../types/index.js';
 
 export function getFeedback(year: number, code: string, signal?: AbortSignal): Promise<ReviewFeedback> {
   return apiFetch<ReviewFeedback>(`/cycles/${year}/districts/${encodeURIComponent(code)}/review-feedback`, { signal });

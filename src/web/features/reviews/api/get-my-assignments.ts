@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { MyAssignments } from '../../../types/work-api.js';
+import type { MyAssignments } from '../../../types/index.js';
 
 export function getMyAssignments(year: number, signal?: AbortSignal): Promise<MyAssignments> {
   return apiFetch<MyAssignments>(`/cycles/${year}/reviews/mine`, { signal });

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { MyPledge } from '../../../types/work-api.js';
+import type { MyPledge } from '../../../types/index.js';
 import { reviewsQueryKey } from './get-my-assignments.js';
 
 export function getPledge(year: number, signal?: AbortSignal): Promise<MyPledge> {

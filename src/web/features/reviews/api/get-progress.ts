@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { ReviewProgress } from '../../../types/work-api.js';
+import type { ReviewProgress } from '../../../types/index.js';
 import { reviewsQueryKey } from './get-my-assignments.js';
 
 export function getProgress(year: number, signal?: AbortSignal): Promise<ReviewProgress> {

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
 import { ApiError } from '../../../lib/problem-details.js';
-import type { ReviewResults } from '../../../types/work-api.js';
+import type { ReviewResults } from '../../../types/index.js';
 import { reviewsQueryKey } from './get-my-assignments.js';
 
 /** The panel's scores once the round is closed; null while it is open (409). */

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { ReviewSettings } from '../../../types/work-api.js';
+import type { ReviewSettings } from '../../../types/index.js';
 import { reviewsQueryKey } from './get-my-assignments.js';
 
 export function getReviewSettings(year: number, signal?: AbortSignal): Promise<ReviewSettings> {

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { ReviewAssignment } from '../../../types/work-api.js';
+import type { ReviewAssignment } from '../../../types/index.js';
 import { assignmentQueryKey } from './get-assignment.js';
 import { reviewsQueryKey } from './get-my-assignments.js';
 

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { ReviewSettings } from '../../../types/work-api.js';
+import type { ReviewSettings } from '../../../types/index.js';
 import { reviewSettingsQueryKey } from './get-review-settings.js';
 
 export function setReviewSettings(year: number, input: { blind: boolean; version: number }): Promise<ReviewSettings> {

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { MyPledge } from '../../../types/work-api.js';
+import type { MyPledge } from '../../../types/index.js';
 import { pledgeQueryKey } from './get-pledge.js';
 import { reviewsQueryKey } from './get-my-assignments.js';
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../components/data-table/data-table.js';
 import { formatScore } from '../../../lib/format.js';
 import { localized } from '../../../lib/localized.js';
-import type { ReviewAssignment } from '../../../types/work-api.js';
+import type { ReviewAssignment } from '../../../types/index.js';
 import { ReviewStatusBadge } from './review-status-badge.js';
 import { RereviewBadge } from './rereview.js';
 import styles from './reviews.module.css';

@@ -5,7 +5,7 @@ import { Alert } from '../../../components/ui/alert.js';
 import { Button } from '../../../components/ui/button.js';
 import { CheckboxField } from '../../../components/ui/form-field.js';
 import { ApiError } from '../../../lib/problem-details.js';
-import type { ReviewSettings } from '../../../types/work-api.js';
+import type { ReviewSettings } from '../../../types/index.js';
 import { useSetReviewSettings } from '../api/set-review-settings.js';
 import styles from './reviews.module.css';
 

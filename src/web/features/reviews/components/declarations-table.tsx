@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/format.js';
-import type { ReviewDeclarations } from '../../../types/work-api.js';
+import type { ReviewDeclarations } from '../../../types/index.js';
 import styles from './reviews.module.css';
 
 /** The city's view of the panel's integrity: who signed the pledge, and which conflicts each reviewer declared. */

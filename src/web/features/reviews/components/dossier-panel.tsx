@@ -5,7 +5,7 @@ import { apiUrl } from '../../../lib/api-client.js';
 import { formatFileSize } from '../../../lib/file-size.js';
 import { formatDate, formatDateTime, formatNumber, formatScore } from '../../../lib/format.js';
 import { localized } from '../../../lib/localized.js';
-import type { ReviewDossier } from '../../../types/work-api.js';
+import type { ReviewDossier } from '../../../types/index.js';
 import styles from './reviews.module.css';
 
 const inlineUrl = (id: number) => apiUrl(`/evidence/${id}?inline=1`);

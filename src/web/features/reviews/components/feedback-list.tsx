@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { localized } from '../../../lib/localized.js';
-import type { ReviewFeedback } from '../../../types/work-api.js';
+import type { ReviewFeedback } from '../../../types/index.js';
 import styles from './reviews.module.css';
 
 /** 평가위원 의견: the panel's comments on each of the district's qualitative items, with no name attached. */

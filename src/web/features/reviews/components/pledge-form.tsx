@@ -7,7 +7,7 @@ import { CheckboxField, SelectField, TextAreaField, TextField } from '../../../c
 import { formatDateTime } from '../../../lib/format.js';
 import { localized } from '../../../lib/localized.js';
 import { ApiError } from '../../../lib/problem-details.js';
-import type { MyPledge } from '../../../types/work-api.js';
+import type { MyPledge } from '../../../types/index.js';
 import { useDeclareConflict } from '../api/declare-conflict.js';
 import { useSignPledge } from '../api/sign-pledge.js';
 import styles from './reviews.module.css';

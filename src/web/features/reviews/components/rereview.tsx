@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert.js';
 import { StatusBadge } from '../../../components/ui/status-badge.js';
 import { formatDateTime } from '../../../lib/format.js';
-import type { MyAssignments, ReviewAssignment } from '../../../types/work-api.js';
+import type { MyAssignments, ReviewAssignment } from '../../../types/index.js';
 
 /**
  * Whether the reviewer may score this sheet now: an unsubmitted sheet while the round is open, or — after the round

@@ -4,7 +4,7 @@ import { Button } from '../../../components/ui/button.js';
 import { ProgressBar } from '../../../components/ui/progress-bar.js';
 import { formatNumber } from '../../../lib/format.js';
 import { ApiError } from '../../../lib/problem-details.js';
-import type { ReviewProgress as Progress } from '../../../types/work-api.js';
+import type { ReviewProgress as Progress } from '../../../types/index.js';
 import { useAssignReviewers } from '../api/assign-reviewers.js';
 import tableStyles from '../../../components/ui/table.module.css';
 import styles from './reviews.module.css';

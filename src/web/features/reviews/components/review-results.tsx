@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../components/data-table/data-table.js';
 import tableStyles from '../../../components/ui/table.module.css';
 import { formatNumber, formatScore } from '../../../lib/format.js';
-import type { ReviewResults as Results } from '../../../types/work-api.js';
+import type { ReviewResults as Results } from '../../../types/index.js';
 import styles from './reviews.module.css';
 
 type Item = Results['items'][number];

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { StatusBadge, type StatusTone } from '../../../components/ui/status-badge.js';
-import type { ReviewStatus } from '../../../types/work-api.js';
+import type { ReviewStatus } from '../../../types/index.js';
 
 const styles: Record<ReviewStatus, { tone: StatusTone; symbol: string }> = {
   assigned: { tone: 'neutral', symbol: '·' },

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { Scorecard } from '../../../types/api.js';
+import type { Scorecard } from '../../../types/index.js';
 
 export function getScorecard(year: number, code: string, signal?: AbortSignal): Promise<Scorecard> {
   return apiFetch<Scorecard>(`/public/cycles/${year}/districts/${encodeURIComponent(code)}/scorecard`, { signal });

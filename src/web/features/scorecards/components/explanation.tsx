@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { localized } from '../../../lib/localized.js';
-import type { Scorecard } from '../../../types/api.js';
+import type { Scorecard } from '../../../types/index.js';
 import styles from './explanation.module.css';
 
 /** The engine's plain-language account of the score, in the reader's language (Korean when English is missing). */

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatNumber, formatScore } from '../../../lib/format.js';
 import { localized } from '../../../lib/localized.js';
-import type { ResultField, ScorecardIndicator } from '../../../types/api.js';
+import type { ResultField, ScorecardIndicator } from '../../../types/index.js';
 import styles from './indicator-table.module.css';
 
 interface FieldGroup {

@@ -5,7 +5,7 @@ import { chartTheme } from '../../../components/charts/chart-option.js';
 import type { ChartOption } from '../../../components/charts/chart-option.js';
 import { formatScore } from '../../../lib/format.js';
 import { localized } from '../../../lib/localized.js';
-import type { ScorecardIndicator } from '../../../types/api.js';
+import type { ScorecardIndicator } from '../../../types/index.js';
 import styles from './charts.module.css';
 
 interface RadarComparisonProps {

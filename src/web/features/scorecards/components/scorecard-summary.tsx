@@ -3,7 +3,7 @@ import { AwardBadge } from '../../../components/ui/badge.js';
 import { RankChange } from '../../../components/ui/rank-change.js';
 import type { TierDisplay } from '../../../lib/award-tiers.js';
 import { formatScore } from '../../../lib/format.js';
-import type { Scorecard } from '../../../types/api.js';
+import type { Scorecard } from '../../../types/index.js';
 import styles from './scorecard-summary.module.css';
 
 interface ScorecardSummaryProps {

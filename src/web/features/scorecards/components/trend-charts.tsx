@@ -4,7 +4,7 @@ import { EChart } from '../../../components/charts/echart.js';
 import { chartTheme } from '../../../components/charts/chart-option.js';
 import type { ChartOption } from '../../../components/charts/chart-option.js';
 import { formatScore } from '../../../lib/format.js';
-import type { ScorecardTrendPoint } from '../../../types/api.js';
+import type { ScorecardTrendPoint } from '../../../types/index.js';
 import styles from './charts.module.css';
 
 interface TrendChartsProps {
@@ -15,7 +15,8 @@ interface TrendChartsProps {
 
 function lineOption(
   years: string[],
-  values: number[],
+  /** null: no score or rank that year (a gap in the line). */
+  values: (number | null)[],
   name: string,
   inverse: boolean,
   format: (value: number) => string,

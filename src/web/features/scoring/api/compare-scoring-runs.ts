@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { RunComparison } from '../../../types/api.js';
+import type { RunComparison } from '../../../types/index.js';
 
 export function compareScoringRuns(from: number, to: number, signal?: AbortSignal): Promise<RunComparison> {
   return apiFetch<RunComparison>(`/scoring-runs/compare?from=${from}&to=${to}`, { signal });

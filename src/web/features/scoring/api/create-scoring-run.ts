@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { ScoringRunKind } from '../../../types/api.js';
+import type { ScoringRunKind } from '../../../types/index.js';
 import { scoringRunsQueryKey } from './get-scoring-runs.js';
 
 export interface CreatedRun {

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { AwardTie } from '../../../types/api.js';
+import type { AwardTie } from '../../../types/index.js';
 
 export interface DecideTieRequest {
   tier: string;

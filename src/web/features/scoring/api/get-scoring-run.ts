@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { ScoringRun } from '../../../types/api.js';
+import type { ScoringRun } from '../../../types/index.js';
 
 export function getScoringRun(id: number, signal?: AbortSignal): Promise<ScoringRun> {
   return apiFetch<ScoringRun>(`/scoring-runs/${id}`, { signal });

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { ScoringRunSummary } from '../../../types/api.js';
+import type { ScoringRunSummary } from '../../../types/index.js';
 
 export function getScoringRuns(year: number, signal?: AbortSignal): Promise<{ runs: ScoringRunSummary[] }> {
   return apiFetch<{ runs: ScoringRunSummary[] }>(`/cycles/${year}/scoring-runs`, { signal });

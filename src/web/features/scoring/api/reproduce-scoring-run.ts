@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { Reproduction } from '../../../types/api.js';
+import type { Reproduction } from '../../../types/index.js';
 
 export function reproduceScoringRun(id: number): Promise<Reproduction> {
   return apiFetch<Reproduction>(`/scoring-runs/${id}/reproduce`, { method: 'POST' });

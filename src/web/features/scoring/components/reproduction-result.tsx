@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert.js';
 import { ErrorState } from '../../../components/ui/status.js';
 import { shortHash } from '../../../lib/format.js';
-import type { Reproduction } from '../../../types/api.js';
+import type { Reproduction } from '../../../types/index.js';
 import styles from './scoring.module.css';
 
 function show(value: unknown): string {

@@ -6,7 +6,7 @@ import { CheckboxField, SelectField } from '../../../components/ui/form-field.js
 import { QueryState } from '../../../components/ui/query-state.js';
 import { RankChange } from '../../../components/ui/rank-change.js';
 import { formatDelta, formatNumber, formatScore } from '../../../lib/format.js';
-import type { RunComparison as Comparison, ScoringRunSummary } from '../../../types/api.js';
+import type { RunComparison as Comparison, ScoringRunSummary } from '../../../types/index.js';
 import { useRunComparison } from '../api/compare-scoring-runs.js';
 import styles from './scoring.module.css';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ScoringRunKind } from '../../../types/api.js';
+import type { ScoringRunKind } from '../../../types/index.js';
 import styles from './scoring.module.css';
 
 const icons: Record<ScoringRunKind, string> = { trial: '◇', provisional: '◐', final: '●' };

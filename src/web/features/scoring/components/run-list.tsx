@@ -5,7 +5,7 @@ import { DataTable } from '../../../components/data-table/data-table.js';
 import { Button } from '../../../components/ui/button.js';
 import { formatDateTime, shortHash } from '../../../lib/format.js';
 import { localized } from '../../../lib/localized.js';
-import type { ScoringRunSummary } from '../../../types/api.js';
+import type { ScoringRunSummary } from '../../../types/index.js';
 import { RunKindBadge } from './run-kind-badge.js';
 import styles from './scoring.module.css';
 

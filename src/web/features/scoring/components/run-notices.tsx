@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert.js';
 import { formatNumber } from '../../../lib/format.js';
 import { localized } from '../../../lib/localized.js';
-import type { ScoringRun } from '../../../types/api.js';
+import type { ScoringRun } from '../../../types/index.js';
 import { BlockingTable } from '../../cycles/components/blocking-list.js';
 import styles from './scoring.module.css';
 
@@ -15,7 +15,7 @@ export function RunNotices({ run }: { run: ScoringRun }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const notices = run.notices;
-  const raw = run.result.warnings;
+  const raw = run.result?.warnings ?? [];
   if (notices === null) {
     return raw.length === 0 ? null : <RawWarnings warnings={raw} />;
   }
@@ -46,7 +46,7 @@ export function RunNotices({ run }: { run: ScoringRun }) {
   );
 }
 
-function RawWarnings({ warnings }: { warnings: ScoringRun['result']['warnings'] }) {
+function RawWarnings({ warnings }: { warnings: NonNullable<ScoringRun['result']>['warnings'] }) {
   const { t, i18n } = useTranslation();
   return (
     <details>

@@ -8,7 +8,7 @@ import { RankChange } from '../../../components/ui/rank-change.js';
 import { tierDisplay } from '../../../lib/award-tiers.js';
 import { formatDateTime, formatScore } from '../../../lib/format.js';
 import { localized } from '../../../lib/localized.js';
-import type { RunUnitOutcome, ScoringRun } from '../../../types/api.js';
+import type { RunUnitOutcome, ScoringRun } from '../../../types/index.js';
 import { useReproduceScoringRun } from '../api/reproduce-scoring-run.js';
 import { ReproductionResult } from './reproduction-result.js';
 import { RunKindBadge } from './run-kind-badge.js';
@@ -30,7 +30,7 @@ export function RunResult({ run, year, canDecide = false }: { run: ScoringRun; y
   const language = i18n.language;
   const reproduce = useReproduceScoringRun();
   const fields = run.input.framework.fields ?? [];
-  const tiers = run.result.tiers;
+  const tiers = run.result?.tiers ?? [];
 
   const columns = useMemo<ColumnDef<RunUnitOutcome, unknown>[]>(
     () => [
@@ -130,7 +130,7 @@ export function RunResult({ run, year, canDecide = false }: { run: ScoringRun; y
       <RunNotices run={run} />
       <TieDecisions run={run} year={year} canDecide={canDecide} />
       <DataTable
-        data={run.result.units}
+        data={run.result?.units ?? []}
         columns={columns}
         caption={t('scoring.rankingCaption', { id: run.id })}
         getRowId={unitId}

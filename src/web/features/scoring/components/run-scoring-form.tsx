@@ -6,7 +6,7 @@ import { Button } from '../../../components/ui/button.js';
 import { CheckboxField, TextAreaField, TextField } from '../../../components/ui/form-field.js';
 import { shortHash } from '../../../lib/format.js';
 import { ApiError } from '../../../lib/problem-details.js';
-import type { BlockingList, ScoringRunKind } from '../../../types/api.js';
+import type { BlockingList, ScoringRunKind } from '../../../types/index.js';
 import { BlockingTable } from '../../cycles/components/blocking-list.js';
 import { useCreateScoringRun } from '../api/create-scoring-run.js';
 import styles from './scoring.module.css';

@@ -6,7 +6,7 @@ import { Button } from '../../../components/ui/button.js';
 import { SelectField, TextAreaField } from '../../../components/ui/form-field.js';
 import { localized } from '../../../lib/localized.js';
 import { ApiError } from '../../../lib/problem-details.js';
-import type { AwardTie, ScoringRun } from '../../../types/api.js';
+import type { AwardTie, ScoringRun } from '../../../types/index.js';
 import { useDecideTie, type DecideTieRequest } from '../api/decide-tie.js';
 import styles from './scoring.module.css';
 

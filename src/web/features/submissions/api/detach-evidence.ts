@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { SubmissionItem } from '../../../types/work-api.js';
+import type { SubmissionItem } from '../../../types/index.js';
 import { storeSubmissionItem } from './get-submissions.js';
 
 export function detachEvidence(year: number, code: string, indicator: string, evidenceId: number, version: number): Promise<SubmissionItem> {

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { DistrictSubmissions, SubmissionItem } from '../../../types/work-api.js';
+import type { DistrictSubmissions, SubmissionItem } from '../../../types/index.js';
 
 export function getSubmissions(year: number, code: string, signal?: AbortSignal): Promise<DistrictSubmissions> {
   return apiFetch<DistrictSubmissions>(`/cycles/${year}/districts/${encodeURIComponent(code)}/submissions`, { signal });

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { ActivityRecord, RecordPage } from '../../../types/work-api.js';
+import type { ActivityRecord, RecordPage } from '../../../types/index.js';
 
 /**
  * The records one step of a computation counted: the district's records of that type in the step's period, kept to

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { SubmitAllResult } from '../../../types/work-api.js';
+import type { SubmitAllResult } from '../../../types/index.js';
 import { submissionsQueryKey } from './get-submissions.js';
 
 export function submitAll(year: number, code: string): Promise<SubmitAllResult> {

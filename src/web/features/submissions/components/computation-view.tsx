@@ -4,7 +4,7 @@ import { Button } from '../../../components/ui/button.js';
 import { ErrorState, LoadingState } from '../../../components/ui/status.js';
 import { formatDate, formatDateTime, formatNumber } from '../../../lib/format.js';
 import { localized } from '../../../lib/localized.js';
-import type { ComputationStep, IndicatorComputation, RecordType } from '../../../types/work-api.js';
+import type { ComputationStep, IndicatorComputation, RecordType } from '../../../types/index.js';
 import { useTraceRecords } from '../api/get-trace-records.js';
 import factStyles from '../../../components/ui/facts.module.css';
 import styles from './submissions.module.css';
@@ -81,7 +81,7 @@ function StepView({ code, step, recordTypes }: { code: string; step: Computation
         {' — '}
         {t(`submissions.computation.fn.${step.fn === 'count' || step.fn === 'sum' ? step.fn : 'other'}`, { fn: step.fn ?? '' })}
         {' = '}
-        <strong>{formatNumber(step.value)}</strong>
+        <strong>{typeof step.value === 'number' || step.value === null || step.value === undefined ? formatNumber(step.value) : String(step.value)}</strong>
         <span className={styles.stepMeta}>
           {' '}
           ({t('submissions.computation.records', { count: step.recordCount ?? ids.length })}
@@ -93,7 +93,7 @@ function StepView({ code, step, recordTypes }: { code: string; step: Computation
           <Button variant="tertiary" size="small" aria-expanded={open} onClick={() => setOpen((x) => !x)}>
             {open ? t('submissions.computation.hideRecords') : t('submissions.computation.showRecords', { count: ids.length })}
           </Button>
-          {open && <TraceRecords code={code} type={type} recordType={step.recordType} period={step.period} ids={ids} caption={typeName} />}
+          {open && <TraceRecords code={code} type={type} recordType={step.recordType} period={step.period} ids={ids.filter((id) => typeof id === 'number')} caption={typeName} />}
         </>
       )}
     </li>

@@ -5,7 +5,7 @@ import { apiUrl } from '../../../lib/api-client.js';
 import { formatFileSize } from '../../../lib/file-size.js';
 import { formatDateTime } from '../../../lib/format.js';
 import { ApiError } from '../../../lib/problem-details.js';
-import type { SubmissionItem } from '../../../types/work-api.js';
+import type { SubmissionItem } from '../../../types/index.js';
 import { useAttachEvidence } from '../api/attach-evidence.js';
 import { useDetachEvidence } from '../api/detach-evidence.js';
 import { uploadEvidence } from '../api/upload-evidence.js';

@@ -6,7 +6,7 @@ import { ItemStatusBadge } from '../../../components/ui/item-status-badge.js';
 import { formatDateTime, formatNumber } from '../../../lib/format.js';
 import { localized } from '../../../lib/localized.js';
 import { ApiError } from '../../../lib/problem-details.js';
-import type { RecordType, SubmissionItem, SubmissionWarning } from '../../../types/work-api.js';
+import type { RecordType, SubmissionItem, SubmissionWarning } from '../../../types/index.js';
 import { useApproveSubmission } from '../api/approve-submission.js';
 import { useReturnToOfficer } from '../api/return-to-officer.js';
 import { ComputationView } from './computation-view.js';

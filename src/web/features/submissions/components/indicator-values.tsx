@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../../components/ui/alert.js';
 import { Button } from '../../../components/ui/button.js';
 import { localized, type LocalizedText } from '../../../lib/localized.js';
-import type { DistrictSubmissions, RecordType } from '../../../types/work-api.js';
+import type { DistrictSubmissions, RecordType } from '../../../types/index.js';
 import { useSubmitAll } from '../api/submit-all.js';
 import { IndicatorItem } from './indicator-item.js';
 import styles from './submissions.module.css';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../../lib/format.js';
-import type { OutlierFlag } from '../../../types/api.js';
+import type { OutlierFlag } from '../../../types/index.js';
 import styles from './submissions.module.css';
 
 /**

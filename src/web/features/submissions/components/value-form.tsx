@@ -7,7 +7,7 @@ import { CheckboxField, TextAreaField, TextField } from '../../../components/ui/
 import { formatNumber } from '../../../lib/format.js';
 import { focusFirstProblem } from '../../../lib/focus-problem.js';
 import { ApiError } from '../../../lib/problem-details.js';
-import type { SubmissionItem, SubmissionWarning } from '../../../types/work-api.js';
+import type { SubmissionItem, SubmissionWarning } from '../../../types/index.js';
 import { useSaveSubmission, type SaveSubmissionInput } from '../api/save-submission.js';
 import { useSubmitSubmission } from '../api/submit-submission.js';
 import styles from './submissions.module.css';

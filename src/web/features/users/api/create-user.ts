@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { CreateUserRequest, OneTimePasswordResponse } from '../../../types/api.js';
+import type { CreateUserRequest, OneTimePasswordResponse } from '../../../types/index.js';
 import { usersQueryKey } from './get-users.js';
 
 export function createUser(request: CreateUserRequest): Promise<OneTimePasswordResponse> {

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { QueryClient } from '@tanstack/react-query';
 import { apiFetch, apiUrl } from '../../../lib/api-client.js';
-import type { UserFilters, UsersResponse, UserView } from '../../../types/api.js';
+import type { UserFilters, UsersResponse, UserView } from '../../../types/index.js';
 
 /** The filters as URL parameters, empty ones left out. */
 export function userSearchParams(filters: UserFilters): URLSearchParams {

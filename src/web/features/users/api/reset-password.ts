@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { OneTimePasswordResponse } from '../../../types/api.js';
+import type { OneTimePasswordResponse } from '../../../types/index.js';
 import { storeUser } from './get-users.js';
 
 export function resetPassword(id: number, version: number): Promise<OneTimePasswordResponse> {

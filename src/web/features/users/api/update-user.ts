@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { UpdateUserRequest, UserResponse } from '../../../types/api.js';
+import type { UpdateUserRequest, UserResponse } from '../../../types/index.js';
 import { storeUser } from './get-users.js';
 
 export function updateUser(id: number, request: UpdateUserRequest): Promise<UserResponse> {

@@ -6,7 +6,7 @@ import { Dialog } from '../../../components/ui/dialog.js';
 import { TextField } from '../../../components/ui/form-field.js';
 import { focusFirstProblem } from '../../../lib/focus-problem.js';
 import { ApiError } from '../../../lib/problem-details.js';
-import type { OneTimePasswordResponse, OrgUnit } from '../../../types/api.js';
+import type { OneTimePasswordResponse, OrgUnit } from '../../../types/index.js';
 import { useCreateUser } from '../api/create-user.js';
 import { grantsOf, newRoleRow, type RoleRow } from './role-grants.js';
 import { roleErrors } from './role-errors.js';

@@ -9,7 +9,7 @@ import { focusFirstProblem } from '../../../lib/focus-problem.js';
 import { formatDateTime } from '../../../lib/format.js';
 import { localized } from '../../../lib/localized.js';
 import { ApiError } from '../../../lib/problem-details.js';
-import type { OneTimePasswordResponse, OrgUnit, UserView } from '../../../types/api.js';
+import type { OneTimePasswordResponse, OrgUnit, UserView } from '../../../types/index.js';
 import { useReloadUser } from '../api/get-users.js';
 import { useResetPassword } from '../api/reset-password.js';
 import { useSetUserRoles } from '../api/set-user-roles.js';

@@ -1,7 +1,12 @@
-import type { Role, RoleGrantInput, UserRoleView } from '../../../types/api.js';
+import type { Role, RoleGrantInput, UserRoleView } from '../../../types/index.js';
 
 /** Every role an account can hold, in the order the forms offer them. */
 export const assignableRoles: readonly Role[] = ['city_admin', 'district_officer', 'district_approver', 'reviewer', 'auditor'];
+
+/** A role name from a form or the address bar. */
+export function isRole(value: string): value is Role {
+  return (assignableRoles as readonly string[]).includes(value);
+}
 
 /** One line of a roles form; `orgUnitCode` is '' when no district is chosen. */
 export interface RoleRow {

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button.js';
 import { SelectField } from '../../../components/ui/form-field.js';
-import type { OrgUnit, Role } from '../../../types/api.js';
+import type { OrgUnit, Role } from '../../../types/index.js';
 import { assignableRoles, districtAllowed, districtRequired, newRoleRow, type RoleRow } from './role-grants.js';
 import styles from './users.module.css';
 

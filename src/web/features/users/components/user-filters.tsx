@@ -3,8 +3,8 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/ui/button.js';
 import { SelectField, TextField } from '../../../components/ui/form-field.js';
-import type { OrgUnit, UserFilters } from '../../../types/api.js';
-import { assignableRoles } from './role-grants.js';
+import type { OrgUnit, UserFilters } from '../../../types/index.js';
+import { assignableRoles, isRole } from './role-grants.js';
 import formStyles from '../../../components/ui/form.module.css';
 
 interface UserFiltersFormProps {
@@ -34,7 +34,7 @@ export function UserFiltersForm({ value, onApply, districts }: UserFiltersFormPr
         spellCheck={false}
         onChange={(e) => setDraft({ ...draft, q: e.target.value })}
       />
-      <SelectField label={t('users.filters.role')} value={draft.role ?? ''} onChange={(e) => setDraft({ ...draft, role: e.target.value })}>
+      <SelectField label={t('users.filters.role')} value={draft.role ?? ''} onChange={(e) => setDraft({ ...draft, role: isRole(e.target.value) ? e.target.value : undefined })}>
         <option value="">{t('users.filters.all')}</option>
         {assignableRoles.map((role) => (
           <option key={role} value={role}>

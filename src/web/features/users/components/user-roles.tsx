@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { UserRoleView } from '../../../types/api.js';
+import type { UserRoleView } from '../../../types/index.js';
 import { districtAllowed } from './role-grants.js';
 import styles from './users.module.css';
 

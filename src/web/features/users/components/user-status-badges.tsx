@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { StatusBadge } from '../../../components/ui/status-badge.js';
 import { formatDateTime } from '../../../lib/format.js';
-import type { UserView } from '../../../types/api.js';
+import type { UserView } from '../../../types/index.js';
 import styles from './users.module.css';
 
 /** Whether the account is locked now (a lock ends by itself at `lockedUntil`). */

@@ -4,7 +4,7 @@ import type { ColumnDef } from '@tanstack/react-table';
 import { DataTable } from '../../../components/data-table/data-table.js';
 import { Button } from '../../../components/ui/button.js';
 import { formatDateTime } from '../../../lib/format.js';
-import type { UserView } from '../../../types/api.js';
+import type { UserView } from '../../../types/index.js';
 import { UserRoles } from './user-roles.js';
 import { UserStatusBadges } from './user-status-badges.js';
 import styles from './users.module.css';

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { ItemComparison } from '../../../types/work-api.js';
+import type { ItemComparison } from '../../../types/index.js';
 import { verificationQueryKey } from './get-matrix.js';
 
 export function getComparison(year: number, code: string, indicator: string, signal?: AbortSignal): Promise<ItemComparison> {

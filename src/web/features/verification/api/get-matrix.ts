@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { VerificationMatrix } from '../../../types/api.js';
+import type { VerificationMatrix } from '../../../types/index.js';
 
 export function getMatrix(year: number, signal?: AbortSignal): Promise<VerificationMatrix> {
   return apiFetch<VerificationMatrix>(`/cycles/${year}/verification`, { signal });

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { ItemRef, SubmissionItem } from '../../../types/work-api.js';
+import type { ItemRef, SubmissionItem } from '../../../types/index.js';
 import { refreshAfterDecision } from './refresh.js';
 
 export function verifyItem(year: number, item: ItemRef): Promise<SubmissionItem> {

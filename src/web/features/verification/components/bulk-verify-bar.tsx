@@ -3,7 +3,7 @@ import { Alert } from '../../../components/ui/alert.js';
 import { Button } from '../../../components/ui/button.js';
 import { CheckboxField } from '../../../components/ui/form-field.js';
 import { ApiError } from '../../../lib/problem-details.js';
-import type { MatrixCell } from '../../../types/api.js';
+import type { MatrixCell } from '../../../types/index.js';
 import { useBulkVerify } from '../api/bulk-verify.js';
 import styles from './verification.module.css';
 

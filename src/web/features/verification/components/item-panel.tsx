@@ -12,7 +12,7 @@ import { formatFileSize } from '../../../lib/file-size.js';
 import { formatDateTime, formatNumber } from '../../../lib/format.js';
 import { localized } from '../../../lib/localized.js';
 import { ApiError } from '../../../lib/problem-details.js';
-import type { ItemComparison } from '../../../types/work-api.js';
+import type { ItemComparison } from '../../../types/index.js';
 import { useComparison } from '../api/get-comparison.js';
 import { useReturnItem } from '../api/return-item.js';
 import { useVerifyItem } from '../api/verify-item.js';
@@ -151,7 +151,7 @@ function PanelContent({ year, data, canDecide, onReload }: { year: number; data:
               .filter((step) => step.recordType !== undefined)
               .map((step) => (
                 <li key={`${step.text}:${step.yearsBack ?? 0}`}>
-                  <code>{step.text}</code> = {formatNumber(step.value)} ({t('verification.panel.records', { count: step.recordCount ?? 0 })})
+                  <code>{step.text}</code> = {typeof step.value === 'number' || step.value === null || step.value === undefined ? formatNumber(step.value) : String(step.value)} ({t('verification.panel.records', { count: step.recordCount ?? 0 })})
                 </li>
               ))}
           </ul>

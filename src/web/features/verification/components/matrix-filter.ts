@@ -1,4 +1,4 @@
-import type { ItemStatus, MatrixCell } from '../../../types/api.js';
+import type { ItemStatus, MatrixCell } from '../../../types/index.js';
 
 export interface MatrixFilter {
   status: ItemStatus | 'all';

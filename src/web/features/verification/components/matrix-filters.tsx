@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { CheckboxField, SelectField } from '../../../components/ui/form-field.js';
-import type { ItemStatus } from '../../../types/api.js';
+import type { ItemStatus } from '../../../types/index.js';
 import type { MatrixFilter } from './matrix-filter.js';
 import styles from './verification.module.css';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ItemComparison } from '../../../types/work-api.js';
+import type { ItemComparison } from '../../../types/index.js';
 import styles from './verification.module.css';
 
 /**

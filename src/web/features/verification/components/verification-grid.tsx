@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { itemStatusStyle } from '../../../components/ui/item-status-badge.js';
 import { localized } from '../../../lib/localized.js';
-import type { MatrixCell, VerificationMatrix } from '../../../types/api.js';
+import type { MatrixCell, VerificationMatrix } from '../../../types/index.js';
 import { cellMatches, type MatrixFilter } from './matrix-filter.js';
 import styles from './verification.module.css';
 

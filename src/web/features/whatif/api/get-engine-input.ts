@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { PublishedEngineInput } from '../../../types/api.js';
+import type { PublishedEngineInput } from '../../../types/index.js';
 
 export function getEngineInput(year: number, signal?: AbortSignal): Promise<PublishedEngineInput> {
   return apiFetch<PublishedEngineInput>(`/public/cycles/${year}/engine-input`, { signal });

@@ -4,7 +4,7 @@
 // nothing and stays far inside one animation frame.
 import { aggregateInto, compile, competitionRanks, score } from '../../../../engine/index.js';
 import type { CompiledModel, EvaluationInput } from '../../../../engine/index.js';
-import type { PublishedEngineInput } from '../../../types/api.js';
+import type { PublishedEngineInput } from '../../../types/index.js';
 
 export interface WhatIfIndicator {
   code: string;

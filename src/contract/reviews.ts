@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { cycleStatuses } from '../../db/repositories/cycles.js';
-import { bilingual, indicatorCode, rubricSchema } from '../frameworks/definition.js';
+import { districtCode, problemSchema, year } from './common.js';
+import { definitionText as bilingual, indicatorCode, rubricSchema } from './framework-definition.js';
+import { cycleStatuses } from './values.js';
 
 /**
  * Shapes of the panel review, shared by the services (types) and the HTTP routes (validation, OpenAPI): the one
@@ -254,3 +255,9 @@ export const feedbackSchema = z.object({
   items: z.array(z.object({ indicatorCode: z.string(), name: bilingual, comments: z.array(z.string()) })),
 });
 export type Feedback = z.infer<typeof feedbackSchema>;
+
+export const assignmentParams = z.object({ year, id: z.coerce.number().int().min(1) });
+export const reviewDistrictParams = z.object({ year, code: districtCode });
+export const addedAssignmentSchema = z.object({ id: z.number().int() });
+/** A 409 stale_version of a score sheet carries `current`: the assignment as it is now. */
+export const staleProblem = problemSchema.describe('409 stale_version carries `current`: the assignment as it is now');
