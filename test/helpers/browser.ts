@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { repoRoot, startServerProcess, type ServerProcess } from './cli.js';
+import { DEMO_TEST_PASSWORD, pgliteDemoTemplate } from './db.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const chromiumAvailable = existsSync(CHROMIUM);
@@ -38,10 +39,15 @@ export interface DemoServer {
   stop(): Promise<void>;
 }
 
-/** A real `hopejobs serve` with the demo loaded, on a fresh data directory. */
+/**
+ * A real `hopejobs serve` with the demo loaded, on a fresh data directory: a copy of the run's demo installation with
+ * its demo data (built once per run, as `serve` loads it into an empty data directory), so each file starts its own
+ * server without loading the demo again.
+ */
 export async function startDemoServer(): Promise<DemoServer> {
   const dir = mkdtempSync(path.join(repoRoot, '.tmp', 'browser-'));
-  const password = 'browser-demo-1';
+  const password = DEMO_TEST_PASSWORD;
+  cpSync((await pgliteDemoTemplate({ data: true })).dir, dir, { recursive: true });
   const server = await startServerProcess({ HOPEJOBS_DATA_DIR: dir, HOPEJOBS_DEMO_PASSWORD: password });
   return {
     server,

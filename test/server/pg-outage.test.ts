@@ -4,7 +4,6 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { openPostgres, type Database } from '../../src/db/client.js';
-import { seedDemo } from '../../src/domain/seed.js';
 import { buildApp } from '../../src/server/app.js';
 import { isDatabaseUnavailable } from '../../src/server/db-unavailable.js';
 import { backends, type TestDatabase } from '../helpers/db.js';
@@ -111,8 +110,7 @@ describe.skipIf(!server)('PostgreSQL outage under the running app (TCP proxy cut
 
   beforeAll(async () => {
     unhandled.start();
-    db = await server!.open();
-    await seedDemo(db.db, { password: PASSWORD });
+    db = await server!.openDemo(PASSWORD);
     const url = new URL(db.url!);
     proxy = new CuttableProxy({ host: url.hostname, port: Number(url.port || 5432) });
     await proxy.open();
@@ -218,8 +216,7 @@ describe.skipIf(!server)('PostgreSQL terminating the app\'s connections (57P01),
   const unhandled = watchUnhandled();
   beforeAll(async () => {
     unhandled.start();
-    db = await server!.open();
-    await seedDemo(db.db, { password: PASSWORD });
+    db = await server!.openDemo(PASSWORD);
     app = await appOn(db);
   }, 120_000);
   afterAll(async () => {

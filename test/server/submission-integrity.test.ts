@@ -10,7 +10,6 @@ import { seedRecordTypes } from '../../src/domain/activities/record-types.js';
 import { systemActor } from '../../src/domain/audit.js';
 import { LocalEvidenceStore, storeEvidence } from '../../src/domain/evidence/index.js';
 import { hashPassword } from '../../src/domain/passwords.js';
-import { seedDemo } from '../../src/domain/seed.js';
 import { createAccount } from '../../src/domain/users/index.js';
 import { pdfSample } from '../domain/evidence-samples.js';
 import { columnOfKey, multipartFile, readXlsx, xlsxBuffer } from '../fixtures/imports/upload.js';
@@ -127,8 +126,7 @@ describe.each(backends())('submission integrity on $name', (backend) => {
   };
 
   beforeAll(async () => {
-    db = await backend.open();
-    await seedDemo(db.db, { password: PASSWORD });
+    db = await backend.openDemo(PASSWORD);
     await seedRecordTypes(db.db);
     evidenceDir = mkdtempSync(path.join(tmpdir(), 'hj-integrity-'));
     store = new LocalEvidenceStore(evidenceDir);

@@ -9,7 +9,6 @@ import { findOrgUnitByCode } from '../../src/db/repositories/org-units.js';
 import { activityRecords, auditLog, recordTypes, submissions } from '../../src/db/schema.js';
 import { seedRecordTypes } from '../../src/domain/activities/record-types.js';
 import { LocalEvidenceStore, storeEvidence } from '../../src/domain/evidence/index.js';
-import { seedDemo } from '../../src/domain/seed.js';
 import { pdfSample } from '../domain/evidence-samples.js';
 import { signIn, testApp, type Client } from '../helpers/app.js';
 import { backends, type TestDatabase } from '../helpers/db.js';
@@ -36,8 +35,7 @@ describe.each(backends())('district submissions on $name', (backend) => {
   const setDeadline = (dueAt: Date) => admin.request('PUT', `/api/v1/cycles/${YEAR}/deadlines/open`, { dueAt: dueAt.toISOString() });
 
   beforeAll(async () => {
-    db = await backend.open();
-    await seedDemo(db.db, { password: PASSWORD });
+    db = await backend.openDemo(PASSWORD);
     await seedRecordTypes(db.db);
     evidenceDir = mkdtempSync(path.join(tmpdir(), 'hj-sub-evidence-'));
     store = new LocalEvidenceStore(evidenceDir);
