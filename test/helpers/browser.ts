@@ -2,10 +2,12 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { CHROMIUM, chromiumLaunchOptions } from './chromium.js';
 import { repoRoot, startServerProcess, type ServerProcess } from './cli.js';
 import { DEMO_TEST_PASSWORD, pgliteDemoTemplate } from './db.js';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM } from './chromium.js';
 export const chromiumAvailable = existsSync(CHROMIUM);
 export const webBuilt = existsSync(path.join(repoRoot, 'dist', 'web', 'index.html'));
 
@@ -24,12 +26,18 @@ export function browserSkipNotice(): boolean {
   return skip;
 }
 
+/**
+ * A Chromium of the test's own: a connection to the run's one shared Chromium (launched by global setup when the
+ * first browser test asks for it; each test still works in browser contexts of its own, and `close()` ends those and
+ * the connection), or a browser launched here when there is no global setup to ask.
+ */
 export async function launchBrowser(): Promise<Browser> {
   const { chromium } = await import('playwright-core');
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const broker = inject('chromiumBroker');
+  if (!broker) return chromium.launch(chromiumLaunchOptions);
+  const res = await fetch(broker);
+  if (!res.ok) throw new Error(`the shared Chromium did not start: ${await res.text()}`);
+  return chromium.connect(await res.text());
 }
 
 export interface DemoServer {
