@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Download, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { CHROMIUM, chromiumLaunchOptions } from './chromium.js';
 import { repoRoot, startServerProcess, type ServerProcess } from './cli.js';
@@ -66,6 +66,13 @@ export async function startDemoServer(): Promise<DemoServer> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The bytes of a finished download (read through Playwright, so it works on the shared Chromium too). */
+export async function downloadedBytes(download: Download): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 const axeSource = () => readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
