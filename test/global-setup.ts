@@ -1,10 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
+import type { BrowserServer } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import { openPglite, openPostgres } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
+import { chromiumLaunchOptions } from './helpers/chromium.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const migrationsDir = path.join(root, 'src/db/migrations');
@@ -14,7 +18,37 @@ declare module 'vitest' {
     pgliteTemplate: string;
     pgTemplate: string | null;
     runId: string;
+    /** GET it for the WebSocket endpoint of the run's shared Chromium (launched on the first request). */
+    chromiumBroker: string | null;
   }
+}
+
+/**
+ * One Chromium for all browser tests of the run instead of one per file: launched when the first of them asks (so
+ * runs without browser tests never start it), then shared; each test file connects and works in contexts of its own.
+ */
+async function chromiumBroker(): Promise<{ url: string; close(): Promise<void> }> {
+  let launching: Promise<BrowserServer> | null = null;
+  const http = createServer((_req, res) => {
+    launching ??= import('playwright-core').then(({ chromium }) => chromium.launchServer(chromiumLaunchOptions));
+    launching.then(
+      (server) => res.end(server.wsEndpoint()),
+      (err: unknown) => {
+        launching = null;
+        res.statusCode = 500;
+        res.end(String(err));
+      },
+    );
+  });
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(http.address() as AddressInfo).port}/`,
+    async close() {
+      http.closeAllConnections();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+      if (launching) await (await launching.catch(() => null))?.close();
+    },
+  };
 }
 
 function migrationsFingerprint(): string {
@@ -72,8 +106,11 @@ export default async function setup(project: TestProject) {
   project.provide('pgliteTemplate', path.join(scratch, 'template'));
   project.provide('pgTemplate', pgTemplate);
   project.provide('runId', runId);
+  const broker = await chromiumBroker();
+  project.provide('chromiumBroker', broker.url);
 
   return async () => {
+    await broker.close();
     rmSync(scratch, { recursive: true, force: true });
     if (serverUrl && pgTemplate) {
       const admin = new pg.Client({ connectionString: serverUrl });

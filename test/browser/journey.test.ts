@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, browserSkipNotice, launchBrowser, signInPage, startDemoServer, type AxeViolation, type DemoServer } from '../helpers/browser.js';
+import { axeViolations, browserSkipNotice, downloadedBytes, launchBrowser, signInPage, startDemoServer, type AxeViolation, type DemoServer } from '../helpers/browser.js';
 
 const skip = browserSkipNotice();
 
@@ -109,7 +108,7 @@ describe.skipIf(skip)('a year of the evaluation in Chromium', () => {
     await officer.page.getByRole('tab', { name: '엑셀 업로드' }).click();
     const [download] = await Promise.all([officer.page.waitForEvent('download'), officer.page.getByRole('link', { name: '빈 서식 내려받기 (.xlsx)' }).click()]);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await readFile(await download.path())) as unknown as ArrayBuffer);
+    await workbook.xlsx.load((await downloadedBytes(download)) as unknown as ArrayBuffer);
     const visits = workbook.getWorksheet('기업방문')!;
     const visitKeys = visits.getRow(2).values as unknown[];
     const rows: Record<string, unknown>[] = [
@@ -238,7 +237,7 @@ describe.skipIf(skip)('a year of the evaluation in Chromium', () => {
     await visitor.page.getByText('광진구').first().waitFor();
     await checkAxe('public results', visitor.page);
     const [csv] = await Promise.all([visitor.page.waitForEvent('download'), visitor.page.getByRole('link', { name: 'CSV로 내려받기' }).first().click()]);
-    const text = await readFile(await csv.path(), 'utf8');
+    const text = (await downloadedBytes(csv)).toString('utf8');
     expect(text).toContain('광진구');
     expect(text.split('\n').length).toBeGreaterThan(25);
     await visitor.page.goto(`${demo.url}/results/${YEAR}/districts/${DISTRICT}`);

@@ -6,15 +6,20 @@ import { jobs } from '../../src/db/schema.js';
 import { DomainError } from '../../src/domain/errors.js';
 import { enqueueJob, getJob, JobWorker, type JobHandler } from '../../src/domain/jobs/index.js';
 import { backends, type TestDatabase } from '../helpers/db.js';
+import { waitFor } from '../helpers/wait.js';
 
-async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
+/** Probes until `ok` holds of the value and returns it. */
+const until = <T>(probe: () => Promise<T>, ok: (v: T) => boolean): Promise<T> =>
+  waitFor(async () => {
     const v = await probe();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`condition not met within ${timeoutMs} ms: ${JSON.stringify(v)}`);
-    await sleep(20);
-  }
+    return ok(v) ? { v } : null;
+  }).then((r) => r.v);
+
+/** A promise the test resolves when it wants a job's handler to finish. */
+function gate<T>(value: T) {
+  let open!: () => void;
+  const opened = new Promise<T>((resolve) => (open = () => resolve(value)));
+  return { opened, open };
 }
 
 describe.each(backends())('background jobs on $name', (backend) => {
@@ -106,15 +111,26 @@ describe.each(backends())('background jobs on $name', (backend) => {
   });
 
   it('keeps its lease alive with heartbeats while a long job runs', async () => {
+    const lockMs = 150;
+    const done = gate('ok');
     const id = await enqueueJob(db.db, 'test.long', {});
-    const w = worker({ 'test.long': async () => sleep(700).then(() => 'ok') }, { lockMs: 150 });
-    const rival = worker({ 'test.long': async () => 'stolen' }, { lockMs: 150, workerId: 'rival' });
+    const w = worker({ 'test.long': async () => done.opened }, { lockMs });
+    const rival = worker({ 'test.long': async () => 'stolen' }, { lockMs, workerId: 'rival' });
+    const leaseEnd = async () => (await db.db.select({ until: jobs.lockedUntil }).from(jobs).where(eq(jobs.id, id)))[0]?.until ?? null;
     const running = w.runOnce();
-    await until(() => getJob(db.db, id), (j) => j?.status === 'running');
-    for (let i = 0; i < 5; i++) {
-      expect(await rival.runOnce()).toBe(false);
-      await sleep(100);
-    }
+    const firstEnd = await waitFor(leaseEnd, { what: 'the job claimed' });
+    // The rival keeps trying while the job runs, until the lease reaches three lease lengths past its first end: only
+    // heartbeats move it, and the last renewal came at least two lease lengths after the first lease ran out.
+    await waitFor(
+      async () => {
+        expect(await rival.runOnce()).toBe(false);
+        const end = await leaseEnd();
+        return end !== null && end.getTime() >= firstEnd.getTime() + 3 * lockMs;
+      },
+      { what: 'the lease renewed by heartbeats' },
+    );
+    expect(await rival.runOnce()).toBe(false);
+    done.open();
     await running;
     expect(await getJob(db.db, id)).toMatchObject({ status: 'done', attempts: 1, result: 'ok' });
   });
@@ -175,11 +191,18 @@ describe.each(backends())('background jobs on $name', (backend) => {
   });
 
   it('waits for the running job when stopped', async () => {
+    const done = gate('finished');
     const id = await enqueueJob(db.db, 'test.stop', {});
-    const w = worker({ 'test.stop': async () => sleep(300).then(() => 'finished') });
+    const w = worker({ 'test.stop': async () => done.opened });
     w.start();
     await until(() => getJob(db.db, id), (j) => j?.status === 'running');
-    await w.stop();
+    let stopped = false;
+    const stopping = w.stop().then(() => (stopped = true));
+    // stop() cannot return before the handler does: it is still waiting for the gate.
+    await waitFor(async () => (await getJob(db.db, id))?.status === 'running');
+    expect(stopped).toBe(false);
+    done.open();
+    await stopping;
     expect(await getJob(db.db, id)).toMatchObject({ status: 'done', result: 'finished' });
   });
 });

@@ -1,10 +1,13 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Download, Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { CHROMIUM, chromiumLaunchOptions } from './chromium.js';
 import { repoRoot, startServerProcess, type ServerProcess } from './cli.js';
+import { DEMO_TEST_PASSWORD, pgliteDemoTemplate } from './db.js';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM } from './chromium.js';
 export const chromiumAvailable = existsSync(CHROMIUM);
 export const webBuilt = existsSync(path.join(repoRoot, 'dist', 'web', 'index.html'));
 
@@ -23,12 +26,18 @@ export function browserSkipNotice(): boolean {
   return skip;
 }
 
+/**
+ * A Chromium of the test's own: a connection to the run's one shared Chromium (launched by global setup when the
+ * first browser test asks for it; each test still works in browser contexts of its own, and `close()` ends those and
+ * the connection), or a browser launched here when there is no global setup to ask.
+ */
 export async function launchBrowser(): Promise<Browser> {
   const { chromium } = await import('playwright-core');
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const broker = inject('chromiumBroker');
+  if (!broker) return chromium.launch(chromiumLaunchOptions);
+  const res = await fetch(broker);
+  if (!res.ok) throw new Error(`the shared Chromium did not start: ${await res.text()}`);
+  return chromium.connect(await res.text());
 }
 
 export interface DemoServer {
@@ -38,10 +47,15 @@ export interface DemoServer {
   stop(): Promise<void>;
 }
 
-/** A real `hopejobs serve` with the demo loaded, on a fresh data directory. */
+/**
+ * A real `hopejobs serve` with the demo loaded, on a fresh data directory: a copy of the run's demo installation with
+ * its demo data (built once per run, as `serve` loads it into an empty data directory), so each file starts its own
+ * server without loading the demo again.
+ */
 export async function startDemoServer(): Promise<DemoServer> {
   const dir = mkdtempSync(path.join(repoRoot, '.tmp', 'browser-'));
-  const password = 'browser-demo-1';
+  const password = DEMO_TEST_PASSWORD;
+  cpSync((await pgliteDemoTemplate({ data: true })).dir, dir, { recursive: true });
   const server = await startServerProcess({ HOPEJOBS_DATA_DIR: dir, HOPEJOBS_DEMO_PASSWORD: password });
   return {
     server,
@@ -52,6 +66,13 @@ export async function startDemoServer(): Promise<DemoServer> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The bytes of a finished download (read through Playwright, so it works on the shared Chromium too). */
+export async function downloadedBytes(download: Download): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 const axeSource = () => readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

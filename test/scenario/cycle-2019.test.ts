@@ -6,7 +6,6 @@ import { login, type Principal } from '../../src/domain/auth.js';
 import { verifyAuditChain } from '../../src/domain/audit.js';
 import { transitionCycle } from '../../src/domain/cycles.js';
 import { demoDirectValues, demoStrength } from '../../src/domain/demo/activity-generator.js';
-import { loadDemoData } from '../../src/domain/demo/load-demo.js';
 import { LocalEvidenceStore, storeEvidence } from '../../src/domain/evidence/index.js';
 import { getFramework } from '../../src/domain/frameworks/service.js';
 import { decideObjection, fileObjection } from '../../src/domain/objections/index.js';
@@ -14,7 +13,6 @@ import { clearPublicCache, publishedCycle, resultsView } from '../../src/domain/
 import { assignReviewers, listMyAssignments, reviewResults, signPledge, submitScores } from '../../src/domain/reviews/index.js';
 import { evaluateSnapshot, snapshotSchema } from '../../src/domain/scoring/evaluate.js';
 import { getRun, reproduceRun, runScoring } from '../../src/domain/scoring/runs.js';
-import { seedDemo } from '../../src/domain/seed.js';
 import { seoulDistricts } from '../../src/domain/reference/seoul.js';
 import {
   approveSubmission,
@@ -26,9 +24,9 @@ import {
 } from '../../src/domain/submissions/index.js';
 import { bulkVerify, returnSubmission, verificationMatrix } from '../../src/domain/verification/index.js';
 import { repoRoot } from '../helpers/cli.js';
-import { backends, type TestDatabase } from '../helpers/db.js';
+import { backends, DEMO_TEST_PASSWORD, type TestDatabase } from '../helpers/db.js';
 
-const PASSWORD = 'scenario-pass-1';
+const PASSWORD = DEMO_TEST_PASSWORD;
 const YEAR = 2019;
 const pdf = (name: string) => Buffer.from(`%PDF-1.4\n% ${name}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`);
 
@@ -48,10 +46,8 @@ describe.each(backends())('the 2019 cycle end to end on $name', (backend) => {
     transitionCycle(db.db, as('admin'), YEAR, { to, version: await cycleVersion(), ...extra });
 
   beforeAll(async () => {
-    db = await backend.open();
+    db = await backend.openDemo(PASSWORD, { data: true });
     dir = mkdtempSync(path.join(repoRoot, '.tmp', 'scenario-'));
-    await seedDemo(db.db, { password: PASSWORD });
-    await loadDemoData(db.db);
     // Re-open 2019 from scratch: keep its activity records and the published 2016–2018 results (for streaks).
     const c = (await findCycleByYear(db.db, YEAR))!;
     await db.raw.exec(`

@@ -11,11 +11,10 @@ import { decideObjection, fileObjection, listObjections, replyToObjection, setOb
 import { assignReviewers, getAssignment, listMyAssignments, panelScores, rubricScore, saveDraftScores, signPledge, submitScores } from '../../src/domain/reviews/index.js';
 import { snapshotSchema } from '../../src/domain/scoring/evaluate.js';
 import { getRun, runScoring } from '../../src/domain/scoring/runs.js';
-import { seedDemo } from '../../src/domain/seed.js';
-import { backends, type TestDatabase } from '../helpers/db.js';
+import { backends, DEMO_TEST_PASSWORD, type TestDatabase } from '../helpers/db.js';
 import { fillVerified } from '../helpers/verified-values.js';
 
-const PASSWORD = 'scenario-objections-1';
+const PASSWORD = DEMO_TEST_PASSWORD;
 const YEAR = 2020;
 const HOUR = 3_600_000;
 const A = '11110'; // 종로구 files
@@ -54,8 +53,7 @@ describe.each(backends())('objections across districts on $name', (backend) => {
       .orderBy(asc(notifications.id));
 
   beforeAll(async () => {
-    db = await backend.open();
-    await seedDemo(db.db, { password: PASSWORD });
+    db = await backend.openDemo(PASSWORD);
     await fillVerified(db.db, YEAR, { [B]: { J2: 40 } });
     const names = ['admin', 'auditor', ...[1, 2, 3, 4, 5].map((i) => `reviewer.${i}`), ...[A, B].flatMap((d) => [`officer.${d}`, `approver.${d}`])];
     for (const u of names) who.set(u, (await login(db.db, { username: u, password: PASSWORD, ip: null, userAgent: null })).principal);

@@ -16,7 +16,6 @@ import { buildApp } from '../../src/server/app.js';
 import { openEvidenceStore, storeEvidence } from '../../src/domain/evidence/index.js';
 import { notify } from '../../src/domain/notifications/notify.js';
 import { runScoring } from '../../src/domain/scoring/runs.js';
-import { seedDemo } from '../../src/domain/seed.js';
 import { pdfSample } from '../domain/evidence-samples.js';
 import { multipartFile } from '../fixtures/imports/upload.js';
 import { signIn, type Client } from '../helpers/app.js';
@@ -116,8 +115,7 @@ export async function openSecurityFixture(
   backend: Backend,
   opts: { signIn?: readonly SignedInCaller[]; env?: Record<string, string> } = {},
 ): Promise<SecurityFixture> {
-  const db = await backend.open();
-  await seedDemo(db.db, { password: PASSWORD });
+  const db = await backend.openDemo(PASSWORD);
   await seedRecordTypes(db.db);
   // PGlite keeps the app's files in its own data directory (as testApp does); a server database gets a fresh one.
   const ownDir = db.dataDir ? null : mkdtempSync(path.join(tmpdir(), 'hj-sec-data-'));

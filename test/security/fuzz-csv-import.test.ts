@@ -10,7 +10,6 @@ import { ProblemCollector, RowResolver } from '../../src/domain/imports/bulk-row
 import { readCsvRows } from '../../src/domain/imports/csv-stream.js';
 import { DomainError } from '../../src/domain/errors.js';
 import { importRecordsCsv } from '../../src/domain/imports/index.js';
-import { seedDemo } from '../../src/domain/seed.js';
 import { bom, csvLikeBytes, hostileCellText, quoteCsv } from '../helpers/fuzz-arbitraries.js';
 import { CaseCounter, fuzzParams, runsFor } from '../helpers/fuzz-budget.js';
 import { backends, type TestDatabase } from '../helpers/db.js';
@@ -58,8 +57,7 @@ describe.each(backends())('CSV import fuzzing on $name', (backend) => {
   const outcome = { committed: 0, refused: 0, rows: 0 };
 
   beforeAll(async () => {
-    db = await backend.open();
-    await seedDemo(db.db, { password: PASSWORD });
+    db = await backend.openDemo(PASSWORD);
     await seedRecordTypes(db.db);
     officer = await principalOf(db, `officer.${OWN}`);
   }, 120_000);

@@ -11,7 +11,6 @@ import { loadDistrictCycle, type DistrictCycle } from '../../src/domain/imports/
 import { importWorkbook, readSafeXlsx } from '../../src/domain/imports/index.js';
 import { readWorkbook } from '../../src/domain/imports/read-workbook.js';
 import { validateWorkbook } from '../../src/domain/imports/validate-workbook.js';
-import { seedDemo } from '../../src/domain/seed.js';
 import { hostileNumber, hostileString } from '../helpers/fuzz-arbitraries.js';
 import { CaseCounter, fuzzParams, runsFor } from '../helpers/fuzz-budget.js';
 import { backends, type TestDatabase } from '../helpers/db.js';
@@ -112,8 +111,7 @@ describe.each(backends())('xlsx import fuzzing on $name', (backend) => {
   let quietLoopMs = 0;
 
   beforeAll(async () => {
-    db = await backend.open();
-    await seedDemo(db.db, { password: PASSWORD });
+    db = await backend.openDemo(PASSWORD);
     await seedRecordTypes(db.db);
     officer = await principalOf(db, `officer.${OWN}`);
     ctx = await loadDistrictCycle(db.db, YEAR, OWN);

@@ -90,8 +90,7 @@ describe.each(backends())('auth hardening on $name', (backend) => {
   let db: TestDatabase;
   let app: FastifyInstance;
   beforeAll(async () => {
-    db = await backend.open();
-    await seedDemo(db.db, { password: PASSWORD });
+    db = await backend.openDemo(PASSWORD);
     app = await appWith(db);
   }, 120_000);
   afterAll(async () => {

@@ -7,12 +7,10 @@ import { evidenceFiles } from '../../src/db/schema.js';
 import { verifyAuditChain } from '../../src/domain/audit.js';
 import { systemPrincipal } from '../../src/domain/authz.js';
 import { backupDatabase, restoreDatabase } from '../../src/domain/backup.js';
-import { loadDemoData } from '../../src/domain/demo/load-demo.js';
 import { LocalEvidenceStore } from '../../src/domain/evidence/index.js';
 import { reproduceRun } from '../../src/domain/scoring/runs.js';
-import { seedDemo } from '../../src/domain/seed.js';
 import { repoRoot, runCli } from '../helpers/cli.js';
-import { backends, type TestDatabase } from '../helpers/db.js';
+import { backends, DEMO_TEST_PASSWORD, type TestDatabase } from '../helpers/db.js';
 
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
@@ -24,9 +22,9 @@ describe.each(backends())('backup and restore on $name', (backend) => {
   beforeAll(async () => {
     dir = mkdtempSync(path.join(repoRoot, '.tmp', 'backup-'));
     file = path.join(dir, 'backup.hjb');
-    source = await backend.open();
-    await seedDemo(source.db, { password: 'backup-test-1' });
-    runs = (await loadDemoData(source.db))!.runs;
+    const demo = await backend.openDemo(DEMO_TEST_PASSWORD, { data: true });
+    source = demo;
+    runs = demo.demoRuns;
     const store = new LocalEvidenceStore(path.join(dir, 'evidence-a'));
     const blob = await store.put(pdf);
     await source.db.insert(evidenceFiles).values({ sha256: blob.sha256, size: blob.size, mediaType: 'application/pdf', originalName: '증빙.pdf' });

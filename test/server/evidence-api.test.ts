@@ -5,7 +5,6 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { seedRecordTypes } from '../../src/domain/activities/record-types.js';
-import { seedDemo } from '../../src/domain/seed.js';
 import { buildApp } from '../../src/server/app.js';
 import { exeSample, pdfSample, pngSample } from '../domain/evidence-samples.js';
 import { multipartFile } from '../fixtures/imports/upload.js';
@@ -32,8 +31,7 @@ describe.each(backends())('evidence API on $name', (backend) => {
   };
 
   beforeAll(async () => {
-    db = await backend.open();
-    await seedDemo(db.db, { password: PASSWORD });
+    db = await backend.openDemo(PASSWORD);
     await seedRecordTypes(db.db);
     dataDir = mkdtempSync(path.join(tmpdir(), 'hj-evidence-api-'));
     // A small limit, so that the oversize case needs no large body.

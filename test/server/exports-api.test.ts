@@ -3,7 +3,6 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedRecordTypes } from '../../src/domain/activities/index.js';
 import { attachmentDisposition, escapeFormula, unescapeFormula } from '../../src/domain/exports/index.js';
-import { seedDemo } from '../../src/domain/seed.js';
 import { signIn, testApp, type Client } from '../helpers/app.js';
 import { backends, type TestDatabase } from '../helpers/db.js';
 import { readXlsx } from '../fixtures/imports/upload.js';
@@ -40,8 +39,7 @@ describe.each(backends())('exports API on $name', (backend) => {
   };
 
   beforeAll(async () => {
-    db = await backend.open();
-    await seedDemo(db.db, { password: PASSWORD });
+    db = await backend.openDemo(PASSWORD);
     await seedRecordTypes(db.db);
     app = await testApp(db);
     admin = await signIn(app, 'admin', PASSWORD);

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../src/domain/seed.js';
 import { backends, type TestDatabase } from '../helpers/db.js';
 import { signIn, testApp } from '../helpers/app.js';
 
@@ -10,8 +9,7 @@ describe.each(backends())('foundation API on $name', (backend) => {
   let db: TestDatabase;
   let app: FastifyInstance;
   beforeAll(async () => {
-    db = await backend.open();
-    await seedDemo(db.db, { password: PASSWORD });
+    db = await backend.openDemo(PASSWORD);
     app = await testApp(db);
   });
   afterAll(async () => {

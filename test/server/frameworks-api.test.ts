@@ -4,7 +4,6 @@ import { upsertCycle } from '../../src/db/repositories/cycles.js';
 import { verifyAuditChain } from '../../src/domain/audit.js';
 import { frameworkDefinitionSchema } from '../../src/domain/frameworks/definition.js';
 import { defaultFramework } from '../../src/domain/frameworks/defaults/index.js';
-import { seedDemo } from '../../src/domain/seed.js';
 import { issueMessage } from '../../src/message.js';
 import { signIn, testApp, type Client } from '../helpers/app.js';
 import { backends, type TestDatabase } from '../helpers/db.js';
@@ -40,8 +39,7 @@ describe.each(backends())('frameworks API on $name', (backend) => {
   let admin: Client;
   let officer: Client;
   beforeAll(async () => {
-    db = await backend.open();
-    await seedDemo(db.db, { password: PASSWORD });
+    db = await backend.openDemo(PASSWORD);
     await upsertCycle(db.db, { year: 2021, title: '2021 평가', dataPeriodStart: '2020-09-01', dataPeriodEnd: '2021-08-31', status: 'draft', isDemo: true });
     app = await testApp(db);
     admin = await signIn(app, 'admin', PASSWORD);

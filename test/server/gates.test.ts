@@ -5,7 +5,6 @@ import { findCycleByYear } from '../../src/db/repositories/cycles.js';
 import { auditLog, orgUnits, submissions } from '../../src/db/schema.js';
 import { getFramework } from '../../src/domain/frameworks/service.js';
 import { BLOCKING_LIST_LIMIT } from '../../src/domain/gates.js';
-import { seedDemo } from '../../src/domain/seed.js';
 import { signIn, testApp, type Client } from '../helpers/app.js';
 import { backends, type TestDatabase } from '../helpers/db.js';
 
@@ -63,8 +62,7 @@ describe.each(backends())('stage gates, run guards and award ties on $name', (ba
   };
 
   beforeAll(async () => {
-    db = await backend.open();
-    await seedDemo(db.db, { password: PASSWORD });
+    db = await backend.openDemo(PASSWORD);
     app = await testApp(db);
     admin = await signIn(app, 'admin', PASSWORD);
     officer = await signIn(app, 'officer.11215', PASSWORD);

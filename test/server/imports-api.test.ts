@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activityRecords, auditLog, imports, submissions } from '../../src/db/schema.js';
 import { listRecordTypes, seedRecordTypes, type RecordType } from '../../src/domain/activities/index.js';
 import { verifyAuditChain } from '../../src/domain/audit.js';
-import { seedDemo } from '../../src/domain/seed.js';
 import { signIn, testApp, type Client } from '../helpers/app.js';
 import { backends, type TestDatabase } from '../helpers/db.js';
 import { columnOfKey, multipartFile, readXlsx, sampleCell, XLSX, xlsxBuffer } from '../fixtures/imports/upload.js';
@@ -46,8 +45,7 @@ describe.each(backends())('imports API on $name', (backend) => {
   };
 
   beforeAll(async () => {
-    db = await backend.open();
-    await seedDemo(db.db, { password: PASSWORD });
+    db = await backend.openDemo(PASSWORD);
     await seedRecordTypes(db.db);
     types = await listRecordTypes(db.db);
     app = await testApp(db);

@@ -10,7 +10,6 @@ import { seedRecordTypes } from '../../src/domain/activities/index.js';
 import { DomainError } from '../../src/domain/errors.js';
 import { CSV_LIMITS } from '../../src/domain/imports/csv-stream.js';
 import { importRecordsCsv } from '../../src/domain/imports/index.js';
-import { seedDemo } from '../../src/domain/seed.js';
 import { buildApp } from '../../src/server/app.js';
 import { signIn, type Client } from '../helpers/app.js';
 import { backends, type TestDatabase } from '../helpers/db.js';
@@ -157,8 +156,7 @@ describe.each(backends())('hostile workbooks on $name', (backend) => {
   }
 
   beforeAll(async () => {
-    db = await backend.open();
-    await seedDemo(db.db, { password: PASSWORD });
+    db = await backend.openDemo(PASSWORD);
     await seedRecordTypes(db.db);
     const config = loadConfig({ HOPEJOBS_DATA_DIR: db.dataDir ?? '.tmp/unused', LOG_LEVEL: 'silent' });
     app = await buildApp({ database: db, config, spa: false });

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
-import { seedDemo } from '../../src/domain/seed.js';
 import { enqueueJob } from '../../src/domain/jobs/index.js';
 import { buildApp } from '../../src/server/app.js';
 import { backends, type TestDatabase } from '../helpers/db.js';
@@ -25,8 +24,7 @@ describe.each(backends())('metrics and readiness on $name', (backend) => {
   let db: TestDatabase;
   let app: FastifyInstance;
   beforeAll(async () => {
-    db = await backend.open();
-    await seedDemo(db.db, { password: 'test-password-1' });
+    db = await backend.openDemo('test-password-1');
     app = await appWith(db);
   }, 120_000);
   afterAll(async () => {

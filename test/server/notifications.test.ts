@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifications } from '../../src/db/schema.js';
 import { LocalEvidenceStore, storeEvidence } from '../../src/domain/evidence/index.js';
 import { deadlineReminders, notify } from '../../src/domain/notifications/index.js';
-import { seedDemo } from '../../src/domain/seed.js';
 import { pdfSample } from '../domain/evidence-samples.js';
 import { signIn, testApp, type Client } from '../helpers/app.js';
 import { backends, type TestDatabase } from '../helpers/db.js';
@@ -35,8 +34,7 @@ describe.each(backends())('notifications on $name', (backend) => {
   }
 
   beforeAll(async () => {
-    db = await backend.open();
-    await seedDemo(db.db, { password: PASSWORD });
+    db = await backend.openDemo(PASSWORD);
     evidenceDir = mkdtempSync(path.join(tmpdir(), 'hj-notify-evidence-'));
     app = await testApp(db);
     officer = await signIn(app, 'officer.11215', PASSWORD);

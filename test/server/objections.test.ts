@@ -2,7 +2,6 @@ import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, orgUnits, submissions } from '../../src/db/schema.js';
-import { seedDemo } from '../../src/domain/seed.js';
 import { signIn, testApp, type Client } from '../helpers/app.js';
 import { fillVerified } from '../helpers/verified-values.js';
 import { backends, type TestDatabase } from '../helpers/db.js';
@@ -31,8 +30,7 @@ describe.each(backends())('provisional results and objections on $name', (backen
   const file = (client: Client, body: Record<string, unknown>) => client.request('POST', `/api/v1/cycles/${YEAR}/objections`, body);
 
   beforeAll(async () => {
-    db = await backend.open();
-    await seedDemo(db.db, { password: PASSWORD });
+    db = await backend.openDemo(PASSWORD);
     await fillVerified(db.db, YEAR, { '11215': { J2: 40 } });
     app = await testApp(db);
     admin = await signIn(app, 'admin', PASSWORD);

@@ -4,10 +4,10 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { openPostgres, type Database } from '../../src/db/client.js';
-import { seedDemo } from '../../src/domain/seed.js';
 import { buildApp } from '../../src/server/app.js';
 import { isDatabaseUnavailable } from '../../src/server/db-unavailable.js';
 import { backends, type TestDatabase } from '../helpers/db.js';
+import { waitFor } from '../helpers/wait.js';
 
 const PASSWORD = 'test-password-1';
 const server = backends().find((b) => b.name === 'postgres');
@@ -52,12 +52,18 @@ class CuttableProxy {
 }
 
 async function eventually(fn: () => Promise<boolean>, ms = 15_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (await fn()) return;
-    await new Promise((r) => setTimeout(r, 200));
+  await waitFor(fn, { timeoutMs: ms, intervalMs: 50, what: 'recovery' });
+}
+
+/** Runs `sql` on the server itself (not through the app's pool or the proxy). */
+async function onServer<T extends pg.QueryResultRow>(sql: string, params: unknown[]): Promise<T[]> {
+  const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await admin.connect();
+  try {
+    return (await admin.query<T>(sql, params)).rows;
+  } finally {
+    await admin.end();
   }
-  throw new Error(`not recovered within ${ms} ms`);
 }
 
 /** Collects errors nobody handled while a suite runs (an 'error' event without a listener would end the process). */
@@ -104,8 +110,7 @@ describe.skipIf(!server)('PostgreSQL outage under the running app (TCP proxy cut
 
   beforeAll(async () => {
     unhandled.start();
-    db = await server!.open();
-    await seedDemo(db.db, { password: PASSWORD });
+    db = await server!.openDemo(PASSWORD);
     const url = new URL(db.url!);
     proxy = new CuttableProxy({ host: url.hostname, port: Number(url.port || 5432) });
     await proxy.open();
@@ -132,7 +137,12 @@ describe.skipIf(!server)('PostgreSQL outage under the running app (TCP proxy cut
       () => null,
       (err: unknown) => err,
     );
-    await new Promise((r) => setTimeout(r, 300));
+    const name = new URL(db.url!).pathname.slice(1);
+    await waitFor(
+      async () =>
+        (await onServer<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND state = 'active' AND query = 'SELECT pg_sleep(3)'", [name]))[0]!.n > 0,
+      { what: 'the query running on the server' },
+    );
 
     await proxy.cut();
     const lost = await inFlight;
@@ -165,6 +175,7 @@ describe.skipIf(!server)('PostgreSQL outage under the running app (TCP proxy cut
 
   it('survives repeated cuts under concurrent requests, every answer a 200 or a 503', async () => {
     const statuses = new Map<number, number>();
+    const seen = (status: number) => statuses.get(status) ?? 0;
     let stop = false;
     const clients = Array.from({ length: 8 }, async () => {
       while (!stop) {
@@ -172,13 +183,19 @@ describe.skipIf(!server)('PostgreSQL outage under the running app (TCP proxy cut
         statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
       }
     });
+    // Each phase lasts until the clients have been answered in it: a 200 while the database is reachable, a 503
+    // while it is cut off.
+    const answered = (status: number) => {
+      const before = seen(status);
+      return waitFor(() => seen(status) > before, { what: `a ${status} answer` });
+    };
     for (let i = 0; i < 3; i++) {
-      await new Promise((r) => setTimeout(r, 300));
+      await answered(200);
       await proxy.cut();
-      await new Promise((r) => setTimeout(r, 300));
+      await answered(503);
       await proxy.open();
     }
-    await new Promise((r) => setTimeout(r, 500));
+    await answered(200);
     stop = true;
     await Promise.all(clients);
     expect([...statuses.keys()].sort()).toEqual([200, 503]);
@@ -199,8 +216,7 @@ describe.skipIf(!server)('PostgreSQL terminating the app\'s connections (57P01),
   const unhandled = watchUnhandled();
   beforeAll(async () => {
     unhandled.start();
-    db = await server!.open();
-    await seedDemo(db.db, { password: PASSWORD });
+    db = await server!.openDemo(PASSWORD);
     app = await appOn(db);
   }, 120_000);
   afterAll(async () => {
@@ -213,11 +229,13 @@ describe.skipIf(!server)('PostgreSQL terminating the app\'s connections (57P01),
     expect((await app.inject('/api/v1/org-units')).statusCode).toBe(200);
     let inTransaction!: () => void;
     const idle = new Promise<void>((resolve) => (inTransaction = resolve));
+    let resume!: () => void;
+    const terminated = new Promise<void>((resolve) => (resume = resolve));
     const tx = db.db
       .transaction(async (t) => {
         await t.execute('SELECT 1');
         inTransaction();
-        await new Promise((r) => setTimeout(r, 500)); // idle in transaction when the server ends the connection
+        await terminated; // idle in transaction when the server ends the connection
         await t.execute('SELECT 2');
       })
       .then(
@@ -225,18 +243,19 @@ describe.skipIf(!server)('PostgreSQL terminating the app\'s connections (57P01),
         (err: unknown) => err,
       );
     await idle;
-    const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await admin.connect();
-    try {
-      const name = new URL(db.url!).pathname.slice(1);
-      const { rows } = await admin.query<{ n: number }>(
-        'SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
-        [name],
-      );
-      expect(rows[0]!.n).toBeGreaterThanOrEqual(1);
-    } finally {
-      await admin.end();
-    }
+    const name = new URL(db.url!).pathname.slice(1);
+    const ended = await onServer<{ pid: number }>(
+      'SELECT pid FROM (SELECT pid, pg_terminate_backend(pid) AS ended FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()) t WHERE ended',
+      [name],
+    );
+    expect(ended.length).toBeGreaterThanOrEqual(1);
+    // Every terminated backend has gone (and told its client) before the transaction tries to go on.
+    await waitFor(
+      async () =>
+        (await onServer<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = ANY($1::int[])', [ended.map((r) => r.pid)]))[0]!.n === 0,
+      { what: 'the terminated backends gone' },
+    );
+    resume();
     const failed = await tx;
     expect(failed).toBeInstanceOf(Error);
     expect(isDatabaseUnavailable(failed)).toBe(true);

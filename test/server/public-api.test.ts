@@ -1,10 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upsertCycle } from '../../src/db/repositories/cycles.js';
-import { loadDemoData } from '../../src/domain/demo/load-demo.js';
 import { clearPublicCache } from '../../src/domain/publication/index.js';
 import { reproduceRun, runScoring } from '../../src/domain/scoring/runs.js';
-import { seedDemo } from '../../src/domain/seed.js';
 import { score } from '../../src/engine/index.js';
 import { signIn, testApp } from '../helpers/app.js';
 import { backends, type TestDatabase } from '../helpers/db.js';
@@ -17,9 +15,9 @@ describe.each(backends())('public results on $name', (backend) => {
   let app: FastifyInstance;
   let runIds: number[] = [];
   beforeAll(async () => {
-    db = await backend.open();
-    await seedDemo(db.db, { password: PASSWORD });
-    runIds = (await loadDemoData(db.db))!.runs;
+    const demo = await backend.openDemo(PASSWORD, { data: true });
+    db = demo;
+    runIds = demo.demoRuns;
     clearPublicCache();
     app = await testApp(db);
   }, 120_000);

@@ -1,8 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadDemoData } from '../../src/domain/demo/load-demo.js';
 import { clearPublicCache, publishedCycles, resultsView } from '../../src/domain/publication/index.js';
-import { seedDemo } from '../../src/domain/seed.js';
 import { testApp } from '../helpers/app.js';
 import { backends, type TestDatabase } from '../helpers/db.js';
 
@@ -11,9 +9,7 @@ describe.each(backends())('public results cache on $name', (backend) => {
   let db: TestDatabase;
   let app: FastifyInstance;
   beforeAll(async () => {
-    db = await backend.open();
-    await seedDemo(db.db, { password: 'test-password-1' });
-    await loadDemoData(db.db);
+    db = await backend.openDemo('test-password-1', { data: true });
     clearPublicCache();
     app = await testApp(db);
   }, 180_000);

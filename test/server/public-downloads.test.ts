@@ -1,9 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { loadDemoData } from '../../src/domain/demo/load-demo.js';
 import { clearPublicCache, publishedCycles } from '../../src/domain/publication/index.js';
-import { seedDemo } from '../../src/domain/seed.js';
 import { buildApp } from '../../src/server/app.js';
 import { backends, type TestDatabase } from '../helpers/db.js';
 
@@ -38,9 +36,7 @@ describe.each(backends())('public downloads on $name', (backend) => {
   let limited: FastifyInstance;
   let districts: string[];
   beforeAll(async () => {
-    db = await backend.open();
-    await seedDemo(db.db, { password: 'test-password-1' });
-    await loadDemoData(db.db);
+    db = await backend.openDemo('test-password-1', { data: true });
     clearPublicCache();
     // Downloads unlimited here: the limit has its own app below.
     app = await appWith(db, { HOPEJOBS_PUBLIC_DOWNLOADS_PER_MIN: '0' });

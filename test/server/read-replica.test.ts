@@ -2,9 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import type { Database } from '../../src/db/client.js';
-import { loadDemoData } from '../../src/domain/demo/load-demo.js';
 import { clearPublicCache } from '../../src/domain/publication/index.js';
-import { seedDemo } from '../../src/domain/seed.js';
 import { buildApp } from '../../src/server/app.js';
 import { startServer } from '../../src/server/start.js';
 import { createLogger } from '../../src/server/logger.js';
@@ -34,9 +32,7 @@ describe.each(backends())('public pages and a read replica on $name', (backend) 
   let primary: TestDatabase;
   let replica: TestDatabase;
   beforeAll(async () => {
-    primary = await backend.open();
-    await seedDemo(primary.db, { password: PASSWORD });
-    await loadDemoData(primary.db);
+    primary = await backend.openDemo(PASSWORD, { data: true });
     // Stands in for a replica that has not caught up: migrated, nothing published yet.
     replica = await backend.open();
   }, 180_000);

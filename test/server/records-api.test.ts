@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedRecordTypes } from '../../src/domain/activities/index.js';
-import { seedDemo } from '../../src/domain/seed.js';
 import { signIn, testApp, type Client } from '../helpers/app.js';
 import { backends, type TestDatabase } from '../helpers/db.js';
 import { multipartFile } from '../fixtures/imports/upload.js';
@@ -23,8 +22,7 @@ describe.each(backends())('records API on $name', (backend) => {
   let approver: Client;
 
   beforeAll(async () => {
-    db = await backend.open();
-    await seedDemo(db.db, { password: PASSWORD });
+    db = await backend.openDemo(PASSWORD);
     await seedRecordTypes(db.db);
     app = await testApp(db);
     admin = await signIn(app, 'admin', PASSWORD);

@@ -6,7 +6,6 @@ import { findUserByUsername, grantRole } from '../../src/db/repositories/users.j
 import { cycles, type CycleStatus } from '../../src/db/schema.js';
 import { verifyAuditChain } from '../../src/domain/audit.js';
 import { panelScores } from '../../src/domain/reviews/index.js';
-import { seedDemo } from '../../src/domain/seed.js';
 import { signIn, testApp, type Client } from '../helpers/app.js';
 import { backends, type TestDatabase } from '../helpers/db.js';
 
@@ -56,8 +55,7 @@ describe.each(backends())('panel review API on $name', (backend) => {
   };
 
   beforeAll(async () => {
-    db = await backend.open();
-    await seedDemo(db.db, { password: PASSWORD });
+    db = await backend.openDemo(PASSWORD);
     app = await testApp(db);
     admin = await signIn(app, 'admin', PASSWORD);
     auditor = await signIn(app, 'auditor', PASSWORD);

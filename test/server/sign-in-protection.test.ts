@@ -5,7 +5,6 @@ import { findUserByUsername } from '../../src/db/repositories/users.js';
 import { systemPrincipal } from '../../src/domain/authz.js';
 import { defaultSignInPolicy, delaySeconds, waitInWords } from '../../src/domain/sign-in-protection.js';
 import { getAccount, resetAccountPassword, updateAccount } from '../../src/domain/users/accounts.js';
-import { seedDemo } from '../../src/domain/seed.js';
 import { buildApp } from '../../src/server/app.js';
 import { backends, type TestDatabase } from '../helpers/db.js';
 
@@ -33,8 +32,7 @@ describe.each(backends())('sign-in protection on $name', (backend) => {
   let db: TestDatabase;
   let app: FastifyInstance;
   beforeAll(async () => {
-    db = await backend.open();
-    await seedDemo(db.db, { password: PASSWORD });
+    db = await backend.openDemo(PASSWORD);
     // The per-address budget of sign-ins a minute is off here (auth-hardening.test.ts covers it): these tests make more
     // attempts from one address than it allows, to follow the delay per name and address alone.
     const config = loadConfig({ HOPEJOBS_DATA_DIR: db.dataDir ?? '.tmp/unused', LOG_LEVEL: 'silent', HOPEJOBS_LOGIN_RATE_PER_MIN: '0' });

@@ -11,7 +11,6 @@ import { systemActor } from '../../src/domain/audit.js';
 import { systemPrincipal } from '../../src/domain/authz.js';
 import { LocalEvidenceStore, storeEvidence } from '../../src/domain/evidence/index.js';
 import { hashPassword } from '../../src/domain/passwords.js';
-import { seedDemo } from '../../src/domain/seed.js';
 import { createAccount } from '../../src/domain/users/index.js';
 import { pdfSample } from '../domain/evidence-samples.js';
 import { columnOfKey, multipartFile, readXlsx, xlsxBuffer } from '../fixtures/imports/upload.js';
@@ -128,8 +127,7 @@ describe.each(backends())('submission integrity on $name', (backend) => {
   };
 
   beforeAll(async () => {
-    db = await backend.open();
-    await seedDemo(db.db, { password: PASSWORD });
+    db = await backend.openDemo(PASSWORD);
     await seedRecordTypes(db.db);
     evidenceDir = mkdtempSync(path.join(tmpdir(), 'hj-integrity-'));
     store = new LocalEvidenceStore(evidenceDir);

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findCycleByYear } from '../../src/db/repositories/cycles.js';
@@ -9,7 +9,6 @@ import { findOrgUnitByCode } from '../../src/db/repositories/org-units.js';
 import { activityRecords, auditLog, recordTypes, submissions } from '../../src/db/schema.js';
 import { seedRecordTypes } from '../../src/domain/activities/record-types.js';
 import { LocalEvidenceStore, storeEvidence } from '../../src/domain/evidence/index.js';
-import { seedDemo } from '../../src/domain/seed.js';
 import { pdfSample } from '../domain/evidence-samples.js';
 import { signIn, testApp, type Client } from '../helpers/app.js';
 import { backends, type TestDatabase } from '../helpers/db.js';
@@ -36,8 +35,7 @@ describe.each(backends())('district submissions on $name', (backend) => {
   const setDeadline = (dueAt: Date) => admin.request('PUT', `/api/v1/cycles/${YEAR}/deadlines/open`, { dueAt: dueAt.toISOString() });
 
   beforeAll(async () => {
-    db = await backend.open();
-    await seedDemo(db.db, { password: PASSWORD });
+    db = await backend.openDemo(PASSWORD);
     await seedRecordTypes(db.db);
     evidenceDir = mkdtempSync(path.join(tmpdir(), 'hj-sub-evidence-'));
     store = new LocalEvidenceStore(evidenceDir);
@@ -155,7 +153,10 @@ describe.each(backends())('district submissions on $name', (backend) => {
     expect(resubmitted.statusCode).toBe(200);
     expect(resubmitted.json().submission).toMatchObject({ status: 'submitted', value: 93.2, returnReason: null });
 
-    const [entry] = (await db.db.select().from(auditLog).where(eq(auditLog.action, 'submission.resubmitted')));
+    const [entry] = await db.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'submission.resubmitted'), eq(auditLog.entityId, String(resubmitted.json().submission.id))));
     expect(entry).toMatchObject({ orgUnitCode: '11215' });
     expect(entry!.before).toMatchObject({ status: 'returned', value: 93.2 });
   });
@@ -245,35 +246,40 @@ describe.each(backends())('district submissions on $name', (backend) => {
   });
 
   it('does not let the approver or the auditor edit values; the city corrects only with a reason', async () => {
-    const current = (await officer.request('GET', url('11215', 'J9'))).json();
-    expect((await approver.request('PUT', url('11215', 'J9'), { version: current.version, value: 1 })).statusCode).toBe(403);
-    expect((await approver.request('POST', url('11215', 'J9', '/submit'), { version: current.version })).statusCode).toBe(403);
+    const current = (await officer.request('PUT', url('11215', 'J6'), { version: 0, value: 10, comment: '협약서 기준 집계' })).json();
+    expect(current).toMatchObject({ status: 'draft', value: 10, version: 1 });
+    expect((await approver.request('PUT', url('11215', 'J6'), { version: current.version, value: 1 })).statusCode).toBe(403);
+    expect((await approver.request('POST', url('11215', 'J6', '/submit'), { version: current.version })).statusCode).toBe(403);
     const auditor = await signIn(app, 'auditor', PASSWORD);
-    expect((await auditor.request('PUT', url('11215', 'J9'), { version: current.version, value: 1 })).statusCode).toBe(403);
+    expect((await auditor.request('PUT', url('11215', 'J6'), { version: current.version, value: 1 })).statusCode).toBe(403);
     expect((await auditor.request('GET', url('11215'))).statusCode).toBe(200);
 
-    const noReason = await admin.request('PUT', url('11215', 'J9'), { version: current.version, value: 32 });
+    const noReason = await admin.request('PUT', url('11215', 'J6'), { version: current.version, value: 12 });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().code).toBe('reason_required');
-    const corrected = await admin.request('PUT', url('11215', 'J9'), { version: current.version, value: 32, reason: '증빙과 대조하여 정정' });
+    const corrected = await admin.request('PUT', url('11215', 'J6'), { version: current.version, value: 12, reason: '증빙과 대조하여 정정' });
     expect(corrected.statusCode).toBe(200);
-    const [entry] = await db.db.select().from(auditLog).where(eq(auditLog.action, 'submission.corrected'));
+    const [entry] = await db.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'submission.corrected'), eq(auditLog.entityId, String(current.id))));
     expect(entry).toMatchObject({ reason: '증빙과 대조하여 정정', orgUnitCode: '11215' });
-    expect(entry!.before).toMatchObject({ value: 31 });
-    expect(entry!.after).toMatchObject({ value: 32 });
+    expect(entry!.before).toMatchObject({ value: 10 });
+    expect(entry!.after).toMatchObject({ value: 12 });
   });
 
   it('refuses evidence uploaded for another district and detaches with a version', async () => {
     const foreign = await upload('11110', '남의것.pdf');
-    const item = (await officer.request('GET', url('11215', 'J9'))).json();
-    const res = await officer.request('POST', url('11215', 'J9', '/evidence'), { evidenceId: foreign, version: item.version });
+    const item = (await officer.request('PUT', url('11215', 'J8'), { version: 0, value: 2, comment: '쉼터·실태조사' })).json();
+    expect(item).toMatchObject({ status: 'draft', version: 1 });
+    const res = await officer.request('POST', url('11215', 'J8', '/evidence'), { evidenceId: foreign, version: item.version });
     expect(res.statusCode).toBe(403);
     const mine = await upload('11215', '내것.pdf');
-    const attached = (await officer.request('POST', url('11215', 'J9', '/evidence'), { evidenceId: mine, version: item.version })).json();
-    const detached = await officer.request('DELETE', url('11215', 'J9', `/evidence/${mine}?version=${attached.version}`));
+    const attached = (await officer.request('POST', url('11215', 'J8', '/evidence'), { evidenceId: mine, version: item.version })).json();
+    const detached = await officer.request('DELETE', url('11215', 'J8', `/evidence/${mine}?version=${attached.version}`));
     expect(detached.statusCode).toBe(200);
     expect(detached.json().evidence).toEqual([]);
-    expect((await officer.request('DELETE', url('11215', 'J9', `/evidence/${mine}?version=${detached.json().version}`))).statusCode).toBe(404);
+    expect((await officer.request('DELETE', url('11215', 'J8', `/evidence/${mine}?version=${detached.json().version}`))).statusCode).toBe(404);
   });
 
   it('submits every ready draft at once and reports the blockers of the rest', async () => {
@@ -292,22 +298,32 @@ describe.each(backends())('district submissions on $name', (backend) => {
     expect(body.notStarted).toHaveLength(18);
   });
 
+  // Moves the cycle on for good, so it comes last; it sets up its own items.
   it('closes the items to the district once the cycle leaves data collection, except returned ones', async () => {
+    // A draft, and an item verified by the city.
+    const draft = (await officer.request('PUT', url('11215', 'J3'), { version: 0, value: 4, comment: '박람회 채용 집계' })).json();
+    expect(draft).toMatchObject({ status: 'draft', version: 1 });
+    let v = (await officer.request('PUT', url('11215', 'J5'), { version: 0, value: 250, comment: '센터 알선 집계' })).json().version;
+    v = (await officer.request('POST', url('11215', 'J5', '/evidence'), { evidenceId: await upload('11215', '알선.pdf'), version: v })).json().version;
+    v = (await officer.request('POST', url('11215', 'J5', '/submit'), { version: v })).json().submission.version;
+    const approved = (await approver.request('POST', url('11215', 'J5', '/approve'), { version: v })).json();
+    const verified = await admin.request('POST', `/api/v1/cycles/${YEAR}/verification/verify`, { id: approved.id, version: approved.version });
+    expect(verified.json()).toMatchObject({ status: 'verified' });
+
     const cycle = (await admin.request('GET', `/api/v1/cycles/${YEAR}`)).json();
     const moved = await admin.request('POST', `/api/v1/cycles/${YEAR}/transition`, { to: 'verification', version: cycle.version, override: true, reason: '테스트' });
     expect(moved.statusCode).toBe(200);
-    const item = (await officer.request('GET', url('11215', 'J9'))).json();
-    const res = await officer.request('PUT', url('11215', 'J9'), { version: item.version, value: 40 });
+    const res = await officer.request('PUT', url('11215', 'J3'), { version: draft.version, value: 5, comment: '박람회 채용 집계' });
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('stage_closed');
 
-    // The city returns the verified J2; the district may fix and resubmit it during verification, not late.
-    const j2 = (await officer.request('GET', url('11215', 'J2'))).json();
-    const ret = await admin.request('POST', `/api/v1/cycles/${YEAR}/verification/return`, { id: j2.id, version: j2.version, reason: '증빙의 기준일 확인 필요' });
+    // The city returns the verified J5; the district may fix and resubmit it during verification, not late.
+    const j5 = (await officer.request('GET', url('11215', 'J5'))).json();
+    const ret = await admin.request('POST', `/api/v1/cycles/${YEAR}/verification/return`, { id: j5.id, version: j5.version, reason: '증빙의 기준일 확인 필요' });
     expect(ret.statusCode).toBe(200);
-    const fixed = await officer.request('PUT', url('11215', 'J2'), { version: ret.json().version, value: 88 });
+    const fixed = await officer.request('PUT', url('11215', 'J5'), { version: ret.json().version, value: 260, comment: '센터 알선 재집계' });
     expect(fixed.statusCode).toBe(200);
-    const resubmitted = await officer.request('POST', url('11215', 'J2', '/submit'), { version: fixed.json().version });
+    const resubmitted = await officer.request('POST', url('11215', 'J5', '/submit'), { version: fixed.json().version });
     expect(resubmitted.json().submission).toMatchObject({ status: 'submitted', late: false });
     expect(resubmitted.json().warnings).toEqual([]);
   });

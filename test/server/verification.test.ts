@@ -8,7 +8,6 @@ import { findCycleByYear } from '../../src/db/repositories/cycles.js';
 import { findOrgUnitByCode } from '../../src/db/repositories/org-units.js';
 import { submissions } from '../../src/db/schema.js';
 import { LocalEvidenceStore, storeEvidence } from '../../src/domain/evidence/index.js';
-import { seedDemo } from '../../src/domain/seed.js';
 import { pdfSample } from '../domain/evidence-samples.js';
 import { signIn, testApp, type Client } from '../helpers/app.js';
 import { backends, type TestDatabase } from '../helpers/db.js';
@@ -41,8 +40,7 @@ describe.each(backends())('verification on $name', (backend) => {
   }
 
   beforeAll(async () => {
-    db = await backend.open();
-    await seedDemo(db.db, { password: PASSWORD });
+    db = await backend.openDemo(PASSWORD);
     evidenceDir = mkdtempSync(path.join(tmpdir(), 'hj-ver-evidence-'));
     app = await testApp(db);
     admin = await signIn(app, 'admin', PASSWORD);
