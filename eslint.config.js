@@ -4,8 +4,7 @@ import tseslint from 'typescript-eslint';
 // Import boundaries. ESLint applies the last matching setting of a rule, so each file group below lists every
 // pattern that holds for it.
 
-const ENGINE_SURFACE =
-  'Import the engine from its index (engine/index.js), or engine/node.js for worker threads; its other files are internal.';
+const ENGINE_SURFACE = 'Import the engine from its index (engine/index.js), or engine/node.js for worker threads; its other files are internal.';
 /** The engine's surface is src/engine/index.ts (and the Node-only node.ts); its other files are internal. */
 const engineFromSrc = { regex: '(^|/)engine/(?!(index|node)\\.js$)', message: ENGINE_SURFACE };
 const engineFromOutside = { regex: '(^|/)src/engine/(?!(index|node)\\.js$)', message: ENGINE_SURFACE };
@@ -50,7 +49,8 @@ export default tseslint.config(
           message: statementCall,
         },
         {
-          selector: 'CallExpression[callee.property.name=/^(select|selectDistinct|insert|update|delete|execute|query|exec)$/][callee.object.property.name=/^(db|raw|pool|pglite)$/]',
+          selector:
+            'CallExpression[callee.property.name=/^(select|selectDistinct|insert|update|delete|execute|query|exec)$/][callee.object.property.name=/^(db|raw|pool|pglite)$/]',
           message: statementCall,
         },
       ],

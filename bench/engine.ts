@@ -41,8 +41,7 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
  * says so with the CPU time (`cpu`: this process's CPU time, per thread for a parallel run).
  */
 const verdict = (wall: number, cpu: number, goal: number, unit: string, cpuLabel = 'CPU time') =>
-  `goal ≤ ${goal} ${unit}: ` +
-  (wall <= goal ? 'met' : cpu <= goal ? `NOT met on wall time, met on ${cpuLabel} (${ms(cpu)} ${unit})` : 'NOT met');
+  `goal ≤ ${goal} ${unit}: ` + (wall <= goal ? 'met' : cpu <= goal ? `NOT met on wall time, met on ${cpuLabel} (${ms(cpu)} ${unit})` : 'NOT met');
 const ratio = (value: number, reference: number) => {
   const r = reference / value;
   const n = r >= 10 ? r.toFixed(0) : r >= 1 ? r.toFixed(1) : (1 / r).toFixed(1);
@@ -59,10 +58,7 @@ const cpuMs = () => {
 };
 
 /** Median wall and CPU time of `fn` in ms, timed in batches of `batch` calls; stops after `max` batches or `budgetMs`. */
-function medianTime(
-  fn: () => void,
-  { batch = 1, max = 200, budgetMs = 4000, warmup = 20 } = {},
-): { median: number; cpu: number; samples: number } {
+function medianTime(fn: () => void, { batch = 1, max = 200, budgetMs = 4000, warmup = 20 } = {}): { median: number; cpu: number; samples: number } {
   for (let i = 0; i < warmup; i++) fn();
   const walls: number[] = [];
   const cpus: number[] = [];
@@ -147,7 +143,15 @@ function nationalInput(nUnits = 243, nIndicators = 100, nFields = 10): Evaluatio
   const rng = new Xoshiro128().seedRun(2019, 0);
   const iMeta: IMetaRow[] = [{ iCode: 'TOTAL', iName: 'Total', Level: 3, Parent: null, Weight: null, Direction: 1, Type: 'Aggregate' }];
   for (let f = 0; f < nFields; f++) {
-    iMeta.push({ iCode: `F${f}`, iName: `Field ${f}`, Level: 2, Parent: 'TOTAL', Weight: 1 + Math.floor(rng.nextFloat() * 3), Direction: 1, Type: 'Aggregate' });
+    iMeta.push({
+      iCode: `F${f}`,
+      iName: `Field ${f}`,
+      Level: 2,
+      Parent: 'TOTAL',
+      Weight: 1 + Math.floor(rng.nextFloat() * 3),
+      Direction: 1,
+      Type: 'Aggregate',
+    });
   }
   const directions: number[] = [];
   for (let i = 0; i < nIndicators; i++) {
@@ -193,7 +197,9 @@ async function national(): Promise<void> {
   const auto = await timedAsync(() => sensitivityParallel(input, { runs, seed: 7, noise: 0.25 }));
   console.log(`  sensitivityParallel with its default choice of threads: wall ${ms(auto.wall / 1000)} s`);
   const peak = process.resourceUsage().maxRSS * 1024;
-  console.log(`  peak RSS of the whole benchmark process, workers included (resourceUsage maxRSS): ${mb(peak)}   ${peak <= 500 * 1024 * 1024 ? 'goal ≤ 500 MB: met' : 'goal ≤ 500 MB: NOT met'}`);
+  console.log(
+    `  peak RSS of the whole benchmark process, workers included (resourceUsage maxRSS): ${mb(peak)}   ${peak <= 500 * 1024 * 1024 ? 'goal ≤ 500 MB: met' : 'goal ≤ 500 MB: NOT met'}`,
+  );
 }
 
 const start = performance.now();

@@ -161,8 +161,10 @@ async function main() {
     console.log(`ratio ours / \\copy baseline (goal ≥ 0.5): ${(b / a).toFixed(2)}`);
     console.log(`ratio ours / database floor for activity_records: ${(b / c).toFixed(2)}`);
     const perRow = (ms: number) => `${(ms / 1000).toFixed(1)} s = ${((ms * 1000) / rows).toFixed(1)} µs/row`;
-    console.log(`CPU during (b): our process ${perRow(ours.cpuMs)} (decode, parse, validate, send)` +
-      (ours.serverCpuMs !== null ? `; the server process ${perRow(ours.serverCpuMs)} (COPY, foreign keys, indexes)` : ''));
+    console.log(
+      `CPU during (b): our process ${perRow(ours.cpuMs)} (decode, parse, validate, send)` +
+        (ours.serverCpuMs !== null ? `; the server process ${perRow(ours.serverCpuMs)} (COPY, foreign keys, indexes)` : ''),
+    );
     console.log(`RSS: ${mb(ours.rssBefore)} before, peak ${mb(ours.peak)} during the import; at ${ours.atQuarters.join(', ')}`);
   } finally {
     await db.close();

@@ -177,7 +177,11 @@ function cannon(opts: autocannon.Options): Promise<Result> {
 }
 
 /** Runs the scenario after its warm-up; CPU shares are of one core (1 = a whole core) for the server and for us. */
-async function measure(server: Server, opts: autocannon.Options, alongside?: () => void): Promise<{ result: Result; serverCpu: number | null; clientCpu: number }> {
+async function measure(
+  server: Server,
+  opts: autocannon.Options,
+  alongside?: () => void,
+): Promise<{ result: Result; serverCpu: number | null; clientCpu: number }> {
   if (warmup > 0) await cannon({ ...opts, duration: warmup });
   const cpu0 = cpuMs(server.pid);
   const own0 = process.cpuUsage();
@@ -259,7 +263,9 @@ async function downloadScenario(backend: string, server: Server, scenario: strin
   await first.arrayBuffer();
   const coldMs = performance.now() - t0;
   if (!first.ok) throw new Error(`${urlPath}: ${first.status}`);
-  process.stdout.write(`  ${backend} ${scenario}: first request ${coldMs.toFixed(0)} ms; ${downloadConnections} connections + health 20/s, ${warmup} s warm-up + ${duration} s …\n`);
+  process.stdout.write(
+    `  ${backend} ${scenario}: first request ${coldMs.toFixed(0)} ms; ${downloadConnections} connections + health 20/s, ${warmup} s warm-up + ${duration} s …\n`,
+  );
   const before = await serverHistogram(server, route);
   // The health check runs beside the downloads for the whole measured time, on a connection of its own.
   let health: Promise<Result> | null = null;
@@ -317,13 +323,19 @@ async function signIn(base: string, username: string): Promise<{ cookie: string;
     body: JSON.stringify({ username, password: PASSWORD }),
   });
   const body = await json<{ csrfToken: string }>(res);
-  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('hj_session='))!.split(';')[0]!;
+  const cookie = res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('hj_session='))!
+    .split(';')[0]!;
   return { cookie, csrf: body.csrfToken };
 }
 
 async function openSessions(base: string): Promise<Session[]> {
   const units = await json<{ orgUnits: Array<{ code: string; kind: string }> }>(await fetch(`${base}/api/v1/org-units`));
-  const codes = units.orgUnits.filter((u) => u.kind === 'district').map((u) => u.code).slice(0, sessionCount);
+  const codes = units.orgUnits
+    .filter((u) => u.kind === 'district')
+    .map((u) => u.code)
+    .slice(0, sessionCount);
   const sessions: Session[] = [];
   for (const code of codes) {
     const s = await signIn(base, `officer.${code}`);
@@ -335,9 +347,7 @@ async function openSessions(base: string): Promise<Session[]> {
   return sessions;
 }
 
-type Slot =
-  | { kind: 'draft'; session: Session; indicator: string }
-  | { kind: 'record'; session: Session; id: number };
+type Slot = { kind: 'draft'; session: Session; indicator: string } | { kind: 'record'; session: Session; id: number };
 
 const slotKey = (s: Slot) => (s.kind === 'draft' ? `draft:${s.session.code}:${s.indicator}` : `record:${s.id}`);
 
@@ -369,8 +379,7 @@ async function writeMix(backend: string, server: Server) {
     const key = `${what} ${status} ${code}`.trim();
     statuses.set(key, (statuses.get(key) ?? 0) + 1);
   };
-  const itemUrl = (s: Slot) =>
-    s.kind === 'draft' ? `/api/v1/cycles/2020/districts/${s.session.code}/submissions/${s.indicator}` : `/api/v1/records/${s.id}`;
+  const itemUrl = (s: Slot) => (s.kind === 'draft' ? `/api/v1/cycles/2020/districts/${s.session.code}/submissions/${s.indicator}` : `/api/v1/records/${s.id}`);
 
   interface Ctx {
     slot?: number;
@@ -484,12 +493,27 @@ async function runOn(backend: string, env: Record<string, string>) {
 }
 
 async function measureAll(backend: string, server: Server) {
-  if (only.has('a')) await readScenario(backend, server, '(a) GET public results 2019', '/api/v1/public/cycles/2019/results', '/api/v1/public/cycles/:year/results');
-  if (only.has('b')) await readScenario(backend, server, '(b) GET scorecard 2019/11215', '/api/v1/public/cycles/2019/districts/11215/scorecard', '/api/v1/public/cycles/:year/districts/:code/scorecard');
+  if (only.has('a'))
+    await readScenario(backend, server, '(a) GET public results 2019', '/api/v1/public/cycles/2019/results', '/api/v1/public/cycles/:year/results');
+  if (only.has('b'))
+    await readScenario(
+      backend,
+      server,
+      '(b) GET scorecard 2019/11215',
+      '/api/v1/public/cycles/2019/districts/11215/scorecard',
+      '/api/v1/public/cycles/:year/districts/:code/scorecard',
+    );
   if (only.has('c')) await writeMix(backend, server);
   if (only.has('d'))
-    await downloadScenario(backend, server, '(d) GET scorecard PDF 2019/11215', '/api/v1/public/cycles/2019/districts/11215/scorecard.pdf', '/api/v1/public/cycles/:year/districts/:code/scorecard.pdf');
-  if (only.has('e')) await downloadScenario(backend, server, '(e) GET results.xlsx 2019', '/api/v1/public/cycles/2019/results.xlsx', '/api/v1/public/cycles/:year/results.xlsx');
+    await downloadScenario(
+      backend,
+      server,
+      '(d) GET scorecard PDF 2019/11215',
+      '/api/v1/public/cycles/2019/districts/11215/scorecard.pdf',
+      '/api/v1/public/cycles/:year/districts/:code/scorecard.pdf',
+    );
+  if (only.has('e'))
+    await downloadScenario(backend, server, '(e) GET results.xlsx 2019', '/api/v1/public/cycles/2019/results.xlsx', '/api/v1/public/cycles/:year/results.xlsx');
 }
 
 async function pgReachable(): Promise<boolean> {
@@ -523,7 +547,28 @@ async function withScratchDatabase(fn: (url: string) => Promise<void>) {
 
 function printTable() {
   const ms = (n: number) => n.toFixed(n < 10 ? 1 : 0);
-  const head = ['backend', 'scenario', 'conns', 'p50 ms', 'p99 ms', 'max ms', 'server p99 ms', 'req/s', 'requests', 'errors', 'timeouts', 'non-2xx', '409', 'lost', 'first ms', 'health p99 ms', 'server CPU', 'client CPU', 'goal', 'met'];
+  const head = [
+    'backend',
+    'scenario',
+    'conns',
+    'p50 ms',
+    'p99 ms',
+    'max ms',
+    'server p99 ms',
+    'req/s',
+    'requests',
+    'errors',
+    'timeouts',
+    'non-2xx',
+    '409',
+    'lost',
+    'first ms',
+    'health p99 ms',
+    'server CPU',
+    'client CPU',
+    'goal',
+    'met',
+  ];
   const lines = rows.map((r) => [
     r.backend,
     r.scenario,

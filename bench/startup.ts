@@ -149,7 +149,11 @@ const rows: Row[] = [];
 const row = (what: string, goal: string, unit: Row['unit'], limit: number | null, figures: Record<Form, number | null>) =>
   rows.push({ what, goal, unit, limit, compiled: figures.compiled, tsx: figures.tsx });
 
-console.log(`bench/startup: ${availableParallelism()} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}, Node ${process.version}`);
+console.log(
+  `bench/startup: ${availableParallelism()} cores, load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}, Node ${process.version}`,
+);
 const build = spawn(process.execPath, ['scripts/build.js', 'server', '--if-stale'], { cwd: root, stdio: 'inherit' });
 const built = await new Promise<number | null>((r) => build.on('close', r));
 if (built !== 0) throw new Error('scripts/build.js server failed');
@@ -167,8 +171,21 @@ if (only.has('cli')) {
   if (existsSync(path.join(asemDir, 'ASEM_iData.csv'))) {
     const rel = path.relative(root, asemDir);
     await cliRows('`hopejobs score` ASEM', '≤ 300 ms', 300, [
-      'score', '--data', `${rel}/ASEM_iData.csv`, '--meta', `${rel}/ASEM_iMeta.csv`, '--format', 'csv',
-      '--denominate', '--impute', 'mean:EurAsia_group', '--screen', '0.9', '--treat', '--winmax', '5',
+      'score',
+      '--data',
+      `${rel}/ASEM_iData.csv`,
+      '--meta',
+      `${rel}/ASEM_iMeta.csv`,
+      '--format',
+      'csv',
+      '--denominate',
+      '--impute',
+      'mean:EurAsia_group',
+      '--screen',
+      '0.9',
+      '--treat',
+      '--winmax',
+      '5',
     ]);
   } else {
     console.log(`bench/startup: ${path.relative(root, asemDir)} not found, \`hopejobs score\` on ASEM skipped`);
@@ -204,7 +221,10 @@ if (only.has('server')) {
   }
   row('first start on a fresh data dir (migrate, demo) → GET / 200', '', 'ms', null, first);
   row('RSS 5 s after the first start', '', 'MB', null, firstRss);
-  row(`restart (stop + start → GET / 200), median of ${restarts}`, '≤ 3 s', 'ms', 3000, { compiled: median(restartTimes.compiled), tsx: median(restartTimes.tsx) });
+  row(`restart (stop + start → GET / 200), median of ${restarts}`, '≤ 3 s', 'ms', 3000, {
+    compiled: median(restartTimes.compiled),
+    tsx: median(restartTimes.tsx),
+  });
   row('idle RSS 5 s after a restart (demo data)', '≤ 250 MB', 'MB', 250, idleRss);
 }
 
@@ -228,4 +248,8 @@ for (const [i, r] of table.entries()) {
   console.log(`| ${r.map((c, j) => (j === 0 ? c.padEnd(widths[j]!) : c.padStart(widths[j]!))).join(' | ')} |`);
   if (i === 0) console.log(`|${widths.map((w, j) => (j === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
 }
-console.log(`\nload average at the end ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `\nload average at the end ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);

@@ -11,7 +11,9 @@ if (!fromSource && stale === null) {
   await import('../dist/cli/main.js');
 } else {
   if (stale) {
-    process.stderr.write(`hopejobs: ${stale.ko} — TypeScript 소스를 tsx로 실행합니다 (느린 시작; \`npm run build\`) / ${stale.en}: running the TypeScript sources with tsx (slower start; \`npm run build\`)\n`);
+    process.stderr.write(
+      `hopejobs: ${stale.ko} — TypeScript 소스를 tsx로 실행합니다 (느린 시작; \`npm run build\`) / ${stale.en}: running the TypeScript sources with tsx (slower start; \`npm run build\`)\n`,
+    );
   }
   const { register } = await import('tsx/esm/api');
   register();

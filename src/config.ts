@@ -15,7 +15,10 @@ const booleanFlag = z
   })
   .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
 
-const POSTGRES_URL_MESSAGE = zodMessage({ ko: 'postgres://사용자@호스트:포트/DB 형식의 URL이어야 합니다', en: 'must be a URL like postgres://user@host:5432/dbname' });
+const POSTGRES_URL_MESSAGE = zodMessage({
+  ko: 'postgres://사용자@호스트:포트/DB 형식의 URL이어야 합니다',
+  en: 'must be a URL like postgres://user@host:5432/dbname',
+});
 
 function isPostgresUrl(v: string): boolean {
   try {
@@ -47,86 +50,119 @@ function integerSetting(min: number, max: number, fallback: number) {
     .default(fallback);
 }
 
-export const configSchema = z.object({
-  PORT: z.coerce
-    .number({ error: zodMessage({ ko: '정수여야 합니다', en: 'must be an integer' }) })
-    .int(zodMessage({ ko: '정수여야 합니다', en: 'must be an integer' }))
-    .min(0, zodMessage({ ko: '0–65535 사이여야 합니다', en: 'must be between 0 and 65535' }))
-    .max(65535, zodMessage({ ko: '0–65535 사이여야 합니다', en: 'must be between 0 and 65535' }))
-    .default(3000),
-  HOST: z.string().min(1, zodMessage({ ko: '비어 있을 수 없습니다', en: 'must not be empty' })).default('127.0.0.1'),
-  DATABASE_URL: z.string().refine(isPostgresUrl, POSTGRES_URL_MESSAGE).optional(),
-  // A read replica of DATABASE_URL for the public pages only (results, scorecards, open data): see docs/operations.md.
-  DATABASE_READ_URL: z.string().refine(isPostgresUrl, POSTGRES_URL_MESSAGE).optional(),
-  HOPEJOBS_DATA_DIR: z.string().min(1, zodMessage({ ko: '비어 있을 수 없습니다', en: 'must not be empty' })).default('./data'),
-  LOG_LEVEL: z.enum(logLevels, { error: zodMessage({ ko: `${logLevels.join(', ')} 중 하나여야 합니다`, en: `must be one of ${logLevels.join(', ')}` }) }).default('info'),
-  HOPEJOBS_DEMO: booleanFlag.default(true),
-  HOPEJOBS_DEMO_PASSWORD: z.string().min(8, zodMessage({ ko: '8자 이상이어야 합니다', en: 'must have at least 8 characters' })).optional(),
-  HOPEJOBS_MAX_UPLOAD_MB: z.coerce
-    .number({ error: zodMessage({ ko: '숫자여야 합니다', en: 'must be a number' }) })
-    .positive(zodMessage({ ko: '0보다 커야 합니다', en: 'must be greater than 0' }))
-    .max(1024, zodMessage({ ko: '1024 이하여야 합니다', en: 'must be at most 1024' }))
-    .default(20),
-  // Workbook imports are read on worker threads: how many at once, and the heap cap of each (docs/operations.md).
-  HOPEJOBS_XLSX_WORKERS: z.coerce
-    .number({ error: zodMessage({ ko: '정수여야 합니다', en: 'must be an integer' }) })
-    .int(zodMessage({ ko: '정수여야 합니다', en: 'must be an integer' }))
-    .min(1, zodMessage({ ko: '1 이상이어야 합니다', en: 'must be at least 1' }))
-    .max(64, zodMessage({ ko: '64 이하여야 합니다', en: 'must be at most 64' }))
-    .default(2),
-  HOPEJOBS_XLSX_WORKER_MEMORY_MB: z.coerce
-    .number({ error: zodMessage({ ko: '정수여야 합니다', en: 'must be an integer' }) })
-    .int(zodMessage({ ko: '정수여야 합니다', en: 'must be an integer' }))
-    .min(128, zodMessage({ ko: '128 이상이어야 합니다', en: 'must be at least 128' }))
-    .max(16_384, zodMessage({ ko: '16384 이하여야 합니다', en: 'must be at most 16384' }))
-    .default(1024),
-  // Evidence goes to an S3-compatible bucket when HOPEJOBS_S3_BUCKET is set, to <data dir>/evidence otherwise.
-  HOPEJOBS_S3_ENDPOINT: z
-    .string()
-    .refine((v) => {
-      try {
-        const u = new URL(v);
-        return u.protocol === 'http:' || u.protocol === 'https:';
-      } catch {
-        return false;
-      }
-    }, zodMessage({ ko: 'http(s)://호스트:포트 형식의 URL이어야 합니다', en: 'must be a URL like https://host:port' }))
-    .optional(),
-  HOPEJOBS_S3_BUCKET: z.string().min(1, zodMessage({ ko: '비어 있을 수 없습니다', en: 'must not be empty' })).optional(),
-  HOPEJOBS_S3_REGION: z.string().min(1, zodMessage({ ko: '비어 있을 수 없습니다', en: 'must not be empty' })).optional(),
-  HOPEJOBS_S3_ACCESS_KEY_ID: z.string().min(1, zodMessage({ ko: '비어 있을 수 없습니다', en: 'must not be empty' })).optional(),
-  HOPEJOBS_S3_SECRET_ACCESS_KEY: z.string().min(1, zodMessage({ ko: '비어 있을 수 없습니다', en: 'must not be empty' })).optional(),
-  // Which proxies may tell us the client's address and protocol (X-Forwarded-For/-Proto): see trustProxySetting.
-  HOPEJOBS_TRUST_PROXY: z
-    .string()
-    .refine(
-      validTrustProxy,
-      zodMessage({ ko: 'true, false 또는 IP/CIDR·loopback 목록이어야 합니다', en: 'must be true, false or a list of IPs/CIDRs and loopback/linklocal/uniquelocal (e.g. loopback,10.0.0.0/8)' }),
-    )
-    .default('loopback'),
-  HOPEJOBS_COOKIE_SECURE: z
-    .enum(['auto', 'true', 'false'], { error: zodMessage({ ko: 'auto, true, false 중 하나여야 합니다', en: 'must be one of auto, true, false' }) })
-    .default('auto'),
-  HOPEJOBS_LOGIN_RATE_PER_MIN: integerSetting(0, 10_000, 10),
-  // Progressive sign-in delay per name and address (src/domain/sign-in-protection.ts, docs/operations.md).
-  HOPEJOBS_SIGNIN_FREE_FAILURES: integerSetting(1, 100, 5),
-  HOPEJOBS_SIGNIN_FIRST_DELAY_S: integerSetting(1, 3600, 15),
-  HOPEJOBS_SIGNIN_MAX_DELAY_S: integerSetting(1, 86_400, 900),
-  HOPEJOBS_SIGNIN_NAME_CEILING: integerSetting(0, 1_000_000, 30),
-  // Downloads of public files (PDF, xlsx, CSV, JSON, engine input) per client address per minute; 0 = no limit.
-  HOPEJOBS_PUBLIC_DOWNLOADS_PER_MIN: integerSetting(0, 1_000_000, 120),
-  // Worker threads that build scorecard PDFs and workbooks; default: the cores but one, at least 1, at most 4.
-  HOPEJOBS_RENDER_THREADS: z.coerce
-    .number({ error: zodMessage({ ko: '정수여야 합니다', en: 'must be an integer' }) })
-    .int(zodMessage({ ko: '정수여야 합니다', en: 'must be an integer' }))
-    .min(1, zodMessage({ ko: '1 이상이어야 합니다', en: 'must be at least 1' }))
-    .max(32, zodMessage({ ko: '32 이하여야 합니다', en: 'must be at most 32' }))
-    .optional(),
-  HOPEJOBS_METRICS_ACCESS: z
-    .enum(['loopback', 'token', 'off'], { error: zodMessage({ ko: 'loopback, token, off 중 하나여야 합니다', en: 'must be one of loopback, token, off' }) })
-    .default('loopback'),
-  HOPEJOBS_METRICS_TOKEN: z.string().min(16, zodMessage({ ko: '16자 이상이어야 합니다', en: 'must have at least 16 characters' })).optional(),
-})
+export const configSchema = z
+  .object({
+    PORT: z.coerce
+      .number({ error: zodMessage({ ko: '정수여야 합니다', en: 'must be an integer' }) })
+      .int(zodMessage({ ko: '정수여야 합니다', en: 'must be an integer' }))
+      .min(0, zodMessage({ ko: '0–65535 사이여야 합니다', en: 'must be between 0 and 65535' }))
+      .max(65535, zodMessage({ ko: '0–65535 사이여야 합니다', en: 'must be between 0 and 65535' }))
+      .default(3000),
+    HOST: z
+      .string()
+      .min(1, zodMessage({ ko: '비어 있을 수 없습니다', en: 'must not be empty' }))
+      .default('127.0.0.1'),
+    DATABASE_URL: z.string().refine(isPostgresUrl, POSTGRES_URL_MESSAGE).optional(),
+    // A read replica of DATABASE_URL for the public pages only (results, scorecards, open data): see docs/operations.md.
+    DATABASE_READ_URL: z.string().refine(isPostgresUrl, POSTGRES_URL_MESSAGE).optional(),
+    HOPEJOBS_DATA_DIR: z
+      .string()
+      .min(1, zodMessage({ ko: '비어 있을 수 없습니다', en: 'must not be empty' }))
+      .default('./data'),
+    LOG_LEVEL: z
+      .enum(logLevels, { error: zodMessage({ ko: `${logLevels.join(', ')} 중 하나여야 합니다`, en: `must be one of ${logLevels.join(', ')}` }) })
+      .default('info'),
+    HOPEJOBS_DEMO: booleanFlag.default(true),
+    HOPEJOBS_DEMO_PASSWORD: z
+      .string()
+      .min(8, zodMessage({ ko: '8자 이상이어야 합니다', en: 'must have at least 8 characters' }))
+      .optional(),
+    HOPEJOBS_MAX_UPLOAD_MB: z.coerce
+      .number({ error: zodMessage({ ko: '숫자여야 합니다', en: 'must be a number' }) })
+      .positive(zodMessage({ ko: '0보다 커야 합니다', en: 'must be greater than 0' }))
+      .max(1024, zodMessage({ ko: '1024 이하여야 합니다', en: 'must be at most 1024' }))
+      .default(20),
+    // Workbook imports are read on worker threads: how many at once, and the heap cap of each (docs/operations.md).
+    HOPEJOBS_XLSX_WORKERS: z.coerce
+      .number({ error: zodMessage({ ko: '정수여야 합니다', en: 'must be an integer' }) })
+      .int(zodMessage({ ko: '정수여야 합니다', en: 'must be an integer' }))
+      .min(1, zodMessage({ ko: '1 이상이어야 합니다', en: 'must be at least 1' }))
+      .max(64, zodMessage({ ko: '64 이하여야 합니다', en: 'must be at most 64' }))
+      .default(2),
+    HOPEJOBS_XLSX_WORKER_MEMORY_MB: z.coerce
+      .number({ error: zodMessage({ ko: '정수여야 합니다', en: 'must be an integer' }) })
+      .int(zodMessage({ ko: '정수여야 합니다', en: 'must be an integer' }))
+      .min(128, zodMessage({ ko: '128 이상이어야 합니다', en: 'must be at least 128' }))
+      .max(16_384, zodMessage({ ko: '16384 이하여야 합니다', en: 'must be at most 16384' }))
+      .default(1024),
+    // Evidence goes to an S3-compatible bucket when HOPEJOBS_S3_BUCKET is set, to <data dir>/evidence otherwise.
+    HOPEJOBS_S3_ENDPOINT: z
+      .string()
+      .refine(
+        (v) => {
+          try {
+            const u = new URL(v);
+            return u.protocol === 'http:' || u.protocol === 'https:';
+          } catch {
+            return false;
+          }
+        },
+        zodMessage({ ko: 'http(s)://호스트:포트 형식의 URL이어야 합니다', en: 'must be a URL like https://host:port' }),
+      )
+      .optional(),
+    HOPEJOBS_S3_BUCKET: z
+      .string()
+      .min(1, zodMessage({ ko: '비어 있을 수 없습니다', en: 'must not be empty' }))
+      .optional(),
+    HOPEJOBS_S3_REGION: z
+      .string()
+      .min(1, zodMessage({ ko: '비어 있을 수 없습니다', en: 'must not be empty' }))
+      .optional(),
+    HOPEJOBS_S3_ACCESS_KEY_ID: z
+      .string()
+      .min(1, zodMessage({ ko: '비어 있을 수 없습니다', en: 'must not be empty' }))
+      .optional(),
+    HOPEJOBS_S3_SECRET_ACCESS_KEY: z
+      .string()
+      .min(1, zodMessage({ ko: '비어 있을 수 없습니다', en: 'must not be empty' }))
+      .optional(),
+    // Which proxies may tell us the client's address and protocol (X-Forwarded-For/-Proto): see trustProxySetting.
+    HOPEJOBS_TRUST_PROXY: z
+      .string()
+      .refine(
+        validTrustProxy,
+        zodMessage({
+          ko: 'true, false 또는 IP/CIDR·loopback 목록이어야 합니다',
+          en: 'must be true, false or a list of IPs/CIDRs and loopback/linklocal/uniquelocal (e.g. loopback,10.0.0.0/8)',
+        }),
+      )
+      .default('loopback'),
+    HOPEJOBS_COOKIE_SECURE: z
+      .enum(['auto', 'true', 'false'], { error: zodMessage({ ko: 'auto, true, false 중 하나여야 합니다', en: 'must be one of auto, true, false' }) })
+      .default('auto'),
+    HOPEJOBS_LOGIN_RATE_PER_MIN: integerSetting(0, 10_000, 10),
+    // Progressive sign-in delay per name and address (src/domain/sign-in-protection.ts, docs/operations.md).
+    HOPEJOBS_SIGNIN_FREE_FAILURES: integerSetting(1, 100, 5),
+    HOPEJOBS_SIGNIN_FIRST_DELAY_S: integerSetting(1, 3600, 15),
+    HOPEJOBS_SIGNIN_MAX_DELAY_S: integerSetting(1, 86_400, 900),
+    HOPEJOBS_SIGNIN_NAME_CEILING: integerSetting(0, 1_000_000, 30),
+    // Downloads of public files (PDF, xlsx, CSV, JSON, engine input) per client address per minute; 0 = no limit.
+    HOPEJOBS_PUBLIC_DOWNLOADS_PER_MIN: integerSetting(0, 1_000_000, 120),
+    // Worker threads that build scorecard PDFs and workbooks; default: the cores but one, at least 1, at most 4.
+    HOPEJOBS_RENDER_THREADS: z.coerce
+      .number({ error: zodMessage({ ko: '정수여야 합니다', en: 'must be an integer' }) })
+      .int(zodMessage({ ko: '정수여야 합니다', en: 'must be an integer' }))
+      .min(1, zodMessage({ ko: '1 이상이어야 합니다', en: 'must be at least 1' }))
+      .max(32, zodMessage({ ko: '32 이하여야 합니다', en: 'must be at most 32' }))
+      .optional(),
+    HOPEJOBS_METRICS_ACCESS: z
+      .enum(['loopback', 'token', 'off'], { error: zodMessage({ ko: 'loopback, token, off 중 하나여야 합니다', en: 'must be one of loopback, token, off' }) })
+      .default('loopback'),
+    HOPEJOBS_METRICS_TOKEN: z
+      .string()
+      .min(16, zodMessage({ ko: '16자 이상이어야 합니다', en: 'must have at least 16 characters' }))
+      .optional(),
+  })
   .refine((c) => c.HOPEJOBS_METRICS_ACCESS !== 'token' || c.HOPEJOBS_METRICS_TOKEN !== undefined, {
     path: ['HOPEJOBS_METRICS_TOKEN'],
     message: zodMessage({ ko: 'HOPEJOBS_METRICS_ACCESS=token이면 필요합니다', en: 'required when HOPEJOBS_METRICS_ACCESS=token' }),

@@ -80,7 +80,17 @@ function localeText(locale: typeof koLocale, issue: object): string | undefined 
  * A value of the type zod named in "received …": a finished issue no longer holds the input, which the locales need
  * to name the type in their own words.
  */
-const receivedValue: Record<string, unknown> = { number: 0, string: '', boolean: false, null: null, array: [], object: {}, undefined: undefined, nan: NaN, bigint: 0n };
+const receivedValue: Record<string, unknown> = {
+  number: 0,
+  string: '',
+  boolean: false,
+  null: null,
+  array: [],
+  object: {},
+  undefined: undefined,
+  nan: NaN,
+  bigint: 0n,
+};
 
 /**
  * The message of a zod issue in both languages: a schema's own {@link zodMessage} as written; zod's built-in

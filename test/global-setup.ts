@@ -115,10 +115,7 @@ export default async function setup(project: TestProject) {
     if (serverUrl && pgTemplate) {
       const admin = new pg.Client({ connectionString: serverUrl });
       await admin.connect();
-      const { rows } = await admin.query<{ datname: string }>(
-        `SELECT datname FROM pg_database WHERE datname LIKE $1`,
-        [`hj_%_${runId}%`],
-      );
+      const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`hj_%_${runId}%`]);
       for (const r of rows) await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(r.datname)} WITH (FORCE)`);
       await admin.end();
     }

@@ -15,7 +15,9 @@ export function registerBackupCommands(program: Command) {
         const { openEvidenceStore } = await import('../domain/evidence/index.js');
         const s = await withDatabase((database) => backupDatabase(database.db, openEvidenceStore(config), opts.out));
         const rows = Object.values(s.tables).reduce((a, b) => a + b, 0);
-        process.stdout.write(`백업 완료 / backup written: ${opts.out} (${rows} rows in ${Object.keys(s.tables).length} tables, ${s.evidenceFiles} evidence files)\n`);
+        process.stdout.write(
+          `백업 완료 / backup written: ${opts.out} (${rows} rows in ${Object.keys(s.tables).length} tables, ${s.evidenceFiles} evidence files)\n`,
+        );
       } catch (err) {
         process.exitCode = reportCliError(err);
       }

@@ -30,9 +30,7 @@ export function registerDbCommands(program: Command) {
         const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
         try {
           const applied = await migrate(database);
-          process.stdout.write(
-            applied.length ? `적용함 / applied: ${applied.join(', ')}\n` : '최신 상태 / already up to date\n',
-          );
+          process.stdout.write(applied.length ? `적용함 / applied: ${applied.join(', ')}\n` : '최신 상태 / already up to date\n');
         } finally {
           await database.close();
         }
@@ -45,7 +43,10 @@ export function registerDbCommands(program: Command) {
     .command('seed')
     .description('기준 데이터·데모 데이터 적재 / load reference data (and the demo with --demo)')
     .option('--demo', '데모 기관·주기·계정 / demo cycles and accounts (resets demo passwords)')
-    .option('--admin <username>', '시 관리자 계정 생성(또는 비밀번호 재설정), 일회용 비밀번호 출력 / create the city admin (or reset its password); prints a one-time random password')
+    .option(
+      '--admin <username>',
+      '시 관리자 계정 생성(또는 비밀번호 재설정), 일회용 비밀번호 출력 / create the city admin (or reset its password); prints a one-time random password',
+    )
     .action(async (opts: { demo?: boolean; admin?: string }) => {
       try {
         await withDatabase(async (database) => {
@@ -64,7 +65,10 @@ export function registerDbCommands(program: Command) {
           if (opts.demo) {
             const result = await seedDemo(database.db, { password: process.env.HOPEJOBS_DEMO_PASSWORD || undefined });
             const data = await loadDemoData(database.db);
-            if (data) process.stdout.write(`데모 데이터 / demo data: ${data.records} records, ${data.submissions} submissions, published runs ${data.runs.join(', ')}\n`);
+            if (data)
+              process.stdout.write(
+                `데모 데이터 / demo data: ${data.records} records, ${data.submissions} submissions, published runs ${data.runs.join(', ')}\n`,
+              );
             process.stdout.write(`${demoBanner(result)}\n`);
           } else {
             await seedReferenceUnits(database.db);

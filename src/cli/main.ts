@@ -6,11 +6,7 @@ import { registerScoreCommand } from './score.js';
 import { registerServeCommand } from './serve.js';
 
 const program = new Command();
-program
-  .name('hopejobs')
-  .description('희망일자리 평가 플랫폼 / HopeJobs — city–district job-policy evaluation')
-  .version(appVersion)
-  .showHelpAfterError();
+program.name('hopejobs').description('희망일자리 평가 플랫폼 / HopeJobs — city–district job-policy evaluation').version(appVersion).showHelpAfterError();
 
 registerServeCommand(program);
 registerDbCommands(program);

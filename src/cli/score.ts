@@ -138,7 +138,11 @@ export function parseScoreFlags(raw: RawScoreOptions): { overrides: ScoreOptions
   if (raw.normalise !== undefined) {
     const m = MethodNameSchema.safeParse(raw.normalise);
     if (m.success) overrides['normalise'] = m.data;
-    else bad(`--normalise는 ${MethodNameSchema.options.join(', ')} 중 하나여야 합니다: "${raw.normalise}"`, `--normalise must be one of ${MethodNameSchema.options.join(', ')}: "${raw.normalise}"`);
+    else
+      bad(
+        `--normalise는 ${MethodNameSchema.options.join(', ')} 중 하나여야 합니다: "${raw.normalise}"`,
+        `--normalise must be one of ${MethodNameSchema.options.join(', ')}: "${raw.normalise}"`,
+      );
   }
   if (raw.aggregate !== undefined) {
     const m = AggregationNameSchema.safeParse(raw.aggregate);
@@ -161,7 +165,10 @@ export function parseScoreFlags(raw: RawScoreOptions): { overrides: ScoreOptions
     if ((method === 'mean' || method === 'median') && rest.length === 0 && group !== '') {
       overrides['impute'] = { method, group: group ?? null };
     } else {
-      bad(`--impute는 mean 또는 median, 그룹별이면 mean:그룹열 형식입니다: "${raw.impute}"`, `--impute must be mean or median, optionally mean:GROUP_COLUMN: "${raw.impute}"`);
+      bad(
+        `--impute는 mean 또는 median, 그룹별이면 mean:그룹열 형식입니다: "${raw.impute}"`,
+        `--impute must be mean or median, optionally mean:GROUP_COLUMN: "${raw.impute}"`,
+      );
     }
   }
   if (raw.screen !== undefined) {
@@ -202,7 +209,10 @@ function parseChoices<T extends string>(flag: string, raw: string | undefined, a
   const items = raw.split(',').map((x) => x.trim());
   const bad = items.filter((x) => !allowed.includes(x as T));
   if (bad.length > 0 || items.length === 0) {
-    problems.push({ ko: `${flag}는 ${allowed.join(', ')} 중 쉼표로 구분한 목록이어야 합니다: "${raw}"`, en: `${flag} must be a comma-separated list of ${allowed.join(', ')}: "${raw}"` });
+    problems.push({
+      ko: `${flag}는 ${allowed.join(', ')} 중 쉼표로 구분한 목록이어야 합니다: "${raw}"`,
+      en: `${flag} must be a comma-separated list of ${allowed.join(', ')}: "${raw}"`,
+    });
   } else if (new Set(items).size !== items.length) {
     problems.push({ ko: `${flag}에 같은 항목이 두 번 있습니다: "${raw}"`, en: `${flag} lists an item twice: "${raw}"` });
   }
@@ -227,15 +237,24 @@ export function parseSensitivityFlags(raw: RawScoreOptions): SensitivityFlags {
     return { requested, runs, seed, noise, normalisations: [], aggregations: [], problems };
   }
   if (INTEGER.test(raw.sensitivity!) && Number(raw.sensitivity) >= 1 && Number(raw.sensitivity) <= 4294967295) runs = Number(raw.sensitivity);
-  else problems.push({ ko: `--sensitivity는 1 이상의 정수(실행 횟수)여야 합니다: "${raw.sensitivity}"`, en: `--sensitivity must be a whole number of runs, 1 or more: "${raw.sensitivity}"` });
+  else
+    problems.push({
+      ko: `--sensitivity는 1 이상의 정수(실행 횟수)여야 합니다: "${raw.sensitivity}"`,
+      en: `--sensitivity must be a whole number of runs, 1 or more: "${raw.sensitivity}"`,
+    });
   if (raw.seed === undefined) {
     problems.push({ ko: '--sensitivity에는 재현을 위한 --seed가 필요합니다', en: '--sensitivity needs --seed for reproducibility' });
   } else if (INTEGER.test(raw.seed) && Number.isSafeInteger(Number(raw.seed))) seed = Number(raw.seed);
-  else problems.push({ ko: `--seed는 정수여야 합니다 (절댓값 2^53 미만): "${raw.seed}"`, en: `--seed must be a whole number below 2^53 in size: "${raw.seed}"` });
+  else
+    problems.push({ ko: `--seed는 정수여야 합니다 (절댓값 2^53 미만): "${raw.seed}"`, en: `--seed must be a whole number below 2^53 in size: "${raw.seed}"` });
   if (raw.noise !== undefined) {
     const v = Number(raw.noise);
     if (NUMBER.test(raw.noise) && v >= 0 && v < 1) noise = v;
-    else problems.push({ ko: `--noise는 0 이상 1 미만(예: 0.25 = ±25%)이어야 합니다: "${raw.noise}"`, en: `--noise must be from 0 up to, not including, 1 (e.g. 0.25 = ±25%): "${raw.noise}"` });
+    else
+      problems.push({
+        ko: `--noise는 0 이상 1 미만(예: 0.25 = ±25%)이어야 합니다: "${raw.noise}"`,
+        en: `--noise must be from 0 up to, not including, 1 (e.g. 0.25 = ±25%): "${raw.noise}"`,
+      });
   }
   const normalisations = parseChoices('--sensitivity-normalise', raw.sensitivityNormalise, SENSITIVITY_NORMALISATIONS, problems);
   const aggregations = parseChoices('--sensitivity-aggregate', raw.sensitivityAggregate, SENSITIVITY_AGGREGATIONS, problems);
@@ -453,7 +472,10 @@ export function registerScoreCommand(program: Command, io: ScoreCommandIo = node
     .option('--sensitivity <runs>', 'Monte Carlo sensitivity analysis with N runs')
     .option('--seed <seed>', 'random seed for --sensitivity')
     .option('--noise <share>', 'weight noise for --sensitivity, uniform ±share, 0 ≤ share < 1 (default 0.25)')
-    .option('--awards <file>', 'award tiers (shown with the scores, and their probabilities with --sensitivity): JSON {"tiers":[…]} or {"awards":{…},"previousRanks":{…}}')
+    .option(
+      '--awards <file>',
+      'award tiers (shown with the scores, and their probabilities with --sensitivity): JSON {"tiers":[…]} or {"awards":{…},"previousRanks":{…}}',
+    )
     .option('--sensitivity-normalise <list>', `normalisations drawn per run: ${SENSITIVITY_NORMALISATIONS.join(',')} (default nominal)`)
     .option('--sensitivity-aggregate <list>', `aggregations drawn per run: ${SENSITIVITY_AGGREGATIONS.join(',')} (default nominal)`)
     .addHelpText(

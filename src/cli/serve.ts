@@ -15,9 +15,7 @@ export function registerServeCommand(program: Command) {
         const logger = createLogger(config);
         const server = await startServer(config, logger);
         if (server.demo) process.stdout.write(`${demoBanner(server.demo)}\n`);
-        process.stdout.write(
-          `희망일자리 평가 서버: ${server.url}  (db: ${server.database.kind}, 시작 ${Math.round(server.startupMs)} ms)\n`,
-        );
+        process.stdout.write(`희망일자리 평가 서버: ${server.url}  (db: ${server.database.kind}, 시작 ${Math.round(server.startupMs)} ms)\n`);
         let signals = 0;
         const shutdown = (signal: string) => {
           signals++;

@@ -22,7 +22,10 @@ export const auditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   entityType: z.string().max(50).optional(),
   action: z.string().max(80).optional(),
-  orgUnitCode: z.string().regex(/^\d{5}$/).optional(),
+  orgUnitCode: z
+    .string()
+    .regex(/^\d{5}$/)
+    .optional(),
   actor: z.string().max(100).optional(),
 });
 

@@ -16,7 +16,11 @@ export const cycleSchema = z.object({
 export const cycleListSchema = z.object({ cycles: z.array(cycleSchema) });
 
 /** One item in the way of the next stage: a district's indicator and its status. */
-export const gateItemSchema = z.object({ district: z.object({ code: z.string(), name: z.string() }), indicator: z.object({ code: z.string(), name: bilingual }), status: z.string() });
+export const gateItemSchema = z.object({
+  district: z.object({ code: z.string(), name: z.string() }),
+  indicator: z.object({ code: z.string(), name: bilingual }),
+  status: z.string(),
+});
 
 /** The items blocking a step: the first ones (bounded) and how many in all. */
 export const blockingListSchema = z.object({

@@ -12,7 +12,10 @@ export const definitionText = z.strictObject({ ko: z.string().min(1), en: z.stri
 
 export const indicatorCode = z
   .string()
-  .regex(/^[A-Z][A-Z0-9_]{0,15}$/, zodMessage({ ko: '지표 코드는 대문자로 시작하는 영문·숫자입니다', en: 'indicator codes are upper-case letters and digits, e.g. S1' }));
+  .regex(
+    /^[A-Z][A-Z0-9_]{0,15}$/,
+    zodMessage({ ko: '지표 코드는 대문자로 시작하는 영문·숫자입니다', en: 'indicator codes are upper-case letters and digits, e.g. S1' }),
+  );
 export type IndicatorCode = z.infer<typeof indicatorCode>;
 
 export const methodSchema = z.discriminatedUnion('type', [
@@ -77,7 +80,6 @@ export const indicatorSchema = z.strictObject({
 export type Indicator = z.infer<typeof indicatorSchema>;
 
 export const fieldSchema = z.strictObject({ code: z.string().min(1).max(16), name: definitionText });
-
 
 /**
  * A framework definition as the API sends it: the members the screens edit, typed; every other member (adjustments,

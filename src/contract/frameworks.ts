@@ -14,7 +14,13 @@ export const frameworkViewSchema = z.object({
   definition: frameworkDocumentSchema,
 });
 
-export const frameworkVersionSchema = z.object({ version: z.number().int(), frozenAt: z.date().nullable(), reason: z.string().nullable(), createdAt: z.date(), definitionHash: z.string() });
+export const frameworkVersionSchema = z.object({
+  version: z.number().int(),
+  frozenAt: z.date().nullable(),
+  reason: z.string().nullable(),
+  createdAt: z.date(),
+  definitionHash: z.string(),
+});
 export const frameworkVersionListSchema = z.object({ versions: z.array(frameworkVersionSchema) });
 
 export const frameworkQuery = z.object({ version: z.coerce.number().int().min(1).optional() });

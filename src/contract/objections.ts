@@ -6,7 +6,13 @@ import { cycleStatuses } from './values.js';
 const text = z.string().min(1).max(4000);
 const evidenceId = z.number().int().positive().nullable().optional();
 
-export const objectionEvidenceSchema = z.object({ id: z.number().int(), originalName: z.string(), mediaType: z.string(), size: z.number(), sha256: z.string() });
+export const objectionEvidenceSchema = z.object({
+  id: z.number().int(),
+  originalName: z.string(),
+  mediaType: z.string(),
+  size: z.number(),
+  sha256: z.string(),
+});
 export const objectionScheduleSchema = z.object({ filingDueAt: z.date().nullable(), replyDueAt: z.date().nullable(), decisionDueAt: z.date().nullable() });
 
 export const objectionSchema = z.object({

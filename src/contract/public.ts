@@ -3,7 +3,13 @@ import { bilingual, districtCode, lang, year } from './common.js';
 
 /** Published results, for everyone (no sign-in). */
 
-export const publicCycleSchema = z.object({ year: z.number().int(), title: z.string(), status: z.literal('published'), publishedAt: z.date().nullable(), demo: z.boolean() });
+export const publicCycleSchema = z.object({
+  year: z.number().int(),
+  title: z.string(),
+  status: z.literal('published'),
+  publishedAt: z.date().nullable(),
+  demo: z.boolean(),
+});
 export const publicCycleListSchema = z.object({ cycles: z.array(publicCycleSchema) });
 
 export const resultsSchema = z.object({

@@ -70,7 +70,9 @@ export const recordTypeSchema = z.object({
 
 export const recordTypeDefinitionBody = z
   .record(z.string(), z.unknown())
-  .describe('Record-type definition: code, name {ko, en}, description?, fields [{key, label {ko, en}, type, required, min, max, maxLength, options, unit, format, maxField}], dateField?');
+  .describe(
+    'Record-type definition: code, name {ko, en}, description?, fields [{key, label {ko, en}, type, required, min, max, maxLength, options, unit, format, maxField}], dateField?',
+  );
 const reason = z.string().max(2000).optional();
 export const recordTypeStateBody = z.object({ version: z.number().int().min(1), reason });
 

@@ -77,7 +77,7 @@ export const assignmentViewSchema = z.object({
   version: z.number().int(),
   rereview: z
     .object({
-      reason: z.string().nullable().describe('Why the item was reopened (e.g. the accepted objection\'s reason)'),
+      reason: z.string().nullable().describe("Why the item was reopened (e.g. the accepted objection's reason)"),
       reopenedAt: z.string().describe('When it was reopened (ISO 8601)'),
     })
     .nullable()
@@ -88,7 +88,11 @@ export type AssignmentView = z.infer<typeof assignmentViewSchema>;
 export const myAssignmentsSchema = z.object({
   year: z.number().int(),
   stage: z.enum(cycleStatuses),
-  editable: z.boolean().describe('Scores can be saved: the cycle is in the review stage and the round is open, or one of the sheets is reopened for re-review (then only the sheets with `rereview` set)'),
+  editable: z
+    .boolean()
+    .describe(
+      'Scores can be saved: the cycle is in the review stage and the round is open, or one of the sheets is reopened for re-review (then only the sheets with `rereview` set)',
+    ),
   round: roundStateSchema,
   blind: z.boolean().describe('The panel sees pseudonyms instead of district names'),
   pledgeSigned: z.boolean().describe('Scoring and the dossier open once the reviewer signed the pledge'),
@@ -222,10 +226,17 @@ export const dossierSchema = z.object({
   assignmentId: z.number().int(),
   year: z.number().int(),
   blind: z.boolean(),
-  district: z.object({ label: bilingual, code: z.string().nullable(), name: z.string().nullable(), nameEn: z.string().nullable() }).describe('code and names are null on a blind panel'),
+  district: z
+    .object({ label: bilingual, code: z.string().nullable(), name: z.string().nullable(), nameEn: z.string().nullable() })
+    .describe('code and names are null on a blind panel'),
   indicator: z.object({ code: z.string(), name: bilingual }),
   submission: z
-    .object({ status: z.string(), value: z.number().nullable(), comment: z.string().nullable().describe('The district’s description (우수사례 설명)'), updatedAt: z.date() })
+    .object({
+      status: z.string(),
+      value: z.number().nullable(),
+      comment: z.string().nullable().describe('The district’s description (우수사례 설명)'),
+      updatedAt: z.date(),
+    })
     .nullable(),
   records: z.array(
     z.object({

@@ -149,4 +149,3 @@ export const runComparisonSchema = z.object({
   adjustmentsChanged: z.boolean(),
   frameworkChanged: z.boolean(),
 });
-

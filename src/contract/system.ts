@@ -15,4 +15,3 @@ export const readySchema = z.object({
     migrations: z.enum(['ok', 'pending', 'unknown']),
   }),
 });
-

@@ -45,7 +45,10 @@ const version = z.number().int().min(1);
 export const userListQuery = z.object({
   q: z.string().trim().max(100).optional().describe('part of the username or display name'),
   role: z.enum(roles).optional(),
-  orgUnitCode: z.string().regex(/^\d{5}$/).optional(),
+  orgUnitCode: z
+    .string()
+    .regex(/^\d{5}$/)
+    .optional(),
 });
 export const userWorkbookQuery = userListQuery.extend({ lang: lang.optional() });
 export const userIdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });

@@ -1,12 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/client.js';
-import {
-  deleteSession,
-  deleteSessionsOfUser,
-  findLiveSession,
-  insertSession,
-  touchSession,
-} from '../db/repositories/sessions.js';
+import { deleteSession, deleteSessionsOfUser, findLiveSession, insertSession, touchSession } from '../db/repositories/sessions.js';
 import {
   findUserById,
   findUserByUsername,
@@ -22,14 +16,7 @@ import type { DbOrTx } from '../db/tx.js';
 import { appendAudit, type Actor } from './audit.js';
 import { DomainError } from './errors.js';
 import { hashPassword, verifyPassword } from './passwords.js';
-import {
-  attemptsDelayed,
-  clearAttempts,
-  defaultSignInPolicy,
-  signInKey,
-  takeAttempt,
-  type SignInPolicy,
-} from './sign-in-protection.js';
+import { attemptsDelayed, clearAttempts, defaultSignInPolicy, signInKey, takeAttempt, type SignInPolicy } from './sign-in-protection.js';
 import { passwordProblems } from './users/password-policy.js';
 
 export const SESSION_TTL_MS = 8 * 60 * 60 * 1000; // one working day, sliding
@@ -182,7 +169,11 @@ export async function resolveSession(db: Db, token: string, policy: DemoPolicy =
 export async function logout(db: Db, principal: Principal): Promise<void> {
   await db.transaction(async (tx) => {
     await deleteSession(tx, principal.tokenHash);
-    await appendAudit(tx, { userId: principal.user.id, label: principal.user.username }, { action: 'auth.logout', entityType: 'user', entityId: principal.user.id });
+    await appendAudit(
+      tx,
+      { userId: principal.user.id, label: principal.user.username },
+      { action: 'auth.logout', entityType: 'user', entityId: principal.user.id },
+    );
   });
 }
 

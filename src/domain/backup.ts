@@ -164,6 +164,8 @@ export async function restoreDatabase(db: Db, store: EvidenceStore | null, inFil
   }
   const check = await verifyAuditChain(db);
   if (!check.ok) throw corrupt('the restored audit log does not verify');
-  await db.transaction((tx) => appendAudit(tx, systemActor, { action: 'backup.restored', entityType: 'installation', after: { tables: counts, evidence: evidence.length } }));
+  await db.transaction((tx) =>
+    appendAudit(tx, systemActor, { action: 'backup.restored', entityType: 'installation', after: { tables: counts, evidence: evidence.length } }),
+  );
   return { tables: counts, evidenceFiles: evidence.length, auditEntries: check.entries };
 }

@@ -86,44 +86,88 @@ export async function transitionBlockers(db: DbOrTx, cycle: CycleRow): Promise<B
   const b: Blocker[] = [];
   switch (cycle.status) {
     case 'draft': {
-      await getFramework(db, cycle.year).catch(() => b.push({ code: 'no_framework', overridable: false, blocking: null, message: { ko: '평가 체계가 없습니다.', en: 'The cycle has no framework.' } }));
+      await getFramework(db, cycle.year).catch(() =>
+        b.push({ code: 'no_framework', overridable: false, blocking: null, message: { ko: '평가 체계가 없습니다.', en: 'The cycle has no framework.' } }),
+      );
       break;
     }
     case 'open': {
       const inv = await gateInventory(db, cycle);
       const open = notReadyForVerification(inv);
-      if (open.length > 0) b.push(itemBlocker('unsubmitted', blockingList(open), inv.items.length, { ko: '아직 구 승인까지 마치지 않았습니다 (미착수·작성 중·반려·승인 대기).', en: 'are not yet through the district (not started, draft, returned or awaiting approval).' }));
+      if (open.length > 0)
+        b.push(
+          itemBlocker('unsubmitted', blockingList(open), inv.items.length, {
+            ko: '아직 구 승인까지 마치지 않았습니다 (미착수·작성 중·반려·승인 대기).',
+            en: 'are not yet through the district (not started, draft, returned or awaiting approval).',
+          }),
+        );
       break;
     }
     case 'verification': {
       const inv = await gateInventory(db, cycle);
       const open = unverified(inv);
-      if (open.length > 0) b.push(itemBlocker('unverified', blockingList(open), inv.items.length, { ko: '검증되지 않았습니다 (점수 산정에서 제외됩니다).', en: 'are not verified (they will not be scored).' }));
+      if (open.length > 0)
+        b.push(
+          itemBlocker('unverified', blockingList(open), inv.items.length, {
+            ko: '검증되지 않았습니다 (점수 산정에서 제외됩니다).',
+            en: 'are not verified (they will not be scored).',
+          }),
+        );
       break;
     }
     case 'review': {
       const inv = await gateInventory(db, cycle);
       const open = unscoredReviews(inv, (await reviewRoundState(db, cycle.year)).closed);
-      if (open.length > 0) b.push(itemBlocker('reviews_open', blockingList(open), inv.reviewItems.length, { ko: '정성 평가 점수가 없습니다 (미배정·미제출).', en: 'have no panel score (no reviewer, or not submitted).' }));
+      if (open.length > 0)
+        b.push(
+          itemBlocker('reviews_open', blockingList(open), inv.reviewItems.length, {
+            ko: '정성 평가 점수가 없습니다 (미배정·미제출).',
+            en: 'have no panel score (no reviewer, or not submitted).',
+          }),
+        );
       break;
     }
     case 'scoring': {
-      if (!(await latestRunOfKind(db, cycle.id, 'provisional'))) b.push({ code: 'no_provisional_run', overridable: false, blocking: null, message: { ko: '가결과 점수 산정을 먼저 실행하세요.', en: 'Run a provisional scoring first.' } });
+      if (!(await latestRunOfKind(db, cycle.id, 'provisional')))
+        b.push({
+          code: 'no_provisional_run',
+          overridable: false,
+          blocking: null,
+          message: { ko: '가결과 점수 산정을 먼저 실행하세요.', en: 'Run a provisional scoring first.' },
+        });
       const ties = await runTieBlocker(db, cycle.id, 'provisional');
       if (ties) b.push(ties);
       break;
     }
     case 'objections': {
       const c = await objectionCounts(db, cycle.id);
-      if ((c.filed ?? 0) > 0) b.push({ code: 'objections_open', overridable: false, blocking: null, message: { ko: `처리되지 않은 이의신청 ${c.filed}건이 있습니다.`, en: `${c.filed} objection(s) still undecided.` } });
+      if ((c.filed ?? 0) > 0)
+        b.push({
+          code: 'objections_open',
+          overridable: false,
+          blocking: null,
+          message: { ko: `처리되지 않은 이의신청 ${c.filed}건이 있습니다.`, en: `${c.filed} objection(s) still undecided.` },
+        });
       // Sheets reopened by accepted objections must be rescored before the final run.
       const r = await reviewCounts(db, cycle.id);
       const rereview = (r.assigned ?? 0) + (r.draft ?? 0);
-      if (rereview > 0) b.push({ code: 'rereview_open', overridable: false, blocking: null, message: { ko: `재심사 중인 정성 평가표 ${rereview}건이 있습니다.`, en: `${rereview} reopened panel score sheet(s) not resubmitted yet.` } });
+      if (rereview > 0)
+        b.push({
+          code: 'rereview_open',
+          overridable: false,
+          blocking: null,
+          message: { ko: `재심사 중인 정성 평가표 ${rereview}건이 있습니다.`, en: `${rereview} reopened panel score sheet(s) not resubmitted yet.` },
+        });
       break;
     }
     case 'final': {
-      if (!(await latestRunOfKind(db, cycle.id, 'final'))) b.push({ code: 'no_final_run', overridable: false, blocking: null, message: { ko: '최종 점수 산정을 먼저 실행하세요.', en: 'Run the final scoring first.' } });
+      if (!(await latestRunOfKind(db, cycle.id, 'final')))
+        b.push({
+          code: 'no_final_run',
+          overridable: false,
+          blocking: null,
+          message: { ko: '최종 점수 산정을 먼저 실행하세요.', en: 'Run the final scoring first.' },
+        });
       const ties = await runTieBlocker(db, cycle.id, 'final');
       if (ties) b.push(ties);
       break;
@@ -156,7 +200,11 @@ function refuseUnlessOverridden(blockers: Blocker[], input: { override?: boolean
   }
 }
 
-export async function createCycle(db: Db, principal: Principal | null, input: { year: number; title?: string; dataPeriodStart?: string; dataPeriodEnd?: string; copyFromYear?: number | null }) {
+export async function createCycle(
+  db: Db,
+  principal: Principal | null,
+  input: { year: number; title?: string; dataPeriodStart?: string; dataPeriodEnd?: string; copyFromYear?: number | null },
+) {
   requireRole(principal, 'city_admin');
   if (await findCycleByYear(db, input.year)) {
     throw new DomainError('conflict', 'cycle_exists', { ko: `${input.year}년 평가 주기가 이미 있습니다.`, en: `Cycle ${input.year} already exists.` });
@@ -171,7 +219,12 @@ export async function createCycle(db: Db, principal: Principal | null, input: { 
       status: 'draft',
       isDemo: false,
     });
-    await appendAudit(tx, actorOf(principal), { action: 'cycle.created', entityType: 'cycle', entityId: input.year, after: { title: row.title, period: [row.dataPeriodStart, row.dataPeriodEnd] } });
+    await appendAudit(tx, actorOf(principal), {
+      action: 'cycle.created',
+      entityType: 'cycle',
+      entityId: input.year,
+      after: { title: row.title, period: [row.dataPeriodStart, row.dataPeriodEnd] },
+    });
     if (!input.copyFromYear) await ensureFramework(tx, input.year, actorOf(principal));
     return row;
   });
@@ -211,7 +264,9 @@ export async function transitionCycle(db: Db, principal: Principal | null, year:
   const out = await db.transaction(async (tx) => {
     const cycle = await cycleOrThrow(tx, year);
     if (cycle.version !== input.version) {
-      throw new DomainError('conflict', 'stale_version', { ko: '다른 사용자가 먼저 단계를 바꿨습니다.', en: 'Someone else changed the stage first.' }, [], { current: { status: cycle.status, version: cycle.version } });
+      throw new DomainError('conflict', 'stale_version', { ko: '다른 사용자가 먼저 단계를 바꿨습니다.', en: 'Someone else changed the stage first.' }, [], {
+        current: { status: cycle.status, version: cycle.version },
+      });
     }
     const expected = nextStage(cycle.status);
     if (expected !== input.to) {
@@ -243,7 +298,11 @@ export async function transitionCycle(db: Db, principal: Principal | null, year:
       entityType: 'cycle',
       entityId: year,
       before: { status: cycle.status },
-      after: { status: input.to, overridden: soft.map((x) => x.code), ...(soft.length ? { blocking: Object.fromEntries(soft.map((x) => [x.code, x.blocking])) } : {}) },
+      after: {
+        status: input.to,
+        overridden: soft.map((x) => x.code),
+        ...(soft.length ? { blocking: Object.fromEntries(soft.map((x) => [x.code, x.blocking])) } : {}),
+      },
       reason: soft.length ? input.reason!.trim() : (input.reason ?? null),
     });
     return row;

@@ -6,15 +6,7 @@ import { bothLanguages, type Message } from '../message.js';
  */
 export type { Message };
 
-export type ErrorKind =
-  | 'invalid'
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'locked'
-  | 'too_many_requests'
-  | 'unavailable';
+export type ErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'locked' | 'too_many_requests' | 'unavailable';
 
 /** One problem at a location: a field path in a body, or sheet/row/column in a file. */
 export interface FieldProblem {
@@ -41,5 +33,4 @@ export class DomainError extends Error {
 export const forbidden = (msg: Message = { ko: '이 작업을 할 권한이 없습니다.', en: 'You are not allowed to do this.' }) =>
   new DomainError('forbidden', 'forbidden', msg);
 
-export const notFound = (what: Message) =>
-  new DomainError('not_found', 'not_found', { ko: `${what.ko}을(를) 찾을 수 없습니다.`, en: `${what.en} not found.` });
+export const notFound = (what: Message) => new DomainError('not_found', 'not_found', { ko: `${what.ko}을(를) 찾을 수 없습니다.`, en: `${what.en} not found.` });

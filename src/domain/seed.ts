@@ -19,7 +19,7 @@ const POPULATION_YEARS = [2015, 2016, 2017, 2018, 2019, 2020] as const;
 function growthRate(code: string): number {
   let h = 2166136261;
   for (const ch of code) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
-  return -0.012 + (h % 1000) / 1000 * 0.02;
+  return -0.012 + ((h % 1000) / 1000) * 0.02;
 }
 
 export function demoPopulation(code: string, population2019: number, year: number): number {

@@ -81,9 +81,7 @@ function expandIPv6(address: string): string[] {
   return [...left, ...zeros, ...right].map((g) => g.toLowerCase().replace(/^0+(?=.)/, ''));
 }
 
-export type Attempt =
-  | { ok: true; key: SignInKey; failures: number; delayIfWrong: number }
-  | { ok: false; key: SignInKey; retryAfterSeconds: number };
+export type Attempt = { ok: true; key: SignInKey; failures: number; delayIfWrong: number } | { ok: false; key: SignInKey; retryAfterSeconds: number };
 
 /**
  * Counts an attempt before its password is checked, or refuses it while the counter's wait runs. Counting first

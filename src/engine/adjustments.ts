@@ -125,11 +125,7 @@ const FN = 'applyAdjustments';
  * )[0]
  * // → bonus 3, cutBonus 1 (the B2 entry: 1 applied, 1 cut by the overall bonus cap), net 3, final 83
  */
-export function applyAdjustments(
-  scores: readonly UnitScore[],
-  entries: readonly AdjustmentEntry[],
-  config: AdjustmentConfigInput,
-): UnitAdjustment[] {
+export function applyAdjustments(scores: readonly UnitScore[], entries: readonly AdjustmentEntry[], config: AdjustmentConfigInput): UnitAdjustment[] {
   const parsed = parseConfig(AdjustmentConfigSchema, config, 'config');
   const issues: EngineIssue[] = [...parsed.issues, ...checkUnitScores(scores, 'scores')];
   const cfg = parsed.data;
@@ -137,7 +133,12 @@ export function applyAdjustments(
   cfg?.rules.forEach((r, i) => {
     if (rules.has(r.code)) {
       issues.push(
-        fieldIssue('config.duplicate_code', ['config', 'rules', i, 'code'], `가감점 항목 코드 "${r.code}"가 중복됩니다`, `adjustment rule code "${r.code}" is repeated`),
+        fieldIssue(
+          'config.duplicate_code',
+          ['config', 'rules', i, 'code'],
+          `가감점 항목 코드 "${r.code}"가 중복됩니다`,
+          `adjustment rule code "${r.code}" is repeated`,
+        ),
       );
     }
     rules.set(r.code, r);
@@ -146,24 +147,42 @@ export function applyAdjustments(
   entries.forEach((e, i) => {
     if (!units.has(e.uCode)) {
       issues.push(
-        fieldIssue('adjustment.unknown_unit', ['entries', i, 'uCode'], `점수 목록에 없는 단위 "${e.uCode}"의 가감점입니다`, `adjustment for unit "${e.uCode}", which has no score row`),
+        fieldIssue(
+          'adjustment.unknown_unit',
+          ['entries', i, 'uCode'],
+          `점수 목록에 없는 단위 "${e.uCode}"의 가감점입니다`,
+          `adjustment for unit "${e.uCode}", which has no score row`,
+        ),
       );
     }
     const rule = rules.get(e.rule);
     if (rule === undefined && cfg !== undefined) {
-      issues.push(
-        fieldIssue('adjustment.unknown_rule', ['entries', i, 'rule'], `알 수 없는 가감점 항목 "${e.rule}"`, `unknown adjustment rule "${e.rule}"`),
-      );
+      issues.push(fieldIssue('adjustment.unknown_rule', ['entries', i, 'rule'], `알 수 없는 가감점 항목 "${e.rule}"`, `unknown adjustment rule "${e.rule}"`));
     }
     if (typeof e.points !== 'number' || !Number.isFinite(e.points)) {
       issues.push(
-        fieldIssue('adjustment.not_finite', ['entries', i, 'points'], `점수가 유한한 숫자가 아닙니다 (${String(e.points)})`, `points are not a finite number (${String(e.points)})`),
+        fieldIssue(
+          'adjustment.not_finite',
+          ['entries', i, 'points'],
+          `점수가 유한한 숫자가 아닙니다 (${String(e.points)})`,
+          `points are not a finite number (${String(e.points)})`,
+        ),
       );
     } else if (rule !== undefined && (rule.kind === 'bonus' ? e.points < 0 : e.points > 0)) {
       issues.push(
         rule.kind === 'bonus'
-          ? fieldIssue('adjustment.wrong_sign', ['entries', i, 'points'], `가점 항목 "${rule.code}"에 음수 점수 ${e.points}점`, `bonus rule "${rule.code}" given negative points ${e.points}`)
-          : fieldIssue('adjustment.wrong_sign', ['entries', i, 'points'], `감점 항목 "${rule.code}"에 양수 점수 ${e.points}점 (감점은 음수로 적습니다)`, `penalty rule "${rule.code}" given positive points ${e.points} (penalties are negative)`),
+          ? fieldIssue(
+              'adjustment.wrong_sign',
+              ['entries', i, 'points'],
+              `가점 항목 "${rule.code}"에 음수 점수 ${e.points}점`,
+              `bonus rule "${rule.code}" given negative points ${e.points}`,
+            )
+          : fieldIssue(
+              'adjustment.wrong_sign',
+              ['entries', i, 'points'],
+              `감점 항목 "${rule.code}"에 양수 점수 ${e.points}점 (감점은 음수로 적습니다)`,
+              `penalty rule "${rule.code}" given positive points ${e.points} (penalties are negative)`,
+            ),
       );
     }
   });

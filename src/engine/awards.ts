@@ -4,15 +4,7 @@
  */
 import { z } from 'zod';
 import { fieldIssue, parseConfig, safely, throwIfErrors, type EngineIssue, type SafeResult } from './engine-error.js';
-import {
-  checkUnitScores,
-  competitionRank,
-  DEFAULT_RANK_DECIMALS,
-  rankKey,
-  rankUnits,
-  withinTop,
-  type Ranked,
-} from './rank.js';
+import { checkUnitScores, competitionRank, DEFAULT_RANK_DECIMALS, rankKey, rankUnits, withinTop, type Ranked } from './rank.js';
 import { BilingualSchema, formatPercent, formatScore, type Bilingual } from './award-text.js';
 
 /**
@@ -240,7 +232,12 @@ export function assignAwards(units: readonly AwardUnit[], config: AwardConfigInp
     const p = u.previousRank;
     if (p !== undefined && p !== null && !(Number.isInteger(p) && p >= 1)) {
       issues.push(
-        fieldIssue('input.invalid_rank', ['units', i, 'previousRank'], `"${u.uCode}"의 전년도 순위가 1 이상의 정수가 아닙니다 (${String(p)})`, `previous rank of "${u.uCode}" is not a positive integer (${String(p)})`),
+        fieldIssue(
+          'input.invalid_rank',
+          ['units', i, 'previousRank'],
+          `"${u.uCode}"의 전년도 순위가 1 이상의 정수가 아닙니다 (${String(p)})`,
+          `previous rank of "${u.uCode}" is not a positive integer (${String(p)})`,
+        ),
       );
     }
   });
@@ -249,14 +246,28 @@ export function assignAwards(units: readonly AwardUnit[], config: AwardConfigInp
     const codes = new Set<string>();
     cfg.tiers.forEach((t, i) => {
       if (codes.has(t.code)) {
-        issues.push(fieldIssue('config.duplicate_code', ['config', 'tiers', i, 'code'], `시상 등급 코드 "${t.code}"가 중복됩니다`, `award tier code "${t.code}" is repeated`));
+        issues.push(
+          fieldIssue(
+            'config.duplicate_code',
+            ['config', 'tiers', i, 'code'],
+            `시상 등급 코드 "${t.code}"가 중복됩니다`,
+            `award tier code "${t.code}" is repeated`,
+          ),
+        );
       }
       codes.add(t.code);
     });
     const known = new Set(units.map((u) => u.uCode));
     cfg.eligibility.excluded.forEach((c, i) => {
       if (!known.has(c)) {
-        issues.push(fieldIssue('award.unknown_unit', ['config', 'eligibility', 'excluded', i], `수상 제외 대상 "${c}"가 단위 목록에 없습니다`, `excluded unit "${c}" is not among the units`));
+        issues.push(
+          fieldIssue(
+            'award.unknown_unit',
+            ['config', 'eligibility', 'excluded', i],
+            `수상 제외 대상 "${c}"가 단위 목록에 없습니다`,
+            `excluded unit "${c}" is not among the units`,
+          ),
+        );
       }
     });
   }
@@ -317,9 +328,7 @@ function assign(units: readonly AwardUnit[], cfg: AwardConfig, decisions: readon
   for (const tier of cfg.tiers) {
     const tierMin = tier.minScore === undefined ? null : rankKey(tier.minScore, d);
     const among = tier.among ?? (tier.stackable ? 'all' : 'unawarded');
-    const candidates = eligible.filter(
-      (c) => (tierMin === null || c.key >= tierMin) && (among === 'all' || !primary.has(c.uCode)),
-    );
+    const candidates = eligible.filter((c) => (tierMin === null || c.key >= tierMin) && (among === 'all' || !primary.has(c.uCode)));
     const pools = splitByGroup(candidates, tier.group, byCode);
     const winners: string[] = [];
     for (const [group, pool] of pools) {
@@ -327,7 +336,16 @@ function assign(units: readonly AwardUnit[], cfg: AwardConfig, decisions: readon
       const settle: TieSettler = (b) => {
         const tied = b.tied;
         const decision = decisions.find((x) => x.tier === tier.code && (x.group ?? undefined) === group && sameSet(x.tied, tied)) ?? null;
-        ties.push({ tier: tier.code, name: tier.name, ...(group === undefined ? {} : { group }), places: b.places, rank: b.rank, placesLeft: b.places - b.rank + 1, tied: [...tied].sort(), decision });
+        ties.push({
+          tier: tier.code,
+          name: tier.name,
+          ...(group === undefined ? {} : { group }),
+          places: b.places,
+          rank: b.rank,
+          placesLeft: b.places - b.rank + 1,
+          tied: [...tied].sort(),
+          decision,
+        });
         return decision;
       };
       const { picks, misses } = applyRule(tier.name, tier.rule, pool, scope, noun, d, settle);
@@ -428,9 +446,13 @@ function applyRule(
     case 'topShare': {
       const n = rule.kind === 'topN' ? rule.n : shareCount(rule.share, pool.length, rule.rounding);
       const ranked = competitionRank(pool, (c) => c.key);
-      const limit = rule.kind === 'topN'
-        ? { ko: `상위 ${n}개 ${noun}에 해당`, en: `within the top ${n}` }
-        : { ko: `상위 ${formatPercent(rule.share)}%(${n}개 ${noun}) 이내에 해당`, en: `within the top ${formatPercent(rule.share)}% (${n} unit${n === 1 ? '' : 's'})` };
+      const limit =
+        rule.kind === 'topN'
+          ? { ko: `상위 ${n}개 ${noun}에 해당`, en: `within the top ${n}` }
+          : {
+              ko: `상위 ${formatPercent(rule.share)}%(${n}개 ${noun}) 이내에 해당`,
+              en: `within the top ${formatPercent(rule.share)}% (${n} unit${n === 1 ? '' : 's'})`,
+            };
       return selectTop(
         ranked,
         n,
@@ -544,7 +566,8 @@ function selectTop<T extends Candidate>(
     if (atBoundary && decision?.kind === 'leave_empty') wins = false;
     if (atBoundary && decision?.kind === 'order') wins = chosen.has(r.item.uCode);
     if (wins) picks.push({ uCode: r.item.uCode, reason: reason(r) });
-    else if (atBoundary && (decision?.kind === 'leave_empty' || decision?.kind === 'order')) misses.push({ uCode: r.item.uCode, reason: decidedMiss(r, decision.kind) });
+    else if (atBoundary && (decision?.kind === 'leave_empty' || decision?.kind === 'order'))
+      misses.push({ uCode: r.item.uCode, reason: decidedMiss(r, decision.kind) });
     else if (r.rank <= n) misses.push({ uCode: r.item.uCode, reason: missReason(r) });
   }
   return { picks, misses };
@@ -567,11 +590,7 @@ function decidedTieMiss(tierName: Bilingual, rank: number, tied: number, placesL
  * "순위 3위" / "Rank 3", naming the peer group and, when the pool rank differs from the rank among everyone in
  * scope, that the pool is the units still eligible; the overall rank is appended when it differs.
  */
-function rankPhrase(
-  r: Ranked<Candidate>,
-  scope: GroupScope | null,
-  noun: string,
-): { ko: string; en: string; koSuffix: string; enSuffix: string } {
+function rankPhrase(r: Ranked<Candidate>, scope: GroupScope | null, noun: string): { ko: string; en: string; koSuffix: string; enSuffix: string } {
   const scopeRank = scope === null ? r.item.rank : (scope.ranks.get(r.item.uCode) ?? r.rank);
   const reduced = scopeRank !== r.rank;
   const ko = `${scope === null ? '' : `${scope.value} 그룹 내 `}${reduced ? `수상 가능 ${noun} 중 ` : ''}순위 ${r.rank}위`;

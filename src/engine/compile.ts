@@ -4,14 +4,7 @@
  * is what `score` aggregates once, and what a Monte Carlo analysis re-aggregates thousands of times with perturbed
  * weights via `aggregateInto` and `rankInto`.
  */
-import {
-  AGG_AMEAN,
-  AGG_GMEAN,
-  AGG_HMEAN,
-  MISSING_ERROR,
-  MISSING_RENORMALISE,
-  MISSING_ZERO,
-} from './aggregate.js';
+import { AGG_AMEAN, AGG_GMEAN, AGG_HMEAN, MISSING_ERROR, MISSING_RENORMALISE, MISSING_ZERO } from './aggregate.js';
 import { canonicalJson } from './canonical-json.js';
 import type { Dataset } from './dataset.js';
 import { denominate } from './denominate.js';
@@ -150,9 +143,7 @@ export function compile(input: EvaluationInput | PreparedInput, overrides?: Scor
   const resolved = resolveOptions(evaluation.options, overrides, sources.meta.file, issues);
   if (!resolved) throw new EngineInputError(issues);
   const fv = validateFramework(evaluation.iMeta, sources.meta, resolved, issues);
-  const dv = fv.framework
-    ? validateData(evaluation.iData, sources.data, fv.framework, sources.meta, resolved, issues)
-    : null;
+  const dv = fv.framework ? validateData(evaluation.iData, sources.data, fv.framework, sources.meta, resolved, issues) : null;
   if (!fv.framework || !fv.valid || !dv?.dataset || hasErrors(issues)) throw new EngineInputError(issues);
   const framework = fv.framework;
   const dataset = dv.dataset;
@@ -199,9 +190,7 @@ export function compile(input: EvaluationInput | PreparedInput, overrides?: Scor
     missing: resolved.missing ?? (pd.points ? 'zero' : 'renormalise'),
   };
 
-  const inputHash = sha256HexOfText(
-    canonicalJson({ iMeta: fv.canonical, iData: dv.canonical, options }),
-  );
+  const inputHash = sha256HexOfText(canonicalJson({ iMeta: fv.canonical, iData: dv.canonical, options }));
 
   // Raw matrix of the scored rows: denominate, then year-on-year growth.
   const inds = framework.indicators;
@@ -294,7 +283,11 @@ export function compile(input: EvaluationInput | PreparedInput, overrides?: Scor
   const unitCodes = rows.map((r) => dataset.uCodes[r]!);
   const unitNames = rows.map((r) => dataset.uNames[r]!);
   const unitGroups = new Map<string, (string | null)[]>();
-  for (const [g, values] of dataset.groups) unitGroups.set(g, rows.map((r) => values[r] ?? null));
+  for (const [g, values] of dataset.groups)
+    unitGroups.set(
+      g,
+      rows.map((r) => values[r] ?? null),
+    );
 
   // Treat.
   const treatment: TreatmentReport[] = [];
@@ -323,13 +316,7 @@ export function compile(input: EvaluationInput | PreparedInput, overrides?: Scor
   // Normalise.
   const normalised = new Float64Array(nI * nU);
   inds.forEach((ind, i) => {
-    const note = normaliseColumn(
-      matrix.subarray(i * nU, (i + 1) * nU),
-      normalised.subarray(i * nU, (i + 1) * nU),
-      ind.method,
-      ind.direction,
-      ind.params,
-    );
+    const note = normaliseColumn(matrix.subarray(i * nU, (i + 1) * nU), normalised.subarray(i * nU, (i + 1) * nU), ind.method, ind.direction, ind.params);
     if (note === 'zero-range') {
       warnings.push(
         makeIssue(
@@ -436,19 +423,9 @@ export function compile(input: EvaluationInput | PreparedInput, overrides?: Scor
  * alternative once, then aggregate it as often as needed). Parameters (ScaleL/U, ZMean/ZSD, Floor, Cap) come from
  * iMeta as in the nominal run.
  */
-export function normaliseInto(
-  model: CompiledModel,
-  out: Float64Array,
-  method?: 'minmax' | 'zscore' | 'rank' | 'percentile',
-): void {
+export function normaliseInto(model: CompiledModel, out: Float64Array, method?: 'minmax' | 'zscore' | 'rank' | 'percentile'): void {
   const nU = model.nUnits;
   model.framework.indicators.forEach((ind, i) => {
-    normaliseColumn(
-      model.raw.subarray(i * nU, (i + 1) * nU),
-      out.subarray(i * nU, (i + 1) * nU),
-      method ?? ind.method,
-      ind.direction,
-      ind.params,
-    );
+    normaliseColumn(model.raw.subarray(i * nU, (i + 1) * nU), out.subarray(i * nU, (i + 1) * nU), method ?? ind.method, ind.direction, ind.params);
   });
 }

@@ -61,7 +61,7 @@ export function decodeCp949(bytes: Uint8Array): string {
     text += String.fromCharCode(...out);
     out.length = 0;
   };
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i]!;
     if (b < 0x80) {
       out.push(b);

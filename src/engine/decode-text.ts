@@ -33,9 +33,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
 /** Text as given, or decoded bytes; a leading BOM character in given text is dropped too. */
 export function toText(content: string | Uint8Array): DecodedText {
   if (typeof content === 'string') {
-    return content.charCodeAt(0) === 0xfeff
-      ? { text: content.slice(1), encoding: 'utf-8-bom' }
-      : { text: content, encoding: 'utf-8' };
+    return content.charCodeAt(0) === 0xfeff ? { text: content.slice(1), encoding: 'utf-8-bom' } : { text: content, encoding: 'utf-8' };
   }
   return decodeText(content);
 }

@@ -100,13 +100,7 @@ export interface EngineIssue {
 }
 
 /** Builds an issue; a tiny helper so every call site states code, severity, message and location. */
-export function makeIssue(
-  code: IssueCode,
-  severity: 'error' | 'warning',
-  ko: string,
-  en: string,
-  location: IssueLocation = {},
-): EngineIssue {
+export function makeIssue(code: IssueCode, severity: 'error' | 'warning', ko: string, en: string, location: IssueLocation = {}): EngineIssue {
   return { code, severity, message: { ko, en }, location };
 }
 
@@ -144,8 +138,7 @@ export class EngineInputError extends Error {
 
 /** Result of a `safe…` function: never throws for bad input. */
 export type SafeResult<T> =
-  | { readonly success: true; readonly data: T; readonly warnings: readonly EngineIssue[] }
-  | { readonly success: false; readonly error: EngineInputError };
+  { readonly success: true; readonly data: T; readonly warnings: readonly EngineIssue[] } | { readonly success: false; readonly error: EngineInputError };
 
 /**
  * One line per problem, naming file, row, column and reason in Korean and English, e.g.

@@ -17,13 +17,7 @@ import type { Topology } from './topology.js';
  *
  * @param aggregated aggregate-major results from `aggregateInto`.
  */
-export function contributionsInto(
-  model: Topology,
-  weights: Float64Array,
-  normalised: Float64Array,
-  aggregated: Float64Array,
-  out: Float64Array,
-): void {
+export function contributionsInto(model: Topology, weights: Float64Array, normalised: Float64Array, aggregated: Float64Array, out: Float64Array): void {
   const nU = model.nUnits;
   const nI = model.nIndicators;
   const { childStart, childIndex } = model;
@@ -141,8 +135,7 @@ export function explainUnit(x: ExplainUnitInput): UnitExplanation {
   const difference = x.score - x.medianScore;
   const rankKo = x.rank !== null ? `${x.rank}위, ` : '';
   const rankEn = x.rank !== null ? `rank ${x.rank}, ` : '';
-  const list = (items: readonly ExplanationItem[], unit: string) =>
-    items.map((g) => `${g.iCode} ${g.iName} ${signed(g.difference)}${unit}`).join(', ');
+  const list = (items: readonly ExplanationItem[], unit: string) => items.map((g) => `${g.iCode} ${g.iName} ${signed(g.difference)}${unit}`).join(', ');
   let ko = `${x.uName} — ${rankKo}${fmt(x.score)}점.`;
   let en = `${x.uName} — ${rankEn}${fmt(x.score)} points.`;
   if (gains.length === 0 && losses.length === 0) {

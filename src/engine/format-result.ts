@@ -19,15 +19,7 @@ export function formatCsv(result: ScoreResult): string {
   const others = result.aggregates.filter((a) => a.iCode !== result.top).map((a) => a.iCode);
   const lines = [['uCode', 'uName', result.top, 'Rank', ...others].map(csvField).join(',')];
   for (const u of result.units) {
-    lines.push(
-      [
-        csvField(u.uCode),
-        csvField(u.uName),
-        num(u.scores[result.top]),
-        num(u.rank),
-        ...others.map((c) => num(u.scores[c])),
-      ].join(','),
-    );
+    lines.push([csvField(u.uCode), csvField(u.uName), num(u.scores[result.top]), num(u.rank), ...others.map((c) => num(u.scores[c]))].join(','));
   }
   return lines.join('\n') + '\n';
 }
@@ -88,13 +80,7 @@ export function formatTable(result: ScoreResult, options: TableFormatOptions = {
   const ko = lang === 'ko';
   const others = result.aggregates.filter((a) => a.iCode !== result.top);
   const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '-' : v.toFixed(decimals));
-  const header = [
-    ko ? '순위' : 'Rank',
-    ko ? '코드' : 'Code',
-    ko ? '이름' : 'Name',
-    result.top,
-    ...others.map((a) => a.iCode),
-  ];
+  const header = [ko ? '순위' : 'Rank', ko ? '코드' : 'Code', ko ? '이름' : 'Name', result.top, ...others.map((a) => a.iCode)];
   const rows = result.units.map((u) => [
     u.rank === null ? '-' : String(u.rank),
     u.uCode,
@@ -104,7 +90,11 @@ export function formatTable(result: ScoreResult, options: TableFormatOptions = {
   ]);
   const widths = header.map((h, j) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[j]!))));
   const align = (j: number): 'left' | 'right' => (j === 1 || j === 2 ? 'left' : 'right');
-  const line = (cells: readonly string[]) => cells.map((c, j) => padDisplay(c, widths[j]!, align(j))).join('  ').trimEnd();
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, j) => padDisplay(c, widths[j]!, align(j)))
+      .join('  ')
+      .trimEnd();
   const out: string[] = [];
   const title = ko
     ? `엔진 ${result.engineVersion} · 입력 해시 ${result.inputHash.slice(0, 16)}…` +
@@ -137,9 +127,7 @@ export function formatTable(result: ScoreResult, options: TableFormatOptions = {
     );
   }
   if (result.removedUnits.length > 0) {
-    out.push(
-      (ko ? '제외된 단위: ' : 'removed units: ') + result.removedUnits.map((r) => `${r.uCode} ${r.uName}`).join(', '),
-    );
+    out.push((ko ? '제외된 단위: ' : 'removed units: ') + result.removedUnits.map((r) => `${r.uCode} ${r.uName}`).join(', '));
   }
   if (options.explain ?? true) {
     out.push('', ko ? '설명 (중위 단위 대비 기여 점수)' : 'Explanation (contributions against the median unit)');

@@ -14,11 +14,7 @@ import { median } from './median.js';
  * const x = Float64Array.of(1, NaN, 3, 10, NaN);
  * imputeColumn(x, 'mean', ['a', 'a', 'a', 'b', 'b']); // x = [1, 2, 3, 10, 10]
  */
-export function imputeColumn(
-  x: Float64Array,
-  method: 'mean' | 'median',
-  groups: readonly (string | null)[] | null = null,
-): number {
+export function imputeColumn(x: Float64Array, method: 'mean' | 'median', groups: readonly (string | null)[] | null = null): number {
   const centre = method === 'mean' ? mean : median;
   let filled = 0;
   if (groups === null) {

@@ -184,14 +184,7 @@ export { applyAdjustments, AdjustmentConfigSchema } from './adjustments.js';
  * met and the decisions taken on them; `AwardConfigSchema` is the framework's award configuration.
  * @example const { awards, ties } = assignAwardsWithTies(units, config, decisions);
  */
-export {
-  assignAwardsWithTies,
-  safeAssignAwards,
-  AwardConfigSchema,
-  type AwardResult,
-  type BoundaryTie,
-  type TieDecision,
-} from './awards.js';
+export { assignAwardsWithTies, safeAssignAwards, AwardConfigSchema, type AwardResult, type BoundaryTie, type TieDecision } from './awards.js';
 
 /**
  * Prize money per tier (fixed, shared pot) and amounts in words.

@@ -16,17 +16,7 @@ const TextCell = z.union([z.string(), z.number(), z.null()]);
 const NumberListCell = z.union([z.array(z.number()), z.string(), z.number(), z.null()]);
 
 /** Normalisation methods, per indicator (iMeta `Method`) or as a default / override. */
-export const MethodNameSchema = z.enum([
-  'minmax',
-  'zscore',
-  'rank',
-  'percentile',
-  'target',
-  'goalposts',
-  'bands',
-  'yoy',
-  'passthrough',
-]);
+export const MethodNameSchema = z.enum(['minmax', 'zscore', 'rank', 'percentile', 'target', 'goalposts', 'bands', 'yoy', 'passthrough']);
 
 /** Aggregation functions (COINr `a_amean`, `a_gmean`, `a_hmean`). */
 export const AggregationNameSchema = z.enum(['amean', 'gmean', 'hmean']);
@@ -91,7 +81,10 @@ export const ScoreOptionsSchema = z.strictObject({
     .nullable()
     .optional(),
   /** Remove units whose share of present indicator values is below `minShare` (COINr `Screen`, "byNA"). */
-  screen: z.strictObject({ minShare: z.number().min(0).max(1) }).nullable().optional(),
+  screen: z
+    .strictObject({ minShare: z.number().min(0).max(1) })
+    .nullable()
+    .optional(),
   /** Treat outliers (COINr `Treat`): `true` for the defaults, or settings. */
   treat: z.union([z.boolean(), TreatOptionsSchema, z.null()]).optional(),
   /** Points framework (배점): `true`, `false`, or absent to detect (leaf weights totalling 100). */

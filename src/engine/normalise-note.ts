@@ -6,9 +6,4 @@
 export type NormaliseNote = 'ok' | 'zero-range' | 'out-of-scale';
 
 /** Signature shared by the per-method normalisers: raw column in, normalised column out (NaN = missing). */
-export type ColumnNormaliser = (
-  x: Float64Array,
-  out: Float64Array,
-  direction: 1 | -1,
-  params: import('./framework.js').MethodParams,
-) => NormaliseNote;
+export type ColumnNormaliser = (x: Float64Array, out: Float64Array, direction: 1 | -1, params: import('./framework.js').MethodParams) => NormaliseNote;

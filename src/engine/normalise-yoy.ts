@@ -9,7 +9,5 @@ import type { NormaliseNote } from './normalise-note.js';
  * given, else min–max onto [ScaleL, ScaleU]. Direction respected by either. O(n).
  */
 export function normaliseYoy(x: Float64Array, out: Float64Array, direction: 1 | -1, params: MethodParams): NormaliseNote {
-  return params.lo !== null && params.hi !== null
-    ? normaliseGoalposts(x, out, direction, params)
-    : normaliseMinmax(x, out, direction, params);
+  return params.lo !== null && params.hi !== null ? normaliseGoalposts(x, out, direction, params) : normaliseMinmax(x, out, direction, params);
 }

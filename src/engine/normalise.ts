@@ -36,13 +36,7 @@ export const DISTRIBUTION_METHODS: ReadonlySet<MethodName> = new Set(['minmax', 
  *
  * @returns the method's note (`zero-range` means the whole column is now missing).
  */
-export function normaliseColumn(
-  x: Float64Array,
-  out: Float64Array,
-  method: MethodName,
-  direction: 1 | -1,
-  params: MethodParams,
-): NormaliseNote {
+export function normaliseColumn(x: Float64Array, out: Float64Array, method: MethodName, direction: 1 | -1, params: MethodParams): NormaliseNote {
   const note = NORMALISERS[method](x, out, direction, params);
   const { floor, cap } = params;
   if (floor !== null || cap !== null) {

@@ -37,9 +37,7 @@ export function detectPoints(framework: Framework, requested: boolean | null): P
       p = parentOf.get(p) ?? null;
     }
   }
-  const mismatched = framework.aggregates
-    .filter((a) => a.parent !== null && !close(a.weight, leafPoints.get(a.code) ?? 0))
-    .map((a) => a.code);
+  const mismatched = framework.aggregates.filter((a) => a.parent !== null && !close(a.weight, leafPoints.get(a.code) ?? 0)).map((a) => a.code);
   const points = requested ?? (close(total, 100) && mismatched.length === 0);
   return { points, total, leafPoints, mismatched };
 }

@@ -93,7 +93,14 @@ export function computePrizes(awards: TierWinners, table: PrizeTableInput): Priz
   const byTier = new Map<string, Prize>();
   parsed.data?.prizes.forEach((p, i) => {
     if (byTier.has(p.tier)) {
-      issues.push(fieldIssue('config.duplicate_code', ['table', 'prizes', i, 'tier'], `등급 "${p.tier}"의 시상금이 두 번 정의되었습니다`, `tier "${p.tier}" has more than one prize`));
+      issues.push(
+        fieldIssue(
+          'config.duplicate_code',
+          ['table', 'prizes', i, 'tier'],
+          `등급 "${p.tier}"의 시상금이 두 번 정의되었습니다`,
+          `tier "${p.tier}" has more than one prize`,
+        ),
+      );
     }
     if (!tierCodes.has(p.tier)) {
       issues.push(fieldIssue('prize.unknown_tier', ['table', 'prizes', i, 'tier'], `시상 등급 "${p.tier}"이(가) 없습니다`, `no award tier "${p.tier}"`));
@@ -147,7 +154,12 @@ const KO_UNITS: ReadonlyArray<readonly [number, string]> = [
 function checkWon(functionName: string, amount: number): void {
   if (!Number.isSafeInteger(amount)) {
     throwIfErrors(functionName, [
-      fieldIssue('format.not_integer', ['amount'], `금액은 원 단위 정수여야 합니다 (${String(amount)})`, `amount must be an integer number of won (got ${String(amount)})`),
+      fieldIssue(
+        'format.not_integer',
+        ['amount'],
+        `금액은 원 단위 정수여야 합니다 (${String(amount)})`,
+        `amount must be an integer number of won (got ${String(amount)})`,
+      ),
     ]);
   }
 }

@@ -73,7 +73,7 @@ export class Xoshiro128 {
    * @throws {RangeError} for the all-zero state, which xoshiro cannot leave.
    */
   setState(s0: number, s1: number, s2: number, s3: number): this {
-    if (((s0 | s1 | s2 | s3) >>> 0) === 0) throw new RangeError('Xoshiro128.setState: the state must not be all zero');
+    if ((s0 | s1 | s2 | s3) >>> 0 === 0) throw new RangeError('Xoshiro128.setState: the state must not be all zero');
     this.s0 = s0 | 0;
     this.s1 = s1 | 0;
     this.s2 = s2 | 0;

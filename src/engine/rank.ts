@@ -12,7 +12,6 @@ import { lowerBound, upperBound } from './binary-search.js';
 import { fieldIssue, throwIfErrors, type EngineIssue } from './engine-error.js';
 import type { Topology } from './topology.js';
 
-
 /**
  * Ranks `values[offset … offset + n)` into `out[outOffset …]`. Missing values (NaN) get NaN. Sorts a scratch copy
  * with the native numeric typed-array sort and counts with binary search, so it runs in O(n log n) and allocates
@@ -125,9 +124,7 @@ export function checkUnitScores(units: readonly UnitScore[], root: string): Engi
   const seen = new Set<string>();
   units.forEach((u, i) => {
     if (seen.has(u.uCode)) {
-      issues.push(
-        fieldIssue('input.duplicate_unit', [root, i, 'uCode'], `단위 코드 "${u.uCode}"가 중복됩니다`, `unit code "${u.uCode}" is repeated`),
-      );
+      issues.push(fieldIssue('input.duplicate_unit', [root, i, 'uCode'], `단위 코드 "${u.uCode}"가 중복됩니다`, `unit code "${u.uCode}" is repeated`));
     }
     seen.add(u.uCode);
     if (u.score !== null && (typeof u.score !== 'number' || !Number.isFinite(u.score))) {
@@ -193,8 +190,5 @@ function rankValidated<T extends UnitScore>(units: readonly T[], decimals: numbe
     else scored.push({ uCode: u.uCode, key: rankKey(u.score, decimals), unit: u });
   }
   missing.sort((a, b) => compareCodes(a.uCode, b.uCode));
-  return [
-    ...competitionRank(scored, (s) => s.key).map(({ item, rank }) => ({ ...item.unit, rank })),
-    ...missing.map((u) => ({ ...u, rank: null })),
-  ];
+  return [...competitionRank(scored, (s) => s.key).map(({ item, rank }) => ({ ...item.unit, rank })), ...missing.map((u) => ({ ...u, rank: null }))];
 }

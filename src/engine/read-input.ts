@@ -166,9 +166,7 @@ function jsonErrorRow(text: string, message: string): number | undefined {
 export function schemaIssues(error: z.ZodError, file: string): EngineIssue[] {
   return error.issues.map((zi) => {
     const path = zi.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
-    const field = path
-      .map((p, k) => (typeof p === 'number' ? `[${p}]` : k === 0 ? String(p) : `.${String(p)}`))
-      .join('');
+    const field = path.map((p, k) => (typeof p === 'number' ? `[${p}]` : k === 0 ? String(p) : `.${String(p)}`)).join('');
     const arrayRow = (path[0] === 'iMeta' || path[0] === 'iData') && typeof path[1] === 'number';
     const location = {
       file,

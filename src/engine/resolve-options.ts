@@ -3,13 +3,7 @@
  * options are part of the canonical input, so the input hash changes when they do.
  */
 import { makeIssue, type EngineIssue } from './engine-error.js';
-import {
-  ScoreOptionsSchema,
-  type AggregationName,
-  type MethodName,
-  type MissingPolicy,
-  type ScoreOptions,
-} from './input-schema.js';
+import { ScoreOptionsSchema, type AggregationName, type MethodName, type MissingPolicy, type ScoreOptions } from './input-schema.js';
 
 /** Outlier treatment settings after defaults. */
 export interface TreatSettings {

@@ -3,13 +3,7 @@
  * aggregate, rank, points, explanation — into a plain, JSON-ready {@link ScoreResult}.
  */
 import { aggregateInto, type AggregationProblem } from './aggregate.js';
-import {
-  compile,
-  type CompiledModel,
-  type FinalOptions,
-  type RemovedUnit,
-  type TreatmentReport,
-} from './compile.js';
+import { compile, type CompiledModel, type FinalOptions, type RemovedUnit, type TreatmentReport } from './compile.js';
 import { ENGINE_VERSION } from './engine-version.js';
 import { EngineInputError, makeIssue, safely, type EngineIssue, type SafeResult } from './engine-error.js';
 import { contributionsInto, explainUnit, medianUnit, type UnitExplanation } from './explain.js';
@@ -241,5 +235,8 @@ export function score(input: EvaluationInput | PreparedInput, overrides?: ScoreO
 
 /** {@link score} without throwing for bad input: `{ success: true, data, warnings }` or `{ success: false, error }`. */
 export function safeScore(input: EvaluationInput | PreparedInput, overrides?: ScoreOptions): SafeResult<ScoreResult> {
-  return safely(() => score(input, overrides), (r) => r.warnings);
+  return safely(
+    () => score(input, overrides),
+    (r) => r.warnings,
+  );
 }

@@ -58,7 +58,11 @@ export function formatSensitivityTable(result: SensitivityResult, options: Sensi
   ]);
   const widths = header.map((h, j) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[j]!))));
   const align = (j: number): 'left' | 'right' => (j === 1 || j === 2 || j === 7 ? 'left' : 'right');
-  const line = (cells: readonly string[]) => cells.map((c, j) => padDisplay(c, widths[j]!, align(j))).join('  ').trimEnd();
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, j) => padDisplay(c, widths[j]!, align(j)))
+      .join('  ')
+      .trimEnd();
   const noise = `±${+(result.noise * 100).toFixed(6)}%`;
   const out = [
     ko
@@ -102,7 +106,14 @@ export function formatSensitivityCsv(score: ScoreResult, result: SensitivityResu
     const row = formatCsv({ ...score, units: [unit] }).slice(header.length + 1, -1);
     const s = byCode.get(unit.uCode);
     const extra = s
-      ? [text(s.medianRank), text(s.rankP5), text(s.rankP95), text(s.meanScore), text(s.sdScore), ...tiers.map((t) => text(s.tierProbability?.[t.code] ?? null))]
+      ? [
+          text(s.medianRank),
+          text(s.rankP5),
+          text(s.rankP95),
+          text(s.meanScore),
+          text(s.sdScore),
+          ...tiers.map((t) => text(s.tierProbability?.[t.code] ?? null)),
+        ]
       : ['', '', '', '', '', ...tiers.map(() => '')];
     lines.push([row, ...extra].join(','));
   }

@@ -72,7 +72,11 @@ function choices<T extends string>(
   const seen = new Set<string>();
   given.forEach((g, i) => {
     if (!allowed.includes(g)) {
-      bad(`${name}[${i}]`, `${name}은 ${allowed.join(', ')} 중 하나여야 합니다: "${String(g)}"`, `${name} must be one of ${allowed.join(', ')}: "${String(g)}"`);
+      bad(
+        `${name}[${i}]`,
+        `${name}은 ${allowed.join(', ')} 중 하나여야 합니다: "${String(g)}"`,
+        `${name} must be one of ${allowed.join(', ')}: "${String(g)}"`,
+      );
     } else if (seen.has(g)) {
       bad(`${name}[${i}]`, `${name}에 "${g}"가 중복됩니다`, `${name} repeats "${g}"`);
     }
@@ -100,7 +104,11 @@ export function resolveSensitivityOptions(options: SensitivityOptions): Resolved
   }
   const noise = options.noise ?? DEFAULT_SENSITIVITY_NOISE;
   if (!(typeof noise === 'number' && noise >= 0 && noise < 1)) {
-    bad('noise', `가중치 변동폭(noise)은 0 이상 1 미만이어야 합니다 (예: 0.25 = ±25%): ${String(noise)}`, `noise must be from 0 up to, not including, 1 (e.g. 0.25 = ±25%): ${String(noise)}`);
+    bad(
+      'noise',
+      `가중치 변동폭(noise)은 0 이상 1 미만이어야 합니다 (예: 0.25 = ±25%): ${String(noise)}`,
+      `noise must be from 0 up to, not including, 1 (e.g. 0.25 = ±25%): ${String(noise)}`,
+    );
   }
   const normalisations = choices('normalisations', options.normalisations, SENSITIVITY_NORMALISATIONS, bad);
   const aggregations = choices('aggregations', options.aggregations, SENSITIVITY_AGGREGATIONS, bad);
@@ -108,7 +116,11 @@ export function resolveSensitivityOptions(options: SensitivityOptions): Resolved
   if (awards !== null) {
     for (const [code, rank] of Object.entries(awards.previousRanks ?? {})) {
       if (!(Number.isInteger(rank) && rank >= 1)) {
-        bad(`awards.previousRanks.${code}`, `"${code}"의 전년도 순위는 1 이상의 정수여야 합니다: ${String(rank)}`, `previous rank of "${code}" must be a whole number from 1: ${String(rank)}`);
+        bad(
+          `awards.previousRanks.${code}`,
+          `"${code}"의 전년도 순위는 1 이상의 정수여야 합니다: ${String(rank)}`,
+          `previous rank of "${code}" must be a whole number from 1: ${String(rank)}`,
+        );
       }
     }
   }

@@ -113,11 +113,7 @@ export async function sensitivityParallel(
     } else {
       const tallies = await Promise.all(
         workers.map((worker, w) =>
-          runJob(
-            worker,
-            { plan, firstBlock: Math.floor((w * blocks) / nWorkers), endBlock: Math.floor(((w + 1) * blocks) / nWorkers) },
-            progress.add,
-          ),
+          runJob(worker, { plan, firstBlock: Math.floor((w * blocks) / nWorkers), endBlock: Math.floor(((w + 1) * blocks) / nWorkers) }, progress.add),
         ),
       );
       tally = mergeTallies(tallies);

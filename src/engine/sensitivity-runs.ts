@@ -182,7 +182,10 @@ export function mergeTallies(tallies: readonly SensitivityTally[]): SensitivityT
     endBlock: sorted[sorted.length - 1]!.endBlock,
     rankCounts: sumInts((t) => t.rankCounts),
     tierCounts: sumInts((t) => t.tierCounts),
-    blockSums: concat(sorted.map((t) => t.blockSums), (n) => new Float64Array(n)),
+    blockSums: concat(
+      sorted.map((t) => t.blockSums),
+      (n) => new Float64Array(n),
+    ),
     scoreCounts: sumInts((t) => t.scoreCounts),
     failedRuns: sorted.reduce((n, t) => n + t.failedRuns, 0),
     sampleRanks: ranks.every((x) => x !== null) ? concat(ranks as Int32Array[], (n) => new Int32Array(n)) : null,

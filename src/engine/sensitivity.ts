@@ -21,10 +21,7 @@ export function isCompiledModel(input: EvaluationInput | PreparedInput | Compile
  * Reports progress to a callback at most about 100 times: whenever the whole percentage done increases, and once
  * with exactly 1 at the end.
  */
-export function progressReporter(
-  runs: number,
-  onProgress: ((fraction: number) => void) | undefined,
-): { add: (done: number) => void; finish: () => void } {
+export function progressReporter(runs: number, onProgress: ((fraction: number) => void) | undefined): { add: (done: number) => void; finish: () => void } {
   let done = 0;
   let lastPercent = 0;
   return {

@@ -7,8 +7,7 @@ import type { TableSource } from './read-input.js';
  */
 export function cellLocation(table: TableSource, index: number, column?: string): IssueLocation {
   const row = table.rows[index] ?? index + 1;
-  const field =
-    table.kind === 'json' ? `${table.arrayName}[${index}]${column !== undefined ? `.${column}` : ''}` : undefined;
+  const field = table.kind === 'json' ? `${table.arrayName}[${index}]${column !== undefined ? `.${column}` : ''}` : undefined;
   return {
     file: table.file,
     row,

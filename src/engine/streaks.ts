@@ -64,12 +64,21 @@ export function computeStreaks(series: readonly YearTiers[], options: StreakOpti
   const parsed = parseConfig(StreakOptionsSchema, options, 'options');
   const issues: EngineIssue[] = [...parsed.issues];
   if (parsed.data !== undefined && parsed.data.tiers.length === 0) {
-    issues.push(fieldIssue('streak.empty_tier_set', ['options', 'tiers'], '연속 기록에 셀 시상 등급을 하나 이상 지정하십시오', 'name at least one award tier to count for streaks'));
+    issues.push(
+      fieldIssue(
+        'streak.empty_tier_set',
+        ['options', 'tiers'],
+        '연속 기록에 셀 시상 등급을 하나 이상 지정하십시오',
+        'name at least one award tier to count for streaks',
+      ),
+    );
   }
   const seen = new Set<number>();
   series.forEach((y, i) => {
     if (!Number.isInteger(y.year)) {
-      issues.push(fieldIssue('streak.invalid_year', ['series', i, 'year'], `연도가 정수가 아닙니다 (${String(y.year)})`, `year is not an integer (${String(y.year)})`));
+      issues.push(
+        fieldIssue('streak.invalid_year', ['series', i, 'year'], `연도가 정수가 아닙니다 (${String(y.year)})`, `year is not an integer (${String(y.year)})`),
+      );
     } else if (seen.has(y.year)) {
       issues.push(fieldIssue('streak.duplicate_year', ['series', i, 'year'], `${y.year}년 결과가 두 번 있습니다`, `year ${y.year} appears twice`));
     }

@@ -133,9 +133,25 @@ export function validateData(
     if (hasTime) {
       const t = parseNumberCell(rec['Time']);
       if (t === undefined) {
-        issues.push(makeIssue('NOT_NUMERIC', 'error', `Time이 숫자가 아닙니다: "${String(rec['Time'])}"`, `Time is not a number: "${String(rec['Time'])}"`, cellLocation(table, i, 'Time')));
+        issues.push(
+          makeIssue(
+            'NOT_NUMERIC',
+            'error',
+            `Time이 숫자가 아닙니다: "${String(rec['Time'])}"`,
+            `Time is not a number: "${String(rec['Time'])}"`,
+            cellLocation(table, i, 'Time'),
+          ),
+        );
       } else if (t === null) {
-        issues.push(makeIssue('NOT_NUMERIC', 'error', 'Time 열이 있으면 Time 값이 필요합니다', 'Time is empty although the Time column exists', cellLocation(table, i, 'Time')));
+        issues.push(
+          makeIssue(
+            'NOT_NUMERIC',
+            'error',
+            'Time 열이 있으면 Time 값이 필요합니다',
+            'Time is empty although the Time column exists',
+            cellLocation(table, i, 'Time'),
+          ),
+        );
       } else time = t;
     }
     const key = `${code ?? ''}\u0000${time ?? ''}`;
@@ -201,7 +217,12 @@ export function validateData(
       }
     } else if (present.length > 0) evalTime = present.reduce((a, b) => (b > a ? b : a));
   } else if (options.time !== null) {
-    issues.push(makeIssue('INVALID_OPTION', 'error', 'iData에 Time 열이 없어 time 옵션을 쓸 수 없습니다', 'options.time needs a Time column in iData', { file, field: 'options.time' }));
+    issues.push(
+      makeIssue('INVALID_OPTION', 'error', 'iData에 Time 열이 없어 time 옵션을 쓸 수 없습니다', 'options.time needs a Time column in iData', {
+        file,
+        field: 'options.time',
+      }),
+    );
   }
   const evalRows: number[] = [];
   for (let i = 0; i < n; i++) if (!hasTime || times[i] === evalTime) evalRows.push(i);

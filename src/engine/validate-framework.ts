@@ -15,21 +15,7 @@ import { cellLocation } from './source-location.js';
 const TYPES = ['Indicator', 'Aggregate', 'Group', 'Denominator', 'Other'] as const;
 type NodeType = (typeof TYPES)[number];
 
-const NUMERIC_FIELDS = [
-  'Level',
-  'Weight',
-  'Direction',
-  'Target',
-  'Cap',
-  'Floor',
-  'Lo',
-  'Hi',
-  'ScaleL',
-  'ScaleU',
-  'ZMean',
-  'ZSD',
-  'ScaleFactor',
-] as const;
+const NUMERIC_FIELDS = ['Level', 'Weight', 'Direction', 'Target', 'Cap', 'Floor', 'Lo', 'Hi', 'ScaleL', 'ScaleU', 'ZMean', 'ZSD', 'ScaleFactor'] as const;
 type NumericField = (typeof NUMERIC_FIELDS)[number];
 const TEXT_FIELDS = ['iCode', 'iName', 'Parent', 'Type', 'Method', 'Denominator', 'Unit'] as const;
 type TextField = (typeof TEXT_FIELDS)[number];
@@ -118,17 +104,10 @@ function canonicalRow(r: MetaRowValues): CanonicalMetaRow {
   return out;
 }
 
-function methodParams(
-  r: MetaRowValues,
-  method: MethodName,
-  direction: 1 | -1,
-  table: TableSource,
-  issues: EngineIssue[],
-): MethodParams {
+function methodParams(r: MetaRowValues, method: MethodName, direction: 1 | -1, table: TableSource, issues: EngineIssue[]): MethodParams {
   const code = r.text.iCode ?? '';
   const at = (column: string) => ({ ...cellLocation(table, r.index, column), iCode: code });
-  const bad = (column: string, ko: string, en: string) =>
-    issues.push(makeIssue('METHOD_PARAMETER', 'error', ko, en, at(column)));
+  const bad = (column: string, ko: string, en: string) => issues.push(makeIssue('METHOD_PARAMETER', 'error', ko, en, at(column)));
   const { Target, Cap, Floor, Lo, Hi, ScaleL, ScaleU, ZMean, ZSD } = r.num;
   const { Bands, BandScores } = r.list;
   if (method === 'target' && (Target === null || Target <= 0)) {
@@ -206,12 +185,7 @@ function methodParams(
  * Validates iMeta rows into a {@link Framework}. Every problem is pushed to `issues`; `valid` is false when any
  * error was found (the framework is then only good enough to check iData against).
  */
-export function validateFramework(
-  rows: readonly IMetaRow[],
-  table: TableSource,
-  options: ResolvedOptions,
-  issues: EngineIssue[],
-): FrameworkValidation {
+export function validateFramework(rows: readonly IMetaRow[], table: TableSource, options: ResolvedOptions, issues: EngineIssue[]): FrameworkValidation {
   const before = issues.filter((i) => i.severity === 'error').length;
   const file = table.file;
   if (rows.length === 0) {
@@ -251,13 +225,10 @@ export function validateFramework(
     if (first) {
       const firstRow = table.rows[first.index] ?? first.index + 1;
       issues.push(
-        makeIssue(
-          'DUPLICATE_CODE',
-          'error',
-          `iCode "${code}"가 중복됩니다 (처음: ${firstRow}행)`,
-          `duplicate iCode "${code}" (first at row ${firstRow})`,
-          { ...cellLocation(table, r.index, 'iCode'), iCode: code },
-        ),
+        makeIssue('DUPLICATE_CODE', 'error', `iCode "${code}"가 중복됩니다 (처음: ${firstRow}행)`, `duplicate iCode "${code}" (first at row ${firstRow})`, {
+          ...cellLocation(table, r.index, 'iCode'),
+          iCode: code,
+        }),
       );
       continue;
     }
@@ -282,11 +253,23 @@ export function validateFramework(
     if (!missingColumns.has('Level')) {
       if (r.type === 'Indicator' && level !== 1) {
         issues.push(
-          makeIssue('INVALID_LEVEL', 'error', `Indicator의 Level은 1이어야 합니다 (현재 ${String(level)})`, `an Indicator must have Level 1 (got ${String(level)})`, at(r, 'Level')),
+          makeIssue(
+            'INVALID_LEVEL',
+            'error',
+            `Indicator의 Level은 1이어야 합니다 (현재 ${String(level)})`,
+            `an Indicator must have Level 1 (got ${String(level)})`,
+            at(r, 'Level'),
+          ),
         );
       } else if (r.type === 'Aggregate' && (level === null || !Number.isInteger(level) || level < 2)) {
         issues.push(
-          makeIssue('INVALID_LEVEL', 'error', `Aggregate의 Level은 2 이상의 정수여야 합니다 (현재 ${String(level)})`, `an Aggregate must have an integer Level of 2 or more (got ${String(level)})`, at(r, 'Level')),
+          makeIssue(
+            'INVALID_LEVEL',
+            'error',
+            `Aggregate의 Level은 2 이상의 정수여야 합니다 (현재 ${String(level)})`,
+            `an Aggregate must have an integer Level of 2 or more (got ${String(level)})`,
+            at(r, 'Level'),
+          ),
         );
       }
     }
@@ -294,12 +277,24 @@ export function validateFramework(
       const d = r.num.Direction;
       if (d !== 1 && d !== -1) {
         issues.push(
-          makeIssue('INVALID_DIRECTION', 'error', `Direction은 1 또는 -1이어야 합니다 (현재 ${String(d)})`, `Direction must be 1 or -1 (got ${String(d)})`, at(r, 'Direction')),
+          makeIssue(
+            'INVALID_DIRECTION',
+            'error',
+            `Direction은 1 또는 -1이어야 합니다 (현재 ${String(d)})`,
+            `Direction must be 1 or -1 (got ${String(d)})`,
+            at(r, 'Direction'),
+          ),
         );
       }
     } else if (r.type === 'Aggregate' && r.num.Direction !== null && r.num.Direction !== 1 && r.num.Direction !== -1) {
       issues.push(
-        makeIssue('INVALID_DIRECTION', 'error', `Direction은 1 또는 -1이어야 합니다 (현재 ${r.num.Direction})`, `Direction must be 1 or -1 (got ${r.num.Direction})`, at(r, 'Direction')),
+        makeIssue(
+          'INVALID_DIRECTION',
+          'error',
+          `Direction은 1 또는 -1이어야 합니다 (현재 ${r.num.Direction})`,
+          `Direction must be 1 or -1 (got ${r.num.Direction})`,
+          at(r, 'Direction'),
+        ),
       );
     }
     const w = r.num.Weight;
@@ -314,9 +309,7 @@ export function validateFramework(
     const p = r.text.Parent;
     if (p === null) {
       if (r.type === 'Indicator') {
-        issues.push(
-          makeIssue('UNKNOWN_PARENT', 'error', 'Indicator에 Parent가 없습니다', 'an Indicator has no Parent', at(r, 'Parent')),
-        );
+        issues.push(makeIssue('UNKNOWN_PARENT', 'error', 'Indicator에 Parent가 없습니다', 'an Indicator has no Parent', at(r, 'Parent')));
       } else roots.push(r);
       continue;
     }
@@ -367,11 +360,15 @@ export function validateFramework(
     if (code !== null && state.get(code) === 'visiting') {
       const start = path.indexOf(code);
       const cycle = [...path.slice(start), code];
-      const firstInMeta = cycle
-        .map((c) => byCode.get(c)!)
-        .reduce((a, b) => (b.index < a.index ? b : a));
+      const firstInMeta = cycle.map((c) => byCode.get(c)!).reduce((a, b) => (b.index < a.index ? b : a));
       issues.push(
-        makeIssue('CYCLE', 'error', `Parent 관계에 순환이 있습니다: ${cycle.join(' → ')}`, `cyclic Parent chain: ${cycle.join(' → ')}`, at(firstInMeta, 'Parent')),
+        makeIssue(
+          'CYCLE',
+          'error',
+          `Parent 관계에 순환이 있습니다: ${cycle.join(' → ')}`,
+          `cyclic Parent chain: ${cycle.join(' → ')}`,
+          at(firstInMeta, 'Parent'),
+        ),
       );
     }
     for (const c of path) state.set(c, 'done');

@@ -23,12 +23,7 @@ export interface WinsoriseResult {
  * @param winmax maximum number of points; `null` for no limit.
  * @example winsorise(Float64Array.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 30, 100), 2).x // the 100 becomes 30, then it passes
  */
-export function winsorise(
-  input: Float64Array,
-  winmax: number | null = 5,
-  skewThreshold = 2,
-  kurtosisThreshold = 3.5,
-): WinsoriseResult {
+export function winsorise(input: Float64Array, winmax: number | null = 5, skewThreshold = 2, kurtosisThreshold = 3.5): WinsoriseResult {
   const x = Float64Array.from(input);
   let passing = checkSkewKurtosis(x, skewThreshold, kurtosisThreshold).pass;
   let high: number[] = [];

@@ -30,8 +30,14 @@ export function renderRouteReference(doc: Pick<OpenAPIV3.Document, 'paths'>): st
   }
   const sections = [...byTag.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([tag, rows]) => [`### ${tag}`, '', '| method | path | who | what |', '|---|---|---|---|', ...rows.sort((x, y) => (x.order < y.order ? -1 : 1)).map((r) => r.row)].join('\n'));
-  return [`${count} operations, generated from \`/api/docs/json\`. Roles: see the glossary (docs/glossary.md).`, '', ...sections.flatMap((s) => [s, ''])].join('\n').trimEnd();
+    .map(([tag, rows]) =>
+      [`### ${tag}`, '', '| method | path | who | what |', '|---|---|---|---|', ...rows.sort((x, y) => (x.order < y.order ? -1 : 1)).map((r) => r.row)].join(
+        '\n',
+      ),
+    );
+  return [`${count} operations, generated from \`/api/docs/json\`. Roles: see the glossary (docs/glossary.md).`, '', ...sections.flatMap((s) => [s, ''])]
+    .join('\n')
+    .trimEnd();
 }
 
 export const ROUTES_START = '<!-- routes:start (generated; UPDATE_API_DOCS=1 npx vitest run test/server/api-reference.test.ts) -->';

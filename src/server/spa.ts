@@ -34,8 +34,7 @@ export async function registerSpa(app: FastifyInstance) {
       },
     });
   }
-  const sendIndex = (_req: FastifyRequest, reply: FastifyReply) =>
-    reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+  const sendIndex = (_req: FastifyRequest, reply: FastifyReply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
   app.get('/', sendIndex);
   return sendIndex;
 }

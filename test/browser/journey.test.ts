@@ -1,7 +1,16 @@
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, browserSkipNotice, downloadedBytes, launchBrowser, signInPage, startDemoServer, type AxeViolation, type DemoServer } from '../helpers/browser.js';
+import {
+  axeViolations,
+  browserSkipNotice,
+  downloadedBytes,
+  launchBrowser,
+  signInPage,
+  startDemoServer,
+  type AxeViolation,
+  type DemoServer,
+} from '../helpers/browser.js';
 
 const skip = browserSkipNotice();
 
@@ -9,7 +18,11 @@ const YEAR = 2020;
 const DISTRICT = '11215'; // 광진구
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const pdf = (text: string) =>
-  ({ name: `${text}.pdf`, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\n% ${text}\ntrailer <</Root 1 0 R>>\n%%EOF\n`) }) as const;
+  ({
+    name: `${text}.pdf`,
+    mimeType: 'application/pdf',
+    buffer: Buffer.from(`%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\n% ${text}\ntrailer <</Root 1 0 R>>\n%%EOF\n`),
+  }) as const;
 
 /**
  * The whole year in a real browser: a district officer imports records from the xlsx template and submits values
@@ -86,7 +99,12 @@ describe.skipIf(skip)('a year of the evaluation in Chromium', () => {
       const tie = undecided.first();
       await tie.getByLabel('결정 사유').fill('브라우저 여정 시험: 동점인 구 모두 수상');
       await tie.getByRole('button', { name: /동점 결정 저장$/ }).click();
-      await expect.poll(async () => (await tie.getByRole('button', { name: /동점 결정 저장$/ }).count()) === 0 || (await page.getByText('동점 결정을 저장했습니다.').count()) > 0).toBe(true);
+      await expect
+        .poll(
+          async () =>
+            (await tie.getByRole('button', { name: /동점 결정 저장$/ }).count()) === 0 || (await page.getByText('동점 결정을 저장했습니다.').count()) > 0,
+        )
+        .toBe(true);
     }
   }
 
@@ -113,7 +131,14 @@ describe.skipIf(skip)('a year of the evaluation in Chromium', () => {
     const visitKeys = visits.getRow(2).values as unknown[];
     const rows: Record<string, unknown>[] = [
       { occurred_on: new Date(Date.UTC(2020, 2, 5)), company_name: '새빛전자', industry: '제조업', purpose: '구인 지원', jobs_found: 4, follow_up: '예' },
-      { occurred_on: new Date(Date.UTC(2020, 3, 10)), company_name: '한강식품', industry: '식료품 제조업', purpose: '애로 해소', jobs_found: 2, follow_up: '아니요' },
+      {
+        occurred_on: new Date(Date.UTC(2020, 3, 10)),
+        company_name: '한강식품',
+        industry: '식료품 제조업',
+        purpose: '애로 해소',
+        jobs_found: 2,
+        follow_up: '아니요',
+      },
     ];
     rows.forEach((values, i) => {
       const row = visits.getRow(3 + i);
@@ -197,7 +222,10 @@ describe.skipIf(skip)('a year of the evaluation in Chromium', () => {
     await pledge.getByLabel('서명 (성명)').fill('평가위원 1');
     await pledge.getByRole('button', { name: '서약하기' }).click();
     await pledge.getByText('서약을 제출했습니다').waitFor();
-    await reviewer.page.getByRole('link', { name: /채점하기$/ }).first().click();
+    await reviewer.page
+      .getByRole('link', { name: /채점하기$/ })
+      .first()
+      .click();
     await reviewer.page.getByText('블라인드 평가', { exact: false }).first().waitFor();
     const levels = reviewer.page.getByRole('radio', { name: /^4단계/ });
     await levels.first().waitFor();
@@ -241,7 +269,10 @@ describe.skipIf(skip)('a year of the evaluation in Chromium', () => {
     expect(text).toContain('광진구');
     expect(text.split('\n').length).toBeGreaterThan(25);
     await visitor.page.goto(`${demo.url}/results/${YEAR}/districts/${DISTRICT}`);
-    await visitor.page.getByRole('heading', { name: /광진구/ }).first().waitFor();
+    await visitor.page
+      .getByRole('heading', { name: /광진구/ })
+      .first()
+      .waitFor();
     await checkAxe('scorecard', visitor.page);
     await visitor.context.close();
 

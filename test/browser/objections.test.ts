@@ -14,9 +14,16 @@ const screenshots = process.env.HOPEJOBS_SCREENSHOTS === '1';
 
 /** A signed-in API session for setting the stage (the browser then does the objection steps themselves). */
 async function apiSession(base: string, username: string, password: string) {
-  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   return async function call<T = Record<string, unknown>>(method: string, url: string, body?: unknown): Promise<T> {
     const form = body instanceof FormData;
@@ -47,7 +54,10 @@ describe.skipIf(skip)('objections across districts in Chromium', () => {
     // The stage, through the API: both districts' J2 verified, a provisional run, the objection stage.
     const admin = await apiSession(demo.url, 'admin', demo.password);
     const items: Array<{ id: number; version: number }> = [];
-    for (const [code, value] of [[FILER, 95], [CONTESTED, 40]] as const) {
+    for (const [code, value] of [
+      [FILER, 95],
+      [CONTESTED, 40],
+    ] as const) {
       const officer = await apiSession(demo.url, `officer.${code}`, demo.password);
       const approver = await apiSession(demo.url, `approver.${code}`, demo.password);
       const form = new FormData();
@@ -67,7 +77,11 @@ describe.skipIf(skip)('objections across districts in Chromium', () => {
     await move('verification');
     for (const i of items) await admin('POST', `/cycles/${YEAR}/verification/verify`, { id: i.id, version: i.version });
     for (const to of ['review', 'scoring']) await move(to);
-    const run = await admin<{ id: number }>('POST', `/cycles/${YEAR}/scoring-runs`, { kind: 'provisional', override: true, reason: '브라우저 시험: 두 자치구만 검증한 잠정 결과' });
+    const run = await admin<{ id: number }>('POST', `/cycles/${YEAR}/scoring-runs`, {
+      kind: 'provisional',
+      override: true,
+      reason: '브라우저 시험: 두 자치구만 검증한 잠정 결과',
+    });
     // Unverified demo figures may tie at an award boundary: award every tied district, tier by tier.
     type Tie = { tier: string; group?: string; decision: unknown };
     let ties = (await admin<{ ties: Tie[] }>('GET', `/scoring-runs/${run.id}`)).ties;
@@ -78,13 +92,18 @@ describe.skipIf(skip)('objections across districts in Chromium', () => {
     for (const to of ['provisional', 'objections']) await move(to);
   }, 300_000);
   afterAll(async () => {
-    console.log(`axe-core (WCAG 2.1 A/AA) violations by objection screen: ${JSON.stringify(Object.fromEntries(Object.entries(axe).map(([k, v]) => [k, v.length])))}`);
+    console.log(
+      `axe-core (WCAG 2.1 A/AA) violations by objection screen: ${JSON.stringify(Object.fromEntries(Object.entries(axe).map(([k, v]) => [k, v.length])))}`,
+    );
     await browser?.close();
     await demo?.stop();
   });
 
   async function as(user: string, opts: { lang?: 'en'; phone?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ locale: opts.lang === 'en' ? 'en-GB' : 'ko-KR', viewport: opts.phone ? { width: 390, height: 844 } : { width: 1280, height: 900 } });
+    const context = await browser.newContext({
+      locale: opts.lang === 'en' ? 'en-GB' : 'ko-KR',
+      viewport: opts.phone ? { width: 390, height: 844 } : { width: 1280, height: 900 },
+    });
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
     if (opts.lang === 'en') {
@@ -119,7 +138,10 @@ describe.skipIf(skip)('objections across districts in Chromium', () => {
     await form.getByLabel('이의 사유').fill('광진구 J2 달성률 산정에 하반기 실적이 빠져 있습니다.');
     await form.getByLabel(/바로잡을 값/).fill('1e308');
     await form.getByRole('button', { name: '이의신청 제출' }).click();
-    await form.getByText(/상한보다 큽니다/).first().waitFor();
+    await form
+      .getByText(/상한보다 큽니다/)
+      .first()
+      .waitFor();
     await checkAxe('objection form with an error', filer.page);
     await form.getByLabel(/바로잡을 값/).fill('100');
     await shoot(filer.page, 'objections-file-ko-desktop');

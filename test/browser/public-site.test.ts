@@ -25,7 +25,14 @@ describe.skipIf(skip)('public site in Chromium', () => {
     console.log(`first render of the public results page: ${firstRender} ms`);
     expect(await page.locator('html').getAttribute('lang')).toBe('ko');
     await expect.poll(() => page.getByText('광진구').first().isVisible()).toBe(true);
-    await expect.poll(() => page.getByText(/데모 데이터/).first().isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .getByText(/데모 데이터/)
+          .first()
+          .isVisible(),
+      )
+      .toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   }, 60_000);
@@ -33,9 +40,21 @@ describe.skipIf(skip)('public site in Chromium', () => {
   it('opens a district scorecard and switches to English', async () => {
     const page = await browser.newPage();
     await page.goto(`${demo.url}/results/2019/districts/11215`);
-    await expect.poll(() => page.getByRole('heading', { name: /광진구/ }).first().isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(
+        () =>
+          page
+            .getByRole('heading', { name: /광진구/ })
+            .first()
+            .isVisible(),
+        { timeout: 15_000 },
+      )
+      .toBe(true);
     expect(await axeViolations(page)).toEqual([]);
-    await page.getByRole('button', { name: /English|EN/ }).first().click();
+    await page
+      .getByRole('button', { name: /English|EN/ })
+      .first()
+      .click();
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
     await page.close();
   }, 60_000);

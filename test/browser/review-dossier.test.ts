@@ -16,7 +16,11 @@ const screenshot = (name: string) => path.join(repoRoot, 'docs', 'screenshots', 
 
 /** A minimal API client of the running demo server (the set-up a city would do through its own screens). */
 async function apiAs(base: string, username: string, password: string) {
-  const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   if (login.status !== 200) throw new Error(`login ${username}: ${login.status}`);
   const cookie = /hj_session=[^;]+/.exec(login.headers.get('set-cookie') ?? '')![0];
   const { csrfToken } = (await login.json()) as { csrfToken: string };
@@ -63,7 +67,8 @@ describe.skipIf(skip)('the reviewer’s pledge and dossier in Chromium', () => {
       version: 0,
       comment: '광진구는 구인 기업 수요를 반영한 맞춤형 교육과 월례 "19데이" 현장 면접으로 채용을 연계했습니다.',
     });
-    for (const evidenceId of ids) item = await officer('POST', `/cycles/${YEAR}/districts/${DISTRICT}/submissions/${ITEM}/evidence`, { evidenceId, version: item.version });
+    for (const evidenceId of ids)
+      item = await officer('POST', `/cycles/${YEAR}/districts/${DISTRICT}/submissions/${ITEM}/evidence`, { evidenceId, version: item.version });
     // A blind panel, then the review stage and the assignment.
     await admin('PUT', `/cycles/${YEAR}/reviews/settings`, { blind: true, version: 0 });
     for (const to of ['verification', 'review']) {
@@ -71,7 +76,10 @@ describe.skipIf(skip)('the reviewer’s pledge and dossier in Chromium', () => {
       await admin('POST', `/cycles/${YEAR}/transition`, { to, version: cycle.version, override: true, reason: '브라우저 시험' });
     }
     await admin('POST', `/cycles/${YEAR}/reviews/assign`, { reviewersPerItem: 3 });
-    const progress = await admin<{ items: Array<{ orgUnitCode: string; indicatorCode: string; reviewers: Array<{ username: string }> }> }>('GET', `/cycles/${YEAR}/reviews/progress`);
+    const progress = await admin<{ items: Array<{ orgUnitCode: string; indicatorCode: string; reviewers: Array<{ username: string }> }> }>(
+      'GET',
+      `/cycles/${YEAR}/reviews/progress`,
+    );
     reviewerName = progress.items.find((i) => i.orgUnitCode === DISTRICT && i.indicatorCode === ITEM)!.reviewers[0]!.username;
     // The reviewer signs through the browser below; the set-up finds the assignment by its dossier afterwards.
   }, 300_000);
@@ -125,13 +133,18 @@ describe.skipIf(skip)('the reviewer’s pledge and dossier in Chromium', () => {
     const reviewer = await apiAs(demo.url, reviewerName, demo.password);
     const mine = await reviewer<{ assignments: Array<{ id: number; indicator: { code: string } }> }>('GET', `/cycles/${YEAR}/reviews/mine`);
     for (const a of mine.assignments.filter((x) => x.indicator.code === ITEM)) {
-      const d = await reviewer<{ evidence: unknown[]; submission: { comment: string | null } | null }>('GET', `/cycles/${YEAR}/reviews/assignments/${a.id}/dossier`);
+      const d = await reviewer<{ evidence: unknown[]; submission: { comment: string | null } | null }>(
+        'GET',
+        `/cycles/${YEAR}/reviews/assignments/${a.id}/dossier`,
+      );
       if (d.evidence.length === 2 && d.submission?.comment?.includes('19데이')) assignmentId = a.id;
     }
     expect(assignmentId).toBeGreaterThan(0);
 
     const { context, page } = await session(reviewerName);
-    const pdfResponse = page.waitForResponse((r) => r.url().includes('/api/v1/evidence/') && r.url().includes('inline=1') && r.request().resourceType() === 'document');
+    const pdfResponse = page.waitForResponse(
+      (r) => r.url().includes('/api/v1/evidence/') && r.url().includes('inline=1') && r.request().resourceType() === 'document',
+    );
     await page.goto(`${demo.url}/reviews/${YEAR}/assignments/${assignmentId}`);
     const dossier = page.getByRole('region', { name: '평가 자료' });
     await dossier.getByText('맞춤형 교육과 월례 "19데이"').waitFor();
@@ -184,10 +197,19 @@ describe.skipIf(skip)('the reviewer’s pledge and dossier in Chromium', () => {
     };
     // The panel of 광진구 J12 signs and submits its J12 sheets; the round closes (the rest dropped) and the cycle
     // goes on to the objection stage.
-    const progress = await admin<{ items: Array<{ orgUnitCode: string; indicatorCode: string; reviewers: Array<{ username: string }> }> }>('GET', `/cycles/${YEAR}/reviews/progress`);
+    const progress = await admin<{ items: Array<{ orgUnitCode: string; indicatorCode: string; reviewers: Array<{ username: string }> }> }>(
+      'GET',
+      `/cycles/${YEAR}/reviews/progress`,
+    );
     const panel = progress.items.find((i) => i.orgUnitCode === DISTRICT && i.indicatorCode === ITEM)!.reviewers.map((r) => r.username);
     expect(panel).toHaveLength(3);
-    type Sheet = { id: number; version: number; status: string; indicator: { code: string }; rubric: { scale: string; criteria: Array<{ code: string; maxPoints?: number }> } | null };
+    type Sheet = {
+      id: number;
+      version: number;
+      status: string;
+      indicator: { code: string };
+      rubric: { scale: string; criteria: Array<{ code: string; maxPoints?: number }> } | null;
+    };
     for (const name of panel) {
       const reviewer = await apiAs(demo.url, name, demo.password);
       const pledge = await reviewer<{ signed: unknown }>('GET', `/cycles/${YEAR}/reviews/pledge`);
@@ -200,7 +222,11 @@ describe.skipIf(skip)('the reviewer’s pledge and dossier in Chromium', () => {
     }
     await admin('POST', `/cycles/${YEAR}/reviews/close`, { overrideReason: '브라우저 시험: 미제출 채점표는 제외' });
     await move('scoring');
-    const run = await admin<{ id: number }>('POST', `/cycles/${YEAR}/scoring-runs`, { kind: 'provisional', override: true, reason: '브라우저 시험: 검증 전 가결과' });
+    const run = await admin<{ id: number }>('POST', `/cycles/${YEAR}/scoring-runs`, {
+      kind: 'provisional',
+      override: true,
+      reason: '브라우저 시험: 검증 전 가결과',
+    });
     // Unverified demo figures may tie at an award boundary: award every tied district, tier by tier.
     type Tie = { tier: string; group?: string; decision: unknown };
     let ties = (await admin<{ ties: Tie[] }>('GET', `/scoring-runs/${run.id}`)).ties;
@@ -217,8 +243,15 @@ describe.skipIf(skip)('the reviewer’s pledge and dossier in Chromium', () => {
       reason: '광진구 J12 우수사례 평가에 현장 면접 결과가 반영되지 않았습니다',
     });
     const contested = await apiAs(demo.url, `approver.${DISTRICT}`, demo.password);
-    const replied = await contested<{ version: number }>('POST', `/objections/${filed.id}/reply`, { version: filed.version, text: '결과 보고서를 첨부했습니다' });
-    const decided = await admin<{ status: string; reopenedReviews: number }>('POST', `/objections/${filed.id}/decide`, { decision: 'accept', version: replied.version, reason: REASON });
+    const replied = await contested<{ version: number }>('POST', `/objections/${filed.id}/reply`, {
+      version: filed.version,
+      text: '결과 보고서를 첨부했습니다',
+    });
+    const decided = await admin<{ status: string; reopenedReviews: number }>('POST', `/objections/${filed.id}/decide`, {
+      decision: 'accept',
+      version: replied.version,
+      reason: REASON,
+    });
     expect(decided).toMatchObject({ status: 'accepted', reopenedReviews: 3 });
 
     // The reviewer's list: one sheet to re-review, marked with the reason; no other sheet can be scored.
@@ -235,7 +268,12 @@ describe.skipIf(skip)('the reviewer’s pledge and dossier in Chromium', () => {
     // The sheet: the badge, the reason, the saved scores editable; submitted again it is read-only.
     await rescore.click();
     await page.getByText(REASON).waitFor();
-    expect(await page.locator('main').getByText(/재심사 요청/).count()).toBeGreaterThan(1);
+    expect(
+      await page
+        .locator('main')
+        .getByText(/재심사 요청/)
+        .count(),
+    ).toBeGreaterThan(1);
     const submit = page.getByRole('button', { name: '제출', exact: true });
     expect(await submit.isDisabled()).toBe(false);
     await expectNoAxeViolations('score sheet reopened for re-review', page);
@@ -248,7 +286,10 @@ describe.skipIf(skip)('the reviewer’s pledge and dossier in Chromium', () => {
     // Back on the list nothing is left to score; the server agrees.
     await page.goto(`${demo.url}/reviews/${YEAR}`);
     await page.getByRole('heading', { name: '내 평가 목록' }).waitFor();
-    await page.getByRole('link', { name: / 보기$/ }).first().waitFor();
+    await page
+      .getByRole('link', { name: / 보기$/ })
+      .first()
+      .waitFor();
     expect(await page.getByRole('link', { name: /채점하기/ }).count()).toBe(0);
     const mine = await (await apiAs(demo.url, reviewerName, demo.password))<{ editable: boolean; assignments: Sheet[] }>('GET', `/cycles/${YEAR}/reviews/mine`);
     expect(mine.editable).toBe(false);

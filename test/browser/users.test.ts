@@ -159,7 +159,10 @@ describe.skipIf(skip)('user accounts in Chromium', () => {
     // The officer's start page, with the district's work.
     await officer.page.waitForURL((u) => u.pathname === '/my');
     await officer.page.getByRole('heading', { name: '내 업무', level: 1 }).waitFor();
-    await officer.page.getByRole('link', { name: /실적·지표 입력/ }).first().waitFor();
+    await officer.page
+      .getByRole('link', { name: /실적·지표 입력/ })
+      .first()
+      .waitFor();
     await officer.page.getByText('담당 기관: 11215').waitFor();
     await officer.context.close();
 
@@ -167,7 +170,10 @@ describe.skipIf(skip)('user accounts in Chromium', () => {
     const again = await session();
     await signInPage(again.page, demo.url, USERNAME, NEW_PASSWORD);
     await again.page.waitForURL((u) => u.pathname === '/my');
-    await again.page.getByRole('link', { name: /실적·지표 입력/ }).first().waitFor();
+    await again.page
+      .getByRole('link', { name: /실적·지표 입력/ })
+      .first()
+      .waitFor();
     await again.context.close();
   }, 180_000);
 

@@ -32,7 +32,10 @@ describe('configuration', () => {
   it('limits public downloads to 120 a minute per address unless told otherwise, and checks the render threads', () => {
     expect(loadConfig({})).toMatchObject({ HOPEJOBS_PUBLIC_DOWNLOADS_PER_MIN: 120 });
     expect(loadConfig({}).HOPEJOBS_RENDER_THREADS).toBeUndefined();
-    expect(loadConfig({ HOPEJOBS_PUBLIC_DOWNLOADS_PER_MIN: '0', HOPEJOBS_RENDER_THREADS: '2' })).toMatchObject({ HOPEJOBS_PUBLIC_DOWNLOADS_PER_MIN: 0, HOPEJOBS_RENDER_THREADS: 2 });
+    expect(loadConfig({ HOPEJOBS_PUBLIC_DOWNLOADS_PER_MIN: '0', HOPEJOBS_RENDER_THREADS: '2' })).toMatchObject({
+      HOPEJOBS_PUBLIC_DOWNLOADS_PER_MIN: 0,
+      HOPEJOBS_RENDER_THREADS: 2,
+    });
     expect(() => loadConfig({ HOPEJOBS_PUBLIC_DOWNLOADS_PER_MIN: '-1' })).toThrow(/HOPEJOBS_PUBLIC_DOWNLOADS_PER_MIN: .*0 이상/);
     expect(() => loadConfig({ HOPEJOBS_RENDER_THREADS: '0' })).toThrow(/HOPEJOBS_RENDER_THREADS: .*1 이상/);
     expect(() => loadConfig({ HOPEJOBS_RENDER_THREADS: 'many' })).toThrow(/HOPEJOBS_RENDER_THREADS: .*integer/);

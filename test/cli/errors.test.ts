@@ -21,7 +21,14 @@ describe('CLI error printing', () => {
   it('prints an engine refusal one problem a line, in Korean and English, and exits 2', () => {
     let caught: unknown;
     try {
-      applyAdjustments([{ uCode: 'A', score: 50 }, { uCode: 'A', score: 60 }], [], { rules: [] });
+      applyAdjustments(
+        [
+          { uCode: 'A', score: 50 },
+          { uCode: 'A', score: 60 },
+        ],
+        [],
+        { rules: [] },
+      );
     } catch (e) {
       caught = e;
     }

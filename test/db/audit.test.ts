@@ -61,10 +61,7 @@ describe.each(backends())('audit log on $name', (backend) => {
   });
 
   it('detects reordered entries', async () => {
-    await tamper(
-      db,
-      `UPDATE audit_log SET seq = 100 WHERE seq = 1; UPDATE audit_log SET seq = 1 WHERE seq = 2; UPDATE audit_log SET seq = 2 WHERE seq = 100`,
-    );
+    await tamper(db, `UPDATE audit_log SET seq = 100 WHERE seq = 1; UPDATE audit_log SET seq = 1 WHERE seq = 2; UPDATE audit_log SET seq = 2 WHERE seq = 100`);
     const v = await verifyAuditChain(db.db);
     expect(v.ok).toBe(false);
   });
@@ -76,9 +73,7 @@ describe.each(backends())('audit log on $name', (backend) => {
 
   it('keeps appends in one chain when they race', async () => {
     await Promise.all(
-      Array.from({ length: 8 }, (_, i) =>
-        db.db.transaction(async (tx) => appendAudit(tx, actor, { action: 'race', entityType: 'test', entityId: i })),
-      ),
+      Array.from({ length: 8 }, (_, i) => db.db.transaction(async (tx) => appendAudit(tx, actor, { action: 'race', entityType: 'test', entityId: i }))),
     );
     const v = await verifyAuditChain(db.db);
     expect(v).toMatchObject({ ok: true, entries: 11 });

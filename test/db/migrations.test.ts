@@ -40,9 +40,7 @@ describe.each(backends())('migrations on $name', (backend) => {
   });
 
   it('creates the foundation tables', async () => {
-    const { rows } = await db.raw.query<{ table_name: string }>(
-      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`,
-    );
+    const { rows } = await db.raw.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`);
     expect(rows.map((r) => r.table_name)).toEqual(
       expect.arrayContaining(['audit_log', 'cycles', 'org_unit_populations', 'org_units', 'role_memberships', 'sessions', 'users']),
     );

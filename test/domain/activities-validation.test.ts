@@ -16,7 +16,14 @@ const type = (code: string): RecordTypeDefinition => builtinRecordTypes.find((t)
 
 function principal(...roles: [Role, string | null][]): Principal {
   return {
-    user: { id: 1, username: 'u', displayName: 'u', isDemo: false, mustChangePassword: false, roles: roles.map(([role, orgUnitCode]) => ({ role, orgUnitCode })) },
+    user: {
+      id: 1,
+      username: 'u',
+      displayName: 'u',
+      isDemo: false,
+      mustChangePassword: false,
+      roles: roles.map(([role, orgUnitCode]) => ({ role, orgUnitCode })),
+    },
     tokenHash: '',
     csrfToken: '',
   };

@@ -28,7 +28,14 @@ async function makePrincipal(db: TestDatabase, username: string, roles: [Role, n
   const id = await upsertUser(db.db, { username, displayName: username, passwordHash: 'x' });
   for (const [role, unitId] of roles) await grantRole(db.db, id, role, unitId);
   return {
-    user: { id, username, displayName: username, isDemo: false, mustChangePassword: false, roles: roles.map(([role, , orgUnitCode]) => ({ role, orgUnitCode })) },
+    user: {
+      id,
+      username,
+      displayName: username,
+      isDemo: false,
+      mustChangePassword: false,
+      roles: roles.map(([role, , orgUnitCode]) => ({ role, orgUnitCode })),
+    },
     tokenHash: '',
     csrfToken: '',
   };
@@ -190,11 +197,7 @@ describe.each(backends())('activity registries on $name', (backend) => {
     const r = await createRecord(db.db, officer, { orgUnitCode: '11215', recordType: 'job_fair', occurredOn: '2019-05-19', data: fair(5) });
     const first = await updateRecord(db.db, officer, r.id, { version: 1, occurredOn: '2019-05-19', data: fair(6), reason: '채용 인원 정정' });
     expect(first.version).toBe(2);
-    const e = await expectDomainError(
-      updateRecord(db.db, admin, r.id, { version: 1, occurredOn: '2019-05-19', data: fair(7) }),
-      'conflict',
-      'stale_version',
-    );
+    const e = await expectDomainError(updateRecord(db.db, admin, r.id, { version: 1, occurredOn: '2019-05-19', data: fair(7) }), 'conflict', 'stale_version');
     const current = e.extra.current as ActivityRecord;
     expect(current).toMatchObject({ id: r.id, version: 2, data: { hires: 6 } });
     expect((await getRecord(db.db, officer, r.id)).data.hires).toBe(6);
@@ -222,7 +225,12 @@ describe.each(backends())('activity registries on $name', (backend) => {
   });
 
   it('soft-deletes a record: gone from lists and formulas, kept in the audit log', async () => {
-    const r = await createRecord(db.db, officer, { orgUnitCode: '11215', recordType: 'dawn_shelter', occurredOn: '2019-02-01', data: { shelter_name: '자양동 쉼터', days_open: 300, users: 5000 } });
+    const r = await createRecord(db.db, officer, {
+      orgUnitCode: '11215',
+      recordType: 'dawn_shelter',
+      occurredOn: '2019-02-01',
+      data: { shelter_name: '자양동 쉼터', days_open: 300, users: 5000 },
+    });
     await deleteRecord(db.db, officer, r.id, { version: 1, reason: '중복 입력' });
     await expectDomainError(getRecord(db.db, officer, r.id), 'not_found', 'not_found');
     expect((await listRecords(db.db, officer, { recordType: 'dawn_shelter' })).items).toEqual([]);
@@ -234,7 +242,12 @@ describe.each(backends())('activity registries on $name', (backend) => {
   it('pages through records newest first with a cursor, filtered by type and dates', async () => {
     const dates = ['2019-01-10', '2019-01-11', '2019-01-11', '2019-01-12', '2019-01-13'];
     for (const d of dates) {
-      await createRecord(db.db, officer, { orgUnitCode: '11215', recordType: 'se_education', occurredOn: d, data: { name: `교육 ${d}`, kind: '교육', participants: 20 } });
+      await createRecord(db.db, officer, {
+        orgUnitCode: '11215',
+        recordType: 'se_education',
+        occurredOn: d,
+        data: { name: `교육 ${d}`, kind: '교육', participants: 20 },
+      });
     }
     const seen: ActivityRecord[] = [];
     let cursor: string | null = null;
@@ -275,7 +288,12 @@ describe.each(backends())('activity registries on $name', (backend) => {
     });
     expect(record.data).toEqual({ contractor: '광진청소', workers: 12, result: '이행' });
     const bad = await expectDomainError(
-      createRecord(db.db, officer, { orgUnitCode: '11215', recordType: 'living_wage_check', occurredOn: '2019-07-01', data: { contractor: 'x', workers: 1, result: '보류' } }),
+      createRecord(db.db, officer, {
+        orgUnitCode: '11215',
+        recordType: 'living_wage_check',
+        occurredOn: '2019-07-01',
+        data: { contractor: 'x', workers: 1, result: '보류' },
+      }),
       'invalid',
       'record_invalid',
     );
@@ -306,12 +324,20 @@ describe.each(backends())('activity registries on $name', (backend) => {
     expect((await listRecordTypes(db.db)).some((t) => t.code === 'living_wage_check')).toBe(false);
     expect((await listRecordTypes(db.db, { includeInactive: true })).some((t) => t.code === 'living_wage_check')).toBe(true);
     await expectDomainError(
-      createRecord(db.db, officer, { orgUnitCode: '11215', recordType: 'living_wage_check', occurredOn: '2019-07-02', data: { contractor: 'y', workers: 1, result: '이행' } }),
+      createRecord(db.db, officer, {
+        orgUnitCode: '11215',
+        recordType: 'living_wage_check',
+        occurredOn: '2019-07-02',
+        data: { contractor: 'y', workers: 1, result: '이행' },
+      }),
       'invalid',
       'record_invalid',
     );
     // Existing records of an inactive type can still be corrected.
-    expect((await updateRecord(db.db, officer, record.id, { version: 1, occurredOn: '2019-07-01', data: { contractor: '광진청소', workers: 13, result: '이행' } })).version).toBe(2);
+    expect(
+      (await updateRecord(db.db, officer, record.id, { version: 1, occurredOn: '2019-07-01', data: { contractor: '광진청소', workers: 13, result: '이행' } }))
+        .version,
+    ).toBe(2);
 
     const audit = await auditFor('record_type', 'living_wage_check');
     expect(audit.map((a) => a.action)).toEqual(['record_type.created', 'record_type.updated', 'record_type.deactivated']);
@@ -319,11 +345,7 @@ describe.each(backends())('activity registries on $name', (backend) => {
   });
 
   it('rejects an invalid custom definition with its problems', async () => {
-    const e = await expectDomainError(
-      createRecordType(db.db, admin, { code: 'x', name: { ko: '', en: 'X' }, fields: [] }),
-      'invalid',
-      'record_type_invalid',
-    );
+    const e = await expectDomainError(createRecordType(db.db, admin, { code: 'x', name: { ko: '', en: 'X' }, fields: [] }), 'invalid', 'record_type_invalid');
     expect(e.problems.map((p) => p.path)).toEqual(['code', 'name.ko', 'fields']);
     expect(e.problems.every((p) => p.message.ko && p.message.en && p.message.ko !== p.message.en)).toBe(true);
   });
@@ -358,9 +380,19 @@ describe.each(backends())('activity registries on $name', (backend) => {
     ]);
 
     // S2: new enterprises per 100,000 residents: 1 / 350,000 × 100,000; the previous year used 400,000.
-    const s2 = await computeIndicatorValue(db.db, { formulaText: 'per100k(count("se_enterprise", is_new))', orgUnitCode: unit, cycleYear: 2019, dataPeriod: period });
+    const s2 = await computeIndicatorValue(db.db, {
+      formulaText: 'per100k(count("se_enterprise", is_new))',
+      orgUnitCode: unit,
+      cycleYear: 2019,
+      dataPeriod: period,
+    });
     expect(s2.value).toBeCloseTo(100_000 / 350_000, 12);
-    const prevS2 = await computeIndicatorValue(db.db, { formulaText: 'prev(per100k(count("se_enterprise", is_new)))', orgUnitCode: unit, cycleYear: 2019, dataPeriod: period });
+    const prevS2 = await computeIndicatorValue(db.db, {
+      formulaText: 'prev(per100k(count("se_enterprise", is_new)))',
+      orgUnitCode: unit,
+      cycleYear: 2019,
+      dataPeriod: period,
+    });
     expect(prevS2.value).toBe(0.25);
     const given = await computeIndicatorValue(db.db, {
       formulaText: 'clamp(value, 0, 100) + population / 1000',

@@ -5,9 +5,11 @@ import { DomainError } from '../../src/domain/errors.js';
 import { readCsvRows, type CsvReadOptions, type CsvRow } from '../../src/domain/imports/csv-stream.js';
 
 const chunks = (bytes: Buffer, size: number) =>
-  Readable.from((function* () {
-    for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
-  })());
+  Readable.from(
+    (function* () {
+      for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+    })(),
+  );
 
 async function read(source: Readable, opts: CsvReadOptions = {}) {
   const stream = readCsvRows(source, opts);

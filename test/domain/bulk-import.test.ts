@@ -20,9 +20,11 @@ const root = path.resolve(import.meta.dirname, '../..');
 
 /** Feeds bytes in small chunks, so multi-byte characters and the BOM get split across chunk boundaries. */
 const chunked = (bytes: Buffer, size = 7) =>
-  Readable.from((function* () {
-    for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
-  })());
+  Readable.from(
+    (function* () {
+      for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+    })(),
+  );
 
 async function countRecords(db: Database): Promise<number> {
   const [r] = await db.db.select({ n: sql<number>`count(*)::int` }).from(activityRecords);
@@ -206,7 +208,10 @@ describe.each(backends())('an import killed half-way on $name', (backend) => {
       const after = db.url ? db : await openPglite(db.dataDir!);
       try {
         expect(await countRecords(after)).toBe(before);
-        const [stale] = await after.db.select().from(imports).where(sql`${imports.fileName} = 'kill-test.csv'`);
+        const [stale] = await after.db
+          .select()
+          .from(imports)
+          .where(sql`${imports.fileName} = 'kill-test.csv'`);
         expect(stale?.status).toBe('validating');
         // The database is usable afterwards: a new import commits.
         const again = await importActivityCsv(after, chunked(activityCsv({ rows: 50 }), 999), { fileName: 'after.csv', actor });

@@ -37,7 +37,10 @@ describe.skipIf(!motoAvailable)('evidence in an S3-compatible bucket', () => {
     endpoint = `http://127.0.0.1:${port}`;
     moto = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
     for (let i = 0; ; i++) {
-      const up = await fetch(endpoint).then(() => true, () => false);
+      const up = await fetch(endpoint).then(
+        () => true,
+        () => false,
+      );
       if (up) break;
       if (i > 150) throw new Error('moto_server did not start');
       await sleep(100);
@@ -68,8 +71,7 @@ describe.skipIf(!motoAvailable)('evidence in an S3-compatible bucket', () => {
   it('accepts evidence through the same service and stores identical bytes once', async () => {
     const s = store();
     const actor = { userId: null, label: 'officer.11215' };
-    const put = (fileName: string, content: Buffer) =>
-      storeEvidence(db.db, s, { fileName, content, orgUnitCode: '11215', actor }, { maxBytes: 1024 * 1024 });
+    const put = (fileName: string, content: Buffer) => storeEvidence(db.db, s, { fileName, content, orgUnitCode: '11215', actor }, { maxBytes: 1024 * 1024 });
     const a = await put('실적.pdf', pdfSample('dedupe'));
     const b = await put('실적 사본.pdf', pdfSample('dedupe'));
     expect(b.evidence.sha256).toBe(a.evidence.sha256);

@@ -132,12 +132,9 @@ describe('evidence file names', () => {
     expect(h['Content-Type']).toBe('application/pdf');
     expect(h['X-Content-Type-Options']).toBe('nosniff');
     expect(h['Content-Disposition']).toBe(
-      `attachment; filename="___ ____ (__).pdf"; filename*=UTF-8''` +
-        '%EA%B4%91%EC%A7%84%EA%B5%AC%20_%EC%8B%A4%EC%A0%81_%20%28%EC%B5%9C%EC%A2%85%29.pdf',
+      `attachment; filename="___ ____ (__).pdf"; filename*=UTF-8''` + '%EA%B4%91%EC%A7%84%EA%B5%AC%20_%EC%8B%A4%EC%A0%81_%20%28%EC%B5%9C%EC%A2%85%29.pdf',
     );
-    expect(evidenceDownloadHeaders({ originalName: 'x.html', mediaType: 'text/html', size: 1 })['Content-Type']).toBe(
-      'application/octet-stream',
-    );
+    expect(evidenceDownloadHeaders({ originalName: 'x.html', mediaType: 'text/html', size: 1 })['Content-Type']).toBe('application/octet-stream');
   });
 });
 
@@ -230,9 +227,7 @@ describe.each(backends())('storing evidence on $name', (backend) => {
   });
 
   it('refuses an unknown district before reading the upload', async () => {
-    const err = await rejection(
-      storeEvidence(db.db, store, { fileName: 'a.pdf', content: pdfSample(), orgUnitCode: '99999', actor: officer }, limits),
-    );
+    const err = await rejection(storeEvidence(db.db, store, { fileName: 'a.pdf', content: pdfSample(), orgUnitCode: '99999', actor: officer }, limits));
     expect(err.kind).toBe('not_found');
   });
 

@@ -2,13 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtinRecordTypes } from '../../src/domain/activities/builtin-types.js';
 import { DomainError } from '../../src/domain/errors.js';
-import {
-  compileFormula,
-  compileFormulaOrThrow,
-  evaluateFormula,
-  type FormulaContext,
-  type FormulaRecord,
-} from '../../src/domain/formula/index.js';
+import { compileFormula, compileFormulaOrThrow, evaluateFormula, type FormulaContext, type FormulaRecord } from '../../src/domain/formula/index.js';
 import { defaultFramework, defaultFrameworkYears } from '../../src/domain/frameworks/defaults/index.js';
 
 const catalogue = builtinRecordTypes;
@@ -69,9 +63,7 @@ const value = (text: string, ctx: FormulaContext = context) => evaluateFormula(c
 
 describe('formula syntax errors', () => {
   it('points at the place where an expression is missing', () => {
-    expect(errorsOf('count("job_fair") +')).toEqual([
-      { position: 19, message: { ko: "'+' 뒤에 식이 와야 합니다.", en: "An expression must follow '+'." } },
-    ]);
+    expect(errorsOf('count("job_fair") +')).toEqual([{ position: 19, message: { ko: "'+' 뒤에 식이 와야 합니다.", en: "An expression must follow '+'." } }]);
   });
 
   it('reports an unclosed parenthesis and an unclosed string', () => {
@@ -223,7 +215,8 @@ describe('formula functions, hand-computed', () => {
 
   it('computes ratios, per-capita figures and the entered value', () => {
     // J4: employment rate of older workers and career-interrupted women: (10 + 9) / (25 + 15) × 100 = 47.5
-    const j4 = 'ratio(sum("training_course", "employed", target_group == "장년층" || target_group == "경력단절여성"), sum("training_course", "completed", target_group == "장년층" || target_group == "경력단절여성"))';
+    const j4 =
+      'ratio(sum("training_course", "employed", target_group == "장년층" || target_group == "경력단절여성"), sum("training_course", "completed", target_group == "장년층" || target_group == "경력단절여성"))';
     expect(value(j4)).toBe(47.5);
     // S1: (1.2M + 0.8M) / 4M × 100 = 50
     expect(value('ratio(sum("public_procurement", "se_amount"), sum("public_procurement", "total_amount"))')).toBe(50);

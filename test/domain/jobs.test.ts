@@ -139,19 +139,28 @@ describe.each(backends())('background jobs on $name', (backend) => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     const id = await enqueueJob(db.db, 'test.progress', { rows: 100 });
-    const w = worker({
-      'test.progress': async (_job, ctx) => {
-        ctx.progress(0.5, '50 / 100 행');
-        await gate;
-        return { rows: 100 };
+    const w = worker(
+      {
+        'test.progress': async (_job, ctx) => {
+          ctx.progress(0.5, '50 / 100 행');
+          await gate;
+          return { rows: 100 };
+        },
       },
-    }, { progressIntervalMs: 20 });
+      { progressIntervalMs: 20 },
+    );
     w.start();
-    const mid = await until(() => getJob(db.db, id), (j) => j?.progress === 0.5);
+    const mid = await until(
+      () => getJob(db.db, id),
+      (j) => j?.progress === 0.5,
+    );
     expect(mid).toMatchObject({ status: 'running', message: '50 / 100 행' });
     expect(w.current).toMatchObject({ jobId: id, progress: 0.5 });
     release();
-    const done = await until(() => getJob(db.db, id), (j) => j?.status === 'done');
+    const done = await until(
+      () => getJob(db.db, id),
+      (j) => j?.status === 'done',
+    );
     expect(done).toMatchObject({ progress: 1, result: { rows: 100 }, error: null });
     expect(done?.finishedAt).toBeInstanceOf(Date);
   });
@@ -195,7 +204,10 @@ describe.each(backends())('background jobs on $name', (backend) => {
     const id = await enqueueJob(db.db, 'test.stop', {});
     const w = worker({ 'test.stop': async () => done.opened });
     w.start();
-    await until(() => getJob(db.db, id), (j) => j?.status === 'running');
+    await until(
+      () => getJob(db.db, id),
+      (j) => j?.status === 'running',
+    );
     let stopped = false;
     const stopping = w.stop().then(() => (stopped = true));
     // stop() cannot return before the handler does: it is still waiting for the gate.

@@ -23,11 +23,9 @@ describe('one {ko, en} message', () => {
       n: z.number().int(zodMessage({ ko: '정수여야 합니다', en: 'must be an integer' })),
       plain: z.string().min(3, 'at least three'),
       bare: z.string(),
-      pair: z
-        .object({ lo: z.number(), hi: z.number() })
-        .superRefine((p, ctx) => {
-          if (p.lo >= p.hi) ctx.addIssue({ code: 'custom', path: ['hi'], message: zodMessage({ ko: '상한이 커야 합니다', en: 'hi must exceed lo' }) });
-        }),
+      pair: z.object({ lo: z.number(), hi: z.number() }).superRefine((p, ctx) => {
+        if (p.lo >= p.hi) ctx.addIssue({ code: 'custom', path: ['hi'], message: zodMessage({ ko: '상한이 커야 합니다', en: 'hi must exceed lo' }) });
+      }),
     });
     const r = schema.safeParse({ code: '12', n: 1.5, plain: 'ab', bare: 7, pair: { lo: 2, hi: 1 } });
     expect(r.success).toBe(false);

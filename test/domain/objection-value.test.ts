@@ -17,7 +17,10 @@ describe('objectionValueProblems', () => {
   it('refuses NaN and ±Infinity, which JSON cannot carry but a caller of the service can', () => {
     for (const v of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
       const [p] = problems('J2', v);
-      expect(p).toMatchObject({ path: 'body.requestedValue', message: { ko: expect.stringContaining('숫자가 아닌 값'), en: expect.stringContaining('finite number') } });
+      expect(p).toMatchObject({
+        path: 'body.requestedValue',
+        message: { ko: expect.stringContaining('숫자가 아닌 값'), en: expect.stringContaining('finite number') },
+      });
     }
   });
 

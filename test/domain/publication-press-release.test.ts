@@ -30,7 +30,9 @@ describe('pressReleaseDraft', () => {
   });
 
   it('describes what was evaluated: fields, indicators, data period, districts', () => {
-    expect(draft).toContain("25개 자치구가 2018년 9월부터 2019년 8월까지 추진한 일자리 정책 실적을 대상으로, '사회적경제 시장 활성화'(40점)과 '양질의 일자리창출 활성화'(60점) 2개 분야 20개 세부지표");
+    expect(draft).toContain(
+      "25개 자치구가 2018년 9월부터 2019년 8월까지 추진한 일자리 정책 실적을 대상으로, '사회적경제 시장 활성화'(40점)과 '양질의 일자리창출 활성화'(60점) 2개 분야 20개 세부지표",
+    );
     expect(draft).toContain("'일자리·경제 활성화 기업방문 실적' 지표를 새로 도입");
   });
 
@@ -48,7 +50,9 @@ describe('pressReleaseDraft', () => {
       ...options,
       highlights: [{ orgUnitCode: '11215', lines: ['대학·상공회의소 등 8개 기관과 민·관·학 일자리 거버넌스 협약', '매월 구인구직 만남의 날 "19데이" 운영'] }],
     });
-    expect(text).toContain('  ○ 광진구 (최우수구, 4년 연속)\n    - 대학·상공회의소 등 8개 기관과 민·관·학 일자리 거버넌스 협약\n    - 매월 구인구직 만남의 날 "19데이" 운영');
+    expect(text).toContain(
+      '  ○ 광진구 (최우수구, 4년 연속)\n    - 대학·상공회의소 등 8개 기관과 민·관·학 일자리 거버넌스 협약\n    - 매월 구인구직 만남의 날 "19데이" 운영',
+    );
     expect(text).not.toContain('활동 실적 요약을 입력하십시오');
   });
 
@@ -76,7 +80,9 @@ describe('pressReleaseSummaryEn', () => {
   const text = pressReleaseSummaryEn(outcome, framework, { cityName: 'Seoul', date: '2019-11-20', demo: true, unitNamesEn: names });
 
   it('summarises winners, prizes and streaks in English', () => {
-    expect(text).toContain('# Seoul announces the 2019 Hope Jobs evaluation results: Gwangjin-gu and 2 other districts named best districts; Gwanak-gu excellent 5 years running');
+    expect(text).toContain(
+      '# Seoul announces the 2019 Hope Jobs evaluation results: Gwangjin-gu and 2 other districts named best districts; Gwanak-gu excellent 5 years running',
+    );
     expect(text).toContain('- Best district (3): Gwangjin-gu, Gwanak-gu and Nowon-gu — KRW 60,000,000 each');
     expect(text).toContain('Prize money totals KRW 625,000,000 for 17 districts.');
     expect(text).toContain('Gwanak-gu 5 years (2015–2019)');

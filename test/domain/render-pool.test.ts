@@ -10,7 +10,10 @@ describe('RenderPool', () => {
   afterAll(() => pool.close());
 
   it('builds on a worker thread the same bytes as this thread does', async () => {
-    const [onWorker, workbook] = await Promise.all([pool.render(pdf('11215')), pool.render({ kind: 'results-xlsx', outcome, framework, options: { lang: 'en', demo: true } })]);
+    const [onWorker, workbook] = await Promise.all([
+      pool.render(pdf('11215')),
+      pool.render({ kind: 'results-xlsx', outcome, framework, options: { lang: 'en', demo: true } }),
+    ]);
     expect(pool.size).toBe(1); // two jobs, one thread: the second waited in the queue
     expect(onWorker.equals(await renderFile(pdf('11215')))).toBe(true);
     expect(workbook.subarray(0, 2).toString()).toBe('PK');

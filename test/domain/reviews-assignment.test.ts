@@ -63,7 +63,9 @@ describe('planning under random ties and existing assignments (property)', () =>
         fc.integer({ min: 1, max: 6 }),
         fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 10 }),
         (units, indicators, ties, perItem, seeds) => {
-          const its: ReviewItem[] = Array.from({ length: units }, (_, u) => Array.from({ length: indicators }, (_, k) => ({ orgUnitId: u + 1, indicatorCode: `Q${k}` }))).flat();
+          const its: ReviewItem[] = Array.from({ length: units }, (_, u) =>
+            Array.from({ length: indicators }, (_, k) => ({ orgUnitId: u + 1, indicatorCode: `Q${k}` })),
+          ).flat();
           const revs: PlanReviewer[] = ties.map((t, i) => ({ id: i + 1, tiedOrgUnitIds: t }));
           const existing = [
             ...new Map(

@@ -25,7 +25,9 @@ describe('pseudonyms of a blind panel', () => {
   it('masks the full names, the English name, the code and the two-syllable stem in free text', () => {
     const names = { code: '11215', name: '광진구', nameEn: 'Gwangjin-gu' };
     const p = { ko: '자치구 Q', en: 'District Q' };
-    expect(maskDistrictText('광진구(11215) 광진 일자리센터 — Gwangjin-gu job centre', names, p)).toBe('자치구 Q(자치구 Q) 자치구 Q 일자리센터 — District Q job centre');
+    expect(maskDistrictText('광진구(11215) 광진 일자리센터 — Gwangjin-gu job centre', names, p)).toBe(
+      '자치구 Q(자치구 Q) 자치구 Q 일자리센터 — District Q job centre',
+    );
     // 중구's stem is one syllable: left alone, or "중심" would become nonsense.
     expect(maskDistrictText('중구 중심 상권', { code: '11140', name: '중구', nameEn: 'Jung-gu' }, p)).toBe('자치구 Q 중심 상권');
   });

@@ -45,7 +45,8 @@ const sheet = (rows: string, after = '') => `<worksheet ${NS}><sheetData>${rows}
 describe('workbook XML scan', () => {
   it('cuts the expanding elements out wherever the chunks fall, and nothing else', async () => {
     const keep = '<row r="1"><c r="A1" t="inlineStr"><is><t>가&amp;나 &lt;mergeCells&gt;</t></is></c></row>';
-    const expanding = '<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells><x:dataValidations count="1"><x:dataValidation sqref="A1:A9"><x:formula1>1</x:formula1></x:dataValidation></x:dataValidations><hyperlinks/><conditionalFormatting sqref="A1"><cfRule type="expression"/></conditionalFormatting>';
+    const expanding =
+      '<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells><x:dataValidations count="1"><x:dataValidation sqref="A1:A9"><x:formula1>1</x:formula1></x:dataValidation></x:dataValidations><hyperlinks/><conditionalFormatting sqref="A1"><cfRule type="expression"/></conditionalFormatting>';
     const text = `<?xml version="1.0"?>\r\n${sheet(keep, `${expanding}<pageMargins left="0.7"/>`)}`;
     const expected = `<?xml version="1.0"?>\r\n${sheet(keep, '<pageMargins left="0.7"/>')}`;
     await fc.assert(
@@ -57,7 +58,12 @@ describe('workbook XML scan', () => {
   });
 
   it('refuses malformed XML and any DTD, naming the part', async () => {
-    for (const bad of [sheet('', '<mergeCells <mergeCells '), sheet('<row>'), `<!DOCTYPE x [<!ENTITY a "b">]>${sheet('')}`, sheet('<row><c><v>&bogus;</v></c></row>')]) {
+    for (const bad of [
+      sheet('', '<mergeCells <mergeCells '),
+      sheet('<row>'),
+      `<!DOCTYPE x [<!ENTITY a "b">]>${sheet('')}`,
+      sheet('<row><c><v>&bogus;</v></c></row>'),
+    ]) {
       const err = await refusal(scanned({ sheet: bad }));
       expect(err.code).toBe('not_xlsx');
       expect(err.msg.en).toContain('xl/worksheets/sheet1.xml');
@@ -70,7 +76,10 @@ describe('workbook XML scan', () => {
     for (const [shared, rows] of [
       [undefined, `<row r="3"><c r="D3" t="inlineStr"><is><t>${long}</t></is></c></row>`],
       [undefined, `<row r="3"><c r="D3"><f>${long}</f></c></row>`],
-      [`<sst ${NS}><si><t>ok</t></si><si><r><t>${'y'.repeat(30)}</t></r><r><t>${'y'.repeat(30)}</t></r></si></sst>`, '<row r="3"><c r="D3" t="s"><v>1</v></c></row>'],
+      [
+        `<sst ${NS}><si><t>ok</t></si><si><r><t>${'y'.repeat(30)}</t></r><r><t>${'y'.repeat(30)}</t></r></si></sst>`,
+        '<row r="3"><c r="D3" t="s"><v>1</v></c></row>',
+      ],
     ] as const) {
       const err = await refusal(scanned({ shared, sheet: sheet(rows) }));
       expect(err.code).toBe('xlsx_limit_exceeded');
@@ -90,7 +99,9 @@ describe('workbook XML scan', () => {
     ];
     for (const rows of cases) expect((await refusal(scanned({ sheet: rows }))).code).toBe('xlsx_limit_exceeded');
     expect((await refusal(scanned({ shared: `<sst ${NS}>${'<si><t>a</t></si>'.repeat(31)}</sst>`, sheet: sheet('') }))).code).toBe('xlsx_limit_exceeded');
-    expect((await refusal(scanned({ shared: `<sst ${NS}>${`<si><t>${'a'.repeat(40)}</t></si>`.repeat(13)}</sst>`, sheet: sheet('') }))).code).toBe('xlsx_limit_exceeded');
+    expect((await refusal(scanned({ shared: `<sst ${NS}>${`<si><t>${'a'.repeat(40)}</t></si>`.repeat(13)}</sst>`, sheet: sheet('') }))).code).toBe(
+      'xlsx_limit_exceeded',
+    );
     // Within every limit: read through.
     expect(await scanned({ sheet: sheet(`<row>${'<c/>'.repeat(10)}</row>`.repeat(6)) })).toContain('<row>');
   });

@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { applyAdjustments, type AdjustmentConfigInput, type AdjustmentEntry } from '../../src/engine/adjustments.js';
 
 const TOL = 1e-9;
-const capArb = fc.option(fc.integer({ min: 0, max: 60 }).map((c) => c / 10), { nil: undefined });
+const capArb = fc.option(
+  fc.integer({ min: 0, max: 60 }).map((c) => c / 10),
+  { nil: undefined },
+);
 
 const caseArb = fc
   .record({
@@ -19,7 +22,10 @@ const caseArb = fc
       fc.array(
         fc.record({
           rule: fc.nat({ max: c.rules.length - 1 }),
-          magnitude: fc.oneof(fc.integer({ min: 0, max: 40 }).map((m) => m / 10), fc.double({ min: 0, max: 4, noNaN: true })),
+          magnitude: fc.oneof(
+            fc.integer({ min: 0, max: 40 }).map((m) => m / 10),
+            fc.double({ min: 0, max: 4, noNaN: true }),
+          ),
         }),
         { maxLength: 12 },
       ),
@@ -27,7 +33,12 @@ const caseArb = fc
   )
   .map(([c, raw]) => {
     const config: AdjustmentConfigInput = {
-      rules: c.rules.map((r, i) => ({ code: `R${i}`, name: { ko: `항목 ${i}`, en: `Rule ${i}` }, kind: r.kind, ...(r.cap === undefined ? {} : { cap: r.cap }) })),
+      rules: c.rules.map((r, i) => ({
+        code: `R${i}`,
+        name: { ko: `항목 ${i}`, en: `Rule ${i}` },
+        kind: r.kind,
+        ...(r.cap === undefined ? {} : { cap: r.cap }),
+      })),
       ...(c.bonusCap === undefined ? {} : { bonusCap: c.bonusCap }),
       ...(c.penaltyCap === undefined ? {} : { penaltyCap: c.penaltyCap }),
       ...(c.clampMax === undefined ? {} : { clamp: { max: c.clampMax } }),
@@ -80,9 +91,17 @@ describe('adjustment properties', () => {
           if (a === undefined || b === undefined) throw new Error('no result');
           const expected = (kind: 'bonus' | 'penalty', cap: number | undefined): number => {
             const perRule = caps.rules.map((r, i) =>
-              r.kind !== kind ? 0 : Math.min(r.cap ?? Infinity, entries.filter((e) => e.rule === `R${i}`).reduce((s, e) => s + Math.abs(e.points), 0)),
+              r.kind !== kind
+                ? 0
+                : Math.min(
+                    r.cap ?? Infinity,
+                    entries.filter((e) => e.rule === `R${i}`).reduce((s, e) => s + Math.abs(e.points), 0),
+                  ),
             );
-            return Math.min(cap ?? Infinity, perRule.reduce((s, x) => s + x, 0));
+            return Math.min(
+              cap ?? Infinity,
+              perRule.reduce((s, x) => s + x, 0),
+            );
           };
           // Each entry may keep up to the tolerance over a cap, so allow one tolerance per entry.
           const slack = TOL * (entries.length + 1);

@@ -113,17 +113,19 @@ describe('applyAdjustments', () => {
   });
 
   it('rejects unknown rules and units, wrong signs and NaN, all at once', () => {
-    const r = safely(() => applyAdjustments(
-      [{ uCode: 'a', score: 60 }],
-      [
-        { uCode: 'a', rule: 'NOPE', points: 1 },
-        { uCode: 'a', rule: 'B-MEDIA', points: -1 },
-        { uCode: 'a', rule: 'P-LATE', points: 1 },
-        { uCode: 'a', rule: 'P-LATE', points: NaN },
-        { uCode: 'zz', rule: 'B-MEDIA', points: 1 },
-      ],
-      config,
-    ));
+    const r = safely(() =>
+      applyAdjustments(
+        [{ uCode: 'a', score: 60 }],
+        [
+          { uCode: 'a', rule: 'NOPE', points: 1 },
+          { uCode: 'a', rule: 'B-MEDIA', points: -1 },
+          { uCode: 'a', rule: 'P-LATE', points: 1 },
+          { uCode: 'a', rule: 'P-LATE', points: NaN },
+          { uCode: 'zz', rule: 'B-MEDIA', points: 1 },
+        ],
+        config,
+      ),
+    );
     expect(r.success).toBe(false);
     if (r.success) return;
     expect(r.error).toBeInstanceOf(EngineInputError);

@@ -3,8 +3,8 @@ import { EngineInputError, score, type ScoreOptions } from '../../src/engine/ind
 import { aggregate, evaluation, flatPassthrough, indicator, units } from './engine-fixtures.js';
 
 const top = (options: ScoreOptions, values: Record<string, number | null>) =>
-  score(evaluation(flatPassthrough(), units({ A: values, B: { a: 50, b: 50, c: 50 } }), { points: false, ...options }))
-    .units.find((u) => u.uCode === 'A')!.scores['T'];
+  score(evaluation(flatPassthrough(), units({ A: values, B: { a: 50, b: 50, c: 50 } }), { points: false, ...options })).units.find((u) => u.uCode === 'A')!
+    .scores['T'];
 
 describe('aggregation functions (hand-computed)', () => {
   const v = { a: 20, b: 50, c: 80 };
@@ -49,9 +49,7 @@ describe('missing children', () => {
     }
   });
   it('datThresh: 2 of 3 children present (0.67) is below 0.7, so the aggregate is missing and the unit unranked', () => {
-    const r = score(
-      evaluation(flatPassthrough(), units({ A: v, B: { a: 50, b: 50, c: 50 } }), { datThresh: 0.7 }),
-    );
+    const r = score(evaluation(flatPassthrough(), units({ A: v, B: { a: 50, b: 50, c: 50 } }), { datThresh: 0.7 }));
     const a = r.units.find((u) => u.uCode === 'A')!;
     expect(a.scores['T']).toBeNull();
     expect(a.rank).toBeNull();
@@ -78,10 +76,7 @@ describe('levels and ranks', () => {
 
   it('gives tied units the best rank and skips the next (1, 2, 2, 4)', () => {
     const r = score(
-      evaluation(
-        flatPassthrough(),
-        units({ D: { a: 10, b: 10, c: 10 }, B: { a: 50, b: 50, c: 50 }, C: { a: 50, b: 50, c: 50 }, A: { a: 90, b: 90, c: 90 } }),
-      ),
+      evaluation(flatPassthrough(), units({ D: { a: 10, b: 10, c: 10 }, B: { a: 50, b: 50, c: 50 }, C: { a: 50, b: 50, c: 50 }, A: { a: 90, b: 90, c: 90 } })),
     );
     expect(r.units.map((u) => [u.uCode, u.rank])).toEqual([
       ['A', 1],

@@ -109,15 +109,19 @@ describe.skipIf(!present)('ASEM through the CSV path (COINr basic pipeline)', ()
     expect(csv).toHaveLength(52);
     const first = result.units[0]!;
     expect(csv[1]).toBe(
-      [first.uCode, first.uName, String(first.scores['Index']), String(first.rank), ...result.aggregates.slice(1).map((a) => String(first.scores[a.iCode]))].join(','),
+      [
+        first.uCode,
+        first.uName,
+        String(first.scores['Index']),
+        String(first.rank),
+        ...result.aggregates.slice(1).map((a) => String(first.scores[a.iCode])),
+      ].join(','),
     );
   });
 
   it('gives the same hash and results from the JSON path', () => {
     const numeric = new Set(['Level', 'Weight', 'Direction', 'Target']);
-    const iMeta = meta.map((r) =>
-      Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === 'NA' ? null : numeric.has(k) ? Number(v) : v])),
-    );
+    const iMeta = meta.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === 'NA' ? null : numeric.has(k) ? Number(v) : v])));
     const text = new Set(['uName', 'uCode', 'GDP_group', 'GDPpc_group', 'Pop_group', 'EurAsia_group']);
     const iData = data.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === 'NA' ? null : text.has(k) ? v : Number(v)])));
     const json = readJsonInput({ name: 'asem.json', content: JSON.stringify({ iMeta, iData }) });

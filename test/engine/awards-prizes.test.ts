@@ -41,7 +41,12 @@ describe('computePrizes', () => {
 
   it('rounds to another unit when asked, and keeps the whole pool when nobody won', () => {
     const r = computePrizes(
-      { tiers: [{ code: 'a', winners: ['x', 'y', 'z'] }, { code: 'b', winners: [] }] },
+      {
+        tiers: [
+          { code: 'a', winners: ['x', 'y', 'z'] },
+          { code: 'b', winners: [] },
+        ],
+      },
       {
         prizes: [
           { tier: 'a', kind: 'pool', pool: 1_000_000, roundTo: 10_000 },
@@ -58,11 +63,29 @@ describe('computePrizes', () => {
 
   it('adds a stackable tier to the main prize and treats tiers without a prize as honorary', () => {
     const r = computePrizes(
-      { tiers: [{ code: 'best', winners: ['a'] }, { code: 'special', winners: ['a', 'b'] }, { code: 'honour', winners: ['c'] }] },
-      { prizes: [{ tier: 'best', kind: 'perUnit', amount: 60_000_000 }, { tier: 'special', kind: 'perUnit', amount: 5_000_000 }] },
+      {
+        tiers: [
+          { code: 'best', winners: ['a'] },
+          { code: 'special', winners: ['a', 'b'] },
+          { code: 'honour', winners: ['c'] },
+        ],
+      },
+      {
+        prizes: [
+          { tier: 'best', kind: 'perUnit', amount: 60_000_000 },
+          { tier: 'special', kind: 'perUnit', amount: 5_000_000 },
+        ],
+      },
     );
     expect(r.units).toEqual([
-      { uCode: 'a', amount: 65_000_000, items: [{ tier: 'best', amount: 60_000_000 }, { tier: 'special', amount: 5_000_000 }] },
+      {
+        uCode: 'a',
+        amount: 65_000_000,
+        items: [
+          { tier: 'best', amount: 60_000_000 },
+          { tier: 'special', amount: 5_000_000 },
+        ],
+      },
       { uCode: 'b', amount: 5_000_000, items: [{ tier: 'special', amount: 5_000_000 }] },
       { uCode: 'c', amount: 0, items: [{ tier: 'honour', amount: 0 }] },
     ]);
@@ -76,10 +99,18 @@ describe('computePrizes', () => {
   });
 
   it('rejects unknown tiers, repeated tiers and non-integer won', () => {
-    const r = safely(() => computePrizes(
-      { tiers: [{ code: 'a', winners: [] }] },
-      { prizes: [{ tier: 'zz', kind: 'perUnit', amount: 1 }, { tier: 'a', kind: 'perUnit', amount: 1 }, { tier: 'a', kind: 'perUnit', amount: 2 }] },
-    ));
+    const r = safely(() =>
+      computePrizes(
+        { tiers: [{ code: 'a', winners: [] }] },
+        {
+          prizes: [
+            { tier: 'zz', kind: 'perUnit', amount: 1 },
+            { tier: 'a', kind: 'perUnit', amount: 1 },
+            { tier: 'a', kind: 'perUnit', amount: 2 },
+          ],
+        },
+      ),
+    );
     expect(r.success ? [] : r.error.issues.map((i) => [i.code, i.location.field])).toEqual([
       ['prize.unknown_tier', 'table.prizes[0].tier'],
       ['config.duplicate_code', 'table.prizes[2].tier'],

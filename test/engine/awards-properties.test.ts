@@ -7,24 +7,22 @@ import { computePrizes } from '../../src/engine/prizes.js';
 const GROUPS = ['A', 'B', null] as const;
 
 /** Units with coarse scores (ties are common), some missing, previous ranks and a peer group. */
-const unitsArb: fc.Arbitrary<AwardUnit[]> = fc
-  .uniqueArray(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 30 })
-  .chain((ids) =>
-    fc.tuple(
-      ...ids.map((id) =>
-        fc.record({
-          uCode: fc.constant(`u${String(id).padStart(2, '0')}`),
-          score: fc.oneof(
-            { weight: 8, arbitrary: fc.integer({ min: 0, max: 20 }).map((s) => s * 5) },
-            { weight: 2, arbitrary: fc.integer({ min: 0, max: 20 }).map((s) => s * 5 + 1e-12) },
-            { weight: 1, arbitrary: fc.constant(null) },
-          ),
-          previousRank: fc.option(fc.integer({ min: 1, max: 30 }), { nil: null }),
-          groups: fc.constantFrom(...GROUPS).map((g) => ({ region: g })),
-        }),
-      ),
+const unitsArb: fc.Arbitrary<AwardUnit[]> = fc.uniqueArray(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 30 }).chain((ids) =>
+  fc.tuple(
+    ...ids.map((id) =>
+      fc.record({
+        uCode: fc.constant(`u${String(id).padStart(2, '0')}`),
+        score: fc.oneof(
+          { weight: 8, arbitrary: fc.integer({ min: 0, max: 20 }).map((s) => s * 5) },
+          { weight: 2, arbitrary: fc.integer({ min: 0, max: 20 }).map((s) => s * 5 + 1e-12) },
+          { weight: 1, arbitrary: fc.constant(null) },
+        ),
+        previousRank: fc.option(fc.integer({ min: 1, max: 30 }), { nil: null }),
+        groups: fc.constantFrom(...GROUPS).map((g) => ({ region: g })),
+      }),
     ),
-  );
+  ),
+);
 
 const name = { ko: '등급', en: 'Tier' };
 const ties = fc.constantFrom('include' as const, 'exclude' as const);
@@ -77,10 +75,17 @@ function tiersArb(rule: fc.Arbitrary<Record<string, unknown>>, withExtras: boole
 function configArb(rule: fc.Arbitrary<Record<string, unknown>>, withExtras: boolean, units: AwardUnit[]): fc.Arbitrary<AwardConfigInput> {
   return fc.record({
     tiers: tiersArb(rule, withExtras),
-    eligibility: fc.record({
-      excluded: withExtras ? fc.subarray(units.map((u) => u.uCode), { maxLength: Math.min(3, units.length) }) : fc.constant([]),
-      minScore: fc.option(fc.integer({ min: 0, max: 60 }), { nil: undefined }),
-    }).map((e) => (e.minScore === undefined ? { excluded: e.excluded } : e)),
+    eligibility: fc
+      .record({
+        excluded: withExtras
+          ? fc.subarray(
+              units.map((u) => u.uCode),
+              { maxLength: Math.min(3, units.length) },
+            )
+          : fc.constant([]),
+        minScore: fc.option(fc.integer({ min: 0, max: 60 }), { nil: undefined }),
+      })
+      .map((e) => (e.minScore === undefined ? { excluded: e.excluded } : e)),
   }) as fc.Arbitrary<AwardConfigInput>;
 }
 

@@ -12,7 +12,12 @@ describe('rankUnits', () => {
       { uCode: 'c', score: 80 },
       { uCode: 'd', score: 70 },
     ]);
-    expect(ranks(r)).toEqual([['b', 1], ['a', 2], ['c', 2], ['d', 4]]);
+    expect(ranks(r)).toEqual([
+      ['b', 1],
+      ['a', 2],
+      ['c', 2],
+      ['d', 4],
+    ]);
   });
 
   it('never lets float noise split a tie', () => {
@@ -21,7 +26,11 @@ describe('rankUnits', () => {
       { uCode: 'y', score: 0.3 },
       { uCode: 'z', score: 0.29 },
     ]);
-    expect(ranks(r)).toEqual([['x', 1], ['y', 1], ['z', 3]]);
+    expect(ranks(r)).toEqual([
+      ['x', 1],
+      ['y', 1],
+      ['z', 3],
+    ]);
     expect(rankKey(0.1 + 0.2)).toBe(rankKey(0.3));
   });
 
@@ -30,8 +39,14 @@ describe('rankUnits', () => {
       { uCode: 'a', score: 72.441 },
       { uCode: 'b', score: 72.444 },
     ];
-    expect(ranks(rankUnits(units))).toEqual([['b', 1], ['a', 2]]);
-    expect(ranks(rankUnits(units, { decimals: 2 }))).toEqual([['a', 1], ['b', 1]]);
+    expect(ranks(rankUnits(units))).toEqual([
+      ['b', 1],
+      ['a', 2],
+    ]);
+    expect(ranks(rankUnits(units, { decimals: 2 }))).toEqual([
+      ['a', 1],
+      ['b', 1],
+    ]);
   });
 
   it('puts units without a score last, unranked', () => {
@@ -39,18 +54,35 @@ describe('rankUnits', () => {
       { uCode: 'm', score: null },
       { uCode: 'a', score: 1 },
     ]);
-    expect(ranks(r)).toEqual([['a', 1], ['m', null]]);
+    expect(ranks(r)).toEqual([
+      ['a', 1],
+      ['m', null],
+    ]);
   });
 
   it('orders ties by uCode whatever the input order', () => {
-    const a = rankUnits([{ uCode: '11215', score: 5 }, { uCode: '11110', score: 5 }]);
-    const b = rankUnits([{ uCode: '11110', score: 5 }, { uCode: '11215', score: 5 }]);
+    const a = rankUnits([
+      { uCode: '11215', score: 5 },
+      { uCode: '11110', score: 5 },
+    ]);
+    const b = rankUnits([
+      { uCode: '11110', score: 5 },
+      { uCode: '11215', score: 5 },
+    ]);
     expect(a).toEqual(b);
     expect(a.map((u) => u.uCode)).toEqual(['11110', '11215']);
   });
 
   it('rejects repeated codes, NaN scores and bad decimals, listing every problem', () => {
-    const r = safely(() => rankUnits([{ uCode: 'a', score: NaN }, { uCode: 'a', score: 1 }], { decimals: 20 }));
+    const r = safely(() =>
+      rankUnits(
+        [
+          { uCode: 'a', score: NaN },
+          { uCode: 'a', score: 1 },
+        ],
+        { decimals: 20 },
+      ),
+    );
     expect(r.success).toBe(false);
     if (r.success) return;
     expect(r.error).toBeInstanceOf(EngineInputError);

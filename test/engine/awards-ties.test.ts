@@ -21,7 +21,9 @@ describe('award ties beyond a tier’s places', () => {
   it('reports the tie and, undecided, awards as the engine always did', () => {
     const { awards, ties } = assignAwardsWithTies(units, config);
     expect(awards).toEqual(assignAwards(units, config));
-    expect(ties).toEqual([{ tier: 'best', name: { ko: '최우수구', en: 'Best district' }, places: 3, rank: 2, placesLeft: 2, tied: ['b', 'c', 'd', 'e'], decision: null }]);
+    expect(ties).toEqual([
+      { tier: 'best', name: { ko: '최우수구', en: 'Best district' }, places: 3, rank: 2, placesLeft: 2, tied: ['b', 'c', 'd', 'e'], decision: null },
+    ]);
   });
 
   it('reports nothing when the tie fits within the places', () => {
@@ -50,7 +52,9 @@ describe('award ties beyond a tier’s places', () => {
     const empty = assignAwardsWithTies(units, only, [{ tier: 'best', tied, kind: 'leave_empty' }]).awards.units.find((u) => u.uCode === 'c')!;
     expect(empty.tier).toBeNull();
     expect(empty.reason.ko).toBe('최우수구: 공동 2위 동점 4개 구가 남은 2자리를 넘어, 자리를 비워 두기로 결정되어 미선정');
-    const ordered = assignAwardsWithTies(units, only, [{ tier: 'best', tied, kind: 'order', order: ['b', 'c', 'd', 'e'] }]).awards.units.find((u) => u.uCode === 'e')!;
+    const ordered = assignAwardsWithTies(units, only, [{ tier: 'best', tied, kind: 'order', order: ['b', 'c', 'd', 'e'] }]).awards.units.find(
+      (u) => u.uCode === 'e',
+    )!;
     expect(ordered.tier).toBeNull();
     expect(ordered.reason.ko).toContain('동점 처리 규칙에 따라 다른 구에 주기로 결정되어 미선정');
   });

@@ -9,8 +9,7 @@ const unit = (r: AwardResult, uCode: string) => {
   if (u === undefined) throw new Error(`no unit ${uCode}`);
   return u;
 };
-const scored = (scores: Record<string, number | null>): AwardUnit[] =>
-  Object.entries(scores).map(([uCode, score]) => ({ uCode, score }));
+const scored = (scores: Record<string, number | null>): AwardUnit[] => Object.entries(scores).map(([uCode, score]) => ({ uCode, score }));
 
 describe('assignAwards: top N', () => {
   const units = scored({ a: 95, b: 90, c: 85, d: 80, e: 80, f: 70 });
@@ -53,9 +52,18 @@ describe('assignAwards: top N', () => {
 describe('assignAwards: the 2014 scheme (최우수구 4, 우수구 4, 노력구 2 for the biggest rank gain)', () => {
   // uCode, score, previous rank; ranks this year are 1..12 in this order.
   const rows: Array<[string, number, number]> = [
-    ['u01', 95, 1], ['u02', 92, 3], ['u03', 90, 10], ['u04', 88, 2],
-    ['u05', 85, 5], ['u06', 84, 12], ['u07', 83, 6], ['u08', 80, 7],
-    ['u09', 78, 13], ['u10', 75, 14], ['u11', 70, 15], ['u12', 60, 8],
+    ['u01', 95, 1],
+    ['u02', 92, 3],
+    ['u03', 90, 10],
+    ['u04', 88, 2],
+    ['u05', 85, 5],
+    ['u06', 84, 12],
+    ['u07', 83, 6],
+    ['u08', 80, 7],
+    ['u09', 78, 13],
+    ['u10', 75, 14],
+    ['u11', 70, 15],
+    ['u12', 60, 8],
   ];
   const units: AwardUnit[] = rows.map(([uCode, score, previousRank]) => ({ uCode, score, previousRank }));
   const tiers = (effort: Record<string, unknown> = {}): AwardConfigInput => ({
@@ -119,11 +127,12 @@ describe('assignAwards: the 2014 scheme (최우수구 4, 우수구 4, 노력구 
 });
 
 describe('assignAwards: top share', () => {
-  const many = (n: number): AwardUnit[] =>
-    Array.from({ length: n }, (_, i) => ({ uCode: `u${String(i + 1).padStart(3, '0')}`, score: 1000 - i }));
+  const many = (n: number): AwardUnit[] => Array.from({ length: n }, (_, i) => ({ uCode: `u${String(i + 1).padStart(3, '0')}`, score: 1000 - i }));
   const share = (units: AwardUnit[], s: number, rounding?: 'floor' | 'ceil' | 'round') =>
     winners(
-      assignAwards(units, { tiers: [{ code: 't', name: name('우수구', 'Excellent'), rule: { kind: 'topShare', share: s, ...(rounding ? { rounding } : {}) } }] }),
+      assignAwards(units, {
+        tiers: [{ code: 't', name: name('우수구', 'Excellent'), rule: { kind: 'topShare', share: s, ...(rounding ? { rounding } : {}) } }],
+      }),
       't',
     ).length;
 

@@ -1,14 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import {
-  EngineInputError,
-  formatIssue,
-  readCsvInput,
-  readJsonInput,
-  safeScore,
-  score,
-  type EngineIssue,
-} from '../../src/engine/index.js';
+import { EngineInputError, formatIssue, readCsvInput, readJsonInput, safeScore, score, type EngineIssue } from '../../src/engine/index.js';
 
 const META_HEADER = 'iCode,iName,Level,Parent,Weight,Direction,Type';
 const GOOD_META = [META_HEADER, 'T,Total,2,,,1,Aggregate', 'x,X,1,T,1,1,Indicator', 'y,Y,1,T,1,-1,Indicator'].join('\n');
@@ -45,9 +37,7 @@ describe('input errors: every problem with file, row, column and reason', () => 
   });
 
   it('rejects an empty file and a file with only a header', () => {
-    expect(problems(GOOD_META, '')).toEqual([
-      expect.objectContaining({ code: 'EMPTY_FILE', location: { file: 'iData.csv' } }),
-    ]);
+    expect(problems(GOOD_META, '')).toEqual([expect.objectContaining({ code: 'EMPTY_FILE', location: { file: 'iData.csv' } })]);
     expect(problems('', '')).toHaveLength(2);
     expect(problems(GOOD_META, 'uCode,uName,x,y\n')[0]).toMatchObject({ code: 'EMPTY_FILE', location: { file: 'iData.csv' } });
   });
@@ -138,7 +128,14 @@ describe('input errors: every problem with file, row, column and reason', () => 
   });
 
   it('rejects several top nodes and an indicator without a parent', () => {
-    const meta = [META_HEADER, 'T,Total,2,,,1,Aggregate', 'U,Other,2,,,1,Aggregate', 'x,X,1,T,1,1,Indicator', 'y,Y,1,,1,1,Indicator', 'w,W,1,U,1,1,Indicator'].join('\n');
+    const meta = [
+      META_HEADER,
+      'T,Total,2,,,1,Aggregate',
+      'U,Other,2,,,1,Aggregate',
+      'x,X,1,T,1,1,Indicator',
+      'y,Y,1,,1,1,Indicator',
+      'w,W,1,U,1,1,Indicator',
+    ].join('\n');
     const codes = problems(meta, GOOD_DATA).map((p) => p.code);
     expect(codes).toContain('MULTIPLE_TOP');
     expect(codes).toContain('UNKNOWN_PARENT');
@@ -151,7 +148,8 @@ describe('input errors: every problem with file, row, column and reason', () => 
 
     const shape = readJsonInput({ name: 'e.json', value: { iMeta: [{ iCode: 'x', Level: true }], iData: [] } });
     expect(shape.success).toBe(false);
-    if (!shape.success) expect(shape.error.issues[0]).toMatchObject({ code: 'SCHEMA', location: { file: 'e.json', row: 1, column: 'Level', field: 'iMeta[0].Level' } });
+    if (!shape.success)
+      expect(shape.error.issues[0]).toMatchObject({ code: 'SCHEMA', location: { file: 'e.json', row: 1, column: 'Level', field: 'iMeta[0].Level' } });
 
     const options = safeScore({ iMeta: [], iData: [], options: { missing: 'ignore' } as never });
     expect(options.success).toBe(false);

@@ -92,7 +92,9 @@ describe('hopejobs score', () => {
   });
 
   it('exits 2 for an empty file, a missing file and contradictory flags', async () => {
-    expect((await hopejobs(['--data', 'd.csv', '--meta', 'm.csv'], { 'd.csv': '', 'm.csv': META })).stderr).toContain('d.csv: 파일이 비어 있습니다 | the file is empty');
+    expect((await hopejobs(['--data', 'd.csv', '--meta', 'm.csv'], { 'd.csv': '', 'm.csv': META })).stderr).toContain(
+      'd.csv: 파일이 비어 있습니다 | the file is empty',
+    );
     const missing = await hopejobs(['--data', 'nope.csv', '--meta', 'm.csv'], { 'm.csv': META });
     expect(missing.exitCode).toBe(2);
     expect(missing.stderr).toContain('nope.csv: cannot read the file (ENOENT)');
@@ -101,7 +103,10 @@ describe('hopejobs score', () => {
     const winmax = await hopejobs(['--data', 'd.csv', '--meta', 'm.csv', '--winmax', '3'], { 'd.csv': DATA, 'm.csv': META });
     expect(winmax.exitCode).toBe(2);
     expect(winmax.stderr).toContain('--winmax needs --treat');
-    const flags = await hopejobs(['--data', 'd.csv', '--meta', 'm.csv', '--impute', 'mode', '--screen', '2', '--format', 'xml'], { 'd.csv': DATA, 'm.csv': META });
+    const flags = await hopejobs(['--data', 'd.csv', '--meta', 'm.csv', '--impute', 'mode', '--screen', '2', '--format', 'xml'], {
+      'd.csv': DATA,
+      'm.csv': META,
+    });
     expect(flags.stderr.trimEnd().split('\n')).toHaveLength(3);
   });
 
@@ -131,8 +136,20 @@ describe('hopejobs score', () => {
   it.skipIf(!asemPresent)('runs COINr’s full ASEM example from the command line', async () => {
     const rel = path.relative(repoRoot, asemDir);
     const r = await hopejobs([
-      '--data', `${rel}/ASEM_iData.csv`, '--meta', `${rel}/ASEM_iMeta.csv`, '--format', 'csv',
-      '--denominate', '--impute', 'mean:EurAsia_group', '--screen', '0.9', '--treat', '--winmax', '5',
+      '--data',
+      `${rel}/ASEM_iData.csv`,
+      '--meta',
+      `${rel}/ASEM_iMeta.csv`,
+      '--format',
+      'csv',
+      '--denominate',
+      '--impute',
+      'mean:EurAsia_group',
+      '--screen',
+      '0.9',
+      '--treat',
+      '--winmax',
+      '5',
     ]);
     expect(r.exitCode).toBe(0);
     expect(r.stdout.split('\n')[1]).toMatch(/^CHE,Switzerland,68\.38\d*,1,/);

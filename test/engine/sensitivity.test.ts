@@ -1,7 +1,19 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compile, EngineInputError, formatCsv, formatJson, formatSensitivityCsv, formatSensitivityJson, formatSensitivityTable, readCsvInput, score, sensitivity, sensitivityBody } from '../../src/engine/index.js';
+import {
+  compile,
+  EngineInputError,
+  formatCsv,
+  formatJson,
+  formatSensitivityCsv,
+  formatSensitivityJson,
+  formatSensitivityTable,
+  readCsvInput,
+  score,
+  sensitivity,
+  sensitivityBody,
+} from '../../src/engine/index.js';
 import { type AwardConfigInput } from '../../src/engine/awards.js';
 import { safely } from '../../src/engine/engine-error.js';
 import { type SensitivityOptions } from '../../src/engine/sensitivity-options.js';

@@ -2,18 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeStreaks, type YearTiers } from '../../src/engine/streaks.js';
 
-const seriesArb: fc.Arbitrary<YearTiers[]> = fc
-  .uniqueArray(fc.integer({ min: 2010, max: 2025 }), { maxLength: 16 })
-  .chain((years) =>
-    fc.tuple(
-      ...years.map((year) =>
-        fc.record({
-          year: fc.constant(year),
-          tiers: fc.dictionary(fc.constantFrom('a', 'b', 'c', 'd'), fc.constantFrom('best', 'excellent', 'effort', null)),
-        }),
-      ),
+const seriesArb: fc.Arbitrary<YearTiers[]> = fc.uniqueArray(fc.integer({ min: 2010, max: 2025 }), { maxLength: 16 }).chain((years) =>
+  fc.tuple(
+    ...years.map((year) =>
+      fc.record({
+        year: fc.constant(year),
+        tiers: fc.dictionary(fc.constantFrom('a', 'b', 'c', 'd'), fc.constantFrom('best', 'excellent', 'effort', null)),
+      }),
     ),
-  );
+  ),
+);
 
 describe('streak properties', () => {
   it('never exceed the number of years, and match a brute-force longest run', () => {

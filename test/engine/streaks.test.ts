@@ -63,7 +63,16 @@ describe('computeStreaks', () => {
   });
 
   it('rejects repeated or fractional years and an empty tier set', () => {
-    const r = safely(() => computeStreaks([{ year: 2019, tiers: {} }, { year: 2019, tiers: {} }, { year: 2019.5, tiers: {} }], { tiers: [] }));
+    const r = safely(() =>
+      computeStreaks(
+        [
+          { year: 2019, tiers: {} },
+          { year: 2019, tiers: {} },
+          { year: 2019.5, tiers: {} },
+        ],
+        { tiers: [] },
+      ),
+    );
     expect(r.success ? [] : r.error.issues.map((i) => [i.code, i.location.field])).toEqual([
       ['streak.empty_tier_set', 'options.tiers'],
       ['streak.duplicate_year', 'series[1].year'],

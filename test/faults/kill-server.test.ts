@@ -145,9 +145,13 @@ describe.each(backends())('kill -9 of the server on $name', (backend) => {
       expect(await count(db, 'scoring_runs', `status <> 'done' OR result IS NULL`)).toBe(0);
       // Every stored run has its audit entry and no audit entry points at a run that is not there.
       const runs = rowsOf<{ id: number }>(await db.db.execute(sql`SELECT id FROM scoring_runs ORDER BY id`)).map((r) => String(r.id));
-      const audited = rowsOf<{ entity_id: string }>(await db.db.execute(sql`SELECT entity_id FROM audit_log WHERE action = 'scoring.run' ORDER BY seq`)).map((r) => r.entity_id);
+      const audited = rowsOf<{ entity_id: string }>(await db.db.execute(sql`SELECT entity_id FROM audit_log WHERE action = 'scoring.run' ORDER BY seq`)).map(
+        (r) => r.entity_id,
+      );
       expect(audited).toEqual(runs);
     });
-    console.log(`scoring kills (${backend.name}): ${acknowledged.length} runs acknowledged and kept, ${committedUnanswered} in-flight runs committed whole before the kill, none half-stored`);
+    console.log(
+      `scoring kills (${backend.name}): ${acknowledged.length} runs acknowledged and kept, ${committedUnanswered} in-flight runs committed whole before the kill, none half-stored`,
+    );
   }, 300_000);
 });

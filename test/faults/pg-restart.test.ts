@@ -59,7 +59,13 @@ describe.skipIf(!server || process.env.FAULTS_PG_RESTART !== '1')('PostgreSQL se
     const writer = async (w: number) => {
       while (!stop) {
         const tag = `재시작 ${w}-${n++}`;
-        const r = await note(() => officer.json<{ id: number }>('POST', '/api/v1/districts/11215/records', { recordType: 'company_visit', occurredOn: '2020-03-02', data: { company_name: tag, purpose: '기타', jobs_found: 1 } }));
+        const r = await note(() =>
+          officer.json<{ id: number }>('POST', '/api/v1/districts/11215/records', {
+            recordType: 'company_visit',
+            occurredOn: '2020-03-02',
+            data: { company_name: tag, purpose: '기타', jobs_found: 1 },
+          }),
+        );
         if (r?.status === 201) acknowledged.push((r.body as { id: number }).id);
         await sleep(10);
       }
@@ -90,9 +96,15 @@ describe.skipIf(!server || process.env.FAULTS_PG_RESTART !== '1')('PostgreSQL se
     expect(app.child.exitCode, `the app process kept running; its output:\n${app.output().slice(-3000)}`).toBeNull();
     expect(recoveredAt, 'writes succeed again after the restart').toBeGreaterThan(0);
     const failed = answers.filter((a) => typeof a.status !== 'number' || a.status >= 400);
-    expect(answers.filter((a) => a.status === 'network'), 'the HTTP server never dropped a connection').toEqual([]);
+    expect(
+      answers.filter((a) => a.status === 'network'),
+      'the HTTP server never dropped a connection',
+    ).toEqual([]);
     expect(failed.length, 'the outage was seen by some requests').toBeGreaterThan(0);
-    expect(failed.every((a) => (a.status === 503 || a.status === 500) && a.problem), JSON.stringify(failed.slice(0, 5))).toBe(true);
+    expect(
+      failed.every((a) => (a.status === 503 || a.status === 500) && a.problem),
+      JSON.stringify(failed.slice(0, 5)),
+    ).toBe(true);
     console.log(
       `pg restart: ${answers.length} requests, ${failed.length} failed cleanly (${failed.filter((a) => a.status === 503).length}×503, ${failed.filter((a) => a.status === 500).length}×500), ` +
         `recovered ${Math.round(recoveredAt - restartAt)} ms after the restart began, ${acknowledged.length} writes acknowledged`,

@@ -74,7 +74,21 @@ export const hostileString = (maxLength = 40): fc.Arbitrary<string> =>
 
 /** Numbers at and beyond the edges: NaN, ±Infinity, ±0, the largest and smallest doubles, unsafe integers. */
 export const hostileNumber: fc.Arbitrary<number> = fc.oneof(
-  fc.constantFrom(NaN, Infinity, -Infinity, -0, 0, Number.MAX_VALUE, -Number.MAX_VALUE, Number.MIN_VALUE, Number.MAX_SAFE_INTEGER + 2, 1e21, -1e21, 2 ** 31, -(2 ** 31) - 1),
+  fc.constantFrom(
+    NaN,
+    Infinity,
+    -Infinity,
+    -0,
+    0,
+    Number.MAX_VALUE,
+    -Number.MAX_VALUE,
+    Number.MIN_VALUE,
+    Number.MAX_SAFE_INTEGER + 2,
+    1e21,
+    -1e21,
+    2 ** 31,
+    -(2 ** 31) - 1,
+  ),
   fc.double(),
   fc.integer(),
   fc.integer({ min: -1000, max: 1000 }),
@@ -107,7 +121,14 @@ export const cp949Text: fc.Arbitrary<Buffer> = fc
   .string({ maxLength: 60, unit: fc.oneof(hangul, fc.constantFrom(...'abc,\n"0123456789 '.split(''))) })
   .map((s) => iconv.encode(s, 'cp949'));
 
-const BOMS = [Buffer.alloc(0), Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf]), Buffer.from([0xff, 0xfe]), Buffer.from([0xfe, 0xff]), Buffer.from([0xef, 0xbb])];
+const BOMS = [
+  Buffer.alloc(0),
+  Buffer.from([0xef, 0xbb, 0xbf]),
+  Buffer.from([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf]),
+  Buffer.from([0xff, 0xfe]),
+  Buffer.from([0xfe, 0xff]),
+  Buffer.from([0xef, 0xbb]),
+];
 
 /** A byte-order mark, a doubled one, a UTF-16 one, a truncated one, or none. */
 export const bom: fc.Arbitrary<Buffer> = fc.constantFrom(...BOMS);
@@ -185,6 +206,8 @@ export function mutatedBody(valid: unknown): fc.Arbitrary<unknown> {
       delete copy[k];
       return copy;
     }),
-    fc.tuple(fc.constantFrom(...pollutingKeys), hostileJson).map(([k, v]) => JSON.parse(`{${JSON.stringify(k)}:${JSON.stringify(v ?? null)},${JSON.stringify(valid).slice(1)}`) as unknown),
+    fc
+      .tuple(fc.constantFrom(...pollutingKeys), hostileJson)
+      .map(([k, v]) => JSON.parse(`{${JSON.stringify(k)}:${JSON.stringify(v ?? null)},${JSON.stringify(valid).slice(1)}`) as unknown),
   );
 }

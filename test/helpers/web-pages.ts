@@ -63,7 +63,8 @@ export function webPages(file = routerFile): WebPage[] {
     for (const r of routes.elements) {
       if (!ts.isObjectLiteralExpression(r)) fail(r, 'a route that is not an object literal');
       const prop = (name: string) =>
-        (r as ts.ObjectLiteralExpression).properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText() === name)?.initializer;
+        (r as ts.ObjectLiteralExpression).properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText() === name)
+          ?.initializer;
       const pathNode = prop('path');
       const index = prop('index');
       const children = prop('children');

@@ -57,7 +57,12 @@ describe.each(backends())('the 2019 cycle end to end on $name', (backend) => {
       DELETE FROM adjustments WHERE cycle_id = ${c.id};
       UPDATE cycles SET status = 'draft', published_at = NULL, version = version + 1 WHERE id = ${c.id};`);
     clearPublicCache();
-    const users = ['admin', 'auditor', ...[1, 2, 3, 4, 5].map((i) => `reviewer.${i}`), ...seoulDistricts.flatMap((d) => [`officer.${d.code}`, `approver.${d.code}`])];
+    const users = [
+      'admin',
+      'auditor',
+      ...[1, 2, 3, 4, 5].map((i) => `reviewer.${i}`),
+      ...seoulDistricts.flatMap((d) => [`officer.${d.code}`, `approver.${d.code}`]),
+    ];
     for (const u of users) who.set(u, (await login(db.db, { username: u, password: PASSWORD, ip: null, userAgent: null })).principal);
   }, 300_000);
   afterAll(async () => {
@@ -74,7 +79,12 @@ describe.each(backends())('the 2019 cycle end to end on $name', (backend) => {
     // evidence, submits; the district approver approves.
     for (const d of seoulDistricts) {
       const officer = as(`officer.${d.code}`);
-      const { evidence } = await storeEvidence(db.db, store, { fileName: `${d.name}-증빙.pdf`, content: pdf(d.code), orgUnitCode: d.code, actor: { userId: officer.user.id, label: officer.user.username } }, { maxBytes: 1 << 20 });
+      const { evidence } = await storeEvidence(
+        db.db,
+        store,
+        { fileName: `${d.name}-증빙.pdf`, content: pdf(d.code), orgUnitCode: d.code, actor: { userId: officer.user.id, label: officer.user.username } },
+        { maxBytes: 1 << 20 },
+      );
       const direct = demoDirectValues(d.code, YEAR, demoStrength(d.code, YEAR));
       for (const ind of fw.indicators) {
         const input = ind.kind === 'qualitative' || ind.formula ? {} : { value: direct[ind.code] ?? null };
@@ -133,10 +143,22 @@ describe.each(backends())('the 2019 cycle end to end on $name', (backend) => {
     await move('objections');
     const ranked = provisional.outcome.units;
     // A district close behind the one above it, with room to gain on J2 (target 100, 6 points).
-    const candidate = ranked.find((u, k) => k > 0 && u.rank! > ranked[k - 1]!.rank! && (u.points.J2 ?? 0) < 6 && ranked[k - 1]!.score! - u.score! < 6 - (u.points.J2 ?? 0) - 0.01)!;
+    const candidate = ranked.find(
+      (u, k) => k > 0 && u.rank! > ranked[k - 1]!.rank! && (u.points.J2 ?? 0) < 6 && ranked[k - 1]!.score! - u.score! < 6 - (u.points.J2 ?? 0) - 0.01,
+    )!;
     expect(candidate).toBeDefined();
-    const filed = await fileObjection(db.db, as(`officer.${candidate.code}`), YEAR, { district: candidate.code, indicator: 'J2', reason: '목표 달성률 산정 오류', requestedValue: 100 });
-    const rejectedOne = await fileObjection(db.db, as('officer.11680'), YEAR, { district: '11680', indicator: 'J10', reason: '집행률 재검토 요청', requestedValue: 99 });
+    const filed = await fileObjection(db.db, as(`officer.${candidate.code}`), YEAR, {
+      district: candidate.code,
+      indicator: 'J2',
+      reason: '목표 달성률 산정 오류',
+      requestedValue: 100,
+    });
+    const rejectedOne = await fileObjection(db.db, as('officer.11680'), YEAR, {
+      district: '11680',
+      indicator: 'J10',
+      reason: '집행률 재검토 요청',
+      requestedValue: 99,
+    });
     await decideObjection(db.db, as('admin'), filed.id, { decision: 'accept', version: filed.version, correctedValue: 100, reason: '증빙 확인 결과 정정' });
     await decideObjection(db.db, as('admin'), rejectedOne.id, { decision: 'reject', version: rejectedOne.version, reason: '증빙이 제출 값과 일치함' });
     await move('final');

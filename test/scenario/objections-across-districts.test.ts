@@ -8,7 +8,16 @@ import { transitionCycle } from '../../src/domain/cycles.js';
 import { DomainError } from '../../src/domain/errors.js';
 import { getFramework } from '../../src/domain/frameworks/service.js';
 import { decideObjection, fileObjection, listObjections, replyToObjection, setObjectionSettings } from '../../src/domain/objections/index.js';
-import { assignReviewers, getAssignment, listMyAssignments, panelScores, rubricScore, saveDraftScores, signPledge, submitScores } from '../../src/domain/reviews/index.js';
+import {
+  assignReviewers,
+  getAssignment,
+  listMyAssignments,
+  panelScores,
+  rubricScore,
+  saveDraftScores,
+  signPledge,
+  submitScores,
+} from '../../src/domain/reviews/index.js';
 import { snapshotSchema } from '../../src/domain/scoring/evaluate.js';
 import { getRun, runScoring } from '../../src/domain/scoring/runs.js';
 import { backends, DEMO_TEST_PASSWORD, type TestDatabase } from '../helpers/db.js';
@@ -92,15 +101,29 @@ describe.each(backends())('objections across districts on $name', (backend) => {
     await setObjectionSettings(db.db, as('admin'), YEAR, { filingDueAt: at(24), replyDueAt: at(48), decisionDueAt: at(120), committee: [] });
 
     // District A contests two of B's figures and one more; filing after the window is refused.
-    const j2 = await fileObjection(db.db, as(`officer.${A}`), YEAR, { district: B, indicator: 'J2', reason: '광진구 J2 달성률에 하반기 실적이 빠졌습니다', requestedValue: 100 }, at(2));
-    const s6o = await fileObjection(db.db, as(`approver.${A}`), YEAR, { district: B, indicator: 'S6', reason: '광진구 S6 우수사례 평가에 증빙 일부가 반영되지 않았습니다' }, at(3));
+    const j2 = await fileObjection(
+      db.db,
+      as(`officer.${A}`),
+      YEAR,
+      { district: B, indicator: 'J2', reason: '광진구 J2 달성률에 하반기 실적이 빠졌습니다', requestedValue: 100 },
+      at(2),
+    );
+    const s6o = await fileObjection(
+      db.db,
+      as(`approver.${A}`),
+      YEAR,
+      { district: B, indicator: 'S6', reason: '광진구 S6 우수사례 평가에 증빙 일부가 반영되지 않았습니다' },
+      at(3),
+    );
     const j3 = await fileObjection(db.db, as(`officer.${A}`), YEAR, { district: B, indicator: 'J3', reason: '채용 인원 확인 요청' }, at(4));
     expect([j2, s6o, j3].map((o) => [o.filer.code, o.district.code, o.stage])).toEqual([
       [A, B, 'awaiting_reply'],
       [A, B, 'awaiting_reply'],
       [A, B, 'awaiting_reply'],
     ]);
-    expect(await refused(fileObjection(db.db, as(`officer.${A}`), YEAR, { district: B, indicator: 'J4', reason: '늦은 신청' }, at(25)))).toBe('objection_deadline_passed');
+    expect(await refused(fileObjection(db.db, as(`officer.${A}`), YEAR, { district: B, indicator: 'J4', reason: '늦은 신청' }, at(25)))).toBe(
+      'objection_deadline_passed',
+    );
 
     // B is notified of each, and so is the city.
     for (const u of [`officer.${B}`, `approver.${B}`]) {
@@ -112,31 +135,71 @@ describe.each(backends())('objections across districts on $name', (backend) => {
     const replied = await replyToObjection(db.db, as(`officer.${B}`), j2.id, { version: j2.version, text: '하반기 실적은 9월 보고에 포함했습니다' }, at(30));
     expect(replied.stage).toBe('awaiting_decision');
     expect((await inbox(`officer.${A}`, 'objection_replied')).map((n) => (n.payload as { objectionId: number }).objectionId)).toEqual([j2.id]);
-    expect(await refused(decideObjection(db.db, as('admin'), s6o.id, { decision: 'accept', version: s6o.version, reason: '이르다' }, at(30)))).toBe('awaiting_reply');
-    expect(await refused(replyToObjection(db.db, as(`approver.${B}`), s6o.id, { version: s6o.version, text: '늦은 답변' }, at(49)))).toBe('reply_deadline_passed');
+    expect(await refused(decideObjection(db.db, as('admin'), s6o.id, { decision: 'accept', version: s6o.version, reason: '이르다' }, at(30)))).toBe(
+      'awaiting_reply',
+    );
+    expect(await refused(replyToObjection(db.db, as(`approver.${B}`), s6o.id, { version: s6o.version, text: '늦은 답변' }, at(49)))).toBe(
+      'reply_deadline_passed',
+    );
 
     // Nobody decides about their own district or their own filing: a committee with B's approver, A's officer and the city admin.
-    await setObjectionSettings(db.db, as('admin'), YEAR, { filingDueAt: at(24), replyDueAt: at(48), decisionDueAt: at(120), committee: ['admin', `approver.${B}`, `officer.${A}`] });
-    expect(await refused(decideObjection(db.db, as(`approver.${B}`), j2.id, { decision: 'reject', version: replied.version, reason: '우리 구' }, at(50)))).toBe('forbidden');
-    expect(await refused(decideObjection(db.db, as(`officer.${A}`), j2.id, { decision: 'accept', version: replied.version, correctedValue: 100, reason: '내 신청' }, at(50)))).toBe('forbidden');
-    expect(await refused(decideObjection(db.db, as('reviewer.1'), j2.id, { decision: 'accept', version: replied.version, correctedValue: 100, reason: '위원 아님' }, at(50)))).toBe('forbidden');
+    await setObjectionSettings(db.db, as('admin'), YEAR, {
+      filingDueAt: at(24),
+      replyDueAt: at(48),
+      decisionDueAt: at(120),
+      committee: ['admin', `approver.${B}`, `officer.${A}`],
+    });
+    expect(await refused(decideObjection(db.db, as(`approver.${B}`), j2.id, { decision: 'reject', version: replied.version, reason: '우리 구' }, at(50)))).toBe(
+      'forbidden',
+    );
+    expect(
+      await refused(
+        decideObjection(db.db, as(`officer.${A}`), j2.id, { decision: 'accept', version: replied.version, correctedValue: 100, reason: '내 신청' }, at(50)),
+      ),
+    ).toBe('forbidden');
+    expect(
+      await refused(
+        decideObjection(db.db, as('reviewer.1'), j2.id, { decision: 'accept', version: replied.version, correctedValue: 100, reason: '위원 아님' }, at(50)),
+      ),
+    ).toBe('forbidden');
 
     // The city decides: J2 accepted with a correction; S6 accepted, which reopens the panel's sheets for B × S6.
-    const acceptedJ2 = await decideObjection(db.db, as('admin'), j2.id, { decision: 'accept', version: replied.version, correctedValue: 100, reason: '하반기 실적 증빙 확인' }, at(50));
+    const acceptedJ2 = await decideObjection(
+      db.db,
+      as('admin'),
+      j2.id,
+      { decision: 'accept', version: replied.version, correctedValue: 100, reason: '하반기 실적 증빙 확인' },
+      at(50),
+    );
     expect(acceptedJ2).toMatchObject({ status: 'accepted', correctedValue: 100, stage: 'decided' });
-    expect(await refused(decideObjection(db.db, as('admin'), s6o.id, { decision: 'accept', version: s6o.version, correctedValue: 90, reason: '값 고침' }, at(50)))).toBe('decision_incomplete');
-    const acceptedS6 = await decideObjection(db.db, as('admin'), s6o.id, { decision: 'accept', version: s6o.version, reason: '누락된 증빙을 반영해 재심사' }, at(51));
+    expect(
+      await refused(decideObjection(db.db, as('admin'), s6o.id, { decision: 'accept', version: s6o.version, correctedValue: 90, reason: '값 고침' }, at(50))),
+    ).toBe('decision_incomplete');
+    const acceptedS6 = await decideObjection(
+      db.db,
+      as('admin'),
+      s6o.id,
+      { decision: 'accept', version: s6o.version, reason: '누락된 증빙을 반영해 재심사' },
+      at(51),
+    );
     expect(acceptedS6).toMatchObject({ status: 'accepted', correctedValue: null, reopenedReviews: 3 });
     const cycle = (await findCycleByYear(db.db, YEAR))!;
-    const sheets = await db.db.select().from(reviewAssignments).where(and(eq(reviewAssignments.cycleId, cycle.id), eq(reviewAssignments.indicatorCode, 'S6')));
+    const sheets = await db.db
+      .select()
+      .from(reviewAssignments)
+      .where(and(eq(reviewAssignments.cycleId, cycle.id), eq(reviewAssignments.indicatorCode, 'S6')));
     const reopened = sheets.filter((s) => s.status !== 'submitted');
     expect(reopened).toHaveLength(3);
     expect(new Set(reopened.map((s) => s.orgUnitId)).size).toBe(1);
 
     // The decision deadline holds: J3, never answered, cannot be decided late until the city extends the deadline.
-    expect(await refused(decideObjection(db.db, as('admin'), j3.id, { decision: 'reject', version: j3.version, reason: '늦음' }, at(121)))).toBe('decision_deadline_passed');
+    expect(await refused(decideObjection(db.db, as('admin'), j3.id, { decision: 'reject', version: j3.version, reason: '늦음' }, at(121)))).toBe(
+      'decision_deadline_passed',
+    );
     await setObjectionSettings(db.db, as('admin'), YEAR, { filingDueAt: at(24), replyDueAt: at(48), decisionDueAt: at(144), committee: [] });
-    expect((await decideObjection(db.db, as('admin'), j3.id, { decision: 'reject', version: j3.version, reason: '명단 확인 결과 중복 없음' }, at(121))).status).toBe('rejected');
+    expect(
+      (await decideObjection(db.db, as('admin'), j3.id, { decision: 'reject', version: j3.version, reason: '명단 확인 결과 중복 없음' }, at(121))).status,
+    ).toBe('rejected');
 
     // The final stage waits for the re-review; only the reopened sheets can be rescored.
     expect(await refused(move('final'))).toBe('transition_blocked');

@@ -29,11 +29,19 @@ interface Progress {
 interface Mine {
   blind: boolean;
   pledgeSigned: boolean;
-  assignments: Array<{ id: number; orgUnit: { code: string; name: string }; indicator: { code: string }; rubric: { criteria: Array<{ code: string }> }; version: number }>;
+  assignments: Array<{
+    id: number;
+    orgUnit: { code: string; name: string };
+    indicator: { code: string };
+    rubric: { criteria: Array<{ code: string }> };
+    version: number;
+  }>;
 }
 
 const districtMayCall = (access: Access | undefined) =>
-  access === 'public' || access === 'authenticated' || (typeof access === 'object' && access.roles.some((r) => r === 'district_officer' || r === 'district_approver'));
+  access === 'public' ||
+  access === 'authenticated' ||
+  (typeof access === 'object' && access.roles.some((r) => r === 'district_officer' || r === 'district_approver'));
 
 /**
  * Evaluation integrity through a 2020 round on the real app: a blind panel, the pledge, a declared conflict that is
@@ -75,10 +83,16 @@ describe.each(backends())('evaluation integrity of the panel review on $name', (
       return res.json<{ id: number }>().id;
     };
     evidence = { pdf: await upload('광진구-우수사례-보고서.pdf', pdfSample('gwangjin')), png: await upload('광진구-현장사진.png', pngSample()) };
-    let saved = await officer.request('PUT', `/api/v1/cycles/${YEAR}/districts/${OWN}/submissions/${ITEM}`, { version: 0, comment: '광진구는 대학·기업과 함께 사회적경제 특구를 조성했습니다.' });
+    let saved = await officer.request('PUT', `/api/v1/cycles/${YEAR}/districts/${OWN}/submissions/${ITEM}`, {
+      version: 0,
+      comment: '광진구는 대학·기업과 함께 사회적경제 특구를 조성했습니다.',
+    });
     expect(saved.statusCode, saved.body).toBe(200);
     for (const id of [evidence.pdf, evidence.png]) {
-      saved = await officer.request('POST', `/api/v1/cycles/${YEAR}/districts/${OWN}/submissions/${ITEM}/evidence`, { evidenceId: id, version: saved.json<{ version: number }>().version });
+      saved = await officer.request('POST', `/api/v1/cycles/${YEAR}/districts/${OWN}/submissions/${ITEM}/evidence`, {
+        evidenceId: id,
+        version: saved.json<{ version: number }>().version,
+      });
       expect(saved.statusCode, saved.body).toBe(200);
     }
   }, 300_000);
@@ -129,7 +143,13 @@ describe.each(backends())('evaluation integrity of the panel review on $name', (
       if ((d.records as Array<{ id: number }>).some((r) => r.id === recordId)) dossier = d;
     }
     expect(dossier).not.toBeNull();
-    const d = dossier as { blind: boolean; district: { label: { ko: string }; code: string | null }; submission: { comment: string }; records: Array<{ title: string; summary: string }>; evidence: Array<{ id: number; name: string; inline: boolean; mediaType: string }> };
+    const d = dossier as {
+      blind: boolean;
+      district: { label: { ko: string }; code: string | null };
+      submission: { comment: string };
+      records: Array<{ title: string; summary: string }>;
+      evidence: Array<{ id: number; name: string; inline: boolean; mediaType: string }>;
+    };
     expect(d.blind).toBe(true);
     expect(d.district.code).toBeNull();
     expect(d.district.label.ko).toMatch(/^자치구 [A-Z]+$/);
@@ -231,7 +251,10 @@ describe.each(backends())('evaluation integrity of the panel review on $name', (
     expect(routes.length).toBeGreaterThan(30);
     const leaks: string[] = [];
     let answered = 0;
-    for (const [name, client] of [['officer', officer], ['approver', approver]] as const) {
+    for (const [name, client] of [
+      ['officer', officer],
+      ['approver', approver],
+    ] as const) {
       for (const r of routes) {
         const e = EXPECTATIONS[routeKey(r)] ?? { allow: [] };
         // The route as the authorisation matrix calls it, and again on the open round with the district's own ids.
@@ -276,7 +299,9 @@ describe.each(backends())('evaluation integrity of the panel review on $name', (
       expect(Object.keys(body.items[0]!).sort()).toEqual(['comments', 'indicatorCode', 'name']);
       // Only the district's own items: every comment's assignment is one of OWN's.
       const ownIds = new Set(
-        rowsOf<{ id: number }>(await fx.db.db.execute(sql`SELECT a.id FROM review_assignments a JOIN org_units o ON o.id = a.org_unit_id WHERE o.code = ${OWN}`)).map((r) => r.id),
+        rowsOf<{ id: number }>(
+          await fx.db.db.execute(sql`SELECT a.id FROM review_assignments a JOIN org_units o ON o.id = a.org_unit_id WHERE o.code = ${OWN}`),
+        ).map((r) => r.id),
       );
       for (const c of body.items.flatMap((i) => i.comments)) expect(ownIds.has(Number(c.split('#')[1]))).toBe(true);
     }
@@ -297,7 +322,9 @@ describe.each(backends())('evaluation integrity of the panel review on $name', (
     );
     expect(sheets.length).toBeGreaterThanOrEqual(3);
     const adminPrincipal = await principalOf(fx.db, 'admin');
-    await expect(reopenReviewItem(fx.db.db, await principalOf(fx.db, `officer.${OWN}`), YEAR, { orgUnitCode: OWN, indicatorCode: ITEM, reason: 'x' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      reopenReviewItem(fx.db.db, await principalOf(fx.db, `officer.${OWN}`), YEAR, { orgUnitCode: OWN, indicatorCode: ITEM, reason: 'x' }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
     const out = await reopenReviewItem(fx.db.db, adminPrincipal, YEAR, { orgUnitCode: OWN, indicatorCode: ITEM, reason: '이의신청 수용: 정성 재평가' });
     expect(out).toEqual({ reopened: sheets.length });
     await expect(panelScores(fx.db.db, YEAR)).rejects.toMatchObject({ code: 'review_items_reopened' });
@@ -305,7 +332,11 @@ describe.each(backends())('evaluation integrity of the panel review on $name', (
     for (const [k, sheet] of sheets.entries()) {
       const a = (await mine(sheet.username)).assignments.find((x) => x.id === sheet.id)!;
       const scores = Object.fromEntries(a.rubric.criteria.map((c) => [c.code, 5]));
-      const res = await reviewer[sheet.username]!.request('POST', `${BASE}/assignments/${a.id}/submit`, { version: a.version, scores, comment: `${MARK} 재평가 #${a.id}` });
+      const res = await reviewer[sheet.username]!.request('POST', `${BASE}/assignments/${a.id}/submit`, {
+        version: a.version,
+        scores,
+        comment: `${MARK} 재평가 #${a.id}`,
+      });
       expect(res.statusCode, res.body).toBe(200);
       // Another of the reviewer's items stays closed.
       const other = (await mine(sheet.username)).assignments.find((x) => x.indicator.code !== ITEM)!;

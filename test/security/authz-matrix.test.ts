@@ -5,15 +5,7 @@ import { signIn, type Client } from '../helpers/app.js';
 import { backends } from '../helpers/db.js';
 import { apiRoutes, routeKey, type RouteEntry } from '../helpers/route-table.js';
 import { bodyFor, EXPECTATIONS, urlFor, type Call } from './expectations.js';
-import {
-  callers,
-  openSecurityFixture,
-  PASSWORD,
-  usernames,
-  type Caller,
-  type SecurityFixture,
-  type SignedInCaller,
-} from './fixture.js';
+import { callers, openSecurityFixture, PASSWORD, usernames, type Caller, type SecurityFixture, type SignedInCaller } from './fixture.js';
 
 // The route table comes from the app itself: every route buildApp registers is recorded as it is added.
 const recorded = vi.hoisted(() => [] as RouteEntry[]);
@@ -88,7 +80,8 @@ describe.each(backends())('authorisation matrix on $name', (backend) => {
       const e = EXPECTATIONS[routeKey(r)];
       if (!e) continue;
       const anonymous = e.allow.includes('anonymous');
-      if (anonymous !== (r.access === 'public')) wrong.push(`${routeKey(r)}: access ${JSON.stringify(r.access)}, anonymous ${anonymous ? 'allowed' : 'denied'}`);
+      if (anonymous !== (r.access === 'public'))
+        wrong.push(`${routeKey(r)}: access ${JSON.stringify(r.access)}, anonymous ${anonymous ? 'allowed' : 'denied'}`);
     }
     expect(wrong).toEqual([]);
   });
@@ -108,10 +101,13 @@ describe.each(backends())('authorisation matrix on $name', (backend) => {
         cells.push({ route: routeKey(r), caller, status: res.statusCode, ...(code ? { code } : {}) });
         const expected: Outcome = e.allow.includes(caller) ? 'allowed' : 'denied';
         const denialStatus = caller === 'anonymous' ? 401 : e.hiddenFrom?.includes(caller) ? 404 : 403;
-        if (expected === 'allowed' && code === 'validation') wrong.push(`${routeKey(r)} as ${caller}: the matrix's request is malformed (400 validation), fix it so the handler runs`);
+        if (expected === 'allowed' && code === 'validation')
+          wrong.push(`${routeKey(r)} as ${caller}: the matrix's request is malformed (400 validation), fix it so the handler runs`);
         else if (res.statusCode >= 500) wrong.push(`${routeKey(r)} as ${caller}: ${res.statusCode} ${res.body.slice(0, 200)}`);
-        else if (expected === 'allowed' && (res.statusCode === 401 || res.statusCode === 403)) wrong.push(`${routeKey(r)} as ${caller}: expected allowed, got ${res.statusCode} ${code ?? ''}`);
-        else if (expected === 'denied' && res.statusCode !== denialStatus) wrong.push(`${routeKey(r)} as ${caller}: expected ${denialStatus}, got ${res.statusCode} ${code ?? ''}`);
+        else if (expected === 'allowed' && (res.statusCode === 401 || res.statusCode === 403))
+          wrong.push(`${routeKey(r)} as ${caller}: expected allowed, got ${res.statusCode} ${code ?? ''}`);
+        else if (expected === 'denied' && res.statusCode !== denialStatus)
+          wrong.push(`${routeKey(r)} as ${caller}: expected ${denialStatus}, got ${res.statusCode} ${code ?? ''}`);
       }
     }
     const allowed = cells.filter((c) => EXPECTATIONS[c.route]!.allow.includes(c.caller));
@@ -172,7 +168,8 @@ describe.each(backends())('authorisation matrix on $name', (backend) => {
       const res = await call(r, { ...e, freshSession: false }, caller, { csrf: false });
       checked++;
       const code = res.statusCode === 403 ? res.json<{ code: string }>().code : undefined;
-      if (res.statusCode !== 403 || code !== 'csrf') wrong.push(`${routeKey(r)} as ${caller} without CSRF: ${res.statusCode} ${code ?? res.body.slice(0, 120)}`);
+      if (res.statusCode !== 403 || code !== 'csrf')
+        wrong.push(`${routeKey(r)} as ${caller} without CSRF: ${res.statusCode} ${code ?? res.body.slice(0, 120)}`);
     }
     console.log(`CSRF (${backend.name}): ${checked} authenticated write routes refused without the token`);
     expect(wrong).toEqual([]);

@@ -88,7 +88,12 @@ describe.each(backends())('concurrent edits on $name', (backend) => {
     expect(final.value).toEqual(won.find((w) => w.version === final.version)!.value);
     // One audit entry per success: a write that answered 200 and left no trace would be a lost update.
     expect(audited).toBe(won.length);
-    const tally = { attempted: writes.length, succeeded: won.length, conflicts: writes.length - won.length, lost: won.length - audited + (startVersion + won.length - final.version) };
+    const tally = {
+      attempted: writes.length,
+      succeeded: won.length,
+      conflicts: writes.length - won.length,
+      lost: won.length - audited + (startVersion + won.length - final.version),
+    };
     for (const k of Object.keys(totals) as Array<keyof Tally>) totals[k] += tally[k];
     return tally;
   }
@@ -102,7 +107,11 @@ describe.each(backends())('concurrent edits on $name', (backend) => {
     const read = async (c: Client) => (await c.request('GET', url)).json<{ version: number }>().version;
     const write = async (c: Client, i: number, round: number, version: number): Promise<Write> => {
       const value = 1000 + round * 100 + i;
-      const res = await c.request('PUT', url, { version, value, ...(admins.includes(c) ? { reason: `시 보정 ${round}-${i}` } : { comment: `초안 ${round}-${i}` }) });
+      const res = await c.request('PUT', url, {
+        version,
+        value,
+        ...(admins.includes(c) ? { reason: `시 보정 ${round}-${i}` } : { comment: `초안 ${round}-${i}` }),
+      });
       if (res.statusCode === 409) expect(res.json<{ code: string; current: { version: number } }>().current.version).toBeGreaterThan(version);
       return { status: res.statusCode, value, version: res.statusCode === 200 ? res.json<{ version: number }>().version : null };
     };
@@ -122,12 +131,22 @@ describe.each(backends())('concurrent edits on $name', (backend) => {
     const read = async (c: Client) => (await c.request('GET', url)).json<{ version: number }>().version;
     const write = async (c: Client, i: number, round: number, version: number): Promise<Write> => {
       const value = `동시수정 ${round}-${i}`;
-      const res = await c.request('PATCH', url, { version, occurredOn: '2020-01-15', data: { company_name: value, purpose: '기타', jobs_found: i }, reason: 'race' });
+      const res = await c.request('PATCH', url, {
+        version,
+        occurredOn: '2020-01-15',
+        data: { company_name: value, purpose: '기타', jobs_found: i },
+        reason: 'race',
+      });
       return { status: res.statusCode, value, version: res.statusCode === 200 ? res.json<{ version: number }>().version : null };
     };
     const writes = [...(await race(clients, read, write, true)), ...(await race(clients, read, write, false))];
     const final = (await officers[0]!.request('GET', url)).json<{ version: number; data: { company_name: string } }>();
-    settle(writes, startVersion, { version: final.version, value: final.data.company_name }, (await auditCount('activity_record.updated', String(fx.ids.record))) - before);
+    settle(
+      writes,
+      startVersion,
+      { version: final.version, value: final.data.company_name },
+      (await auditCount('activity_record.updated', String(fx.ids.record))) - before,
+    );
   }, 180_000);
 
   it('keeps every save of a draft framework by 6 city sessions', async () => {
@@ -154,7 +173,9 @@ describe.each(backends())('concurrent edits on $name', (backend) => {
 
   it('serialises scoring runs started at once: each complete and reproducible, audited in lock order, or refused', async () => {
     const before = rowsOf<{ id: number }>(await fx.db.db.execute(sql`SELECT id FROM scoring_runs`)).map((r) => r.id);
-    const answers = await Promise.all(admins.slice(0, 4).map((c, i) => c.request('POST', `/api/v1/cycles/${YEAR}/scoring-runs`, { kind: 'trial', note: `동시 ${i}` })));
+    const answers = await Promise.all(
+      admins.slice(0, 4).map((c, i) => c.request('POST', `/api/v1/cycles/${YEAR}/scoring-runs`, { kind: 'trial', note: `동시 ${i}` })),
+    );
     for (const a of answers) expect([201, 409], a.body).toContain(a.statusCode);
     const ok = answers.filter((a) => a.statusCode === 201).map((a) => a.json<{ id: number; inputHash: string }>());
     expect(ok.length).toBeGreaterThan(0);

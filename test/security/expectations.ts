@@ -82,7 +82,11 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/v1/cycles/:year/reviews/results': { allow: CITY_AUDIT },
   'GET /api/v1/cycles/:year/reviews/mine': { allow: REVIEWERS },
   'GET /api/v1/cycles/:year/reviews/assignments/:id': { allow: ['city_admin', 'auditor', 'reviewer'], params: (ids) => ({ id: ids.assignment }) },
-  'PUT /api/v1/cycles/:year/reviews/assignments/:id/scores': { allow: ['reviewer'], params: (ids) => ({ id: ids.assignment }), body: { version: STALE, scores: {} } },
+  'PUT /api/v1/cycles/:year/reviews/assignments/:id/scores': {
+    allow: ['reviewer'],
+    params: (ids) => ({ id: ids.assignment }),
+    body: { version: STALE, scores: {} },
+  },
   'POST /api/v1/cycles/:year/reviews/assignments/:id/submit': { allow: ['reviewer'], params: (ids) => ({ id: ids.assignment }), body: { version: STALE } },
   'GET /api/v1/cycles/:year/reviews/assignments/:id/dossier': { allow: ['city_admin', 'auditor', 'reviewer'], params: (ids) => ({ id: ids.assignment }) },
   'GET /api/v1/cycles/:year/reviews/settings': { allow: CITY_AUDIT },
@@ -107,7 +111,11 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/v1/cycles/:year/scoring-runs': { allow: CITY_AUDIT },
   'GET /api/v1/scoring-runs/:id': { allow: CITY_AUDIT, params: (ids) => ({ id: ids.run }) },
   'POST /api/v1/scoring-runs/:id/reproduce': { allow: CITY_AUDIT, params: (ids) => ({ id: ids.run }) },
-  'POST /api/v1/scoring-runs/:id/ties': { allow: CITY, params: (ids) => ({ id: ids.run }), body: { tier: 'no_such_tier', decision: 'award_all', reason: 'authz matrix' } },
+  'POST /api/v1/scoring-runs/:id/ties': {
+    allow: CITY,
+    params: (ids) => ({ id: ids.run }),
+    body: { tier: 'no_such_tier', decision: 'award_all', reason: 'authz matrix' },
+  },
   'GET /api/v1/scoring-runs/compare': { allow: CITY_AUDIT, query: (ids) => `?from=${ids.run}&to=${ids.run}` },
   // audit: district users read their own district's entries only
   'GET /api/v1/audit': { allow: DISTRICT_READ, query: `?orgUnitCode=${OWN}` },
@@ -131,7 +139,10 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   },
   'POST /api/v1/cycles/:year/districts/:code/submissions/:indicator/submit': { allow: ['officer_own'], body: { version: STALE } },
   'POST /api/v1/cycles/:year/districts/:code/submissions/:indicator/approve': { allow: ['approver_own'], body: { version: STALE } },
-  'POST /api/v1/cycles/:year/districts/:code/submissions/:indicator/return-to-officer': { allow: ['approver_own'], body: { version: STALE, reason: '보완 요청' } },
+  'POST /api/v1/cycles/:year/districts/:code/submissions/:indicator/return-to-officer': {
+    allow: ['approver_own'],
+    body: { version: STALE, reason: '보완 요청' },
+  },
   'POST /api/v1/cycles/:year/districts/:code/submit-all': { allow: ['officer_own'] },
   // verification (city)
   'GET /api/v1/cycles/:year/verification': { allow: CITY_AUDIT },
@@ -143,15 +154,25 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   // the fixture's objection is 11215's own (filed by officer.11215), so only 11215 reads it and nobody replies to it
   'GET /api/v1/cycles/:year/provisional-results': { allow: DISTRICT_MEMBERS_ANY },
   'GET /api/v1/cycles/:year/provisional-results/districts/:code': { allow: DISTRICT_MEMBERS_ANY },
-  'POST /api/v1/cycles/:year/objections': { allow: ['officer_own', 'approver_own', 'officer_other', 'approver_other'], body: { district: OWN, indicator: 'J1', reason: '이의 있음' } },
+  'POST /api/v1/cycles/:year/objections': {
+    allow: ['officer_own', 'approver_own', 'officer_other', 'approver_other'],
+    body: { district: OWN, indicator: 'J1', reason: '이의 있음' },
+  },
   'GET /api/v1/cycles/:year/objections': { allow: DISTRICT_READ, query: `?district=${OWN}` },
   'GET /api/v1/objections/:id': { allow: DISTRICT_READ, params: (ids) => ({ id: ids.objection }) },
   'POST /api/v1/objections/:id/decide': { allow: CITY, params: (ids) => ({ id: ids.objection }), body: { decision: 'reject', version: STALE, reason: '기각' } },
-  'POST /api/v1/objections/:id/reply': { allow: ['officer_own', 'approver_own'], params: (ids) => ({ id: ids.objection }), body: { version: STALE, text: '답변' } },
+  'POST /api/v1/objections/:id/reply': {
+    allow: ['officer_own', 'approver_own'],
+    params: (ids) => ({ id: ids.objection }),
+    body: { version: STALE, text: '답변' },
+  },
   'POST /api/v1/objections/:id/withdraw': { allow: ['officer_own', 'approver_own'], params: (ids) => ({ id: ids.objection }), body: { version: STALE } },
   'GET /api/v1/cycles/:year/objection-settings': { allow: SIGNED_IN },
   // replies due before filing: refused by the rule, nothing written
-  'PUT /api/v1/cycles/:year/objection-settings': { allow: CITY, body: { filingDueAt: '2099-12-31T00:00:00Z', replyDueAt: '2099-01-01T00:00:00Z', decisionDueAt: '2099-12-31T00:00:00Z' } },
+  'PUT /api/v1/cycles/:year/objection-settings': {
+    allow: CITY,
+    body: { filingDueAt: '2099-12-31T00:00:00Z', replyDueAt: '2099-01-01T00:00:00Z', decisionDueAt: '2099-12-31T00:00:00Z' },
+  },
   // notifications: the one in the fixture is addressed to officer.11215 only
   'GET /api/v1/notifications': { allow: SIGNED_IN },
   // Anyone else's notification answers 404, like an id that does not exist (ids cannot be probed).
@@ -175,10 +196,17 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'PATCH /api/v1/records/:id': { allow: DISTRICT_WRITE, params: (ids) => ({ id: ids.record }), body: { version: STALE, occurredOn: '2020-01-16', data: {} } },
   'DELETE /api/v1/records/:id': { allow: DISTRICT_WRITE, params: (ids) => ({ id: ids.record }), query: `?version=${STALE}` },
   // evidence files of the own district
-  'POST /api/v1/districts/:code/evidence': { allow: ['city_admin', 'officer_own', 'approver_own'], multipart: () => multipartFile('증빙.pdf', pdfSample('authz')) },
+  'POST /api/v1/districts/:code/evidence': {
+    allow: ['city_admin', 'officer_own', 'approver_own'],
+    multipart: () => multipartFile('증빙.pdf', pdfSample('authz')),
+  },
   'GET /api/v1/districts/:code/evidence': { allow: DISTRICT_READ },
   // reviewers may read files of the items assigned to them only; the fixture's file is on none
-  'GET /api/v1/evidence/:id': { allow: DISTRICT_READ, hiddenFrom: ['officer_other', 'approver_other', 'reviewer', 'reviewer_other'], params: (ids) => ({ id: ids.evidence }) },
+  'GET /api/v1/evidence/:id': {
+    allow: DISTRICT_READ,
+    hiddenFrom: ['officer_other', 'approver_other', 'reviewer', 'reviewer_other'],
+    params: (ids) => ({ id: ids.evidence }),
+  },
   // imports and exports
   'GET /api/v1/cycles/:year/districts/:code/template.xlsx': { allow: DISTRICT_READ },
   'POST /api/v1/cycles/:year/districts/:code/imports': { allow: DISTRICT_WRITE, query: '?type=no_such_type', multipart: csvUpload },
@@ -193,7 +221,6 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/v1/cycles/:year/records.json': { allow: CITY_AUDIT },
   'GET /api/v1/cycles/:year/records/export': { allow: CITY_AUDIT, query: '?format=json' },
 };
-
 
 /** The URL the matrix calls a route with: path parameters of the own district and the fixture's rows, its query. */
 export function urlFor(r: RouteEntry, e: Call, ids: FixtureIds, params: Record<string, string | number> = {}): string {

@@ -143,7 +143,11 @@ export async function openSecurityFixture(
   const admin = clients.city_admin ?? (await signIn(app, usernames.city_admin, PASSWORD));
   const recordType = 'authz_probe';
   const typed = await admin.request('POST', '/api/v1/record-types', {
-    definition: { code: recordType, name: { ko: '권한 시험', en: 'Authorisation probe' }, fields: [{ key: 'title', label: { ko: '제목', en: 'Title' }, type: 'text', required: true }] },
+    definition: {
+      code: recordType,
+      name: { ko: '권한 시험', en: 'Authorisation probe' },
+      fields: [{ key: 'title', label: { ko: '제목', en: 'Title' }, type: 'text', required: true }],
+    },
   });
   if (typed.statusCode !== 201) throw new Error(`fixture record type: ${typed.statusCode} ${typed.body}`);
 
@@ -207,12 +211,18 @@ export async function openSecurityFixture(
 export async function principalOf(db: TestDatabase, username: string): Promise<Principal> {
   const user = (await findUserByUsername(db.db, username))!;
   const roles = await membershipsOf(db.db, user.id);
-  return { user: { id: user.id, username: user.username, displayName: user.displayName, isDemo: user.isDemo, mustChangePassword: user.mustChangePassword, roles }, tokenHash: 'fuzz', csrfToken: 'fuzz' };
+  return {
+    user: { id: user.id, username: user.username, displayName: user.displayName, isDemo: user.isDemo, mustChangePassword: user.mustChangePassword, roles },
+    tokenHash: 'fuzz',
+    csrfToken: 'fuzz',
+  };
 }
 
 /** New activity records of one import, with every numeric value checked to be finite (jsonb can hold 1e400). */
 export async function nonFiniteValues(db: TestDatabase, importId: number): Promise<string[]> {
-  const rows = rowsOf<{ id: number; data: Record<string, unknown> }>(await db.db.execute(sql`SELECT id, data FROM activity_records WHERE import_id = ${importId}`));
+  const rows = rowsOf<{ id: number; data: Record<string, unknown> }>(
+    await db.db.execute(sql`SELECT id, data FROM activity_records WHERE import_id = ${importId}`),
+  );
   const bad: string[] = [];
   for (const r of rows) {
     for (const [k, v] of Object.entries(r.data)) if (typeof v === 'number' && !Number.isFinite(v)) bad.push(`record ${r.id} ${k}=${v}`);

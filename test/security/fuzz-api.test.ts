@@ -35,7 +35,14 @@ const bodyArb = (valid: unknown): fc.Arbitrary<Body> =>
       arbitrary: fc
         .tuple(
           fc.oneof(hostileString(60), fc.constantFrom('{', '{"a":', '[1,2', '{"version":1,}', 'null', '"x"', '1e999', '\u0000', '{"a":"\\ud800"}')),
-          fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data', 'application/json; charset=latin1', 'application/xml'),
+          fc.constantFrom(
+            'application/json',
+            'text/plain',
+            'application/x-www-form-urlencoded',
+            'multipart/form-data',
+            'application/json; charset=latin1',
+            'application/xml',
+          ),
         )
         .map(([text, contentType]): Body => ({ kind: 'raw', text, contentType })),
     },
@@ -45,7 +52,25 @@ const bodyArb = (valid: unknown): fc.Arbitrary<Body> =>
 /** Path parameter values no route expects. */
 const hostileParam = fc.oneof(
   hostileString(40),
-  fc.constantFrom('..', '../..', '%2e%2e%2f', '0', '-1', '2147483648', '99999999999999999999', '1e3', '1.5', 'NaN', ' 2020', '2020 ', '٢٠٢٠', 'null', '%00', '%ZZ', 'a'.repeat(300)),
+  fc.constantFrom(
+    '..',
+    '../..',
+    '%2e%2e%2f',
+    '0',
+    '-1',
+    '2147483648',
+    '99999999999999999999',
+    '1e3',
+    '1.5',
+    'NaN',
+    ' 2020',
+    '2020 ',
+    '٢٠٢٠',
+    'null',
+    '%00',
+    '%ZZ',
+    'a'.repeat(300),
+  ),
 );
 
 describe.each(backends())('API fuzzing on $name', (backend) => {
@@ -60,7 +85,12 @@ describe.each(backends())('API fuzzing on $name', (backend) => {
   }, 180_000);
   afterAll(async () => {
     counter.report(`${backend.name}, API`);
-    console.log(`API fuzz (${backend.name}) statuses: ${[...statuses].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s}×${n}`).join(', ')}`);
+    console.log(
+      `API fuzz (${backend.name}) statuses: ${[...statuses]
+        .sort((a, b) => a[0] - b[0])
+        .map(([s, n]) => `${s}×${n}`)
+        .join(', ')}`,
+    );
     await fx?.close();
   });
 

@@ -26,15 +26,28 @@ const GENERIC_HEADER = ['org_unit_code', 'record_type', 'occurred_on', 'company_
 
 // Sound cells, with a hostile one now and then (text fields may hold tabs, backslashes, line breaks, quotes).
 const sound = {
-  date: fc.oneof(fc.integer({ min: 0, max: 360 }).map((d) => new Date(Date.UTC(2019, 8, 1) + d * 86_400_000).toISOString().slice(0, 10)), fc.constant('2020.3.5')),
-  name: fc.oneof(fc.constantFrom('광진정밀', '성수식품', 'A사'), fc.string({ minLength: 1, maxLength: 20, unit: fc.constantFrom('가', 'a', '\t', '\\', '\n', '"', ',', '=', ' ', 'N') })),
+  date: fc.oneof(
+    fc.integer({ min: 0, max: 360 }).map((d) => new Date(Date.UTC(2019, 8, 1) + d * 86_400_000).toISOString().slice(0, 10)),
+    fc.constant('2020.3.5'),
+  ),
+  name: fc.oneof(
+    fc.constantFrom('광진정밀', '성수식품', 'A사'),
+    fc.string({ minLength: 1, maxLength: 20, unit: fc.constantFrom('가', 'a', '\t', '\\', '\n', '"', ',', '=', ' ', 'N') }),
+  ),
   purpose: fc.constantFrom('구인 지원', '애로 해소', '정책 안내', '기타'),
   jobs: fc.oneof(fc.integer({ min: 0, max: 50 }).map(String), fc.constantFrom('1,200', '1e3', '1e400', '-1', '3.5')),
   flag: fc.constantFrom('예', '아니오', ''),
 };
 const rowOf = (soundWeight: number) => {
   const sometimes = (a: fc.Arbitrary<string>) => fc.oneof({ weight: soundWeight, arbitrary: a }, { weight: 1, arbitrary: hostileCellText });
-  return fc.tuple(sometimes(sound.date), sometimes(sound.name), sometimes(fc.constant('')), sometimes(sound.purpose), sometimes(sound.jobs), sometimes(sound.flag));
+  return fc.tuple(
+    sometimes(sound.date),
+    sometimes(sound.name),
+    sometimes(fc.constant('')),
+    sometimes(sound.purpose),
+    sometimes(sound.jobs),
+    sometimes(sound.flag),
+  );
 };
 const typedRow = rowOf(6);
 /** Rarely hostile: whole files of these often pass, so commits are exercised as much as refusals. */
@@ -63,7 +76,9 @@ describe.each(backends())('CSV import fuzzing on $name', (backend) => {
   }, 120_000);
   afterAll(async () => {
     counter.report(`${backend.name}, CSV import`);
-    console.log(`CSV import fuzz (${backend.name}): ${outcome.committed} files committed (${outcome.rows} rows), ${outcome.refused} refused with nothing written`);
+    console.log(
+      `CSV import fuzz (${backend.name}): ${outcome.committed} files committed (${outcome.rows} rows), ${outcome.refused} refused with nothing written`,
+    );
     await db?.destroy();
   });
 
@@ -97,56 +112,63 @@ describe.each(backends())('CSV import fuzzing on $name', (backend) => {
 
   // The streaming pipeline short of the database — decoding, CSV parsing, header and row resolution, validation,
   // COPY encoding — is the same on both backends: fuzzed once, hard.
-  it.runIf(backend.name === 'pglite')('turns any bytes into located problems or COPY lines that decode to exactly the validated row', async () => {
-    const units = rowsOf<{ id: number; code: string; name: string }>(await db.db.execute(sql`SELECT id, code, name FROM org_units`));
-    const types = await listRecordTypes(db.db);
-    const ownId = units.find((u) => u.code === OWN)!.id;
-    const stats = { lines: 0, problems: 0 };
-    await fc.assert(
-      fc.asyncProperty(fc.oneof(csvLikeBytes(GENERIC_HEADER), genericFile), fc.constantFrom('auto', 'utf-8', 'cp949'), async (bytes, encoding) => {
-        counter.hit('csv pipeline bytes');
-        const collector = new ProblemCollector(100);
-        const resolver = new RowResolver(units, types, { allowedOrgUnitCodes: [OWN] }, collector);
-        const validate = activityRowValidator();
-        try {
-          for await (const row of readCsvRows(Readable.from([bytes]), { encoding: encoding as 'auto' })) {
-            if (!resolver.hasHeader) {
-              resolver.readHeader(row);
-              if (collector.count > 0) break;
-              continue;
+  it.runIf(backend.name === 'pglite')(
+    'turns any bytes into located problems or COPY lines that decode to exactly the validated row',
+    async () => {
+      const units = rowsOf<{ id: number; code: string; name: string }>(await db.db.execute(sql`SELECT id, code, name FROM org_units`));
+      const types = await listRecordTypes(db.db);
+      const ownId = units.find((u) => u.code === OWN)!.id;
+      const stats = { lines: 0, problems: 0 };
+      await fc.assert(
+        fc.asyncProperty(fc.oneof(csvLikeBytes(GENERIC_HEADER), genericFile), fc.constantFrom('auto', 'utf-8', 'cp949'), async (bytes, encoding) => {
+          counter.hit('csv pipeline bytes');
+          const collector = new ProblemCollector(100);
+          const resolver = new RowResolver(units, types, { allowedOrgUnitCodes: [OWN] }, collector);
+          const validate = activityRowValidator();
+          try {
+            for await (const row of readCsvRows(Readable.from([bytes]), { encoding: encoding as 'auto' })) {
+              if (!resolver.hasHeader) {
+                resolver.readHeader(row);
+                if (collector.count > 0) break;
+                continue;
+              }
+              const line = resolver.toCopyLine(row, validate, 7, '\\N');
+              if (line === null) continue;
+              stats.lines++;
+              // One row, six columns, the unit allowed, a real date, data that is JSON with finite numbers only.
+              expect(line.endsWith('\n')).toBe(true);
+              const cols = line.slice(0, -1).split('\t');
+              expect(cols).toHaveLength(6);
+              expect(Number(cols[0])).toBe(ownId);
+              expect(cols[2]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+              const data = JSON.parse(copyUnescape(cols[3]!)!) as Record<string, unknown>;
+              for (const [k, v] of Object.entries(data)) {
+                if (typeof v === 'number') expect(Number.isFinite(v), `${k}=${v}`).toBe(true);
+              }
+              expect(cols.slice(4)).toEqual(['7', '\\N']);
             }
-            const line = resolver.toCopyLine(row, validate, 7, '\\N');
-            if (line === null) continue;
-            stats.lines++;
-            // One row, six columns, the unit allowed, a real date, data that is JSON with finite numbers only.
-            expect(line.endsWith('\n')).toBe(true);
-            const cols = line.slice(0, -1).split('\t');
-            expect(cols).toHaveLength(6);
-            expect(Number(cols[0])).toBe(ownId);
-            expect(cols[2]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-            const data = JSON.parse(copyUnescape(cols[3]!)!) as Record<string, unknown>;
-            for (const [k, v] of Object.entries(data)) {
-              if (typeof v === 'number') expect(Number.isFinite(v), `${k}=${v}`).toBe(true);
-            }
-            expect(cols.slice(4)).toEqual(['7', '\\N']);
+          } catch (err) {
+            if (!(err instanceof DomainError) || err.kind !== 'invalid') throw err;
+            expect(err.problems.length + (err.msg ? 1 : 0)).toBeGreaterThan(0);
           }
-        } catch (err) {
-          if (!(err instanceof DomainError) || err.kind !== 'invalid') throw err;
-          expect(err.problems.length + (err.msg ? 1 : 0)).toBeGreaterThan(0);
-        }
-        stats.problems += collector.count;
-      }),
-      fuzzParams('csv pipeline bytes'),
-    );
-    console.log(`CSV pipeline fuzz: ${stats.lines} rows encoded for COPY and decoded back, ${stats.problems} problems located`);
-    expect(stats.lines).toBeGreaterThan(runsFor('csv pipeline bytes') / 4);
-    expect(counter.get('csv pipeline bytes')).toBe(runsFor('csv pipeline bytes'));
-  }, 300_000);
+          stats.problems += collector.count;
+        }),
+        fuzzParams('csv pipeline bytes'),
+      );
+      console.log(`CSV pipeline fuzz: ${stats.lines} rows encoded for COPY and decoded back, ${stats.problems} problems located`);
+      expect(stats.lines).toBeGreaterThan(runsFor('csv pipeline bytes') / 4);
+      expect(counter.get('csv pipeline bytes')).toBe(runsFor('csv pipeline bytes'));
+    },
+    300_000,
+  );
 
   it('commits or refuses whole any bytes sent as a CSV file, with or without a record type', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.oneof(csvLikeBytes(TYPED_HEADER).map((b) => ({ b, type: 'company_visit' })), csvLikeBytes(GENERIC_HEADER).map((b) => ({ b, type: undefined }))),
+        fc.oneof(
+          csvLikeBytes(TYPED_HEADER).map((b) => ({ b, type: 'company_visit' })),
+          csvLikeBytes(GENERIC_HEADER).map((b) => ({ b, type: undefined })),
+        ),
         fc.constantFrom('auto', 'utf-8', 'cp949'),
         async ({ b, type }, encoding) => {
           counter.hit('csv import bytes');
@@ -160,13 +182,22 @@ describe.each(backends())('CSV import fuzzing on $name', (backend) => {
 
   it('commits or refuses whole well-formed files with hostile cells, in UTF-8 (BOM or not) and CP949', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(mostlySoundRow, { minLength: 1, maxLength: 5 }), fc.constantFrom('utf-8', 'cp949'), bom, fc.constantFrom('\n', '\r\n'), async (rows, encoding, mark, nl) => {
-        counter.hit('csv import structured');
-        const text = [TYPED_HEADER.join(','), ...rows.map((r) => r.map(quoteCsv).join(','))].join(nl);
-        const bytes = encoding === 'cp949' ? iconv.encode(text, 'cp949') : Buffer.concat([mark, Buffer.from(text, 'utf8')]);
-        await importChecked(bytes, { type: 'company_visit' });
-      }),
-      { ...fuzzParams('csv import structured', backend.name), examples: [[[['2020-01-05', '예시회사', '', '기타', '3', '예']], 'utf-8', Buffer.alloc(0), '\n']] },
+      fc.asyncProperty(
+        fc.array(mostlySoundRow, { minLength: 1, maxLength: 5 }),
+        fc.constantFrom('utf-8', 'cp949'),
+        bom,
+        fc.constantFrom('\n', '\r\n'),
+        async (rows, encoding, mark, nl) => {
+          counter.hit('csv import structured');
+          const text = [TYPED_HEADER.join(','), ...rows.map((r) => r.map(quoteCsv).join(','))].join(nl);
+          const bytes = encoding === 'cp949' ? iconv.encode(text, 'cp949') : Buffer.concat([mark, Buffer.from(text, 'utf8')]);
+          await importChecked(bytes, { type: 'company_visit' });
+        },
+      ),
+      {
+        ...fuzzParams('csv import structured', backend.name),
+        examples: [[[['2020-01-05', '예시회사', '', '기타', '3', '예']], 'utf-8', Buffer.alloc(0), '\n']],
+      },
     );
     expect(counter.get('csv import structured')).toBe(runsFor('csv import structured', backend.name));
     // Commits must be exercised as much as refusals (on the server's small share, at least the sound example).

@@ -112,7 +112,11 @@ describe('engine input fuzzing', () => {
           const meta = [goodMeta, ...extraMeta.map(([c, l, p, w, d, t]) => [c, `n${c}`, l, p, w, d, t].map(quoteCsv).join(','))].join('\n');
           const data = [DATA_HEADER.join(','), ...rows.map(([name, x, y], i) => [`U${i}`, name, x, y].map(quoteCsv).join(','))].join('\r\n');
           const encode = (s: string) =>
-            encoding === 'cp949' ? iconv.encode(s, 'cp949') : encoding === 'utf-8-bom' ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(s)]) : Buffer.from(s);
+            encoding === 'cp949'
+              ? iconv.encode(s, 'cp949')
+              : encoding === 'utf-8-bom'
+                ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(s)])
+                : Buffer.from(s);
           readAndScore(encode(meta), encode(data));
         },
       ),
@@ -130,7 +134,10 @@ describe('engine input fuzzing', () => {
       {
         weight: 4,
         arbitrary: fc.record({
-          iMeta: fc.oneof(hostileJson, fc.array(fc.dictionary(fc.constantFrom('iCode', 'Level', 'Parent', 'Weight', 'Direction', 'Type', '__proto__'), hostileJson), { maxLength: 4 })),
+          iMeta: fc.oneof(
+            hostileJson,
+            fc.array(fc.dictionary(fc.constantFrom('iCode', 'Level', 'Parent', 'Weight', 'Direction', 'Type', '__proto__'), hostileJson), { maxLength: 4 }),
+          ),
           iData: fc.oneof(hostileJson, fc.array(fc.dictionary(fc.constantFrom('uCode', 'uName', 'x', 'y', 'constructor'), hostileJson), { maxLength: 4 })),
           options: hostileJson,
         }),
@@ -162,23 +169,27 @@ describe('engine input fuzzing', () => {
   it('refuses or scores finitely any numbers, however large: NaN, ±Infinity, ±1.8e308', () => {
     const value = fc.oneof(hostileNumber, fc.constant(null));
     fc.assert(
-      fc.property(fc.array(fc.tuple(value, value), { minLength: 2, maxLength: 6 }), fc.constantFrom('minmax', 'zscore', 'rank', 'percentile', 'goalposts'), (values, method) => {
-        counter.hit('engine scoring values');
-        const iData = values.map(([x, y], i) => ({ uCode: `U${i}`, uName: `Unit ${i}`, x, y }));
-        const iMeta = [
-          { iCode: 'T', iName: 'Total', Level: 2, Parent: null, Weight: null, Direction: 1, Type: 'Aggregate' },
-          { iCode: 'x', iName: 'X', Level: 1, Parent: 'T', Weight: 1, Direction: 1, Type: 'Indicator', Method: method, Lo: 0, Hi: 100 },
-          { iCode: 'y', iName: 'Y', Level: 1, Parent: 'T', Weight: 1, Direction: -1, Type: 'Indicator' },
-        ];
-        const r = safeScore({ iMeta, iData } as never);
-        if (r.success) {
-          outcomes.scored++;
-          expectFinite(r.data);
-        } else {
-          outcomes.refused++;
-          expect(r.error).toBeInstanceOf(EngineInputError);
-        }
-      }),
+      fc.property(
+        fc.array(fc.tuple(value, value), { minLength: 2, maxLength: 6 }),
+        fc.constantFrom('minmax', 'zscore', 'rank', 'percentile', 'goalposts'),
+        (values, method) => {
+          counter.hit('engine scoring values');
+          const iData = values.map(([x, y], i) => ({ uCode: `U${i}`, uName: `Unit ${i}`, x, y }));
+          const iMeta = [
+            { iCode: 'T', iName: 'Total', Level: 2, Parent: null, Weight: null, Direction: 1, Type: 'Aggregate' },
+            { iCode: 'x', iName: 'X', Level: 1, Parent: 'T', Weight: 1, Direction: 1, Type: 'Indicator', Method: method, Lo: 0, Hi: 100 },
+            { iCode: 'y', iName: 'Y', Level: 1, Parent: 'T', Weight: 1, Direction: -1, Type: 'Indicator' },
+          ];
+          const r = safeScore({ iMeta, iData } as never);
+          if (r.success) {
+            outcomes.scored++;
+            expectFinite(r.data);
+          } else {
+            outcomes.refused++;
+            expect(r.error).toBeInstanceOf(EngineInputError);
+          }
+        },
+      ),
       fuzzParams('engine scoring values'),
     );
     expect(counter.get('engine scoring values')).toBe(runsFor('engine scoring values'));

@@ -57,10 +57,18 @@ describe.each(backends())('formula injection in exports on $name', (backend) => 
   it('escapes formula-like text in every CSV and xlsx export and in the audit CSV, keeps numbers numeric and JSON exact', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.record({ name: formulaText.filter(storable), industry: formulaText.filter(storable), jobs: fc.integer({ min: 0, max: 500 }), reason: formulaText.filter(storable) }), {
-          minLength: 1,
-          maxLength: 3,
-        }),
+        fc.array(
+          fc.record({
+            name: formulaText.filter(storable),
+            industry: formulaText.filter(storable),
+            jobs: fc.integer({ min: 0, max: 500 }),
+            reason: formulaText.filter(storable),
+          }),
+          {
+            minLength: 1,
+            maxLength: 3,
+          },
+        ),
         async (records) => {
           counter.hit('export formula injection');
           const created: Array<{ id: number; name: string; industry: string; jobs: number }> = [];

@@ -37,11 +37,21 @@ const hostileCell: fc.Arbitrary<ExcelJS.CellValue> = fc.oneof(
   {
     weight: 2,
     arbitrary: fc.record(
-      { formula: fc.constantFrom('1+1', 'A1*2', 'SUM(E3:E9)', 'HYPERLINK("http://evil.example","x")', 'cmd|\' /C calc\'!A0'), result: fc.oneof(hostileNumber, hostileString(10)) },
+      {
+        formula: fc.constantFrom('1+1', 'A1*2', 'SUM(E3:E9)', 'HYPERLINK("http://evil.example","x")', "cmd|' /C calc'!A0"),
+        result: fc.oneof(hostileNumber, hostileString(10)),
+      },
       { requiredKeys: ['formula'] },
     ) as fc.Arbitrary<ExcelJS.CellValue>,
   },
-  { weight: 1, arbitrary: fc.constantFrom<ExcelJS.CellValue>({ error: '#N/A' } as ExcelJS.CellErrorValue, { error: '#DIV/0!' } as ExcelJS.CellErrorValue, { error: '#REF!' } as ExcelJS.CellErrorValue) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom<ExcelJS.CellValue>(
+      { error: '#N/A' } as ExcelJS.CellErrorValue,
+      { error: '#DIV/0!' } as ExcelJS.CellErrorValue,
+      { error: '#REF!' } as ExcelJS.CellErrorValue,
+    ),
+  },
   { weight: 1, arbitrary: fc.array(hostileString(10), { minLength: 1, maxLength: 3 }).map((t) => ({ richText: t.map((text) => ({ text })) })) },
   { weight: 1, arbitrary: hostileString(10).map((text) => ({ text, hyperlink: 'javascript:alert(1)' })) },
   { weight: 1, arbitrary: fc.constant(null) },
@@ -124,8 +134,12 @@ describe.each(backends())('xlsx import fuzzing on $name', (backend) => {
   }, 120_000);
   afterAll(async () => {
     counter.report(`${backend.name}, xlsx import`);
-    console.log(`xlsx import fuzz (${backend.name}): event-loop delay while importing max ${Math.round(loop.max / 1e6)} ms over ${loop.samples.length} imports (quiet machine ${Math.round(quietLoopMs)} ms)`);
-    console.log(`xlsx import fuzz (${backend.name}): ${outcome.committed} workbooks committed (${outcome.records} records), ${outcome.refused} refused with nothing written`);
+    console.log(
+      `xlsx import fuzz (${backend.name}): event-loop delay while importing max ${Math.round(loop.max / 1e6)} ms over ${loop.samples.length} imports (quiet machine ${Math.round(quietLoopMs)} ms)`,
+    );
+    console.log(
+      `xlsx import fuzz (${backend.name}): ${outcome.committed} workbooks committed (${outcome.records} records), ${outcome.refused} refused with nothing written`,
+    );
     await db?.destroy();
   });
 
@@ -135,13 +149,15 @@ describe.each(backends())('xlsx import fuzzing on $name', (backend) => {
     try {
       const monitor = monitorEventLoopDelay({ resolution: 10 });
       monitor.enable();
-      const summary = await importWorkbook(db, officer, { year: YEAR, orgUnitCode: OWN, file: { fileName: 'fuzz.xlsx', source: bufferSource(bytes) } }).finally(() => {
-        monitor.disable();
-        if (monitor.count > 0) {
-          loop.max = Math.max(loop.max, monitor.max);
-          loop.samples.push(monitor.max);
-        }
-      });
+      const summary = await importWorkbook(db, officer, { year: YEAR, orgUnitCode: OWN, file: { fileName: 'fuzz.xlsx', source: bufferSource(bytes) } }).finally(
+        () => {
+          monitor.disable();
+          if (monitor.count > 0) {
+            loop.max = Math.max(loop.max, monitor.max);
+            loop.samples.push(monitor.max);
+          }
+        },
+      );
       const after = await tableCounts(db);
       expect(after.activity_records).toBe(before.activity_records! + summary.created);
       expect(after.imports).toBe(before.imports! + 1);
@@ -160,34 +176,38 @@ describe.each(backends())('xlsx import fuzzing on $name', (backend) => {
     }
   }
 
-  it.runIf(backend.name === 'pglite')('reads any cells into located problems or a plan whose every value is finite and dated within the period', async () => {
-    let planned = 0;
-    await fc.assert(
-      fc.asyncProperty(sheetsArb(3), async (sheets) => {
-        counter.hit('xlsx pipeline cells');
-        const bytes = await workbook(sheets);
-        if (!bytes) return;
-        const wb = new ExcelJS.Workbook();
-        await wb.xlsx.load((await readSafeXlsx(bufferSource(bytes))) as never);
-        const read = readWorkbook(wb, ctx.recordTypes);
-        const { plan, problems } = validateWorkbook(read, ctx, new Map());
-        for (const p of [...read.problems, ...problems]) {
-          expect(p.sheet === undefined || [SHEET, VALUES_SHEET].includes(p.sheet)).toBe(true);
-          expect(p.message.ko && p.message.en).toBeTruthy();
-        }
-        for (const r of plan.records) {
-          planned++;
-          expect(r.occurredOn >= ctx.period.start && r.occurredOn <= ctx.period.end, r.occurredOn).toBe(true);
-          for (const [k, v] of Object.entries(r.data)) if (typeof v === 'number') expect(Number.isFinite(v), `${k}=${v}`).toBe(true);
-        }
-        for (const v of plan.values) expect(Number.isFinite(v.value), `${v.indicatorCode}=${v.value}`).toBe(true);
-      }),
-      fuzzParams('xlsx pipeline cells'),
-    );
-    console.log(`xlsx pipeline fuzz: ${planned} planned records checked`);
-    expect(counter.get('xlsx pipeline cells')).toBe(runsFor('xlsx pipeline cells'));
-    expect(planned).toBeGreaterThan(runsFor('xlsx pipeline cells') / 4);
-  }, 300_000);
+  it.runIf(backend.name === 'pglite')(
+    'reads any cells into located problems or a plan whose every value is finite and dated within the period',
+    async () => {
+      let planned = 0;
+      await fc.assert(
+        fc.asyncProperty(sheetsArb(3), async (sheets) => {
+          counter.hit('xlsx pipeline cells');
+          const bytes = await workbook(sheets);
+          if (!bytes) return;
+          const wb = new ExcelJS.Workbook();
+          await wb.xlsx.load((await readSafeXlsx(bufferSource(bytes))) as never);
+          const read = readWorkbook(wb, ctx.recordTypes);
+          const { plan, problems } = validateWorkbook(read, ctx, new Map());
+          for (const p of [...read.problems, ...problems]) {
+            expect(p.sheet === undefined || [SHEET, VALUES_SHEET].includes(p.sheet)).toBe(true);
+            expect(p.message.ko && p.message.en).toBeTruthy();
+          }
+          for (const r of plan.records) {
+            planned++;
+            expect(r.occurredOn >= ctx.period.start && r.occurredOn <= ctx.period.end, r.occurredOn).toBe(true);
+            for (const [k, v] of Object.entries(r.data)) if (typeof v === 'number') expect(Number.isFinite(v), `${k}=${v}`).toBe(true);
+          }
+          for (const v of plan.values) expect(Number.isFinite(v.value), `${v.indicatorCode}=${v.value}`).toBe(true);
+        }),
+        fuzzParams('xlsx pipeline cells'),
+      );
+      console.log(`xlsx pipeline fuzz: ${planned} planned records checked`);
+      expect(counter.get('xlsx pipeline cells')).toBe(runsFor('xlsx pipeline cells'));
+      expect(planned).toBeGreaterThan(runsFor('xlsx pipeline cells') / 4);
+    },
+    300_000,
+  );
 
   it('commits whole or refuses with nothing written any workbook of hostile cells', async () => {
     await fc.assert(
@@ -197,7 +217,10 @@ describe.each(backends())('xlsx import fuzzing on $name', (backend) => {
         if (bytes) await importChecked(bytes);
       }),
       // One sound workbook among them, so the commit path runs even on a small share.
-      { ...fuzzParams('xlsx import cells', backend.name), examples: [[{ records: [[new Date(Date.UTC(2020, 0, 6)), '예시회사', null, '기타', 1, '예', null, null]], values: [], keyRow: true }]] },
+      {
+        ...fuzzParams('xlsx import cells', backend.name),
+        examples: [[{ records: [[new Date(Date.UTC(2020, 0, 6)), '예시회사', null, '기타', 1, '예', null, null]], values: [], keyRow: true }]],
+      },
     );
     expect(counter.get('xlsx import cells')).toBe(runsFor('xlsx import cells', backend.name));
     expect(outcome.committed).toBeGreaterThan(0);
@@ -232,7 +255,11 @@ describe.each(backends())('xlsx import fuzzing on $name', (backend) => {
         c.fill(0, at % c.length, Math.min(c.length, (at % c.length) + len));
         return c;
       }),
-      fc.tuple(fc.nat(), fc.uint8Array({ minLength: 1, maxLength: 64 })).map(([at, junk]) => (b: Buffer) => Buffer.concat([b.subarray(0, at % b.length), junk, b.subarray(at % b.length)])),
+      fc.tuple(fc.nat(), fc.uint8Array({ minLength: 1, maxLength: 64 })).map(
+        ([at, junk]) =>
+          (b: Buffer) =>
+            Buffer.concat([b.subarray(0, at % b.length), junk, b.subarray(at % b.length)]),
+      ),
     );
     await fc.assert(
       fc.asyncProperty(damage, async (spoil) => {

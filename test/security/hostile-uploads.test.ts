@@ -58,7 +58,10 @@ describe.each(backends())('hostile uploads and values on $name', (backend) => {
   const officer = () => fx.clients.officer_own;
   // As a browser sends a file name in the part header: quote and line breaks percent-encoded (WHATWG form encoding).
   const upload = (url: string, fileName: string, content: Buffer) => {
-    const body = multipartFile(fileName.replace(/[\r\n"]/g, (c) => ({ '\r': '%0D', '\n': '%0A', '"': '%22' })[c]!), content);
+    const body = multipartFile(
+      fileName.replace(/[\r\n"]/g, (c) => ({ '\r': '%0D', '\n': '%0A', '"': '%22' })[c]!),
+      content,
+    );
     return officer().request('POST', url, body.payload, body.headers);
   };
   const evidenceDir = () => path.join(fx.dataDir, 'evidence');
@@ -66,7 +69,12 @@ describe.each(backends())('hostile uploads and values on $name', (backend) => {
   const blobs = () => filesUnder(evidenceDir()).filter((f) => !f.startsWith(`tmp${path.sep}`));
 
   /** Runs a refused request and checks that no table and no stored file changed. */
-  async function refusedWithoutTrace(send: () => Promise<{ statusCode: number; json: () => unknown }>, status: number, code: string, alternative?: [number, string]) {
+  async function refusedWithoutTrace(
+    send: () => Promise<{ statusCode: number; json: () => unknown }>,
+    status: number,
+    code: string,
+    alternative?: [number, string],
+  ) {
     const before = { tables: await tableCounts(fx.db), blobs: blobs() };
     const t0 = performance.now();
     const res = await send();
@@ -99,7 +107,9 @@ describe.each(backends())('hostile uploads and values on $name', (backend) => {
   });
 
   it('refuses a bomb that understates its size in the directory, stopping the inflation at the stated size', async () => {
-    const liar = zipArchive(workbookEntries([{ name: 'xl/sharedStrings.xml', data: Buffer.alloc(0), deflated: deflatedRepeat('<', 50 * MB), declaredSize: 4096 }]));
+    const liar = zipArchive(
+      workbookEntries([{ name: 'xl/sharedStrings.xml', data: Buffer.alloc(0), deflated: deflatedRepeat('<', 50 * MB), declaredSize: 4096 }]),
+    );
     const t0 = performance.now();
     const res = await upload(IMPORTS, 'liar.xlsx', liar);
     expect(res.statusCode).toBe(400);
@@ -127,7 +137,11 @@ describe.each(backends())('hostile uploads and values on $name', (backend) => {
       '%2e%2e%2f%2e%2e%2fpasswd.pdf',
       'x".pdf; filename=evil.html',
     ];
-    const fileNames = fc.oneof(fc.constantFrom(...names), hostileString(60).map((s) => `${s}.pdf`), fc.tuple(hostileString(20), hostileString(20)).map(([a, b]) => `${a}/../${b}.pdf`));
+    const fileNames = fc.oneof(
+      fc.constantFrom(...names),
+      hostileString(60).map((s) => `${s}.pdf`),
+      fc.tuple(hostileString(20), hostileString(20)).map(([a, b]) => `${a}/../${b}.pdf`),
+    );
     await fc.assert(
       fc.asyncProperty(fileNames, fc.nat(), async (name, salt) => {
         counter.hit('upload file names');
@@ -166,10 +180,18 @@ describe.each(backends())('hostile uploads and values on $name', (backend) => {
     // ids and versions past the integer columns: 400, not 500
     await refusedWithoutTrace(() => admin.request('POST', `/api/v1/cycles/${YEAR}/verification/verify`, { id: 2 ** 31, version: 1 }), 400, 'invalid_value');
     await refusedWithoutTrace(() => officer().request('GET', `/api/v1/objections/${2 ** 31}`), 400, 'invalid_value');
-    await refusedWithoutTrace(() => officer().request('PATCH', `/api/v1/records/${2 ** 31}`, { version: 1, data: {} }), 400, 'invalid_value', [404, 'not_found']);
+    await refusedWithoutTrace(() => officer().request('PATCH', `/api/v1/records/${2 ** 31}`, { version: 1, data: {} }), 400, 'invalid_value', [
+      404,
+      'not_found',
+    ]);
     // a NUL character in text (a record field, a comment)
     await refusedWithoutTrace(
-      () => officer().request('POST', `/api/v1/districts/${OWN}/records`, { recordType: 'company_visit', occurredOn: '2020-01-20', data: { company_name: 'a\u0000b', purpose: '기타', jobs_found: 1 } }),
+      () =>
+        officer().request('POST', `/api/v1/districts/${OWN}/records`, {
+          recordType: 'company_visit',
+          occurredOn: '2020-01-20',
+          data: { company_name: 'a\u0000b', purpose: '기타', jobs_found: 1 },
+        }),
       400,
       'invalid_value',
     );
@@ -193,25 +215,39 @@ describe.each(backends())('hostile uploads and values on $name', (backend) => {
     }
     const records = `/api/v1/districts/${OWN}/records`;
     for (const jobs of ['1e400', 'NaN', 'Infinity', 1e308, '1e308']) {
-      const res = await officer().request('POST', records, { recordType: 'company_visit', occurredOn: '2020-01-21', data: { company_name: '큰수', purpose: '기타', jobs_found: jobs } });
+      const res = await officer().request('POST', records, {
+        recordType: 'company_visit',
+        occurredOn: '2020-01-21',
+        data: { company_name: '큰수', purpose: '기타', jobs_found: jobs },
+      });
       expect(res.statusCode, `${jobs}: ${res.body}`).toBeLessThan(500);
       if (res.statusCode === 201) expect(Number.isFinite(res.json<{ data: { jobs_found: number } }>().data.jobs_found)).toBe(true);
     }
     const rows = rowsOf<{ n: number }>(
-      await fx.db.db.execute(sql`SELECT count(*)::int AS n FROM activity_records, jsonb_each(data) AS e WHERE jsonb_typeof(e.value) = 'number' AND abs((e.value #>> '{}')::numeric) > 1.7976931348623157e308`),
+      await fx.db.db.execute(
+        sql`SELECT count(*)::int AS n FROM activity_records, jsonb_each(data) AS e WHERE jsonb_typeof(e.value) = 'number' AND abs((e.value #>> '{}')::numeric) > 1.7976931348623157e308`,
+      ),
     );
     expect(rows[0]!.n).toBe(0);
   });
 
   it('refuses text that is not valid UTF-8 — a CSV with a broken sequence, a JSON body — with its line, not a crash', async () => {
-    const csv = Buffer.concat([Buffer.from('실적 일자,기업명,방문 목적,발굴 일자리 수\n2020-01-02,좋은회사,기타,1\n2020-01-03,'), Buffer.from([0xc3, 0x28, 0xa0]), Buffer.from(',기타,2\n')]);
+    const csv = Buffer.concat([
+      Buffer.from('실적 일자,기업명,방문 목적,발굴 일자리 수\n2020-01-02,좋은회사,기타,1\n2020-01-03,'),
+      Buffer.from([0xc3, 0x28, 0xa0]),
+      Buffer.from(',기타,2\n'),
+    ]);
     await refusedWithoutTrace(() => upload(`${IMPORTS}?type=company_visit&encoding=utf-8`, 'broken.csv', csv), 400, 'import_invalid');
     const res = await upload(`${IMPORTS}?type=company_visit&encoding=utf-8`, 'broken.csv', csv);
     expect(res.json<{ errors: Array<{ row?: number }> }>().errors.some((e) => e.row === 3)).toBe(true);
     // The same file in CP949 is read as CP949 when asked, and as such it is fine.
     const cp949 = iconv.encode('실적 일자,기업명,방문 목적,발굴 일자리 수\n2020-01-02,좋은회사,기타,1\n', 'cp949');
     expect((await upload(`${IMPORTS}?type=company_visit&encoding=cp949`, 'cp949.csv', cp949)).statusCode).toBe(201);
-    const body = Buffer.concat([Buffer.from('{"recordType":"company_visit","occurredOn":"2020-01-02","data":{"company_name":"'), Buffer.from([0xff, 0xfe, 0xc0]), Buffer.from('","purpose":"기타","jobs_found":1}}')]);
+    const body = Buffer.concat([
+      Buffer.from('{"recordType":"company_visit","occurredOn":"2020-01-02","data":{"company_name":"'),
+      Buffer.from([0xff, 0xfe, 0xc0]),
+      Buffer.from('","purpose":"기타","jobs_found":1}}'),
+    ]);
     const answered = await officer().request('POST', `/api/v1/districts/${OWN}/records`, body, { 'content-type': 'application/json' });
     expect(answered.statusCode).toBeLessThan(500);
     if (answered.statusCode === 201) expect(answered.json<{ data: { company_name: string } }>().data.company_name).toContain('\ufffd');

@@ -4,7 +4,20 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { openEvidenceStore, storeEvidence } from '../../src/domain/evidence/index.js';
-import { createRecord, createRecordType, deactivateRecordType, deleteRecord, getRecord, listRecords, readRecordType, browseRecordTypes, seedRecordTypes, setRecordTypeActive, updateRecord, updateRecordType } from '../../src/domain/activities/index.js';
+import {
+  createRecord,
+  createRecordType,
+  deactivateRecordType,
+  deleteRecord,
+  getRecord,
+  listRecords,
+  readRecordType,
+  browseRecordTypes,
+  seedRecordTypes,
+  setRecordTypeActive,
+  updateRecord,
+  updateRecordType,
+} from '../../src/domain/activities/index.js';
 import { systemActor } from '../../src/domain/audit.js';
 import { resolveSession, type Principal } from '../../src/domain/auth.js';
 import { actorOf, isSystem, systemPrincipal } from '../../src/domain/authz.js';
@@ -61,7 +74,11 @@ const outsiders = ['officer_other', 'approver_other', 'reviewer'] as const;
 const cases: Case[] = [
   // scoring
   { service: 'scoring/runScoring', call: (db, p) => runScoring(db.db, p, YEAR, 'trial'), refused: [...NO_ONE, ...notAdmin] },
-  { service: 'scoring/decideTie', call: (db, p) => decideTie(db.db, p, 1, { tier: 'A', decision: 'award_all', reason: 'x' }), refused: [...NO_ONE, ...notAdmin] },
+  {
+    service: 'scoring/decideTie',
+    call: (db, p) => decideTie(db.db, p, 1, { tier: 'A', decision: 'award_all', reason: 'x' }),
+    refused: [...NO_ONE, ...notAdmin],
+  },
   { service: 'scoring/runsOfCycle', call: (db, p) => runsOfCycle(db.db, p, YEAR), refused: [...NO_ONE, ...nonCity] },
   { service: 'scoring/getRun', call: (db, p) => getRun(db.db, p, 1), refused: [...NO_ONE, ...nonCity] },
   { service: 'scoring/reproduceRun', call: (db, p) => reproduceRun(db.db, p, 1), refused: [...NO_ONE, ...nonCity] },
@@ -69,9 +86,17 @@ const cases: Case[] = [
   // users
   { service: 'users/listAccounts', call: (db, p) => listAccounts(db.db, p), refused: [...NO_ONE, ...notAdmin] },
   { service: 'users/getAccount', call: (db, p) => getAccount(db.db, p, 1), refused: [...NO_ONE, ...notAdmin] },
-  { service: 'users/createAccount', call: (db, p) => createAccount(db.db, p, { username: 'probe.user', displayName: 'probe', roles: [] }), refused: [...NO_ONE, ...notAdmin] },
+  {
+    service: 'users/createAccount',
+    call: (db, p) => createAccount(db.db, p, { username: 'probe.user', displayName: 'probe', roles: [] }),
+    refused: [...NO_ONE, ...notAdmin],
+  },
   { service: 'users/updateAccount', call: (db, p) => updateAccount(db.db, p, 1, { version: 1, displayName: 'probe' }), refused: [...NO_ONE, ...notAdmin] },
-  { service: 'users/setAccountRoles', call: (db, p) => setAccountRoles(db.db, p, 1, { version: 1, roles: [{ role: 'city_admin' }] }), refused: [...NO_ONE, ...notAdmin] },
+  {
+    service: 'users/setAccountRoles',
+    call: (db, p) => setAccountRoles(db.db, p, 1, { version: 1, roles: [{ role: 'city_admin' }] }),
+    refused: [...NO_ONE, ...notAdmin],
+  },
   { service: 'users/resetAccountPassword', call: (db, p) => resetAccountPassword(db.db, p, 1, { version: 1 }), refused: [...NO_ONE, ...notAdmin] },
   // frameworks
   { service: 'frameworks/readFramework', call: (db, p) => readFramework(db.db, p, YEAR), refused: NO_ONE },
@@ -83,7 +108,11 @@ const cases: Case[] = [
   { service: 'cycles/browseCycles', call: (db, p) => browseCycles(db.db, p), refused: NO_ONE },
   { service: 'cycles/cycleDetail', call: (db, p) => cycleDetail(db.db, p, YEAR), refused: NO_ONE },
   { service: 'cycles/createCycle', call: (db, p) => createCycle(db.db, p, { year: 2099 }), refused: [...NO_ONE, ...notAdmin] },
-  { service: 'cycles/transitionCycle', call: (db, p) => transitionCycle(db.db, p, YEAR, { to: 'verification', version: 1 }), refused: [...NO_ONE, ...notAdmin] },
+  {
+    service: 'cycles/transitionCycle',
+    call: (db, p) => transitionCycle(db.db, p, YEAR, { to: 'verification', version: 1 }),
+    refused: [...NO_ONE, ...notAdmin],
+  },
   { service: 'cycles/setCycleDeadline', call: (db, p) => setCycleDeadline(db.db, p, YEAR, 'open', new Date()), refused: [...NO_ONE, ...notAdmin] },
   // notifications
   { service: 'notifications/listNotifications', call: (db, p) => listNotifications(db.db, p), refused: NO_ONE },
@@ -94,23 +123,47 @@ const cases: Case[] = [
   { service: 'activities/browseRecordTypes', call: (db, p) => browseRecordTypes(db.db, p), refused: NO_ONE },
   { service: 'activities/readRecordType', call: (db, p) => readRecordType(db.db, p, 'company_visit'), refused: NO_ONE },
   { service: 'activities/createRecordType', call: (db, p) => createRecordType(db.db, p, {}), refused: [...NO_ONE, ...notAdmin] },
-  { service: 'activities/updateRecordType', call: (db, p) => updateRecordType(db.db, p, 'company_visit', { version: 1, definition: {} }), refused: [...NO_ONE, ...notAdmin] },
-  { service: 'activities/setRecordTypeActive', call: (db, p) => setRecordTypeActive(db.db, p, 'company_visit', { version: 1, active: true }), refused: [...NO_ONE, ...notAdmin] },
-  { service: 'activities/deactivateRecordType', call: (db, p) => deactivateRecordType(db.db, p, 'company_visit', { version: 1 }), refused: [...NO_ONE, ...notAdmin] },
+  {
+    service: 'activities/updateRecordType',
+    call: (db, p) => updateRecordType(db.db, p, 'company_visit', { version: 1, definition: {} }),
+    refused: [...NO_ONE, ...notAdmin],
+  },
+  {
+    service: 'activities/setRecordTypeActive',
+    call: (db, p) => setRecordTypeActive(db.db, p, 'company_visit', { version: 1, active: true }),
+    refused: [...NO_ONE, ...notAdmin],
+  },
+  {
+    service: 'activities/deactivateRecordType',
+    call: (db, p) => deactivateRecordType(db.db, p, 'company_visit', { version: 1 }),
+    refused: [...NO_ONE, ...notAdmin],
+  },
   // activities: records of a district
   {
     service: 'activities/createRecord',
     call: (db, p) => createRecord(db.db, p, { orgUnitCode: OWN, recordType: 'company_visit', occurredOn: '2020-01-15', data: {} }),
     refused: [...NO_ONE, 'officer_other', 'approver_own', 'auditor', 'reviewer'],
   },
-  { service: 'activities/updateRecord', call: (db, p, ids) => updateRecord(db.db, p, ids.record, { version: 1, occurredOn: null, data: {} }), refused: [...NO_ONE, 'officer_other', 'approver_own', 'auditor'] },
-  { service: 'activities/deleteRecord', call: (db, p, ids) => deleteRecord(db.db, p, ids.record, { version: 1 }), refused: [...NO_ONE, 'officer_other', 'approver_own', 'auditor'] },
+  {
+    service: 'activities/updateRecord',
+    call: (db, p, ids) => updateRecord(db.db, p, ids.record, { version: 1, occurredOn: null, data: {} }),
+    refused: [...NO_ONE, 'officer_other', 'approver_own', 'auditor'],
+  },
+  {
+    service: 'activities/deleteRecord',
+    call: (db, p, ids) => deleteRecord(db.db, p, ids.record, { version: 1 }),
+    refused: [...NO_ONE, 'officer_other', 'approver_own', 'auditor'],
+  },
   { service: 'activities/getRecord', call: (db, p, ids) => getRecord(db.db, p, ids.record), refused: [...NO_ONE, ...outsiders] },
   { service: 'activities/listRecords', call: (db, p) => listRecords(db.db, p, { orgUnitCode: OWN }), refused: [...NO_ONE, ...outsiders] },
   // submissions
   { service: 'submissions/listSubmissions', call: (db, p) => listSubmissions(db.db, p, YEAR, OWN), refused: [...NO_ONE, ...outsiders] },
   { service: 'submissions/getSubmission', call: (db, p) => getSubmission(db.db, p, YEAR, OWN, 'J1'), refused: [...NO_ONE, ...outsiders] },
-  { service: 'submissions/saveSubmission', call: (db, p) => saveSubmission(db.db, p, YEAR, OWN, 'J1', { version: 0 }), refused: [...NO_ONE, 'officer_other', 'approver_own', 'auditor'] },
+  {
+    service: 'submissions/saveSubmission',
+    call: (db, p) => saveSubmission(db.db, p, YEAR, OWN, 'J1', { version: 0 }),
+    refused: [...NO_ONE, 'officer_other', 'approver_own', 'auditor'],
+  },
   {
     service: 'submissions/attachSubmissionEvidence',
     call: (db, p) => attachSubmissionEvidence(db.db, p, YEAR, OWN, 'J1', { version: 0, evidenceId: 1 }),
@@ -121,9 +174,17 @@ const cases: Case[] = [
     call: (db, p) => detachSubmissionEvidence(db.db, p, YEAR, OWN, 'J1', { version: 0, evidenceId: 1 }),
     refused: [...NO_ONE, 'officer_other', 'approver_own', 'auditor'],
   },
-  { service: 'submissions/submitSubmission', call: (db, p) => submitSubmission(db.db, p, YEAR, OWN, 'J1', { version: 0 }), refused: [...NO_ONE, 'officer_other', 'approver_own', 'city_admin'] },
+  {
+    service: 'submissions/submitSubmission',
+    call: (db, p) => submitSubmission(db.db, p, YEAR, OWN, 'J1', { version: 0 }),
+    refused: [...NO_ONE, 'officer_other', 'approver_own', 'city_admin'],
+  },
   { service: 'submissions/submitAll', call: (db, p) => submitAll(db.db, p, YEAR, OWN), refused: [...NO_ONE, 'officer_other', 'approver_own', 'city_admin'] },
-  { service: 'submissions/approveSubmission', call: (db, p) => approveSubmission(db.db, p, YEAR, OWN, 'J1', { version: 0 }), refused: [...NO_ONE, 'approver_other', 'officer_own', 'city_admin'] },
+  {
+    service: 'submissions/approveSubmission',
+    call: (db, p) => approveSubmission(db.db, p, YEAR, OWN, 'J1', { version: 0 }),
+    refused: [...NO_ONE, 'approver_other', 'officer_own', 'city_admin'],
+  },
   {
     service: 'submissions/returnToOfficer',
     call: (db, p) => returnToOfficer(db.db, p, YEAR, OWN, 'J1', { version: 0, reason: 'x' }),
@@ -131,10 +192,22 @@ const cases: Case[] = [
   },
   { service: 'submissions/myWorkCounts', call: (db, p) => myWorkCounts(db.db, p), refused: NO_ONE },
   // verification
-  { service: 'verification/verificationMatrix', call: (db, p) => verificationMatrix(db.db, p, YEAR), refused: [...NO_ONE, 'officer_own', 'approver_own', 'reviewer'] },
-  { service: 'verification/compareItem', call: (db, p) => compareItem(db.db, p, YEAR, OWN, 'J1'), refused: [...NO_ONE, 'officer_own', 'approver_own', 'reviewer'] },
+  {
+    service: 'verification/verificationMatrix',
+    call: (db, p) => verificationMatrix(db.db, p, YEAR),
+    refused: [...NO_ONE, 'officer_own', 'approver_own', 'reviewer'],
+  },
+  {
+    service: 'verification/compareItem',
+    call: (db, p) => compareItem(db.db, p, YEAR, OWN, 'J1'),
+    refused: [...NO_ONE, 'officer_own', 'approver_own', 'reviewer'],
+  },
   { service: 'verification/verifySubmission', call: (db, p) => verifySubmission(db.db, p, YEAR, { id: 1, version: 1 }), refused: [...NO_ONE, ...notAdmin] },
-  { service: 'verification/returnSubmission', call: (db, p) => returnSubmission(db.db, p, YEAR, { id: 1, version: 1, reason: 'x' }), refused: [...NO_ONE, ...notAdmin] },
+  {
+    service: 'verification/returnSubmission',
+    call: (db, p) => returnSubmission(db.db, p, YEAR, { id: 1, version: 1, reason: 'x' }),
+    refused: [...NO_ONE, ...notAdmin],
+  },
   { service: 'verification/bulkVerify', call: (db, p) => bulkVerify(db.db, p, YEAR, { items: [{ id: 1, version: 1 }] }), refused: [...NO_ONE, ...notAdmin] },
 ];
 
@@ -192,7 +265,12 @@ describe.each(backends())('every acting service checks its principal first, on $
     expect(saved.allowedActions).toEqual(['save', 'submit']);
     const dir = mkdtempSync(path.join(tmpdir(), 'hj-principal-'));
     const store = openEvidenceStore(loadConfig({ HOPEJOBS_DATA_DIR: dir, LOG_LEVEL: 'silent' }));
-    const { evidence } = await storeEvidence(db.db, store, { fileName: '증빙.pdf', content: pdfSample('J2'), orgUnitCode: OWN, actor: systemActor }, { maxBytes: 1 << 20 });
+    const { evidence } = await storeEvidence(
+      db.db,
+      store,
+      { fileName: '증빙.pdf', content: pdfSample('J2'), orgUnitCode: OWN, actor: systemActor },
+      { maxBytes: 1 << 20 },
+    );
     const attached = await attachSubmissionEvidence(db.db, who.officer_own, YEAR, OWN, 'J2', { version: saved.version, evidenceId: evidence.id });
     rmSync(dir, { recursive: true, force: true });
     const { submission } = await submitSubmission(db.db, who.officer_own, YEAR, OWN, 'J2', { version: attached.version });

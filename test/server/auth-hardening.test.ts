@@ -80,7 +80,9 @@ describe('hardening configuration', () => {
     expect(loadConfig({ HOPEJOBS_TRUST_PROXY: 'loopback, 10.0.0.0/8,2001:db8::/32' }).HOPEJOBS_TRUST_PROXY).toBeTruthy();
     const c = loadConfig({});
     expect([c.HOPEJOBS_COOKIE_SECURE, c.HOPEJOBS_TRUST_PROXY, c.HOPEJOBS_LOGIN_RATE_PER_MIN]).toEqual(['auto', 'loopback', 10]);
-    expect([c.HOPEJOBS_SIGNIN_FREE_FAILURES, c.HOPEJOBS_SIGNIN_FIRST_DELAY_S, c.HOPEJOBS_SIGNIN_MAX_DELAY_S, c.HOPEJOBS_SIGNIN_NAME_CEILING]).toEqual([5, 15, 900, 30]);
+    expect([c.HOPEJOBS_SIGNIN_FREE_FAILURES, c.HOPEJOBS_SIGNIN_FIRST_DELAY_S, c.HOPEJOBS_SIGNIN_MAX_DELAY_S, c.HOPEJOBS_SIGNIN_NAME_CEILING]).toEqual([
+      5, 15, 900, 30,
+    ]);
     expect(() => loadConfig({ HOPEJOBS_SIGNIN_FREE_FAILURES: '0' })).toThrow(/HOPEJOBS_SIGNIN_FREE_FAILURES/);
     expect(() => loadConfig({ HOPEJOBS_SIGNIN_FIRST_DELAY_S: '60', HOPEJOBS_SIGNIN_MAX_DELAY_S: '30' })).toThrow(/HOPEJOBS_SIGNIN_MAX_DELAY_S/);
   });
@@ -208,7 +210,12 @@ describe.each(backends())('auth hardening on $name', (backend) => {
 
   it('rotates the session on sign-in: a new token, the old one revoked', async () => {
     const first = await signIn(app, 'officer.11110', PASSWORD);
-    const again = await app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { cookie: first.cookie }, payload: { username: 'officer.11110', password: PASSWORD } });
+    const again = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { cookie: first.cookie },
+      payload: { username: 'officer.11110', password: PASSWORD },
+    });
     expect(again.statusCode).toBe(200);
     expect(`hj_session=${again.cookies.find((c) => c.name === 'hj_session')!.value}`).not.toBe(first.cookie);
     expect(again.json().csrfToken).not.toBe(first.csrf);
@@ -226,10 +233,9 @@ describe.each(backends())('auth hardening on $name', (backend) => {
     expect(fresh.cookie).not.toBe(desk.cookie);
     const roles = (await fresh.request('GET', '/api/v1/me')).json().user.roles.map((r: { role: string }) => r.role);
     expect(roles).toEqual(expect.arrayContaining(['auditor', 'district_officer']));
-    const audit = await db.raw.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.sessions_rotated' AND entity_id = $1`,
-      [String(user!.id)],
-    );
+    const audit = await db.raw.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'auth.sessions_rotated' AND entity_id = $1`, [
+      String(user!.id),
+    ]);
     expect(audit.rows[0]!.n).toBe(1);
   });
 
@@ -277,15 +283,15 @@ describe.each(backends())('auth hardening on $name', (backend) => {
       expect((await production.inject({ url: '/api/v1/me', headers: { cookie: demoSession.cookie } })).statusCode).toBe(401);
       expect((await loginAs(production, 'city.ops', real.password)).statusCode).toBe(200);
       // The domain refuses too, whatever the caller.
-      await expect(
-        login(db.db, { username: 'officer.11290', password: PASSWORD, ip: null, userAgent: null, allowDemo: false }),
-      ).rejects.toMatchObject({ code: 'demo_account_disabled' });
+      await expect(login(db.db, { username: 'officer.11290', password: PASSWORD, ip: null, userAgent: null, allowDemo: false })).rejects.toMatchObject({
+        code: 'demo_account_disabled',
+      });
     } finally {
       await production.close();
     }
   });
 
-  it('ends the demo accounts\' sessions when seed --demo sets their password again', async () => {
+  it("ends the demo accounts' sessions when seed --demo sets their password again", async () => {
     const s = await signIn(app, 'approver.11215', PASSWORD);
     expect((await s.request('GET', '/api/v1/me')).statusCode).toBe(200);
     await seedDemo(db.db, { password: PASSWORD });

@@ -52,7 +52,9 @@ describe.each(backends())('backup and restore on $name', (backend) => {
       const [ev] = await target.db.select().from(evidenceFiles);
       expect(await store.exists(ev!.sha256)).toBe(true);
       // New rows get fresh ids after the restored ones.
-      const next = await target.raw.query<{ id: number }>(`INSERT INTO org_units (code, name, name_en, kind) VALUES ('99999','테스트','Test','district') RETURNING id`);
+      const next = await target.raw.query<{ id: number }>(
+        `INSERT INTO org_units (code, name, name_en, kind) VALUES ('99999','테스트','Test','district') RETURNING id`,
+      );
       expect(next.rows[0]!.id).toBeGreaterThan(26);
     } finally {
       await target.destroy();
@@ -88,14 +90,21 @@ describe.each(backends())('backup and restore on $name', (backend) => {
       return JSON.stringify({ ...obj, rows: obj.rows!.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !added.includes(k)))) });
     });
     expect(body.join('\n')).not.toContain('must_change_password');
-    const end = { ...(JSON.parse(lines.at(-1)!) as object), sha256: createHash('sha256').update(body.map((l) => `${l}\n`).join('')).digest('hex') };
+    const end = {
+      ...(JSON.parse(lines.at(-1)!) as object),
+      sha256: createHash('sha256')
+        .update(body.map((l) => `${l}\n`).join(''))
+        .digest('hex'),
+    };
     const older = path.join(dir, 'older.hjb');
     writeFileSync(older, gzipSync(`${[...body, JSON.stringify(end)].join('\n')}\n`));
     const target = await backend.open();
     try {
       const summary = await restoreDatabase(target.db, null, older);
       expect(summary.tables.users).toBeGreaterThan(50);
-      const users = await target.raw.query<{ n: number; flagged: number }>('SELECT count(*)::int AS n, count(*) FILTER (WHERE must_change_password OR disabled_at IS NOT NULL)::int AS flagged FROM users');
+      const users = await target.raw.query<{ n: number; flagged: number }>(
+        'SELECT count(*)::int AS n, count(*) FILTER (WHERE must_change_password OR disabled_at IS NOT NULL)::int AS flagged FROM users',
+      );
       expect(users.rows[0]).toEqual({ n: summary.tables.users, flagged: 0 });
     } finally {
       await target.destroy();

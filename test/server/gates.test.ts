@@ -53,12 +53,23 @@ describe.each(backends())('stage gates, run guards and award ties on $name', (ba
   const verify = async (units: typeof districts, value: (k: number, i: number) => number) => {
     const cycle = (await findCycleByYear(db.db, YEAR))!;
     const rows = units.flatMap((u, k) =>
-      indicators.map((ind, i) => ({ cycleId: cycle.id, orgUnitId: u.id, indicatorCode: ind.code, value: value(k, i), valueSource: 'entered', status: 'verified' as const, verifiedAt: new Date() })),
+      indicators.map((ind, i) => ({
+        cycleId: cycle.id,
+        orgUnitId: u.id,
+        indicatorCode: ind.code,
+        value: value(k, i),
+        valueSource: 'entered',
+        status: 'verified' as const,
+        verifiedAt: new Date(),
+      })),
     );
     await db.db
       .insert(submissions)
       .values(rows)
-      .onConflictDoUpdate({ target: [submissions.cycleId, submissions.orgUnitId, submissions.indicatorCode], set: { value: sql`excluded.value`, status: 'verified' } });
+      .onConflictDoUpdate({
+        target: [submissions.cycleId, submissions.orgUnitId, submissions.indicatorCode],
+        set: { value: sql`excluded.value`, status: 'verified' },
+      });
   };
 
   beforeAll(async () => {
@@ -67,7 +78,11 @@ describe.each(backends())('stage gates, run guards and award ties on $name', (ba
     admin = await signIn(app, 'admin', PASSWORD);
     officer = await signIn(app, 'officer.11215', PASSWORD);
     indicators = (await getFramework(db.db, YEAR)).definition.indicators.map((i) => ({ code: i.code, kind: i.kind }));
-    districts = await db.db.select({ id: orgUnits.id, code: orgUnits.code }).from(orgUnits).where(eq(orgUnits.kind, 'district')).orderBy(asc(orgUnits.sortOrder));
+    districts = await db.db
+      .select({ id: orgUnits.id, code: orgUnits.code })
+      .from(orgUnits)
+      .where(eq(orgUnits.kind, 'district'))
+      .orderBy(asc(orgUnits.sortOrder));
     total = districts.length * indicators.length;
     // One district has started: one item verified, one in draft; every other item has never been touched.
     const cycle = (await findCycleByYear(db.db, YEAR))!;
@@ -186,7 +201,9 @@ describe.each(backends())('stage gates, run guards and award ties on $name', (ba
     await db.db.delete(submissions).where(and(eq(submissions.cycleId, cycle.id), eq(submissions.indicatorCode, qualitative.code)));
     const review = (await detail()).blockers[0];
     expect(review).toMatchObject({ code: 'reviews_open', overridable: true, blocking: { total: districts.length } });
-    expect(review.blocking.items.every((i: { status: string; indicator: { code: string } }) => i.status === 'unassigned' && i.indicator.code === qualitative.code)).toBe(true);
+    expect(
+      review.blocking.items.every((i: { status: string; indicator: { code: string } }) => i.status === 'unassigned' && i.indicator.code === qualitative.code),
+    ).toBe(true);
     expect((await detail()).gate.reviews).toMatchObject({ total: districts.length * indicators.filter((i) => i.kind === 'qualitative').length });
     const refused = await transition('scoring');
     expect(refused.statusCode).toBe(409);
@@ -219,7 +236,12 @@ describe.each(backends())('stage gates, run guards and award ties on $name', (ba
     expect(blocked.json().blockers.map((b: { code: string }) => b.code)).toEqual(['undecided_ties']);
 
     // A tie-break that still ties is refused; an unknown rule too.
-    const still = await admin.request('POST', `/api/v1/scoring-runs/${id}/ties`, { tier: 'best', decision: 'tie_break', rule: 'base_score', reason: '기본 점수' });
+    const still = await admin.request('POST', `/api/v1/scoring-runs/${id}/ties`, {
+      tier: 'best',
+      decision: 'tie_break',
+      rule: 'base_score',
+      reason: '기본 점수',
+    });
     expect(still.statusCode).toBe(409);
     expect(still.json().code).toBe('tie_break_still_tied');
     const unknown = await admin.request('POST', `/api/v1/scoring-runs/${id}/ties`, { tier: 'best', decision: 'tie_break', rule: 'coin', reason: '동전' });
@@ -227,7 +249,11 @@ describe.each(backends())('stage gates, run guards and award ties on $name', (ba
     expect((await admin.request('POST', `/api/v1/scoring-runs/${id}/ties`, { tier: 'best', decision: 'leave_empty', reason: '' })).statusCode).toBe(400);
 
     // Leave the two places empty: only district 0 is 최우수구; the tie moves on to the next tier, which is reported.
-    const decided = await admin.request('POST', `/api/v1/scoring-runs/${id}/ties`, { tier: 'best', decision: 'leave_empty', reason: '동점 24개 구에 최우수구 2자리를 줄 수 없음' });
+    const decided = await admin.request('POST', `/api/v1/scoring-runs/${id}/ties`, {
+      tier: 'best',
+      decision: 'leave_empty',
+      reason: '동점 24개 구에 최우수구 2자리를 줄 수 없음',
+    });
     expect(decided.statusCode, decided.body).toBe(200);
     view = (await admin.request('GET', `/api/v1/scoring-runs/${id}`)).json();
     const result = view.result as { tiers: Array<{ code: string; winners: string[] }> };

@@ -33,9 +33,11 @@ describe.each(backends())('imports API on $name', (backend) => {
     return client.request('POST', url, body.payload, { ...body.headers, ...headers });
   };
   const recordCount = async (orgUnitCode = '11215') => {
-    const [row] = await db.db.execute<{ n: number }>(
-      sql`SELECT count(*)::int AS n FROM activity_records r JOIN org_units u ON u.id = r.org_unit_id WHERE u.code = ${orgUnitCode} AND r.deleted_at IS NULL`,
-    ).then((r) => (r as unknown as { rows: { n: number }[] }).rows);
+    const [row] = await db.db
+      .execute<{ n: number }>(
+        sql`SELECT count(*)::int AS n FROM activity_records r JOIN org_units u ON u.id = r.org_unit_id WHERE u.code = ${orgUnitCode} AND r.deleted_at IS NULL`,
+      )
+      .then((r) => (r as unknown as { rows: { n: number }[] }).rows);
     return Number(row!.n);
   };
   const template = async (query = '') => {
@@ -60,7 +62,9 @@ describe.each(backends())('imports API on $name', (backend) => {
     const res = await officer.request('GET', TEMPLATE);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain(XLSX);
-    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="2020_11215_template\.xlsx"; filename\*=UTF-8''2020_%EA%B4%91%EC%A7%84%EA%B5%AC_/);
+    expect(res.headers['content-disposition']).toMatch(
+      /^attachment; filename="2020_11215_template\.xlsx"; filename\*=UTF-8''2020_%EA%B4%91%EC%A7%84%EA%B5%AC_/,
+    );
     const wb = await readXlsx(res.rawPayload);
     const names = wb.worksheets.map((w) => w.name);
     expect(names[0]).toBe('안내');
@@ -136,7 +140,10 @@ describe.each(backends())('imports API on $name', (backend) => {
     expect(item('J1').computation).toMatchObject({ value: 2, records: [{ ids: expect.any(Array) }] });
     expect(item('J3').computation?.value).toBe(10.5);
 
-    const entries = await db.db.select().from(auditLog).where(and(eq(auditLog.action, 'activity_records.imported'), eq(auditLog.entityId, String(summary.importId))));
+    const entries = await db.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'activity_records.imported'), eq(auditLog.entityId, String(summary.importId))));
     expect(entries).toHaveLength(1);
     expect(entries[0]!.after).toMatchObject({ created: types.length * 2, format: 'xlsx' });
     expect((await verifyAuditChain(db.db)).ok).toBe(true);
@@ -233,10 +240,15 @@ describe.each(backends())('imports API on $name', (backend) => {
     expect(b.statusCode, b.body).toBe(201);
     expect(b.json()).toMatchObject({ created: 3, encoding: 'cp949' });
     const rowsOf = async (importId: number) =>
-      (await db.db.select().from(activityRecords).where(eq(activityRecords.importId, importId))).map((r) => ({ on: r.occurredOn, data: r.data })).sort((x, y) => x.on.localeCompare(y.on));
+      (await db.db.select().from(activityRecords).where(eq(activityRecords.importId, importId)))
+        .map((r) => ({ on: r.occurredOn, data: r.data }))
+        .sort((x, y) => x.on.localeCompare(y.on));
     const fromUtf8 = await rowsOf(a.json().importId);
     expect(fromUtf8).toEqual(await rowsOf(b.json().importId));
-    expect(fromUtf8[0]).toEqual({ on: '2019-10-02', data: { company_name: '㈜광진정밀', industry: '제조업, 금속', purpose: '구인 지원', jobs_found: 1200, follow_up: true } });
+    expect(fromUtf8[0]).toEqual({
+      on: '2019-10-02',
+      data: { company_name: '㈜광진정밀', industry: '제조업, 금속', purpose: '구인 지원', jobs_found: 1200, follow_up: true },
+    });
     expect(fromUtf8[2]!.data).toMatchObject({ company_name: '따옴표 "회사"', jobs_found: 0 });
   });
 

@@ -200,9 +200,10 @@ describe.each(backends())('hostile workbooks on $name', (backend) => {
 
   it('refuses the other expanding elements left unclosed, in a sheet and in the workbook, at once', async () => {
     const cases: Array<[string, Buffer]> = [
-      ...['<dataValidations ', '<conditionalFormatting ', '<hyperlinks ', '<x:mergeCells ', '<mergeCells count="1" '].map(
-        (tag): [string, Buffer] => [tag, workbook({ sheet: sheetXml('', tag.repeat(Math.ceil((256 * KB) / tag.length))) })],
-      ),
+      ...['<dataValidations ', '<conditionalFormatting ', '<hyperlinks ', '<x:mergeCells ', '<mergeCells count="1" '].map((tag): [string, Buffer] => [
+        tag,
+        workbook({ sheet: sheetXml('', tag.repeat(Math.ceil((256 * KB) / tag.length))) }),
+      ]),
       ['<definedNames ', workbook({ workbookXml: `${WORKBOOK_XML}${'<definedNames '.repeat((256 * KB) / 14)}</workbook>` })],
       // Nested, never closed: a quarter of a million characters of open tags.
       ['nested <mergeCells>', workbook({ sheet: `<worksheet ${NS}><sheetData/>${'<mergeCells>'.repeat((256 * KB) / 12)}` })],
@@ -226,10 +227,18 @@ describe.each(backends())('hostile workbooks on $name', (backend) => {
 
   it('refuses huge tables early: a million tiny shared strings, too many rows, a cell past the last column', async () => {
     // (Tables that reach the limits without saying so are counted: see test/domain/xlsx-scan.test.ts, with small limits.)
-    const manyStrings = workbook({ sharedStrings: deflated([XML_HEAD, `<sst ${NS} uniqueCount="1000001">`, Buffer.from('<si><t>a</t></si>'.repeat(1_000_001)), '</sst>']) });
+    const manyStrings = workbook({
+      sharedStrings: deflated([XML_HEAD, `<sst ${NS} uniqueCount="1000001">`, Buffer.from('<si><t>a</t></si>'.repeat(1_000_001)), '</sst>']),
+    });
     const rows = zipArchive(
       workbookEntries().map((e) =>
-        e.name === 'xl/worksheets/sheet1.xml' ? { name: e.name, data: Buffer.alloc(0), deflated: deflated([XML_HEAD, `<worksheet ${NS}><sheetData>`, Buffer.from('<row/>'.repeat(200_001)), '</sheetData></worksheet>']) } : e,
+        e.name === 'xl/worksheets/sheet1.xml'
+          ? {
+              name: e.name,
+              data: Buffer.alloc(0),
+              deflated: deflated([XML_HEAD, `<worksheet ${NS}><sheetData>`, Buffer.from('<row/>'.repeat(200_001)), '</sheetData></worksheet>']),
+            }
+          : e,
       ),
     );
     const wide = workbook({ sheet: sheetXml('<row r="1"><c r="ZZZ1"><v>1</v></c></row>') });
@@ -268,8 +277,16 @@ describe.each(backends())('hostile workbooks on $name', (backend) => {
 
   it('answers and stores a bounded summary of many problems, each quoting at most ~100 characters', async () => {
     const header = `열${'가'.repeat(30_000)}`;
-    const badRows = Array.from({ length: 3000 }, (_, i) => `<row r="${i + 2}"><c r="A${i + 2}" t="inlineStr"><is><t>날짜 아님 ${i}</t></is></c><c r="K${i + 2}" t="inlineStr"><is><t>${'x'.repeat(200)}</t></is></c></row>`).join('');
-    const file = workbook({ sheet: sheetXml(`<row r="1"><c r="A1" t="inlineStr"><is><t>실적 일자 *</t></is></c><c r="K1" t="inlineStr"><is><t>${header}</t></is></c></row>${badRows}`) });
+    const badRows = Array.from(
+      { length: 3000 },
+      (_, i) =>
+        `<row r="${i + 2}"><c r="A${i + 2}" t="inlineStr"><is><t>날짜 아님 ${i}</t></is></c><c r="K${i + 2}" t="inlineStr"><is><t>${'x'.repeat(200)}</t></is></c></row>`,
+    ).join('');
+    const file = workbook({
+      sheet: sheetXml(
+        `<row r="1"><c r="A1" t="inlineStr"><is><t>실적 일자 *</t></is></c><c r="K1" t="inlineStr"><is><t>${header}</t></is></c></row>${badRows}`,
+      ),
+    });
     const r = await hostileUpload('many.xlsx', file);
     expectContained('3000 bad rows, a 30,000-character header', r, { ms: 15_000, size: 128 * KB, stored: 128 * KB });
     const body = r.res.json<{ code: string; errorCount: number; errors: Array<{ message: string; column?: string }> }>();
@@ -282,7 +299,10 @@ describe.each(backends())('hostile workbooks on $name', (backend) => {
     const history = await officer.request('GET', HISTORY);
     expect(history.statusCode).toBe(200);
     expect(history.rawPayload.length).toBeLessThan(512 * KB);
-    expect(history.json<{ items: Array<{ errorCount: number; errors: unknown[] }> }>().items[0]).toMatchObject({ errorCount: body.errorCount, errors: expect.any(Array) });
+    expect(history.json<{ items: Array<{ errorCount: number; errors: unknown[] }> }>().items[0]).toMatchObject({
+      errorCount: body.errorCount,
+      errors: expect.any(Array),
+    });
   }, 120_000);
 
   it('bounds what a CSV import echoes and stores, the server answering meanwhile: a thousand bad rows under the longest header allowed', async () => {
@@ -303,10 +323,28 @@ describe.each(backends())('hostile workbooks on $name', (backend) => {
     const thousand = Array.from({ length: 1000 }, (_, i) => row(i)).join('\n');
     const generic = `org_unit_code,record_type,${fixed}\n${OWN},company_visit,${row(0)}\n${OWN},company_visit,2020-01-02,${'x'.repeat(4 * MB)},기타,1\n`;
     const cases: Array<[string, string, string, { row: number; column?: string }, RegExp]> = [
-      ['200 KB header cell', `${fixed},${'h'.repeat(200 * KB)}\n${thousand.replace(/$/gm, ',x')}\n`, '?type=company_visit', { row: 1, column: 'E' }, /1행 E열의 머리글/],
+      [
+        '200 KB header cell',
+        `${fixed},${'h'.repeat(200 * KB)}\n${thousand.replace(/$/gm, ',x')}\n`,
+        '?type=company_visit',
+        { row: 1, column: 'E' },
+        /1행 E열의 머리글/,
+      ],
       ['100,000 one-character header columns', `${fixed}${',h'.repeat(100_000)}\n${thousand}\n`, '?type=company_visit', { row: 1 }, /1행에 열이 [\d,]+개 넘게/],
-      ['100,000 one-character columns in a data row', `${fixed}\n${row(0)}\n${row(1)}${',x'.repeat(100_000)}\n${thousand}\n`, '?type=company_visit', { row: 3 }, /3행에 열이/],
-      ['4 MB cell in a data row', `${fixed}\n${row(0)}\n2020-01-02,${'x'.repeat(4 * MB)},기타,1\n${thousand}\n`, '?type=company_visit', { row: 3, column: 'company_name' }, /3행 B열\('company_name'\)/],
+      [
+        '100,000 one-character columns in a data row',
+        `${fixed}\n${row(0)}\n${row(1)}${',x'.repeat(100_000)}\n${thousand}\n`,
+        '?type=company_visit',
+        { row: 3 },
+        /3행에 열이/,
+      ],
+      [
+        '4 MB cell in a data row',
+        `${fixed}\n${row(0)}\n2020-01-02,${'x'.repeat(4 * MB)},기타,1\n${thousand}\n`,
+        '?type=company_visit',
+        { row: 3, column: 'company_name' },
+        /3행 B열\('company_name'\)/,
+      ],
       ['4 MB cell in a data row, without ?type', generic, '', { row: 3, column: 'company_name' }, /3행 D열\('company_name'\)/],
     ];
     for (const [what, text, query, where, message] of cases) {
@@ -329,10 +367,17 @@ describe.each(backends())('hostile workbooks on $name', (backend) => {
     const quietHealth = Math.max(...quiet.healthTimes);
     const quietLoop = (quiet.healthTimes as unknown as { loopMaxMs: number }).loopMaxMs;
     const t0 = performance.now();
-    const { value: err, healthTimes } = await watched(importRecordsCsv(db, principal, request, () => Readable.from([bytes])).then(() => null, (e: unknown) => e));
+    const { value: err, healthTimes } = await watched(
+      importRecordsCsv(db, principal, request, () => Readable.from([bytes])).then(
+        () => null,
+        (e: unknown) => e,
+      ),
+    );
     const ms = performance.now() - t0;
     const loopMaxMs = (healthTimes as unknown as { loopMaxMs: number }).loopMaxMs;
-    figures.push(`CSV: 10 MB cell in one chunk: refused in ${Math.round(ms)} ms, health max ${Math.round(Math.max(...healthTimes))} ms (quiet ${Math.round(quietHealth)} ms, ${healthTimes.length} checks), event-loop delay max ${Math.round(loopMaxMs)} ms (quiet ${Math.round(quietLoop)} ms)`);
+    figures.push(
+      `CSV: 10 MB cell in one chunk: refused in ${Math.round(ms)} ms, health max ${Math.round(Math.max(...healthTimes))} ms (quiet ${Math.round(quietHealth)} ms, ${healthTimes.length} checks), event-loop delay max ${Math.round(loopMaxMs)} ms (quiet ${Math.round(quietLoop)} ms)`,
+    );
     expect(err).toBeInstanceOf(DomainError);
     expect(err).toMatchObject({ code: 'import_invalid', problems: [{ row: 3, column: 'company_name' }] });
     expect(ms).toBeLessThan(5000);

@@ -106,7 +106,11 @@ describe.each(backends())('hostile uploads on $name', (backend) => {
       const sheet = unzip(file).find((p) => p.data.toString('utf8').includes('<dataValidations'))!.name;
       file = patchZip(file, sheet, (x) =>
         x
-          .replace(/<dataValidations count="(\d+)">/, (_m, n: string) => `<dataValidations count="${Number(n) + 1}"><dataValidation type="textLength" operator="lessThan" allowBlank="1" sqref="A1:XFD1048576"><formula1>1000</formula1></dataValidation>`)
+          .replace(
+            /<dataValidations count="(\d+)">/,
+            (_m, n: string) =>
+              `<dataValidations count="${Number(n) + 1}"><dataValidation type="textLength" operator="lessThan" allowBlank="1" sqref="A1:XFD1048576"><formula1>1000</formula1></dataValidation>`,
+          )
           .replace('</sheetData>', '</sheetData><mergeCells count="1"><mergeCell ref="A5000:XFD1048576"/></mergeCells>'),
       );
       return file;

@@ -54,7 +54,13 @@ describe.each(backends())('metrics and readiness on $name', (backend) => {
 
   it('exposes process metrics: CPU, memory, event-loop lag', async () => {
     const text = (await app.inject('/metrics')).body;
-    for (const name of ['process_cpu_user_seconds_total', 'process_resident_memory_bytes', 'nodejs_heap_size_used_bytes', 'nodejs_eventloop_lag_seconds', 'nodejs_eventloop_lag_p99_seconds']) {
+    for (const name of [
+      'process_cpu_user_seconds_total',
+      'process_resident_memory_bytes',
+      'nodejs_heap_size_used_bytes',
+      'nodejs_eventloop_lag_seconds',
+      'nodejs_eventloop_lag_p99_seconds',
+    ]) {
       expect(text, name).toMatch(new RegExp(`^${name} [0-9.e+-]+$`, 'm'));
     }
   });

@@ -27,7 +27,12 @@ describe.each(backends())('notifications on $name', (backend) => {
 
   async function submitted(indicator: string, value: number): Promise<number> {
     const store = new LocalEvidenceStore(evidenceDir);
-    const { evidence } = await storeEvidence(db.db, store, { fileName: `${indicator}.pdf`, content: pdfSample(indicator), orgUnitCode: '11215', actor: { userId: null, label: 'test' } }, { maxBytes: 1 << 20 });
+    const { evidence } = await storeEvidence(
+      db.db,
+      store,
+      { fileName: `${indicator}.pdf`, content: pdfSample(indicator), orgUnitCode: '11215', actor: { userId: null, label: 'test' } },
+      { maxBytes: 1 << 20 },
+    );
     let v = (await officer.request('PUT', `${base}/${indicator}`, { version: 0, value })).json().version;
     v = (await officer.request('POST', `${base}/${indicator}/evidence`, { evidenceId: evidence.id, version: v })).json().version;
     return (await officer.request('POST', `${base}/${indicator}/submit`, { version: v })).json().submission.version;
@@ -108,7 +113,9 @@ describe.each(backends())('notifications on $name', (backend) => {
 
   it('reminds of a stage deadline within three days, once per stage and day', async () => {
     const now = new Date();
-    expect((await admin.request('PUT', `/api/v1/cycles/${YEAR}/deadlines/open`, { dueAt: new Date(now.getTime() + 5 * DAY).toISOString() })).statusCode).toBe(204);
+    expect((await admin.request('PUT', `/api/v1/cycles/${YEAR}/deadlines/open`, { dueAt: new Date(now.getTime() + 5 * DAY).toISOString() })).statusCode).toBe(
+      204,
+    );
     expect(await deadlineReminders(db.db, systemPrincipal, now)).toEqual([]);
 
     const dueAt = new Date(now.getTime() + 2 * DAY);
@@ -120,7 +127,10 @@ describe.each(backends())('notifications on $name', (backend) => {
     expect((await approver.request('GET', '/api/v1/notifications')).json().notifications.some((n: { kind: string }) => n.kind === 'deadline_near')).toBe(false);
     expect(await deadlineReminders(db.db, systemPrincipal, new Date(now.getTime() + 60_000))).toEqual([]);
     const inbox = (await officer.request('GET', '/api/v1/notifications')).json();
-    expect(inbox.notifications[0]).toMatchObject({ kind: 'deadline_near', payload: { year: YEAR, stage: 'open', message: { ko: expect.stringContaining('마감') } } });
+    expect(inbox.notifications[0]).toMatchObject({
+      kind: 'deadline_near',
+      payload: { year: YEAR, stage: 'open', message: { ko: expect.stringContaining('마감') } },
+    });
     expect((await admin.request('GET', '/api/v1/notifications')).json().notifications.some((n: { kind: string }) => n.kind === 'deadline_near')).toBe(false);
 
     // The next day brings one more reminder; the route runs the same function for the city admin.
@@ -138,7 +148,9 @@ describe.each(backends())('notifications on $name', (backend) => {
     const auditor = await signIn(app, 'auditor', PASSWORD);
     expect((await auditor.request('GET', '/api/v1/notifications')).json().unread).toBe(1);
 
-    const kept = await db.db.transaction((tx) => notify(tx, { role: 'reviewer', orgUnitCode: '11110' }, 'deadline_near', { message: { ko: '역할', en: 'role' } }));
+    const kept = await db.db.transaction((tx) =>
+      notify(tx, { role: 'reviewer', orgUnitCode: '11110' }, 'deadline_near', { message: { ko: '역할', en: 'role' } }),
+    );
     expect(kept).toBe(1);
     const rows = await db.db.select().from(notifications).where(eq(notifications.role, 'reviewer'));
     expect(rows).toMatchObject([{ userId: null, role: 'reviewer' }]);

@@ -103,18 +103,28 @@ describe.each(backends())('provisional results and objections on $name', (backen
     const city = (await admin.request('GET', '/api/v1/notifications')).json();
     expect(city.notifications.filter((n: { kind: string }) => n.kind === 'objection_filed')).toHaveLength(2);
     // A district contesting its own figure is not asked to reply to itself.
-    expect((await officer.request('GET', '/api/v1/notifications')).json().notifications.some((n: { kind: string }) => n.kind === 'objection_reply_requested')).toBe(false);
+    expect(
+      (await officer.request('GET', '/api/v1/notifications')).json().notifications.some((n: { kind: string }) => n.kind === 'objection_reply_requested'),
+    ).toBe(false);
   });
 
   it('lets a district object to another district’s figure; the contested district is asked to reply', async () => {
     const res = await file(otherOfficer, { district: '11215', indicator: 'J3', reason: '광진구 J3 채용 인원에 중복 집계가 있습니다', requestedValue: 20 });
     expect(res.statusCode, res.body).toBe(201);
     crossJ3 = res.json();
-    expect(res.json()).toMatchObject({ district: { code: '11215' }, filer: { code: '11110' }, stage: 'awaiting_reply', reply: null, actions: { reply: false, decide: false, withdraw: true } });
+    expect(res.json()).toMatchObject({
+      district: { code: '11215' },
+      filer: { code: '11110' },
+      stage: 'awaiting_reply',
+      reply: null,
+      actions: { reply: false, decide: false, withdraw: true },
+    });
     // Another open objection of the same filer to the same district × indicator is a duplicate; another filer's is not.
     expect((await file(otherApprover, { district: '11215', indicator: 'J3', reason: '중복' })).json().code).toBe('objection_exists');
     for (const client of [officer, approver]) {
-      const n = (await client.request('GET', '/api/v1/notifications')).json().notifications.find((x: { kind: string }) => x.kind === 'objection_reply_requested');
+      const n = (await client.request('GET', '/api/v1/notifications'))
+        .json()
+        .notifications.find((x: { kind: string }) => x.kind === 'objection_reply_requested');
       expect(n.payload).toMatchObject({ objectionId: crossJ3.id, filerCode: '11110', orgUnitCode: '11215' });
       expect(n.payload.message.ko).toContain('답변할 수 있습니다');
     }
@@ -139,7 +149,12 @@ describe.each(backends())('provisional results and objections on $name', (backen
       expect(ko.json()).toMatchObject({ code: 'requested_value_invalid', errors: [{ path: 'body.requestedValue' }] });
       expect(ko.json().detail).toContain('요청 값');
       expect(ko.json().errors[0].message).toContain(fragment.ko);
-      const en = await otherOfficer.request('POST', `/api/v1/cycles/${YEAR}/objections`, { district: '11215', indicator, reason: 'check', requestedValue }, { 'accept-language': 'en' });
+      const en = await otherOfficer.request(
+        'POST',
+        `/api/v1/cycles/${YEAR}/objections`,
+        { district: '11215', indicator, reason: 'check', requestedValue },
+        { 'accept-language': 'en' },
+      );
       expect(en.json().errors[0].message).toContain(fragment.en);
     }
     // Not numbers at all: refused by the schema.
@@ -152,16 +167,33 @@ describe.each(backends())('provisional results and objections on $name', (backen
   });
 
   it('takes one reply from the contested district, with evidence of its own only', async () => {
-    expect((await otherOfficer.request('POST', `/api/v1/objections/${crossJ3.id}/reply`, { version: 1, text: '신청한 구는 답변하지 않습니다' })).statusCode).toBe(403);
-    expect((await officer.request('POST', `/api/v1/objections/${objectionJ2.id}/reply`, { version: 1, text: '스스로 낸 신청' })).json().code).toBe('no_reply_needed');
+    expect(
+      (await otherOfficer.request('POST', `/api/v1/objections/${crossJ3.id}/reply`, { version: 1, text: '신청한 구는 답변하지 않습니다' })).statusCode,
+    ).toBe(403);
+    expect((await officer.request('POST', `/api/v1/objections/${objectionJ2.id}/reply`, { version: 1, text: '스스로 낸 신청' })).json().code).toBe(
+      'no_reply_needed',
+    );
     expect((await approver.request('POST', `/api/v1/objections/${crossJ3.id}/reply`, { version: 1, text: '  ' })).statusCode).toBe(400);
-    const res = await approver.request('POST', `/api/v1/objections/${crossJ3.id}/reply`, { version: 1, text: '채용 인원은 행사별 명단으로 중복 없이 집계했습니다' });
+    const res = await approver.request('POST', `/api/v1/objections/${crossJ3.id}/reply`, {
+      version: 1,
+      text: '채용 인원은 행사별 명단으로 중복 없이 집계했습니다',
+    });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ stage: 'awaiting_decision', reply: { text: '채용 인원은 행사별 명단으로 중복 없이 집계했습니다', by: 'approver.11215' }, version: 2 });
+    expect(res.json()).toMatchObject({
+      stage: 'awaiting_decision',
+      reply: { text: '채용 인원은 행사별 명단으로 중복 없이 집계했습니다', by: 'approver.11215' },
+      version: 2,
+    });
     expect((await officer.request('POST', `/api/v1/objections/${crossJ3.id}/reply`, { version: 2, text: '두 번째' })).json().code).toBe('already_replied');
-    const filer = (await otherOfficer.request('GET', '/api/v1/notifications')).json().notifications.find((n: { kind: string }) => n.kind === 'objection_replied');
+    const filer = (await otherOfficer.request('GET', '/api/v1/notifications'))
+      .json()
+      .notifications.find((n: { kind: string }) => n.kind === 'objection_replied');
     expect(filer.payload).toMatchObject({ objectionId: crossJ3.id });
-    expect((await admin.request('GET', '/api/v1/notifications')).json().notifications.some((n: { kind: string; payload: { objectionId: number } }) => n.kind === 'objection_replied' && n.payload.objectionId === crossJ3.id)).toBe(true);
+    expect(
+      (await admin.request('GET', '/api/v1/notifications'))
+        .json()
+        .notifications.some((n: { kind: string; payload: { objectionId: number } }) => n.kind === 'objection_replied' && n.payload.objectionId === crossJ3.id),
+    ).toBe(true);
     crossJ3 = res.json();
   });
 
@@ -194,19 +226,35 @@ describe.each(backends())('provisional results and objections on $name', (backen
     const reject = await admin.request('POST', `/api/v1/objections/${objectionJ10.id}/decide`, { decision: 'reject', version: 1, reason: '  ' });
     expect(reject.statusCode).toBe(400);
     expect(reject.json().errors).toEqual([{ path: 'body.reason', message: expect.any(String) }]);
-    const outOfBounds = await admin.request('POST', `/api/v1/objections/${objectionJ2.id}/decide`, { decision: 'accept', version: 1, correctedValue: 500, reason: '확인' });
+    const outOfBounds = await admin.request('POST', `/api/v1/objections/${objectionJ2.id}/decide`, {
+      decision: 'accept',
+      version: 1,
+      correctedValue: 500,
+      reason: '확인',
+    });
     expect(outOfBounds.statusCode).toBe(400);
-    const absurd = await admin.request('POST', `/api/v1/objections/${objectionJ2.id}/decide`, { decision: 'accept', version: 1, correctedValue: 1e308, reason: '확인' });
+    const absurd = await admin.request('POST', `/api/v1/objections/${objectionJ2.id}/decide`, {
+      decision: 'accept',
+      version: 1,
+      correctedValue: 1e308,
+      reason: '확인',
+    });
     expect(absurd.json()).toMatchObject({ code: 'out_of_bounds', errors: [{ path: 'body.correctedValue' }] });
-    expect((await officer.request('POST', `/api/v1/objections/${objectionJ2.id}/decide`, { decision: 'accept', version: 1, correctedValue: 100, reason: '우리 구' })).statusCode).toBe(403);
+    expect(
+      (await officer.request('POST', `/api/v1/objections/${objectionJ2.id}/decide`, { decision: 'accept', version: 1, correctedValue: 100, reason: '우리 구' }))
+        .statusCode,
+    ).toBe(403);
   });
 
   it('lets a named committee decide instead of the city admins, never about a member’s own district', async () => {
     const settings = (await admin.request('GET', `/api/v1/cycles/${YEAR}/objection-settings`)).json();
-    const put = (committee: string[]) =>
-      admin.request('PUT', `/api/v1/cycles/${YEAR}/objection-settings`, { ...settings.schedule, committee });
+    const put = (committee: string[]) => admin.request('PUT', `/api/v1/cycles/${YEAR}/objection-settings`, { ...settings.schedule, committee });
     expect((await put(['reviewer.1', 'no.such.user'])).json()).toMatchObject({ code: 'unknown_committee_member', errors: [{ path: 'body.committee.1' }] });
-    const wrongOrder = await admin.request('PUT', `/api/v1/cycles/${YEAR}/objection-settings`, { ...settings.schedule, replyDueAt: new Date(new Date(settings.schedule.filingDueAt).getTime() - 1000).toISOString(), committee: [] });
+    const wrongOrder = await admin.request('PUT', `/api/v1/cycles/${YEAR}/objection-settings`, {
+      ...settings.schedule,
+      replyDueAt: new Date(new Date(settings.schedule.filingDueAt).getTime() - 1000).toISOString(),
+      committee: [],
+    });
     expect(wrongOrder.json().errors[0].path).toBe('body.replyDueAt');
     expect((await put(['reviewer.1', 'approver.11110'])).statusCode).toBe(200);
     const reviewer = await signIn(app, 'reviewer.1', PASSWORD);
@@ -215,19 +263,33 @@ describe.each(backends())('provisional results and objections on $name', (backen
     expect(list).toHaveLength(4);
     expect(list.find((o: { id: number }) => o.id === crossJ3.id).actions.decide).toBe(true);
     expect((await admin.request('GET', `/api/v1/objections/${crossJ3.id}`)).json().actions.decide).toBe(false);
-    const ownDistrict = await otherApprover.request('POST', `/api/v1/objections/${crossJ3.id}/decide`, { decision: 'reject', version: crossJ3.version, reason: '우리 구' });
+    const ownDistrict = await otherApprover.request('POST', `/api/v1/objections/${crossJ3.id}/decide`, {
+      decision: 'reject',
+      version: crossJ3.version,
+      reason: '우리 구',
+    });
     expect(ownDistrict.statusCode).toBe(403);
     expect(ownDistrict.json().detail).toContain('이해충돌');
-    const ownFiling = await otherApprover.request('POST', `/api/v1/objections/${objectionJ10.id}/decide`, { decision: 'reject', version: 1, reason: '내 신청' });
+    const ownFiling = await otherApprover.request('POST', `/api/v1/objections/${objectionJ10.id}/decide`, {
+      decision: 'reject',
+      version: 1,
+      reason: '내 신청',
+    });
     expect(ownFiling.statusCode).toBe(403);
     expect(ownFiling.json().detail).toContain('자신이 신청한');
     const byCity = await admin.request('POST', `/api/v1/objections/${crossJ3.id}/decide`, { decision: 'reject', version: crossJ3.version, reason: '시' });
     expect(byCity.statusCode).toBe(403);
-    const decided = await reviewer.request('POST', `/api/v1/objections/${crossJ3.id}/decide`, { decision: 'reject', version: crossJ3.version, reason: '명단 확인 결과 중복 없음' });
+    const decided = await reviewer.request('POST', `/api/v1/objections/${crossJ3.id}/decide`, {
+      decision: 'reject',
+      version: crossJ3.version,
+      reason: '명단 확인 결과 중복 없음',
+    });
     expect(decided.statusCode, decided.body).toBe(200);
     expect(decided.json()).toMatchObject({ status: 'rejected', decidedBy: 'reviewer.1', stage: 'decided' });
     for (const client of [otherOfficer, officer]) {
-      const n = (await client.request('GET', '/api/v1/notifications')).json().notifications.find((x: { kind: string; payload: { objectionId: number } }) => x.kind === 'objection_decided' && x.payload.objectionId === crossJ3.id);
+      const n = (await client.request('GET', '/api/v1/notifications'))
+        .json()
+        .notifications.find((x: { kind: string; payload: { objectionId: number } }) => x.kind === 'objection_decided' && x.payload.objectionId === crossJ3.id);
       expect(n.payload.decision).toBe('rejected');
     }
     // Back to the city admins.
@@ -236,7 +298,12 @@ describe.each(backends())('provisional results and objections on $name', (backen
 
   it('accepts one objection with a corrected value and rejects another with a reason, notifying the districts', async () => {
     expect((await admin.request('GET', `/api/v1/objections/${objectionJ2.id}`)).json().actions).toEqual({ reply: false, decide: true, withdraw: false });
-    const accepted = await admin.request('POST', `/api/v1/objections/${objectionJ2.id}/decide`, { decision: 'accept', version: 1, correctedValue: 100, reason: '하반기 실적 증빙 확인' });
+    const accepted = await admin.request('POST', `/api/v1/objections/${objectionJ2.id}/decide`, {
+      decision: 'accept',
+      version: 1,
+      correctedValue: 100,
+      reason: '하반기 실적 증빙 확인',
+    });
     expect(accepted.statusCode, accepted.body).toBe(200);
     expect(accepted.json()).toMatchObject({ status: 'accepted', correctedValue: 100, decisionReason: '하반기 실적 증빙 확인', decidedBy: 'admin', version: 2 });
     expect(accepted.json().decidedAt).not.toBeNull();
@@ -244,7 +311,11 @@ describe.each(backends())('provisional results and objections on $name', (backen
     expect(stale.statusCode).toBe(409);
     expect(stale.json()).toMatchObject({ code: 'stale_version', current: { status: 'accepted', version: 2 } });
 
-    const rejected = await admin.request('POST', `/api/v1/objections/${objectionJ10.id}/decide`, { decision: 'reject', version: 1, reason: '집행률 산정 기준이 지침과 같습니다' });
+    const rejected = await admin.request('POST', `/api/v1/objections/${objectionJ10.id}/decide`, {
+      decision: 'reject',
+      version: 1,
+      reason: '집행률 산정 기준이 지침과 같습니다',
+    });
     expect(rejected.json()).toMatchObject({ status: 'rejected', correctedValue: null, decisionReason: '집행률 산정 기준이 지침과 같습니다' });
 
     // Every step visible to the district.
@@ -290,7 +361,9 @@ describe.each(backends())('provisional results and objections on $name', (backen
   });
 
   it('refuses an objection after the objection deadline', async () => {
-    expect((await admin.request('PUT', `/api/v1/cycles/${YEAR}/deadlines/objections`, { dueAt: new Date(Date.now() - 60_000).toISOString() })).statusCode).toBe(204);
+    expect((await admin.request('PUT', `/api/v1/cycles/${YEAR}/deadlines/objections`, { dueAt: new Date(Date.now() - 60_000).toISOString() })).statusCode).toBe(
+      204,
+    );
     const res = await file(officer, { district: '11215', indicator: 'J3', reason: '기한 후 신청' });
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('objection_deadline_passed');
@@ -323,7 +396,11 @@ describe.each(backends())('provisional results and objections on $name', (backen
       ['POST', `/api/v1/objections/${objectionJ2.id}/decide`, { decision: 'reject', version: 2, reason: 'x' }],
       ['POST', `/api/v1/objections/${objectionJ2.id}/withdraw`, { version: 2 }],
       ['POST', `/api/v1/objections/${objectionJ2.id}/reply`, { version: 2, text: 'x' }],
-      ['PUT', `/api/v1/cycles/${YEAR}/objection-settings`, { filingDueAt: '2030-01-01T00:00:00Z', replyDueAt: '2030-01-02T00:00:00Z', decisionDueAt: '2030-01-03T00:00:00Z' }],
+      [
+        'PUT',
+        `/api/v1/cycles/${YEAR}/objection-settings`,
+        { filingDueAt: '2030-01-01T00:00:00Z', replyDueAt: '2030-01-02T00:00:00Z', decisionDueAt: '2030-01-03T00:00:00Z' },
+      ],
       ['POST', `/api/v1/notifications/${notification.id}/read`],
       ['POST', '/api/v1/notifications/deadline-reminders'],
     ];

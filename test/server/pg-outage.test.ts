@@ -140,7 +140,12 @@ describe.skipIf(!server)('PostgreSQL outage under the running app (TCP proxy cut
     const name = new URL(db.url!).pathname.slice(1);
     await waitFor(
       async () =>
-        (await onServer<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND state = 'active' AND query = 'SELECT pg_sleep(3)'", [name]))[0]!.n > 0,
+        (
+          await onServer<{ n: number }>(
+            "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND state = 'active' AND query = 'SELECT pg_sleep(3)'",
+            [name],
+          )
+        )[0]!.n > 0,
       { what: 'the query running on the server' },
     );
 
@@ -210,7 +215,7 @@ describe.skipIf(!server)('PostgreSQL outage under the running app (TCP proxy cut
  * a transaction gets the error with no query to hand it to; that used to end the process. (The real restart of the
  * machine's PostgreSQL is test/faults/pg-restart.test.ts, run only with FAULTS_PG_RESTART=1.)
  */
-describe.skipIf(!server)('PostgreSQL terminating the app\'s connections (57P01), one inside a transaction', () => {
+describe.skipIf(!server)("PostgreSQL terminating the app's connections (57P01), one inside a transaction", () => {
   let db: TestDatabase;
   let app: FastifyInstance;
   const unhandled = watchUnhandled();

@@ -42,7 +42,9 @@ describe.each(backends())('public results cache on $name', (backend) => {
     expect(card.statusCode).toBe(200);
     expect(card.json().district).toEqual({ code: '11215', name: '광진구' });
     expect((await app.inject({ url: '/api/v1/public/cycles/2019/districts/11215/scorecard', headers: { 'if-none-match': etag } })).statusCode).toBe(200);
-    expect((await app.inject({ url: '/api/v1/public/cycles/2019/districts/11215/scorecard', headers: { 'if-none-match': card.headers.etag as string } })).statusCode).toBe(304);
+    expect(
+      (await app.inject({ url: '/api/v1/public/cycles/2019/districts/11215/scorecard', headers: { 'if-none-match': card.headers.etag as string } })).statusCode,
+    ).toBe(304);
   });
 
   it('still answers 404 problem details for what is not published, every time', async () => {

@@ -94,7 +94,9 @@ describe.each(backends())('public downloads on $name', (backend) => {
     }
     const input = await app.inject('/api/v1/public/cycles/2019/engine-input');
     expect(input.json().iData).toHaveLength(districts.length);
-    expect((await app.inject({ url: '/api/v1/public/cycles/2019/engine-input', headers: { 'if-none-match': input.headers.etag as string } })).statusCode).toBe(304);
+    expect((await app.inject({ url: '/api/v1/public/cycles/2019/engine-input', headers: { 'if-none-match': input.headers.etag as string } })).statusCode).toBe(
+      304,
+    );
   }, 120_000);
 
   it('builds a file once for concurrent first requests', async () => {
@@ -142,7 +144,10 @@ describe.each(backends())('public downloads on $name', (backend) => {
        RETURNING id`,
       [JSON.stringify(result), row.run_id],
     );
-    await db.raw.query(`UPDATE publications SET run_id = $1, published_at = now(), version = version + 1 WHERE cycle_id = $2`, [inserted.rows[0]!.id, row.cycle_id]);
+    await db.raw.query(`UPDATE publications SET run_id = $1, published_at = now(), version = version + 1 WHERE cycle_id = $2`, [
+      inserted.rows[0]!.id,
+      row.cycle_id,
+    ]);
 
     // Until this server's cache asks the database again (5 s) it answers from the state it knows.
     expect((await app.inject(pdfUrl('11215'))).headers.etag).toBe(before.headers.etag);

@@ -67,18 +67,28 @@ describe.each(backends())('public pages and a read replica on $name', (backend) 
     }
   });
 
-  it.skipIf(backend.name !== 'postgres')('opens the replica at start when DATABASE_READ_URL is set, and closes it at stop', async () => {
-    clearPublicCache();
-    const config = loadConfig({ DATABASE_URL: primary.url!, DATABASE_READ_URL: replica.url!, PORT: '0', LOG_LEVEL: 'silent', HOPEJOBS_DATA_DIR: '.tmp/unused' });
-    const server = await startServer(config, createLogger(config));
-    try {
-      const res = await fetch(`${server.url.replace('localhost', '127.0.0.1')}/api/v1/public/cycles`);
-      expect(((await res.json()) as { cycles: unknown[] }).cycles).toEqual([]); // the replica's view
-      const units = await fetch(`${server.url.replace('localhost', '127.0.0.1')}/api/v1/org-units`);
-      expect(((await units.json()) as { orgUnits: unknown[] }).orgUnits).toHaveLength(26); // the primary's
-    } finally {
-      await server.stop();
+  it.skipIf(backend.name !== 'postgres')(
+    'opens the replica at start when DATABASE_READ_URL is set, and closes it at stop',
+    async () => {
       clearPublicCache();
-    }
-  }, 60_000);
+      const config = loadConfig({
+        DATABASE_URL: primary.url!,
+        DATABASE_READ_URL: replica.url!,
+        PORT: '0',
+        LOG_LEVEL: 'silent',
+        HOPEJOBS_DATA_DIR: '.tmp/unused',
+      });
+      const server = await startServer(config, createLogger(config));
+      try {
+        const res = await fetch(`${server.url.replace('localhost', '127.0.0.1')}/api/v1/public/cycles`);
+        expect(((await res.json()) as { cycles: unknown[] }).cycles).toEqual([]); // the replica's view
+        const units = await fetch(`${server.url.replace('localhost', '127.0.0.1')}/api/v1/org-units`);
+        expect(((await units.json()) as { orgUnits: unknown[] }).orgUnits).toHaveLength(26); // the primary's
+      } finally {
+        await server.stop();
+        clearPublicCache();
+      }
+    },
+    60_000,
+  );
 });

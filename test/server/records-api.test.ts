@@ -41,7 +41,12 @@ describe.each(backends())('records API on $name', (backend) => {
     const visitType = res.json().recordTypes.find((t: { code: string }) => t.code === 'company_visit');
     expect(visitType).toMatchObject({ name: { ko: '기업방문', en: 'Company visit' }, builtin: true, active: true, dateField: 'occurred_on' });
     expect(visitType.fields).toContainEqual(
-      expect.objectContaining({ key: 'purpose', type: 'enum', label: { ko: '방문 목적', en: 'Purpose' }, options: ['구인 지원', '애로 해소', '정책 안내', '기타'] }),
+      expect.objectContaining({
+        key: 'purpose',
+        type: 'enum',
+        label: { ko: '방문 목적', en: 'Purpose' },
+        options: ['구인 지원', '애로 해소', '정책 안내', '기타'],
+      }),
     );
     expect((await officer.request('GET', '/api/v1/record-types/job_fair')).json().fields.length).toBeGreaterThan(3);
   });
@@ -100,7 +105,12 @@ describe.each(backends())('records API on $name', (backend) => {
       data: { company_name: '', purpose: '소풍', jobs_found: -1 },
     });
     expect(invalid.statusCode).toBe(400);
-    expect(invalid.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(['data.company_name', 'data.jobs_found', 'data.purpose']);
+    expect(
+      invalid
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual(['data.company_name', 'data.jobs_found', 'data.purpose']);
 
     const inCycle = await approver.request('GET', '/api/v1/districts/11215/records?type=company_visit&cycle=2020');
     expect(inCycle.statusCode).toBe(200);

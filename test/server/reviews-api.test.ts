@@ -98,14 +98,23 @@ describe.each(backends())('panel review API on $name', (backend) => {
     expect(ko.statusCode).toBe(409);
     expect(ko.json()).toMatchObject({ code: 'not_in_review_stage' });
     expect(ko.json().detail).toContain("'실적 입력' 단계");
-    const en = await reviewer['reviewer.1']!.request('PUT', `${BASE}/assignments/${a!.id}/scores`, { version: a!.version, scores: { plan: 3 } }, { 'accept-language': 'en' });
+    const en = await reviewer['reviewer.1']!.request(
+      'PUT',
+      `${BASE}/assignments/${a!.id}/scores`,
+      { version: a!.version, scores: { plan: 3 } },
+      { 'accept-language': 'en' },
+    );
     expect(en.json().detail).toContain("'Data collection' stage");
     await setStage('review');
   });
 
   it('tops up to five per item on a re-run, keeping scores, and reports 광진구 one reviewer short', async () => {
     const [a] = await mine('reviewer.1');
-    const saved = await reviewer['reviewer.1']!.request('PUT', `${BASE}/assignments/${a!.id}/scores`, { version: a!.version, scores: { plan: 4 }, comment: '계획 우수' });
+    const saved = await reviewer['reviewer.1']!.request('PUT', `${BASE}/assignments/${a!.id}/scores`, {
+      version: a!.version,
+      scores: { plan: 4 },
+      comment: '계획 우수',
+    });
     expect(saved.statusCode).toBe(200);
     expect(saved.json()).toMatchObject({ status: 'draft', scores: { plan: 4 }, total: null, version: a!.version + 1 });
 
@@ -138,9 +147,17 @@ describe.each(backends())('panel review API on $name', (backend) => {
     const target = (await mine('reviewer.4')).find((x) => x.status === 'assigned')!;
     const removed = await admin.request('DELETE', `${BASE}/assignments/${target.id}`, { reason: '재배정 시험' });
     expect(removed.statusCode).toBe(204);
-    const added = await admin.request('POST', `${BASE}/assignments`, { reviewer: 'reviewer.4', orgUnitCode: target.orgUnit.code, indicatorCode: target.indicator.code });
+    const added = await admin.request('POST', `${BASE}/assignments`, {
+      reviewer: 'reviewer.4',
+      orgUnitCode: target.orgUnit.code,
+      indicatorCode: target.indicator.code,
+    });
     expect(added.statusCode).toBe(201);
-    const dup = await admin.request('POST', `${BASE}/assignments`, { reviewer: 'reviewer.4', orgUnitCode: target.orgUnit.code, indicatorCode: target.indicator.code });
+    const dup = await admin.request('POST', `${BASE}/assignments`, {
+      reviewer: 'reviewer.4',
+      orgUnitCode: target.orgUnit.code,
+      indicatorCode: target.indicator.code,
+    });
     expect(dup.statusCode).toBe(409);
 
     const draft = (await mine('reviewer.1')).find((x) => x.status === 'draft')!;
@@ -178,7 +195,10 @@ describe.each(backends())('panel review API on $name', (backend) => {
     const put = await r1.request('PUT', `${BASE}/assignments/${theirs.id}/scores`, { version: theirs.version, scores: { plan: 1 } });
     expect(put.statusCode).toBe(403);
     expect(put.json().detail).toBe('다른 평가위원에게 배정된 항목입니다.');
-    expect((await r1.request('POST', `${BASE}/assignments/${theirs.id}/submit`, { version: theirs.version, scores: { plan: 1, delivery: 1, impact: 1 } })).statusCode).toBe(403);
+    expect(
+      (await r1.request('POST', `${BASE}/assignments/${theirs.id}/submit`, { version: theirs.version, scores: { plan: 1, delivery: 1, impact: 1 } }))
+        .statusCode,
+    ).toBe(403);
     expect((await mine('reviewer.2')).find((x) => x.id === theirs.id)).toMatchObject({ status: 'assigned', scores: null });
     // The admin runs the panel but does not score; district users see nothing of the review.
     expect((await admin.request('PUT', `${BASE}/assignments/${theirs.id}/scores`, { version: theirs.version, scores: { plan: 1 } })).statusCode).toBe(403);
@@ -223,7 +243,10 @@ describe.each(backends())('panel review API on $name', (backend) => {
     expect(first.statusCode).toBe(200);
     const stale = await r1.request('PUT', `${BASE}/assignments/${a.id}/scores`, { version: a.version, scores: { plan: 5 } });
     expect(stale.statusCode).toBe(409);
-    expect(stale.json()).toMatchObject({ code: 'stale_version', current: { id: a.id, version: a.version + 1, scores: { plan: 2, delivery: 3 }, status: 'draft' } });
+    expect(stale.json()).toMatchObject({
+      code: 'stale_version',
+      current: { id: a.id, version: a.version + 1, scores: { plan: 2, delivery: 3 }, status: 'draft' },
+    });
   });
 
   it('validates scores against the rubric and submits only complete sheets', async () => {

@@ -104,7 +104,10 @@ describe.each(backends())('sign-in protection on $name', (backend) => {
     // Every failure and refusal is in the audit log; a name without an account is not written down, no password is.
     for (const c of Object.values(cases)) {
       const rows = await auditRows(`after->>'address' = $1`, [c.address]);
-      expect(rows.map((r) => r.action), c.name).toEqual([...Array(5).fill('auth.login_failed'), 'auth.login_throttled']);
+      expect(
+        rows.map((r) => r.action),
+        c.name,
+      ).toEqual([...Array(5).fill('auth.login_failed'), 'auth.login_throttled']);
       expect(rows.map((r) => r.after!.failures).slice(0, 5)).toEqual([1, 2, 3, 4, 5]);
       expect(rows[4]!.after!.delay).toBe(15);
       for (const r of rows) expect(r.row).not.toMatch(/wrong-guess|test-password-1|no\.such\.person/);
@@ -201,7 +204,10 @@ describe.each(backends())('sign-in protection on $name', (backend) => {
     for (let round = 0; round < 20; round++) {
       const answers = await Promise.all(Array.from({ length: 12 }, () => signIn('auditor', PASSWORD, address)));
       const statuses = answers.map((r) => r.statusCode);
-      expect(statuses.filter((s) => s !== 200 && s !== 429), JSON.stringify(answers.map((r) => r.body.slice(0, 120)))).toEqual([]);
+      expect(
+        statuses.filter((s) => s !== 200 && s !== 429),
+        JSON.stringify(answers.map((r) => r.body.slice(0, 120))),
+      ).toEqual([]);
       expect(statuses).toContain(200);
       await db.raw.query(`DELETE FROM sign_in_failures WHERE address = $1`, [address]);
     }
@@ -283,7 +289,23 @@ describe.each(backends())('sign-in protection on $name', (backend) => {
     const before = await getAccount(db.db, systemPrincipal, user.id);
     expect(before.lockedUntil).not.toBeNull();
     const admin = (await findUserByUsername(db.db, 'admin'))!;
-    const reset = await resetAccountPassword(db.db, { user: { id: admin.id, username: 'admin', displayName: 'admin', isDemo: false, mustChangePassword: false, roles: [{ role: 'city_admin', orgUnitCode: null }] }, tokenHash: '', csrfToken: '' }, user.id, { version: before.version });
+    const reset = await resetAccountPassword(
+      db.db,
+      {
+        user: {
+          id: admin.id,
+          username: 'admin',
+          displayName: 'admin',
+          isDemo: false,
+          mustChangePassword: false,
+          roles: [{ role: 'city_admin', orgUnitCode: null }],
+        },
+        tokenHash: '',
+        csrfToken: '',
+      },
+      user.id,
+      { version: before.version },
+    );
     expect(reset.user.lockedUntil).toBeNull();
     expect((await signIn('officer.11170', reset.oneTimePassword, '203.0.113.90')).statusCode).toBe(200);
     const [entry] = await auditRows(`action = 'user.password_reset' AND entity_id = $1`, [String(user.id)]);

@@ -22,7 +22,11 @@ const YEAR = 2020;
 const D = '11215';
 const item = (indicator: string, tail = '') => `/api/v1/cycles/${YEAR}/districts/${D}/submissions/${indicator}${tail}`;
 const IMPORTS = `/api/v1/cycles/${YEAR}/districts/${D}/imports`;
-const visit = (occurredOn: string, name: string) => ({ recordType: 'company_visit', occurredOn, data: { company_name: name, purpose: '구인 지원', jobs_found: 1 } });
+const visit = (occurredOn: string, name: string) => ({
+  recordType: 'company_visit',
+  occurredOn,
+  data: { company_name: name, purpose: '구인 지원', jobs_found: 1 },
+});
 
 interface Note {
   kind: string;
@@ -57,13 +61,20 @@ describe.each(backends())('submission integrity on $name', (backend) => {
   const changedOf = (notes: Note[], indicator: string) => notes.filter((n) => n.kind === 'item_changed' && n.payload.indicator === indicator);
   const recordCount = async () =>
     Number(
-      ((await db.db.execute(sql`SELECT count(*)::int AS n FROM activity_records r JOIN org_units u ON u.id = r.org_unit_id WHERE u.code = ${D} AND r.deleted_at IS NULL`)) as unknown as {
-        rows: Array<{ n: number }>;
-      }).rows[0]!.n,
+      (
+        (await db.db.execute(
+          sql`SELECT count(*)::int AS n FROM activity_records r JOIN org_units u ON u.id = r.org_unit_id WHERE u.code = ${D} AND r.deleted_at IS NULL`,
+        )) as unknown as {
+          rows: Array<{ n: number }>;
+        }
+      ).rows[0]!.n,
     );
   const account = async (username: string, roles: Array<{ role: 'city_admin' | 'district_officer' | 'district_approver'; orgUnitCode?: string }>) => {
     const { user } = await createAccount(db.db, systemPrincipal, { username, displayName: username, roles });
-    await db.db.update(users).set({ passwordHash: await hashPassword(PASSWORD), mustChangePassword: false }).where(eq(users.id, user.id));
+    await db.db
+      .update(users)
+      .set({ passwordHash: await hashPassword(PASSWORD), mustChangePassword: false })
+      .where(eq(users.id, user.id));
     return signIn(app, username, PASSWORD);
   };
   /** Saves (from the current version), attaches evidence when none, and submits; returns the submitted view. */
@@ -114,7 +125,12 @@ describe.each(backends())('submission integrity on $name', (backend) => {
   };
   /** A company-visit CSV imported by the background job; resolves to the settled import view. */
   const csvInBackground = async (lines: string[]) => {
-    const res = await uploadFile(officer, `${IMPORTS}?type=company_visit&background=1`, 'visits.csv', Buffer.from(['실적 일자,기업명,방문 목적,발굴 일자리 수', ...lines].join('\n')));
+    const res = await uploadFile(
+      officer,
+      `${IMPORTS}?type=company_visit&background=1`,
+      'visits.csv',
+      Buffer.from(['실적 일자,기업명,방문 목적,발굴 일자리 수', ...lines].join('\n')),
+    );
     expect(res.statusCode, res.body).toBe(202);
     let view = (await officer.request('GET', res.json().statusUrl)).json();
     const settled = (v: { status: string; job?: { status: string } | null }) =>
@@ -172,7 +188,10 @@ describe.each(backends())('submission integrity on $name', (backend) => {
     expect(await inbox(officer)).toEqual([]);
     expect(await inbox(admin)).toEqual([]); // not yet the city's: it was only submitted
     expect(await inbox(otherOfficer)).toEqual([]);
-    const audit = await db.db.select().from(auditLog).where(and(eq(auditLog.action, 'submission.changed_after_submit'), eq(auditLog.entityId, String(j1.id))));
+    const audit = await db.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'submission.changed_after_submit'), eq(auditLog.entityId, String(j1.id))));
     expect(audit).toHaveLength(1);
 
     // Submitting again takes the new value and clears the mark.
@@ -210,7 +229,10 @@ describe.each(backends())('submission integrity on $name', (backend) => {
     await readAll(officer, approver, admin, admin2, twoRoles);
     const view = await csvInBackground(['2020-07-01,CSV 기업,구인 지원,1']);
     expect(view).toMatchObject({ status: 'committed' });
-    expect(await get('J1')).toMatchObject({ status: 'returned', changedAfterSubmit: { source: { kind: 'csv_import' }, previousStatus: 'approved', submittedValue: 6, currentValue: 7 } });
+    expect(await get('J1')).toMatchObject({
+      status: 'returned',
+      changedAfterSubmit: { source: { kind: 'csv_import' }, previousStatus: 'approved', submittedValue: 6, currentValue: 7 },
+    });
     expect(changedOf(await inbox(admin), 'J1')).toHaveLength(1);
     expect(changedOf(await inbox(approver), 'J1')).toHaveLength(1);
   });
@@ -233,7 +255,9 @@ describe.each(backends())('submission integrity on $name', (backend) => {
     const mine = await admin.request('POST', `/api/v1/cycles/${YEAR}/verification/verify`, { id: approved.id, version: corrected.json().version });
     expect(mine.statusCode).toBe(403);
     expect(mine.json().code).toBe('separation_of_duties');
-    const bulk = await admin.request('POST', `/api/v1/cycles/${YEAR}/verification/bulk-verify`, { items: [{ id: approved.id, version: corrected.json().version }] });
+    const bulk = await admin.request('POST', `/api/v1/cycles/${YEAR}/verification/bulk-verify`, {
+      items: [{ id: approved.id, version: corrected.json().version }],
+    });
     expect(bulk.statusCode).toBe(409);
     expect(bulk.json().ownWork).toEqual([expect.objectContaining({ id: approved.id })]);
     const ok = await admin2.request('POST', `/api/v1/cycles/${YEAR}/verification/verify`, { id: approved.id, version: corrected.json().version });
@@ -248,7 +272,10 @@ describe.each(backends())('submission integrity on $name', (backend) => {
 
     const single = await officer.request('POST', `/api/v1/districts/${D}/records`, visit('2020-06-15', '잠긴 기업'));
     expect(single.statusCode).toBe(409);
-    expect(single.json()).toMatchObject({ code: 'records_locked', items: [expect.objectContaining({ indicator: 'J1', status: 'verified', submittedValue: 7, currentValue: 8 })] });
+    expect(single.json()).toMatchObject({
+      code: 'records_locked',
+      items: [expect.objectContaining({ indicator: 'J1', status: 'verified', submittedValue: 7, currentValue: 8 })],
+    });
     expect(single.json().detail ?? single.json().title).toMatch(/반려|return/);
 
     const list = (await officer.request('GET', `/api/v1/districts/${D}/records?recordType=company_visit&from=2019-09-01&to=2020-08-31`)).json().items;
@@ -259,7 +286,11 @@ describe.each(backends())('submission integrity on $name', (backend) => {
     const del = await officer.request('DELETE', `/api/v1/records/${first.id}?version=${first.version}`);
     expect(del.statusCode).toBe(409);
     // An edit that leaves the value and the records behind it as they are is fine.
-    const harmless = await officer.request('PATCH', `/api/v1/records/${first.id}`, { version: first.version, occurredOn: first.occurredOn, data: { ...first.data, company_name: '이름만 고침' } });
+    const harmless = await officer.request('PATCH', `/api/v1/records/${first.id}`, {
+      version: first.version,
+      occurredOn: first.occurredOn,
+      data: { ...first.data, company_name: '이름만 고침' },
+    });
     expect(harmless.statusCode, harmless.body).toBe(200);
 
     const xlsx = await uploadFile(officer, IMPORTS, 'locked.xlsx', await visitsWorkbook(1, new Date(Date.UTC(2020, 6, 2))));
@@ -299,7 +330,10 @@ describe.each(backends())('submission integrity on $name', (backend) => {
     await readAll(officer, approver, admin, admin2, twoRoles);
     const res = await admin.request('POST', item('J2', '/evidence'), { evidenceId: await upload('시 보완.pdf'), version: sub.version, reason: '증빙 보완' });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'returned', changedAfterSubmit: { source: { kind: 'evidence', action: 'attached' }, previousStatus: 'submitted' } });
+    expect(res.json()).toMatchObject({
+      status: 'returned',
+      changedAfterSubmit: { source: { kind: 'evidence', action: 'attached' }, previousStatus: 'submitted' },
+    });
     expect(changedOf(await inbox(officer), 'J2')).toHaveLength(1);
     expect(changedOf(await inbox(approver), 'J2')).toHaveLength(1);
     expect(changedOf(await inbox(admin), 'J2')).toEqual([]); // the actor
@@ -344,8 +378,13 @@ describe.each(backends())('submission integrity on $name', (backend) => {
       ],
     });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().user.dutyWarnings).toEqual([expect.objectContaining({ orgUnitCode: '11110', message: { ko: expect.stringContaining('직무 분리'), en: expect.stringContaining('another approver') } })]);
-    const [entry] = await db.db.select().from(auditLog).where(and(eq(auditLog.action, 'user.roles_set'), eq(auditLog.entityId, String(plain.id))));
+    expect(res.json().user.dutyWarnings).toEqual([
+      expect.objectContaining({ orgUnitCode: '11110', message: { ko: expect.stringContaining('직무 분리'), en: expect.stringContaining('another approver') } }),
+    ]);
+    const [entry] = await db.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'user.roles_set'), eq(auditLog.entityId, String(plain.id))));
     expect(entry!.reason).toContain('직무 분리');
   });
 });

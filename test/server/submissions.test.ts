@@ -15,8 +15,7 @@ import { backends, type TestDatabase } from '../helpers/db.js';
 
 const PASSWORD = 'test-password-1';
 const YEAR = 2020;
-const url = (code: string, indicator?: string, tail = '') =>
-  `/api/v1/cycles/${YEAR}/districts/${code}/submissions${indicator ? `/${indicator}` : ''}${tail}`;
+const url = (code: string, indicator?: string, tail = '') => `/api/v1/cycles/${YEAR}/districts/${code}/submissions${indicator ? `/${indicator}` : ''}${tail}`;
 
 describe.each(backends())('district submissions on $name', (backend) => {
   let db: TestDatabase;
@@ -29,8 +28,14 @@ describe.each(backends())('district submissions on $name', (backend) => {
 
   /** Uploads a PDF for a district through the evidence service and returns its id. */
   const upload = async (code: string, name = '증빙.pdf') =>
-    (await storeEvidence(db.db, store, { fileName: name, content: pdfSample(name), orgUnitCode: code, actor: { userId: null, label: 'test' } }, { maxBytes: 1 << 20 }))
-      .evidence.id;
+    (
+      await storeEvidence(
+        db.db,
+        store,
+        { fileName: name, content: pdfSample(name), orgUnitCode: code, actor: { userId: null, label: 'test' } },
+        { maxBytes: 1 << 20 },
+      )
+    ).evidence.id;
 
   const setDeadline = (dueAt: Date) => admin.request('PUT', `/api/v1/cycles/${YEAR}/deadlines/open`, { dueAt: dueAt.toISOString() });
 
@@ -122,7 +127,10 @@ describe.each(backends())('district submissions on $name', (backend) => {
     expect(verified.json()).toMatchObject({ status: 'verified', version: 5 });
     expect(verified.json().verifiedAt).not.toBeNull();
 
-    const audit = await db.db.select().from(auditLog).where(eq(auditLog.entityId, String(id)));
+    const audit = await db.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, String(id)));
     expect(audit.map((a) => a.action)).toEqual([
       'submission.saved',
       'submission.evidence_attached',
@@ -143,7 +151,10 @@ describe.each(backends())('district submissions on $name', (backend) => {
 
     const noReason = await approver.request('POST', url('11215', 'J10', '/return-to-officer'), { version: v, reason: '' });
     expect(noReason.statusCode).toBe(400);
-    const returned = await approver.request('POST', url('11215', 'J10', '/return-to-officer'), { version: v, reason: '집행률 산정 기준일을 8월 말로 고쳐 주세요' });
+    const returned = await approver.request('POST', url('11215', 'J10', '/return-to-officer'), {
+      version: v,
+      reason: '집행률 산정 기준일을 8월 말로 고쳐 주세요',
+    });
     expect(returned.statusCode).toBe(200);
     expect(returned.json()).toMatchObject({ status: 'returned', returnReason: '집행률 산정 기준일을 8월 말로 고쳐 주세요' });
 
@@ -209,7 +220,9 @@ describe.each(backends())('district submissions on $name', (backend) => {
     // Flags never block: only the missing evidence does.
     expect(low.json().problems).toEqual([{ path: 'submissions.J7.evidence', message: expect.any(Object) }]);
     const matrix = (await admin.request('GET', `/api/v1/cycles/${YEAR}/verification`)).json();
-    const cell = matrix.districts.find((d: { code: string }) => d.code === '11215').cells[matrix.indicators.findIndex((i: { code: string }) => i.code === 'J7')];
+    const cell = matrix.districts.find((d: { code: string }) => d.code === '11215').cells[
+      matrix.indicators.findIndex((i: { code: string }) => i.code === 'J7')
+    ];
     expect(cell.flags).toHaveLength(2);
     expect(matrix.flagged).toBeGreaterThanOrEqual(1);
   });
@@ -293,7 +306,13 @@ describe.each(backends())('district submissions on $name', (backend) => {
     const body = res.json();
     expect(body.submitted).toEqual(['J2']);
     expect(body.blocked).toEqual([
-      { indicator: 'J10', problems: [{ path: 'submissions.J10.value', message: expect.any(Object) }, { path: 'submissions.J10.evidence', message: expect.any(Object) }] },
+      {
+        indicator: 'J10',
+        problems: [
+          { path: 'submissions.J10.value', message: expect.any(Object) },
+          { path: 'submissions.J10.evidence', message: expect.any(Object) },
+        ],
+      },
     ]);
     expect(body.notStarted).toHaveLength(18);
   });
@@ -311,7 +330,12 @@ describe.each(backends())('district submissions on $name', (backend) => {
     expect(verified.json()).toMatchObject({ status: 'verified' });
 
     const cycle = (await admin.request('GET', `/api/v1/cycles/${YEAR}`)).json();
-    const moved = await admin.request('POST', `/api/v1/cycles/${YEAR}/transition`, { to: 'verification', version: cycle.version, override: true, reason: '테스트' });
+    const moved = await admin.request('POST', `/api/v1/cycles/${YEAR}/transition`, {
+      to: 'verification',
+      version: cycle.version,
+      override: true,
+      reason: '테스트',
+    });
     expect(moved.statusCode).toBe(200);
     const res = await officer.request('PUT', url('11215', 'J3'), { version: draft.version, value: 5, comment: '박람회 채용 집계' });
     expect(res.statusCode).toBe(409);
@@ -319,7 +343,11 @@ describe.each(backends())('district submissions on $name', (backend) => {
 
     // The city returns the verified J5; the district may fix and resubmit it during verification, not late.
     const j5 = (await officer.request('GET', url('11215', 'J5'))).json();
-    const ret = await admin.request('POST', `/api/v1/cycles/${YEAR}/verification/return`, { id: j5.id, version: j5.version, reason: '증빙의 기준일 확인 필요' });
+    const ret = await admin.request('POST', `/api/v1/cycles/${YEAR}/verification/return`, {
+      id: j5.id,
+      version: j5.version,
+      reason: '증빙의 기준일 확인 필요',
+    });
     expect(ret.statusCode).toBe(200);
     const fixed = await officer.request('PUT', url('11215', 'J5'), { version: ret.json().version, value: 260, comment: '센터 알선 재집계' });
     expect(fixed.statusCode).toBe(200);

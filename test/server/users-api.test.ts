@@ -30,9 +30,11 @@ describe.each(backends())('user accounts on $name', (backend) => {
     post: (url: string, payload: object) => app.inject({ method: 'POST', url, payload, headers: { cookie, 'x-csrf-token': csrf } }),
   });
   const auditActions = async (userId: number) =>
-    ((await db.db.execute(`SELECT action FROM audit_log WHERE entity_type = 'user' AND entity_id = '${userId}' ORDER BY seq`)) as unknown as { rows: Array<{ action: string }> }).rows.map(
-      (r) => r.action,
-    );
+    (
+      (await db.db.execute(`SELECT action FROM audit_log WHERE entity_type = 'user' AND entity_id = '${userId}' ORDER BY seq`)) as unknown as {
+        rows: Array<{ action: string }>;
+      }
+    ).rows.map((r) => r.action);
 
   beforeAll(async () => {
     db = await backend.openDemo(PASSWORD);
@@ -52,7 +54,12 @@ describe.each(backends())('user accounts on $name', (backend) => {
 
   it('creates an account with a one-time password that allows nothing but choosing a new one', async () => {
     const { user, oneTimePassword } = await create('Kim.Officer', [{ role: 'district_officer', orgUnitCode: '11215' }]);
-    expect(user).toMatchObject({ username: 'kim.officer', mustChangePassword: true, disabled: false, roles: [{ role: 'district_officer', orgUnitCode: '11215', orgUnitName: '광진구' }] });
+    expect(user).toMatchObject({
+      username: 'kim.officer',
+      mustChangePassword: true,
+      disabled: false,
+      roles: [{ role: 'district_officer', orgUnitCode: '11215', orgUnitName: '광진구' }],
+    });
     expect(JSON.stringify(user)).not.toContain(oneTimePassword);
     expect(await auditActions(user.id)).toEqual(['user.created']);
 
@@ -106,10 +113,18 @@ describe.each(backends())('user accounts on $name', (backend) => {
     const taken = await admin.request('POST', '/api/v1/users', { username: 'officer.11215', displayName: 'x', roles: [] });
     expect(taken.statusCode).toBe(409);
     expect(taken.json()).toMatchObject({ code: 'username_taken', errors: [{ path: 'body.username' }] });
-    const noDistrict = await admin.request('POST', '/api/v1/users', { username: 'no.district', displayName: 'x', roles: [{ role: 'auditor' }, { role: 'district_approver' }] });
+    const noDistrict = await admin.request('POST', '/api/v1/users', {
+      username: 'no.district',
+      displayName: 'x',
+      roles: [{ role: 'auditor' }, { role: 'district_approver' }],
+    });
     expect(noDistrict.statusCode).toBe(400);
     expect(noDistrict.json().errors).toEqual([expect.objectContaining({ path: 'body.roles.1.orgUnitCode' })]);
-    const cityAsDistrict = await admin.request('POST', '/api/v1/users', { username: 'no.district', displayName: 'x', roles: [{ role: 'district_officer', orgUnitCode: '11000' }] });
+    const cityAsDistrict = await admin.request('POST', '/api/v1/users', {
+      username: 'no.district',
+      displayName: 'x',
+      roles: [{ role: 'district_officer', orgUnitCode: '11000' }],
+    });
     expect(cityAsDistrict.statusCode).toBe(400);
     const badName = await admin.request('POST', '/api/v1/users', { username: 'a b', displayName: 'x', roles: [] });
     expect(badName.statusCode).toBe(400);
@@ -189,7 +204,10 @@ describe.each(backends())('user accounts on $name', (backend) => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as never);
     const sheet = wb.getWorksheet('사용자')!;
-    const rows = sheet.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    const rows = sheet
+      .getSheetValues()
+      .filter(Boolean)
+      .map((r) => (r as unknown[]).slice(1));
     expect(rows[0]).toEqual(['아이디', '이름', '역할', '기관 코드', '기관', '상태', '마지막 로그인 (KST)', '만든 날 (KST)']);
     expect(rows.slice(1).map((r) => r.slice(0, 6))).toEqual([
       ['jung.officer', '\'=HYPERLINK("http://x")', '자치구 담당자', '11215', '광진구', '비밀번호 변경 필요'],
@@ -207,7 +225,9 @@ describe.each(backends())('user accounts on $name', (backend) => {
 
   it('never leaves the installation without an enabled city admin, and an admin cannot disable themself', async () => {
     const me = (await admin.request('GET', '/api/v1/users?q=admin&role=city_admin')).json<{ users: UserView[] }>().users.find((u) => u.username === 'admin')!;
-    const others = (await admin.request('GET', '/api/v1/users?role=city_admin')).json<{ users: UserView[] }>().users.filter((u) => u.id !== me.id && !u.disabled);
+    const others = (await admin.request('GET', '/api/v1/users?role=city_admin'))
+      .json<{ users: UserView[] }>()
+      .users.filter((u) => u.id !== me.id && !u.disabled);
     for (const o of others) expect((await admin.request('PATCH', `/api/v1/users/${o.id}`, { version: o.version, disabled: true })).statusCode).toBe(200);
     const self = await admin.request('PATCH', `/api/v1/users/${me.id}`, { version: me.version, disabled: true });
     expect(self.json().code).toBe('self');

@@ -30,7 +30,12 @@ describe.each(backends())('verification on $name', (backend) => {
     const approver = await signIn(app, `approver.${code}`, PASSWORD);
     const base = `/api/v1/cycles/${YEAR}/districts/${code}/submissions/${indicator}`;
     const store = new LocalEvidenceStore(evidenceDir);
-    const { evidence } = await storeEvidence(db.db, store, { fileName: `${code}.pdf`, content: pdfSample(code), orgUnitCode: code, actor: { userId: null, label: 'test' } }, { maxBytes: 1 << 20 });
+    const { evidence } = await storeEvidence(
+      db.db,
+      store,
+      { fileName: `${code}.pdf`, content: pdfSample(code), orgUnitCode: code, actor: { userId: null, label: 'test' } },
+      { maxBytes: 1 << 20 },
+    );
     let v = (await officer.request('PUT', base, { version: 0, value })).json().version;
     v = (await officer.request('POST', `${base}/evidence`, { evidenceId: evidence.id, version: v })).json().version;
     v = (await officer.request('POST', `${base}/submit`, { version: v })).json().submission.version;
@@ -90,8 +95,21 @@ describe.each(backends())('verification on $name', (backend) => {
     items[1]!.version -= 1;
     const res = await admin.request('POST', `/api/v1/cycles/${YEAR}/verification/bulk-verify`, { items });
     expect(res.statusCode).toBe(409);
-    expect(res.json()).toMatchObject({ code: 'bulk_verify_rejected', stale: [{ id: items[1]!.id, version: items[1]!.version + 1, status: 'approved' }], notApproved: [], missing: [] });
-    const rows = await db.db.select({ status: submissions.status }).from(submissions).where(inArray(submissions.id, items.map((i) => i.id)));
+    expect(res.json()).toMatchObject({
+      code: 'bulk_verify_rejected',
+      stale: [{ id: items[1]!.id, version: items[1]!.version + 1, status: 'approved' }],
+      notApproved: [],
+      missing: [],
+    });
+    const rows = await db.db
+      .select({ status: submissions.status })
+      .from(submissions)
+      .where(
+        inArray(
+          submissions.id,
+          items.map((i) => i.id),
+        ),
+      );
     expect(rows.every((r) => r.status === 'approved')).toBe(true);
   });
 
@@ -104,7 +122,10 @@ describe.each(backends())('verification on $name', (backend) => {
     ids.set('11140', { id: item.id, version: res.json().version });
     const officer = await signIn(app, 'officer.11140', PASSWORD);
     const inbox = (await officer.request('GET', '/api/v1/notifications')).json();
-    expect(inbox.notifications[0]).toMatchObject({ kind: 'item_returned', payload: { indicator: 'J2', by: 'city_admin', reason: '공시 목표 문서와 수치가 다릅니다' } });
+    expect(inbox.notifications[0]).toMatchObject({
+      kind: 'item_returned',
+      payload: { indicator: 'J2', by: 'city_admin', reason: '공시 목표 문서와 수치가 다릅니다' },
+    });
     expect(inbox.unread).toBeGreaterThanOrEqual(1);
   });
 

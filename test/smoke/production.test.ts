@@ -127,7 +127,10 @@ describe.each(targets)('the app as `npm start` runs it, on $name', (target) => {
     expect(index.headers.get('content-type')).toMatch(/^text\/html/);
     const html = await index.text();
     const files = [...html.matchAll(/(?:src|href)="(\/[^"]+)"/g)].map((m) => m[1]!);
-    expect(files.some((f) => f.startsWith('/assets/') && f.endsWith('.js')), 'index.html loads the built bundle').toBe(true);
+    expect(
+      files.some((f) => f.startsWith('/assets/') && f.endsWith('.js')),
+      'index.html loads the built bundle',
+    ).toBe(true);
     for (const f of files) {
       const res = await get(f);
       expect(res.status, f).toBe(200);
@@ -149,7 +152,10 @@ describe.each(targets)('the app as `npm start` runs it, on $name', (target) => {
     expect(res.status, await res.clone().text()).toBe(200);
     const doc = (await res.json()) as OpenAPIV3.Document;
     const ops = Object.entries(doc.paths).flatMap(([p, item]) =>
-      Object.entries(item ?? {}).map(([method, op]) => ({ key: `${method.toUpperCase()} ${p}`, op: op as OpenAPIV3.OperationObject & { 'x-hopejobs-access'?: unknown } })),
+      Object.entries(item ?? {}).map(([method, op]) => ({
+        key: `${method.toUpperCase()} ${p}`,
+        op: op as OpenAPIV3.OperationObject & { 'x-hopejobs-access'?: unknown },
+      })),
     );
     expect(ops.length).toBeGreaterThan(80);
     // The web app's pages and files are not operations of the API.
@@ -166,10 +172,18 @@ describe.each(targets)('the app as `npm start` runs it, on $name', (target) => {
   it('builds the public downloads (on its render worker threads, from dist/)', async () => {
     const pdf = await get('/api/v1/public/cycles/2019/districts/11215/scorecard.pdf');
     expect(pdf.status).toBe(200);
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     const xlsx = await get('/api/v1/public/cycles/2019/results.xlsx');
     expect(xlsx.status).toBe(200);
-    expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    expect(
+      Buffer.from(await xlsx.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
   }, 120_000);
 
   /**
@@ -181,7 +195,12 @@ describe.each(targets)('the app as `npm start` runs it, on $name', (target) => {
     p.path.startsWith('/objections') && !roles.some((r) => ['city_admin', 'auditor', 'district_officer', 'district_approver'].includes(r));
 
   /** Opens each page in the context and reports what went wrong: 5xx answers, uncaught errors, error screens. */
-  async function walk(context: BrowserContext, who: string, list: WebPage[], roles: readonly string[]): Promise<{ findings: PageFinding[]; visited: string[] }> {
+  async function walk(
+    context: BrowserContext,
+    who: string,
+    list: WebPage[],
+    roles: readonly string[],
+  ): Promise<{ findings: PageFinding[]; visited: string[] }> {
     pagesOpened += list.length;
     const findings: PageFinding[] = [];
     const visited: string[] = [];
@@ -202,7 +221,8 @@ describe.each(targets)('the app as `npm start` runs it, on $name', (target) => {
     page.on('pageerror', (err) => findings.push({ page: current, what: `uncaught ${err.name}: ${err.message}` }));
     page.on('requestfailed', (r) => {
       // Leaving a page cancels what it still loads; anything else is a failure.
-      if (!/ERR_ABORTED/.test(r.failure()?.errorText ?? '')) findings.push({ page: current, what: `request failed ${r.method()} ${r.url()}: ${r.failure()?.errorText}` });
+      if (!/ERR_ABORTED/.test(r.failure()?.errorText ?? ''))
+        findings.push({ page: current, what: `request failed ${r.method()} ${r.url()}: ${r.failure()?.errorText}` });
     });
     for (const p of list) {
       current = p.path;
@@ -212,7 +232,7 @@ describe.each(targets)('the app as `npm start` runs it, on $name', (target) => {
       // The document's load is not the end: the page loads its chunk, may redirect, then loads its data. Settled: nothing in flight, no spinner, something shown, for ¾ s (generous: a loaded CI machine is slow,
       // but a page that never settles still fails).
       let calm = 0;
-      for (const until = Date.now() + 60_000; calm < 3 && Date.now() < until; ) {
+      for (const until = Date.now() + 60_000; calm < 3 && Date.now() < until;) {
         await page.waitForTimeout(250);
         const settled = inflight === 0 && (await spinner.count()) === 0 && (await page.locator('main').innerText()).trim() !== '';
         calm = settled ? calm + 1 : 0;
@@ -220,9 +240,11 @@ describe.each(targets)('the app as `npm start` runs it, on $name', (target) => {
       const main = (await page.locator('main').innerText({ timeout: 10_000 })).trim();
       if (main.includes(ko.errors.pageLoadFailed)) findings.push({ page: p.path, what: 'the page failed to render (route error screen)' });
       if (main.includes(ko.errors.notFoundTitle)) findings.push({ page: p.path, what: 'the page shows “not found”' });
-      if (p.roles !== null && pageAllows(p, roles) && !namedOnly(p, roles) && main.includes(ko.forbidden.title)) findings.push({ page: p.path, what: 'the role’s own page says “forbidden”' });
+      if (p.roles !== null && pageAllows(p, roles) && !namedOnly(p, roles) && main.includes(ko.forbidden.title))
+        findings.push({ page: p.path, what: 'the role’s own page says “forbidden”' });
       if (main === '') findings.push({ page: p.path, what: 'the page shows nothing' });
-      if ((await spinner.count()) > 0 || inflight > 0) findings.push({ page: p.path, what: `the page is still loading after 60 s (${inflight} requests in flight)` });
+      if ((await spinner.count()) > 0 || inflight > 0)
+        findings.push({ page: p.path, what: `the page is still loading after 60 s (${inflight} requests in flight)` });
     }
     return { findings, visited };
   }
@@ -232,7 +254,12 @@ describe.each(targets)('the app as `npm start` runs it, on $name', (target) => {
     const t0 = performance.now();
     const context = await browser.newContext({ locale: 'ko-KR' });
     try {
-      const { findings, visited } = await walk(context, 'visitor', pages.filter((p) => p.roles === null), []);
+      const { findings, visited } = await walk(
+        context,
+        'visitor',
+        pages.filter((p) => p.roles === null),
+        [],
+      );
       expect(visited.length).toBeGreaterThanOrEqual(5);
       expect(findings).toEqual([]);
     } finally {
@@ -258,42 +285,52 @@ describe.each(targets)('the app as `npm start` runs it, on $name', (target) => {
     }
   }, 120_000);
 
-  it.for(ROLES)('signs in as $username, who sees themself at /api/v1/me and opens every page of the role in Chromium', { timeout: 300_000 }, async ({ username, role }, ctx) => {
-    const t0 = performance.now();
-    const login = await get('/api/v1/auth/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-    });
-    expect(login.status, await login.clone().text()).toBe(200);
-    const cookie = login.headers.getSetCookie().find((c) => c.startsWith('hj_session='))?.split(';')[0];
-    expect(cookie).toBeDefined();
-    const me = await get('/api/v1/me', { headers: { cookie: cookie! } });
-    expect(me.status).toBe(200);
-    const { user } = (await me.json()) as { user: { username: string; roles: Array<{ role: string }> } };
-    expect(user.username).toBe(username);
-    const roles = user.roles.map((r) => r.role);
-    expect(roles).toContain(role);
+  it.for(ROLES)(
+    'signs in as $username, who sees themself at /api/v1/me and opens every page of the role in Chromium',
+    { timeout: 300_000 },
+    async ({ username, role }, ctx) => {
+      const t0 = performance.now();
+      const login = await get('/api/v1/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+      });
+      expect(login.status, await login.clone().text()).toBe(200);
+      const cookie = login.headers
+        .getSetCookie()
+        .find((c) => c.startsWith('hj_session='))
+        ?.split(';')[0];
+      expect(cookie).toBeDefined();
+      const me = await get('/api/v1/me', { headers: { cookie: cookie! } });
+      expect(me.status).toBe(200);
+      const { user } = (await me.json()) as { user: { username: string; roles: Array<{ role: string }> } };
+      expect(user.username).toBe(username);
+      const roles = user.roles.map((r) => r.role);
+      expect(roles).toContain(role);
 
-    if (!browser) return ctx.skip();
-    const context = await browser.newContext({ locale: 'ko-KR' });
-    try {
-      const page = await context.newPage();
-      await signInPage(page, base, username, DEMO_PASSWORD);
-      const own = pages.filter((p) => p.path !== '/sign-in' && pageAllows(p, roles));
-      const { findings, visited } = await walk(context, username, own, roles);
-      expect(visited.length).toBeGreaterThanOrEqual(5);
-      expect(findings, `${username}: ${JSON.stringify(findings, null, 1)}`).toEqual([]);
-    } finally {
-      await context.close();
-      timings[username] = Math.round(performance.now() - t0);
-    }
-  });
+      if (!browser) return ctx.skip();
+      const context = await browser.newContext({ locale: 'ko-KR' });
+      try {
+        const page = await context.newPage();
+        await signInPage(page, base, username, DEMO_PASSWORD);
+        const own = pages.filter((p) => p.path !== '/sign-in' && pageAllows(p, roles));
+        const { findings, visited } = await walk(context, username, own, roles);
+        expect(visited.length).toBeGreaterThanOrEqual(5);
+        expect(findings, `${username}: ${JSON.stringify(findings, null, 1)}`).toEqual([]);
+      } finally {
+        await context.close();
+        timings[username] = Math.round(performance.now() - t0);
+      }
+    },
+  );
 
   it('logged no server error meanwhile', () => {
     if (clientErrors.length) console.log(`smoke (${target.name}): 4xx answers the pages got: ${JSON.stringify(clientErrors)}`);
     // LOG_LEVEL=warn: pino writes errors (level 50) and fatals (60) as JSON lines.
-    const errors = server.output().split('\n').filter((l) => /"level":(50|60)/.test(l));
+    const errors = server
+      .output()
+      .split('\n')
+      .filter((l) => /"level":(50|60)/.test(l));
     expect(errors).toEqual([]);
   });
 });

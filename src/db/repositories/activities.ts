@@ -63,13 +63,7 @@ export async function countRecordsWithFields(db: DbOrTx, recordTypeId: number, k
     const [row] = await db
       .select({ n: sql<number>`count(*)::int` })
       .from(activityRecords)
-      .where(
-        and(
-          eq(activityRecords.recordTypeId, recordTypeId),
-          isNull(activityRecords.deletedAt),
-          sql`${activityRecords.data} -> ${key} IS NOT NULL`,
-        ),
-      );
+      .where(and(eq(activityRecords.recordTypeId, recordTypeId), isNull(activityRecords.deletedAt), sql`${activityRecords.data} -> ${key} IS NOT NULL`));
     out.set(key, Number(row?.n ?? 0));
   }
   return out;
@@ -250,8 +244,7 @@ export async function spansOfImport(db: DbOrTx, importId: number): Promise<Array
 export type RecordData = Record<string, string | number | boolean>;
 
 /** New activity records by COPY (text format lines: org_unit_id, record_type_id, occurred_on, data, import_id, created_by). */
-export const COPY_ACTIVITY_RECORDS =
-  'COPY activity_records (org_unit_id, record_type_id, occurred_on, data, import_id, created_by) FROM STDIN';
+export const COPY_ACTIVITY_RECORDS = 'COPY activity_records (org_unit_id, record_type_id, occurred_on, data, import_id, created_by) FROM STDIN';
 /** New activity records by COPY, with `updated_by` after `created_by`. */
 export const COPY_ACTIVITY_RECORDS_WITH_UPDATER =
   'COPY activity_records (org_unit_id, record_type_id, occurred_on, data, import_id, created_by, updated_by) FROM STDIN';
@@ -335,7 +328,10 @@ export async function periodRecords(db: DbOrTx, q: PeriodQuery): Promise<PeriodR
 }
 
 /** Live records by ID (any district: the caller checks they belong to the district being imported). */
-export async function liveRecordsByIds(db: DbOrTx, ids: readonly number[]): Promise<Map<number, { id: number; orgUnitId: number; recordType: string; occurredOn: string; data: RecordData; version: number }>> {
+export async function liveRecordsByIds(
+  db: DbOrTx,
+  ids: readonly number[],
+): Promise<Map<number, { id: number; orgUnitId: number; recordType: string; occurredOn: string; data: RecordData; version: number }>> {
   const out = new Map<number, { id: number; orgUnitId: number; recordType: string; occurredOn: string; data: RecordData; version: number }>();
   for (let i = 0; i < ids.length; i += 1000) {
     const rows = await db
@@ -382,13 +378,6 @@ export async function activityTotalsOfUnit(db: DbOrTx, orgUnitCode: string, star
     .from(activityRecords)
     .innerJoin(recordTypes, eq(recordTypes.id, activityRecords.recordTypeId))
     .innerJoin(orgUnits, eq(orgUnits.id, activityRecords.orgUnitId))
-    .where(
-      and(
-        eq(orgUnits.code, orgUnitCode),
-        gte(activityRecords.occurredOn, start),
-        lte(activityRecords.occurredOn, end),
-        isNull(activityRecords.deletedAt),
-      ),
-    )
+    .where(and(eq(orgUnits.code, orgUnitCode), gte(activityRecords.occurredOn, start), lte(activityRecords.occurredOn, end), isNull(activityRecords.deletedAt)))
     .groupBy(recordTypes.code);
 }

@@ -6,10 +6,7 @@ import type { DbOrTx } from '../tx.js';
 export type NewAdjustmentRow = typeof adjustments.$inferInsert;
 
 /** The adjustments (bonus/penalty points) of a cycle, in entry order. */
-export async function adjustmentsOfCycle(
-  db: DbOrTx,
-  cycleId: number,
-): Promise<Array<{ orgUnitId: number; rule: string; points: number; reason: string }>> {
+export async function adjustmentsOfCycle(db: DbOrTx, cycleId: number): Promise<Array<{ orgUnitId: number; rule: string; points: number; reason: string }>> {
   return db
     .select({ orgUnitId: adjustments.orgUnitId, rule: adjustments.ruleCode, points: adjustments.points, reason: adjustments.reason })
     .from(adjustments)

@@ -67,7 +67,9 @@ export async function resetSequences(db: DbOrTx): Promise<void> {
   );
   for (const s of seqs) {
     await db.execute(
-      sql.raw(`SELECT setval(pg_get_serial_sequence('"${s.t}"', '${s.c}'), coalesce((SELECT max("${s.c}") FROM "${s.t}"), 1), (SELECT max("${s.c}") FROM "${s.t}") IS NOT NULL)`),
+      sql.raw(
+        `SELECT setval(pg_get_serial_sequence('"${s.t}"', '${s.c}'), coalesce((SELECT max("${s.c}") FROM "${s.t}"), 1), (SELECT max("${s.c}") FROM "${s.t}") IS NOT NULL)`,
+      ),
     );
   }
 }

@@ -6,12 +6,7 @@ import type { EvidenceFileRow } from './submissions.js';
 /** The SQL of the evidence registry (`evidence_files`); the bytes live in the evidence store. */
 
 /** The file already recorded with these bytes, this name and this unit (null: city level), if any. */
-export async function findSameEvidenceFile(
-  db: DbOrTx,
-  sha256: string,
-  originalName: string,
-  orgUnitId: number | null,
-): Promise<EvidenceFileRow | null> {
+export async function findSameEvidenceFile(db: DbOrTx, sha256: string, originalName: string, orgUnitId: number | null): Promise<EvidenceFileRow | null> {
   const [existing] = await db
     .select()
     .from(evidenceFiles)

@@ -5,12 +5,7 @@ import type { DbOrTx } from '../tx.js';
 export type FrameworkVersionRow = typeof frameworkVersions.$inferSelect;
 
 export async function latestFrameworkVersion(db: DbOrTx, cycleId: number): Promise<FrameworkVersionRow | null> {
-  const [row] = await db
-    .select()
-    .from(frameworkVersions)
-    .where(eq(frameworkVersions.cycleId, cycleId))
-    .orderBy(desc(frameworkVersions.version))
-    .limit(1);
+  const [row] = await db.select().from(frameworkVersions).where(eq(frameworkVersions.cycleId, cycleId)).orderBy(desc(frameworkVersions.version)).limit(1);
   return row ?? null;
 }
 

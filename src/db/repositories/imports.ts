@@ -35,15 +35,15 @@ export async function finishImport(
   id: number,
   set: { status: ImportStatus; totalRows: number; processedRows: number; errorCount: number; errors: readonly object[] | null; summary: unknown },
 ): Promise<void> {
-  await db.update(imports).set({ ...set, finishedAt: sql`now()` }).where(eq(imports.id, id));
+  await db
+    .update(imports)
+    .set({ ...set, finishedAt: sql`now()` })
+    .where(eq(imports.id, id));
 }
 
 /** A retried import starts afresh: validating again, its counts and problems cleared. */
 export async function restartImport(db: DbOrTx, id: number): Promise<void> {
-  await db
-    .update(imports)
-    .set({ status: 'validating', errorCount: 0, errors: null, processedRows: 0, finishedAt: null })
-    .where(eq(imports.id, id));
+  await db.update(imports).set({ status: 'validating', errorCount: 0, errors: null, processedRows: 0, finishedAt: null }).where(eq(imports.id, id));
 }
 
 /** Marks an import committed with its row counts and summary (in the transaction that wrote its data). */

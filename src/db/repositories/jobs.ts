@@ -39,14 +39,7 @@ export async function failExhaustedJobs(db: DbOrTx, kinds: string[], maxAttempts
       lockedBy: null,
       lockedUntil: null,
     })
-    .where(
-      and(
-        inArray(jobs.kind, kinds),
-        eq(jobs.status, 'running'),
-        lt(jobs.lockedUntil, sql`now()`),
-        sql`${jobs.attempts} >= ${maxAttempts}`,
-      ),
-    )
+    .where(and(inArray(jobs.kind, kinds), eq(jobs.status, 'running'), lt(jobs.lockedUntil, sql`now()`), sql`${jobs.attempts} >= ${maxAttempts}`))
     .returning({ id: jobs.id });
   return rows.length;
 }
@@ -61,12 +54,7 @@ export async function claimJob(db: DbOrTx, kinds: string[], workerId: string, lo
   const next = db
     .select({ id: jobs.id })
     .from(jobs)
-    .where(
-      and(
-        inArray(jobs.kind, kinds),
-        or(eq(jobs.status, 'queued'), and(eq(jobs.status, 'running'), lt(jobs.lockedUntil, sql`now()`))),
-      ),
-    )
+    .where(and(inArray(jobs.kind, kinds), or(eq(jobs.status, 'queued'), and(eq(jobs.status, 'running'), lt(jobs.lockedUntil, sql`now()`)))))
     .orderBy(asc(jobs.id))
     .limit(1)
     .for('update', { skipLocked: true });
@@ -89,7 +77,11 @@ const mine = (id: number, workerId: string) => and(eq(jobs.id, id), eq(jobs.lock
 
 /** Renews the lease; false when the job is no longer ours (the lease expired and another worker took it). */
 export async function renewLease(db: DbOrTx, id: number, workerId: string, lockMs: number): Promise<boolean> {
-  const rows = await db.update(jobs).set({ lockedUntil: leaseEnd(lockMs) }).where(mine(id, workerId)).returning({ id: jobs.id });
+  const rows = await db
+    .update(jobs)
+    .set({ lockedUntil: leaseEnd(lockMs) })
+    .where(mine(id, workerId))
+    .returning({ id: jobs.id });
   return rows.length > 0;
 }
 

@@ -56,7 +56,11 @@ export async function unreadCountOf(db: DbOrTx, userId: number): Promise<number>
 }
 
 export async function isNotificationVisible(db: DbOrTx, id: number, userId: number): Promise<boolean> {
-  const rows = await db.select({ id: notifications.id }).from(notifications).where(and(eq(notifications.id, id), visibleTo(userId))).limit(1);
+  const rows = await db
+    .select({ id: notifications.id })
+    .from(notifications)
+    .where(and(eq(notifications.id, id), visibleTo(userId)))
+    .limit(1);
   return rows.length > 0;
 }
 

@@ -38,7 +38,12 @@ export async function updateObjection(
   db: DbOrTx,
   id: number,
   version: number,
-  patch: Partial<Pick<ObjectionRow, 'status' | 'decisionReason' | 'correctedValue' | 'decidedBy' | 'decidedAt' | 'reply' | 'replyEvidenceId' | 'repliedBy' | 'repliedAt' | 'reopenedReviews'>>,
+  patch: Partial<
+    Pick<
+      ObjectionRow,
+      'status' | 'decisionReason' | 'correctedValue' | 'decidedBy' | 'decidedAt' | 'reply' | 'replyEvidenceId' | 'repliedBy' | 'repliedAt' | 'reopenedReviews'
+    >
+  >,
 ): Promise<ObjectionRow | null> {
   const [out] = await db
     .update(objections)
@@ -126,7 +131,13 @@ function toDetail(r: DetailRow): ObjectionDetail {
     replyEvidence:
       r.replyEvidenceId === null
         ? null
-        : { id: r.replyEvidenceId, originalName: r.replyEvidenceName!, mediaType: r.replyEvidenceType!, size: r.replyEvidenceSize!, sha256: r.replyEvidenceSha! },
+        : {
+            id: r.replyEvidenceId,
+            originalName: r.replyEvidenceName!,
+            mediaType: r.replyEvidenceType!,
+            size: r.replyEvidenceSize!,
+            sha256: r.replyEvidenceSha!,
+          },
   };
 }
 
@@ -142,7 +153,12 @@ export async function findObjection(db: DbOrTx, id: number): Promise<ObjectionDe
 export async function objectionsOfCycle(db: DbOrTx, cycleId: number, orgUnitCodes: string[] | 'all'): Promise<ObjectionDetail[]> {
   if (orgUnitCodes !== 'all' && orgUnitCodes.length === 0) return [];
   const rows = await detailQuery(db)
-    .where(and(eq(objections.cycleId, cycleId), orgUnitCodes === 'all' ? undefined : or(inArray(orgUnits.code, orgUnitCodes), inArray(filerUnit.code, orgUnitCodes))))
+    .where(
+      and(
+        eq(objections.cycleId, cycleId),
+        orgUnitCodes === 'all' ? undefined : or(inArray(orgUnits.code, orgUnitCodes), inArray(filerUnit.code, orgUnitCodes)),
+      ),
+    )
     .orderBy(asc(objections.filedAt), asc(objections.id));
   return rows.map(toDetail);
 }

@@ -12,6 +12,9 @@ export async function jobCountsByStatus(db: DbOrTx): Promise<Array<{ kind: strin
 }
 
 export async function liveSessionCount(db: DbOrTx): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(sessions).where(and(gt(sessions.expiresAt, sql`now()`)));
+  const [row] = await db
+    .select({ n: count() })
+    .from(sessions)
+    .where(and(gt(sessions.expiresAt, sql`now()`)));
   return row?.n ?? 0;
 }

@@ -25,7 +25,12 @@ export async function findReviewSettings(db: DbOrTx, cycleId: number): Promise<R
 /**
  * Writes the settings if they are still at `version` (0 = no row yet); false when someone wrote first.
  */
-export async function writeReviewSettings(db: DbOrTx, cycleId: number, version: number, values: { blind: boolean; updatedBy: number | null }): Promise<boolean> {
+export async function writeReviewSettings(
+  db: DbOrTx,
+  cycleId: number,
+  version: number,
+  values: { blind: boolean; updatedBy: number | null },
+): Promise<boolean> {
   if (version === 0) {
     const out = await db
       .insert(reviewSettings)
@@ -99,7 +104,9 @@ export async function listConflicts(db: DbOrTx, cycleId: number, reviewerId?: nu
     .from(reviewConflicts)
     .innerJoin(users, eq(users.id, reviewConflicts.reviewerId))
     .innerJoin(orgUnits, eq(orgUnits.id, reviewConflicts.orgUnitId))
-    .where(reviewerId === undefined ? eq(reviewConflicts.cycleId, cycleId) : and(eq(reviewConflicts.cycleId, cycleId), eq(reviewConflicts.reviewerId, reviewerId)))
+    .where(
+      reviewerId === undefined ? eq(reviewConflicts.cycleId, cycleId) : and(eq(reviewConflicts.cycleId, cycleId), eq(reviewConflicts.reviewerId, reviewerId)),
+    )
     .orderBy(asc(users.username), asc(orgUnits.sortOrder), asc(orgUnits.code));
 }
 
@@ -132,7 +139,12 @@ export async function submissionWithEvidence(db: DbOrTx, cycleId: number, orgUni
  */
 export async function reviewerEvidenceLinks(db: DbOrTx, reviewerId: number, evidenceId: number) {
   return db
-    .select({ assignmentId: reviewAssignments.id, cycleId: reviewAssignments.cycleId, orgUnitId: reviewAssignments.orgUnitId, indicatorCode: reviewAssignments.indicatorCode })
+    .select({
+      assignmentId: reviewAssignments.id,
+      cycleId: reviewAssignments.cycleId,
+      orgUnitId: reviewAssignments.orgUnitId,
+      indicatorCode: reviewAssignments.indicatorCode,
+    })
     .from(reviewAssignments)
     .innerJoin(
       submissions,
@@ -161,19 +173,21 @@ export async function publishedOutcome(db: DbOrTx, year: number): Promise<unknow
 
 /** Panel comments on one district's items (submitted assignments with a non-empty comment), no reviewer columns. */
 export async function panelComments(db: DbOrTx, cycleId: number, orgUnitId: number): Promise<Array<{ indicatorCode: string; comment: string }>> {
-  return db
-    .select({ indicatorCode: reviewAssignments.indicatorCode, comment: sql<string>`${reviewAssignments.comment}` })
-    .from(reviewAssignments)
-    .where(
-      and(
-        eq(reviewAssignments.cycleId, cycleId),
-        eq(reviewAssignments.orgUnitId, orgUnitId),
-        eq(reviewAssignments.status, 'submitted'),
-        sql`coalesce(btrim(${reviewAssignments.comment}), '') <> ''`,
-      ),
-    )
-    // Ordered by the text, not by reviewer or time, so the order tells nothing about who wrote which.
-    .orderBy(asc(reviewAssignments.indicatorCode), asc(reviewAssignments.comment));
+  return (
+    db
+      .select({ indicatorCode: reviewAssignments.indicatorCode, comment: sql<string>`${reviewAssignments.comment}` })
+      .from(reviewAssignments)
+      .where(
+        and(
+          eq(reviewAssignments.cycleId, cycleId),
+          eq(reviewAssignments.orgUnitId, orgUnitId),
+          eq(reviewAssignments.status, 'submitted'),
+          sql`coalesce(btrim(${reviewAssignments.comment}), '') <> ''`,
+        ),
+      )
+      // Ordered by the text, not by reviewer or time, so the order tells nothing about who wrote which.
+      .orderBy(asc(reviewAssignments.indicatorCode), asc(reviewAssignments.comment))
+  );
 }
 
 /** Live records of one unit, of the given type, dated within [start, end], whose `data.indicator_code` is `code`. */
@@ -185,5 +199,7 @@ export async function recordsForIndicator(db: DbOrTx, orgUnitId: number, typeCod
       AND r.occurred_on BETWEEN ${start}::date AND ${end}::date
       AND r.data->>'indicator_code' = ${indicatorCode}
     ORDER BY r.occurred_on, r.id`);
-  return (rows as unknown as { rows: Array<{ id: number; occurredOn: string; data: Record<string, unknown>; recordType: string; typeKo: string; typeEn: string }> }).rows;
+  return (
+    rows as unknown as { rows: Array<{ id: number; occurredOn: string; data: Record<string, unknown>; recordType: string; typeKo: string; typeEn: string }> }
+  ).rows;
 }

@@ -63,9 +63,10 @@ const asRow = (r: RawAssignment): AssignmentRow => ({
 
 /** Assignments of a cycle (optionally of one reviewer), in district order, then indicator, then reviewer. */
 export async function listAssignments(db: DbOrTx, cycleId: number, filter: { reviewerId?: number } = {}): Promise<AssignmentRow[]> {
-  const where = filter.reviewerId === undefined
-    ? eq(reviewAssignments.cycleId, cycleId)
-    : and(eq(reviewAssignments.cycleId, cycleId), eq(reviewAssignments.reviewerId, filter.reviewerId));
+  const where =
+    filter.reviewerId === undefined
+      ? eq(reviewAssignments.cycleId, cycleId)
+      : and(eq(reviewAssignments.cycleId, cycleId), eq(reviewAssignments.reviewerId, filter.reviewerId));
   const rows = await selectAssignments(db)
     .where(where)
     .orderBy(asc(orgUnits.sortOrder), asc(orgUnits.code), asc(reviewAssignments.indicatorCode), asc(users.username));

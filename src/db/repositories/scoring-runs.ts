@@ -64,7 +64,13 @@ export async function upsertPublication(
     .values(row)
     .onConflictDoUpdate({
       target: publications.cycleId,
-      set: { runId: row.runId, pressRelease: row.pressRelease, publishedBy: row.publishedBy, publishedAt: new Date(), version: sql`${publications.version} + 1` },
+      set: {
+        runId: row.runId,
+        pressRelease: row.pressRelease,
+        publishedBy: row.publishedBy,
+        publishedAt: new Date(),
+        version: sql`${publications.version} + 1`,
+      },
     });
 }
 

@@ -117,16 +117,16 @@ export async function verifiedHistory(db: DbOrTx, orgUnitId: number, year: numbe
 }
 
 /** The current values (any status) of every other district in a cycle. */
-export async function peerValues(db: DbOrTx, cycleId: number, exceptOrgUnitId: number | null): Promise<Array<{ orgUnitId: number; indicatorCode: string; value: number }>> {
+export async function peerValues(
+  db: DbOrTx,
+  cycleId: number,
+  exceptOrgUnitId: number | null,
+): Promise<Array<{ orgUnitId: number; indicatorCode: string; value: number }>> {
   const rows = await db
     .select({ orgUnitId: submissions.orgUnitId, indicatorCode: submissions.indicatorCode, value: submissions.value })
     .from(submissions)
     .where(
-      and(
-        eq(submissions.cycleId, cycleId),
-        isNotNull(submissions.value),
-        exceptOrgUnitId === null ? undefined : ne(submissions.orgUnitId, exceptOrgUnitId),
-      ),
+      and(eq(submissions.cycleId, cycleId), isNotNull(submissions.value), exceptOrgUnitId === null ? undefined : ne(submissions.orgUnitId, exceptOrgUnitId)),
     );
   return rows.map((r) => ({ orgUnitId: r.orgUnitId, indicatorCode: r.indicatorCode, value: r.value! }));
 }
@@ -173,7 +173,6 @@ export async function verificationMatrixRows(db: DbOrTx, cycleId: number): Promi
     .where(eq(orgUnits.kind, 'district'))
     .orderBy(asc(orgUnits.sortOrder), asc(orgUnits.code));
 }
-
 
 export type CycleRowOf = typeof cycles.$inferSelect;
 

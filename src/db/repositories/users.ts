@@ -60,7 +60,10 @@ export async function grantRole(db: DbOrTx, userId: number, role: Role, orgUnitI
 }
 
 export async function recordSignIn(db: DbOrTx, userId: number) {
-  await db.update(users).set({ lastSignInAt: sql`now()` }).where(eq(users.id, userId));
+  await db
+    .update(users)
+    .set({ lastSignInAt: sql`now()` })
+    .where(eq(users.id, userId));
 }
 
 /** A new password; bumps the version. */
@@ -72,7 +75,10 @@ export async function setPasswordHash(db: DbOrTx, userId: number, passwordHash: 
 }
 
 export async function countDemoUsers(db: DbOrTx): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users).where(eq(users.isDemo, true));
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(users)
+    .where(eq(users.isDemo, true));
   return row?.n ?? 0;
 }
 
@@ -138,7 +144,10 @@ export async function lockUser(db: DbOrTx, id: number): Promise<UserRow | null> 
   return row ?? null;
 }
 
-export async function insertUser(db: DbOrTx, input: { username: string; displayName: string; passwordHash: string; mustChangePassword: boolean }): Promise<number | null> {
+export async function insertUser(
+  db: DbOrTx,
+  input: { username: string; displayName: string; passwordHash: string; mustChangePassword: boolean },
+): Promise<number | null> {
   const [row] = await db.insert(users).values(input).onConflictDoNothing({ target: users.username }).returning({ id: users.id });
   return row?.id ?? null;
 }

@@ -41,10 +41,7 @@ export const activityRecords = pgTable(
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
   },
-  (t) => [
-    index('activity_records_unit_type_date_idx').on(t.orgUnitId, t.recordTypeId, t.occurredOn),
-    index('activity_records_import_idx').on(t.importId),
-  ],
+  (t) => [index('activity_records_unit_type_date_idx').on(t.orgUnitId, t.recordTypeId, t.occurredOn), index('activity_records_import_idx').on(t.importId)],
 );
 
 /** Uploaded import files and their outcome (validated as a whole, committed in one transaction). */

@@ -22,9 +22,6 @@ export const cycles = pgTable(
   },
   (t) => [
     check('cycles_period_check', sql`${t.dataPeriodStart} <= ${t.dataPeriodEnd}`),
-    check(
-      'cycles_status_check',
-      sql`${t.status} in ('draft','open','verification','review','scoring','provisional','objections','final','published')`,
-    ),
+    check('cycles_status_check', sql`${t.status} in ('draft','open','verification','review','scoring','provisional','objections','final','published')`),
   ],
 );

@@ -1,17 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  boolean,
-  check,
-  doublePrecision,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  serial,
-  text,
-  timestamp,
-  unique,
-} from 'drizzle-orm/pg-core';
+import { boolean, check, doublePrecision, index, integer, jsonb, pgTable, serial, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import { cycles } from './cycles.js';
 import { evidenceFiles } from './submissions.js';
 import { orgUnits } from './org-units.js';
@@ -137,10 +125,7 @@ export const objections = pgTable(
     /** Accepted on a qualitative item: how many panel score sheets were reopened for re-review. */
     reopenedReviews: integer('reopened_reviews'),
   },
-  (t) => [
-    index('objections_cycle_idx').on(t.cycleId),
-    check('objections_status_check', sql`${t.status} in ('filed','accepted','rejected','withdrawn')`),
-  ],
+  (t) => [index('objections_cycle_idx').on(t.cycleId), check('objections_status_check', sql`${t.status} in ('filed','accepted','rejected','withdrawn')`)],
 );
 
 /** The committee that decides a cycle's objections instead of the city admins (empty: the city admins decide). */
@@ -210,10 +195,7 @@ export const jobs = pgTable(
     startedAt: timestamp('started_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
-  (t) => [
-    index('jobs_status_idx').on(t.status, t.createdAt),
-    check('jobs_status_check', sql`${t.status} in ('queued','running','done','failed')`),
-  ],
+  (t) => [index('jobs_status_idx').on(t.status, t.createdAt), check('jobs_status_check', sql`${t.status} in ('queued','running','done','failed')`)],
 );
 
 /**

@@ -38,10 +38,7 @@ export const roleMemberships = pgTable(
   (t) => [
     unique('role_memberships_unique').on(t.userId, t.role, t.orgUnitId).nullsNotDistinct(),
     check('role_memberships_role_check', sql`${t.role} in ('city_admin', 'district_officer', 'district_approver', 'reviewer', 'auditor')`),
-    check(
-      'role_memberships_scope_check',
-      sql`${t.role} not in ('district_officer', 'district_approver') or ${t.orgUnitId} is not null`,
-    ),
+    check('role_memberships_scope_check', sql`${t.role} not in ('district_officer', 'district_approver') or ${t.orgUnitId} is not null`),
     index('role_memberships_user_idx').on(t.userId),
   ],
 );

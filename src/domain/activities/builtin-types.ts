@@ -7,7 +7,8 @@ import { recordTypeDefinitionSchema, type FieldDefinitionInput, type RecordTypeD
  */
 type Opts = Partial<Omit<FieldDefinitionInput, 'key' | 'label' | 'type'>>;
 
-const field = (type: FieldDefinitionInput['type'], defaults: Opts) =>
+const field =
+  (type: FieldDefinitionInput['type'], defaults: Opts) =>
   (key: string, ko: string, en: string, opts: Opts = {}): FieldDefinitionInput => ({
     key,
     label: { ko, en },
@@ -24,8 +25,7 @@ const money = field('money', { min: 0, unit: '원' });
 const number = field('number', { min: 0 });
 const date = field('date', { required: false });
 const flag = field('boolean', { required: false });
-const choice = (key: string, ko: string, en: string, options: string[], opts: Opts = {}) =>
-  field('enum', { options })(key, ko, en, opts);
+const choice = (key: string, ko: string, en: string, options: string[], opts: Opts = {}) => field('enum', { options })(key, ko, en, opts);
 
 const builtinInputs = [
   {
@@ -78,7 +78,10 @@ const builtinInputs = [
   {
     code: 'public_procurement',
     name: { ko: '공공구매', en: 'Public procurement' },
-    description: { ko: '구청 부서의 물품·용역 구매 중 사회적경제기업 제품 구매', en: 'District purchases, and the share bought from social-economy enterprises' },
+    description: {
+      ko: '구청 부서의 물품·용역 구매 중 사회적경제기업 제품 구매',
+      en: 'District purchases, and the share bought from social-economy enterprises',
+    },
     fields: [
       text('department', '구매 부서', 'Purchasing department', { maxLength: 100 }),
       text('item', '품목', 'Item', { maxLength: 150 }),

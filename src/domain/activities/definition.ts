@@ -26,7 +26,6 @@ export const textFieldTypes: ReadonlySet<FieldType> = new Set(['text', 'longtext
 /** The record's own date column; a type whose date is not one of its fields uses this. */
 export const OCCURRED_ON = 'occurred_on';
 
-
 export const recordTypeCodeSchema = patterned(
   /^[a-z][a-z0-9_]{1,40}$/,
   '실적 유형 코드는 영문 소문자로 시작하는 소문자·숫자·_ 2~41자입니다 (예: job_fair).',

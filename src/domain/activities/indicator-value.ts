@@ -1,14 +1,7 @@
 import type { DbOrTx } from '../../db/tx.js';
 import { findOrgUnitByCode } from '../../db/repositories/org-units.js';
 import { notFound } from '../errors.js';
-import {
-  compileFormulaOrThrow,
-  evaluateFormula,
-  type CompiledFormula,
-  type FormulaContext,
-  type RecordsBehind,
-  type TraceEntry,
-} from '../formula/index.js';
+import { compileFormulaOrThrow, evaluateFormula, type CompiledFormula, type FormulaContext, type RecordsBehind, type TraceEntry } from '../formula/index.js';
 import { loadRecordsForPeriod } from './load.js';
 import { listRecordTypes } from './record-types.js';
 import { selectPopulation } from '../../db/repositories/activities.js';
@@ -67,8 +60,7 @@ export async function computeIndicatorValue(db: DbOrTx, input: IndicatorValueInp
   for (let k = 0; k <= formula.prevDepth; k++) {
     const start = shiftIsoDate(input.dataPeriod.start, k);
     const end = shiftIsoDate(input.dataPeriod.end, k);
-    const population =
-      k === 0 && input.population !== undefined ? input.population : await selectPopulation(db, unit.id, input.cycleYear - k);
+    const population = k === 0 && input.population !== undefined ? input.population : await selectPopulation(db, unit.id, input.cycleYear - k);
     const records = await loadRecordsForPeriod(db, unit.id, formula.recordTypes, start, end);
     periods.push({ yearsBack: k, start, end, population });
     contexts.push({

@@ -8,13 +8,7 @@ import { DomainError, notFound } from '../errors.js';
 import { assertCanManageRecordTypes } from './access.js';
 import { staleVersion } from './stale.js';
 import { builtinRecordTypes } from './builtin-types.js';
-import {
-  fromStoredFields,
-  parseRecordTypeDefinition,
-  toStoredFields,
-  type FieldDefinition,
-  type RecordTypeDefinition,
-} from './definition.js';
+import { fromStoredFields, parseRecordTypeDefinition, toStoredFields, type FieldDefinition, type RecordTypeDefinition } from './definition.js';
 import {
   countLiveRecords,
   countRecordsWithFields,
@@ -183,7 +177,11 @@ async function assertCompatible(tx: DbOrTx, before: RecordType, after: RecordTyp
     return !n || n.type !== f.type || (f.type === 'enum' && f.options?.some((o) => !n.options?.includes(o)));
   });
   const problems: { path: string; message: { ko: string; en: string } }[] = [];
-  const used = await countRecordsWithFields(tx, before.id, risky.map((f) => f.key));
+  const used = await countRecordsWithFields(
+    tx,
+    before.id,
+    risky.map((f) => f.key),
+  );
   for (const f of risky) {
     const n = used.get(f.key) ?? 0;
     if (n > 0) {

@@ -142,9 +142,17 @@ export async function createRecord(db: Db, principal: Principal | null, input: N
     const unit = await findOrgUnitByCode(tx, input.orgUnitCode);
     if (!unit) throw notFound({ ko: `자치구 ${input.orgUnitCode}`, en: `Unit ${input.orgUnitCode}` });
     const type = await findRecordType(tx, input.recordType);
-    if (!type) throw invalid([{ path: 'recordType', message: { ko: `알 수 없는 실적 유형 '${input.recordType}'입니다.`, en: `Unknown record type '${input.recordType}'.` } }]);
+    if (!type)
+      throw invalid([
+        { path: 'recordType', message: { ko: `알 수 없는 실적 유형 '${input.recordType}'입니다.`, en: `Unknown record type '${input.recordType}'.` } },
+      ]);
     if (!type.active) {
-      throw invalid([{ path: 'recordType', message: { ko: `실적 유형 '${type.name.ko}'는 더 이상 쓰지 않습니다.`, en: `The record type '${type.name.en}' is no longer in use.` } }]);
+      throw invalid([
+        {
+          path: 'recordType',
+          message: { ko: `실적 유형 '${type.name.ko}'는 더 이상 쓰지 않습니다.`, en: `The record type '${type.name.en}' is no longer in use.` },
+        },
+      ]);
     }
     const valid = validateRecordInput(type, input);
     if (!valid.ok) throw invalid(valid.problems);

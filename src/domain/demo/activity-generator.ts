@@ -49,7 +49,16 @@ function daysBetween(a: string, b: string): number {
 const COMPANY_PREFIXES = ['한빛', '서울', '미래', '동행', '푸른', '새솔', '다온', '한마음', '누리', '희망', '세움', '온누리'];
 const COMPANY_SUFFIXES = ['정밀', '식품', '물류', '디자인', '소프트', '테크', '기계', '푸드', '컴퍼니', '산업', '상사', '랩'];
 const INDUSTRIES = ['제조업', '도소매업', '정보통신업', '숙박·음식점업', '사업지원서비스업', '건설업', '보건·복지'];
-const GOVERNANCE_PARTNERS = ['세종대학교', '건국대학교', '광진구 상공회', '그랜드워커힐 서울', '롯데백화점 건대스타시티점', '서울동부고용노동지청', '광진구 일자리센터', '지역 사회적경제협의회'];
+const GOVERNANCE_PARTNERS = [
+  '세종대학교',
+  '건국대학교',
+  '광진구 상공회',
+  '그랜드워커힐 서울',
+  '롯데백화점 건대스타시티점',
+  '서울동부고용노동지청',
+  '광진구 일자리센터',
+  '지역 사회적경제협의회',
+];
 
 function company(r: Rng) {
   return `${r.pick(COMPANY_PREFIXES)}${r.pick(COMPANY_SUFFIXES)}`;
@@ -133,20 +142,33 @@ export function generateDistrictYear(dy: DistrictYear): DemoRecord[] {
   const months = times(12);
   for (let i = 0; i < months; i++) {
     const total = round(pop * 9.5e7 * r.between(0.8, 1.2));
-    push('public_procurement', {
-      department: r.pick(['총무과', '일자리경제과', '복지정책과', '공원녹지과', '교육지원과']),
-      item: r.pick(['사무용품', '행사 용역', '청소 용역', '도시락', '인쇄물', '조경 자재']),
-      total_amount: total,
-      se_amount: Math.min(total, round(total * Math.min(0.16, 0.045 * m * r.between(0.8, 1.2)))),
-    }, addDays(dy.period.start, Math.min(span, i * 30 + 15)));
+    push(
+      'public_procurement',
+      {
+        department: r.pick(['총무과', '일자리경제과', '복지정책과', '공원녹지과', '교육지원과']),
+        item: r.pick(['사무용품', '행사 용역', '청소 용역', '도시락', '인쇄물', '조경 자재']),
+        total_amount: total,
+        se_amount: Math.min(total, round(total * Math.min(0.16, 0.045 * m * r.between(0.8, 1.2)))),
+      },
+      addDays(dy.period.start, Math.min(span, i * 30 + 15)),
+    );
   }
   // 입주공간·판로 지원
   for (let i = 0; i < r.int(1, 3); i++) {
     const tenants = round(r.int(4, 12) * m);
-    push('incubation_space', { space_name: `${dy.name} 사회적경제 혁신센터 ${i + 1}`, area_m2: r.int(120, 900), tenants, new_tenants: Math.min(tenants, r.int(0, 4)) });
+    push('incubation_space', {
+      space_name: `${dy.name} 사회적경제 혁신센터 ${i + 1}`,
+      area_m2: r.int(120, 900),
+      tenants,
+      new_tenants: Math.min(tenants, r.int(0, 4)),
+    });
   }
   for (let i = 0; i < times(r.int(2, 5)); i++) {
-    push('market_support', { name: r.pick(['착한 장터', '공공구매 상담회', '온라인 기획전', '사회적경제 박람회 참가']), enterprises: round(r.int(5, 15) * m), sales: r.int(5, 60) * 1_000_000 });
+    push('market_support', {
+      name: r.pick(['착한 장터', '공공구매 상담회', '온라인 기획전', '사회적경제 박람회 참가']),
+      enterprises: round(r.int(5, 15) * m),
+      sales: r.int(5, 60) * 1_000_000,
+    });
   }
   // 청년인재 직무체험
   for (let i = 0; i < times(r.int(2, 4)); i++) {
@@ -161,20 +183,34 @@ export function generateDistrictYear(dy: DistrictYear): DemoRecord[] {
   }
   // 사회적경제 교육·홍보
   for (let i = 0; i < times(r.int(6, 11)); i++) {
-    push('se_education', { name: `사회적경제 ${i % 2 ? '아카데미' : '알리기 행사'} ${i + 1}`, kind: r.pick(['교육', '홍보행사', '캠페인']), participants: round(r.int(60, 220) * m * pop / 3.5) });
+    push('se_education', {
+      name: `사회적경제 ${i % 2 ? '아카데미' : '알리기 행사'} ${i + 1}`,
+      kind: r.pick(['교육', '홍보행사', '캠페인']),
+      participants: round((r.int(60, 220) * m * pop) / 3.5),
+    });
   }
   // 일자리센터 취업알선 (monthly)
   for (let i = 0; i < months; i++) {
     const referrals = round(pop * 55 * r.between(0.8, 1.2));
     const month = addDays(dy.period.start, i * 30 + 5).slice(0, 7);
-    push('job_placement', { month, referrals, placements: Math.min(referrals, round(referrals * Math.min(0.8, 0.32 * Math.sqrt(m) * r.between(0.85, 1.15)))) }, `${month}-28`);
+    push(
+      'job_placement',
+      { month, referrals, placements: Math.min(referrals, round(referrals * Math.min(0.8, 0.32 * Math.sqrt(m) * r.between(0.85, 1.15)))) },
+      `${month}-28`,
+    );
   }
   // 취약계층 노동자 보호
-  if (r.chance(Math.min(0.95, 0.35 * m))) push('dawn_shelter', { shelter_name: `${dy.name} 새벽인력쉼터`, days_open: round(300 * share), users: round(r.int(2000, 9000) * share) });
-  if (r.chance(Math.min(0.95, 0.4 * m))) push('worker_survey', { target: '청소노동자', respondents: r.int(40, 200), findings: '휴게공간 부족, 고용 안정 요구' });
+  if (r.chance(Math.min(0.95, 0.35 * m)))
+    push('dawn_shelter', { shelter_name: `${dy.name} 새벽인력쉼터`, days_open: round(300 * share), users: round(r.int(2000, 9000) * share) });
+  if (r.chance(Math.min(0.95, 0.4 * m)))
+    push('worker_survey', { target: '청소노동자', respondents: r.int(40, 200), findings: '휴게공간 부족, 고용 안정 요구' });
   if (r.chance(0.3)) push('worker_survey', { target: '경비노동자', respondents: r.int(30, 150), findings: '야간 근무 여건 개선 필요' });
   for (let i = 0; i < r.int(0, Math.round(2 * m)); i++) {
-    push('facility_improvement', { site: `${r.pick(['구청', '주민센터', '공원 관리소', '체육센터'])} 휴게실`, workers_benefited: r.int(5, 40), cost: r.int(5, 40) * 1_000_000 });
+    push('facility_improvement', {
+      site: `${r.pick(['구청', '주민센터', '공원 관리소', '체육센터'])} 휴게실`,
+      workers_benefited: r.int(5, 40),
+      cost: r.int(5, 40) * 1_000_000,
+    });
   }
   // 민·관·학 일자리 거버넌스
   const mous = dy.code === '11215' && dy.year >= 2019 ? 1 : r.int(0, 2);
@@ -196,7 +232,11 @@ export function generateDistrictYear(dy: DistrictYear): DemoRecord[] {
   // 공공일자리
   for (let i = 0; i < times(r.int(2, 4)); i++) {
     const participants = r.int(30, 150);
-    push('public_job_program', { program: `공공일자리 ${r.pick(['환경 정비', '생활 방역', '복지 도우미', '디지털 안내'])} 사업`, participants, employed_private: round(participants * Math.min(0.5, 0.14 * m * r.between(0.8, 1.2))) });
+    push('public_job_program', {
+      program: `공공일자리 ${r.pick(['환경 정비', '생활 방역', '복지 도우미', '디지털 안내'])} 사업`,
+      participants,
+      employed_private: round(participants * Math.min(0.5, 0.14 * m * r.between(0.8, 1.2))),
+    });
   }
   return out;
 }

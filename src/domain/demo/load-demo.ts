@@ -148,7 +148,12 @@ export async function loadDemoData(db: Db): Promise<DemoDataSummary | null> {
     for (let guard = 0; guard < 10; guard++) {
       const open = undecidedTies((await findRun(db, run.id))!);
       if (open.length === 0) break;
-      await decideTie(db, systemPrincipal, run.id, { tier: open[0]!.tier, ...(open[0]!.group ? { group: open[0]!.group } : {}), decision: 'award_all', reason: '데모 데이터: 동점인 구는 모두 수상' });
+      await decideTie(db, systemPrincipal, run.id, {
+        tier: open[0]!.tier,
+        ...(open[0]!.group ? { group: open[0]!.group } : {}),
+        decision: 'award_all',
+        reason: '데모 데이터: 동점인 구는 모두 수상',
+      });
     }
     requireTiesDecided((await findRun(db, run.id))!, { ko: '데모 결과를 공표할 수 없습니다', en: 'Cannot publish the demo result' });
     await db.transaction(async (tx) => {

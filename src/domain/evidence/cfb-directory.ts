@@ -71,7 +71,7 @@ export async function readCfbDirectory(src: ByteSource): Promise<CfbDirectory | 
   function chain(start: number, limit: number): number[] | null {
     const out: number[] = [];
     const seen = new Set<number>();
-    for (let s = start; s !== END_OF_CHAIN; ) {
+    for (let s = start; s !== END_OF_CHAIN;) {
       if (s > MAX_SECTOR || s >= fat.length || seen.has(s) || out.length >= limit) return null;
       seen.add(s);
       out.push(s);

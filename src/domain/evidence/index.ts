@@ -9,17 +9,5 @@ export { openEvidenceStore, uploadLimits } from './open-evidence-store.js';
 export { S3EvidenceStore, type S3EvidenceStoreOptions } from './s3-evidence-store.js';
 export { sniffEvidenceType, type SniffResult } from './sniff-evidence-type.js';
 export { fileTooLarge, spoolToFile, type SpooledFile } from './spool.js';
-export {
-  storeEvidence,
-  type EvidenceFile,
-  type EvidenceLimits,
-  type StoreEvidenceInput,
-  type StoreEvidenceResult,
-} from './store-evidence.js';
-export {
-  listDistrictEvidence,
-  openEvidenceDownload,
-  requireUploadForDistrict,
-  uploadDistrictEvidence,
-  type EvidenceView,
-} from './district-evidence.js';
+export { storeEvidence, type EvidenceFile, type EvidenceLimits, type StoreEvidenceInput, type StoreEvidenceResult } from './store-evidence.js';
+export { listDistrictEvidence, openEvidenceDownload, requireUploadForDistrict, uploadDistrictEvidence, type EvidenceView } from './district-evidence.js';

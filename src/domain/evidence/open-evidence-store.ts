@@ -6,12 +6,7 @@ import { S3EvidenceStore } from './s3-evidence-store.js';
 
 type StoreConfig = Pick<
   Config,
-  | 'dataDir'
-  | 'HOPEJOBS_S3_BUCKET'
-  | 'HOPEJOBS_S3_ENDPOINT'
-  | 'HOPEJOBS_S3_REGION'
-  | 'HOPEJOBS_S3_ACCESS_KEY_ID'
-  | 'HOPEJOBS_S3_SECRET_ACCESS_KEY'
+  'dataDir' | 'HOPEJOBS_S3_BUCKET' | 'HOPEJOBS_S3_ENDPOINT' | 'HOPEJOBS_S3_REGION' | 'HOPEJOBS_S3_ACCESS_KEY_ID' | 'HOPEJOBS_S3_SECRET_ACCESS_KEY'
 >;
 
 /** The configured store: an S3-compatible bucket when HOPEJOBS_S3_BUCKET is set, `<data dir>/evidence` otherwise. */

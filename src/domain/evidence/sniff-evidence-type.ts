@@ -6,9 +6,7 @@ import { readStoredEntry, readZipDirectory, type ZipEntry } from './zip-director
 /** Declared uncompressed size above which a ZIP is treated as a decompression bomb, not a document. */
 const MAX_ZIP_INFLATED_BYTES = 1024 * 1024 * 1024;
 
-export type SniffResult =
-  | { ok: true; type: EvidenceType }
-  | { ok: false; reason: 'unknown' | 'zip_bomb' | 'macro' | 'other_zip' | 'other_cfb' };
+export type SniffResult = { ok: true; type: EvidenceType } | { ok: false; reason: 'unknown' | 'zip_bomb' | 'macro' | 'other_zip' | 'other_cfb' };
 
 const startsWith = (head: Buffer, bytes: readonly number[], at = 0) => bytes.every((b, i) => head[at + i] === b);
 const ascii = (s: string) => [...Buffer.from(s, 'latin1')];

@@ -44,12 +44,7 @@ export interface StoreEvidenceResult {
  *
  * @throws DomainError invalid `file_too_large` | `file_type_not_allowed`; not_found for an unknown org unit.
  */
-export async function storeEvidence(
-  db: Db,
-  store: EvidenceStore,
-  input: StoreEvidenceInput,
-  limits: EvidenceLimits,
-): Promise<StoreEvidenceResult> {
+export async function storeEvidence(db: Db, store: EvidenceStore, input: StoreEvidenceInput, limits: EvidenceLimits): Promise<StoreEvidenceResult> {
   let orgUnitId: number | null = null;
   if (input.orgUnitCode !== null) {
     const unit = await findOrgUnitByCode(db, input.orgUnitCode);

@@ -16,7 +16,13 @@ export interface ExportColumn {
 
 const district: ExportColumn[] = [
   { key: 'org_unit_code', header: { ko: '자치구 코드', en: 'District code' }, type: 'text', width: 11, value: (r) => r.orgUnitCode },
-  { key: 'org_unit_name', header: { ko: '자치구', en: 'District' }, type: 'text', width: 12, value: (r, lang) => (lang === 'ko' ? r.orgUnitName : r.orgUnitNameEn) },
+  {
+    key: 'org_unit_name',
+    header: { ko: '자치구', en: 'District' },
+    type: 'text',
+    width: 12,
+    value: (r, lang) => (lang === 'ko' ? r.orgUnitName : r.orgUnitNameEn),
+  },
 ];
 
 const bookkeeping: Record<string, Message> = {
@@ -45,8 +51,7 @@ export function exportColumns(type: SheetRecordType): ExportColumn[] {
     type: c.type,
     width: c.hidden ? 10 : c.width,
     ...(c.numFmt ? { numFmt: c.numFmt } : {}),
-    value: (r: PeriodRecord) =>
-      c.key === RECORD_ID_KEY ? r.id : c.key === RECORD_VERSION_KEY ? r.version : c.field ? r.data[c.key] : r.occurredOn,
+    value: (r: PeriodRecord) => (c.key === RECORD_ID_KEY ? r.id : c.key === RECORD_VERSION_KEY ? r.version : c.field ? r.data[c.key] : r.occurredOn),
   }));
   return [
     ...district,

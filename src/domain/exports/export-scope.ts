@@ -35,7 +35,10 @@ export async function resolveExportScope(
     try {
       requireRole(principal, 'city_admin', 'auditor');
     } catch {
-      throw forbidden({ ko: '전체 자치구의 실적은 시 관리자와 감사 담당자만 내려받을 수 있습니다.', en: 'Only the city admin and the auditor may export every district.' });
+      throw forbidden({
+        ko: '전체 자치구의 실적은 시 관리자와 감사 담당자만 내려받을 수 있습니다.',
+        en: 'Only the city admin and the auditor may export every district.',
+      });
     }
   }
   const cycle = await cycleOrThrow(db, req.year);

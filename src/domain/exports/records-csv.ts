@@ -17,9 +17,19 @@ const line = (cells: unknown[], lang: Lang) => `${cells.map((c) => csvCell(c, la
 /** One record type, one row per record, one column per field (the record type's own table). */
 async function* wide(db: DbOrTx, scope: ExportScope, type: RecordType): AsyncGenerator<string> {
   const columns = exportColumns(type);
-  yield line(columns.map((c) => c.header[scope.lang]), scope.lang);
+  yield line(
+    columns.map((c) => c.header[scope.lang]),
+    scope.lang,
+  );
   for await (const batch of scopeRecords(db, scope, type)) {
-    yield batch.map((r) => line(columns.map((c) => c.value(r, scope.lang)), scope.lang)).join('');
+    yield batch
+      .map((r) =>
+        line(
+          columns.map((c) => c.value(r, scope.lang)),
+          scope.lang,
+        ),
+      )
+      .join('');
   }
 }
 

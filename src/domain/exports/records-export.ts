@@ -54,9 +54,12 @@ function fileNames(scope: ExportScope, req: RecordsExportRequest): { name: strin
 export async function exportRecords(db: DbOrTx, principal: Principal | null, req: RecordsExportRequest): Promise<ExportFile> {
   const scope = await resolveExportScope(db, principal, req);
   if (req.recordType && scope.types.length === 0) {
-    throw new DomainError('invalid', 'unknown_record_type', { ko: `알 수 없는 실적 유형 '${req.recordType}'입니다.`, en: `Unknown record type '${req.recordType}'.` }, [
-      { path: 'query.type', message: { ko: '알 수 없는 실적 유형', en: 'Unknown record type' } },
-    ]);
+    throw new DomainError(
+      'invalid',
+      'unknown_record_type',
+      { ko: `알 수 없는 실적 유형 '${req.recordType}'입니다.`, en: `Unknown record type '${req.recordType}'.` },
+      [{ path: 'query.type', message: { ko: '알 수 없는 실적 유형', en: 'Unknown record type' } }],
+    );
   }
   const names = fileNames(scope, req);
   const contentDisposition = attachmentDisposition(names.name, names.ascii);

@@ -18,7 +18,13 @@ function cellValue(c: ExportColumn, v: unknown, lang: Lang): ExcelJS.CellValue {
 
 function guideRows(scope: ExportScope, counts: Map<string, number>): (string | number)[][] {
   const ko = scope.lang === 'ko';
-  const who = scope.unit ? (ko ? `${scope.unit.name} (${scope.unit.code})` : `${scope.unit.nameEn} (${scope.unit.code})`) : ko ? '전체 자치구' : 'All districts';
+  const who = scope.unit
+    ? ko
+      ? `${scope.unit.name} (${scope.unit.code})`
+      : `${scope.unit.nameEn} (${scope.unit.code})`
+    : ko
+      ? '전체 자치구'
+      : 'All districts';
   const rows: (string | number)[][] = [
     [ko ? `${scope.cycle.year}년 희망일자리 평가 실적` : `HopeJobs ${scope.cycle.year}: activity records`],
     [ko ? '범위' : 'Scope', who],
@@ -31,7 +37,7 @@ function guideRows(scope: ExportScope, counts: Map<string, number>): (string | n
     [],
     [
       ko
-        ? '글자 값이 =, +, -, @ 로 시작하면 수식으로 실행되지 않도록 앞에 작은따옴표(\')를 붙였습니다.'
+        ? "글자 값이 =, +, -, @ 로 시작하면 수식으로 실행되지 않도록 앞에 작은따옴표(')를 붙였습니다."
         : "Text values starting with =, +, - or @ carry a leading apostrophe (') so that they never run as formulas.",
     ],
     [],

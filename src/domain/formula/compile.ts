@@ -180,14 +180,14 @@ class Checker {
     }
     if (formulaFunctions.has(name.toLowerCase())) {
       const f = formulaFunctions.get(name.toLowerCase())!;
-      return this.fail(node, `함수 '${name}' 뒤에는 괄호와 인수가 필요합니다: ${f.signature}`, `The function '${name}' needs parentheses and arguments: ${f.signature}`);
-    }
-    if (this.catalogue?.has(name)) {
       return this.fail(
         node,
-        `실적 유형은 따옴표로 감싸 함수에 넘기세요: count("${name}")`,
-        `Pass a record type to a function, in quotes: count("${name}")`,
+        `함수 '${name}' 뒤에는 괄호와 인수가 필요합니다: ${f.signature}`,
+        `The function '${name}' needs parentheses and arguments: ${f.signature}`,
       );
+    }
+    if (this.catalogue?.has(name)) {
+      return this.fail(node, `실적 유형은 따옴표로 감싸 함수에 넘기세요: count("${name}")`, `Pass a record type to a function, in quotes: count("${name}")`);
     }
     const [ko, en] = hint(closest(name, Object.keys(contextNames)));
     return this.fail(
@@ -356,7 +356,12 @@ class Checker {
     if (info) {
       const field = info.fields.find((f) => f.key === key);
       if (!field) {
-        const [ko, en] = hint(closest(key, info.fields.map((f) => f.key)));
+        const [ko, en] = hint(
+          closest(
+            key,
+            info.fields.map((f) => f.key),
+          ),
+        );
         this.fail(arg, `실적 유형 '${code}'에 '${key}' 항목이 없습니다.${ko}`, `Record type '${code}' has no field '${key}'.${en}`);
         return;
       }

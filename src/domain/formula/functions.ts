@@ -16,15 +16,14 @@ export interface FunctionSpec {
   summary: Message;
 }
 
-const spec = (
-  name: string,
-  kind: FunctionSpec['kind'],
-  minArgs: number,
-  maxArgs: number,
-  signature: string,
-  ko: string,
-  en: string,
-): FunctionSpec => ({ name, kind, minArgs, maxArgs, signature, summary: { ko, en } });
+const spec = (name: string, kind: FunctionSpec['kind'], minArgs: number, maxArgs: number, signature: string, ko: string, en: string): FunctionSpec => ({
+  name,
+  kind,
+  minArgs,
+  maxArgs,
+  signature,
+  summary: { ko, en },
+});
 
 const list: FunctionSpec[] = [
   spec('count', 'aggregate', 1, 2, 'count("type"[, condition])', '기간 내 해당 유형 실적 건수', 'number of records of the type in the period'),
@@ -33,7 +32,15 @@ const list: FunctionSpec[] = [
   spec('min', 'aggregate', 2, 3, 'min("type", "field"[, condition])', '항목 값의 최솟값', 'smallest value of the field'),
   spec('max', 'aggregate', 2, 3, 'max("type", "field"[, condition])', '항목 값의 최댓값', 'largest value of the field'),
   spec('prev', 'period', 1, 1, 'prev(expr)', '전년도 같은 기간에 대해 계산한 값', 'expr over the previous year’s data period'),
-  spec('growth', 'period', 1, 1, 'growth(expr)', '전년 대비 증가율(%) = (expr − prev(expr)) / prev(expr) × 100', 'year-on-year growth in % = (expr − prev(expr)) / prev(expr) × 100'),
+  spec(
+    'growth',
+    'period',
+    1,
+    1,
+    'growth(expr)',
+    '전년 대비 증가율(%) = (expr − prev(expr)) / prev(expr) × 100',
+    'year-on-year growth in % = (expr − prev(expr)) / prev(expr) × 100',
+  ),
   spec('per100k', 'scalar', 1, 1, 'per100k(x)', '인구 10만 명당 값 = x / population × 100000', 'per 100,000 residents = x / population × 100000'),
   spec('ratio', 'scalar', 2, 2, 'ratio(a, b)', '비율(%) = a / b × 100', 'percentage = a / b × 100'),
   spec('min2', 'scalar', 2, 2, 'min2(a, b)', '둘 중 작은 값', 'the smaller of two values'),

@@ -1,14 +1,6 @@
 import jsep from 'jsep';
 import type { Message } from '../errors.js';
-import {
-  arithmeticOperators,
-  comparisonOperators,
-  logicalOperators,
-  type BinaryOperator,
-  type FormulaNode,
-  type Span,
-  type UnaryOperator,
-} from './ast.js';
+import { arithmeticOperators, comparisonOperators, logicalOperators, type BinaryOperator, type FormulaNode, type Span, type UnaryOperator } from './ast.js';
 
 /** A problem in a formula, at a 0-based character offset (`end` exclusive, when a whole token is meant). */
 export interface FormulaProblem {
@@ -85,7 +77,10 @@ const syntaxMessages: [RegExp, (m: RegExpMatchArray) => Message][] = [
   [/^Unexpected token (.+)$/, (m) => ({ ko: `'${m[1]}'가 올 자리가 아닙니다.`, en: `Unexpected '${m[1]}'.` })],
   [/^Unexpected "(.+)"$/s, (m) => ({ ko: `'${m[1]}'가 올 자리가 아닙니다.`, en: `Unexpected '${m[1]}'.` })],
   [/^Unexpected period$/, () => ({ ko: "'.'가 올 자리가 아닙니다.", en: "Unexpected '.'." })],
-  [/^Variable names cannot start with a number \((.+)\)$/, (m) => ({ ko: `이름은 숫자로 시작할 수 없습니다 (${m[1]}).`, en: `A name cannot start with a digit (${m[1]}).` })],
+  [
+    /^Variable names cannot start with a number \((.+)\)$/,
+    (m) => ({ ko: `이름은 숫자로 시작할 수 없습니다 (${m[1]}).`, en: `A name cannot start with a digit (${m[1]}).` }),
+  ],
   [/^Expected comma$/, () => ({ ko: "인수 사이에 쉼표 ','가 필요합니다.", en: "A comma ',' is needed between arguments." })],
   [/^Expected exponent/, () => ({ ko: '지수 표기가 잘못되었습니다.', en: 'Malformed exponent.' })],
   [/^missing unaryOp argument$/, () => ({ ko: '부호 뒤에 식이 와야 합니다.', en: 'An expression must follow the sign.' })],

@@ -44,32 +44,66 @@ export const frameworkDefinitionSchema = z
   .superRefine((d, ctx) => {
     const fieldCodes = new Set<string>();
     d.fields.forEach((f, i) => {
-      if (fieldCodes.has(f.code)) ctx.addIssue({ code: 'custom', path: ['fields', i, 'code'], message: zodMessage({ ko: `분야 코드 중복`, en: `duplicate field code ${f.code}` }) });
+      if (fieldCodes.has(f.code))
+        ctx.addIssue({ code: 'custom', path: ['fields', i, 'code'], message: zodMessage({ ko: `분야 코드 중복`, en: `duplicate field code ${f.code}` }) });
       fieldCodes.add(f.code);
     });
     const codes = new Set<string>();
     d.indicators.forEach((ind, i) => {
-      if (codes.has(ind.code)) ctx.addIssue({ code: 'custom', path: ['indicators', i, 'code'], message: zodMessage({ ko: `지표 코드 중복`, en: `duplicate indicator code ${ind.code}` }) });
+      if (codes.has(ind.code))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['indicators', i, 'code'],
+          message: zodMessage({ ko: `지표 코드 중복`, en: `duplicate indicator code ${ind.code}` }),
+        });
       codes.add(ind.code);
-      if (fieldCodes.has(ind.code)) ctx.addIssue({ code: 'custom', path: ['indicators', i, 'code'], message: zodMessage({ ko: `분야와 같은 코드`, en: `code ${ind.code} is also a field code` }) });
-      if (!fieldCodes.has(ind.field)) ctx.addIssue({ code: 'custom', path: ['indicators', i, 'field'], message: zodMessage({ ko: `없는 분야`, en: `unknown field ${ind.field}` }) });
-      if (ind.kind === 'qualitative' && !ind.rubric) ctx.addIssue({ code: 'custom', path: ['indicators', i, 'rubric'], message: zodMessage({ ko: '정성 지표에는 평가 기준표가 필요합니다', en: 'a qualitative indicator needs a rubric' }) });
-      if (ind.kind === 'qualitative' && ind.method.type !== 'passthrough') ctx.addIssue({ code: 'custom', path: ['indicators', i, 'method'], message: zodMessage({ ko: '정성 지표는 passthrough 방식입니다', en: 'qualitative indicators use the passthrough method' }) });
-      if (ind.bounds.min !== undefined && ind.bounds.max !== undefined && ind.bounds.min > ind.bounds.max) ctx.addIssue({ code: 'custom', path: ['indicators', i, 'bounds'], message: zodMessage({ ko: '하한이 상한보다 큽니다', en: 'min exceeds max' }) });
+      if (fieldCodes.has(ind.code))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['indicators', i, 'code'],
+          message: zodMessage({ ko: `분야와 같은 코드`, en: `code ${ind.code} is also a field code` }),
+        });
+      if (!fieldCodes.has(ind.field))
+        ctx.addIssue({ code: 'custom', path: ['indicators', i, 'field'], message: zodMessage({ ko: `없는 분야`, en: `unknown field ${ind.field}` }) });
+      if (ind.kind === 'qualitative' && !ind.rubric)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['indicators', i, 'rubric'],
+          message: zodMessage({ ko: '정성 지표에는 평가 기준표가 필요합니다', en: 'a qualitative indicator needs a rubric' }),
+        });
+      if (ind.kind === 'qualitative' && ind.method.type !== 'passthrough')
+        ctx.addIssue({
+          code: 'custom',
+          path: ['indicators', i, 'method'],
+          message: zodMessage({ ko: '정성 지표는 passthrough 방식입니다', en: 'qualitative indicators use the passthrough method' }),
+        });
+      if (ind.bounds.min !== undefined && ind.bounds.max !== undefined && ind.bounds.min > ind.bounds.max)
+        ctx.addIssue({ code: 'custom', path: ['indicators', i, 'bounds'], message: zodMessage({ ko: '하한이 상한보다 큽니다', en: 'min exceeds max' }) });
     });
     const total = d.indicators.reduce((s, x) => s + x.points, 0);
     if (Math.abs(total - d.totalPoints) > 1e-9) {
-      ctx.addIssue({ code: 'custom', path: ['indicators'], message: zodMessage({ ko: `배점 합계 ${total}점, ${d.totalPoints}점이어야 합니다`, en: `points add up to ${total}, must be ${d.totalPoints}` }) });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['indicators'],
+        message: zodMessage({ ko: `배점 합계 ${total}점, ${d.totalPoints}점이어야 합니다`, en: `points add up to ${total}, must be ${d.totalPoints}` }),
+      });
     }
     fieldCodes.forEach((f) => {
-      if (!d.indicators.some((x) => x.field === f)) ctx.addIssue({ code: 'custom', path: ['fields'], message: zodMessage({ ko: `지표가 없는 분야`, en: `field ${f} has no indicator` }) });
+      if (!d.indicators.some((x) => x.field === f))
+        ctx.addIssue({ code: 'custom', path: ['fields'], message: zodMessage({ ko: `지표가 없는 분야`, en: `field ${f} has no indicator` }) });
     });
     const tierCodes = new Set(d.awards.tiers.map((t) => t.code));
     d.streakTiers.forEach((t, i) => {
-      if (!tierCodes.has(t)) ctx.addIssue({ code: 'custom', path: ['streakTiers', i], message: zodMessage({ ko: `없는 시상 등급`, en: `unknown award tier ${t}` }) });
+      if (!tierCodes.has(t))
+        ctx.addIssue({ code: 'custom', path: ['streakTiers', i], message: zodMessage({ ko: `없는 시상 등급`, en: `unknown award tier ${t}` }) });
     });
     d.prizes.prizes.forEach((p, i) => {
-      if (!tierCodes.has(p.tier)) ctx.addIssue({ code: 'custom', path: ['prizes', 'prizes', i, 'tier'], message: zodMessage({ ko: `없는 시상 등급`, en: `unknown award tier ${p.tier}` }) });
+      if (!tierCodes.has(p.tier))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['prizes', 'prizes', i, 'tier'],
+          message: zodMessage({ ko: `없는 시상 등급`, en: `unknown award tier ${p.tier}` }),
+        });
     });
   });
 

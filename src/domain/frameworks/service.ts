@@ -100,7 +100,12 @@ export async function ensureFramework(tx: DbOrTx, year: number, actor: Actor = s
     reason: '기본 제공 평가 체계 (예시 재구성)',
     createdBy: actor.userId,
   });
-  await appendAudit(tx, actor, { action: 'framework.created', entityType: 'framework', entityId: `${year}/1`, after: { source: 'default', hash: row.definitionHash } });
+  await appendAudit(tx, actor, {
+    action: 'framework.created',
+    entityType: 'framework',
+    entityId: `${year}/1`,
+    after: { source: 'default', hash: row.definitionHash },
+  });
   return view(year, row);
 }
 
@@ -144,10 +149,15 @@ export async function saveFramework(
       return view(year, row);
     }
     if (latest && !input.reason?.trim()) {
-      throw new DomainError('invalid', 'reason_required', {
-        ko: '확정된 평가 체계를 바꾸려면 사유가 필요합니다 (새 버전이 만들어집니다).',
-        en: 'The framework is frozen: a change needs a reason (a new version is created).',
-      }, [{ path: 'body.reason', message: { ko: '사유를 입력하세요.', en: 'Enter a reason.' } }]);
+      throw new DomainError(
+        'invalid',
+        'reason_required',
+        {
+          ko: '확정된 평가 체계를 바꾸려면 사유가 필요합니다 (새 버전이 만들어집니다).',
+          en: 'The framework is frozen: a change needs a reason (a new version is created).',
+        },
+        [{ path: 'body.reason', message: { ko: '사유를 입력하세요.', en: 'Enter a reason.' } }],
+      );
     }
     const row = await insertFrameworkVersion(tx, {
       cycleId: cycle.id,
@@ -173,13 +183,7 @@ export async function saveFramework(
 }
 
 /** Copies the latest framework of `fromYear` into `toYear` (as a draft, or as a new version with a reason). */
-export async function copyFramework(
-  db: Db,
-  principal: Principal | null,
-  fromYear: number,
-  toYear: number,
-  reason?: string | null,
-): Promise<FrameworkView> {
+export async function copyFramework(db: Db, principal: Principal | null, fromYear: number, toYear: number, reason?: string | null): Promise<FrameworkView> {
   requireRole(principal, 'city_admin');
   const source = await getFramework(db, fromYear);
   const target = await cycleOrThrow(db, toYear);
@@ -209,7 +213,12 @@ export async function freezeFramework(tx: DbOrTx, year: number, actor: Actor): P
   await appendAudit(tx, actor, { action: 'framework.frozen', entityType: 'framework', entityId: `${year}/${latest.version}` });
 }
 
-export async function compareFrameworks(db: DbOrTx, principal: Principal | null, a: { year: number; version?: number }, b: { year: number; version?: number }): Promise<FrameworkDiff> {
+export async function compareFrameworks(
+  db: DbOrTx,
+  principal: Principal | null,
+  a: { year: number; version?: number },
+  b: { year: number; version?: number },
+): Promise<FrameworkDiff> {
   requireSignedIn(principal);
   const before = await getFramework(db, a.year, a.version);
   const after = await getFramework(db, b.year, b.version);

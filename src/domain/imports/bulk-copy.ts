@@ -69,11 +69,7 @@ const PROGRESS_ROWS = 5000;
  * @returns the outcome; validation failures are an outcome (`failed` with errors), not an exception.
  * @throws on database failures (after marking the import failed when the database still answers).
  */
-export async function importActivityCsv(
-  database: Database,
-  source: Readable,
-  opts: ActivityCsvImportOptions,
-): Promise<ActivityCsvImportResult> {
+export async function importActivityCsv(database: Database, source: Readable, opts: ActivityCsvImportOptions): Promise<ActivityCsvImportResult> {
   const db = database.db;
   const units = await orgUnitNames(db);
   const fileUnit = opts.orgUnitCode ? units.find((u) => u.code === opts.orgUnitCode) : undefined;

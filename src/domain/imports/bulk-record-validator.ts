@@ -9,9 +9,7 @@ export interface RowInput {
   data: Record<string, string>;
 }
 
-export type RowValidation =
-  | { ok: true; occurredOn: string; data: Record<string, unknown> }
-  | { ok: false; problems: FieldProblem[] };
+export type RowValidation = { ok: true; occurredOn: string; data: Record<string, unknown> } | { ok: false; problems: FieldProblem[] };
 
 /**
  * Checks one CSV row's date and data against its record type. Problems use the paths of the activities module:

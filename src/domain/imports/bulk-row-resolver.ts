@@ -113,9 +113,7 @@ export class RowResolver {
     for (const c of FIXED) {
       if (this.fixed[c] < 0) {
         const l = fixedLabels[c];
-        this.problems.add(
-          headerProblem(row.line, null, { ko: `'${l.ko}'(${c}) 열이 없습니다.`, en: `The ${l.en} column (${c}) is missing.` }),
-        );
+        this.problems.add(headerProblem(row.line, null, { ko: `'${l.ko}'(${c}) 열이 없습니다.`, en: `The ${l.en} column (${c}) is missing.` }));
       }
     }
   }
@@ -139,9 +137,13 @@ export class RowResolver {
     const unitId = this.unitIds.get(unitCell) ?? this.unitIds.get(normHeader(unitCell));
     const unitText = quoteInput(unitCell);
     if (unitId === undefined) {
-      this.cellProblem(line, 'org_unit_code', unitCell === ''
-        ? { ko: '자치구 코드가 비어 있습니다.', en: 'The org unit code is empty.' }
-        : { ko: `'${unitText}'는 등록된 자치구가 아닙니다.`, en: `'${unitText}' is not a known org unit.` });
+      this.cellProblem(
+        line,
+        'org_unit_code',
+        unitCell === ''
+          ? { ko: '자치구 코드가 비어 있습니다.', en: 'The org unit code is empty.' }
+          : { ko: `'${unitText}'는 등록된 자치구가 아닙니다.`, en: `'${unitText}' is not a known org unit.` },
+      );
     } else if (this.allowedIds && !this.allowedIds.has(unitId)) {
       this.cellProblem(line, 'org_unit_code', {
         ko: `'${unitText}' 자치구의 실적은 올릴 수 없습니다(${this.allowedLabel}만 가능).`,
@@ -151,9 +153,13 @@ export class RowResolver {
     const typeCell = (cells[this.fixed.record_type] ?? '').trim();
     const columns = this.columnsFor(typeCell);
     if (!columns) {
-      this.cellProblem(line, 'record_type', typeCell === ''
-        ? { ko: '실적 유형이 비어 있습니다.', en: 'The record type is empty.' }
-        : { ko: `'${quoteInput(typeCell)}'는 등록된 실적 유형이 아닙니다.`, en: `'${quoteInput(typeCell)}' is not a known record type.` });
+      this.cellProblem(
+        line,
+        'record_type',
+        typeCell === ''
+          ? { ko: '실적 유형이 비어 있습니다.', en: 'The record type is empty.' }
+          : { ko: `'${quoteInput(typeCell)}'는 등록된 실적 유형이 아닙니다.`, en: `'${quoteInput(typeCell)}' is not a known record type.` },
+      );
       return null;
     }
     const data: Record<string, string> = {};

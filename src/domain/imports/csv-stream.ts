@@ -226,7 +226,10 @@ class LineNumberedParser extends Parser {
   private header: string[] | null = null;
   private failure: DomainError | null = null;
 
-  constructor(csvOptions: CsvOptions, private readonly limits: CsvLimits) {
+  constructor(
+    csvOptions: CsvOptions,
+    private readonly limits: CsvLimits,
+  ) {
     super(csvOptions);
   }
 
@@ -298,10 +301,15 @@ class LineNumberedParser extends Parser {
   private tooManyColumns(line: number, count: number, atLeast = false): DomainError {
     const max = fmt(this.limits.maxColumns);
     const n = fmt(count);
-    return overCsvLimit(line, null, {
-      ko: `${line}행에 열이 ${n.ko}개${atLeast ? ' 넘게' : ''} 있습니다. 한 행은 ${max.ko}열까지입니다.`,
-      en: `Line ${line} has ${atLeast ? 'more than ' : ''}${n.en} columns; a row may have at most ${max.en}.`,
-    }, 'maxColumns');
+    return overCsvLimit(
+      line,
+      null,
+      {
+        ko: `${line}행에 열이 ${n.ko}개${atLeast ? ' 넘게' : ''} 있습니다. 한 행은 ${max.ko}열까지입니다.`,
+        en: `Line ${line} has ${atLeast ? 'more than ' : ''}${n.en} columns; a row may have at most ${max.en}.`,
+      },
+      'maxColumns',
+    );
   }
 
   /** `chars` null: the cell is still being read and already far over. Names the column by letter and header. */

@@ -39,7 +39,13 @@ export async function checkDirectValues(db: DbOrTx, principal: Principal | null,
       assertMayEdit(principal, dc, row, IMPORT_REASON);
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
-      problems.push({ path: `values.${v.indicatorCode}`, sheet: v.sheet, row: v.excelRow, ...(v.valueColumn ? { column: v.valueColumn } : {}), message: err.msg });
+      problems.push({
+        path: `values.${v.indicatorCode}`,
+        sheet: v.sheet,
+        row: v.excelRow,
+        ...(v.valueColumn ? { column: v.valueColumn } : {}),
+        message: err.msg,
+      });
     }
   }
   return problems;

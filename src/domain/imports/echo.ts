@@ -25,7 +25,9 @@ export function quoteInput(text: string, max = MAX_ECHO_CHARS): string {
 }
 
 const boundMessage = (m: Message): Message =>
-  m.ko.length <= MAX_MESSAGE_CHARS && m.en.length <= MAX_MESSAGE_CHARS ? m : { ko: quoteInput(m.ko, MAX_MESSAGE_CHARS), en: quoteInput(m.en, MAX_MESSAGE_CHARS) };
+  m.ko.length <= MAX_MESSAGE_CHARS && m.en.length <= MAX_MESSAGE_CHARS
+    ? m
+    : { ko: quoteInput(m.ko, MAX_MESSAGE_CHARS), en: quoteInput(m.en, MAX_MESSAGE_CHARS) };
 
 /**
  * One problem with every user-supplied part bounded: the message, the sheet name, the column (a CSV column is its

@@ -86,6 +86,10 @@ export async function listImports(
   assertCanReadRecords(principal, orgUnitCode);
   const limit = Math.min(200, Math.max(1, opts.limit ?? 50));
   const rows = await selectImportsOfUnit(db, orgUnitCode, { cycleYear: opts.cycleYear, before: opts.before, limit: limit + 1, maxErrors: MAX_STORED_PROBLEMS });
-  const items = await Promise.all(rows.slice(0, limit).map(async (r) => toView(r, r.status === 'queued' || r.status === 'running' || r.status === 'validating' ? await jobOf(db, r.id) : null)));
+  const items = await Promise.all(
+    rows
+      .slice(0, limit)
+      .map(async (r) => toView(r, r.status === 'queued' || r.status === 'running' || r.status === 'validating' ? await jobOf(db, r.id) : null)),
+  );
   return { items, nextCursor: rows.length > limit ? (items[items.length - 1]?.id ?? null) : null };
 }

@@ -38,10 +38,15 @@ function recordTypeOf(ctx: DistrictCycle, code: string): RecordType {
   const type = ctx.recordTypes.find((t) => t.code === code);
   if (!type) {
     const q = quoteInput(code);
-    throw new DomainError('invalid', 'unknown_record_type', {
-      ko: `'${q}'는 사용 중인 실적 유형이 아닙니다.`,
-      en: `'${q}' is not a record type in use.`,
-    }, [{ path: 'query.type', message: { ko: `알 수 없는 실적 유형 '${q}'`, en: `Unknown record type '${q}'` } }]);
+    throw new DomainError(
+      'invalid',
+      'unknown_record_type',
+      {
+        ko: `'${q}'는 사용 중인 실적 유형이 아닙니다.`,
+        en: `'${q}' is not a record type in use.`,
+      },
+      [{ path: 'query.type', message: { ko: `알 수 없는 실적 유형 '${q}'`, en: `Unknown record type '${q}'` } }],
+    );
   }
   return type;
 }
@@ -144,7 +149,12 @@ export async function runCsvImport(
 }
 
 /** The same, for a signed-in user in a request. */
-export async function importRecordsCsv(database: Database, principal: Principal | null, req: CsvImportRequest, open: () => Readable): Promise<CsvImportSummary> {
+export async function importRecordsCsv(
+  database: Database,
+  principal: Principal | null,
+  req: CsvImportRequest,
+  open: () => Readable,
+): Promise<CsvImportSummary> {
   const ctx = await prepareCsvImport(database, principal, req);
   return runCsvImport(database, actorOf(principal!), ctx, req, open);
 }

@@ -87,7 +87,14 @@ async function copyNewRecords(copy: CopySession, ctx: DistrictCycle, creates: Pl
 }
 
 /** After the COPY, in the same transaction: changed records version-checked and audited, values, one summary entry. */
-async function writeRest(tx: DbOrTx, principal: Principal, ctx: DistrictCycle, plan: ImportPlan, importId: number, fileName: string): Promise<DirectValuesOutcome> {
+async function writeRest(
+  tx: DbOrTx,
+  principal: Principal,
+  ctx: DistrictCycle,
+  plan: ImportPlan,
+  importId: number,
+  fileName: string,
+): Promise<DirectValuesOutcome> {
   const actor = actorOf(principal);
   for (const r of plan.records) {
     if (!r.update) continue;
@@ -125,7 +132,9 @@ async function writeRest(tx: DbOrTx, principal: Principal, ctx: DistrictCycle, p
 
 /** The submitted values the file's records reach: verified ones refuse the import, submitted or approved ones go back. */
 async function settleImport(tx: DbOrTx, principal: Principal, ctx: DistrictCycle, plan: ImportPlan, importId: number): Promise<AffectedItem[]> {
-  const written = plan.records.filter((r) => !(r.update && r.update.before.occurredOn === r.occurredOn && JSON.stringify(r.update.before.data) === JSON.stringify(r.data)));
+  const written = plan.records.filter(
+    (r) => !(r.update && r.update.before.occurredOn === r.occurredOn && JSON.stringify(r.update.before.data) === JSON.stringify(r.data)),
+  );
   const dates = written.flatMap((r) => (r.update ? [r.occurredOn, r.update.before.occurredOn] : [r.occurredOn]));
   const span = spanOf(dates);
   if (!span) return [];
@@ -133,7 +142,15 @@ async function settleImport(tx: DbOrTx, principal: Principal, ctx: DistrictCycle
   return settleRecordChange(tx, actorOf(principal), [{ orgUnitId: ctx.unit.id, recordTypes: types, ...span }], { kind: 'xlsx_import', importId });
 }
 
-async function recordFailure(db: Db, ctx: DistrictCycle, principal: Principal, fileName: string, rows: number, problems: FieldProblem[], total: number): Promise<number> {
+async function recordFailure(
+  db: Db,
+  ctx: DistrictCycle,
+  principal: Principal,
+  fileName: string,
+  rows: number,
+  problems: FieldProblem[],
+  total: number,
+): Promise<number> {
   return insertImport(db, {
     cycleId: ctx.cycle.id,
     orgUnitId: ctx.unit.id,
@@ -173,7 +190,12 @@ export async function importWorkbook(
   await checkXlsxContainer(input.file.source, limits);
   const bytes = await input.file.source.read(0, input.file.source.size);
   // Inflating, checking, loading and validating run on a worker thread; this thread only looks up the records.
-  const { rows, plan, problems: found, problemCount } = await withXlsxWorker(async (worker) => {
+  const {
+    rows,
+    plan,
+    problems: found,
+    problemCount,
+  } = await withXlsxWorker(async (worker) => {
     const { ids, rows } = await worker.read(bytes, ctx.recordTypes, limits);
     const existing = await liveRecordsByIds(db, ids);
     return { rows, ...(await worker.validate(ctx, existing, MAX_STORED_PROBLEMS)) };
@@ -198,7 +220,13 @@ export async function importWorkbook(
   });
   try {
     const result = await withCopyTransaction(database, COPY_ACTIVITY_RECORDS_WITH_UPDATER, async (copy) => {
-      await copyNewRecords(copy, ctx, plan.records.filter((r) => !r.update), importId, principal.user.id);
+      await copyNewRecords(
+        copy,
+        ctx,
+        plan.records.filter((r) => !r.update),
+        importId,
+        principal.user.id,
+      );
       const directValues = await writeRest(copy.db, principal, ctx, plan, importId, input.file.fileName);
       const returnedItems = await settleImport(copy.db, principal, ctx, plan, importId);
       const summary = { ...counts(plan), sheets: plan.sheets, directValues, returnedItems };

@@ -4,14 +4,7 @@
  */
 export { buildTemplate } from './template.js';
 export { importWorkbook, importRejected, MAX_REPORTED_PROBLEMS, type ImportSummary, type UploadedWorkbook } from './import-workbook.js';
-export {
-  createQueuedImport,
-  importRecordsCsv,
-  prepareCsvImport,
-  runCsvImport,
-  type CsvImportRequest,
-  type CsvImportSummary,
-} from './import-records-csv.js';
+export { createQueuedImport, importRecordsCsv, prepareCsvImport, runCsvImport, type CsvImportRequest, type CsvImportSummary } from './import-records-csv.js';
 export { csvImportJobHandler, type CsvImportJobPayload } from './import-job.js';
 export { getImport, IMPORT_JOB_KIND, listImports, type ImportView, type StoredProblem } from './import-history.js';
 export { defaultXlsxLimits, readSafeXlsx, type XlsxLimits } from './xlsx-safety.js';

@@ -129,7 +129,10 @@ function mapColumns(
         problems.push(
           sheetProblem(
             sheet,
-            { ko: `알 수 없는 열 제목 '${quoteInput(text)}'입니다. 서식의 열 제목을 그대로 쓰세요.`, en: `Unknown column header '${quoteInput(text)}'. Keep the template's headers.` },
+            {
+              ko: `알 수 없는 열 제목 '${quoteInput(text)}'입니다. 서식의 열 제목을 그대로 쓰세요.`,
+              en: `Unknown column header '${quoteInput(text)}'. Keep the template's headers.`,
+            },
             { row: 1, letter },
           ),
         );
@@ -142,7 +145,10 @@ function mapColumns(
       problems.push(
         sheetProblem(
           sheet,
-          { ko: `'${column.label.ko}' 열이 ${prior}열과 ${letter}열에 두 번 있습니다.`, en: `The column '${column.label.en}' appears twice, in ${prior} and ${letter}.` },
+          {
+            ko: `'${column.label.ko}' 열이 ${prior}열과 ${letter}열에 두 번 있습니다.`,
+            en: `The column '${column.label.en}' appears twice, in ${prior} and ${letter}.`,
+          },
           { row: 1, letter },
         ),
       );
@@ -182,9 +188,7 @@ function readRows(
     if (!visible && stray.length === 0) return;
     for (const c of stray) {
       const letter = columnLetter(c);
-      problems.push(
-        sheetProblem(sheet, { ko: '제목이 없는 열에 값이 있습니다.', en: 'A value in a column without a header.' }, { row: r, letter }),
-      );
+      problems.push(sheetProblem(sheet, { ko: '제목이 없는 열에 값이 있습니다.', en: 'A value in a column without a header.' }, { row: r, letter }));
     }
     for (const cell of cells.values()) {
       if (typeof cell.value === 'object' && cell.value !== null && !(cell.value instanceof Date)) {
@@ -241,7 +245,9 @@ export function readWorkbook(wb: ExcelJS.Workbook, types: RecordType[]): ReadWor
     }
     problems.push(...sheetProblems);
     const byKey = new Map([...columns.values()].map((c) => [c.column.key, c]));
-    sheets.push(which === 'direct_values' ? { kind: 'direct_values', name, columns: byKey, rows } : { kind: 'records', type: which, name, columns: byKey, rows });
+    sheets.push(
+      which === 'direct_values' ? { kind: 'direct_values', name, columns: byKey, rows } : { kind: 'records', type: which, name, columns: byKey, rows },
+    );
   }
   if (totalRows > MAX_WORKBOOK_ROWS) {
     problems.unshift({

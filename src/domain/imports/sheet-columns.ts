@@ -122,7 +122,12 @@ const MAX_SHEET_NAME = 31;
 
 /** Excel forbids `[]:*?/\` in sheet names and allows 31 characters. */
 function cleanSheetName(name: string): string {
-  const s = name.normalize('NFC').replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim().replace(/^'+|'+$/g, '');
+  const s = name
+    .normalize('NFC')
+    .replace(/[[\]:*?/\\]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^'+|'+$/g, '');
   return [...s].slice(0, MAX_SHEET_NAME).join('').trim();
 }
 

@@ -243,14 +243,7 @@ function writeLists(wb: ExcelJS.Workbook, types: RecordType[]): void {
   });
 }
 
-function writeRecordSheet(
-  wb: ExcelJS.Workbook,
-  name: string,
-  type: RecordType,
-  ctx: DistrictCycle,
-  lists: Map<string, string>,
-  records: PeriodRecord[],
-): void {
+function writeRecordSheet(wb: ExcelJS.Workbook, name: string, type: RecordType, ctx: DistrictCycle, lists: Map<string, string>, records: PeriodRecord[]): void {
   const columns = recordTypeColumns(type);
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 2, xSplit: 0 }] });
   styleHeaderRows(ws, columns);

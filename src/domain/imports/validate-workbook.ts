@@ -93,28 +93,67 @@ function validateRecordRow(
   let base: ExistingRecord | undefined;
   const id = wholeNumber(row, RECORD_ID_KEY);
   if (id === 'invalid') {
-    problems.push(located(name, row, at(RECORD_ID_KEY), { ko: '실적 ID가 올바르지 않습니다. 이 열은 고치지 마세요.', en: 'The record ID is not valid. Do not edit this column.' }, path(RECORD_ID_KEY)));
+    problems.push(
+      located(
+        name,
+        row,
+        at(RECORD_ID_KEY),
+        { ko: '실적 ID가 올바르지 않습니다. 이 열은 고치지 마세요.', en: 'The record ID is not valid. Do not edit this column.' },
+        path(RECORD_ID_KEY),
+      ),
+    );
   } else if (id !== null) {
     base = existing.get(id);
     const version = wholeNumber(row, RECORD_VERSION_KEY);
     const firstRow = seenIds.get(id);
     if (firstRow !== undefined) {
-      problems.push(located(name, row, at(RECORD_ID_KEY), { ko: `실적 ID ${id}가 ${firstRow}행에도 있습니다.`, en: `Record ID ${id} also appears in row ${firstRow}.` }, path(RECORD_ID_KEY)));
+      problems.push(
+        located(
+          name,
+          row,
+          at(RECORD_ID_KEY),
+          { ko: `실적 ID ${id}가 ${firstRow}행에도 있습니다.`, en: `Record ID ${id} also appears in row ${firstRow}.` },
+          path(RECORD_ID_KEY),
+        ),
+      );
     } else if (!base || base.orgUnitId !== ctx.unit.id || base.recordType !== type.code) {
       problems.push(
-        located(name, row, at(RECORD_ID_KEY), {
-          ko: `실적 ID ${id}는 이 자치구의 '${type.name.ko}' 실적이 아니거나 삭제되었습니다.`,
-          en: `Record ID ${id} is not a '${type.name.en}' record of this district, or it was deleted.`,
-        }, path(RECORD_ID_KEY)),
+        located(
+          name,
+          row,
+          at(RECORD_ID_KEY),
+          {
+            ko: `실적 ID ${id}는 이 자치구의 '${type.name.ko}' 실적이 아니거나 삭제되었습니다.`,
+            en: `Record ID ${id} is not a '${type.name.en}' record of this district, or it was deleted.`,
+          },
+          path(RECORD_ID_KEY),
+        ),
       );
     } else if (version === null || version === 'invalid') {
-      problems.push(located(name, row, at(RECORD_VERSION_KEY) ?? at(RECORD_ID_KEY), { ko: '실적 ID가 있는 행에는 버전이 있어야 합니다. 이 열은 고치지 마세요.', en: 'A row with a record ID needs its version. Do not edit this column.' }, path(RECORD_VERSION_KEY)));
+      problems.push(
+        located(
+          name,
+          row,
+          at(RECORD_VERSION_KEY) ?? at(RECORD_ID_KEY),
+          {
+            ko: '실적 ID가 있는 행에는 버전이 있어야 합니다. 이 열은 고치지 마세요.',
+            en: 'A row with a record ID needs its version. Do not edit this column.',
+          },
+          path(RECORD_VERSION_KEY),
+        ),
+      );
     } else if (version !== base.version) {
       problems.push(
-        located(name, row, at(RECORD_ID_KEY), {
-          ko: `실적 ${id}는 서식을 내려받은 뒤 다른 사용자가 고쳤습니다(버전 ${version} → ${base.version}). 서식을 다시 내려받아 고치세요.`,
-          en: `Record ${id} was changed by someone after this file was downloaded (version ${version} → ${base.version}). Download the file again.`,
-        }, path(RECORD_ID_KEY)),
+        located(
+          name,
+          row,
+          at(RECORD_ID_KEY),
+          {
+            ko: `실적 ${id}는 서식을 내려받은 뒤 다른 사용자가 고쳤습니다(버전 ${version} → ${base.version}). 서식을 다시 내려받아 고치세요.`,
+            en: `Record ${id} was changed by someone after this file was downloaded (version ${version} → ${base.version}). Download the file again.`,
+          },
+          path(RECORD_ID_KEY),
+        ),
       );
     } else {
       update = { id, version, before: { occurredOn: base.occurredOn, data: base.data } };
@@ -155,15 +194,32 @@ function validateValueRow(sheet: ReadSheet, row: ReadRow, ctx: DistrictCycle, se
   const commentCell = row.cells.get('comment');
   if (!indicator) {
     problems.push(
-      located(sheet.name, row, at('code'), code
-        ? { ko: `'${quoteInput(code)}'는 이 평가 주기의 직접 입력 지표가 아닙니다.`, en: `'${quoteInput(code)}' is not a directly entered indicator of this cycle.` }
-        : { ko: '지표 코드가 비어 있습니다.', en: 'The indicator code is empty.' }, 'values.code'),
+      located(
+        sheet.name,
+        row,
+        at('code'),
+        code
+          ? {
+              ko: `'${quoteInput(code)}'는 이 평가 주기의 직접 입력 지표가 아닙니다.`,
+              en: `'${quoteInput(code)}' is not a directly entered indicator of this cycle.`,
+            }
+          : { ko: '지표 코드가 비어 있습니다.', en: 'The indicator code is empty.' },
+        'values.code',
+      ),
     );
     return null;
   }
   const firstRow = seen.get(indicator.code);
   if (firstRow !== undefined) {
-    problems.push(located(sheet.name, row, at('code'), { ko: `지표 ${indicator.code}가 ${firstRow}행에도 있습니다.`, en: `Indicator ${indicator.code} also appears in row ${firstRow}.` }, `values.${indicator.code}`));
+    problems.push(
+      located(
+        sheet.name,
+        row,
+        at('code'),
+        { ko: `지표 ${indicator.code}가 ${firstRow}행에도 있습니다.`, en: `Indicator ${indicator.code} also appears in row ${firstRow}.` },
+        `values.${indicator.code}`,
+      ),
+    );
   }
   seen.set(indicator.code, row.excelRow);
   if (!valueCell) return null;
@@ -196,7 +252,11 @@ function validateValueRow(sheet: ReadSheet, row: ReadRow, ctx: DistrictCycle, se
  * Checks every row of every sheet against its record type, the data period and the rows it claims to update, and
  * turns the valid ones into a plan. The caller writes the plan only when the problem list is empty.
  */
-export function validateWorkbook(read: ReadWorkbook, ctx: DistrictCycle, existing: Map<number, ExistingRecord>): { plan: ImportPlan; problems: FieldProblem[] } {
+export function validateWorkbook(
+  read: ReadWorkbook,
+  ctx: DistrictCycle,
+  existing: Map<number, ExistingRecord>,
+): { plan: ImportPlan; problems: FieldProblem[] } {
   const problems = [...read.problems];
   const plan: ImportPlan = { records: [], values: [], sheets: [] };
   const seenIds = new Map<number, number>();
@@ -204,7 +264,14 @@ export function validateWorkbook(read: ReadWorkbook, ctx: DistrictCycle, existin
   // The activity-record rules (each type's schema built once) and the data period.
   const validate = periodRowValidator(ctx.period);
   for (const sheet of read.sheets) {
-    const summary: SheetSummary = { sheet: sheet.name, recordType: sheet.kind === 'records' ? sheet.type.code : null, rows: sheet.rows.length, created: 0, updated: 0, unchanged: 0 };
+    const summary: SheetSummary = {
+      sheet: sheet.name,
+      recordType: sheet.kind === 'records' ? sheet.type.code : null,
+      rows: sheet.rows.length,
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+    };
     for (const row of sheet.rows) {
       if (sheet.kind === 'direct_values') {
         const v = validateValueRow(sheet, row, ctx, seenValues, problems);

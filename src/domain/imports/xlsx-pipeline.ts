@@ -29,7 +29,11 @@ async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
 }
 
 /** Step 1: the upload's sheets as located rows, and the record IDs its pre-filled rows point at. */
-export async function readUploadedWorkbook(bytes: Buffer, recordTypes: RecordType[], limits: XlsxLimits): Promise<{ read: ReadWorkbook; ids: number[]; rows: number }> {
+export async function readUploadedWorkbook(
+  bytes: Buffer,
+  recordTypes: RecordType[],
+  limits: XlsxLimits,
+): Promise<{ read: ReadWorkbook; ids: number[]; rows: number }> {
   const wb = await loadWorkbook(await readSafeXlsx(bufferSource(bytes), limits));
   const read = readWorkbook(wb, recordTypes);
   return { read, ids: referencedRecordIds(read), rows: read.sheets.reduce((n, s) => n + s.rows.length, 0) };

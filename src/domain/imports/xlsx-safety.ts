@@ -62,7 +62,10 @@ function checkDeclaredSizes(entries: ZipEntry[], limits: XlsxLimits): void {
       throw bomb({ ko: `${name} ${mb(e.uncompressedSize)}`, en: `${name}: ${mb(e.uncompressedSize)}` });
     }
     if (e.uncompressedSize > 1024 * 1024 && e.uncompressedSize > limits.maxRatio * Math.max(1, e.compressedSize)) {
-      throw bomb({ ko: `${name} 압축률 ${Math.round(e.uncompressedSize / Math.max(1, e.compressedSize))}배`, en: `${name}: ratio ${Math.round(e.uncompressedSize / Math.max(1, e.compressedSize))}×` });
+      throw bomb({
+        ko: `${name} 압축률 ${Math.round(e.uncompressedSize / Math.max(1, e.compressedSize))}배`,
+        en: `${name}: ratio ${Math.round(e.uncompressedSize / Math.max(1, e.compressedSize))}×`,
+      });
     }
     total += e.uncompressedSize;
   }

@@ -52,7 +52,10 @@ function overLimit(what: Message, problems: FieldProblem[] = []): DomainError {
   return new DomainError(
     'invalid',
     'xlsx_limit_exceeded',
-    { ko: `엑셀 파일이 가져오기 한도를 넘어 받지 않습니다: ${what.ko}. ${CSV_HINT.ko}`, en: `The workbook exceeds an import limit and is refused: ${what.en}. ${CSV_HINT.en}` },
+    {
+      ko: `엑셀 파일이 가져오기 한도를 넘어 받지 않습니다: ${what.ko}. ${CSV_HINT.ko}`,
+      en: `The workbook exceeds an import limit and is refused: ${what.en}. ${CSV_HINT.en}`,
+    },
     problems.length ? problems : [{ path: 'file', message: what }],
   );
 }
@@ -286,7 +289,8 @@ export class WorkbookScan {
   private relsVisitor(): XmlVisitor {
     return {
       open: (name, attrs) => {
-        if (name === 'Relationship' && attrs.Id !== undefined && attrs.Target !== undefined && this.targetByRid.size < 10_000) this.targetByRid.set(attrs.Id, attrs.Target);
+        if (name === 'Relationship' && attrs.Id !== undefined && attrs.Target !== undefined && this.targetByRid.size < 10_000)
+          this.targetByRid.set(attrs.Id, attrs.Target);
       },
       close: () => undefined,
       text: () => undefined,
@@ -322,7 +326,10 @@ export class WorkbookScan {
           throw overLimit({ ko: `공유 문자열이 ${n(maxSharedStrings).ko}개를 넘습니다`, en: `more than ${n(maxSharedStrings).en} shared strings` });
         }
         if (this.sharedChars > maxSharedStringChars) {
-          throw overLimit({ ko: `공유 문자열이 모두 ${n(maxSharedStringChars).ko}자를 넘습니다`, en: `the shared strings exceed ${n(maxSharedStringChars).en} characters in total` });
+          throw overLimit({
+            ko: `공유 문자열이 모두 ${n(maxSharedStringChars).ko}자를 넘습니다`,
+            en: `the shared strings exceed ${n(maxSharedStringChars).en} characters in total`,
+          });
         }
       },
       text: (t) => {
@@ -330,7 +337,8 @@ export class WorkbookScan {
         length += t.length;
         if (length > maxCellChars) throw oversize();
       },
-      tokenTooLong: () => (depth > 0 ? oversize() : overLimit({ ko: '공유 문자열에 지나치게 긴 항목이 있습니다', en: 'the shared strings hold an overlong item' })),
+      tokenTooLong: () =>
+        depth > 0 ? oversize() : overLimit({ ko: '공유 문자열에 지나치게 긴 항목이 있습니다', en: 'the shared strings hold an overlong item' }),
     };
   }
 
@@ -379,7 +387,9 @@ export class WorkbookScan {
         }
       },
       tokenTooLong: () =>
-        cell ? cellTooLong(sheet, row, col, null, maxCellChars) : overLimit({ ko: `'${quoteInput(sheet)}' 시트에 지나치게 긴 항목이 있습니다`, en: `sheet '${quoteInput(sheet)}' holds an overlong item` }),
+        cell
+          ? cellTooLong(sheet, row, col, null, maxCellChars)
+          : overLimit({ ko: `'${quoteInput(sheet)}' 시트에 지나치게 긴 항목이 있습니다`, en: `sheet '${quoteInput(sheet)}' holds an overlong item` }),
     };
   }
 }

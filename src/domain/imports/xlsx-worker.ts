@@ -14,7 +14,11 @@ let current: ReadWorkbook | null = null;
 async function handle(req: XlsxWorkerRequest): Promise<unknown> {
   if (req.op === 'read') {
     current = null;
-    const { read, ids, rows } = await readUploadedWorkbook(Buffer.from(req.bytes.buffer, req.bytes.byteOffset, req.bytes.byteLength), req.recordTypes, req.limits);
+    const { read, ids, rows } = await readUploadedWorkbook(
+      Buffer.from(req.bytes.buffer, req.bytes.byteOffset, req.bytes.byteLength),
+      req.recordTypes,
+      req.limits,
+    );
     current = read;
     return { ids, rows };
   }

@@ -31,8 +31,7 @@ export type XlsxWorkerRequest =
   | { op: 'validate'; ctx: DistrictCycle; existing: Map<number, ExistingRecord>; maxProblems: number };
 
 type SerialisedError =
-  | { domain: true; kind: ErrorKind; code: string; msg: Message; problems: FieldProblem[]; extra: Record<string, unknown> }
-  | { domain: false; message: string };
+  { domain: true; kind: ErrorKind; code: string; msg: Message; problems: FieldProblem[]; extra: Record<string, unknown> } | { domain: false; message: string };
 
 export type XlsxWorkerReply = { ok: true; value: unknown } | { ok: false; error: SerialisedError };
 

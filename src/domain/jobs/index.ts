@@ -15,12 +15,4 @@ export {
   type JobStatus,
   type JobView,
 } from './queue.js';
-export {
-  JobWorker,
-  type ClaimedJob,
-  type JobContext,
-  type JobHandler,
-  type JobHandlers,
-  type JobWorkerOptions,
-  type RunningJob,
-} from './worker.js';
+export { JobWorker, type ClaimedJob, type JobContext, type JobHandler, type JobHandlers, type JobWorkerOptions, type RunningJob } from './worker.js';

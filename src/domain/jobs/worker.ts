@@ -3,16 +3,7 @@ import { hostname } from 'node:os';
 import type { Db } from '../../db/client.js';
 import { DomainError } from '../errors.js';
 import { untranslated, type Message } from '../../message.js';
-import {
-  claimJob,
-  completeJob,
-  failExhaustedJobs,
-  failJob,
-  jobEvents,
-  renewLease,
-  saveProgress,
-  type JobRow,
-} from './queue.js';
+import { claimJob, completeJob, failExhaustedJobs, failJob, jobEvents, renewLease, saveProgress, type JobRow } from './queue.js';
 
 export interface JobContext {
   /**

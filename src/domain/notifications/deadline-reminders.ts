@@ -48,8 +48,7 @@ async function targetsWithWork(tx: DbOrTx, cycle: { id: number; year: number; st
     const mine = rows.filter((r) => r.orgUnitId === d.id);
     const n = (f: (s: string) => boolean) => mine.filter((r) => f(r.status)).reduce((k, r) => k + r.n, 0);
     const started = n(() => true);
-    const officerWork =
-      cycle.status === 'open' ? started < indicators || n((s) => s === 'draft' || s === 'returned') > 0 : n((s) => s === 'returned') > 0;
+    const officerWork = cycle.status === 'open' ? started < indicators || n((s) => s === 'draft' || s === 'returned') > 0 : n((s) => s === 'returned') > 0;
     if (officerWork) targets.push({ role: 'district_officer', orgUnitCode: d.code });
     if (n((s) => s === 'submitted') > 0) targets.push({ role: 'district_approver', orgUnitCode: d.code });
   }

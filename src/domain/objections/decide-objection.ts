@@ -47,7 +47,15 @@ export async function decideObjection(db: Db, principal: Principal | null, id: n
   requireDecider(principal, await decidersOf(db, (await cycleOrThrow(db, found.year)).id), found);
   const reason = input.reason?.trim() || null;
   if (!reason) {
-    throw incomplete([{ path: 'body.reason', message: input.decision === 'accept' ? { ko: '받아들이는 이유를 입력하세요.', en: 'Give the reason for accepting.' } : { ko: '기각 사유를 입력하세요.', en: 'Rejecting needs a reason.' } }]);
+    throw incomplete([
+      {
+        path: 'body.reason',
+        message:
+          input.decision === 'accept'
+            ? { ko: '받아들이는 이유를 입력하세요.', en: 'Give the reason for accepting.' }
+            : { ko: '기각 사유를 입력하세요.', en: 'Rejecting needs a reason.' },
+      },
+    ]);
   }
   await db.transaction(async (tx) => {
     const { row, cycle } = await openObjection(tx, principal, id, input.version);
@@ -67,16 +75,32 @@ export async function decideObjection(db: Db, principal: Principal | null, id: n
     const sheets = accept && indicator?.kind === 'qualitative' ? await panelSheets(tx, cycle.id, row.orgUnitCode, row.indicatorCode) : [];
     const corrected = accept ? (input.correctedValue ?? null) : null;
     if (sheets.length > 0 && corrected !== null) {
-      throw incomplete([{ path: 'body.correctedValue', message: { ko: '평가위원회가 채점한 정성 지표는 값을 고치지 않고 재심사합니다. 고친 값을 비우세요.', en: 'A qualitative item the panel scored is re-reviewed by the panel, not corrected: leave the corrected value empty.' } }]);
+      throw incomplete([
+        {
+          path: 'body.correctedValue',
+          message: {
+            ko: '평가위원회가 채점한 정성 지표는 값을 고치지 않고 재심사합니다. 고친 값을 비우세요.',
+            en: 'A qualitative item the panel scored is re-reviewed by the panel, not corrected: leave the corrected value empty.',
+          },
+        },
+      ]);
     }
     if (accept && sheets.length === 0) {
-      if (corrected === null) throw incomplete([{ path: 'body.correctedValue', message: { ko: '받아들이려면 고친 값을 입력하세요.', en: 'Accepting needs the corrected value.' } }]);
+      if (corrected === null)
+        throw incomplete([{ path: 'body.correctedValue', message: { ko: '받아들이려면 고친 값을 입력하세요.', en: 'Accepting needs the corrected value.' } }]);
       const problems = indicator ? objectionValueProblems(indicator, corrected, 'body.correctedValue') : [];
-      if (problems.length) throw new DomainError('invalid', 'out_of_bounds', { ko: '고친 값이 지표의 허용 범위를 벗어납니다.', en: "The corrected value is outside the indicator's bounds." }, problems);
+      if (problems.length)
+        throw new DomainError(
+          'invalid',
+          'out_of_bounds',
+          { ko: '고친 값이 지표의 허용 범위를 벗어납니다.', en: "The corrected value is outside the indicator's bounds." },
+          problems,
+        );
     }
     const actor = actorOf(principal);
     const reopened = sheets.length
-      ? (await reopenItemForRereview(tx, actor, row.year, { orgUnitCode: row.orgUnitCode, indicatorCode: row.indicatorCode, reason, objectionId: row.id })).reopened
+      ? (await reopenItemForRereview(tx, actor, row.year, { orgUnitCode: row.orgUnitCode, indicatorCode: row.indicatorCode, reason, objectionId: row.id }))
+          .reopened
       : null;
     const updated = await updateObjection(tx, row.id, row.version, {
       status: accept ? 'accepted' : 'rejected',
@@ -97,7 +121,10 @@ export async function decideObjection(db: Db, principal: Principal | null, id: n
       reason,
     });
     const name = indicator ? indicator.name : { ko: row.indicatorCode, en: row.indicatorCode };
-    const subject = { ko: `${row.year}년 ${row.orgUnitName} ${row.indicatorCode} ${name.ko} 이의신청`, en: `The objection to ${row.year} ${row.orgUnitCode} ${row.indicatorCode} ${name.en}` };
+    const subject = {
+      ko: `${row.year}년 ${row.orgUnitName} ${row.indicatorCode} ${name.ko} 이의신청`,
+      en: `The objection to ${row.year} ${row.orgUnitCode} ${row.indicatorCode} ${name.en}`,
+    };
     const outcome = !accept
       ? { ko: `${subject.ko}이 기각되었습니다: ${reason}`, en: `${subject.en} was rejected: ${reason}` }
       : reopened
@@ -123,7 +150,10 @@ export async function decideObjection(db: Db, principal: Principal | null, id: n
         indicator: row.indicatorCode,
         objectionId: row.id,
         link: `/reviews/${row.year}`,
-        message: { ko: `이의신청이 받아들여져 ${row.year}년 ${row.orgUnitName} ${row.indicatorCode} ${name.ko} 평가표를 다시 채점해 주세요.`, en: `An accepted objection reopened your ${row.year} ${row.orgUnitCode} ${row.indicatorCode} ${name.en} score sheet: please rescore it.` },
+        message: {
+          ko: `이의신청이 받아들여져 ${row.year}년 ${row.orgUnitName} ${row.indicatorCode} ${name.ko} 평가표를 다시 채점해 주세요.`,
+          en: `An accepted objection reopened your ${row.year} ${row.orgUnitCode} ${row.indicatorCode} ${name.en} score sheet: please rescore it.`,
+        },
       });
     }
   });

@@ -54,9 +54,12 @@ async function evidenceOf(tx: DbOrTx, id: number | null | undefined, unitId: num
   const file = await findEvidenceFile(tx, id);
   if (!file) throw notFound({ ko: `증빙자료 ${id}`, en: `Evidence file ${id}` });
   if (file.orgUnitId !== unitId) {
-    throw new DomainError('forbidden', 'evidence_of_other_unit', { ko: '자기 자치구에서 올린 증빙자료만 첨부할 수 있습니다.', en: 'Only evidence uploaded for your own district can be attached.' }, [
-      { path, message: { ko: '다른 기관의 증빙자료입니다.', en: 'This file belongs to another unit.' } },
-    ]);
+    throw new DomainError(
+      'forbidden',
+      'evidence_of_other_unit',
+      { ko: '자기 자치구에서 올린 증빙자료만 첨부할 수 있습니다.', en: 'Only evidence uploaded for your own district can be attached.' },
+      [{ path, message: { ko: '다른 기관의 증빙자료입니다.', en: 'This file belongs to another unit.' } }],
+    );
   }
   return file.id;
 }
@@ -81,7 +84,9 @@ export async function fileObjection(db: Db, principal: Principal | null, year: n
   return db.transaction(async (tx) => {
     const cycle = await cycleOrThrow(tx, year);
     if (cycle.status !== 'objections') {
-      throw new DomainError('conflict', 'objections_closed', { ko: '지금은 이의신청 기간이 아닙니다.', en: 'The cycle is not in its objection period.' }, [], { cycleStatus: cycle.status });
+      throw new DomainError('conflict', 'objections_closed', { ko: '지금은 이의신청 기간이 아닙니다.', en: 'The cycle is not in its objection period.' }, [], {
+        cycleStatus: cycle.status,
+      });
     }
     const schedule = await objectionSchedule(tx, cycle.id);
     requireBefore(schedule.filingDueAt, now, 'objection_deadline_passed', { ko: '이의신청', en: 'objection filing' });
@@ -92,7 +97,13 @@ export async function fileObjection(db: Db, principal: Principal | null, year: n
     const requested = input.requestedValue ?? null;
     if (requested !== null) {
       const problems = objectionValueProblems(indicator, requested, 'body.requestedValue');
-      if (problems.length) throw new DomainError('invalid', 'requested_value_invalid', { ko: '요청 값이 지표에 맞지 않습니다.', en: 'The requested value does not fit the indicator.' }, problems);
+      if (problems.length)
+        throw new DomainError(
+          'invalid',
+          'requested_value_invalid',
+          { ko: '요청 값이 지표에 맞지 않습니다.', en: 'The requested value does not fit the indicator.' },
+          problems,
+        );
     }
     const evidenceId = await evidenceOf(tx, input.evidenceId, filer.id, 'body.evidenceId');
     if (await openObjectionExists(tx, cycle.id, filer.id, unit.id, indicator.code)) {
@@ -119,12 +130,26 @@ export async function fileObjection(db: Db, principal: Principal | null, year: n
       entityType: 'objection',
       entityId: row.id,
       orgUnitCode: unit.code,
-      after: { filer: filer.code, district: unit.code, indicator: indicator.code, runId: provisional.run.id, requestedValue: row.requestedValue, evidenceId: row.evidenceId, reason },
+      after: {
+        filer: filer.code,
+        district: unit.code,
+        indicator: indicator.code,
+        runId: provisional.run.id,
+        requestedValue: row.requestedValue,
+        evidenceId: row.evidenceId,
+        reason,
+      },
       reason,
     });
     const about: Message = cross
-      ? { ko: `${filer.name}에서 ${unit.name}의 ${year}년 ${indicator.code} ${indicator.name.ko} 지표에 이의신청했습니다.`, en: `${filer.code} filed an objection to ${unit.code}'s ${year} ${indicator.code} ${indicator.name.en}.` }
-      : { ko: `${unit.name}에서 ${year}년 ${indicator.code} ${indicator.name.ko} 지표에 이의신청했습니다.`, en: `${unit.code} filed an objection to ${year} ${indicator.code} ${indicator.name.en}.` };
+      ? {
+          ko: `${filer.name}에서 ${unit.name}의 ${year}년 ${indicator.code} ${indicator.name.ko} 지표에 이의신청했습니다.`,
+          en: `${filer.code} filed an objection to ${unit.code}'s ${year} ${indicator.code} ${indicator.name.en}.`,
+        }
+      : {
+          ko: `${unit.name}에서 ${year}년 ${indicator.code} ${indicator.name.ko} 지표에 이의신청했습니다.`,
+          en: `${unit.code} filed an objection to ${year} ${indicator.code} ${indicator.name.en}.`,
+        };
     const facts = { year, orgUnitCode: unit.code, filerCode: filer.code, indicator: indicator.code, objectionId: row.id, link: `/cycles/${year}/objections` };
     const committee = await decidersOf(tx, cycle.id);
     await notifyDeciders(tx, committee, 'objection_filed', { ...facts, message: about });

@@ -35,7 +35,10 @@ export function deciderRefusal(principal: Principal | null, committee: DeciderRo
   if (o.filedBy === principal.user.id) return { ko: '자신이 신청한 이의신청은 결정할 수 없습니다.', en: 'You cannot decide an objection you filed.' };
   const tied = new Set(principal.user.roles.map((m) => m.orgUnitCode).filter((c): c is string => !!c));
   if (tied.has(o.orgUnitCode) || tied.has(o.filerCode)) {
-    return { ko: '소속 자치구와 관련된 이의신청은 결정할 수 없습니다 (이해충돌).', en: 'You cannot decide an objection involving your own district (conflict of interest).' };
+    return {
+      ko: '소속 자치구와 관련된 이의신청은 결정할 수 없습니다 (이해충돌).',
+      en: 'You cannot decide an objection involving your own district (conflict of interest).',
+    };
   }
   return null;
 }

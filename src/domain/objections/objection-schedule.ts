@@ -53,7 +53,9 @@ export function kst(d: Date): Message {
 export function requireBefore(due: Date | null, now: Date, code: string, what: Message): void {
   if (due === null || now <= due) return;
   const when = kst(due);
-  throw new DomainError('conflict', code, { ko: `${what.ko} 기한(${when.ko})이 지났습니다.`, en: `The ${what.en} deadline (${when.en}) has passed.` }, [], { dueAt: due });
+  throw new DomainError('conflict', code, { ko: `${what.ko} 기한(${when.ko})이 지났습니다.`, en: `The ${what.en} deadline (${when.en}) has passed.` }, [], {
+    dueAt: due,
+  });
 }
 
 export interface ObjectionSettings {
@@ -83,20 +85,40 @@ export interface ObjectionSettingsInput {
 export async function setObjectionSettings(db: Db, principal: Principal | null, year: number, input: ObjectionSettingsInput): Promise<ObjectionSettings> {
   requireRole(principal, 'city_admin');
   const problems: FieldProblem[] = [];
-  if (input.replyDueAt < input.filingDueAt) problems.push({ path: 'body.replyDueAt', message: { ko: '답변 기한은 신청 기한 이후여야 합니다.', en: 'The reply deadline must not be before the filing deadline.' } });
-  if (input.decisionDueAt < input.replyDueAt) problems.push({ path: 'body.decisionDueAt', message: { ko: '결정 기한은 답변 기한 이후여야 합니다.', en: 'The decision deadline must not be before the reply deadline.' } });
+  if (input.replyDueAt < input.filingDueAt)
+    problems.push({
+      path: 'body.replyDueAt',
+      message: { ko: '답변 기한은 신청 기한 이후여야 합니다.', en: 'The reply deadline must not be before the filing deadline.' },
+    });
+  if (input.decisionDueAt < input.replyDueAt)
+    problems.push({
+      path: 'body.decisionDueAt',
+      message: { ko: '결정 기한은 답변 기한 이후여야 합니다.', en: 'The decision deadline must not be before the reply deadline.' },
+    });
   const usernames = [...new Set(input.committee.map((u) => u.trim()).filter(Boolean))];
-  if (usernames.length > MAX_COMMITTEE) problems.push({ path: 'body.committee', message: { ko: `위원은 ${MAX_COMMITTEE}명까지입니다.`, en: `At most ${MAX_COMMITTEE} members.` } });
-  if (problems.length) throw new DomainError('invalid', 'invalid_objection_settings', { ko: '이의신청 일정이 올바르지 않습니다.', en: 'The objection settings are not valid.' }, problems);
+  if (usernames.length > MAX_COMMITTEE)
+    problems.push({ path: 'body.committee', message: { ko: `위원은 ${MAX_COMMITTEE}명까지입니다.`, en: `At most ${MAX_COMMITTEE} members.` } });
+  if (problems.length)
+    throw new DomainError(
+      'invalid',
+      'invalid_objection_settings',
+      { ko: '이의신청 일정이 올바르지 않습니다.', en: 'The objection settings are not valid.' },
+      problems,
+    );
   return db.transaction(async (tx) => {
     const cycle = await cycleOrThrow(tx, year);
     const members: number[] = [];
     for (const [i, username] of usernames.entries()) {
       const user = await findUserByUsername(tx, username);
       if (user && !user.disabledAt) members.push(user.id);
-      else problems.push({ path: `body.committee.${i}`, message: { ko: `사용할 수 있는 계정이 아닙니다: ${username.slice(0, 60)}`, en: `No active account: ${username.slice(0, 60)}` } });
+      else
+        problems.push({
+          path: `body.committee.${i}`,
+          message: { ko: `사용할 수 있는 계정이 아닙니다: ${username.slice(0, 60)}`, en: `No active account: ${username.slice(0, 60)}` },
+        });
     }
-    if (problems.length) throw new DomainError('invalid', 'unknown_committee_member', { ko: '심의위원 계정을 확인하세요.', en: 'Check the committee accounts.' }, problems);
+    if (problems.length)
+      throw new DomainError('invalid', 'unknown_committee_member', { ko: '심의위원 계정을 확인하세요.', en: 'Check the committee accounts.' }, problems);
     const before = await settingsOf(tx, cycle.id, year);
     await setDeadline(tx, cycle.id, FILING_STAGE, input.filingDueAt);
     await setDeadline(tx, cycle.id, REPLY_STAGE, input.replyDueAt);

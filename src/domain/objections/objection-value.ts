@@ -33,10 +33,16 @@ export function objectionValueProblems(indicator: Indicator, value: number, path
   const max = indicator.bounds.max ?? (qualitative ? 100 : PLAUSIBLE_LIMIT);
   const range: Message = { ko: `허용 범위 ${fmt(min)}${unit} ~ ${fmt(max)}${unit}`, en: `allowed ${fmt(min)}${unit} to ${fmt(max)}${unit}` };
   if (value < min) {
-    return problem({ ko: `${label.ko}: ${fmt(value)}${unit}은(는) 하한보다 작습니다 (${range.ko}).`, en: `${label.en}: ${fmt(value)}${unit} is below the minimum (${range.en}).` });
+    return problem({
+      ko: `${label.ko}: ${fmt(value)}${unit}은(는) 하한보다 작습니다 (${range.ko}).`,
+      en: `${label.en}: ${fmt(value)}${unit} is below the minimum (${range.en}).`,
+    });
   }
   if (value > max) {
-    return problem({ ko: `${label.ko}: ${fmt(value)}${unit}은(는) 상한보다 큽니다 (${range.ko}).`, en: `${label.en}: ${fmt(value)}${unit} is above the maximum (${range.en}).` });
+    return problem({
+      ko: `${label.ko}: ${fmt(value)}${unit}은(는) 상한보다 큽니다 (${range.ko}).`,
+      en: `${label.en}: ${fmt(value)}${unit} is above the maximum (${range.en}).`,
+    });
   }
   if (COUNT_UNITS.has(indicator.unit) && !Number.isInteger(value)) {
     return problem({ ko: `${label.ko}: ${indicator.unit} 단위는 정수로 입력하세요.`, en: `${label.en}: values in ${indicator.unit} are whole numbers.` });

@@ -19,11 +19,15 @@ export async function openObjection(tx: DbOrTx, principal: Principal | null, id:
   if (!row) throw notFound({ ko: `이의신청 ${id}`, en: `Objection ${id}` });
   if (row.version !== version) throw await stale(tx, principal, id);
   if (row.status !== 'filed') {
-    throw new DomainError('conflict', 'objection_closed', { ko: '이미 처리된 이의신청입니다.', en: 'This objection has already been closed.' }, [], { objectionStatus: row.status });
+    throw new DomainError('conflict', 'objection_closed', { ko: '이미 처리된 이의신청입니다.', en: 'This objection has already been closed.' }, [], {
+      objectionStatus: row.status,
+    });
   }
   const cycle = await cycleOrThrow(tx, row.year);
   if (cycle.status !== 'objections') {
-    throw new DomainError('conflict', 'objections_closed', { ko: '이의신청 단계가 아닙니다.', en: 'The cycle is not in its objection stage.' }, [], { cycleStatus: cycle.status });
+    throw new DomainError('conflict', 'objections_closed', { ko: '이의신청 단계가 아닙니다.', en: 'The cycle is not in its objection stage.' }, [], {
+      cycleStatus: cycle.status,
+    });
   }
   return { row, cycle };
 }

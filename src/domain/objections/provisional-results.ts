@@ -65,11 +65,17 @@ async function requireParticipant(db: DbOrTx, principal: Principal | null, cycle
   throw forbidden();
 }
 
-async function shownRun(db: DbOrTx, principal: Principal | null, year: number): Promise<{ loaded: LoadedRun; cycleStatus: string; schedule: ObjectionSchedule }> {
+async function shownRun(
+  db: DbOrTx,
+  principal: Principal | null,
+  year: number,
+): Promise<{ loaded: LoadedRun; cycleStatus: string; schedule: ObjectionSchedule }> {
   const cycle = await cycleOrThrow(db, year);
   await requireParticipant(db, principal, cycle);
   if (!SHOWN_FROM.includes(cycle.status)) {
-    throw new DomainError('conflict', 'not_yet', { ko: '가결과가 아직 공개되지 않았습니다.', en: 'Provisional results are not out yet.' }, [], { cycleStatus: cycle.status });
+    throw new DomainError('conflict', 'not_yet', { ko: '가결과가 아직 공개되지 않았습니다.', en: 'Provisional results are not out yet.' }, [], {
+      cycleStatus: cycle.status,
+    });
   }
   return { loaded: await latestProvisionalRun(db, cycle), cycleStatus: cycle.status, schedule: await objectionSchedule(db, cycle.id) };
 }
@@ -109,7 +115,12 @@ export async function provisionalResults(db: DbOrTx, principal: Principal | null
 }
 
 /** One district's full provisional scorecard, for everyone taking part. */
-export async function provisionalScorecard(db: DbOrTx, principal: Principal | null, year: number, code: string): Promise<ProvisionalScorecard & { runId: number }> {
+export async function provisionalScorecard(
+  db: DbOrTx,
+  principal: Principal | null,
+  year: number,
+  code: string,
+): Promise<ProvisionalScorecard & { runId: number }> {
   const { loaded } = await shownRun(db, principal, year);
   const u = loaded.outcome.units.find((x) => x.code === code);
   if (!u) throw notFound({ ko: `자치구 ${code}`, en: `District ${code}` });

@@ -41,7 +41,12 @@ export async function viewOf(db: DbOrTx, principal: Principal | null, id: number
  * auditor and the cycle's committee (optionally one district's: filed by it or against it); for district officers
  * and approvers, those their district filed or is contested in.
  */
-export async function listObjections(db: DbOrTx, principal: Principal | null, year: number, filter: { district?: string | undefined } = {}): Promise<ObjectionView[]> {
+export async function listObjections(
+  db: DbOrTx,
+  principal: Principal | null,
+  year: number,
+  filter: { district?: string | undefined } = {},
+): Promise<ObjectionView[]> {
   if (!principal) throw forbidden();
   const cycle = await cycleOrThrow(db, year);
   const viewer = await viewerFor(db, principal, cycle);

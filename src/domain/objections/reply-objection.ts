@@ -28,16 +28,24 @@ export async function replyToObjection(db: Db, principal: Principal | null, id: 
   const found = await findObjection(db, id);
   if (!found) throw notFound({ ko: `이의신청 ${id}`, en: `Objection ${id}` });
   if (!speaksFor(principal, found.orgUnitCode)) {
-    throw forbidden({ ko: '이의신청을 받은 자치구의 담당자·승인자만 답변할 수 있습니다.', en: 'Only the officers and approvers of the contested district can reply.' });
+    throw forbidden({
+      ko: '이의신청을 받은 자치구의 담당자·승인자만 답변할 수 있습니다.',
+      en: 'Only the officers and approvers of the contested district can reply.',
+    });
   }
   const text = input.text.trim();
   if (!text) {
-    throw new DomainError('invalid', 'reply_required', { ko: '답변 내용을 입력하세요.', en: 'Enter the reply.' }, [{ path: 'body.text', message: { ko: '답변을 입력하세요.', en: 'Enter a reply.' } }]);
+    throw new DomainError('invalid', 'reply_required', { ko: '답변 내용을 입력하세요.', en: 'Enter the reply.' }, [
+      { path: 'body.text', message: { ko: '답변을 입력하세요.', en: 'Enter a reply.' } },
+    ]);
   }
   await db.transaction(async (tx) => {
     const { row, cycle } = await openObjection(tx, principal, id, input.version);
     if (!needsReply(row)) {
-      throw new DomainError('conflict', 'no_reply_needed', { ko: '자기 자치구가 신청한 이의신청에는 답변하지 않습니다.', en: 'A district does not reply to its own objection.' });
+      throw new DomainError('conflict', 'no_reply_needed', {
+        ko: '자기 자치구가 신청한 이의신청에는 답변하지 않습니다.',
+        en: 'A district does not reply to its own objection.',
+      });
     }
     if (row.reply !== null) {
       throw new DomainError('conflict', 'already_replied', { ko: '이미 답변했습니다.', en: 'This objection has already been answered.' });
@@ -47,7 +55,8 @@ export async function replyToObjection(db: Db, principal: Principal | null, id: 
     if (input.evidenceId != null) {
       const file = await findEvidenceFile(tx, input.evidenceId);
       if (!file) throw notFound({ ko: `증빙자료 ${input.evidenceId}`, en: `Evidence file ${input.evidenceId}` });
-      if (file.orgUnitId !== row.orgUnitId) throw forbidden({ ko: '자기 자치구에서 올린 증빙자료만 첨부할 수 있습니다.', en: 'Only evidence uploaded for your own district can be attached.' });
+      if (file.orgUnitId !== row.orgUnitId)
+        throw forbidden({ ko: '자기 자치구에서 올린 증빙자료만 첨부할 수 있습니다.', en: 'Only evidence uploaded for your own district can be attached.' });
       evidenceId = file.id;
     }
     const updated = await updateObjection(tx, row.id, row.version, { reply: text, replyEvidenceId: evidenceId, repliedBy: principal!.user.id, repliedAt: now });
@@ -60,7 +69,14 @@ export async function replyToObjection(db: Db, principal: Principal | null, id: 
       before: { reply: null },
       after: { reply: text, evidenceId, filer: row.filerCode, indicator: row.indicatorCode },
     });
-    const facts = { year: row.year, orgUnitCode: row.orgUnitCode, filerCode: row.filerCode, indicator: row.indicatorCode, objectionId: row.id, link: `/cycles/${row.year}/objections` };
+    const facts = {
+      year: row.year,
+      orgUnitCode: row.orgUnitCode,
+      filerCode: row.filerCode,
+      indicator: row.indicatorCode,
+      objectionId: row.id,
+      link: `/cycles/${row.year}/objections`,
+    };
     const message = {
       ko: `${row.orgUnitName}이(가) ${row.year}년 ${row.indicatorCode} 이의신청(신청: ${row.filerName})에 답변했습니다.`,
       en: `${row.orgUnitCode} replied to the objection to its ${row.year} ${row.indicatorCode} (filed by ${row.filerCode}).`,

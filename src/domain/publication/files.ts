@@ -36,7 +36,13 @@ function cycleOf(cycles: PublishedCycle[], year: number): PublishedCycle {
  * state they store the file under, so its bytes always belong to that state). The workbook is built by `renderer`
  * (worker threads in the server); CSV and JSON are small text and built here.
  */
-export async function openDataFile(cycles: PublishedCycle[], year: number, format: OpenDataFormat, lang: 'ko' | 'en', renderer: FileRenderer = inThreadRenderer): Promise<PublicFile> {
+export async function openDataFile(
+  cycles: PublishedCycle[],
+  year: number,
+  format: OpenDataFormat,
+  lang: 'ko' | 'en',
+  renderer: FileRenderer = inThreadRenderer,
+): Promise<PublicFile> {
   const c = cycleOf(cycles, year);
   const opts = { demo: c.demo, lang };
   const base = `hopejobs-${year}-results`;
@@ -55,7 +61,13 @@ export async function openDataFile(cycles: PublishedCycle[], year: number, forma
 }
 
 /** A district's scorecard PDF of a published cycle, with its trend over every published year; built by `renderer`. */
-export async function scorecardPdfFile(cycles: PublishedCycle[], year: number, code: string, lang: 'ko' | 'en', renderer: FileRenderer = inThreadRenderer): Promise<PublicFile> {
+export async function scorecardPdfFile(
+  cycles: PublishedCycle[],
+  year: number,
+  code: string,
+  lang: 'ko' | 'en',
+  renderer: FileRenderer = inThreadRenderer,
+): Promise<PublicFile> {
   const c = cycleOf(cycles, year);
   if (!c.outcome.units.some((u) => u.code === code)) throw notFound({ ko: `자치구 ${code}`, en: `District ${code}` });
   const trend = cycles
@@ -70,7 +82,10 @@ export async function scorecardPdfFile(cycles: PublishedCycle[], year: number, c
 
 /** Winners first: the districts a press release talks about. */
 function headlineDistricts(outcome: CycleOutcome): string[] {
-  return outcome.units.filter((u) => u.awardTier !== null).slice(0, 4).map((u) => u.code);
+  return outcome.units
+    .filter((u) => u.awardTier !== null)
+    .slice(0, 4)
+    .map((u) => u.code);
 }
 
 /** The press-release draft of a cycle's final (or published) run, generated from results and activity records. */
@@ -114,9 +129,15 @@ export async function savePressRelease(db: Db, principal: Principal | null, year
   await db.transaction(async (tx) => {
     const cycle = await cycleOrThrow(tx, year);
     const pub = await findPublication(tx, cycle.id);
-    if (!pub) throw new DomainError('conflict', 'not_published', { ko: '공표된 뒤에 보도자료를 저장할 수 있습니다.', en: 'Publish the results before saving the press release.' });
+    if (!pub)
+      throw new DomainError('conflict', 'not_published', {
+        ko: '공표된 뒤에 보도자료를 저장할 수 있습니다.',
+        en: 'Publish the results before saving the press release.',
+      });
     if (!(await updatePressRelease(tx, cycle.id, text, version))) {
-      throw new DomainError('conflict', 'stale_version', { ko: '다른 사용자가 먼저 저장했습니다.', en: 'Someone else saved first.' }, [], { current: { version: pub.version } });
+      throw new DomainError('conflict', 'stale_version', { ko: '다른 사용자가 먼저 저장했습니다.', en: 'Someone else saved first.' }, [], {
+        current: { version: pub.version },
+      });
     }
     await appendAudit(tx, actorOf(principal), { action: 'press_release.saved', entityType: 'publication', entityId: year, after: { length: text.length } });
   });

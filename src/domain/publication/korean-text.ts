@@ -17,7 +17,14 @@ function hasFinalConsonant(word: string): boolean {
   return (code - 0xac00) % 28 !== 0;
 }
 
-const PAIRS = { '은/는': ['은', '는'], '이/가': ['이', '가'], '을/를': ['을', '를'], '과/와': ['과', '와'], '이라고/라고': ['이라고', '라고'], '이다/다': ['이다', '다'] } as const;
+const PAIRS = {
+  '은/는': ['은', '는'],
+  '이/가': ['이', '가'],
+  '을/를': ['을', '를'],
+  '과/와': ['과', '와'],
+  '이라고/라고': ['이라고', '라고'],
+  '이다/다': ['이다', '다'],
+} as const;
 
 /**
  * `word` followed by the right particle: `particle('광진구', '은/는')` → "광진구는", `particle('서울시', '은/는')`

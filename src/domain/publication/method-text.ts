@@ -13,9 +13,7 @@ function methodText(m: Method, lang: Lang): string {
     case 'minmax':
       return ko ? '최소–최대 정규화: (x − 최솟값) ÷ (최댓값 − 최솟값) × 100' : 'min–max: (x − min) ÷ (max − min) × 100';
     case 'zscore':
-      return ko
-        ? `표준점수: ${m.mean} + ${m.sd} × (x − 평균) ÷ 표준편차, 0–100으로 제한`
-        : `z-score: ${m.mean} + ${m.sd} × (x − mean) ÷ sd, clipped to 0–100`;
+      return ko ? `표준점수: ${m.mean} + ${m.sd} × (x − 평균) ÷ 표준편차, 0–100으로 제한` : `z-score: ${m.mean} + ${m.sd} × (x − mean) ÷ sd, clipped to 0–100`;
     case 'rank':
       return ko ? '순위 점수 (가장 좋은 값이 가장 높은 점수)' : 'rank score (best value scores highest)';
     case 'percentile':
@@ -41,10 +39,7 @@ function methodText(m: Method, lang: Lang): string {
  */
 export function describeMethod(indicator: Indicator, lang: Lang): string {
   const direction = indicator.direction === -1 ? (lang === 'ko' ? ' (낮을수록 좋음)' : ' (lower is better)') : '';
-  const points =
-    lang === 'ko'
-      ? `득점 = 환산 점수 ÷ 100 × 배점 ${indicator.points}점`
-      : `points = score ÷ 100 × ${indicator.points} points`;
+  const points = lang === 'ko' ? `득점 = 환산 점수 ÷ 100 × 배점 ${indicator.points}점` : `points = score ÷ 100 × ${indicator.points} points`;
   return `${methodText(indicator.method, lang)}${direction}. ${points}`;
 }
 

@@ -75,16 +75,37 @@ function dictionarySheet(wb: ExcelJS.Workbook, outcome: CycleOutcome, framework:
   for (const [sheet, columns] of tables) {
     for (const c of columns) {
       const row = ws.addRow([]);
-      [sheet, c.header.ko, c.header.en, c.key, c.unit.ko, c.unit.en, c.type === 'number' ? '숫자 / number' : '문자 / text', c.definition.ko, c.definition.en].forEach((v, j) =>
-        put(row.getCell(j + 1), v),
-      );
+      [
+        sheet,
+        c.header.ko,
+        c.header.en,
+        c.key,
+        c.unit.ko,
+        c.unit.en,
+        c.type === 'number' ? '숫자 / number' : '문자 / text',
+        c.definition.ko,
+        c.definition.en,
+      ].forEach((v, j) => put(row.getCell(j + 1), v));
     }
   }
   ws.addRow([]);
   const title = ws.addRow([]);
   put(title.getCell(1), '지표 정의 / Indicator definitions');
   title.font = { bold: true, size: 12 };
-  styleHeader(ws.addRow(['지표 코드 / Code', '지표명', 'Indicator', '분야 / Field', '배점(점) / Points', '단위 / Unit', '구분 / Kind', '산정 방식', 'Method', '신설 / New']));
+  styleHeader(
+    ws.addRow([
+      '지표 코드 / Code',
+      '지표명',
+      'Indicator',
+      '분야 / Field',
+      '배점(점) / Points',
+      '단위 / Unit',
+      '구분 / Kind',
+      '산정 방식',
+      'Method',
+      '신설 / New',
+    ]),
+  );
   for (const i of framework.indicators) {
     const row = ws.addRow([]);
     const field = framework.fields.find((f) => f.code === i.field);
@@ -122,7 +143,10 @@ function aboutSheet(wb: ExcelJS.Workbook, outcome: CycleOutcome, framework: Fram
     ['시상금 총액 / Prize total (KRW)', outcome.prizeTotal],
     ['이용 조건 / Licence', options.licence ?? '공공누리 제1유형 (출처표시) / KOGL Type 1 (attribution)'],
     ['시트 / Sheets', `${SHEETS.results}: 자치구별 결과 · ${SHEETS.indicators}: 자치구 × 지표 원자료·환산 점수·득점 · ${SHEETS.dictionary}: 열과 지표의 정의`],
-    ['수식 방지 / Formula guard', "수식 실행 방지: =, +, -, @로 시작하는 문자열은 수식으로 실행되지 않도록 앞에 '를 붙였습니다 / Formula guard: text starting with =, +, -, @ is prefixed with ' so it is never run as a formula"],
+    [
+      '수식 방지 / Formula guard',
+      "수식 실행 방지: =, +, -, @로 시작하는 문자열은 수식으로 실행되지 않도록 앞에 '를 붙였습니다 / Formula guard: text starting with =, +, -, @ is prefixed with ' so it is never run as a formula",
+    ],
   ];
   for (const [label, value] of rows) {
     const row = ws.addRow([]);

@@ -92,7 +92,11 @@ function facts(outcome: CycleOutcome, framework: FrameworkDefinition, date: stri
 
 /** "광진구·관악구" for up to `max` names, else "광진구 등 3개 구" — how headlines and leads name a group. */
 function groupKo(units: readonly UnitOutcome[], max = 2): string {
-  if (units.length <= max) return joinNames(units.map((u) => u.name), 'ko');
+  if (units.length <= max)
+    return joinNames(
+      units.map((u) => u.name),
+      'ko',
+    );
   return `${units[0]?.name ?? ''} 등 ${units.length}개 구`;
 }
 
@@ -114,7 +118,12 @@ function subheads(f: Facts): string[] {
   const total = f.prizeTotal;
   if (top) {
     const prize = total > 0 ? `… ${f.awarded.length}개 구에 시상금 총 ${formatWonKo(total)}` : `… ${f.awarded.length}개 구 시상`;
-    lines.push(`${joinNames(top.units.map((u) => u.name), 'ko')} ${top.name.ko} 선정${prize}`);
+    lines.push(
+      `${joinNames(
+        top.units.map((u) => u.name),
+        'ko',
+      )} ${top.name.ko} 선정${prize}`,
+    );
   }
   if (f.streaks.length > 0) {
     const shown = f.streaks.slice(0, 3).map((u) => `${u.name} ${u.streak?.length ?? 0}년`);
@@ -172,7 +181,12 @@ function winners(f: Facts, outcome: CycleOutcome, framework: FrameworkDefinition
     const money = t.prizeEach > 0 ? ` — 각 ${formatWonKo(t.prizeEach)} (계 ${formatWonKo(t.total)})` : '';
     const rule = framework.awards.tiers.find((x) => x.code === t.code)?.rule.kind;
     const improved = rule === 'mostImproved' ? ' ※ 전년 대비 순위 상승 폭이 큰 구' : '';
-    lines.push(`  ○ ${t.name.ko}(${t.units.length}개 구): ${joinNames(t.units.map((u) => u.name), 'ko')}${money}${improved}`);
+    lines.push(
+      `  ○ ${t.name.ko}(${t.units.length}개 구): ${joinNames(
+        t.units.map((u) => u.name),
+        'ko',
+      )}${money}${improved}`,
+    );
   }
   const first = f.units[0];
   if (first && first.score !== null) {
@@ -193,7 +207,12 @@ function streakParagraph(f: Facts): string[] {
     sentences.push(`${clauses.join(', ')} 우수구에 선정되는 성과를 거뒀다.`);
   }
   if (shorter.length > 0) {
-    sentences.push(`${joinNames(shorter.map((u) => u.name), 'ko')}도 ${shorter[0]?.streak?.length}년 연속 우수구에 이름을 올렸다.`);
+    sentences.push(
+      `${joinNames(
+        shorter.map((u) => u.name),
+        'ko',
+      )}도 ${shorter[0]?.streak?.length}년 연속 우수구에 이름을 올렸다.`,
+    );
   }
   return [`□ ${sentences.join(' ')}`];
 }
@@ -237,7 +256,14 @@ function highlightParagraph(f: Facts, framework: FrameworkDefinition, o: PressRe
 function attachment(f: Facts): string[] {
   const tierName = new Map(f.tiers.map((t) => [t.code, t.name.ko]));
   const rows = f.units.map((u) =>
-    [u.rank ?? '–', u.name, fixed(u.score, 2), u.awardTier ? (tierName.get(u.awardTier) ?? u.awardTier) : '', u.prize > 0 ? formatWonKo(u.prize) : '', u.streak && u.streak.length >= 2 ? `${u.streak.length}년 연속` : '']
+    [
+      u.rank ?? '–',
+      u.name,
+      fixed(u.score, 2),
+      u.awardTier ? (tierName.get(u.awardTier) ?? u.awardTier) : '',
+      u.prize > 0 ? formatWonKo(u.prize) : '',
+      u.streak && u.streak.length >= 2 ? `${u.streak.length}년 연속` : '',
+    ]
       .map(String)
       .join(' | ')
       .trimEnd(),
@@ -289,7 +315,11 @@ function nameEn(u: UnitOutcome, names: Record<string, string> | undefined): stri
 }
 
 function groupEn(units: readonly UnitOutcome[], names: Record<string, string> | undefined): string {
-  if (units.length <= 2) return joinNames(units.map((u) => nameEn(u, names)), 'en');
+  if (units.length <= 2)
+    return joinNames(
+      units.map((u) => nameEn(u, names)),
+      'en',
+    );
   return `${nameEn(units[0]!, names)} and ${units.length - 1} other districts`;
 }
 
@@ -312,10 +342,18 @@ export function pressReleaseSummaryEn(outcome: CycleOutcome, framework: Framewor
   const lines: string[] = [];
   if (options.demo) lines.push(`[${DEMO_LABEL.en.toUpperCase()}] ${DEMO_NOTICE.en}`, '');
   lines.push(`# ${options.cityName} announces the ${f.year} ${program} evaluation results${parts.length > 0 ? `: ${parts.join('; ')}` : ''}`, '');
-  lines.push(`${englishDate(f.date)} — ${options.cityName} evaluated the job policies that its ${f.units.length} districts carried out from ${monthYear(f.from, lang)} to ${monthYear(f.to, lang)}, on ${f.fields.length} fields (${f.fields.map((x) => `${x.name.en}, ${fixed(x.points, 0)} points`).join('; ')}) and ${f.indicatorCount} indicators${f.newIndicators.length > 0 ? `, including the new indicator "${shortName(f.newIndicators[0]?.name.en ?? '')}"` : ''}.`, '');
+  lines.push(
+    `${englishDate(f.date)} — ${options.cityName} evaluated the job policies that its ${f.units.length} districts carried out from ${monthYear(f.from, lang)} to ${monthYear(f.to, lang)}, on ${f.fields.length} fields (${f.fields.map((x) => `${x.name.en}, ${fixed(x.points, 0)} points`).join('; ')}) and ${f.indicatorCount} indicators${f.newIndicators.length > 0 ? `, including the new indicator "${shortName(f.newIndicators[0]?.name.en ?? '')}"` : ''}.`,
+    '',
+  );
   for (const t of f.tiers.filter((x) => x.units.length > 0)) {
     const money = t.prizeEach > 0 ? ` — ${formatWonEn(t.prizeEach)} each` : '';
-    lines.push(`- ${t.name.en} (${t.units.length}): ${joinNames(t.units.map((u) => nameEn(u, names)), lang)}${money}`);
+    lines.push(
+      `- ${t.name.en} (${t.units.length}): ${joinNames(
+        t.units.map((u) => nameEn(u, names)),
+        lang,
+      )}${money}`,
+    );
   }
   if (outcome.prizeTotal > 0) lines.push('', `Prize money totals ${formatWonEn(outcome.prizeTotal)} for ${f.awarded.length} districts.`);
   if (f.streaks.length > 0) {

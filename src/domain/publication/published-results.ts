@@ -21,7 +21,11 @@ export interface PublishedCycle {
   framework: FrameworkDefinition;
   pressRelease: string | null;
   /** The run's Monte Carlo summary (rank intervals, tier probabilities), when it was computed. */
-  sensitivity: { units: Array<{ uCode: string; medianRank: number | null; rankP5: number | null; rankP95: number | null; tierProbability: Record<string, number> | null }>; runs: number; noise: number } | null;
+  sensitivity: {
+    units: Array<{ uCode: string; medianRank: number | null; rankP5: number | null; rankP95: number | null; tierProbability: Record<string, number> | null }>;
+    runs: number;
+    noise: number;
+  } | null;
   /** Raw values per district as scored (public once published). */
   values: Array<{ code: string; name: string; values: Record<string, number | null> }>;
 }
@@ -186,7 +190,14 @@ export async function scorecardView(db: DbOrTx, year: number, code: string) {
 function robustnessOf(c: PublishedCycle, code: string) {
   const u = c.sensitivity?.units.find((x) => x.uCode === code);
   if (!c.sensitivity || !u) return null;
-  return { runs: c.sensitivity.runs, noise: c.sensitivity.noise, medianRank: u.medianRank, rankP5: u.rankP5, rankP95: u.rankP95, tierProbability: u.tierProbability };
+  return {
+    runs: c.sensitivity.runs,
+    noise: c.sensitivity.noise,
+    medianRank: u.medianRank,
+    rankP5: u.rankP5,
+    rankP95: u.rankP95,
+    tierProbability: u.tierProbability,
+  };
 }
 
 /** The published run's engine input (iMeta, iData, options): anyone can re-score it with `hopejobs/engine`. */

@@ -127,7 +127,10 @@ function line(doc: Doc, text: string, x: number, y: number, width: number, align
 }
 
 function font(doc: Doc, bold: boolean, size: number, color: string = COLOR.ink): Doc {
-  return doc.font(bold ? F.bold : F.regular).fontSize(size).fillColor(color);
+  return doc
+    .font(bold ? F.bold : F.regular)
+    .fontSize(size)
+    .fillColor(color);
 }
 
 /** Moves to a new page when fewer than `needed` points are left above the footer; returns the y to draw at. */
@@ -154,7 +157,12 @@ function header(doc: Doc, outcome: CycleOutcome, unit: UnitOutcome, name: string
   line(doc, name, PAGE.margin, PAGE.margin + 8, CONTENT * 0.6);
   font(doc, false, 12, COLOR.muted);
   line(doc, `${t.scorecard(outcome.year)} · ${unit.code}`, PAGE.margin + CONTENT * 0.6, PAGE.margin + 20, CONTENT * 0.4, 'right');
-  doc.moveTo(PAGE.margin, PAGE.margin + 44).lineTo(PAGE.width - PAGE.margin, PAGE.margin + 44).lineWidth(0.8).strokeColor(COLOR.rule).stroke();
+  doc
+    .moveTo(PAGE.margin, PAGE.margin + 44)
+    .lineTo(PAGE.width - PAGE.margin, PAGE.margin + 44)
+    .lineWidth(0.8)
+    .strokeColor(COLOR.rule)
+    .stroke();
   return PAGE.margin + 54;
 }
 
@@ -219,7 +227,12 @@ function tableHeader(doc: Doc, o: ScorecardOptions, y: number): number {
   const t = TEXT[o.lang];
   font(doc, true, 8, COLOR.muted);
   t.columns.forEach((c, j) => line(doc, c, COLS.xs[j]! + 2, y, COLS.widths[j]! - 4, j >= 2 && j !== 4 ? 'right' : 'left'));
-  doc.moveTo(PAGE.margin, y + 12).lineTo(PAGE.width - PAGE.margin, y + 12).lineWidth(0.6).strokeColor(COLOR.rule).stroke();
+  doc
+    .moveTo(PAGE.margin, y + 12)
+    .lineTo(PAGE.width - PAGE.margin, y + 12)
+    .lineWidth(0.6)
+    .strokeColor(COLOR.rule)
+    .stroke();
   return y + 16;
 }
 
@@ -355,7 +368,12 @@ function footers(doc: Doc, outcome: CycleOutcome, framework: FrameworkDefinition
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     const y = PAGE.height - PAGE.margin - 22;
-    doc.moveTo(PAGE.margin, y - 6).lineTo(PAGE.width - PAGE.margin, y - 6).lineWidth(0.5).strokeColor(COLOR.rule).stroke();
+    doc
+      .moveTo(PAGE.margin, y - 6)
+      .lineTo(PAGE.width - PAGE.margin, y - 6)
+      .lineWidth(0.5)
+      .strokeColor(COLOR.rule)
+      .stroke();
     font(doc, false, 7.5, COLOR.muted);
     line(doc, t.footer(outcome.snapshotHash.slice(0, 12), outcome.engineVersion), PAGE.margin, y, CONTENT - 40);
     line(doc, t.page(i - range.start + 1, range.count), PAGE.width - PAGE.margin - 40, y, 40, 'right');

@@ -80,7 +80,10 @@ export async function assignReviewers(db: Db, principal: Principal | null, year:
       existing,
       perItem,
     });
-    const created = await insertAssignments(tx, plan.add.map((a) => ({ ...a, cycleId: cycle.id })));
+    const created = await insertAssignments(
+      tx,
+      plan.add.map((a) => ({ ...a, cycleId: cycle.id })),
+    );
     const district = new Map(districts.map((d) => [d.id, d]));
     const reviewerById = new Map(reviewers.map((r) => [r.id, r]));
     const ref = (orgUnitId: number, indicatorCode: string) => ({

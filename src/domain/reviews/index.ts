@@ -12,7 +12,16 @@ export { listMyAssignments, getAssignment, saveDraftScores, submitScores } from 
 export { reviewProgress, closeReviewRound, reviewResults, panelScores } from './round.js';
 export { reviewRoundState } from './round-state.js';
 // Re-review of one item after the round closed (an accepted objection on a qualitative item)
-export { reopenReviewItem, reopenItemForRereview, reopenedItems, reopenedItemDetails, type Rereview, panelSheets, ITEM_REOPENED, ITEM_CLOSED } from './reopen.js';
+export {
+  reopenReviewItem,
+  reopenItemForRereview,
+  reopenedItems,
+  reopenedItemDetails,
+  type Rereview,
+  panelSheets,
+  ITEM_REOPENED,
+  ITEM_CLOSED,
+} from './reopen.js';
 
 // Integrity: the blind setting, the pledge and declared conflicts, the dossier, the districts' feedback
 export { getReviewSettings, setReviewSettings } from './settings.js';

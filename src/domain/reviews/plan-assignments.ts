@@ -38,7 +38,12 @@ const key = (orgUnitId: number, indicatorCode: string) => `${orgUnitId}\u0000${i
  * it: the ends change by one, everyone between keeps their load. Each chain lowers the sum of squared loads, so
  * the repair ends.
  */
-function rebalance(add: PlannedAssignment[], reviewers: readonly PlanReviewer[], loads: Map<number, number>, mayTake: (item: ReviewItem, reviewerId: number) => boolean): void {
+function rebalance(
+  add: PlannedAssignment[],
+  reviewers: readonly PlanReviewer[],
+  loads: Map<number, number>,
+  mayTake: (item: ReviewItem, reviewerId: number) => boolean,
+): void {
   const held = new Set(add.map((a) => `${a.reviewerId}\u0000${key(a.orgUnitId, a.indicatorCode)}`));
   const can = (a: PlannedAssignment, r: number) => mayTake(a, r) && !held.has(`${r}\u0000${key(a.orgUnitId, a.indicatorCode)}`);
   const chainFrom = (start: number, addsOf: Map<number, number[]>): Array<{ index: number; to: number }> | null => {
@@ -119,9 +124,7 @@ export function planAssignments<A extends PlannedAssignment>(input: {
   const eligible = (item: ReviewItem) =>
     reviewers.filter((r) => !tied.get(r.id)!.has(item.orgUnitId) && !onItem.get(key(item.orgUnitId, item.indicatorCode))?.has(r.id));
 
-  const queue = items
-    .map((item, order) => ({ item, order, choice: eligible(item).length }))
-    .sort((a, b) => a.choice - b.choice || a.order - b.order);
+  const queue = items.map((item, order) => ({ item, order, choice: eligible(item).length })).sort((a, b) => a.choice - b.choice || a.order - b.order);
 
   const add: PlannedAssignment[] = [];
   const shortfalls: Shortfall[] = [];

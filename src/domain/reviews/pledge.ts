@@ -1,11 +1,14 @@
 import type { Db } from '../../db/client.js';
+import { insertConflict, insertPledge, listConflicts, listPledges } from '../../db/repositories/review-integrity.js';
 import {
-  insertConflict,
-  insertPledge,
-  listConflicts,
-  listPledges,
-} from '../../db/repositories/review-integrity.js';
-import { deleteAssignments, insertAssignments, listAssignments, listDistricts, listReviewers, lockCycle, type ReviewerRow } from '../../db/repositories/reviews.js';
+  deleteAssignments,
+  insertAssignments,
+  listAssignments,
+  listDistricts,
+  listReviewers,
+  lockCycle,
+  type ReviewerRow,
+} from '../../db/repositories/reviews.js';
 import type { DbOrTx } from '../../db/tx.js';
 import { appendAudit } from '../audit.js';
 import type { Principal } from '../auth.js';
@@ -89,7 +92,12 @@ export async function signPledge(db: Db, principal: Principal | null, year: numb
   const actor = actorOf(principal);
   await db.transaction(async (tx) => {
     const cycle = await openRound(tx, year);
-    const added = await insertPledge(tx, { cycleId: cycle.id, reviewerId: principal.user.id, statementVersion: PLEDGE_STATEMENT.version, signedName: input.signedName });
+    const added = await insertPledge(tx, {
+      cycleId: cycle.id,
+      reviewerId: principal.user.id,
+      statementVersion: PLEDGE_STATEMENT.version,
+      signedName: input.signedName,
+    });
     if (added) {
       await appendAudit(tx, actor, {
         action: 'review.pledge_signed',
@@ -134,7 +142,10 @@ export async function declareConflict(db: Db, principal: Principal | null, year:
     const all = await listAssignments(tx, cycle.id);
     const mine = all.filter((a) => a.reviewerId === principal.user.id && a.orgUnitId === district.id);
     if (mine.length > 0) {
-      await deleteAssignments(tx, mine.map((a) => a.id));
+      await deleteAssignments(
+        tx,
+        mine.map((a) => a.id),
+      );
       await appendAudit(tx, actor, {
         action: 'review.assignments_withdrawn',
         entityType: 'review_round',
@@ -160,7 +171,10 @@ export async function declareConflict(db: Db, principal: Principal | null, year:
       for (const p of plan.add) topUps.push({ indicatorCode: p.indicatorCode, reviewerId: p.reviewerId });
       shortfall += plan.shortfalls.length;
     }
-    await insertAssignments(tx, topUps.map((t) => ({ cycleId: cycle.id, reviewerId: t.reviewerId, orgUnitId: district.id, indicatorCode: t.indicatorCode })));
+    await insertAssignments(
+      tx,
+      topUps.map((t) => ({ cycleId: cycle.id, reviewerId: t.reviewerId, orgUnitId: district.id, indicatorCode: t.indicatorCode })),
+    );
     if (topUps.length > 0) {
       const names = new Map(reviewers.map((r) => [r.id, r.username]));
       await appendAudit(tx, actor, {

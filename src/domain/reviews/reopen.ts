@@ -86,7 +86,10 @@ export async function reopenItemForRereview(
       en: `${input.orgUnitCode} ${input.indicatorCode} has no submitted score sheet to re-review.`,
     });
   }
-  const reopened = await reopenAssignments(tx, rows.map((r) => r.id));
+  const reopened = await reopenAssignments(
+    tx,
+    rows.map((r) => r.id),
+  );
   await appendAudit(tx, actor, {
     action: ITEM_REOPENED,
     entityType: 'review_item',

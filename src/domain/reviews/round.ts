@@ -124,12 +124,21 @@ export async function closeReviewRound(db: Db, principal: Principal | null, year
       );
     }
     if (open.length > 0) {
-      await deleteAssignments(tx, open.map((r) => r.id));
+      await deleteAssignments(
+        tx,
+        open.map((r) => r.id),
+      );
       await appendAudit(tx, actor, {
         action: 'review.assignments_dropped',
         entityType: 'review_round',
         entityId: year,
-        before: open.map((r) => ({ id: r.id, item: itemKey(r.orgUnitCode, r.indicatorCode), reviewer: r.reviewerUsername, status: r.status, scores: r.scores })),
+        before: open.map((r) => ({
+          id: r.id,
+          item: itemKey(r.orgUnitCode, r.indicatorCode),
+          reviewer: r.reviewerUsername,
+          status: r.status,
+          scores: r.scores,
+        })),
         reason,
       });
     }
@@ -137,7 +146,11 @@ export async function closeReviewRound(db: Db, principal: Principal | null, year
       action: ROUND_CLOSED,
       entityType: 'review_round',
       entityId: year,
-      after: { submitted: rows.length - open.length, dropped: open.length, itemsWithoutScores: withoutScores.map((i) => itemKey(i.orgUnitCode, i.indicatorCode)) },
+      after: {
+        submitted: rows.length - open.length,
+        dropped: open.length,
+        itemsWithoutScores: withoutScores.map((i) => itemKey(i.orgUnitCode, i.indicatorCode)),
+      },
       reason,
     });
     return { year, round: await reviewRoundState(tx, year), submitted: rows.length - open.length, dropped, itemsWithoutScores: withoutScores };

@@ -30,7 +30,10 @@ function criterionProblem(rubric: Rubric, c: Criterion, value: number, path: str
   if (Number.isFinite(value) && value >= 0 && value <= max) return null;
   return {
     path,
-    message: { ko: `'${c.name.ko}' 점수는 0점부터 ${max}점 사이여야 합니다 (입력: ${value}).`, en: `'${c.name.en}' must be between 0 and ${max} points (got ${value}).` },
+    message: {
+      ko: `'${c.name.ko}' 점수는 0점부터 ${max}점 사이여야 합니다 (입력: ${value}).`,
+      en: `'${c.name.en}' must be between 0 and ${max} points (got ${value}).`,
+    },
   };
 }
 

@@ -56,8 +56,7 @@ async function rereviewsOf(db: DbOrTx, year: number, inRound: boolean): Promise<
   return (row) => open.get(`${row.orgUnitCode}/${row.indicatorCode}`) ?? null;
 }
 
-export const notYours = () =>
-  forbidden({ ko: '다른 평가위원에게 배정된 항목입니다.', en: 'This assignment belongs to another reviewer.' });
+export const notYours = () => forbidden({ ko: '다른 평가위원에게 배정된 항목입니다.', en: 'This assignment belongs to another reviewer.' });
 
 /**
  * A reviewer's own assignments of the cycle with the rubric and their scores; nothing of other reviewers. On a
@@ -147,7 +146,10 @@ async function writeScores(
       new DomainError(
         'conflict',
         'stale_version',
-        { ko: '이 평가표가 다른 곳에서 먼저 저장되었습니다. 최신 내용을 확인하세요.', en: 'This score sheet was saved elsewhere first; check the current version.' },
+        {
+          ko: '이 평가표가 다른 곳에서 먼저 저장되었습니다. 최신 내용을 확인하세요.',
+          en: 'This score sheet was saved elsewhere first; check the current version.',
+        },
         [],
         { current: assignmentView(year, current, indicators, mask, rereview) },
       );

@@ -25,7 +25,10 @@ export async function settingsOf(db: DbOrTx, cycleId: number): Promise<{ blind: 
 export async function districtMask(db: DbOrTx, cycleId: number, blind: boolean): Promise<((code: string) => Message) | null> {
   if (!blind) return null;
   const districts = await listDistricts(db);
-  const pseudonyms = districtPseudonyms(cycleId, districts.map((d) => d.code));
+  const pseudonyms = districtPseudonyms(
+    cycleId,
+    districts.map((d) => d.code),
+  );
   return (code: string): Message => pseudonyms.get(code) ?? { ko: '자치구', en: 'District' };
 }
 

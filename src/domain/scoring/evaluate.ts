@@ -184,7 +184,11 @@ export function evaluateWithTies(snapshot: Snapshot, decisions: readonly TieDeci
 /** The engine's warnings with their codes, for plain-language notices (the outcome keeps only the raw text). */
 export function engineWarnings(snapshot: Snapshot): Array<{ code: string; unit: string | null; iCode: string | null; ko: string; en: string }> {
   const def: FrameworkDefinition = frameworkDefinitionSchema.parse(snapshot.framework);
-  const input = toEngineInput(def, snapshot.units.map((u) => ({ code: u.code, name: u.name, values: u.values })), { year: snapshot.year, title: snapshot.title, demo: snapshot.demo });
+  const input = toEngineInput(
+    def,
+    snapshot.units.map((u) => ({ code: u.code, name: u.name, values: u.values })),
+    { year: snapshot.year, title: snapshot.title, demo: snapshot.demo },
+  );
   return score(input).warnings.map((w) => ({
     code: w.code,
     unit: w.location.unit ?? null,

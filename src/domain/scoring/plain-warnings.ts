@@ -57,25 +57,43 @@ export function plainWarnings(raw: readonly RawWarning[], snapshot: Snapshot): P
         };
         break;
       case 'NO_PREVIOUS_TIME':
-        message = { ko: `전년도 값이 없어 증가율을 계산할 수 없는 항목이 ${ws.length}개 있습니다 (${indKo}).`, en: `${ws.length} item(s) have no previous-year value for a growth rate (${indEn}).` };
+        message = {
+          ko: `전년도 값이 없어 증가율을 계산할 수 없는 항목이 ${ws.length}개 있습니다 (${indKo}).`,
+          en: `${ws.length} item(s) have no previous-year value for a growth rate (${indEn}).`,
+        };
         break;
       case 'DENOMINATOR_NOT_POSITIVE':
-        message = { ko: `분모가 0 이하여서 계산할 수 없는 항목이 ${ws.length}개 있습니다 (${indKo}).`, en: `${ws.length} item(s) have a denominator of zero or less (${indEn}).` };
+        message = {
+          ko: `분모가 0 이하여서 계산할 수 없는 항목이 ${ws.length}개 있습니다 (${indKo}).`,
+          en: `${ws.length} item(s) have a denominator of zero or less (${indEn}).`,
+        };
         break;
       case 'OUT_OF_SCALE':
-        message = { ko: `허용 범위를 벗어난 값이 ${ws.length}개 있어 범위 안으로 맞춰 계산했습니다 (${indKo}).`, en: `${ws.length} value(s) fell outside the scale and were clamped (${indEn}).` };
+        message = {
+          ko: `허용 범위를 벗어난 값이 ${ws.length}개 있어 범위 안으로 맞춰 계산했습니다 (${indKo}).`,
+          en: `${ws.length} value(s) fell outside the scale and were clamped (${indEn}).`,
+        };
         break;
       case 'UNIT_SCREENED_OUT':
-        message = { ko: `자료가 너무 부족한 ${units.length}개 구는 순위 산정에서 빠졌습니다 (${list(units)}).`, en: `${units.length} district(s) with too little data were left out of the ranking (${listEn(units)}).` };
+        message = {
+          ko: `자료가 너무 부족한 ${units.length}개 구는 순위 산정에서 빠졌습니다 (${list(units)}).`,
+          en: `${units.length} district(s) with too little data were left out of the ranking (${listEn(units)}).`,
+        };
         break;
       case 'POINTS_TOTAL':
       case 'POINTS_NOT_ADDITIVE':
       case 'POINTS_OUT_OF_RANGE':
       case 'POINTS_WEIGHT_MISMATCH':
-        message = { ko: '평가 체계의 배점 설정에 확인이 필요한 부분이 있습니다. 평가 체계 담당자에게 확인하세요.', en: 'The framework’s points need checking. Ask whoever maintains the framework.' };
+        message = {
+          ko: '평가 체계의 배점 설정에 확인이 필요한 부분이 있습니다. 평가 체계 담당자에게 확인하세요.',
+          en: 'The framework’s points need checking. Ask whoever maintains the framework.',
+        };
         break;
       default:
-        message = { ko: `계산 중 확인이 필요한 사항이 ${ws.length}건 있습니다. ‘자세히’에서 원문을 보세요.`, en: `${ws.length} calculation note(s) need checking. See the details for the original text.` };
+        message = {
+          ko: `계산 중 확인이 필요한 사항이 ${ws.length}건 있습니다. ‘자세히’에서 원문을 보세요.`,
+          en: `${ws.length} calculation note(s) need checking. See the details for the original text.`,
+        };
     }
     out.push({ code, count: ws.length, message });
   }

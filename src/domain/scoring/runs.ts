@@ -3,14 +3,7 @@ import type { runListItemSchema, runViewSchema } from '../../contract/scoring-ru
 import type { Db } from '../../db/client.js';
 import type { CycleRow } from '../../db/repositories/cycles.js';
 import { latestFrameworkVersion } from '../../db/repositories/frameworks.js';
-import {
-  findRun,
-  insertRun,
-  listRuns,
-  lockCycleScoring,
-  publishedResultsBefore,
-  type ScoringRunRow,
-} from '../../db/repositories/scoring-runs.js';
+import { findRun, insertRun, listRuns, lockCycleScoring, publishedResultsBefore, type ScoringRunRow } from '../../db/repositories/scoring-runs.js';
 import { adjustmentsOfCycle } from '../../db/repositories/adjustments.js';
 import { acceptedObjectionValues } from '../../db/repositories/objections.js';
 import { districtsInOrder } from '../../db/repositories/org-units.js';
@@ -126,14 +119,25 @@ async function runGate(db: DbOrTx, cycle: CycleRow, kind: RunKind, opts: { overr
   const inv = await gateInventory(db, cycle);
   const counts = gateCounts(inv).submissions;
   const open = unverified(inv);
-  const completeness = { total: counts.total, verified: counts.byStatus.verified, counts: counts.byStatus, message: completenessMessage(counts.byStatus.verified, counts.total, kind) };
+  const completeness = {
+    total: counts.total,
+    verified: counts.byStatus.verified,
+    counts: counts.byStatus,
+    message: completenessMessage(counts.byStatus.verified, counts.total, kind),
+  };
   if (kind === 'trial') return { completeness, override: null };
   const label = kind === 'provisional' ? { ko: '가결과 산정', en: 'A provisional run' } : { ko: '최종 산정', en: 'A final run' };
   if (collectionStages.has(cycle.status)) {
-    throw new DomainError('conflict', 'wrong_stage', {
-      ko: `${label.ko}은(는) 실적 입력 중에는 할 수 없습니다. 검증 단계 이후에 실행하세요 (지금은 시험 실행만 가능합니다).`,
-      en: `${label.en} cannot be made during data collection. Run it from the verification stage on (only trial runs are possible now).`,
-    }, [], { stage: cycle.status });
+    throw new DomainError(
+      'conflict',
+      'wrong_stage',
+      {
+        ko: `${label.ko}은(는) 실적 입력 중에는 할 수 없습니다. 검증 단계 이후에 실행하세요 (지금은 시험 실행만 가능합니다).`,
+        en: `${label.en} cannot be made during data collection. Run it from the verification stage on (only trial runs are possible now).`,
+      },
+      [],
+      { stage: cycle.status },
+    );
   }
   if (open.length === 0) return { completeness, override: null };
   const blocking = blockingList(open);
@@ -226,7 +230,10 @@ export const SENSITIVITY_RUNS = 1000;
  */
 export function sensitivitySummary(snapshot: Snapshot) {
   const def = frameworkDefinitionSchema.parse(snapshot.framework);
-  const input = toEngineInput(def, snapshot.units.map((u) => ({ code: u.code, name: u.name, values: u.values })));
+  const input = toEngineInput(
+    def,
+    snapshot.units.map((u) => ({ code: u.code, name: u.name, values: u.values })),
+  );
   const previousRanks = Object.fromEntries(snapshot.units.filter((u) => u.previousRank !== null).map((u) => [u.code, u.previousRank!]));
   const seed = Number.parseInt(snapshotHash(snapshot).slice(0, 8), 16);
   return sensitivityBody(sensitivity(input, { runs: SENSITIVITY_RUNS, seed, noise: 0.25, awards: { config: def.awards, previousRanks } }));

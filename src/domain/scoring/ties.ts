@@ -125,21 +125,39 @@ export async function decideTie(db: Db, principal: Principal | null, runId: numb
     await lockCycleScoring(tx, run.cycleId);
     const publication = await findPublication(tx, run.cycleId);
     if (publication?.runId === run.id) {
-      throw new DomainError('conflict', 'run_published', { ko: '이미 공표된 결과의 동점 처리는 바꿀 수 없습니다.', en: 'The ties of a published result cannot be changed.' });
+      throw new DomainError('conflict', 'run_published', {
+        ko: '이미 공표된 결과의 동점 처리는 바꿀 수 없습니다.',
+        en: 'The ties of a published result cannot be changed.',
+      });
     }
     const ties = runTies(run);
     const tie = ties.find((t) => t.tier === input.tier && t.group === input.group);
     if (!tie) throw notFound({ ko: `${input.tier} 등급의 동점`, en: `A tie in tier ${input.tier}` });
     const snapshot = snapshotSchema.parse(run.input);
     let decision: StoredTieDecision;
-    const base = { tier: tie.tier, ...(tie.group === undefined ? {} : { group: tie.group }), tied: [...tie.tied], reason: input.reason, decidedBy: actor.label, decidedAt: new Date().toISOString() };
+    const base = {
+      tier: tie.tier,
+      ...(tie.group === undefined ? {} : { group: tie.group }),
+      tied: [...tie.tied],
+      reason: input.reason,
+      decidedBy: actor.label,
+      decidedAt: new Date().toISOString(),
+    };
     if (input.decision === 'tie_break') {
       const rules = tieBreakRules(snapshot.framework);
       const rule = rules.find((r) => r.code === input.rule);
       if (!rule) {
-        throw new DomainError('invalid', 'unknown_tie_break_rule', { ko: '평가 체계에 없는 동점 처리 규칙입니다.', en: 'The framework offers no such tie-break rule.' }, [
-          { path: 'body.rule', message: { ko: `다음 중에서 고르세요: ${rules.map((r) => r.code).join(', ')}`, en: `Pick one of: ${rules.map((r) => r.code).join(', ')}` } },
-        ]);
+        throw new DomainError(
+          'invalid',
+          'unknown_tie_break_rule',
+          { ko: '평가 체계에 없는 동점 처리 규칙입니다.', en: 'The framework offers no such tie-break rule.' },
+          [
+            {
+              path: 'body.rule',
+              message: { ko: `다음 중에서 고르세요: ${rules.map((r) => r.code).join(', ')}`, en: `Pick one of: ${rules.map((r) => r.code).join(', ')}` },
+            },
+          ],
+        );
       }
       decision = { ...base, kind: 'order', order: orderByRule(run.result as CycleOutcome, tie, rule.code), rule: rule.code };
     } else {
@@ -183,4 +201,3 @@ export function requireTiesDecided(run: ScoringRunRow, what: Message): void {
     );
   }
 }
-

@@ -62,30 +62,74 @@ async function decide(
     const base = { year, orgUnitCode: code, indicator: indicator.code, link: submissionLink(year, code, indicator.code) };
     const except = { except: principal.user.id };
     if (decision === 'approve') {
-      await notifyPeople(tx, [{ role: 'district_officer', orgUnitCode: code }], 'submission_approved', {
-        ...base,
-        message: { ko: `${year}년 ${label} 실적이 구에서 승인되어 시로 넘어갔습니다.`, en: `${year} ${indicator.code} ${indicator.name.en}: approved by the district and passed to the city.` },
-      }, except);
-      await notifyPeople(tx, [{ role: 'city_admin' }], 'submission_approved', {
-        ...base,
-        forVerification: true,
-        message: { ko: `${year}년 ${dc.unit.name} ${label} 실적이 구 승인되어 검증을 기다립니다.`, en: `${year} ${dc.unit.name} ${indicator.code} ${indicator.name.en} was approved by the district and waits for verification.` },
-      }, except);
+      await notifyPeople(
+        tx,
+        [{ role: 'district_officer', orgUnitCode: code }],
+        'submission_approved',
+        {
+          ...base,
+          message: {
+            ko: `${year}년 ${label} 실적이 구에서 승인되어 시로 넘어갔습니다.`,
+            en: `${year} ${indicator.code} ${indicator.name.en}: approved by the district and passed to the city.`,
+          },
+        },
+        except,
+      );
+      await notifyPeople(
+        tx,
+        [{ role: 'city_admin' }],
+        'submission_approved',
+        {
+          ...base,
+          forVerification: true,
+          message: {
+            ko: `${year}년 ${dc.unit.name} ${label} 실적이 구 승인되어 검증을 기다립니다.`,
+            en: `${year} ${dc.unit.name} ${indicator.code} ${indicator.name.en} was approved by the district and waits for verification.`,
+          },
+        },
+        except,
+      );
     } else {
       // The officers must correct it; the district's other approvers see that it went back.
-      await notifyPeople(tx, [{ role: 'district_officer', orgUnitCode: code }, { role: 'district_approver', orgUnitCode: code }], 'item_returned', {
-        ...base,
-        by: 'district_approver',
-        reason,
-        message: { ko: `${year}년 ${label} 실적이 승인권자에 의해 반려되었습니다: ${reason}`, en: `${year} ${indicator.code} ${indicator.name.en} was returned by the approver: ${reason}` },
-      }, except);
+      await notifyPeople(
+        tx,
+        [
+          { role: 'district_officer', orgUnitCode: code },
+          { role: 'district_approver', orgUnitCode: code },
+        ],
+        'item_returned',
+        {
+          ...base,
+          by: 'district_approver',
+          reason,
+          message: {
+            ko: `${year}년 ${label} 실적이 승인권자에 의해 반려되었습니다: ${reason}`,
+            en: `${year} ${indicator.code} ${indicator.name.en} was returned by the approver: ${reason}`,
+          },
+        },
+        except,
+      );
     }
     return viewOfItem(tx, principal, dc, indicator, updated);
   });
 }
 
-export const approveSubmission = (db: Db, principal: Principal | null, year: number, code: string, indicatorCode: string, input: { version: number }, now = new Date()) =>
-  decide(db, principal, year, code, indicatorCode, input, 'approve', now);
+export const approveSubmission = (
+  db: Db,
+  principal: Principal | null,
+  year: number,
+  code: string,
+  indicatorCode: string,
+  input: { version: number },
+  now = new Date(),
+) => decide(db, principal, year, code, indicatorCode, input, 'approve', now);
 
-export const returnToOfficer = (db: Db, principal: Principal | null, year: number, code: string, indicatorCode: string, input: { version: number; reason: string }, now = new Date()) =>
-  decide(db, principal, year, code, indicatorCode, input, 'return', now);
+export const returnToOfficer = (
+  db: Db,
+  principal: Principal | null,
+  year: number,
+  code: string,
+  indicatorCode: string,
+  input: { version: number; reason: string },
+  now = new Date(),
+) => decide(db, principal, year, code, indicatorCode, input, 'return', now);

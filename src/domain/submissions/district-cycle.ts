@@ -38,7 +38,10 @@ export function staleVersion(current: unknown): DomainError {
   return new DomainError(
     'conflict',
     'stale_version',
-    { ko: '다른 사용자가 먼저 수정했습니다. 최신 내용을 확인한 뒤 다시 저장하세요.', en: 'Someone else saved first. Review the current version and save again.' },
+    {
+      ko: '다른 사용자가 먼저 수정했습니다. 최신 내용을 확인한 뒤 다시 저장하세요.',
+      en: 'Someone else saved first. Review the current version and save again.',
+    },
     [],
     { current },
   );

@@ -9,7 +9,29 @@ export { robustZScore, MAD_CONSTANT, MEAN_AD_CONSTANT, type RobustZScore } from 
 export { outlierFlags, OUTLIER_THRESHOLD, MIN_REFERENCE_VALUES, type OutlierFlag, type OutlierReference } from './outlier-flags.js';
 export { computeIndicator, storedComputation, type IndicatorComputation } from './indicator-computation.js';
 export { cycleOrThrow, districtOrThrow, indicatorOf, loadDistrictCycle, staleVersion, type DistrictCycle } from './district-cycle.js';
-export { allowedActions, districtMayEdit, cityMayVerify, submissionActions, type SubmissionAction, ownersOf, reasonRequired, requireOtherPerson, stageClosed, verifiedItemLocked, wrongStatus, type ItemStatus } from './submission-rules.js';
-export { settleRecordChange, returnChangedItem, recordsLocked, spanOf, type AffectedItem, type ChangeAfterSubmit, type ChangeSource, type RecordTouch } from './records-changed.js';
+export {
+  allowedActions,
+  districtMayEdit,
+  cityMayVerify,
+  submissionActions,
+  type SubmissionAction,
+  ownersOf,
+  reasonRequired,
+  requireOtherPerson,
+  stageClosed,
+  verifiedItemLocked,
+  wrongStatus,
+  type ItemStatus,
+} from './submission-rules.js';
+export {
+  settleRecordChange,
+  returnChangedItem,
+  recordsLocked,
+  spanOf,
+  type AffectedItem,
+  type ChangeAfterSubmit,
+  type ChangeSource,
+  type RecordTouch,
+} from './records-changed.js';
 export { myWorkCounts, type MyWorkCounts } from './my-work.js';
 export { auditState, evidenceView, indicatorSummary, type EvidenceView, type SubmissionView } from './submission-view.js';

@@ -25,7 +25,13 @@ export interface IndicatorComputation {
  * cycle year). A formula that does not check against the record types gives a computation with `error` rather than
  * a failure, so the district sees why and can enter an override. Null for direct-entry indicators.
  */
-export async function computeIndicator(db: DbOrTx, cycle: CycleRow, orgUnitCode: string, indicator: Indicator, now = new Date()): Promise<IndicatorComputation | null> {
+export async function computeIndicator(
+  db: DbOrTx,
+  cycle: CycleRow,
+  orgUnitCode: string,
+  indicator: Indicator,
+  now = new Date(),
+): Promise<IndicatorComputation | null> {
   if (!indicator.formula) return null;
   const computedAt = now.toISOString();
   try {

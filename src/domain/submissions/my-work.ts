@@ -69,7 +69,14 @@ export async function myWorkCounts(db: DbOrTx, principal: Principal | null): Pro
   for (const cycle of await cyclesAtWork(db)) {
     const collecting = cycle.status === 'open' || cycle.status === 'verification';
     const indicators = (await getFramework(db, cycle.year)).definition.indicators.length;
-    const districtRows = collecting && units.length > 0 ? await itemCounts(db, cycle.id, units.map((u) => u.id)) : [];
+    const districtRows =
+      collecting && units.length > 0
+        ? await itemCounts(
+            db,
+            cycle.id,
+            units.map((u) => u.id),
+          )
+        : [];
     const districts = collecting
       ? units.map((u) => {
           const roles: Role[] = [];

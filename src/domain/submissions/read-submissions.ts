@@ -1,5 +1,12 @@
 import type { CycleStatus } from '../../contract/values.js';
-import { deadlineOf, evidenceOfSubmissions, findSubmission, submissionsOfDistrict, type AttachedEvidence, type SubmissionRow } from '../../db/repositories/submissions.js';
+import {
+  deadlineOf,
+  evidenceOfSubmissions,
+  findSubmission,
+  submissionsOfDistrict,
+  type AttachedEvidence,
+  type SubmissionRow,
+} from '../../db/repositories/submissions.js';
 import type { DbOrTx } from '../../db/tx.js';
 import type { Principal } from '../auth.js';
 import { requireReadDistrict } from '../authz.js';
@@ -39,7 +46,13 @@ export async function viewOfItem(
     flags = flagsFor(loaded.refs ?? (await loadOutlierReferences(db, dc.cycle, dc.unit.id)), indicator.code, value);
   }
   const problems = submissionProblems(indicator, { value, evidenceCount: evidence.length });
-  return submissionView(indicator, row, { evidence, computation, flags, problems, allowedActions: allowedActions(principal, dc.unit.code, dc.cycle.status, row) });
+  return submissionView(indicator, row, {
+    evidence,
+    computation,
+    flags,
+    problems,
+    allowedActions: allowedActions(principal, dc.unit.code, dc.cycle.status, row),
+  });
 }
 
 export interface DistrictSubmissions {
@@ -58,7 +71,10 @@ export async function listSubmissions(db: DbOrTx, principal: Principal | null, y
   const dc = await loadDistrictCycle(db, year, code);
   const rows = await submissionsOfDistrict(db, dc.cycle.id, dc.unit.id);
   const byCode = new Map(rows.map((r) => [r.indicatorCode, r]));
-  const evidence = await evidenceOfSubmissions(db, rows.map((r) => r.id));
+  const evidence = await evidenceOfSubmissions(
+    db,
+    rows.map((r) => r.id),
+  );
   const refs = await loadOutlierReferences(db, dc.cycle, dc.unit.id);
   const items: SubmissionView[] = [];
   for (const indicator of dc.framework.indicators) {

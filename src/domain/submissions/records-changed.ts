@@ -152,7 +152,14 @@ export async function settleRecordChange(tx: DbOrTx, actor: Actor, touches: Reco
   if (locked.length > 0) throw recordsLocked(locked.map(affected));
   const out: AffectedItem[] = [];
   for (const c of changed) {
-    await returnChangedItem(tx, actor, { row: c.row, year: c.cycle.year, orgUnitCode: c.orgUnitCode, indicator: c.indicator }, source, c.now?.value ?? null, now);
+    await returnChangedItem(
+      tx,
+      actor,
+      { row: c.row, year: c.cycle.year, orgUnitCode: c.orgUnitCode, indicator: c.indicator },
+      source,
+      c.now?.value ?? null,
+      now,
+    );
     out.push(affected(c));
   }
   return out;
@@ -210,7 +217,10 @@ export async function returnChangedItem(
   const what =
     source.kind === 'evidence'
       ? { ko: '증빙자료가 바뀌었습니다', en: 'its evidence changed' }
-      : { ko: `실적이 바뀌었습니다 (제출 ${fmt(row.value)} → 현재 ${fmt(currentValue)})`, en: `its records changed (submitted ${row.value ?? '-'}, now ${currentValue ?? '-'})` };
+      : {
+          ko: `실적이 바뀌었습니다 (제출 ${fmt(row.value)} → 현재 ${fmt(currentValue)})`,
+          en: `its records changed (submitted ${row.value ?? '-'}, now ${currentValue ?? '-'})`,
+        };
   await notifyPeople(
     tx,
     [

@@ -53,7 +53,13 @@ export interface DraftContent {
  * The content an edit produces: a formula indicator is recomputed from the current records; its value is the
  * computed one unless overridden (an override needs a comment). Throws 'invalid' with field paths.
  */
-export async function draftContent(tx: DbOrTx, dc: DistrictCycle, indicator: Indicator, row: SubmissionRow | null, input: Omit<SaveSubmissionInput, 'version' | 'reason'>): Promise<DraftContent> {
+export async function draftContent(
+  tx: DbOrTx,
+  dc: DistrictCycle,
+  indicator: Indicator,
+  row: SubmissionRow | null,
+  input: Omit<SaveSubmissionInput, 'version' | 'reason'>,
+): Promise<DraftContent> {
   const comment = input.comment !== undefined ? (blank(input.comment) ? null : input.comment!.trim()) : (row?.comment ?? null);
   if (!indicator.formula) {
     const value = input.value !== undefined ? input.value : (row?.value ?? null);
@@ -67,8 +73,16 @@ export async function draftContent(tx: DbOrTx, dc: DistrictCycle, indicator: Ind
     throw new DomainError(
       'invalid',
       'override_comment_required',
-      { ko: '계산값 대신 직접 입력한 값을 쓰려면 그 사유를 의견란에 적어야 합니다.', en: 'Entering a value instead of the computed one needs a comment saying why.' },
-      [{ path: `submissions.${indicator.code}.comment`, message: { ko: '계산값과 다른 값을 입력한 사유를 적으세요.', en: 'Say why the value differs from the computed one.' } }],
+      {
+        ko: '계산값 대신 직접 입력한 값을 쓰려면 그 사유를 의견란에 적어야 합니다.',
+        en: 'Entering a value instead of the computed one needs a comment saying why.',
+      },
+      [
+        {
+          path: `submissions.${indicator.code}.comment`,
+          message: { ko: '계산값과 다른 값을 입력한 사유를 적으세요.', en: 'Say why the value differs from the computed one.' },
+        },
+      ],
     );
   }
   return { value: override, valueSource: 'entered', computedValue: computed, computation, comment };
@@ -78,7 +92,14 @@ export async function draftContent(tx: DbOrTx, dc: DistrictCycle, indicator: Ind
  * Writes the row for an edit (inserting it for an item not started) with recomputed flags; returns the new row.
  * The caller has checked the version and the right to edit.
  */
-export async function writeDraft(tx: DbOrTx, principal: Principal, dc: DistrictCycle, indicator: Indicator, row: SubmissionRow | null, content: DraftContent): Promise<SubmissionRow> {
+export async function writeDraft(
+  tx: DbOrTx,
+  principal: Principal,
+  dc: DistrictCycle,
+  indicator: Indicator,
+  row: SubmissionRow | null,
+  content: DraftContent,
+): Promise<SubmissionRow> {
   const flags = flagsFor(await loadOutlierReferences(tx, dc.cycle, dc.unit.id), indicator.code, content.value);
   const values = { ...content, flags, updatedBy: principal.user.id, changedBy: principal.user.id };
   const out = row

@@ -80,7 +80,13 @@ async function changeEvidence(
       entityId: updated.id,
       orgUnitCode: code,
       before,
-      after: { ...auditState(updated, evidence.map((e) => e.id)), file: { id: file.id, originalName: file.originalName, sha256: file.sha256 } },
+      after: {
+        ...auditState(
+          updated,
+          evidence.map((e) => e.id),
+        ),
+        file: { id: file.id, originalName: file.originalName, sha256: file.sha256 },
+      },
       reason: input.reason?.trim() || null,
     });
     return viewOfItem(tx, principal, dc, indicator, updated, { evidence });

@@ -22,19 +22,40 @@ export function submissionProblems(indicator: Indicator, content: SubmissionCont
   const { value } = content;
   if (value === null) {
     if (indicator.kind === 'quantitative') {
-      problems.push({ path: valuePath, message: { ko: `${label.ko}: 값이 없습니다. 값을 입력하거나 실적을 등록하세요.`, en: `${label.en}: no value. Enter a value or record the activities it is computed from.` } });
+      problems.push({
+        path: valuePath,
+        message: {
+          ko: `${label.ko}: 값이 없습니다. 값을 입력하거나 실적을 등록하세요.`,
+          en: `${label.en}: no value. Enter a value or record the activities it is computed from.`,
+        },
+      });
     }
   } else {
     const { min, max } = indicator.bounds;
     if (min !== undefined && value < min) {
-      problems.push({ path: valuePath, message: { ko: `${label.ko}: 값 ${fmt(value)}${unit}이(가) 허용 하한 ${fmt(min)}${unit}보다 작습니다.`, en: `${label.en}: the value ${fmt(value)}${unit} is below the minimum ${fmt(min)}${unit}.` } });
+      problems.push({
+        path: valuePath,
+        message: {
+          ko: `${label.ko}: 값 ${fmt(value)}${unit}이(가) 허용 하한 ${fmt(min)}${unit}보다 작습니다.`,
+          en: `${label.en}: the value ${fmt(value)}${unit} is below the minimum ${fmt(min)}${unit}.`,
+        },
+      });
     }
     if (max !== undefined && value > max) {
-      problems.push({ path: valuePath, message: { ko: `${label.ko}: 값 ${fmt(value)}${unit}이(가) 허용 상한 ${fmt(max)}${unit}보다 큽니다.`, en: `${label.en}: the value ${fmt(value)}${unit} is above the maximum ${fmt(max)}${unit}.` } });
+      problems.push({
+        path: valuePath,
+        message: {
+          ko: `${label.ko}: 값 ${fmt(value)}${unit}이(가) 허용 상한 ${fmt(max)}${unit}보다 큽니다.`,
+          en: `${label.en}: the value ${fmt(value)}${unit} is above the maximum ${fmt(max)}${unit}.`,
+        },
+      });
     }
   }
   if (indicator.evidenceRequired && content.evidenceCount < 1) {
-    problems.push({ path: `submissions.${indicator.code}.evidence`, message: { ko: `${label.ko}: 증빙자료를 1개 이상 첨부하세요.`, en: `${label.en}: attach at least one evidence file.` } });
+    problems.push({
+      path: `submissions.${indicator.code}.evidence`,
+      message: { ko: `${label.ko}: 증빙자료를 1개 이상 첨부하세요.`, en: `${label.en}: attach at least one evidence file.` },
+    });
   }
   return problems;
 }

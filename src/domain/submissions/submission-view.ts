@@ -82,7 +82,13 @@ export function indicatorSummary(i: Indicator): SubmissionView['indicator'] {
 export function submissionView(
   indicator: Indicator,
   row: SubmissionRow | null,
-  parts: { evidence: AttachedEvidence[]; computation: IndicatorComputation | null; flags: OutlierFlag[]; problems: FieldProblem[]; allowedActions: SubmissionAction[] },
+  parts: {
+    evidence: AttachedEvidence[];
+    computation: IndicatorComputation | null;
+    flags: OutlierFlag[];
+    problems: FieldProblem[];
+    allowedActions: SubmissionAction[];
+  },
 ): SubmissionView {
   return {
     id: row?.id ?? null,

@@ -1,5 +1,13 @@
 import type { Db } from '../../db/client.js';
-import { deadlineOf, evidenceOfSubmissions, findSubmission, lockDistrictRecords, submissionsOfDistrict, updateSubmission, type SubmissionRow } from '../../db/repositories/submissions.js';
+import {
+  deadlineOf,
+  evidenceOfSubmissions,
+  findSubmission,
+  lockDistrictRecords,
+  submissionsOfDistrict,
+  updateSubmission,
+  type SubmissionRow,
+} from '../../db/repositories/submissions.js';
 import type { DbOrTx } from '../../db/tx.js';
 import { appendAudit } from '../audit.js';
 import type { Principal } from '../auth.js';
@@ -32,9 +40,7 @@ function lateWarning(dueAt: Date): SubmitWarning {
   };
 }
 
-type Attempt =
-  | { ok: true; row: SubmissionRow; warnings: SubmitWarning[] }
-  | { ok: false; problems: FieldProblem[] };
+type Attempt = { ok: true; row: SubmissionRow; warnings: SubmitWarning[] } | { ok: false; problems: FieldProblem[] };
 
 /**
  * Submits one draft or returned item of the district: recomputes a formula value from the current records, checks
@@ -42,7 +48,15 @@ type Attempt =
  * late when the collection deadline has passed while the cycle still collects (a warning, never a block; a
  * resubmission after the city returned an item during verification is not late). Audited.
  */
-async function trySubmit(tx: DbOrTx, principal: Principal, dc: DistrictCycle, indicator: Indicator, row: SubmissionRow, refs: OutlierReferences, now: Date): Promise<Attempt> {
+async function trySubmit(
+  tx: DbOrTx,
+  principal: Principal,
+  dc: DistrictCycle,
+  indicator: Indicator,
+  row: SubmissionRow,
+  refs: OutlierReferences,
+  now: Date,
+): Promise<Attempt> {
   const content = await draftContent(tx, dc, indicator, row, {});
   const evidence = await evidenceOfSubmissions(tx, [row.id]);
   const problems = submissionProblems(indicator, { value: content.value, evidenceCount: evidence.length });
@@ -89,8 +103,14 @@ async function notifyApprovers(tx: DbOrTx, principal: Principal, dc: DistrictCyc
       ...(one ? { indicator: one.code } : {}),
       link: one ? submissionLink(dc.cycle.year, dc.unit.code, one.code) : `/cycles/${dc.cycle.year}/districts/${dc.unit.code}`,
       message: one
-        ? { ko: `${dc.cycle.year}년 ${one.code} ${one.name.ko} 실적이 제출되어 승인을 기다립니다.`, en: `${dc.cycle.year} ${one.code} ${one.name.en} was submitted and waits for approval.` }
-        : { ko: `${dc.cycle.year}년 지표 ${indicators.length}개(${codes})가 제출되어 승인을 기다립니다.`, en: `${dc.cycle.year}: ${indicators.length} indicators (${codes}) were submitted and wait for approval.` },
+        ? {
+            ko: `${dc.cycle.year}년 ${one.code} ${one.name.ko} 실적이 제출되어 승인을 기다립니다.`,
+            en: `${dc.cycle.year} ${one.code} ${one.name.en} was submitted and waits for approval.`,
+          }
+        : {
+            ko: `${dc.cycle.year}년 지표 ${indicators.length}개(${codes})가 제출되어 승인을 기다립니다.`,
+            en: `${dc.cycle.year}: ${indicators.length} indicators (${codes}) were submitted and wait for approval.`,
+          },
     },
     { except: principal.user.id },
   );
@@ -100,7 +120,10 @@ function blocked(indicator: Indicator, problems: FieldProblem[]): DomainError {
   return new DomainError(
     'invalid',
     'submission_blocked',
-    { ko: `${indicator.code} 지표를 제출할 수 없습니다. 아래 항목을 고치세요.`, en: `Indicator ${indicator.code} cannot be submitted yet; fix the items below.` },
+    {
+      ko: `${indicator.code} 지표를 제출할 수 없습니다. 아래 항목을 고치세요.`,
+      en: `Indicator ${indicator.code} cannot be submitted yet; fix the items below.`,
+    },
     problems,
   );
 }
@@ -126,7 +149,10 @@ export async function submitSubmission(
     const indicator = indicatorOf(dc.framework, indicatorCode);
     const row = await findSubmission(tx, dc.cycle.id, dc.unit.id, indicatorCode);
     if ((row?.version ?? 0) !== input.version) throw staleVersion(await viewOfItem(tx, principal, dc, indicator, row));
-    if (!row) throw blocked(indicator, [{ path: `submissions.${indicator.code}`, message: { ko: '아직 작성하지 않았습니다. 먼저 임시 저장하세요.', en: 'Not started: save a draft first.' } }]);
+    if (!row)
+      throw blocked(indicator, [
+        { path: `submissions.${indicator.code}`, message: { ko: '아직 작성하지 않았습니다. 먼저 임시 저장하세요.', en: 'Not started: save a draft first.' } },
+      ]);
     if (row.status !== 'draft' && row.status !== 'returned') throw wrongStatus(row.status, { ko: '제출', en: 'submitted' });
     if (!districtMayEdit(dc.cycle.status, row.status)) throw stageClosed(dc.cycle.status);
     // The value is computed after any record change of the district in flight has committed (see settleRecordChange).
@@ -175,7 +201,12 @@ export async function submitAll(db: Db, principal: Principal | null, year: numbe
         result.blocked.push({ indicator: indicator.code, problems: attempt.problems });
       }
     }
-    await notifyApprovers(tx, principal, dc, dc.framework.indicators.filter((i) => result.submitted.includes(i.code)));
+    await notifyApprovers(
+      tx,
+      principal,
+      dc,
+      dc.framework.indicators.filter((i) => result.submitted.includes(i.code)),
+    );
     return result;
   });
 }

@@ -60,7 +60,12 @@ export async function accountsWorkbook(users: UserView[], lang: Lang, generatedA
     };
     const roles = u.roles.length ? u.roles : [null];
     for (const r of roles) {
-      ws.addRow({ ...base, role: r ? ROLE_NAMES[r.role][lang] : ko ? '(없음)' : '(none)', orgUnitCode: r?.orgUnitCode ?? null, orgUnitName: r?.orgUnitName ?? null });
+      ws.addRow({
+        ...base,
+        role: r ? ROLE_NAMES[r.role][lang] : ko ? '(없음)' : '(none)',
+        orgUnitCode: r?.orgUnitCode ?? null,
+        orgUnitName: r?.orgUnitName ?? null,
+      });
     }
   }
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 8 } };

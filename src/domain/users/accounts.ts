@@ -113,7 +113,13 @@ async function userRowOrThrow(db: DbOrTx, id: number, { lock }: { lock: boolean 
 }
 
 function staleVersion(current: UserView): DomainError {
-  return new DomainError('conflict', 'stale_version', { ko: '다른 사용자가 이 계정을 먼저 바꾸었습니다. 새로 고친 뒤 다시 하세요.', en: 'Someone else changed this account first. Reload and try again.' }, [], { current });
+  return new DomainError(
+    'conflict',
+    'stale_version',
+    { ko: '다른 사용자가 이 계정을 먼저 바꾸었습니다. 새로 고친 뒤 다시 하세요.', en: 'Someone else changed this account first. Reload and try again.' },
+    [],
+    { current },
+  );
 }
 
 /** Role inputs resolved to org unit ids; a district role needs a district, the city roles take none. */
@@ -169,7 +175,11 @@ export interface CreatedAccount {
   oneTimePassword: string;
 }
 
-export async function createAccount(db: Db, principal: Principal | null, input: { username: string; displayName: string; roles: RoleInput[] }): Promise<CreatedAccount> {
+export async function createAccount(
+  db: Db,
+  principal: Principal | null,
+  input: { username: string; displayName: string; roles: RoleInput[] },
+): Promise<CreatedAccount> {
   requireAccountAdmin(principal);
   const actor = actorOf(principal);
   const username = input.username.trim().toLowerCase();
@@ -215,7 +225,12 @@ async function editing(tx: DbOrTx, id: number, version: number): Promise<{ row: 
   return { row, before };
 }
 
-export async function updateAccount(db: Db, principal: Principal | null, id: number, input: { version: number; displayName?: string | undefined; disabled?: boolean | undefined }): Promise<UserView> {
+export async function updateAccount(
+  db: Db,
+  principal: Principal | null,
+  id: number,
+  input: { version: number; displayName?: string | undefined; disabled?: boolean | undefined },
+): Promise<UserView> {
   requireAccountAdmin(principal);
   const actor = actorOf(principal);
   return db.transaction(async (tx) => {
@@ -249,7 +264,11 @@ export async function setAccountRoles(db: Db, principal: Principal | null, id: n
   return db.transaction(async (tx) => {
     const { before } = await editing(tx, id, input.version);
     const memberships = await resolveRoles(tx, input.roles);
-    await keepOneAdmin(tx, id, memberships.some((m) => m.role === 'city_admin'));
+    await keepOneAdmin(
+      tx,
+      id,
+      memberships.some((m) => m.role === 'city_admin'),
+    );
     await replaceRoles(tx, id, memberships);
     await updateUserFields(tx, id, {}); // the version: an edit open on the old roles is now stale
     const after = await accountView(tx, id);

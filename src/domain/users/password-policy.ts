@@ -10,9 +10,29 @@ export { MAX_PASSWORD_LENGTH };
  * composition rules.)
  */
 const COMMON = new Set([
-  '1234567890', '0123456789', '1q2w3e4r5t', 'qwertyuiop', 'password1234', 'password123', 'passw0rd123', 'iloveyou12',
-  'qwer1234!!', 'asdf1234!!', 'a123456789', '1234qwer!!', 'abcd123456', 'admin12345', 'seoul12345', 'hopejobs12',
-  'hopejobs123', 'changeme12', 'welcome123', 'q1w2e3r4t5', 'zxcvbnm123', '11111111111', 'dkssudgktpdy',
+  '1234567890',
+  '0123456789',
+  '1q2w3e4r5t',
+  'qwertyuiop',
+  'password1234',
+  'password123',
+  'passw0rd123',
+  'iloveyou12',
+  'qwer1234!!',
+  'asdf1234!!',
+  'a123456789',
+  '1234qwer!!',
+  'abcd123456',
+  'admin12345',
+  'seoul12345',
+  'hopejobs12',
+  'hopejobs123',
+  'changeme12',
+  'welcome123',
+  'q1w2e3r4t5',
+  'zxcvbnm123',
+  '11111111111',
+  'dkssudgktpdy',
 ]);
 
 /**
@@ -25,9 +45,11 @@ export function passwordProblems(input: { password: string; username: string; pa
   const lower = p.toLowerCase();
   const problems: FieldProblem[] = [];
   const add = (ko: string, en: string) => problems.push({ path, message: { ko, en } });
-  if ([...p].length < MIN_PASSWORD_LENGTH) add(`비밀번호는 ${MIN_PASSWORD_LENGTH}자 이상이어야 합니다.`, `A password has at least ${MIN_PASSWORD_LENGTH} characters.`);
+  if ([...p].length < MIN_PASSWORD_LENGTH)
+    add(`비밀번호는 ${MIN_PASSWORD_LENGTH}자 이상이어야 합니다.`, `A password has at least ${MIN_PASSWORD_LENGTH} characters.`);
   if (p.length > MAX_PASSWORD_LENGTH) add(`비밀번호는 ${MAX_PASSWORD_LENGTH}자 이하여야 합니다.`, `A password has at most ${MAX_PASSWORD_LENGTH} characters.`);
-  if (input.username.length >= 3 && lower.includes(input.username.toLowerCase())) add('비밀번호에 아이디를 넣을 수 없습니다.', 'A password cannot contain the username.');
+  if (input.username.length >= 3 && lower.includes(input.username.toLowerCase()))
+    add('비밀번호에 아이디를 넣을 수 없습니다.', 'A password cannot contain the username.');
   if (p.length > 0 && new Set(p).size <= 2) add('같은 문자만 반복한 비밀번호는 쓸 수 없습니다.', 'A password cannot be one character repeated.');
   if (COMMON.has(lower)) add('너무 흔한 비밀번호입니다. 다른 비밀번호를 고르세요.', 'This password is too common; choose another.');
   return problems;

@@ -56,7 +56,13 @@ async function verifyRow(tx: DbOrTx, principal: Principal, row: Located, now: Da
  * The city verifies one item approved by its district (approved → verified) — in the verification stage, or
  * early while data are still collected. Optimistic on `version`; audited.
  */
-export async function verifySubmission(db: Db, principal: Principal | null, year: number, input: { id: number; version: number }, now = new Date()): Promise<SubmissionView> {
+export async function verifySubmission(
+  db: Db,
+  principal: Principal | null,
+  year: number,
+  input: { id: number; version: number },
+  now = new Date(),
+): Promise<SubmissionView> {
   requireRole(principal, 'city_admin');
   return db.transaction(async (tx) => {
     const cycle = await cycleOrThrow(tx, year);
@@ -109,18 +115,27 @@ export async function returnSubmission(
     });
     const indicator = indicatorOf((await getFramework(tx, year)).definition, row.indicatorCode);
     // The officers correct it; the approvers, who had approved it, see it come back.
-    await notifyPeople(tx, [{ role: 'district_officer', orgUnitCode: row.orgUnitCode }, { role: 'district_approver', orgUnitCode: row.orgUnitCode }], 'item_returned', {
-      year,
-      orgUnitCode: row.orgUnitCode,
-      indicator: indicator.code,
-      by: 'city_admin',
-      reason,
-      link: submissionLink(year, row.orgUnitCode, indicator.code),
-      message: {
-        ko: `${year}년 ${indicator.code} ${indicator.name.ko} 실적을 시에서 반려했습니다: ${reason}`,
-        en: `${year} ${indicator.code} ${indicator.name.en} was returned by the city: ${reason}`,
+    await notifyPeople(
+      tx,
+      [
+        { role: 'district_officer', orgUnitCode: row.orgUnitCode },
+        { role: 'district_approver', orgUnitCode: row.orgUnitCode },
+      ],
+      'item_returned',
+      {
+        year,
+        orgUnitCode: row.orgUnitCode,
+        indicator: indicator.code,
+        by: 'city_admin',
+        reason,
+        link: submissionLink(year, row.orgUnitCode, indicator.code),
+        message: {
+          ko: `${year}년 ${indicator.code} ${indicator.name.ko} 실적을 시에서 반려했습니다: ${reason}`,
+          en: `${year} ${indicator.code} ${indicator.name.en} was returned by the city: ${reason}`,
+        },
       },
-    }, { except: principal.user.id });
+      { except: principal.user.id },
+    );
     return currentView(tx, principal, year, row);
   });
 }

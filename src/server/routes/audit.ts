@@ -6,7 +6,6 @@ import { attachmentDisposition } from '../../domain/exports/download-name.js';
 import { neutraliseFormula } from '../../domain/publication/text-cell.js';
 import type { AppContext } from '../context.js';
 
-
 function csvCell(v: unknown): string {
   let s = v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
   s = neutraliseFormula(s);
@@ -50,7 +49,9 @@ export const auditRoutes =
         const { entries } = await browseAudit(db, req.principal, toQuery(req.query));
         const header = ['seq', 'at', 'actor', 'action', 'entity_type', 'entity_id', 'org_unit', 'before', 'after', 'reason', 'hash'];
         const lines = entries.map((e) =>
-          [e.seq, e.at.toISOString(), e.actorLabel, e.action, e.entityType, e.entityId, e.orgUnitCode, e.before, e.after, e.reason, e.hash].map(csvCell).join(','),
+          [e.seq, e.at.toISOString(), e.actorLabel, e.action, e.entityType, e.entityId, e.orgUnitCode, e.before, e.after, e.reason, e.hash]
+            .map(csvCell)
+            .join(','),
         );
         return reply
           .type('text/csv; charset=utf-8')

@@ -48,7 +48,12 @@ export const cycleRoutes =
       '/api/v1/cycles/:year',
       {
         config: { access: 'authenticated' },
-        schema: { tags: ['cycles'], summary: 'Stage, counts, deadlines and what blocks the next stage', params: yearParams, response: { 200: cycleDetailSchema } },
+        schema: {
+          tags: ['cycles'],
+          summary: 'Stage, counts, deadlines and what blocks the next stage',
+          params: yearParams,
+          response: { 200: cycleDetailSchema },
+        },
       },
       async (req) => cycleDetail(db, req.principal, req.params.year),
     );

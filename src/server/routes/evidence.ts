@@ -9,13 +9,7 @@ import {
   uploadedEvidenceSchema,
 } from '../../contract/evidence.js';
 import { DomainError } from '../../domain/errors.js';
-import {
-  evidenceDownloadHeaders,
-  listDistrictEvidence,
-  openEvidenceDownload,
-  uploadDistrictEvidence,
-  uploadLimits,
-} from '../../domain/evidence/index.js';
+import { evidenceDownloadHeaders, listDistrictEvidence, openEvidenceDownload, uploadDistrictEvidence, uploadLimits } from '../../domain/evidence/index.js';
 import type { AppContext } from '../context.js';
 import { problemFor, requestLang, sendProblem } from '../problem.js';
 
@@ -56,7 +50,14 @@ export const evidenceRoutes =
         const part = await req.file();
         if (!part) throw fileRequired();
         try {
-          const stored = await uploadDistrictEvidence(db, store, req.principal, req.params.code, { fileName: part.filename || 'evidence', content: part.file }, limits);
+          const stored = await uploadDistrictEvidence(
+            db,
+            store,
+            req.principal,
+            req.params.code,
+            { fileName: part.filename || 'evidence', content: part.file },
+            limits,
+          );
           return reply.code(201).send(stored);
         } catch (err) {
           if (err instanceof DomainError && err.code === 'file_too_large') {

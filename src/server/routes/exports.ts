@@ -33,11 +33,7 @@ export const exportRoutes =
         encoding: p.encoding,
         recordType: p.type,
       });
-      return reply
-        .type(file.contentType)
-        .header('content-disposition', file.contentDisposition)
-        .header('cache-control', 'private, no-store')
-        .send(file.stream);
+      return reply.type(file.contentType).header('content-disposition', file.contentDisposition).header('cache-control', 'private, no-store').send(file.stream);
     };
 
     for (const format of exportFormats) {
@@ -74,7 +70,12 @@ export const exportRoutes =
       '/api/v1/cycles/:year/districts/:code/records/export',
       {
         config: { access: readers },
-        schema: { tags: ['exports'], summary: 'The same as records.{xlsx,csv,json}, with ?format=', params: z.object({ year, code }), querystring: z.object({ ...options, format }) },
+        schema: {
+          tags: ['exports'],
+          summary: 'The same as records.{xlsx,csv,json}, with ?format=',
+          params: z.object({ year, code }),
+          querystring: z.object({ ...options, format }),
+        },
       },
       async (req, reply) =>
         send(req, reply, { year: req.params.year, code: req.params.code, format: req.query.format, encoding: req.query.encoding, type: req.query.type }),
@@ -83,8 +84,14 @@ export const exportRoutes =
       '/api/v1/cycles/:year/records/export',
       {
         config: { access: cityReaders },
-        schema: { tags: ['exports'], summary: 'The same as records.{xlsx,csv,json} for every district, with ?format=', params: z.object({ year }), querystring: z.object({ ...options, format }) },
+        schema: {
+          tags: ['exports'],
+          summary: 'The same as records.{xlsx,csv,json} for every district, with ?format=',
+          params: z.object({ year }),
+          querystring: z.object({ ...options, format }),
+        },
       },
-      async (req, reply) => send(req, reply, { year: req.params.year, code: null, format: req.query.format, encoding: req.query.encoding, type: req.query.type }),
+      async (req, reply) =>
+        send(req, reply, { year: req.params.year, code: null, format: req.query.format, encoding: req.query.encoding, type: req.query.type }),
     );
   };

@@ -55,7 +55,11 @@ async function kindOf(spooled: SpooledFile, fileName: string): Promise<'xlsx' | 
   const start = await head(spooled.path, 64 * 1024);
   if (start.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) return 'xlsx';
   if (/\.(xlsx|xlsm|xls)$/i.test(fileName)) {
-    throw invalidUpload('not_xlsx', '엑셀(.xlsx) 파일이 아닙니다. 내려받은 서식에 작성해 올리세요.', 'Not an Excel (.xlsx) file. Fill in the downloaded template.');
+    throw invalidUpload(
+      'not_xlsx',
+      '엑셀(.xlsx) 파일이 아닙니다. 내려받은 서식에 작성해 올리세요.',
+      'Not an Excel (.xlsx) file. Fill in the downloaded template.',
+    );
   }
   if (start.includes(0)) {
     throw invalidUpload('unsupported_file', '엑셀(.xlsx) 또는 CSV 파일만 올릴 수 있습니다.', 'Only Excel (.xlsx) and CSV files can be imported.');
@@ -78,7 +82,11 @@ async function receiveFile(req: FastifyRequest, spoolDir: string, maxBytes: numb
     const e = err as { statusCode?: number; syscall?: string };
     if (e.syscall || (typeof e.statusCode === 'number' && e.statusCode >= 500)) throw err;
     if (e.statusCode === 413) throw fileTooLarge(maxBytes);
-    throw invalidUpload('malformed_upload', '올린 내용을 읽을 수 없습니다(multipart 형식 오류). 파일을 다시 올리세요.', 'The upload cannot be read (malformed multipart body). Upload the file again.');
+    throw invalidUpload(
+      'malformed_upload',
+      '올린 내용을 읽을 수 없습니다(multipart 형식 오류). 파일을 다시 올리세요.',
+      'The upload cannot be read (malformed multipart body). Upload the file again.',
+    );
   }
 }
 

@@ -1,5 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { markedSchema, notificationIdParams, notificationPageSchema, notificationQuery, notificationSchema, remindersSentSchema } from '../../contract/notifications.js';
+import {
+  markedSchema,
+  notificationIdParams,
+  notificationPageSchema,
+  notificationQuery,
+  notificationSchema,
+  remindersSentSchema,
+} from '../../contract/notifications.js';
 import { deadlineReminders, listNotifications, markAllAsRead, markNotificationAsRead } from '../../domain/notifications/index.js';
 import type { AppContext } from '../context.js';
 
@@ -19,8 +26,7 @@ export const notificationRoutes =
           response: { 200: notificationPageSchema },
         },
       },
-      async (req) =>
-        listNotifications(db, req.principal, { before: req.query.before, limit: req.query.limit, unreadOnly: req.query.unread === 'true' }),
+      async (req) => listNotifications(db, req.principal, { before: req.query.before, limit: req.query.limit, unreadOnly: req.query.unread === 'true' }),
     );
 
     app.post(

@@ -139,7 +139,12 @@ export const objectionRoutes =
       '/api/v1/cycles/:year/objection-settings',
       {
         config: { access: participants },
-        schema: { tags: ['objections'], summary: 'The objection deadlines (filing, reply, decision) and the deciding committee', params: yearParams, response: { 200: objectionSettingsSchema } },
+        schema: {
+          tags: ['objections'],
+          summary: 'The objection deadlines (filing, reply, decision) and the deciding committee',
+          params: yearParams,
+          response: { 200: objectionSettingsSchema },
+        },
       },
       async (req) => objectionSettings(db, req.principal, req.params.year),
     );

@@ -83,7 +83,7 @@ export const publicRoutes =
         return sendStored(req, reply, await renderOnce(all, `scorecard:${year}:${code}`, scorecardSchema, () => scorecardView(db, year, code)));
       },
     );
-  
+
     app.get(
       '/api/v1/public/cycles/:year/engine-input',
       {
@@ -99,7 +99,11 @@ export const publicRoutes =
       async (req, reply) => {
         const all = await publishedCycles(db);
         const year = req.params.year;
-        return sendStored(req, reply, await renderOnce(all, `engine-input:${year}`, engineInputSchema, async () => publishedEngineInput(await publishedCycle(db, year))));
+        return sendStored(
+          req,
+          reply,
+          await renderOnce(all, `engine-input:${year}`, engineInputSchema, async () => publishedEngineInput(await publishedCycle(db, year))),
+        );
       },
     );
 
@@ -142,7 +146,11 @@ export const publicRoutes =
         const all = await publishedCycles(db);
         const { year, code } = req.params;
         const lang = requestLang(req);
-        return sendStored(req, reply.headers(byLanguage), await storeOnce(all, `scorecard.pdf:${year}:${code}:${lang}`, () => scorecardPdfFile(all, year, code, lang, renderer)));
+        return sendStored(
+          req,
+          reply.headers(byLanguage),
+          await storeOnce(all, `scorecard.pdf:${year}:${code}:${lang}`, () => scorecardPdfFile(all, year, code, lang, renderer)),
+        );
       },
     );
   };

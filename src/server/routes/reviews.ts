@@ -210,7 +210,7 @@ export const reviewRoutes =
       },
       async (req) => submitScores(db, req.principal, req.params.year, req.params.id, req.body),
     );
-      app.get(
+    app.get(
       `${base}/settings`,
       {
         config: { access: ADMIN_AUDITOR },

@@ -36,7 +36,11 @@ export const scoringRunRoutes =
         },
       },
       async (req, reply) => {
-        const run = await runScoring(db, req.principal, req.params.year, req.body.kind, { note: req.body.note ?? null, override: req.body.override ?? false, reason: req.body.reason ?? null });
+        const run = await runScoring(db, req.principal, req.params.year, req.body.kind, {
+          note: req.body.note ?? null,
+          override: req.body.override ?? false,
+          reason: req.body.reason ?? null,
+        });
         return reply.code(201).send(run);
       },
     );

@@ -54,7 +54,12 @@ export const submissionRoutes =
       `${base}/:indicator`,
       {
         config: { access: { roles: districtRoles } },
-        schema: { tags: ['submissions'], summary: 'One indicator of a district: value, computation with the records behind it, evidence, status', params: itemParams, response: { 200: submissionViewSchema } },
+        schema: {
+          tags: ['submissions'],
+          summary: 'One indicator of a district: value, computation with the records behind it, evidence, status',
+          params: itemParams,
+          response: { 200: submissionViewSchema },
+        },
       },
       async (req) => getSubmission(db, req.principal, req.params.year, req.params.code, req.params.indicator),
     );
@@ -174,7 +179,8 @@ export const submissionRoutes =
         config: { access: 'authenticated' },
         schema: {
           tags: ['me'],
-          summary: '내 업무 건수 / what waits for each of my roles in the cycles at work: to submit, returned, changed after submission, to approve, to verify, to score',
+          summary:
+            '내 업무 건수 / what waits for each of my roles in the cycles at work: to submit, returned, changed after submission, to approve, to verify, to score',
           response: { 200: myWorkSchema },
         },
       },

@@ -35,7 +35,9 @@ export const userRoutes =
           response: { 200: userListSchema },
         },
       },
-      async (req) => ({ users: await listAccounts(db, req.principal, { q: req.query.q || undefined, role: req.query.role, orgUnitCode: req.query.orgUnitCode }) }),
+      async (req) => ({
+        users: await listAccounts(db, req.principal, { q: req.query.q || undefined, role: req.query.role, orgUnitCode: req.query.orgUnitCode }),
+      }),
     );
 
     app.get(

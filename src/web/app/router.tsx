@@ -55,25 +55,151 @@ export function createAppRouter() {
             { path: 'sign-in', element: <SignInPage /> },
             { path: 'my', element: <MyWorkPage /> },
             { path: 'account/password', element: <ChangePasswordPage /> },
-            { path: 'admin', element: <RequireRole roles={[...cityReaders]}><DashboardPage /></RequireRole> },
-            { path: 'admin/cycles/:year', element: <RequireRole roles={[...cityReaders]}><DashboardPage /></RequireRole> },
-            { path: 'admin/framework', element: <RequireRole roles={[...cityReaders]}><FrameworkPage /></RequireRole> },
-            { path: 'admin/scoring', element: <RequireRole roles={[...cityReaders]}><ScoringPage /></RequireRole> },
-            { path: 'admin/cycles/:year/framework', element: <RequireRole roles={[...cityReaders]}><FrameworkPage /></RequireRole> },
-            { path: 'admin/cycles/:year/scoring', element: <RequireRole roles={[...cityReaders]}><ScoringPage /></RequireRole> },
-            { path: 'admin/users', element: <RequireRole roles={['city_admin']}><UsersPage /></RequireRole> },
-            { path: 'audit', element: <RequireRole roles={[...auditReaders]}><AuditPage /></RequireRole> },
-            { path: 'district', element: <RequireRole roles={[...districtReaders]}><DistrictHomePage /></RequireRole> },
-            { path: 'district/:code/:year', element: <RequireRole roles={[...districtReaders]}><DistrictPage /></RequireRole> },
-            { path: 'verification', element: <RequireRole roles={[...cityReaders]}><CurrentCycleRedirect to={paths.verification} /></RequireRole> },
-            { path: 'verification/:year', element: <RequireRole roles={[...cityReaders]}><VerificationPage /></RequireRole> },
-            { path: 'reviews', element: <RequireRole roles={[...reviewReaders]}><CurrentCycleRedirect to={paths.reviews} /></RequireRole> },
-            { path: 'reviews/:year', element: <RequireRole roles={[...reviewReaders]}><ReviewsPage /></RequireRole> },
-            { path: 'reviews/:year/assignments/:id', element: <RequireRole roles={[...reviewReaders]}><AssignmentPage /></RequireRole> },
+            {
+              path: 'admin',
+              element: (
+                <RequireRole roles={[...cityReaders]}>
+                  <DashboardPage />
+                </RequireRole>
+              ),
+            },
+            {
+              path: 'admin/cycles/:year',
+              element: (
+                <RequireRole roles={[...cityReaders]}>
+                  <DashboardPage />
+                </RequireRole>
+              ),
+            },
+            {
+              path: 'admin/framework',
+              element: (
+                <RequireRole roles={[...cityReaders]}>
+                  <FrameworkPage />
+                </RequireRole>
+              ),
+            },
+            {
+              path: 'admin/scoring',
+              element: (
+                <RequireRole roles={[...cityReaders]}>
+                  <ScoringPage />
+                </RequireRole>
+              ),
+            },
+            {
+              path: 'admin/cycles/:year/framework',
+              element: (
+                <RequireRole roles={[...cityReaders]}>
+                  <FrameworkPage />
+                </RequireRole>
+              ),
+            },
+            {
+              path: 'admin/cycles/:year/scoring',
+              element: (
+                <RequireRole roles={[...cityReaders]}>
+                  <ScoringPage />
+                </RequireRole>
+              ),
+            },
+            {
+              path: 'admin/users',
+              element: (
+                <RequireRole roles={['city_admin']}>
+                  <UsersPage />
+                </RequireRole>
+              ),
+            },
+            {
+              path: 'audit',
+              element: (
+                <RequireRole roles={[...auditReaders]}>
+                  <AuditPage />
+                </RequireRole>
+              ),
+            },
+            {
+              path: 'district',
+              element: (
+                <RequireRole roles={[...districtReaders]}>
+                  <DistrictHomePage />
+                </RequireRole>
+              ),
+            },
+            {
+              path: 'district/:code/:year',
+              element: (
+                <RequireRole roles={[...districtReaders]}>
+                  <DistrictPage />
+                </RequireRole>
+              ),
+            },
+            {
+              path: 'verification',
+              element: (
+                <RequireRole roles={[...cityReaders]}>
+                  <CurrentCycleRedirect to={paths.verification} />
+                </RequireRole>
+              ),
+            },
+            {
+              path: 'verification/:year',
+              element: (
+                <RequireRole roles={[...cityReaders]}>
+                  <VerificationPage />
+                </RequireRole>
+              ),
+            },
+            {
+              path: 'reviews',
+              element: (
+                <RequireRole roles={[...reviewReaders]}>
+                  <CurrentCycleRedirect to={paths.reviews} />
+                </RequireRole>
+              ),
+            },
+            {
+              path: 'reviews/:year',
+              element: (
+                <RequireRole roles={[...reviewReaders]}>
+                  <ReviewsPage />
+                </RequireRole>
+              ),
+            },
+            {
+              path: 'reviews/:year/assignments/:id',
+              element: (
+                <RequireRole roles={[...reviewReaders]}>
+                  <AssignmentPage />
+                </RequireRole>
+              ),
+            },
             // A cycle's objection committee may include reviewers; the server decides who sees what.
-            { path: 'objections', element: <RequireRole roles={[...signedIn]}><CurrentCycleRedirect to={paths.objections} /></RequireRole> },
-            { path: 'objections/:year', element: <RequireRole roles={[...signedIn]}><ObjectionsPage /></RequireRole> },
-            { path: 'notifications', element: <RequireRole roles={[...signedIn]}><NotificationsPage /></RequireRole> },
+            {
+              path: 'objections',
+              element: (
+                <RequireRole roles={[...signedIn]}>
+                  <CurrentCycleRedirect to={paths.objections} />
+                </RequireRole>
+              ),
+            },
+            {
+              path: 'objections/:year',
+              element: (
+                <RequireRole roles={[...signedIn]}>
+                  <ObjectionsPage />
+                </RequireRole>
+              ),
+            },
+            {
+              path: 'notifications',
+              element: (
+                <RequireRole roles={[...signedIn]}>
+                  <NotificationsPage />
+                </RequireRole>
+              ),
+            },
             { path: '*', element: <NotFoundPage /> },
           ],
         },

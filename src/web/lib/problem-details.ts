@@ -63,9 +63,7 @@ function readFieldErrors(value: unknown): ProblemFieldError[] {
     if (!isRecord(item) || typeof item.message !== 'string') return [];
     // Servers spell the location as a string path or a JSON-pointer-like array; accept both.
     const rawPath = item.path ?? item.pointer ?? '';
-    const path = Array.isArray(rawPath)
-      ? rawPath.map(String).join('.')
-      : String(rawPath).replace(/^#?\//, '').replaceAll('/', '.');
+    const path = Array.isArray(rawPath) ? rawPath.map(String).join('.') : String(rawPath).replace(/^#?\//, '').replaceAll('/', '.');
     return [
       {
         path,

@@ -46,8 +46,7 @@ function send<T>(path: string, file: File, options: UploadOptions): Promise<T> {
       if (xhr.status >= 200 && xhr.status < 300) resolve(body as T);
       else reject(new ApiError(parseProblemDetails(body, xhr.status, xhr.statusText)));
     };
-    xhr.onerror = () =>
-      reject(new ApiError({ type: 'about:blank#network', title: i18n.t('errors.network'), status: 0, errors: [] }));
+    xhr.onerror = () => reject(new ApiError({ type: 'about:blank#network', title: i18n.t('errors.network'), status: 0, errors: [] }));
     xhr.onabort = () => reject(new DOMException('The upload was cancelled.', 'AbortError'));
 
     if (options.signal !== undefined) {

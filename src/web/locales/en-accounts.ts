@@ -10,7 +10,8 @@ export const enAccounts: typeof koAccounts = {
     heading: 'Users',
     nav: 'Users',
     navText: 'Add accounts, roles and districts, disable, reset passwords',
-    intro: 'Create the accounts of city and district staff, reviewers and auditors, and manage their roles and status. Every change is recorded in the audit log.',
+    intro:
+      'Create the accounts of city and district staff, reviewers and auditors, and manage their roles and status. Every change is recorded in the audit log.',
     add: 'Add user',
     xlsx: 'Download Excel',
     filters: {
@@ -97,13 +98,15 @@ export const enAccounts: typeof koAccounts = {
       statusHeading: 'Account status',
       activeText: 'This account is active. Once disabled, nobody can sign in with it.',
       disabledText: 'This account is disabled. Enable it to allow sign-in again.',
-      lockedText: 'After several wrong passwords, sign-ins from where they came must wait until {{time}}. Sign-ins from elsewhere work at once. Resetting the password also ends the wait.',
+      lockedText:
+        'After several wrong passwords, sign-ins from where they came must wait until {{time}}. Sign-ins from elsewhere work at once. Resetting the password also ends the wait.',
       disable: 'Disable',
       enable: 'Enable',
       disabledDone: 'Account disabled.',
       enabledDone: 'Account enabled.',
       resetHeading: 'Reset password',
-      resetText: 'Creates a new one-time password and ends any sign-in delay. The current password stops working, and the user must choose a new one at the next sign-in.',
+      resetText:
+        'Creates a new one-time password and ends any sign-in delay. The current password stops working, and the user must choose a new one at the next sign-in.',
       reset: 'Reset password',
       resetConfirm: 'Reset the password of {{username}}?',
       resetConfirmButton: 'Yes, reset it',

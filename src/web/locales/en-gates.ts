@@ -41,7 +41,8 @@ export const enGates: typeof koGates = {
   },
   ties: {
     heading: 'Award ties',
-    intro: 'Ties that would give a tier more winners than it has places. Every tie must be decided before provisional results are released or final results published.',
+    intro:
+      'Ties that would give a tier more winners than it has places. Every tie must be decided before provisional results are released or final results published.',
     none: 'No tie exceeds a tier’s places.',
     undecided: 'Decision needed',
     decided: 'Decided: {{decision}}',

@@ -154,7 +154,8 @@ export const enWork: typeof koWork = {
     },
   },
   submissions: {
-    legend: 'Values are computed from the records (formula indicators) or entered directly. Submitted values go to the city once the district’s approver approves them.',
+    legend:
+      'Values are computed from the records (formula indicators) or entered directly. Submitted values go to the city once the district’s approver approves them.',
     kind: {
       quantitative: 'Quantitative',
       qualitative: 'Qualitative',
@@ -234,7 +235,8 @@ export const enWork: typeof koWork = {
     changed: {
       tag: 'Records changed',
       title: 'The records changed — submit again',
-      records: 'On {{when}} the records behind this indicator changed while it was {{stage}}, so it came back to the district. Submitted value: {{submitted}}; value from the records now: {{current}}. Check it and submit again.',
+      records:
+        'On {{when}} the records behind this indicator changed while it was {{stage}}, so it came back to the district. Submitted value: {{submitted}}; value from the records now: {{current}}. Check it and submit again.',
       evidence: 'On {{when}} the evidence of this indicator changed while it was {{stage}}, so it came back to the district. Check it and submit again.',
     },
     approver: {
@@ -280,7 +282,8 @@ export const enWork: typeof koWork = {
       late: 'Late',
       changed: 'The records changed — submit again',
       changedShort: 'Records changed (waiting for the district)',
-      legend: '· not started ✎ draft ↑ submitted ☑ approved by the district ↩ returned ✔ verified; ! outlier, ◷ late, ↻ records changed after submission (back with the district to submit again). Open an item for details.',
+      legend:
+        '· not started ✎ draft ↑ submitted ☑ approved by the district ↩ returned ✔ verified; ! outlier, ◷ late, ↻ records changed after submission (back with the district to submit again). Open an item for details.',
     },
     bulk: {
       pick: 'Pick several items to verify together',
@@ -295,8 +298,10 @@ export const enWork: typeof koWork = {
       title: '{{district}} · {{indicator}}',
       changed: {
         title: 'The records changed — submit again',
-        records: 'On {{when}} the records behind this indicator changed while it was {{stage}}, so it went back to the district. It can be verified once the district submits and approves it again.',
-        evidence: 'On {{when}} the evidence of this indicator changed while it was {{stage}}, so it went back to the district. It can be verified once the district submits and approves it again.',
+        records:
+          'On {{when}} the records behind this indicator changed while it was {{stage}}, so it went back to the district. It can be verified once the district submits and approves it again.',
+        evidence:
+          'On {{when}} the evidence of this indicator changed while it was {{stage}}, so it went back to the district. It can be verified once the district submits and approves it again.',
         values: 'Submitted value {{submitted}} → value from the records now {{current}}',
       },
       value: 'Value',
@@ -381,7 +386,8 @@ export const enWork: typeof koWork = {
       scoreLabel: 'Score {{item}} again (re-review)',
       listTitle_one: '{{n}} score sheet to re-review',
       listTitle_other: '{{n}} score sheets to re-review',
-      listText: 'An objection accepted after the round closed reopened these items. Only the sheets marked "Re-review requested" can be scored and submitted again; the others are read-only.',
+      listText:
+        'An objection accepted after the round closed reopened these items. Only the sheets marked "Re-review requested" can be scored and submitted again; the others are read-only.',
       onlyThese: 'Only the sheets requested for re-review can be scored',
     },
     status: {
@@ -431,7 +437,8 @@ export const enWork: typeof koWork = {
     settings: {
       heading: 'Panel integrity',
       blind: 'Blind review (hide district names from the panel)',
-      blindHint: 'Reviewers then see pseudonyms such as "District A", and evidence file names such as "증빙 1.pdf". It can change only before the review stage.',
+      blindHint:
+        'Reviewers then see pseudonyms such as "District A", and evidence file names such as "증빙 1.pdf". It can change only before the review stage.',
       frozen: 'The review stage has begun; this can no longer change.',
       save: 'Save settings',
       saved: 'Settings saved.',

@@ -137,8 +137,7 @@ export const en: typeof ko = {
     trendHeading: 'Score by year',
     rankTrendHeading: 'Rank by year',
     radarHeading: 'Compared with the Seoul median',
-    radarDescription:
-      'Normalised score per indicator (0–100) against the median of the 25 Seoul districts. Axes are labelled with indicator codes.',
+    radarDescription: 'Normalised score per indicator (0–100) against the median of the 25 Seoul districts. Axes are labelled with indicator codes.',
     seriesScore: 'Score',
     seriesRank: 'Rank',
     seriesDistrict: '{{district}}',
@@ -149,8 +148,7 @@ export const en: typeof ko = {
   openData: {
     pageTitle: 'Open data',
     heading: 'Download open data',
-    intro:
-      'Anyone may download and reuse the published results. Use Excel (xlsx) or CSV in a spreadsheet, and JSON in a program.',
+    intro: 'Anyone may download and reuse the published results. Use Excel (xlsx) or CSV in a spreadsheet, and JSON in a program.',
     datasetsHeading: 'Results files',
     datasetTitle: '{{year}} results by district',
     datasetDescription: 'Score, rank, field scores and award tier of every district',
@@ -172,7 +170,8 @@ export const en: typeof ko = {
     submitting: 'Signing in…',
     required: 'Please enter your {{field}}.',
     failed: 'Could not sign in.',
-    throttled: 'Too many wrong passwords: please wait {{wait}} before trying again. If you need to sign in now, ask a city administrator to reset your password.',
+    throttled:
+      'Too many wrong passwords: please wait {{wait}} before trying again. If you need to sign in now, ask a city administrator to reset your password.',
     waiting: 'Try again in {{wait}}',
     demoHeading: 'Demo accounts',
     demoHint:
@@ -209,8 +208,7 @@ export const en: typeof ko = {
       auditor: 'Auditor',
     },
     roleDescriptions: {
-      city_admin:
-        'Set up the framework and deadlines, verify data, run scoring, decide objections and publish results',
+      city_admin: 'Set up the framework and deadlines, verify data, run scoring, decide objections and publish results',
       district_officer: "Enter your district's activities and indicator data with evidence, and submit them",
       district_approver: "Approve your district's submission",
       reviewer: 'Score the qualitative indicators of the districts assigned to you',
@@ -309,7 +307,8 @@ export const en: typeof ko = {
       verifiedShare: 'Verified',
       flagged: 'Outlier',
       late: 'Late',
-      legendText: 'Each cell is one indicator of one district. Symbols: · not started, ✎ draft, ↑ submitted, ☑ approved by the district, ↩ returned, ✔ verified. An exclamation mark flags an outlier, a clock a late submission.',
+      legendText:
+        'Each cell is one indicator of one district. Symbols: · not started, ✎ draft, ↑ submitted, ☑ approved by the district, ↩ returned, ✔ verified. An exclamation mark flags an outlier, a clock a late submission.',
       status: {
         not_started: 'Not started',
         draft: 'Draft',
@@ -551,7 +550,8 @@ export const en: typeof ko = {
   scoring: {
     pageTitle: '{{year}} scoring',
     heading: 'Scoring',
-    intro: 'Scores the cycle from a frozen snapshot of its inputs (framework, verified values, bonus and penalty) and keeps the result. Each run stores its input hash and engine version, so it can be recomputed exactly at any time.',
+    intro:
+      'Scores the cycle from a frozen snapshot of its inputs (framework, verified values, bonus and penalty) and keeps the result. Each run stores its input hash and engine version, so it can be recomputed exactly at any time.',
     readOnly: 'Read-only (reproduction checks allowed)',
     run: {
       heading: 'Run the scoring',
@@ -789,7 +789,8 @@ export const en: typeof ko = {
   whatif: {
     pageTitle: '{{year}} what-if simulation',
     heading: 'What-if: change the points',
-    intro: 'Change an indicator’s points and the 25 districts are re-ranked at once, in this browser, from the published data with the same scoring engine the server uses.',
+    intro:
+      'Change an indicator’s points and the 25 districts are re-ranked at once, in this browser, from the published data with the same scoring engine the server uses.',
     noticeTitle: 'This is a simulation',
     notice: 'The ranking on this page is a simulation with other points; it is not an evaluation result. The official results are under “Results”.',
     yearLabel: 'Evaluation year',
@@ -821,7 +822,8 @@ export const en: typeof ko = {
       publishedRank: 'Published',
       scoreChange: 'Difference',
     },
-    timing: 'Re-rank (weights → aggregate → rank) takes {{mean}} ms on average ({{repeats}} runs); the slowest of {{runs}} slider moves {{max}} ms (browser timer in 0.1 ms steps) · {{units}} districts; one frame is 16.7 ms. A full score() took {{full}} ms the first time, {{fullWarm}} ms after.',
+    timing:
+      'Re-rank (weights → aggregate → rank) takes {{mean}} ms on average ({{repeats}} runs); the slowest of {{runs}} slider moves {{max}} ms (browser timer in 0.1 ms steps) · {{units}} districts; one frame is 16.7 ms. A full score() took {{full}} ms the first time, {{fullWarm}} ms after.',
   },
   table: {
     noRows: 'No rows match.',

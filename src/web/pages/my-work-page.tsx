@@ -71,7 +71,13 @@ function WorkCounts() {
           counts.push({ key: 'city-returned', label: t('myWork.counts.cityReturned'), n: cycle.city.returned, to, attention: false });
         }
         if (cycle.reviews) {
-          counts.push({ key: 'score', label: t('myWork.counts.toScore'), n: cycle.reviews.toScore, to: paths.currentReviews, attention: cycle.reviews.toScore > 0 });
+          counts.push({
+            key: 'score',
+            label: t('myWork.counts.toScore'),
+            n: cycle.reviews.toScore,
+            to: paths.currentReviews,
+            attention: cycle.reviews.toScore > 0,
+          });
         }
         return (
           <div key={cycle.year}>
@@ -101,13 +107,20 @@ function WorkLinks({ user }: { user: User }) {
   const links: WorkLink[] = [];
   const district = hasRole(user, 'district_officer', 'district_approver');
   const city = hasRole(user, 'city_admin', 'auditor');
-  if (district) links.push({ to: paths.myDistrict, title: t('workNav.district'), text: t(hasRole(user, 'district_officer') ? 'workNav.districtText' : 'workNav.districtApproverText') });
+  if (district)
+    links.push({
+      to: paths.myDistrict,
+      title: t('workNav.district'),
+      text: t(hasRole(user, 'district_officer') ? 'workNav.districtText' : 'workNav.districtApproverText'),
+    });
   if (city) {
     links.push({ to: paths.admin, title: t('header.work.dashboard'), text: t('workNav.dashboardText') });
     links.push({ to: paths.currentVerification, title: t('workNav.verification'), text: t('workNav.verificationText') });
   }
-  if (city || hasRole(user, 'reviewer')) links.push({ to: paths.currentReviews, title: t('workNav.reviews'), text: t(city ? 'workNav.reviewsCityText' : 'workNav.reviewsText') });
-  if (city || district) links.push({ to: paths.currentObjections, title: t('workNav.objections'), text: t(city ? 'workNav.objectionsCityText' : 'workNav.objectionsText') });
+  if (city || hasRole(user, 'reviewer'))
+    links.push({ to: paths.currentReviews, title: t('workNav.reviews'), text: t(city ? 'workNav.reviewsCityText' : 'workNav.reviewsText') });
+  if (city || district)
+    links.push({ to: paths.currentObjections, title: t('workNav.objections'), text: t(city ? 'workNav.objectionsCityText' : 'workNav.objectionsText') });
   if (hasRole(user, 'city_admin')) links.push({ to: paths.users, title: t('users.nav'), text: t('users.navText') });
   links.push({ to: paths.notifications, title: t('notifications.heading'), text: t('workNav.notificationsText') });
   return (

@@ -77,7 +77,17 @@ import type {
   submitResultSchema,
   warningSchema,
 } from '../../contract/submissions.js';
-import type { createUserBody, oneTimePasswordSchema, roleInputSchema, setUserRolesBody, updateUserBody, userAnswerSchema, userListQuery, userListSchema, userViewSchema } from '../../contract/users.js';
+import type {
+  createUserBody,
+  oneTimePasswordSchema,
+  roleInputSchema,
+  setUserRolesBody,
+  updateUserBody,
+  userAnswerSchema,
+  userListQuery,
+  userListSchema,
+  userViewSchema,
+} from '../../contract/users.js';
 import type { cellSchema, itemComparisonSchema, itemRef, verificationMatrixSchema } from '../../contract/verification.js';
 import type { Body, Json } from '../../contract/wire.js';
 

@@ -10,7 +10,5 @@ const extra: Record<string, number> = { J2: 2, J3: 2, J4: 2 };
 export const framework2018: FrameworkDefinitionInput = {
   ...framework2019,
   title: { ko: '2018 서울 희망일자리 만들기 평가지표 (예시 재구성)', en: '2018 Seoul hope jobs evaluation framework (illustrative)' },
-  indicators: indicators2019
-    .filter((i) => i.code !== 'J1')
-    .map((i) => ({ ...i, isNew: false, points: i.points + (extra[i.code] ?? 0) })),
+  indicators: indicators2019.filter((i) => i.code !== 'J1').map((i) => ({ ...i, isNew: false, points: i.points + (extra[i.code] ?? 0) })),
 };

@@ -35,7 +35,11 @@ function workMenu(user: User, t: TFunction): MenuItem[] {
   }
   if (admin) {
     items.push(
-      { to: paths.currentFramework, label: t('header.work.framework'), active: (p) => p === paths.currentFramework || /^\/admin\/cycles\/[^/]+\/framework/.test(p) },
+      {
+        to: paths.currentFramework,
+        label: t('header.work.framework'),
+        active: (p) => p === paths.currentFramework || /^\/admin\/cycles\/[^/]+\/framework/.test(p),
+      },
       { to: paths.currentScoring, label: t('header.work.scoring'), active: (p) => p === paths.currentScoring || /^\/admin\/cycles\/[^/]+\/scoring/.test(p) },
     );
   }

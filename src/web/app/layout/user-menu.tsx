@@ -39,14 +39,7 @@ export function UserMenu({ user }: { user: User }) {
 
   return (
     <div ref={rootRef} className={styles.userMenu}>
-      <button
-        ref={buttonRef}
-        type="button"
-        className={styles.action}
-        aria-expanded={open}
-        aria-controls={listId}
-        onClick={() => setOpen((o) => !o)}
-      >
+      <button ref={buttonRef} type="button" className={styles.action} aria-expanded={open} aria-controls={listId} onClick={() => setOpen((o) => !o)}>
         <svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.5">
           <circle cx="8" cy="5.5" r="2.75" />
           <path d="M2.5 14c.6-2.9 2.8-4.5 5.5-4.5s4.9 1.6 5.5 4.5" />

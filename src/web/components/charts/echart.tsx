@@ -38,13 +38,5 @@ export function EChart({ option, ariaLabel, height = 320 }: EChartProps) {
     chart?.setOption(option, { notMerge: true });
   }, [chart, option]);
 
-  return (
-    <div
-      ref={ref}
-      role="img"
-      aria-label={ariaLabel}
-      className={`${styles.chart} ${chart === null ? styles.placeholder : ''}`}
-      style={{ height }}
-    />
-  );
+  return <div ref={ref} role="img" aria-label={ariaLabel} className={`${styles.chart} ${chart === null ? styles.placeholder : ''}`} style={{ height }} />;
 }

@@ -1,12 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
-import {
-  flexRender,
-  getCoreRowModel,
-  getFilteredRowModel,
-  getSortedRowModel,
-  useReactTable,
-} from '@tanstack/react-table';
+import { flexRender, getCoreRowModel, getFilteredRowModel, getSortedRowModel, useReactTable } from '@tanstack/react-table';
 import type { ColumnDef, FilterFn, RowData, SortingState } from '@tanstack/react-table';
 import { useTranslation } from 'react-i18next';
 import { ButtonLink } from '../ui/button.js';
@@ -128,9 +122,7 @@ export function DataTable<T>({
                 {group.headers.map((header) => {
                   const sorted = header.column.getIsSorted();
                   const numeric = header.column.columnDef.meta?.numeric === true;
-                  const label = header.isPlaceholder
-                    ? null
-                    : flexRender(header.column.columnDef.header, header.getContext());
+                  const label = header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext());
                   return (
                     <th
                       key={header.id}
@@ -169,10 +161,7 @@ export function DataTable<T>({
               rows.map((row) => (
                 <tr key={row.id}>
                   {row.getVisibleCells().map((cell) => (
-                    <td
-                      key={cell.id}
-                      className={cell.column.columnDef.meta?.numeric === true ? styles.numeric : undefined}
-                    >
+                    <td key={cell.id} className={cell.column.columnDef.meta?.numeric === true ? styles.numeric : undefined}>
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
                     </td>
                   ))}

@@ -9,18 +9,10 @@ interface StyleProps {
 }
 
 export function buttonClassName({ variant = 'primary', size = 'medium' }: StyleProps, extra?: string): string {
-  return [styles.button, styles[variant], size === 'small' ? styles.small : '', extra ?? '']
-    .filter((c) => c !== '')
-    .join(' ');
+  return [styles.button, styles[variant], size === 'small' ? styles.small : '', extra ?? ''].filter((c) => c !== '').join(' ');
 }
 
-export function Button({
-  variant,
-  size,
-  className,
-  type = 'button',
-  ...props
-}: ButtonHTMLAttributes<HTMLButtonElement> & StyleProps) {
+export function Button({ variant, size, className, type = 'button', ...props }: ButtonHTMLAttributes<HTMLButtonElement> & StyleProps) {
   return <button type={type} className={buttonClassName({ variant, size }, className)} {...props} />;
 }
 

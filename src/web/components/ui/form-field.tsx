@@ -81,14 +81,7 @@ export function TextAreaField({ label, hint, error, className, ...input }: Field
   );
 }
 
-export function SelectField({
-  label,
-  hint,
-  error,
-  className,
-  children,
-  ...select
-}: FieldFrameProps & SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField({ label, hint, error, className, children, ...select }: FieldFrameProps & SelectHTMLAttributes<HTMLSelectElement>) {
   const ids = useFieldIds();
   return (
     <Frame label={label} hint={hint} error={error} className={className} {...ids}>

@@ -179,9 +179,7 @@ function CycleContent({ cycle, isAdmin }: { cycle: CycleDetail; isAdmin: boolean
                     {cycle.blockers.map((b) => (
                       <li key={b.code}>
                         <span aria-hidden="true">{b.overridable ? '⚠ ' : '✖ '}</span>
-                        <span className="visually-hidden">
-                          {t(b.overridable ? 'cycles.transition.overridable' : 'cycles.transition.hard')}:{' '}
-                        </span>
+                        <span className="visually-hidden">{t(b.overridable ? 'cycles.transition.overridable' : 'cycles.transition.hard')}: </span>
                         {localized(b.message, language)}
                       </li>
                     ))}
@@ -256,9 +254,7 @@ function CycleContent({ cycle, isAdmin }: { cycle: CycleDetail; isAdmin: boolean
         </section>
       )}
 
-      {isAdmin && (
-        <TransitionDialog cycle={cycle} open={confirming} onClose={() => setConfirming(false)} onDone={setMoved} />
-      )}
+      {isAdmin && <TransitionDialog cycle={cycle} open={confirming} onClose={() => setConfirming(false)} onDone={setMoved} />}
     </>
   );
 }

@@ -108,7 +108,14 @@ function FrameworkScreen({ year }: { year: number }) {
           <>
             <FrameworkFacts framework={data} />
             {viewingOld && (
-              <Alert tone="info" actions={<Button variant="secondary" size="small" onClick={() => setSearch({})}>{t('framework.showLatest')}</Button>}>
+              <Alert
+                tone="info"
+                actions={
+                  <Button variant="secondary" size="small" onClick={() => setSearch({})}>
+                    {t('framework.showLatest')}
+                  </Button>
+                }
+              >
                 {t('framework.oldVersion', { version: data.version })}
               </Alert>
             )}
@@ -158,8 +165,7 @@ function FrameworkFacts({ framework: f }: { framework: Framework }) {
         <div>
           <dt>{t('framework.facts.version')}</dt>
           <dd>
-            {t('framework.versionOption', { version: f.version })} ·{' '}
-            {f.frozen ? <LockIcon /> : <PencilIcon />}{' '}
+            {t('framework.versionOption', { version: f.version })} · {f.frozen ? <LockIcon /> : <PencilIcon />}{' '}
             {t(f.frozen ? 'framework.frozenState' : 'framework.draftState')}
           </dd>
         </div>
@@ -180,9 +186,7 @@ function FrameworkFacts({ framework: f }: { framework: Framework }) {
           </div>
         )}
       </dl>
-      {f.definition.illustrative && f.definition.notice !== undefined && (
-        <p className={styles.notice}>{localized(f.definition.notice, language)}</p>
-      )}
+      {f.definition.illustrative && f.definition.notice !== undefined && <p className={styles.notice}>{localized(f.definition.notice, language)}</p>}
     </>
   );
 }

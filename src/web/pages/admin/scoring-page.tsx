@@ -81,7 +81,11 @@ function ScoringScreen({ year }: { year: number }) {
 
       <section className={styles.section} aria-labelledby="runs-heading">
         <h2 id="runs-heading">{t('scoring.listHeading')}</h2>
-        <QueryState query={runs} isEmpty={(list) => list.length === 0} empty={<EmptyState title={t('scoring.noRuns')} text={t(isAdmin ? 'scoring.noRunsAdmin' : 'scoring.noRunsReader')} />}>
+        <QueryState
+          query={runs}
+          isEmpty={(list) => list.length === 0}
+          empty={<EmptyState title={t('scoring.noRuns')} text={t(isAdmin ? 'scoring.noRunsAdmin' : 'scoring.noRunsReader')} />}
+        >
           {(list) => <RunList runs={list} selected={selected} onSelect={select} />}
         </QueryState>
       </section>

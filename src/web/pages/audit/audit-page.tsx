@@ -67,13 +67,7 @@ export default function AuditPage() {
         <p className={styles.lead}>{t(seesAll ? 'audit.introAll' : 'audit.introDistrict')}</p>
       </div>
 
-      <AuditFiltersForm
-        key={search.toString()}
-        value={filters}
-        onApply={apply}
-        districts={districts}
-        allowedDistricts={seesAll ? null : own}
-      />
+      <AuditFiltersForm key={search.toString()} value={filters} onApply={apply} districts={districts} allowedDistricts={seesAll ? null : own} />
 
       <div className={auditStyles.toolbar}>
         <p className={auditStyles.count} aria-live="polite">

@@ -96,12 +96,7 @@ export default function DistrictPage() {
               demo={cycles.data?.find((c) => c.year === year)?.isDemo === true}
               cycleSelector={
                 cycles.data !== undefined && cycles.data.length > 1 ? (
-                  <CycleSelector
-                    cycles={cycles.data}
-                    year={year}
-                    label={t('district.cycle')}
-                    onChange={(y) => void navigate(paths.district(code, y, tab))}
-                  />
+                  <CycleSelector cycles={cycles.data} year={year} label={t('district.cycle')} onChange={(y) => void navigate(paths.district(code, y, tab))} />
                 ) : null
               }
             />
@@ -119,7 +114,13 @@ export default function DistrictPage() {
               {tab === 'records' && (
                 <QueryState query={recordTypes}>
                   {(types) => (
-                    <RecordsPanel code={code} year={year} recordTypes={types} canEdit={isOfficer && data.cycleStatus === 'open'} onChanged={() => void refreshValues()} />
+                    <RecordsPanel
+                      code={code}
+                      year={year}
+                      recordTypes={types}
+                      canEdit={isOfficer && data.cycleStatus === 'open'}
+                      onChanged={() => void refreshValues()}
+                    />
                   )}
                 </QueryState>
               )}

@@ -94,7 +94,13 @@ function Content({ year, results, own, isCity, isAdmin }: { year: number; result
         </div>
         <div>
           <dt>{t('objections.deciders')}</dt>
-          <dd>{settings.data === undefined ? '…' : settings.data.committee.length === 0 ? t('objections.decidersCity') : settings.data.committee.map((m) => m.displayName).join(', ')}</dd>
+          <dd>
+            {settings.data === undefined
+              ? '…'
+              : settings.data.committee.length === 0
+                ? t('objections.decidersCity')
+                : settings.data.committee.map((m) => m.displayName).join(', ')}
+          </dd>
         </div>
         <div>
           <dt>{t('objections.run')}</dt>
@@ -128,7 +134,12 @@ function Content({ year, results, own, isCity, isAdmin }: { year: number; result
               </option>
             ))}
           </SelectField>
-          <ProvisionalScorecard scorecard={card} objections={objections.data ?? []} canObject={filingOpen && own.length > 0} onObject={(indicator) => setObjecting(indicator)} />
+          <ProvisionalScorecard
+            scorecard={card}
+            objections={objections.data ?? []}
+            canObject={filingOpen && own.length > 0}
+            onObject={(indicator) => setObjecting(indicator)}
+          />
         </section>
       )}
 
@@ -137,7 +148,15 @@ function Content({ year, results, own, isCity, isAdmin }: { year: number; result
         <ProvisionalRanking results={results} own={own} />
       </section>
 
-      {card !== undefined && <ObjectionFormDialog year={year} district={{ code: card.code, name: card.name }} filer={filer} indicator={objecting} onClose={() => setObjecting(null)} />}
+      {card !== undefined && (
+        <ObjectionFormDialog
+          year={year}
+          district={{ code: card.code, name: card.name }}
+          filer={filer}
+          indicator={objecting}
+          onClose={() => setObjecting(null)}
+        />
+      )}
     </>
   );
 }

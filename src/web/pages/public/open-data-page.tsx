@@ -24,11 +24,7 @@ export default function OpenDataPage() {
         <h1>{t('openData.heading')}</h1>
         <p className={styles.lead}>{t('openData.intro')}</p>
       </div>
-      <QueryState
-        query={cycles}
-        isEmpty={(data) => data.length === 0}
-        empty={<EmptyState title={t('results.empty')} text={t('results.emptyHint')} />}
-      >
+      <QueryState query={cycles} isEmpty={(data) => data.length === 0} empty={<EmptyState title={t('results.empty')} text={t('results.emptyHint')} />}>
         {(data) => (
           <section aria-labelledby="datasets-heading">
             <h2 id="datasets-heading">{t('openData.datasetsHeading')}</h2>

@@ -73,9 +73,7 @@ function CycleResultsView({ results }: { results: CycleResults }) {
             {i18n.language === 'ko' && results.title !== '' ? results.title : t('results.summaryHeading', { year: results.year })}
           </h2>
           {results.demo && <DemoBadge />}
-          <span className={styles.meta}>
-            {t('results.publishedAt', { date: formatDate(results.publishedAt, i18n.language) })}
-          </span>
+          <span className={styles.meta}>{t('results.publishedAt', { date: formatDate(results.publishedAt, i18n.language) })}</span>
         </div>
         {results.demo && <p className={styles.notice}>{t('common.demoDataNote')}</p>}
         <ResultsStats results={results} />

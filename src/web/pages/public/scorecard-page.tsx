@@ -43,9 +43,7 @@ function ScorecardView({ year, code }: { year: number; code: string }) {
           {scorecard.data !== undefined && <li aria-current="page">{scorecard.data.district.name}</li>}
         </ol>
       </nav>
-      <QueryState query={scorecard}>
-        {(data) => <ScorecardContent scorecard={data} results={results.data ?? null} />}
-      </QueryState>
+      <QueryState query={scorecard}>{(data) => <ScorecardContent scorecard={data} results={results.data ?? null} />}</QueryState>
     </>
   );
 }
@@ -85,11 +83,7 @@ function ScorecardContent({ scorecard, results }: { scorecard: Scorecard; result
         <h2 id="trend-heading" className="visually-hidden">
           {t('scorecard.trendsHeading')}
         </h2>
-        {scorecard.trend.length < 2 ? (
-          <p>{t('scorecard.noTrend')}</p>
-        ) : (
-          <TrendCharts trend={scorecard.trend} unitCount={unitCount} />
-        )}
+        {scorecard.trend.length < 2 ? <p>{t('scorecard.noTrend')}</p> : <TrendCharts trend={scorecard.trend} unitCount={unitCount} />}
       </section>
 
       <div className={styles.section}>

@@ -79,7 +79,13 @@ export default function AssignmentPage() {
                 {a.rubric === null ? (
                   <EmptyState title={t('reviews.sheet.noRubric')} />
                 ) : (
-                  <ScoreForm key={a.id} year={year} assignment={a} rubric={a.rubric} editable={isReviewer && mine.data !== undefined && sheetEditable(mine.data, a)} />
+                  <ScoreForm
+                    key={a.id}
+                    year={year}
+                    assignment={a}
+                    rubric={a.rubric}
+                    editable={isReviewer && mine.data !== undefined && sheetEditable(mine.data, a)}
+                  />
                 )}
               </div>
             )}

@@ -100,7 +100,11 @@ function MyReviews({ year }: { year: number }) {
               )}
               <p className={styles.meta}>
                 {t('reviews.counts', { submitted: formatNumber(submitted), all: formatNumber(data.assignments.length) })} ·{' '}
-                {inRound ? t('reviews.editable') : rescore > 0 ? t('reviews.rereview.onlyThese') : t('reviews.notEditable', { stage: t(`stages.${data.stage}`) })}
+                {inRound
+                  ? t('reviews.editable')
+                  : rescore > 0
+                    ? t('reviews.rereview.onlyThese')
+                    : t('reviews.notEditable', { stage: t(`stages.${data.stage}`) })}
               </p>
               <p className={styles.notice}>{t('reviews.blind')}</p>
               <AssignmentList assignments={data.assignments} linkTo={linkTo} canScore={(a) => sheetEditable(data, a)} />

@@ -191,9 +191,7 @@ function Simulator({ input, results, scorecard }: { input: PublishedEngineInput;
       </div>
       <p className={whatif.check}>
         <span aria-hidden="true">{setup.reproduced ? '✔ ' : '⚠ '}</span>
-        {setup.reproduced
-          ? t('whatif.reproduced', { version: model.engineVersion })
-          : t('whatif.notReproduced', { version: model.engineVersion })}
+        {setup.reproduced ? t('whatif.reproduced', { version: model.engineVersion }) : t('whatif.notReproduced', { version: model.engineVersion })}
       </p>
       <div className={whatif.layout}>
         <section className={whatif.controls} aria-labelledby="weights-heading">

@@ -48,8 +48,12 @@ export function AuditLogTable({ entries, districtName }: AuditLogTableProps) {
             return (
               <Fragment key={entry.seq}>
                 <tr className={styles.entryRow}>
-                  <td className={styles.seq} data-label={t('audit.columns.seq')}>{entry.seq}</td>
-                  <td className={styles.time} data-label={t('audit.columns.at')}>{formatDateTime(entry.at, i18n.language)}</td>
+                  <td className={styles.seq} data-label={t('audit.columns.seq')}>
+                    {entry.seq}
+                  </td>
+                  <td className={styles.time} data-label={t('audit.columns.at')}>
+                    {formatDateTime(entry.at, i18n.language)}
+                  </td>
                   <td data-label={t('audit.columns.actor')}>{entry.actorLabel}</td>
                   <td data-label={t('audit.columns.action')}>
                     <span className={styles.action}>

@@ -11,9 +11,7 @@ export function RoleList({ roles }: { roles: RoleGrant[] }) {
       {roles.map((grant) => (
         <li key={`${grant.role}:${grant.orgUnitCode ?? ''}`} className={styles.item}>
           <h3 className={styles.role}>{t(`myWork.roles.${grant.role}`)}</h3>
-          <p className={styles.org}>
-            {grant.orgUnitCode === null ? t('myWork.cityWide') : t('myWork.orgUnit', { code: grant.orgUnitCode })}
-          </p>
+          <p className={styles.org}>{grant.orgUnitCode === null ? t('myWork.cityWide') : t('myWork.orgUnit', { code: grant.orgUnitCode })}</p>
           <p className={styles.description}>{t(`myWork.roleDescriptions.${grant.role}`)}</p>
         </li>
       ))}

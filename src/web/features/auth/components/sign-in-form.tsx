@@ -21,9 +21,7 @@ export function SignInForm({ onSuccess }: { onSuccess: () => void }) {
 
   const problem = login.error instanceof ApiError ? login.error : null;
   const fieldError = (field: Field): string | undefined =>
-    missing[field] === true
-      ? t('signIn.required', { field: t(`signIn.${field}`) })
-      : problem?.fieldError(field);
+    missing[field] === true ? t('signIn.required', { field: t(`signIn.${field}`) }) : problem?.fieldError(field);
   const formError =
     login.error === null
       ? null
@@ -32,8 +30,8 @@ export function SignInForm({ onSuccess }: { onSuccess: () => void }) {
         : waitOf(problem) > 0
           ? t('signIn.throttled', { wait: waitText(waitOf(problem), i18n.language) })
           : problem.errors.some((e) => e.path === 'username' || e.path === 'password')
-          ? null
-          : (problem.detail ?? problem.title);
+            ? null
+            : (problem.detail ?? problem.title);
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -43,9 +43,7 @@ export function CycleCounts({ cycle }: { cycle: CycleDetail }) {
                 <div className={styles.bar} aria-hidden="true">
                   {statuses.map((status) => {
                     const n = counts[status] ?? 0;
-                    return n === 0 ? null : (
-                      <span key={status} style={{ width: `${(n / total) * 100}%`, background: statusColours[status] }} />
-                    );
+                    return n === 0 ? null : <span key={status} style={{ width: `${(n / total) * 100}%`, background: statusColours[status] }} />;
                   })}
                 </div>
               </>

@@ -54,9 +54,7 @@ export function DeadlineForm({ cycle }: { cycle: CycleDetail }) {
       </Button>
       <div className={styles.status} role="status">
         {setDeadline.isSuccess && <Alert tone="success">{t('cycles.deadlines.saved')}</Alert>}
-        {setDeadline.isError && dueError === undefined && (
-          <Alert tone="danger">{problem?.detail ?? problem?.title ?? t('errors.generic')}</Alert>
-        )}
+        {setDeadline.isError && dueError === undefined && <Alert tone="danger">{problem?.detail ?? problem?.title ?? t('errors.generic')}</Alert>}
       </div>
     </form>
   );

@@ -33,7 +33,11 @@ export function GatePanel({ cycle }: { cycle: CycleDetail }) {
             <dl className={styles.counts}>
               {g.order.map((status) => (
                 <div key={status} className={(g.counts[status] ?? 0) > 0 && status !== 'verified' && status !== 'submitted' ? styles.pending : undefined}>
-                  <dt>{g.id === 'items' ? t(`gates.status.${status as (typeof itemOrder)[number]}`) : t(`gates.reviewStatus.${status as (typeof reviewOrder)[number]}`)}</dt>
+                  <dt>
+                    {g.id === 'items'
+                      ? t(`gates.status.${status as (typeof itemOrder)[number]}`)
+                      : t(`gates.reviewStatus.${status as (typeof reviewOrder)[number]}`)}
+                  </dt>
                   <dd>{formatNumber(g.counts[status] ?? 0)}</dd>
                 </div>
               ))}

@@ -107,12 +107,7 @@ export function TransitionDialog({ cycle, open, onClose, onDone }: TransitionDia
         </p>
 
         {formError && (
-          <Alert
-            ref={alertRef}
-            tone="danger"
-            role="alert"
-            title={stale ? t('cycles.transition.staleTitle') : (problem?.title ?? t('errors.heading'))}
-          >
+          <Alert ref={alertRef} tone="danger" role="alert" title={stale ? t('cycles.transition.staleTitle') : (problem?.title ?? t('errors.heading'))}>
             <p>{stale ? t('cycles.transition.staleText') : (problem?.detail ?? t('errors.generic'))}</p>
           </Alert>
         )}
@@ -131,9 +126,7 @@ export function TransitionDialog({ cycle, open, onClose, onDone }: TransitionDia
                     {b.overridable ? '⚠' : '✖'}
                   </span>
                   <span>
-                    <span className={styles.kind}>
-                      {t(b.overridable ? 'cycles.transition.overridable' : 'cycles.transition.hard')}
-                    </span>
+                    <span className={styles.kind}>{t(b.overridable ? 'cycles.transition.overridable' : 'cycles.transition.hard')}</span>
                     {localized(b.message, i18n.language)}
                     {b.blocking !== null && b.blocking.total > 0 && <BlockingTable list={b.blocking} caption={localized(b.message, i18n.language)} />}
                   </span>
@@ -145,11 +138,7 @@ export function TransitionDialog({ cycle, open, onClose, onDone }: TransitionDia
 
         {hard.length === 0 && soft.length > 0 && (
           <div className={styles.override}>
-            <CheckboxField
-              label={t('cycles.transition.overrideLabel')}
-              checked={override}
-              onChange={(event) => setOverride(event.target.checked)}
-            />
+            <CheckboxField label={t('cycles.transition.overrideLabel')} checked={override} onChange={(event) => setOverride(event.target.checked)} />
             <TextAreaField
               label={t('cycles.transition.reasonLabel')}
               hint={t('cycles.transition.reasonHint')}

@@ -37,9 +37,7 @@ export function FieldSection(props: FieldSectionProps) {
       <div className={styles.fieldHead}>
         <span className={styles.fieldCode}>{field.code}</span>
         <h2 id={headingId}>{localized(field.name, i18n.language)}</h2>
-        <span className={styles.fieldPoints}>
-          {t('framework.fieldSubtotal', { points: formatNumber(points), count: indicators.length })}
-        </span>
+        <span className={styles.fieldPoints}>{t('framework.fieldSubtotal', { points: formatNumber(points), count: indicators.length })}</span>
       </div>
       {!readOnly && (
         <div className={styles.fieldNames}>

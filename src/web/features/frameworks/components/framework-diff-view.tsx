@@ -98,9 +98,15 @@ function DiffContent({ diff, stale }: { diff: FrameworkDiff; stale: boolean }) {
               <thead>
                 <tr>
                   <th scope="col">{t('framework.diff.field')}</th>
-                  <th scope="col" className="num">{t('framework.diff.before')}</th>
-                  <th scope="col" className="num">{t('framework.diff.after')}</th>
-                  <th scope="col" className="num">{t('framework.diff.change')}</th>
+                  <th scope="col" className="num">
+                    {t('framework.diff.before')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('framework.diff.after')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('framework.diff.change')}
+                  </th>
                 </tr>
               </thead>
               <tbody>

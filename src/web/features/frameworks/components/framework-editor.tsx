@@ -215,7 +215,14 @@ export function FrameworkEditor({ framework, readOnly, onReload }: FrameworkEdit
             {draft.dirty ? t('framework.unsaved') : savedVersion !== null ? t('framework.saved', { version: savedVersion }) : t('framework.noChanges')}
           </p>
           <div className={bar.actions}>
-            <Button variant="tertiary" disabled={!draft.dirty || save.isPending} onClick={() => { save.reset(); draft.reset(framework.definition); }}>
+            <Button
+              variant="tertiary"
+              disabled={!draft.dirty || save.isPending}
+              onClick={() => {
+                save.reset();
+                draft.reset(framework.definition);
+              }}
+            >
               {t('framework.discard')}
             </Button>
             <Button disabled={!draft.dirty || save.isPending} onClick={onSave}>

@@ -25,7 +25,10 @@ export function FrameworkTotals({ definition, serverErrors }: { definition: Fram
           <span aria-hidden="true">{ok ? '✔ ' : '✖ '}</span>
           {ok
             ? t('framework.totals.ok')
-            : t('framework.totals.bad', { diff: formatNumber(Math.abs(total - definition.totalPoints)), direction: t(total > definition.totalPoints ? 'framework.totals.over' : 'framework.totals.under') })}
+            : t('framework.totals.bad', {
+                diff: formatNumber(Math.abs(total - definition.totalPoints)),
+                direction: t(total > definition.totalPoints ? 'framework.totals.over' : 'framework.totals.under'),
+              })}
         </span>
         {serverErrors.map((message) => (
           <span key={message} className={styles.totalNote} role="alert">

@@ -90,7 +90,12 @@ export function IndicatorItem({ indicator, index, fields, errors, expanded, onTo
             maxLength={16}
             onChange={(e) => onChange({ code: e.target.value.toUpperCase() })}
           />
-          <SelectField label={t('framework.fields.field')} value={indicator.field} error={errorAt(errors, 'field')} onChange={(e) => onChange({ field: e.target.value })}>
+          <SelectField
+            label={t('framework.fields.field')}
+            value={indicator.field}
+            error={errorAt(errors, 'field')}
+            onChange={(e) => onChange({ field: e.target.value })}
+          >
             {fields.map((f) => (
               <option key={f.code} value={f.code}>
                 {f.code} · {localized(f.name, i18n.language)}
@@ -157,10 +162,18 @@ export function IndicatorItem({ indicator, index, fields, errors, expanded, onTo
             error={errorAt(errors, 'formula')}
             onChange={(e) => onChange({ formula: e.target.value.trim() === '' ? null : e.target.value })}
           />
-          <BoundField label={t('framework.fields.boundsMin')} value={indicator.bounds.min} error={errorAt(errors, 'bounds.min') ?? errorAt(errors, 'bounds')}
-            onChange={(min) => onChange({ bounds: withBound(indicator.bounds, 'min', min) })} />
-          <BoundField label={t('framework.fields.boundsMax')} value={indicator.bounds.max} error={errorAt(errors, 'bounds.max')}
-            onChange={(max) => onChange({ bounds: withBound(indicator.bounds, 'max', max) })} />
+          <BoundField
+            label={t('framework.fields.boundsMin')}
+            value={indicator.bounds.min}
+            error={errorAt(errors, 'bounds.min') ?? errorAt(errors, 'bounds')}
+            onChange={(min) => onChange({ bounds: withBound(indicator.bounds, 'min', min) })}
+          />
+          <BoundField
+            label={t('framework.fields.boundsMax')}
+            value={indicator.bounds.max}
+            error={errorAt(errors, 'bounds.max')}
+            onChange={(max) => onChange({ bounds: withBound(indicator.bounds, 'max', max) })}
+          />
           <CheckboxField
             label={t('framework.fields.evidenceRequired')}
             checked={indicator.evidenceRequired}
@@ -193,7 +206,17 @@ function withBound(bounds: FrameworkIndicator['bounds'], key: 'min' | 'max', val
   return next;
 }
 
-function BoundField({ label, value, error, onChange }: { label: string; value: number | undefined; error?: string; onChange: (v: number | undefined) => void }) {
+function BoundField({
+  label,
+  value,
+  error,
+  onChange,
+}: {
+  label: string;
+  value: number | undefined;
+  error?: string;
+  onChange: (v: number | undefined) => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
   return (

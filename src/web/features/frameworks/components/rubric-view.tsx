@@ -11,9 +11,7 @@ export function RubricView({ rubric, code }: { rubric: Rubric; code: string }) {
   return (
     <div className={styles.rubric}>
       <h3>{t('framework.rubric.heading')}</h3>
-      <p className={styles.meta}>
-        {t(rubric.scale === 'levels' ? 'framework.rubric.levelsScale' : 'framework.rubric.pointsScale')}
-      </p>
+      <p className={styles.meta}>{t(rubric.scale === 'levels' ? 'framework.rubric.levelsScale' : 'framework.rubric.pointsScale')}</p>
       <div className={styles.scroll} tabIndex={0} role="region" aria-label={t('framework.rubric.caption', { code })}>
         <table className={styles.table}>
           <caption className="visually-hidden">{t('framework.rubric.caption', { code })}</caption>

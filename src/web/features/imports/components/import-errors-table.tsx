@@ -18,7 +18,9 @@ export function ImportErrorsTable({ errors, total, caption }: { errors: ImportEr
   const { t } = useTranslation();
   return (
     <div className={styles.errors}>
-      {total > errors.length && <p className={styles.meta}>{t('imports.errors.truncated', { shown: formatNumber(errors.length), total: formatNumber(total) })}</p>}
+      {total > errors.length && (
+        <p className={styles.meta}>{t('imports.errors.truncated', { shown: formatNumber(errors.length), total: formatNumber(total) })}</p>
+      )}
       <div className={`${tableStyles.scroll} ${styles.errorsScroll}`} tabIndex={0} role="region" aria-label={caption}>
         <table className={tableStyles.table}>
           <caption className="visually-hidden">{caption}</caption>

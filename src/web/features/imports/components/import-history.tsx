@@ -47,7 +47,10 @@ function HistoryItem({ item }: { item: ImportView }) {
         })}
       </p>
       {isActiveImport(item) && (
-        <ProgressBar value={item.job?.progress === undefined || item.job.progress === 0 ? null : item.job.progress} label={t('imports.job.running', { name: item.fileName })} />
+        <ProgressBar
+          value={item.job?.progress === undefined || item.job.progress === 0 ? null : item.job.progress}
+          label={t('imports.job.running', { name: item.fileName })}
+        />
       )}
       {item.status === 'failed' && item.errors.length > 0 && (
         <details className={styles.details}>

@@ -24,7 +24,10 @@ interface ImportPanelProps {
   onImported: () => void;
 }
 
-type Outcome = { kind: 'done'; result: Extract<ImportResponse, { status: 'committed' }> } | { kind: 'queued'; importId: number } | { kind: 'refused'; error: ApiError; fileName: string };
+type Outcome =
+  | { kind: 'done'; result: Extract<ImportResponse, { status: 'committed' }> }
+  | { kind: 'queued'; importId: number }
+  | { kind: 'refused'; error: ApiError; fileName: string };
 
 /**
  * Spreadsheet import: download the district's template, fill it in Excel, upload it with a progress bar. A refused
@@ -57,7 +60,13 @@ export function ImportPanel({ code, year, recordTypes, canImport, onImported }: 
         <section className={styles.step} aria-labelledby="import-upload-heading">
           <h3 id="import-upload-heading">{t('imports.upload.heading')}</h3>
           <p>{t('imports.upload.text')}</p>
-          <SelectField label={t('imports.upload.csvType')} hint={t('imports.upload.csvTypeHint')} value={csvType} onChange={(e) => setCsvType(e.target.value)} className={styles.csvType}>
+          <SelectField
+            label={t('imports.upload.csvType')}
+            hint={t('imports.upload.csvTypeHint')}
+            value={csvType}
+            onChange={(e) => setCsvType(e.target.value)}
+            className={styles.csvType}
+          >
             <option value="">{t('imports.upload.csvTypeNone')}</option>
             {recordTypes.map((type) => (
               <option key={type.code} value={type.code}>

@@ -13,8 +13,24 @@ export function NotificationBell({ className }: { className?: string }) {
   const label = count > 0 ? t('notifications.bellUnread', { count }) : t('notifications.bell');
   // The name is the link's own text (no aria-label), so that the visible count is part of it.
   return (
-    <Link to={paths.notifications} className={`${styles.bell} ${className ?? ''}`} title={label} aria-current={pathname === paths.notifications ? 'page' : undefined}>
-      <svg width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
+    <Link
+      to={paths.notifications}
+      className={`${styles.bell} ${className ?? ''}`}
+      title={label}
+      aria-current={pathname === paths.notifications ? 'page' : undefined}
+    >
+      <svg
+        width="20"
+        height="20"
+        viewBox="0 0 24 24"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.8"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+        aria-hidden="true"
+        focusable="false"
+      >
         <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
         <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
       </svg>

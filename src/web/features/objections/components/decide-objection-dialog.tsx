@@ -49,7 +49,12 @@ export function DecideObjectionDialog({ year, objection, onClose }: { year: numb
     decide.mutate(
       {
         id: objection.id,
-        request: { decision, version: objection.version, correctedValue: decision === 'accept' ? value : null, reason: reason.trim() === '' ? null : reason.trim() },
+        request: {
+          decision,
+          version: objection.version,
+          correctedValue: decision === 'accept' ? value : null,
+          reason: reason.trim() === '' ? null : reason.trim(),
+        },
       },
       { onSuccess: onClose },
     );
@@ -100,7 +105,8 @@ export function DecideObjectionDialog({ year, objection, onClose }: { year: numb
             {qualitative ? t('objections.decide.acceptRereview') : t('objections.decide.accept')}
           </label>
           <label>
-            <input type="radio" name="decision" value="reject" checked={decision === 'reject'} onChange={() => setDecision('reject')} /> {t('objections.decide.reject')}
+            <input type="radio" name="decision" value="reject" checked={decision === 'reject'} onChange={() => setDecision('reject')} />{' '}
+            {t('objections.decide.reject')}
           </label>
         </fieldset>
         {decision === 'accept' && (

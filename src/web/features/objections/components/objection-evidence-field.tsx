@@ -6,7 +6,15 @@ import { uploadObjectionEvidence } from '../api/upload-evidence.js';
 import styles from './objections.module.css';
 
 /** The one evidence file an objection or a reply carries: upload it under the given district, or remove it. */
-export function ObjectionEvidenceField({ district, evidence, onChange }: { district: string; evidence: EvidenceFile | null; onChange: (file: EvidenceFile | null) => void }) {
+export function ObjectionEvidenceField({
+  district,
+  evidence,
+  onChange,
+}: {
+  district: string;
+  evidence: EvidenceFile | null;
+  onChange: (file: EvidenceFile | null) => void;
+}) {
   const { t } = useTranslation();
   return (
     <div className={styles.evidence}>

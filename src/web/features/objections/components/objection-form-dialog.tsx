@@ -87,7 +87,11 @@ export function ObjectionFormDialog({ year, district, filer, indicator, onClose 
       )}
       {indicator !== null && (
         <p className={styles.meta}>
-          {t('objections.form.current', { value: `${formatNumber(indicator.value)}${indicator.unit === '' ? '' : ` ${indicator.unit}`}`, earned: formatNumber(indicator.earned), points: formatNumber(indicator.points) })}
+          {t('objections.form.current', {
+            value: `${formatNumber(indicator.value)}${indicator.unit === '' ? '' : ` ${indicator.unit}`}`,
+            earned: formatNumber(indicator.earned),
+            points: formatNumber(indicator.points),
+          })}
         </p>
       )}
       <form id="objection-form" className={styles.form} onSubmit={submit} noValidate>

@@ -147,7 +147,13 @@ export function ObjectionList({ year, objections, schedule }: ObjectionListProps
                     </Button>
                   )}
                   {o.actions.withdraw && (
-                    <Button variant="tertiary" size="small" disabled={withdraw.isPending} onClick={() => withdraw.mutate({ id: o.id, version: o.version })} aria-label={t('objections.list.withdrawLabel', { item })}>
+                    <Button
+                      variant="tertiary"
+                      size="small"
+                      disabled={withdraw.isPending}
+                      onClick={() => withdraw.mutate({ id: o.id, version: o.version })}
+                      aria-label={t('objections.list.withdrawLabel', { item })}
+                    >
                       {t('objections.list.withdraw')}
                     </Button>
                   )}

@@ -55,11 +55,41 @@ export function ObjectionSettingsForm({ year, settings }: { year: number; settin
   return (
     <form className={styles.form} onSubmit={submit} noValidate aria-labelledby="objection-settings-heading">
       <div className={styles.settings}>
-        <TextField label={t('objections.settings.filing')} hint={t('cycles.deadlines.timeZone')} type="datetime-local" required value={filing} error={problem?.fieldError('body.filingDueAt')} onChange={(e) => setFiling(e.target.value)} />
-        <TextField label={t('objections.settings.reply')} hint={t('cycles.deadlines.timeZone')} type="datetime-local" required value={reply} error={problem?.fieldError('body.replyDueAt')} onChange={(e) => setReply(e.target.value)} />
-        <TextField label={t('objections.settings.decision')} hint={t('cycles.deadlines.timeZone')} type="datetime-local" required value={decision} error={problem?.fieldError('body.decisionDueAt')} onChange={(e) => setDecision(e.target.value)} />
+        <TextField
+          label={t('objections.settings.filing')}
+          hint={t('cycles.deadlines.timeZone')}
+          type="datetime-local"
+          required
+          value={filing}
+          error={problem?.fieldError('body.filingDueAt')}
+          onChange={(e) => setFiling(e.target.value)}
+        />
+        <TextField
+          label={t('objections.settings.reply')}
+          hint={t('cycles.deadlines.timeZone')}
+          type="datetime-local"
+          required
+          value={reply}
+          error={problem?.fieldError('body.replyDueAt')}
+          onChange={(e) => setReply(e.target.value)}
+        />
+        <TextField
+          label={t('objections.settings.decision')}
+          hint={t('cycles.deadlines.timeZone')}
+          type="datetime-local"
+          required
+          value={decision}
+          error={problem?.fieldError('body.decisionDueAt')}
+          onChange={(e) => setDecision(e.target.value)}
+        />
       </div>
-      <TextField label={t('objections.settings.committee')} hint={t('objections.settings.committeeHint')} value={committee} error={committeeError} onChange={(e) => setCommittee(e.target.value)} />
+      <TextField
+        label={t('objections.settings.committee')}
+        hint={t('objections.settings.committeeHint')}
+        value={committee}
+        error={committeeError}
+        onChange={(e) => setCommittee(e.target.value)}
+      />
       <div className={styles.actions}>
         <Button type="submit" variant="secondary" disabled={save.isPending || filing === '' || reply === '' || decision === ''}>
           {t('objections.settings.save')}

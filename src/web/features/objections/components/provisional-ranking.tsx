@@ -14,7 +14,12 @@ export function ProvisionalRanking({ results, own }: { results: ProvisionalResul
   };
   const units = [...results.units].sort((a, b) => (a.rank ?? 999) - (b.rank ?? 999));
   return (
-    <div className={`${tableStyles.scroll} ${styles.tallScroll}`} tabIndex={0} role="region" aria-label={t('objections.ranking.caption', { year: results.year })}>
+    <div
+      className={`${tableStyles.scroll} ${styles.tallScroll}`}
+      tabIndex={0}
+      role="region"
+      aria-label={t('objections.ranking.caption', { year: results.year })}
+    >
       <table className={tableStyles.table}>
         <caption className="visually-hidden">{t('objections.ranking.caption', { year: results.year })}</caption>
         <thead>

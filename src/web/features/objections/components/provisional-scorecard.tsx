@@ -21,11 +21,14 @@ export function ProvisionalScorecard({ scorecard, objections, canObject, onObjec
   const language = i18n.language;
   return (
     <div className={styles.scorecard}>
-      <p className={styles.summary}>
-        {t('objections.scorecard.summary', { score: formatScore(scorecard.score), rank: scorecard.rank ?? '–' })}
-      </p>
+      <p className={styles.summary}>{t('objections.scorecard.summary', { score: formatScore(scorecard.score), rank: scorecard.rank ?? '–' })}</p>
       <p className={styles.explanation}>{localized(scorecard.explanation, language)}</p>
-      <div className={`${tableStyles.scroll} ${styles.tallScroll}`} tabIndex={0} role="region" aria-label={t('objections.scorecard.caption', { name: scorecard.name })}>
+      <div
+        className={`${tableStyles.scroll} ${styles.tallScroll}`}
+        tabIndex={0}
+        role="region"
+        aria-label={t('objections.scorecard.caption', { name: scorecard.name })}
+      >
         <table className={tableStyles.table}>
           <caption className="visually-hidden">{t('objections.scorecard.caption', { name: scorecard.name })}</caption>
           <thead>
@@ -60,7 +63,12 @@ export function ProvisionalScorecard({ scorecard, objections, canObject, onObjec
                   <td>
                     {filed.length > 0 && <ObjectionStatusBadge status={filed[0]!.status} stage={filed[0]!.stage} />}
                     {canObject && open === undefined && (
-                      <Button variant="tertiary" size="small" aria-label={t('objections.scorecard.fileLabel', { district: scorecard.name, indicator: `${indicator.code} ${name}` })} onClick={() => onObject(indicator)}>
+                      <Button
+                        variant="tertiary"
+                        size="small"
+                        aria-label={t('objections.scorecard.fileLabel', { district: scorecard.name, indicator: `${indicator.code} ${name}` })}
+                        onClick={() => onObject(indicator)}
+                      >
                         {t('objections.scorecard.file')}
                       </Button>
                     )}

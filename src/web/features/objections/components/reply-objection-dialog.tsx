@@ -49,7 +49,9 @@ export function ReplyObjectionDialog({ year, objection, onClose }: { year: numbe
     <Dialog
       open={objection !== null}
       onClose={onClose}
-      title={objection === null ? '' : t('objections.reply.title', { filer: objection.filer.name, item: `${objection.district.name} ${objection.indicator.code}` })}
+      title={
+        objection === null ? '' : t('objections.reply.title', { filer: objection.filer.name, item: `${objection.district.name} ${objection.indicator.code}` })
+      }
       footer={
         <>
           <Button variant="tertiary" onClick={onClose}>

@@ -48,10 +48,28 @@ export function RecordFieldInput({ field, value, onChange, error, disabled }: Re
       );
     case 'longtext':
       return (
-        <TextAreaField label={label} value={text} required={field.required} disabled={disabled} error={error} maxLength={field.maxLength} onChange={(e) => onChange(e.target.value)} />
+        <TextAreaField
+          label={label}
+          value={text}
+          required={field.required}
+          disabled={disabled}
+          error={error}
+          maxLength={field.maxLength}
+          onChange={(e) => onChange(e.target.value)}
+        />
       );
     case 'date':
-      return <TextField label={label} type="date" value={text} required={field.required} disabled={disabled} error={error} onChange={(e) => onChange(e.target.value)} />;
+      return (
+        <TextField
+          label={label}
+          type="date"
+          value={text}
+          required={field.required}
+          disabled={disabled}
+          error={error}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      );
     case 'integer':
     case 'number':
     case 'money':

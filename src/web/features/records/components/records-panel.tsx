@@ -50,15 +50,13 @@ export function RecordsPanel({ code, year, recordTypes, canEdit, onChanged }: Re
     const no = t('common.no');
     const list: ColumnDef<ActivityRecord, unknown>[] = [
       { id: 'occurredOn', header: t('records.occurredOn'), accessorFn: (r) => r.occurredOn },
-      ...type.fields.map(
-        (field): ColumnDef<ActivityRecord, unknown> => ({
-          id: field.key,
-          header: `${localized(field.label, language)}${field.unit === undefined ? '' : ` (${field.unit})`}`,
-          accessorFn: (r) => r.data[field.key] ?? null,
-          cell: (info) => cellText(field, info.row.original.data[field.key], yes, no),
-          meta: { numeric: numericTypes.has(field.type) },
-        }),
-      ),
+      ...type.fields.map((field): ColumnDef<ActivityRecord, unknown> => ({
+        id: field.key,
+        header: `${localized(field.label, language)}${field.unit === undefined ? '' : ` (${field.unit})`}`,
+        accessorFn: (r) => r.data[field.key] ?? null,
+        cell: (info) => cellText(field, info.row.original.data[field.key], yes, no),
+        meta: { numeric: numericTypes.has(field.type) },
+      })),
     ];
     if (canEdit) {
       list.push({

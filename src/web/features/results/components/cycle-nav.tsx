@@ -12,11 +12,7 @@ export function CycleNav({ cycles, selectedYear }: { cycles: PublicCycle[]; sele
       <ul className={styles.list}>
         {cycles.map((cycle) => (
           <li key={cycle.year}>
-            <Link
-              to={paths.results(cycle.year)}
-              className={styles.link}
-              aria-current={cycle.year === selectedYear ? 'page' : undefined}
-            >
+            <Link to={paths.results(cycle.year)} className={styles.link} aria-current={cycle.year === selectedYear ? 'page' : undefined}>
               {t('common.year', { year: cycle.year })}
             </Link>
           </li>

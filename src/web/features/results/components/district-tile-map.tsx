@@ -45,27 +45,19 @@ interface DistrictTileMapProps {
 export function DistrictTileMap({ year, units }: DistrictTileMapProps) {
   const { t } = useTranslation();
   // DOM order follows the grid, row by row, so that keyboard focus moves in reading order.
-  const placed = units
-    .filter((u) => seoulDistrictTiles[u.code] !== undefined)
-    .sort((a, b) => tileOrder(a.code) - tileOrder(b.code));
+  const placed = units.filter((u) => seoulDistrictTiles[u.code] !== undefined).sort((a, b) => tileOrder(a.code) - tileOrder(b.code));
   if (placed.length === 0) return null;
   const unplaced = units.filter((u) => seoulDistrictTiles[u.code] === undefined);
   const bands = scoreBands(placed);
 
   return (
     <figure className={styles.figure}>
-      <ul
-        className={styles.grid}
-        style={{ gridTemplateColumns: `repeat(${seoulTileGrid.columns}, minmax(0, 1fr))` }}
-      >
+      <ul className={styles.grid} style={{ gridTemplateColumns: `repeat(${seoulTileGrid.columns}, minmax(0, 1fr))` }}>
         {placed.map((unit) => {
           const position = seoulDistrictTiles[unit.code];
           return (
             <li key={unit.code} style={{ gridColumn: position?.column, gridRow: position?.row }}>
-              <Link
-                to={paths.scorecard(year, unit.code)}
-                className={`${styles.tile} ${bandClasses[bandOf(unit.score, bands)] ?? ''}`}
-              >
+              <Link to={paths.scorecard(year, unit.code)} className={`${styles.tile} ${bandClasses[bandOf(unit.score, bands)] ?? ''}`}>
                 <span className="visually-hidden">
                   {t('results.mapTileLabel', { district: unit.name, score: formatScore(unit.score, 1), rank: unit.rank })}
                 </span>
@@ -90,12 +82,7 @@ export function DistrictTileMap({ year, units }: DistrictTileMapProps) {
       </ul>
       <figcaption className={styles.caption}>
         {t('results.mapDescription')}
-        {unplaced.length > 0 && (
-          <>
-            {' '}
-            {t('results.notOnMap', { names: unplaced.map((u) => u.name).join(', ') })}
-          </>
-        )}
+        {unplaced.length > 0 && <> {t('results.notOnMap', { names: unplaced.map((u) => u.name).join(', ') })}</>}
       </figcaption>
     </figure>
   );

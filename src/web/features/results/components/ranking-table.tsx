@@ -44,9 +44,7 @@ export function RankingTable({ results, downloads }: { results: CycleResults; do
         accessorFn: (u) => u.name,
         header: t('results.columns.district'),
         sortingFn: (a, b) => collator.compare(a.original.name, b.original.name),
-        cell: ({ row }) => (
-          <Link to={paths.scorecard(results.year, row.original.code)}>{row.original.name}</Link>
-        ),
+        cell: ({ row }) => <Link to={paths.scorecard(results.year, row.original.code)}>{row.original.name}</Link>,
       },
       {
         id: 'score',
@@ -56,16 +54,14 @@ export function RankingTable({ results, downloads }: { results: CycleResults; do
         sortDescFirst: true,
         cell: ({ row }) => <strong>{formatScore(row.original.score)}</strong>,
       },
-      ...results.fields.map(
-        (field): ColumnDef<ResultUnit, unknown> => ({
-          id: `field:${field.code}`,
-          accessorFn: (u) => u.fieldScores[field.code] ?? Number.NEGATIVE_INFINITY,
-          header: t('results.fieldPoints', { name: localized(field.name, language), points: field.points }),
-          meta: { numeric: true },
-          sortDescFirst: true,
-          cell: ({ row }) => formatScore(row.original.fieldScores[field.code]),
-        }),
-      ),
+      ...results.fields.map((field): ColumnDef<ResultUnit, unknown> => ({
+        id: `field:${field.code}`,
+        accessorFn: (u) => u.fieldScores[field.code] ?? Number.NEGATIVE_INFINITY,
+        header: t('results.fieldPoints', { name: localized(field.name, language), points: field.points }),
+        meta: { numeric: true },
+        sortDescFirst: true,
+        cell: ({ row }) => formatScore(row.original.fieldScores[field.code]),
+      })),
       {
         id: 'awardTier',
         accessorFn: (u) => tierLevel(u.awardTier),

@@ -12,17 +12,14 @@ export function ResultsStats({ results }: { results: CycleResults }) {
   const { t } = useTranslation();
   const first = results.units.filter((u) => u.rank === 1);
   const scored = results.units.flatMap((u) => (u.score === null ? [] : [u.score]));
-  const average =
-    scored.length === 0 ? null : scored.reduce((sum, score) => sum + score, 0) / scored.length;
+  const average = scored.length === 0 ? null : scored.reduce((sum, score) => sum + score, 0) / scored.length;
   return (
     <dl className={styles.stats}>
       <div className={styles.stat}>
         <dt>{t('results.topDistrict')}</dt>
         <dd>
           {first.map((u) => u.name).join(', ') || t('common.none')}
-          {first[0] !== undefined && (
-            <span className={styles.sub}>{t('common.scoreUnit', { score: formatScore(first[0].score) })}</span>
-          )}
+          {first[0] !== undefined && <span className={styles.sub}>{t('common.scoreUnit', { score: formatScore(first[0].score) })}</span>}
         </dd>
       </div>
       <div className={styles.stat}>
@@ -43,7 +40,9 @@ export function AwardTierList({ results }: { results: CycleResults }) {
   return (
     <ul className={styles.tiers}>
       {results.tiers.map((tier, level) => {
-        const winners = results.units.filter((u) => u.awardTier === tier.code).sort((a, b) => (a.rank ?? Number.POSITIVE_INFINITY) - (b.rank ?? Number.POSITIVE_INFINITY));
+        const winners = results.units
+          .filter((u) => u.awardTier === tier.code)
+          .sort((a, b) => (a.rank ?? Number.POSITIVE_INFINITY) - (b.rank ?? Number.POSITIVE_INFINITY));
         return (
           <li key={tier.code} className={styles.tier}>
             <AwardBadge label={localized(tier.name, i18n.language)} level={level} />

@@ -44,7 +44,9 @@ export function AssignmentList({ assignments, linkTo, canScore }: AssignmentList
                 <>
                   {' '}
                   <RereviewBadge />
-                  {a.rereview.reason !== null && <span className={styles.rereviewReason}>{t('reviews.rereview.reasonShort', { reason: a.rereview.reason })}</span>}
+                  {a.rereview.reason !== null && (
+                    <span className={styles.rereviewReason}>{t('reviews.rereview.reasonShort', { reason: a.rereview.reason })}</span>
+                  )}
                 </>
               )}
             </>
@@ -86,7 +88,9 @@ export function AssignmentList({ assignments, linkTo, canScore }: AssignmentList
       columns={columns}
       caption={t('reviews.caption')}
       getRowId={(a) => String(a.id)}
-      searchText={(a) => `${a.orgUnit.name} ${a.orgUnit.nameEn} ${a.indicator.code} ${a.indicator.name.ko} ${a.indicator.name.en}${a.rereview === null ? '' : ` ${t('reviews.rereview.badge')}`}`}
+      searchText={(a) =>
+        `${a.orgUnit.name} ${a.orgUnit.nameEn} ${a.indicator.code} ${a.indicator.name.ko} ${a.indicator.name.en}${a.rereview === null ? '' : ` ${t('reviews.rereview.badge')}`}`
+      }
       filterLabel={t('reviews.filter')}
       initialSorting={[{ id: 'status', desc: false }]}
       maxHeight="60vh"

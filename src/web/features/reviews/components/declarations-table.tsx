@@ -25,7 +25,11 @@ export function DeclarationsTable({ declarations }: { declarations: ReviewDeclar
               <th scope="row">
                 {r.displayName} <span className={styles.dossierMeta}>({r.username})</span>
               </th>
-              <td>{r.pledge === null ? t('reviews.declarations.notSigned') : t('reviews.declarations.signed', { at: formatDateTime(r.pledge.signedAt, language) })}</td>
+              <td>
+                {r.pledge === null
+                  ? t('reviews.declarations.notSigned')
+                  : t('reviews.declarations.signed', { at: formatDateTime(r.pledge.signedAt, language) })}
+              </td>
               <td>{r.tiedTo.length === 0 ? '—' : r.tiedTo.join(', ')}</td>
               <td>
                 {r.conflicts.length === 0

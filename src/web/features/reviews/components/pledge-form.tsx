@@ -64,7 +64,15 @@ export function PledgeForm({ year, pledge }: { year: number; pledge: MyPledge })
       ) : pledge.editable ? (
         <form className={styles.inlineForm} onSubmit={onSign} noValidate>
           <CheckboxField label={t('reviews.pledge.agree')} checked={agree} onChange={(e) => setAgree(e.target.checked)} required />
-          <TextField label={t('reviews.pledge.name')} value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" required maxLength={100} error={signError?.fieldError('body.signedName')} />
+          <TextField
+            label={t('reviews.pledge.name')}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            autoComplete="name"
+            required
+            maxLength={100}
+            error={signError?.fieldError('body.signedName')}
+          />
           {sign.isError && (
             <Alert tone="danger" role="alert">
               {messageOf(sign.error)}
@@ -99,7 +107,13 @@ export function PledgeForm({ year, pledge }: { year: number; pledge: MyPledge })
       )}
       {pledge.editable && (
         <form className={styles.inlineForm} onSubmit={onDeclare} noValidate>
-          <SelectField label={t('reviews.pledge.district')} value={district} onChange={(e) => setDistrict(e.target.value)} required error={declareError?.fieldError('body.orgUnitCode')}>
+          <SelectField
+            label={t('reviews.pledge.district')}
+            value={district}
+            onChange={(e) => setDistrict(e.target.value)}
+            required
+            error={declareError?.fieldError('body.orgUnitCode')}
+          >
             <option value="">{t('reviews.pledge.choose')}</option>
             {pledge.districts
               .filter((d) => !declared.has(d.code))
@@ -109,7 +123,16 @@ export function PledgeForm({ year, pledge }: { year: number; pledge: MyPledge })
                 </option>
               ))}
           </SelectField>
-          <TextAreaField label={t('reviews.pledge.reason')} hint={t('reviews.pledge.reasonHint')} value={reason} onChange={(e) => setReason(e.target.value)} rows={3} maxLength={2000} required error={declareError?.fieldError('body.reason')} />
+          <TextAreaField
+            label={t('reviews.pledge.reason')}
+            hint={t('reviews.pledge.reasonHint')}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            rows={3}
+            maxLength={2000}
+            required
+            error={declareError?.fieldError('body.reason')}
+          />
           {declare.isError && (
             <Alert tone="danger" role="alert">
               {messageOf(declare.error)}

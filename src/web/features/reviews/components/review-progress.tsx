@@ -35,7 +35,11 @@ export function ReviewProgress({ year, progress, canAssign }: { year: number; pr
           </Button>
           <div aria-live="polite">
             {assign.data !== undefined && (
-              <Alert tone={assign.data.shortfalls.length > 0 ? 'warning' : 'success'} role="status" title={t('reviews.progress.assigned', { created: assign.data.created, items: assign.data.items })}>
+              <Alert
+                tone={assign.data.shortfalls.length > 0 ? 'warning' : 'success'}
+                role="status"
+                title={t('reviews.progress.assigned', { created: assign.data.created, items: assign.data.items })}
+              >
                 {assign.data.shortfalls.length > 0 && <p>{t('reviews.progress.shortfalls', { count: assign.data.shortfalls.length })}</p>}
               </Alert>
             )}

@@ -20,8 +20,19 @@ export function ReviewResults({ results }: { results: Results }) {
       { id: 'district', header: t('reviews.results.district'), accessorFn: (i) => i.orgUnitName },
       { id: 'indicator', header: t('reviews.results.indicator'), accessorFn: (i) => i.indicatorCode },
       { id: 'n', header: t('reviews.results.n'), accessorFn: (i) => i.n, meta: { numeric: true } },
-      { id: 'score', header: t('reviews.results.score'), accessorFn: (i) => i.score, cell: (info) => formatScore(info.row.original.score, 1), meta: { numeric: true } },
-      { id: 'trimmed', header: t('reviews.results.trimmed'), accessorFn: (i) => (i.trimmed ? 1 : 0), cell: (info) => t(info.row.original.trimmed ? 'common.yes' : 'common.no') },
+      {
+        id: 'score',
+        header: t('reviews.results.score'),
+        accessorFn: (i) => i.score,
+        cell: (info) => formatScore(info.row.original.score, 1),
+        meta: { numeric: true },
+      },
+      {
+        id: 'trimmed',
+        header: t('reviews.results.trimmed'),
+        accessorFn: (i) => (i.trimmed ? 1 : 0),
+        cell: (info) => t(info.row.original.trimmed ? 'common.yes' : 'common.no'),
+      },
     ],
     [t],
   );

@@ -67,7 +67,11 @@ export function ScoreForm({ year, assignment, rubric, editable }: ScoreFormProps
 
   const body = () => ({
     version,
-    scores: Object.fromEntries(Object.entries(marks).filter(([, v]) => v !== '').map(([k, v]) => [k, Number(v)])),
+    scores: Object.fromEntries(
+      Object.entries(marks)
+        .filter(([, v]) => v !== '')
+        .map(([k, v]) => [k, Number(v)]),
+    ),
     comment: comment.trim() === '' ? null : comment.trim(),
   });
   const focusProblem = () => focusFirstProblem('score-form', alertRef);
@@ -159,7 +163,10 @@ export function ScoreForm({ year, assignment, rubric, editable }: ScoreFormProps
             </div>
           );
         }
-        const levels = c.levels !== undefined && c.levels.length > 0 ? [...c.levels].sort((a, b) => a.level - b.level) : [1, 2, 3, 4, 5].map((level) => ({ level, description: null }));
+        const levels =
+          c.levels !== undefined && c.levels.length > 0
+            ? [...c.levels].sort((a, b) => a.level - b.level)
+            : [1, 2, 3, 4, 5].map((level) => ({ level, description: null }));
         const errorId = `criterion-${c.code}-error`;
         return (
           <fieldset key={c.code} className={styles.criterion} aria-describedby={fieldError === undefined ? undefined : errorId}>

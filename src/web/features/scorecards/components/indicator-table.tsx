@@ -62,9 +62,7 @@ export function IndicatorTable({ indicators, fields }: IndicatorTableProps) {
           <div key={group.code} className={styles.field}>
             <h3 id={headingId} className={styles.fieldHeading}>
               <span>{group.name}</span>
-              <span className={styles.subtotal}>
-                {t('scorecard.fieldSubtotal', { earned: formatScore(earned), points: formatNumber(group.points) })}
-              </span>
+              <span className={styles.subtotal}>{t('scorecard.fieldSubtotal', { earned: formatScore(earned), points: formatNumber(group.points) })}</span>
             </h3>
             <div className={styles.scroll} tabIndex={0} role="region" aria-labelledby={headingId}>
               <table className={styles.table}>
@@ -75,9 +73,15 @@ export function IndicatorTable({ indicators, fields }: IndicatorTableProps) {
                       {t('scorecard.columns.earned')} / {t('scorecard.columns.points')}
                     </th>
                     <th scope="col">{t('scorecard.columns.achievement')}</th>
-                    <th scope="col" className={styles.numeric}>{t('scorecard.columns.rawValue')}</th>
-                    <th scope="col" className={styles.numeric}>{t('scorecard.columns.normalised')}</th>
-                    <th scope="col" className={styles.numeric}>{t('scorecard.columns.median')}</th>
+                    <th scope="col" className={styles.numeric}>
+                      {t('scorecard.columns.rawValue')}
+                    </th>
+                    <th scope="col" className={styles.numeric}>
+                      {t('scorecard.columns.normalised')}
+                    </th>
+                    <th scope="col" className={styles.numeric}>
+                      {t('scorecard.columns.median')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>

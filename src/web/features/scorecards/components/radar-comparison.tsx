@@ -57,9 +57,7 @@ export function RadarComparison({ districtName, indicators }: RadarComparisonPro
     };
   }, [compared, districtName, t]);
 
-  const summary = compared
-    .map((i) => `${i.code} ${formatScore(i.normalised, 1)} / ${formatScore(i.median, 1)}`)
-    .join(', ');
+  const summary = compared.map((i) => `${i.code} ${formatScore(i.normalised, 1)} / ${formatScore(i.median, 1)}`).join(', ');
 
   return (
     <section className={styles.panel} aria-labelledby={headingId}>

@@ -16,9 +16,7 @@ interface ScorecardSummaryProps {
 /** Total score, rank with its change since last year, award and adjustments. */
 export function ScorecardSummary({ scorecard, tier, unitCount }: ScorecardSummaryProps) {
   const { t } = useTranslation();
-  const previous = scorecard.trend
-    .filter((point) => point.year < scorecard.year)
-    .sort((a, b) => b.year - a.year)[0];
+  const previous = scorecard.trend.filter((point) => point.year < scorecard.year).sort((a, b) => b.year - a.year)[0];
   return (
     <dl className={styles.stats}>
       <div className={`${styles.stat} ${styles.primary}`}>
@@ -31,8 +29,7 @@ export function ScorecardSummary({ scorecard, tier, unitCount }: ScorecardSummar
           {t('common.rankUnit', { rank: scorecard.rank })}
           <span className={styles.sub}>
             {unitCount !== null && `${t('scorecard.rankOf', { count: unitCount })} · `}
-            {t('scorecard.movementFromLastYear')}{' '}
-            <RankChange previousRank={previous?.rank ?? null} rank={scorecard.rank} />
+            {t('scorecard.movementFromLastYear')} <RankChange previousRank={previous?.rank ?? null} rank={scorecard.rank} />
           </span>
         </dd>
       </div>

@@ -65,8 +65,20 @@ function ComparisonContent({ comparison, tierName }: { comparison: Comparison; t
   const unitColumns = useMemo<ColumnDef<UnitChange, unknown>[]>(
     () => [
       { id: 'district', accessorFn: (u) => u.name, header: t('results.columns.district') },
-      { id: 'scoreFrom', accessorFn: (u) => u.score.from ?? Number.NEGATIVE_INFINITY, header: t('scoring.compare.scoreFrom'), meta: { numeric: true }, cell: ({ row }) => formatScore(row.original.score.from) },
-      { id: 'scoreTo', accessorFn: (u) => u.score.to ?? Number.NEGATIVE_INFINITY, header: t('scoring.compare.scoreTo'), meta: { numeric: true }, cell: ({ row }) => formatScore(row.original.score.to) },
+      {
+        id: 'scoreFrom',
+        accessorFn: (u) => u.score.from ?? Number.NEGATIVE_INFINITY,
+        header: t('scoring.compare.scoreFrom'),
+        meta: { numeric: true },
+        cell: ({ row }) => formatScore(row.original.score.from),
+      },
+      {
+        id: 'scoreTo',
+        accessorFn: (u) => u.score.to ?? Number.NEGATIVE_INFINITY,
+        header: t('scoring.compare.scoreTo'),
+        meta: { numeric: true },
+        cell: ({ row }) => formatScore(row.original.score.to),
+      },
       {
         id: 'delta',
         accessorFn: (u) => u.score.delta ?? 0,
@@ -88,7 +100,10 @@ function ComparisonContent({ comparison, tierName }: { comparison: Comparison; t
           const { from, to } = row.original.rank;
           return (
             <>
-              {from ?? '–'} <span className={styles.arrow} aria-hidden="true">→</span>
+              {from ?? '–'}{' '}
+              <span className={styles.arrow} aria-hidden="true">
+                →
+              </span>
               <span className="visually-hidden"> {t('framework.diff.becomes')} </span> <strong>{to ?? '–'}</strong>{' '}
               {to !== null && from !== null && <RankChange previousRank={from} rank={to} />}
             </>
@@ -118,8 +133,20 @@ function ComparisonContent({ comparison, tierName }: { comparison: Comparison; t
     () => [
       { id: 'district', accessorFn: (c) => nameOf(comparison, c.code), header: t('results.columns.district') },
       { id: 'indicator', accessorFn: (c) => c.indicator, header: t('scoring.compare.indicator') },
-      { id: 'from', accessorFn: (c) => c.from ?? Number.NEGATIVE_INFINITY, header: t('scoring.compare.valueFrom'), meta: { numeric: true }, cell: ({ row }) => formatNumber(row.original.from) },
-      { id: 'to', accessorFn: (c) => c.to ?? Number.NEGATIVE_INFINITY, header: t('scoring.compare.valueTo'), meta: { numeric: true }, cell: ({ row }) => formatNumber(row.original.to) },
+      {
+        id: 'from',
+        accessorFn: (c) => c.from ?? Number.NEGATIVE_INFINITY,
+        header: t('scoring.compare.valueFrom'),
+        meta: { numeric: true },
+        cell: ({ row }) => formatNumber(row.original.from),
+      },
+      {
+        id: 'to',
+        accessorFn: (c) => c.to ?? Number.NEGATIVE_INFINITY,
+        header: t('scoring.compare.valueTo'),
+        meta: { numeric: true },
+        cell: ({ row }) => formatNumber(row.original.to),
+      },
     ],
     [t, comparison],
   );
@@ -135,12 +162,8 @@ function ComparisonContent({ comparison, tierName }: { comparison: Comparison; t
           <span aria-hidden="true">{comparison.adjustmentsChanged ? '△ ' : '＝ '}</span>
           {t('scoring.compare.adjustments')}: <strong>{t(comparison.adjustmentsChanged ? 'framework.diff.changed' : 'framework.diff.unchanged')}</strong>
         </li>
-        <li>
-          {t('scoring.compare.inputCount', { count: comparison.inputChanges.length })}
-        </li>
-        <li>
-          {t('scoring.compare.unitCount', { count: changedCount })}
-        </li>
+        <li>{t('scoring.compare.inputCount', { count: comparison.inputChanges.length })}</li>
+        <li>{t('scoring.compare.unitCount', { count: changedCount })}</li>
       </ul>
       <h3>{t('scoring.compare.unitsHeading')}</h3>
       <DataTable
@@ -150,9 +173,7 @@ function ComparisonContent({ comparison, tierName }: { comparison: Comparison; t
         getRowId={(u) => u.code}
         initialSorting={[{ id: 'rank', desc: false }]}
         maxHeight="32rem"
-        toolbarExtra={
-          <CheckboxField label={t('scoring.compare.onlyChanged')} checked={onlyChanged} onChange={(e) => setOnlyChanged(e.target.checked)} />
-        }
+        toolbarExtra={<CheckboxField label={t('scoring.compare.onlyChanged')} checked={onlyChanged} onChange={(e) => setOnlyChanged(e.target.checked)} />}
       />
       <h3 className={styles.sectionGap}>{t('scoring.compare.inputsHeading')}</h3>
       {comparison.inputChanges.length === 0 ? (

@@ -63,7 +63,12 @@ export function RunList({ runs, selected, onSelect }: RunListProps) {
         id: 'status',
         accessorFn: (r) => r.status,
         header: t('scoring.columns.status'),
-        cell: ({ row }) => (row.original.status === 'done' ? t('scoring.status.done') : (row.original.error === null ? row.original.status : localized(row.original.error, language))),
+        cell: ({ row }) =>
+          row.original.status === 'done'
+            ? t('scoring.status.done')
+            : row.original.error === null
+              ? row.original.status
+              : localized(row.original.error, language),
       },
       { id: 'note', accessorFn: (r) => r.note ?? '', header: t('scoring.columns.note'), enableSorting: false },
     ],

@@ -34,7 +34,13 @@ export function RunResult({ run, year, canDecide = false }: { run: ScoringRun; y
 
   const columns = useMemo<ColumnDef<RunUnitOutcome, unknown>[]>(
     () => [
-      { id: 'rank', accessorFn: (u) => u.rank ?? Number.POSITIVE_INFINITY, header: t('results.columns.rank'), meta: { numeric: true }, cell: ({ row }) => row.original.rank ?? '–' },
+      {
+        id: 'rank',
+        accessorFn: (u) => u.rank ?? Number.POSITIVE_INFINITY,
+        header: t('results.columns.rank'),
+        meta: { numeric: true },
+        cell: ({ row }) => row.original.rank ?? '–',
+      },
       { id: 'district', accessorFn: (u) => u.name, header: t('results.columns.district') },
       {
         id: 'score',
@@ -52,16 +58,14 @@ export function RunResult({ run, year, canDecide = false }: { run: ScoringRun; y
         sortDescFirst: true,
         cell: ({ row }) => formatScore(row.original.baseScore),
       },
-      ...fields.map(
-        (field): ColumnDef<RunUnitOutcome, unknown> => ({
-          id: `field:${field.code}`,
-          accessorFn: (u) => u.fieldScores[field.code] ?? Number.NEGATIVE_INFINITY,
-          header: localized(field.name, language),
-          meta: { numeric: true },
-          sortDescFirst: true,
-          cell: ({ row }) => formatScore(row.original.fieldScores[field.code]),
-        }),
-      ),
+      ...fields.map((field): ColumnDef<RunUnitOutcome, unknown> => ({
+        id: `field:${field.code}`,
+        accessorFn: (u) => u.fieldScores[field.code] ?? Number.NEGATIVE_INFINITY,
+        header: localized(field.name, language),
+        meta: { numeric: true },
+        sortDescFirst: true,
+        cell: ({ row }) => formatScore(row.original.fieldScores[field.code]),
+      })),
       {
         id: 'adjustment',
         accessorFn: (u) => u.bonus + u.penalty,

@@ -43,8 +43,19 @@ function TieItem({ run, year, tie, canDecide }: { run: ScoringRun; year: number;
   function submit(event: FormEvent) {
     event.preventDefault();
     decide.mutate(
-      { tier: tie.tier, ...(tie.group === undefined ? {} : { group: tie.group }), decision, ...(decision === 'tie_break' ? { rule } : {}), reason: reason.trim() },
-      { onSuccess: () => { setEditing(false); setReason(''); } },
+      {
+        tier: tie.tier,
+        ...(tie.group === undefined ? {} : { group: tie.group }),
+        decision,
+        ...(decision === 'tie_break' ? { rule } : {}),
+        reason: reason.trim(),
+      },
+      {
+        onSuccess: () => {
+          setEditing(false);
+          setReason('');
+        },
+      },
     );
   }
 
@@ -57,7 +68,11 @@ function TieItem({ run, year, tie, canDecide }: { run: ScoringRun; year: number;
       {tie.decision !== null && tie.decision.reason !== undefined && (
         <p>{t('ties.decidedBy', { who: tie.decision.decidedBy ?? '', reason: tie.decision.reason })}</p>
       )}
-      {decide.isSuccess && <Alert tone="success" role="status">{t('ties.saved')}</Alert>}
+      {decide.isSuccess && (
+        <Alert tone="success" role="status">
+          {t('ties.saved')}
+        </Alert>
+      )}
       {canDecide && tie.decision !== null && !editing && (
         <Button variant="secondary" onClick={() => setEditing(true)}>
           {t('ties.change')}

@@ -4,7 +4,10 @@ import type { SubmissionItem } from '../../../types/index.js';
 import { storeSubmissionItem } from './get-submissions.js';
 
 export function approveSubmission(year: number, code: string, indicator: string, version: number): Promise<SubmissionItem> {
-  return apiFetch<SubmissionItem>(`/cycles/${year}/districts/${encodeURIComponent(code)}/submissions/${indicator}/approve`, { method: 'POST', body: { version } });
+  return apiFetch<SubmissionItem>(`/cycles/${year}/districts/${encodeURIComponent(code)}/submissions/${indicator}/approve`, {
+    method: 'POST',
+    body: { version },
+  });
 }
 
 /** The district approver passes a submitted item to the city. */

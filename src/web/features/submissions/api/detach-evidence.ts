@@ -4,10 +4,9 @@ import type { SubmissionItem } from '../../../types/index.js';
 import { storeSubmissionItem } from './get-submissions.js';
 
 export function detachEvidence(year: number, code: string, indicator: string, evidenceId: number, version: number): Promise<SubmissionItem> {
-  return apiFetch<SubmissionItem>(
-    `/cycles/${year}/districts/${encodeURIComponent(code)}/submissions/${indicator}/evidence/${evidenceId}?version=${version}`,
-    { method: 'DELETE' },
-  );
+  return apiFetch<SubmissionItem>(`/cycles/${year}/districts/${encodeURIComponent(code)}/submissions/${indicator}/evidence/${evidenceId}?version=${version}`, {
+    method: 'DELETE',
+  });
 }
 
 /** Takes a file off the item (the file itself stays stored and audited). */

@@ -85,7 +85,12 @@ function StepView({ code, step, recordTypes }: { code: string; step: Computation
         <span className={styles.stepMeta}>
           {' '}
           ({t('submissions.computation.records', { count: step.recordCount ?? ids.length })}
-          {step.period !== undefined && <>, {formatDate(step.period.start, language)} – {formatDate(step.period.end, language)}</>})
+          {step.period !== undefined && (
+            <>
+              , {formatDate(step.period.start, language)} – {formatDate(step.period.end, language)}
+            </>
+          )}
+          )
         </span>
       </p>
       {ids.length > 0 && step.recordType !== undefined && step.period !== undefined && (
@@ -93,7 +98,16 @@ function StepView({ code, step, recordTypes }: { code: string; step: Computation
           <Button variant="tertiary" size="small" aria-expanded={open} onClick={() => setOpen((x) => !x)}>
             {open ? t('submissions.computation.hideRecords') : t('submissions.computation.showRecords', { count: ids.length })}
           </Button>
-          {open && <TraceRecords code={code} type={type} recordType={step.recordType} period={step.period} ids={ids.filter((id) => typeof id === 'number')} caption={typeName} />}
+          {open && (
+            <TraceRecords
+              code={code}
+              type={type}
+              recordType={step.recordType}
+              period={step.period}
+              ids={ids.filter((id) => typeof id === 'number')}
+              caption={typeName}
+            />
+          )}
         </>
       )}
     </li>
@@ -140,13 +154,25 @@ function TraceRecords({
               <td>{r.occurredOn}</td>
               {fields.map((f) => {
                 const value = r.data[f.key];
-                return <td key={f.key}>{value === undefined ? '–' : typeof value === 'boolean' ? t(value ? 'common.yes' : 'common.no') : typeof value === 'number' ? formatNumber(value) : value}</td>;
+                return (
+                  <td key={f.key}>
+                    {value === undefined
+                      ? '–'
+                      : typeof value === 'boolean'
+                        ? t(value ? 'common.yes' : 'common.no')
+                        : typeof value === 'number'
+                          ? formatNumber(value)
+                          : value}
+                  </td>
+                );
               })}
             </tr>
           ))}
         </tbody>
       </table>
-      {records.data.length < ids.length && <p className={styles.stepMeta}>{t('submissions.computation.moreRecords', { shown: records.data.length, total: ids.length })}</p>}
+      {records.data.length < ids.length && (
+        <p className={styles.stepMeta}>{t('submissions.computation.moreRecords', { shown: records.data.length, total: ids.length })}</p>
+      )}
     </div>
   );
 }

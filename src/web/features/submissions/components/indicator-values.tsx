@@ -74,7 +74,10 @@ function SubmitAllBar({ year, code, disabled }: { year: number; code: string; di
           </Alert>
         )}
         {result !== undefined && (
-          <Alert tone={result.blocked.length > 0 ? 'warning' : 'success'} title={t('submissions.submitAll.result', { submitted: result.submitted.length, blocked: result.blocked.length })}>
+          <Alert
+            tone={result.blocked.length > 0 ? 'warning' : 'success'}
+            title={t('submissions.submitAll.result', { submitted: result.submitted.length, blocked: result.blocked.length })}
+          >
             {result.submitted.length > 0 && <p>{t('submissions.submitAll.submittedList', { list: result.submitted.join(', ') })}</p>}
             {result.blocked.length > 0 && (
               <ul>

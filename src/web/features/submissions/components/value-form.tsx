@@ -146,7 +146,12 @@ export function ValueForm({ year, code, item, canSubmit, onReload, onSubmitted }
           <p className={styles.computed}>
             {t('submissions.form.computed')} <strong>{formatNumber(item.computedValue ?? item.computation?.value ?? null)}</strong> {indicator.unit}
           </p>
-          <CheckboxField label={t('submissions.form.override')} checked={override} onChange={(e) => setOverride(e.target.checked)} hint={t('submissions.form.overrideHint')} />
+          <CheckboxField
+            label={t('submissions.form.override')}
+            checked={override}
+            onChange={(e) => setOverride(e.target.checked)}
+            hint={t('submissions.form.overrideHint')}
+          />
           {override && (
             <TextField
               label={t('submissions.form.overrideValue', { unit: indicator.unit })}

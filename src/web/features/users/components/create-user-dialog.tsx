@@ -44,7 +44,8 @@ export function CreateUserDialog({ open, onClose, districts, onCreated }: Create
   const displayNameError =
     checked && displayName.trim() === '' ? t('users.form.required') : (problem?.fieldError('displayName') ?? problem?.fieldError('body.displayName'));
   const roles = roleErrors(rows, checked, problem, t);
-  const atFields = usernameError !== undefined || displayNameError !== undefined || roles.groupError !== undefined || roles.rowErrors.some((e) => e !== undefined);
+  const atFields =
+    usernameError !== undefined || displayNameError !== undefined || roles.groupError !== undefined || roles.rowErrors.some((e) => e !== undefined);
 
   function reset() {
     create.reset();

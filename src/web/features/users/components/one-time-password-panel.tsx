@@ -75,10 +75,7 @@ export function OneTimePasswordPanel({ secret, onDismiss }: OneTimePasswordPanel
           aria-describedby={noteId}
           onFocus={(event) => event.currentTarget.select()}
         />
-        <Button
-          variant="secondary"
-          onClick={() => void copyText(secret.password, inputRef.current).then((ok) => setCopy(ok ? 'copied' : 'failed'))}
-        >
+        <Button variant="secondary" onClick={() => void copyText(secret.password, inputRef.current).then((ok) => setCopy(ok ? 'copied' : 'failed'))}>
           {t('users.oneTime.copy')}
         </Button>
       </div>

@@ -34,7 +34,11 @@ export function UserFiltersForm({ value, onApply, districts }: UserFiltersFormPr
         spellCheck={false}
         onChange={(e) => setDraft({ ...draft, q: e.target.value })}
       />
-      <SelectField label={t('users.filters.role')} value={draft.role ?? ''} onChange={(e) => setDraft({ ...draft, role: isRole(e.target.value) ? e.target.value : undefined })}>
+      <SelectField
+        label={t('users.filters.role')}
+        value={draft.role ?? ''}
+        onChange={(e) => setDraft({ ...draft, role: isRole(e.target.value) ? e.target.value : undefined })}
+      >
         <option value="">{t('users.filters.all')}</option>
         {assignableRoles.map((role) => (
           <option key={role} value={role}>

@@ -16,10 +16,7 @@ interface UserProblemAlertProps {
  * A refused change of an account: someone else changed it first (with a button that loads the current version),
  * the last enabled city admin, your own account, or any other problem the server names.
  */
-export const UserProblemAlert = forwardRef<HTMLDivElement, UserProblemAlertProps>(function UserProblemAlert(
-  { error, onLoadCurrent, atFields = false },
-  ref,
-) {
+export const UserProblemAlert = forwardRef<HTMLDivElement, UserProblemAlertProps>(function UserProblemAlert({ error, onLoadCurrent, atFields = false }, ref) {
   const { t } = useTranslation();
   const problem = error instanceof ApiError ? error : null;
   const code = problem?.code;
@@ -43,11 +40,7 @@ export const UserProblemAlert = forwardRef<HTMLDivElement, UserProblemAlertProps
   const title =
     code === 'last_admin' ? t('users.problems.lastAdminTitle') : code === 'self' ? t('users.problems.selfTitle') : (problem?.title ?? t('errors.heading'));
   // Refusing to disable your own account needs no more words than its title.
-  const text = atFields
-    ? t('users.form.fixFields')
-    : code === 'self'
-      ? undefined
-      : (problem?.detail ?? (problem === null ? t('errors.generic') : undefined));
+  const text = atFields ? t('users.form.fixFields') : code === 'self' ? undefined : (problem?.detail ?? (problem === null ? t('errors.generic') : undefined));
   return (
     <Alert ref={ref} tone="danger" role="alert" title={title}>
       {text !== undefined && <p>{text}</p>}

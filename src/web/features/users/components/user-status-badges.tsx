@@ -21,9 +21,7 @@ export function UserStatusBadges({ user }: { user: UserView }) {
       ) : (
         <StatusBadge tone="success" symbol="✔" label={t('users.status.active')} />
       )}
-      {locked && (
-        <StatusBadge tone="danger" symbol="⚠" label={t('users.status.lockedUntil', { time: formatDateTime(user.lockedUntil, i18n.language) })} />
-      )}
+      {locked && <StatusBadge tone="danger" symbol="⚠" label={t('users.status.lockedUntil', { time: formatDateTime(user.lockedUntil, i18n.language) })} />}
       {user.mustChangePassword && <StatusBadge tone="warning" symbol="↻" label={t('users.status.mustChange')} />}
       {user.isDemo && <StatusBadge tone="info" symbol="◇" label={t('users.status.demo')} />}
       {user.dutyWarnings.length > 0 && <StatusBadge tone="warning" symbol="⚠" label={t('users.status.bothRoles')} />}

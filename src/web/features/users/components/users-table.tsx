@@ -78,13 +78,5 @@ export function UsersTable({ users, districtName, selfId, onManage }: UsersTable
     ],
     [t, language, selfId, districtName, onManage],
   );
-  return (
-    <DataTable
-      data={users}
-      columns={columns}
-      caption={t('users.tableCaption')}
-      getRowId={userId}
-      initialSorting={[{ id: 'username', desc: false }]}
-    />
-  );
+  return <DataTable data={users} columns={columns} caption={t('users.tableCaption')} getRowId={userId} initialSorting={[{ id: 'username', desc: false }]} />;
 }

@@ -36,13 +36,23 @@ export function BulkVerifyBar({ year, picking, onPickingChange, selected, onSele
         />
         {picking && (
           <>
-            <Button variant="tertiary" size="small" onClick={() => onSelect(new Map(approvedInView.map((c) => [c.id, c])))} disabled={approvedInView.length === 0}>
+            <Button
+              variant="tertiary"
+              size="small"
+              onClick={() => onSelect(new Map(approvedInView.map((c) => [c.id, c])))}
+              disabled={approvedInView.length === 0}
+            >
               {t('verification.bulk.selectAll', { count: approvedInView.length })}
             </Button>
             <p aria-live="polite">{t('verification.bulk.selected', { count: selected.size })}</p>
             <Button
               disabled={selected.size === 0 || bulk.isPending}
-              onClick={() => bulk.mutate([...selected.values()].map((c) => ({ id: c.id, version: c.version })), { onSuccess: () => onSelect(new Map()) })}
+              onClick={() =>
+                bulk.mutate(
+                  [...selected.values()].map((c) => ({ id: c.id, version: c.version })),
+                  { onSuccess: () => onSelect(new Map()) },
+                )
+              }
             >
               {bulk.isPending ? t('common.working') : t('verification.bulk.verify', { count: selected.size })}
             </Button>

@@ -30,15 +30,26 @@ interface ItemPanelProps {
 export function ItemPanel({ year, target, canDecide, onClose }: ItemPanelProps) {
   const { t } = useTranslation();
   return (
-    <Dialog placement="side" open={target !== null} onClose={onClose} title={target === null ? '' : t('verification.panel.title', { district: target.districtName, indicator: target.indicator })}>
-      {target !== null && <PanelBody key={`${target.code}:${target.indicator}`} year={year} code={target.code} indicator={target.indicator} canDecide={canDecide} />}
+    <Dialog
+      placement="side"
+      open={target !== null}
+      onClose={onClose}
+      title={target === null ? '' : t('verification.panel.title', { district: target.districtName, indicator: target.indicator })}
+    >
+      {target !== null && (
+        <PanelBody key={`${target.code}:${target.indicator}`} year={year} code={target.code} indicator={target.indicator} canDecide={canDecide} />
+      )}
     </Dialog>
   );
 }
 
 function PanelBody({ year, code, indicator, canDecide }: { year: number; code: string; indicator: string; canDecide: boolean }) {
   const comparison = useComparison(year, code, indicator);
-  return <QueryState query={comparison}>{(data) => <PanelContent year={year} data={data} canDecide={canDecide} onReload={() => void comparison.refetch()} />}</QueryState>;
+  return (
+    <QueryState query={comparison}>
+      {(data) => <PanelContent year={year} data={data} canDecide={canDecide} onReload={() => void comparison.refetch()} />}
+    </QueryState>
+  );
 }
 
 function PanelContent({ year, data, canDecide, onReload }: { year: number; data: ItemComparison; canDecide: boolean; onReload: () => void }) {
@@ -151,7 +162,9 @@ function PanelContent({ year, data, canDecide, onReload }: { year: number; data:
               .filter((step) => step.recordType !== undefined)
               .map((step) => (
                 <li key={`${step.text}:${step.yearsBack ?? 0}`}>
-                  <code>{step.text}</code> = {typeof step.value === 'number' || step.value === null || step.value === undefined ? formatNumber(step.value) : String(step.value)} ({t('verification.panel.records', { count: step.recordCount ?? 0 })})
+                  <code>{step.text}</code> ={' '}
+                  {typeof step.value === 'number' || step.value === null || step.value === undefined ? formatNumber(step.value) : String(step.value)} (
+                  {t('verification.panel.records', { count: step.recordCount ?? 0 })})
                 </li>
               ))}
           </ul>

@@ -15,8 +15,12 @@ export function PeerRange({ value, peers, lastYear }: { value: number | null; pe
   return (
     <div className={styles.range} aria-hidden="true">
       <div className={styles.rangeTrack} style={{ left: `${at(peers.min)}%`, width: `${at(peers.max) - at(peers.min)}%` }} />
-      {peers.median !== null && <span className={`${styles.rangeMark} ${styles.rangeMedian}`} style={{ left: `${at(peers.median)}%` }} title={t('verification.panel.legend.median')} />}
-      {lastYear !== null && <span className={`${styles.rangeMark} ${styles.rangeLast}`} style={{ left: `${at(lastYear)}%` }} title={t('verification.panel.legend.lastYear')} />}
+      {peers.median !== null && (
+        <span className={`${styles.rangeMark} ${styles.rangeMedian}`} style={{ left: `${at(peers.median)}%` }} title={t('verification.panel.legend.median')} />
+      )}
+      {lastYear !== null && (
+        <span className={`${styles.rangeMark} ${styles.rangeLast}`} style={{ left: `${at(lastYear)}%` }} title={t('verification.panel.legend.lastYear')} />
+      )}
       <span className={`${styles.rangeMark} ${styles.rangeValue}`} style={{ left: `${at(value)}%` }} title={t('verification.panel.legend.value')} />
       <div className={styles.rangeLegend}>
         <span>

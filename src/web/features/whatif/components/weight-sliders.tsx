@@ -33,8 +33,7 @@ export function WeightSliders({ fields, indicators, points, onChange }: WeightSl
         return (
           <fieldset key={field.code} className={styles.group}>
             <legend>
-              {field.name}{' '}
-              <span className={styles.groupPoints}>{t('whatif.fieldPoints', { now: formatNumber(now), published: formatNumber(before) })}</span>
+              {field.name} <span className={styles.groupPoints}>{t('whatif.fieldPoints', { now: formatNumber(now), published: formatNumber(before) })}</span>
             </legend>
             {field.indexes.map((index) => {
               const indicator = indicators[index];
