@@ -34,12 +34,10 @@ export const readinessRoutes =
           return reply.code(503).send({ status: 'not_ready' as const, checks: { database: 'unreachable' as const, migrations: 'unknown' as const } });
         }
         const migrated = status.pending.length === 0;
-        return reply
-          .code(migrated ? 200 : 503)
-          .send({
-            status: migrated ? ('ready' as const) : ('not_ready' as const),
-            checks: { database: 'ok' as const, migrations: migrated ? ('ok' as const) : ('pending' as const) },
-          });
+        return reply.code(migrated ? 200 : 503).send({
+          status: migrated ? ('ready' as const) : ('not_ready' as const),
+          checks: { database: 'ok' as const, migrations: migrated ? ('ok' as const) : ('pending' as const) },
+        });
       },
     );
   };
