@@ -268,12 +268,17 @@ describe.skipIf(skip)('the reviewer’s pledge and dossier in Chromium', () => {
     // The sheet: the badge, the reason, the saved scores editable; submitted again it is read-only.
     await rescore.click();
     await page.getByText(REASON).waitFor();
-    expect(
-      await page
-        .locator('main')
-        .getByText(/재심사 요청/)
-        .count(),
-    ).toBeGreaterThan(1);
+    // The reason is on the list too: wait until the sheet itself (badge and reason) has replaced it.
+    await expect
+      .poll(
+        () =>
+          page
+            .locator('main')
+            .getByText(/재심사 요청/)
+            .count(),
+        { timeout: 15_000 },
+      )
+      .toBeGreaterThan(1);
     const submit = page.getByRole('button', { name: '제출', exact: true });
     expect(await submit.isDisabled()).toBe(false);
     await expectNoAxeViolations('score sheet reopened for re-review', page);
