@@ -420,6 +420,43 @@ describe.each(backends())('activity registries on $name', (backend) => {
     );
   });
 
+  it('refuses a per-capita indicator for a year without the unit’s population, naming unit and year', async () => {
+    const period = { start: '2020-09-01', end: '2021-08-31' };
+    await createRecord(db.db, officer, {
+      orgUnitCode: '11215',
+      recordType: 'se_enterprise',
+      occurredOn: '2021-03-02',
+      data: { name: 'C', kind: '사회적기업', is_new: true, jobs: 3, yearly_sales: 100_000_000 },
+    });
+    const s2 = { formulaText: 'per100k(count("se_enterprise", is_new))', orgUnitCode: '11215', cycleYear: 2021, dataPeriod: period };
+    const e = await expectDomainError(computeIndicatorValue(db.db, s2), 'invalid', 'population_missing');
+    expect(e.msg).toEqual({
+      ko: '광진구(11215)의 2021년 인구가 없습니다 — 인구를 먼저 등록하세요.',
+      en: 'No population of 광진구 (11215) for 2021 — load the populations first.',
+    });
+    // No fallback to the latest known year (2019) either, through the name `population` or a previous year.
+    await expectDomainError(computeIndicatorValue(db.db, { ...s2, formulaText: 'count("se_enterprise") / population' }), 'invalid', 'population_missing');
+    const prev = await expectDomainError(
+      computeIndicatorValue(db.db, {
+        ...s2,
+        cycleYear: 2022,
+        dataPeriod: { start: '2021-09-01', end: '2022-08-31' },
+        formulaText: 'count("se_enterprise") + prev(per100k(count("se_enterprise", is_new)))',
+      }),
+      'invalid',
+      'population_missing',
+    );
+    expect(prev.msg.en).toContain('for 2021');
+    // A formula that does not read the population computes without it.
+    expect((await computeIndicatorValue(db.db, { ...s2, formulaText: 'count("se_enterprise", is_new)' })).value).toBe(1);
+
+    // Once the year's population is loaded, it computes from it.
+    await setPopulation(db.db, gwangjin, 2021, 340_000);
+    const computed = await computeIndicatorValue(db.db, s2);
+    expect(computed.value).toBeCloseTo(100_000 / 340_000, 12);
+    expect(computed.periods[0]!.population).toBe(340_000);
+  });
+
   it('keeps the audit chain intact through all of it', async () => {
     expect((await verifyAuditChain(db.db)).ok).toBe(true);
   });

@@ -5,8 +5,8 @@ import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findCycleByYear } from '../../src/db/repositories/cycles.js';
-import { findOrgUnitByCode } from '../../src/db/repositories/org-units.js';
-import { activityRecords, auditLog, recordTypes, submissions } from '../../src/db/schema.js';
+import { findOrgUnitByCode, setPopulation } from '../../src/db/repositories/org-units.js';
+import { activityRecords, auditLog, orgUnitPopulations, recordTypes, submissions } from '../../src/db/schema.js';
 import { seedRecordTypes } from '../../src/domain/activities/record-types.js';
 import { LocalEvidenceStore, storeEvidence } from '../../src/domain/evidence/index.js';
 import { pdfSample } from '../domain/evidence-samples.js';
@@ -99,6 +99,29 @@ describe.each(backends())('district submissions on $name', (backend) => {
     expect(override.json()).toMatchObject({ value: 5, valueSource: 'entered', computedValue: 3, version: 2 });
     const back = await officer.request('PUT', url('11215', 'J1'), { version: 2, value: null });
     expect(back.json()).toMatchObject({ value: 3, valueSource: 'computed', version: 3 });
+  });
+
+  it('shows why a per-capita indicator has no value when the cycle year has no population, and computes once it is loaded', async () => {
+    const unit = (await findOrgUnitByCode(db.db, '11215'))!;
+    const where = and(eq(orgUnitPopulations.orgUnitId, unit.id), eq(orgUnitPopulations.year, YEAR));
+    const [kept] = await db.db.select().from(orgUnitPopulations).where(where);
+    await db.db.delete(orgUnitPopulations).where(where);
+    try {
+      const res = await officer.request('GET', url('11215', 'S2'));
+      expect(res.statusCode).toBe(200);
+      expect(res.json().computation).toMatchObject({
+        value: null,
+        error: {
+          ko: `광진구(11215)의 ${YEAR}년 인구가 없습니다 — 인구를 먼저 등록하세요.`,
+          en: `No population of 광진구 (11215) for ${YEAR} — load the populations first.`,
+        },
+      });
+    } finally {
+      if (kept) await setPopulation(db.db, unit.id, YEAR, kept.population);
+    }
+    const computed = (await officer.request('GET', url('11215', 'S2'))).json().computation;
+    expect(computed.error).toBeUndefined();
+    expect(typeof computed.value).toBe('number');
   });
 
   it('runs the happy path: draft → submit → approve → verify, auditing every step', async () => {

@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../../db/tx.js';
 import { findOrgUnitByCode } from '../../db/repositories/org-units.js';
-import { notFound } from '../errors.js';
+import { DomainError, notFound } from '../errors.js';
 import { compileFormulaOrThrow, evaluateFormula, type CompiledFormula, type FormulaContext, type RecordsBehind, type TraceEntry } from '../formula/index.js';
 import { loadRecordsForPeriod } from './load.js';
 import { listRecordTypes } from './record-types.js';
@@ -43,11 +43,27 @@ export function shiftIsoDate(date: string, years: number): string {
   return `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/** The refusal of a per-capita value for a year whose population of the unit is not loaded. */
+export function populationMissing(unitName: string, unitCode: string, year: number): DomainError {
+  return new DomainError(
+    'invalid',
+    'population_missing',
+    {
+      ko: `${unitName}(${unitCode})의 ${year}년 인구가 없습니다 — 인구를 먼저 등록하세요.`,
+      en: `No population of ${unitName} (${unitCode}) for ${year} — load the populations first.`,
+    },
+    [],
+    { orgUnitCode: unitCode, year },
+  );
+}
+
 /**
  * Computes an indicator value for a district and cycle from its activity records: compiles the formula against
  * the record types in the database (DomainError 'invalid' / 'formula_invalid' if it does not check), loads the
  * records of the types it reads for the cycle's data period — and for each earlier year prev()/growth() reach
- * (same dates, one year back each) — with that year's population, and evaluates. The caller authorises.
+ * (same dates, one year back each) — with that year's population, and evaluates. A value that reads the
+ * population of a year without one is refused (DomainError 'invalid' / 'population_missing', naming unit and year).
+ * The caller authorises.
  */
 export async function computeIndicatorValue(db: DbOrTx, input: IndicatorValueInput): Promise<IndicatorComputation> {
   const catalogue = await listRecordTypes(db, { includeInactive: true });
@@ -72,5 +88,8 @@ export async function computeIndicatorValue(db: DbOrTx, input: IndicatorValueInp
     });
   }
   const result = evaluateFormula(formula, contexts[0]!);
+  // A per-capita value needs that year's population: no silent fallback to another year, and no quiet null.
+  const missing = result.trace.find((t) => (t.fn === 'per100k' || t.fn === 'population') && t.note && periods[t.yearsBack]?.population === null);
+  if (missing) throw populationMissing(unit.name, unit.code, input.cycleYear - missing.yearsBack);
   return { value: result.value, formula, trace: result.trace, records: result.records, periods };
 }
