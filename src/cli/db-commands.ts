@@ -81,6 +81,24 @@ export function registerDbCommands(program: Command) {
     });
 
   program
+    .command('import-populations <file>')
+    .description(
+      '연도별 인구 적재 (주민등록 인구통계 CSV: code, name, year, value) — 한 행이라도 틀리면 아무것도 적재하지 않음 / load yearly populations from a resident-registration CSV (all or nothing)',
+    )
+    .action(async (file: string) => {
+      try {
+        const { createReadStream } = await import('node:fs');
+        const { importPopulations } = await import('../domain/reference/populations.js');
+        const result = await withDatabase((database) => importPopulations(database.db, createReadStream(file), { userId: null, label: 'cli' }));
+        process.stdout.write(
+          `인구 ${result.rows}건 적재 (${result.years.join(', ')}년) / ${result.rows} population figures loaded (${result.years.join(', ')})\n`,
+        );
+      } catch (err) {
+        process.exitCode = reportCliError(err);
+      }
+    });
+
+  program
     .command('verify-audit')
     .description('감사 로그 해시 체인 검증 / verify the audit log hash chain')
     .action(async () => {
