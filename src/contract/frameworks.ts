@@ -2,6 +2,14 @@ import { z } from 'zod';
 import { bilingual, year } from './common.js';
 import { frameworkDocumentSchema, indicatorSchema } from './framework-definition.js';
 
+/** A doubt about the framework's formulas (src/domain/frameworks/lint.ts): shown to the editor, never blocks a save. */
+export const frameworkWarningSchema = z.object({
+  code: z.enum(['shared_field', 'unit_mismatch', 'split_gameable']),
+  indicators: z.array(z.string()),
+  path: z.string(),
+  message: bilingual,
+});
+
 export const frameworkViewSchema = z.object({
   cycleYear: z.number().int(),
   version: z.number().int(),
@@ -12,6 +20,8 @@ export const frameworkViewSchema = z.object({
   createdAt: z.date(),
   definitionHash: z.string(),
   definition: frameworkDocumentSchema,
+  /** Formula lint of the definition (empty when there is nothing to say). */
+  warnings: z.array(frameworkWarningSchema),
 });
 
 export const frameworkVersionSchema = z.object({

@@ -80,6 +80,23 @@ describe.each(backends())('frameworks API on $name', (backend) => {
     expect(stale.json().current.rowVersion).toBe(current.rowVersion + 1);
   });
 
+  it('answers the formula lint as warnings that do not stop a save', async () => {
+    const current = (await admin.request('GET', '/api/v1/cycles/2021/framework')).json();
+    const lint = (w: Array<{ code: string; indicators: string[] }>) => w.map((x) => `${x.code} ${x.indicators.join('+')}`);
+    expect(lint(current.warnings)).toEqual(['split_gameable J3', 'unit_mismatch J6', 'shared_field S5+S8']);
+    const def = current.definition;
+    const s1 = def.indicators.findIndex((i: { code: string }) => i.code === 'S1');
+    def.indicators[s1].unit = '건';
+    const saved = await admin.request('PUT', '/api/v1/cycles/2021/framework', { definition: def, rowVersion: current.rowVersion });
+    expect(saved.statusCode).toBe(200);
+    const warning = saved.json().warnings.find((w: { indicators: string[] }) => w.indicators[0] === 'S1');
+    expect(warning).toMatchObject({ code: 'unit_mismatch', path: `definition.indicators.${s1}.unit` });
+    expect(warning.message.ko).toMatch(/[가-힣]/);
+    def.indicators[s1].unit = '%';
+    const back = await admin.request('PUT', '/api/v1/cycles/2021/framework', { definition: def, rowVersion: saved.json().rowVersion });
+    expect(lint(back.json().warnings)).toEqual(lint(current.warnings));
+  });
+
   it('needs a reason to change a frozen framework and then creates a new version', async () => {
     const current = (await admin.request('GET', '/api/v1/cycles/2019/framework')).json();
     expect(current.frozen).toBe(true);

@@ -19,6 +19,7 @@ import { defaultFramework } from './defaults/index.js';
 import { issueMessage } from '../../message.js';
 import { frameworkDefinitionSchema, type FrameworkDefinition } from './definition.js';
 import { diffFrameworks, type FrameworkDiff } from './diff.js';
+import { lintFramework, type FrameworkWarning } from './lint.js';
 import { cycleOrThrow } from '../cycle-lookup.js';
 
 export interface FrameworkView {
@@ -32,6 +33,13 @@ export interface FrameworkView {
   definitionHash: string;
   definition: FrameworkDefinition;
 }
+
+/** The framework as the API answers it: with the formula lint's warnings (doubts that do not stop a save). */
+export interface LintedFrameworkView extends FrameworkView {
+  warnings: FrameworkWarning[];
+}
+
+const withWarnings = (v: FrameworkView): LintedFrameworkView => ({ ...v, warnings: lintFramework(v.definition) });
 
 export function hashDefinition(def: FrameworkDefinition): string {
   return createHash('sha256').update(canonicalJson(def)).digest('hex');
@@ -60,9 +68,9 @@ function view(cycleYear: number, row: FrameworkVersionRow): FrameworkView {
 }
 
 /** The framework as a signed-in user reads it (every role sees the rules it is assessed or works by). */
-export async function readFramework(db: DbOrTx, principal: Principal | null, year: number, version?: number): Promise<FrameworkView> {
+export async function readFramework(db: DbOrTx, principal: Principal | null, year: number, version?: number): Promise<LintedFrameworkView> {
   requireSignedIn(principal);
-  return getFramework(db, year, version);
+  return withWarnings(await getFramework(db, year, version));
 }
 
 /** The current (latest) framework of a cycle, or a given version: the lookup other services build on. */
@@ -118,11 +126,11 @@ export async function saveFramework(
   principal: Principal | null,
   year: number,
   input: { definition: unknown; rowVersion: number; reason?: string | null },
-): Promise<FrameworkView> {
+): Promise<LintedFrameworkView> {
   requireRole(principal, 'city_admin');
   const def = parseDefinition(input.definition);
   const hash = hashDefinition(def);
-  return db.transaction(async (tx) => {
+  const saved = await db.transaction(async (tx) => {
     const cycle = await cycleOrThrow(tx, year);
     const latest = await latestFrameworkVersion(tx, cycle.id);
     const actor = actorOf(principal);
@@ -180,10 +188,17 @@ export async function saveFramework(
     });
     return view(year, row);
   });
+  return withWarnings(saved);
 }
 
 /** Copies the latest framework of `fromYear` into `toYear` (as a draft, or as a new version with a reason). */
-export async function copyFramework(db: Db, principal: Principal | null, fromYear: number, toYear: number, reason?: string | null): Promise<FrameworkView> {
+export async function copyFramework(
+  db: Db,
+  principal: Principal | null,
+  fromYear: number,
+  toYear: number,
+  reason?: string | null,
+): Promise<LintedFrameworkView> {
   requireRole(principal, 'city_admin');
   const source = await getFramework(db, fromYear);
   const target = await cycleOrThrow(db, toYear);

@@ -488,6 +488,8 @@ export const en: typeof ko = {
     reload: 'Load the current version',
     errorSummary: 'Places to fix: {{count}}. Select an indicator code to go there.',
     errorTotal: '{{message}}',
+    lintTitle: 'Formula checks: {{count}} to look at',
+    lintText: 'These do not stop a save; they point at indicators that may reward something other than their name says.',
     reasonTitle: 'Reason for the new version',
     reasonText: 'Changing a frozen framework creates version {{version}}. Say what changes and why.',
     reasonLabel: 'Reason',

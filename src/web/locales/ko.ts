@@ -485,6 +485,8 @@ export const ko = {
     reload: '최신 내용 불러오기',
     errorSummary: '고쳐야 할 곳이 {{count}}군데 있습니다. 지표 코드를 누르면 그 지표로 이동합니다.',
     errorTotal: '{{message}}',
+    lintTitle: '수식 점검: 살펴볼 곳 {{count}}군데',
+    lintText: '저장은 되지만, 지표가 이름과 다른 것을 보상할 수 있는 곳입니다.',
     reasonTitle: '새 버전의 사유',
     reasonText: '확정된 평가 체계를 바꾸면 버전 {{version}}이 새로 만들어집니다. 무엇을 왜 바꾸는지 적어 주세요.',
     reasonLabel: '변경 사유',

@@ -180,6 +180,27 @@ export function FrameworkEditor({ framework, readOnly, onReload }: FrameworkEdit
         </Alert>
       )}
 
+      {framework.warnings.length > 0 && (
+        <Alert tone="warning" title={t('framework.lintTitle', { count: framework.warnings.length })}>
+          <p>{t('framework.lintText')}</p>
+          <ul>
+            {framework.warnings.map((w) => (
+              <li key={`${w.code}:${w.path}:${w.indicators.join('+')}`}>
+                {w.indicators.map((code) => {
+                  const index = definition.indicators.findIndex((i) => i.code === code);
+                  return index < 0 ? null : (
+                    <button key={code} type="button" className={bar.linkButton} onClick={() => jumpTo(index)}>
+                      {code}
+                    </button>
+                  );
+                })}{' '}
+                {localized(w.message, i18n.language)}
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      )}
+
       <FrameworkTotals definition={definition} serverErrors={located.total} />
 
       {definition.fields.map((field, fieldIndex) => (
