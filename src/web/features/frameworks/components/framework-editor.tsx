@@ -186,15 +186,18 @@ export function FrameworkEditor({ framework, readOnly, onReload }: FrameworkEdit
           <ul>
             {framework.warnings.map((w) => (
               <li key={`${w.code}:${w.path}:${w.indicators.join('+')}`}>
-                {w.indicators.map((code) => {
+                {localized(w.message, i18n.language)}
+                {w.indicators.map((code, n) => {
                   const index = definition.indicators.findIndex((i) => i.code === code);
                   return index < 0 ? null : (
-                    <button key={code} type="button" className={bar.linkButton} onClick={() => jumpTo(index)}>
-                      {code}
-                    </button>
+                    <span key={code}>
+                      {n === 0 ? ' → ' : ', '}
+                      <button type="button" className={bar.linkButton} onClick={() => jumpTo(index)}>
+                        {code}
+                      </button>
+                    </span>
                   );
-                })}{' '}
-                {localized(w.message, i18n.language)}
+                })}
               </li>
             ))}
           </ul>
