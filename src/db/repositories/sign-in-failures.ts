@@ -10,6 +10,10 @@ export interface SignInKey {
 /**
  * A counter as seen from the database's clock (never an app server's): seconds since its last counted attempt, and
  * seconds until the next attempt is allowed (≤ 0: allowed now).
+ *
+ * Read and written with clock_timestamp(), not now(): now() is when the transaction began, and an attempt that began
+ * before a parallel one but waited for its lock would see the other's "no wait" as lying in its future (a 429 where
+ * the attempt was free).
  */
 export interface FailureCount {
   failures: number;
@@ -19,8 +23,8 @@ export interface FailureCount {
 
 const counterColumns = {
   failures: signInFailures.failures,
-  ageSeconds: sql<number>`extract(epoch from now() - ${signInFailures.lastFailureAt})::float8`,
-  waitSeconds: sql<number>`extract(epoch from ${signInFailures.nextAttemptAt} - now())::float8`,
+  ageSeconds: sql<number>`extract(epoch from clock_timestamp() - ${signInFailures.lastFailureAt})::float8`,
+  waitSeconds: sql<number>`extract(epoch from ${signInFailures.nextAttemptAt} - clock_timestamp())::float8`,
 };
 
 /** Failures counted for a name from every address within the last `seconds`. */
@@ -51,7 +55,7 @@ export async function lockFailureCount(db: DbOrTx, key: SignInKey): Promise<Fail
 export async function setFailureCount(db: DbOrTx, key: SignInKey, failures: number, delaySeconds: number): Promise<void> {
   await db
     .update(signInFailures)
-    .set({ failures, lastFailureAt: sql`now()`, nextAttemptAt: sql`now() + make_interval(secs => ${delaySeconds})` })
+    .set({ failures, lastFailureAt: sql`clock_timestamp()`, nextAttemptAt: sql`clock_timestamp() + make_interval(secs => ${delaySeconds})` })
     .where(and(eq(signInFailures.name, key.name), eq(signInFailures.address, key.address)));
 }
 
