@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import SlowFirstSequencer from './test/sequencer.js';
 
 /**
  * Files whose tests measure time against the machine's quiet state (the server answering health checks and the event
@@ -24,6 +25,8 @@ const common = {
 
 export default defineConfig({
   test: {
+    // The longest files start first (test/sequencer.ts).
+    sequence: { sequencer: SlowFirstSequencer },
     projects: [
       {
         test: {

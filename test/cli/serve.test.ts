@@ -58,8 +58,9 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('hopejobs serve on the PostgreSQ
     await admin.end();
   });
 
-  it('creates a missing database, migrates, serves and says postgres', async () => {
-    const server = await startServerProcess({ ...demoEnv, DATABASE_URL: url.toString() });
+  it('creates a missing database, migrates, serves and says postgres — from the TypeScript sources, as in development', async () => {
+    // The other tests run dist/ when it is fresh; this one keeps the sources' path (HOPEJOBS_FROM_SOURCE=1) covered.
+    const server = await startServerProcess({ ...demoEnv, DATABASE_URL: url.toString() }, 180_000, 'source');
     const health = await getJson(`${server.url}/api/v1/health`);
     expect(health.body).toMatchObject({ status: 'ok', db: 'postgres' });
     const units = await getJson(`${server.url}/api/v1/org-units`);

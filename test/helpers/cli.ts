@@ -7,11 +7,13 @@ export const cliPath = path.join(repoRoot, 'bin', 'hopejobs.js');
 export const SOURCE_FALLBACK_NOTICE = 'running the TypeScript sources with tsx';
 
 /**
- * Which form of the CLI a test runs: `source` — the TypeScript sources through tsx (HOPEJOBS_FROM_SOURCE=1), what
- * the tests check by default, so they never need a build; `compiled` — dist/ as `npm start` runs it, which must then
- * be built and fresh (test/helpers/server-build.ts).
+ * Which form of the CLI a test runs: `auto` — what `hopejobs` itself picks: dist/ when it is built and newer than the
+ * sources (a fresh clone after `npm install`: starts in a fraction of tsx's time), else the TypeScript sources with
+ * bin/hopejobs.js's one-line notice on stderr, so a test never needs a build; `source` — the sources on purpose
+ * (HOPEJOBS_FROM_SOURCE=1); `compiled` — dist/ as `npm start` runs it, which must then be built and fresh
+ * (test/helpers/server-build.ts).
  */
-export type CliForm = 'source' | 'compiled';
+export type CliForm = 'auto' | 'source' | 'compiled';
 const formEnv = (form: CliForm): Record<string, string> => (form === 'source' ? { HOPEJOBS_FROM_SOURCE: '1' } : {});
 
 export interface CliResult {
@@ -20,12 +22,12 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `hopejobs …` as a user would (from the sources), with a clean environment plus `env`. */
-export function runCli(args: string[], env: Record<string, string> = {}, timeoutMs = 60_000): Promise<CliResult> {
+/** Runs `hopejobs …` as a user would, with a clean environment plus `env`. */
+export function runCli(args: string[], env: Record<string, string> = {}, timeoutMs = 60_000, form: CliForm = 'auto'): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cliPath, ...args], {
       cwd: repoRoot,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...formEnv('source'), ...env },
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...formEnv(form), ...env },
     });
     let stdout = '';
     let stderr = '';
@@ -54,7 +56,7 @@ export interface ServerProcess {
  * Starts `hopejobs serve` on a free port and waits for its "listening" line. In the `compiled` form it refuses to
  * go on when the CLI fell back to the sources, so a test of what ships never quietly tests tsx instead.
  */
-export function startServerProcess(env: Record<string, string>, timeoutMs = 180_000, form: CliForm = 'source'): Promise<ServerProcess> {
+export function startServerProcess(env: Record<string, string>, timeoutMs = 180_000, form: CliForm = 'auto'): Promise<ServerProcess> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cliPath, 'serve'], {
       cwd: repoRoot,

@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { describe, inject, it } from 'vitest';
 import { openPglite, openPostgres, type Database, type DbKind } from '../../src/db/client.js';
 import { loadDemoData } from '../../src/domain/demo/load-demo.js';
 import { seedDemo } from '../../src/domain/seed.js';
@@ -233,3 +233,15 @@ export function backends(): Backend[] {
 }
 
 export const serverAvailable = () => Boolean(process.env.TEST_DATABASE_URL);
+
+/**
+ * `describe.each(backends())` for one backend only: a long scenario split into one file per database, so the two
+ * run at once in two workers instead of one after the other in one. Without the PostgreSQL server the 'postgres'
+ * file's suite is skipped and says why. The suite is named as `describe.each` names it (`… on 'pglite'`).
+ */
+export function describeOnBackend(name: DbKind, title: string, body: (backend: Backend) => void): void {
+  const backend = backends().find((b) => b.name === name);
+  const named = `${title} on '${name}'`;
+  if (backend) describe(named, () => body(backend));
+  else describe.skip(`${named} (TEST_DATABASE_URL is not set)`, () => it('needs the PostgreSQL server', () => {}));
+}

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,7 @@ import { backupDatabase, restoreDatabase } from '../../src/domain/backup.js';
 import { LocalEvidenceStore } from '../../src/domain/evidence/index.js';
 import { reproduceRun } from '../../src/domain/scoring/runs.js';
 import { repoRoot, runCli } from '../helpers/cli.js';
-import { backends, DEMO_TEST_PASSWORD, type TestDatabase } from '../helpers/db.js';
+import { backends, DEMO_TEST_PASSWORD, pgliteDemoTemplate, type TestDatabase } from '../helpers/db.js';
 
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
@@ -123,7 +123,9 @@ describe('hopejobs backup / restore commands', () => {
       const a = path.join(dir, 'a');
       const b = path.join(dir, 'b');
       const file = path.join(dir, 'x.hjb');
-      expect((await runCli(['seed', '--demo'], { HOPEJOBS_DATA_DIR: a, HOPEJOBS_DEMO_PASSWORD: 'cli-demo-1' }, 180_000)).code).toBe(0);
+      // A data directory with the demo in it, as `hopejobs seed --demo` leaves it (test/cli/serve.test.ts runs that
+      // command itself): the run's demo template, copied.
+      cpSync((await pgliteDemoTemplate({ data: true })).dir, a, { recursive: true });
       const backup = await runCli(['backup', '--out', file], { HOPEJOBS_DATA_DIR: a }, 120_000);
       expect(backup.stdout).toContain('backup written');
       const restore = await runCli(['restore', file], { HOPEJOBS_DATA_DIR: b }, 120_000);

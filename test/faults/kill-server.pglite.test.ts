@@ -1,0 +1,4 @@
+// kill -9 of the server on PGlite: one file per database, so the two run at once (kill-server.scenario.ts).
+import { killServerOn } from './kill-server.scenario.js';
+
+killServerOn('pglite');
