@@ -1,12 +1,14 @@
 import { koGates } from './ko-gates.js';
 import { koAccounts } from './ko-accounts.js';
 import { koWork } from './ko-work.js';
+import { koHandbook } from './ko-handbook.js';
 
 // Korean is the language of record. Every UI string lives here (or in a file spread in below); en.ts mirrors this shape exactly.
 export const ko = {
   ...koWork,
   ...koAccounts,
   ...koGates,
+  ...koHandbook,
   common: {
     appName: '희망일자리 평가',
     city: '서울특별시',
