@@ -8,9 +8,12 @@ import { storeOnce, type BuiltFile, type StoredFile } from './public-files.js';
  * a new hash) cannot grow the store without bound — a forgotten version is garbage-collected with its owner.
  */
 const KEPT_VERSIONS = 32;
-const owners = new Map<string, object>();
+/** Per installation (an app's database): two apps in one process (tests) never share a handbook. */
+const scopes = new WeakMap<object, Map<string, object>>();
 
-function ownerOf(id: string): object {
+function ownerOf(scope: object, id: string): object {
+  let owners = scopes.get(scope);
+  if (!owners) scopes.set(scope, (owners = new Map()));
   let owner = owners.get(id);
   if (owner) {
     // Most recently used last: the first entry is the one to forget.
@@ -21,8 +24,11 @@ function ownerOf(id: string): object {
   return owner;
 }
 
-/** The stored handbook of a framework version in one language, built by `build` the first time it is asked for. */
-export function storedHandbook(s: HandbookSource, lang: string, build: () => Promise<BuiltFile>): Promise<StoredFile> {
-  const id = `${s.year}:${s.version}:${s.definitionHash}`;
-  return storeOnce(ownerOf(id), `handbook.pdf:${id}:${lang}`, build);
+/**
+ * The stored handbook of a framework version in one language, built by `build` the first time it is asked for.
+ * `scope` is the installation (the app's database object); the demo flag is part of the key since it is printed.
+ */
+export function storedHandbook(scope: object, s: HandbookSource, lang: string, build: () => Promise<BuiltFile>): Promise<StoredFile> {
+  const id = `${s.year}:${s.version}:${s.definitionHash}:${s.demo ? 'demo' : 'real'}`;
+  return storeOnce(ownerOf(scope, id), `handbook.pdf:${id}:${lang}`, build);
 }

@@ -69,7 +69,7 @@ export const frameworkRoutes =
       async (req, reply) => {
         const source = await handbookSource(db, req.principal, req.params.year, req.query.version);
         const lang = requestLang(req);
-        const file = await storedHandbook(source, lang, () => handbookFile(source, lang, renderer));
+        const file = await storedHandbook(ctx.database, source, lang, () => handbookFile(source, lang, renderer));
         return sendStored(req, reply.header('vary', 'accept-language, cookie'), file, 'private, no-cache');
       },
     );

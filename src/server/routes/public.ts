@@ -147,7 +147,7 @@ export const publicRoutes =
       async (req, reply) => {
         const source = await publicHandbookSource(db, req.params.year);
         const lang = requestLang(req);
-        return sendStored(req, reply.headers(byLanguage), await storedHandbook(source, lang, () => handbookFile(source, lang, renderer)));
+        return sendStored(req, reply.headers(byLanguage), await storedHandbook(ctx.database, source, lang, () => handbookFile(source, lang, renderer)));
       },
     );
 
