@@ -75,7 +75,10 @@ describe('indicator guidance schema', () => {
 
   it('is part of the framework version: a guidance edit changes the hash and shows in the diff', () => {
     const before = defaultFramework(2019);
-    const after = { ...before, indicators: before.indicators.map((i) => (i.code === 'J11' ? { ...i, guidance: { ...i.guidance, notes: text('새 유의 사항') } } : i)) };
+    const after = {
+      ...before,
+      indicators: before.indicators.map((i) => (i.code === 'J11' ? { ...i, guidance: { ...i.guidance, notes: text('새 유의 사항') } } : i)),
+    };
     expect(hashDefinition(after)).not.toBe(hashDefinition(before));
     const diff = diffFrameworks(before, after);
     expect(diff.changed.map((c) => [c.code, c.changes.map((x) => x.property)])).toEqual([['J11', ['guidance']]]);

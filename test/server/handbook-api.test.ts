@@ -45,7 +45,14 @@ describe.each(backends())('평가 편람 PDF on $name', (backend) => {
   let officer: Client;
   beforeAll(async () => {
     db = await backend.openDemo(PASSWORD);
-    await upsertCycle(db.db, { year: DRAFT_YEAR, title: `${DRAFT_YEAR} 평가`, dataPeriodStart: '2030-09-01', dataPeriodEnd: '2031-08-31', status: 'draft', isDemo: true });
+    await upsertCycle(db.db, {
+      year: DRAFT_YEAR,
+      title: `${DRAFT_YEAR} 평가`,
+      dataPeriodStart: '2030-09-01',
+      dataPeriodEnd: '2031-08-31',
+      status: 'draft',
+      isDemo: true,
+    });
     await ensureFramework(db.db, DRAFT_YEAR);
     app = await testApp(db);
     admin = await signIn(app, 'admin', PASSWORD);

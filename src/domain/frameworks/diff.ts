@@ -20,7 +20,20 @@ export interface FrameworkDiff {
   summary: { ko: string[]; en: string[] };
 }
 
-const compared: Array<keyof Indicator> = ['field', 'name', 'points', 'direction', 'unit', 'kind', 'method', 'formula', 'evidenceRequired', 'bounds', 'rubric', 'guidance'];
+const compared: Array<keyof Indicator> = [
+  'field',
+  'name',
+  'points',
+  'direction',
+  'unit',
+  'kind',
+  'method',
+  'formula',
+  'evidenceRequired',
+  'bounds',
+  'rubric',
+  'guidance',
+];
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 

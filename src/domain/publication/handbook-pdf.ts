@@ -37,7 +37,12 @@ const TEXT = {
     intro:
       '이 편람은 평가 체계의 지표마다 정의, 산식 풀이, 환산 방식, 제출할 증빙 자료, 점검 항목과 유의 사항을 모은 것입니다. 환산 방식은 평가 체계의 설정에서 그대로 옮겼습니다.',
     field: (name: string, points: string) => `${name} (${points}점)`,
-    facts: (ind: Indicator) => [`배점 ${compact(ind.points, 2)}점`, kindText(ind, 'ko'), ind.unit !== '' ? `단위 ${ind.unit}` : null, ind.isNew ? '신설' : null],
+    facts: (ind: Indicator) => [
+      `배점 ${compact(ind.points, 2)}점`,
+      kindText(ind, 'ko'),
+      ind.unit !== '' ? `단위 ${ind.unit}` : null,
+      ind.isNew ? '신설' : null,
+    ],
     definition: '정의',
     formula: '산식',
     method: '환산 방식',
@@ -55,12 +60,7 @@ const TEXT = {
     intro:
       'For every indicator of the framework: its definition, the formula in words, how the value becomes points, the evidence to file, the checklist and notes. How the value becomes points is taken from the framework’s settings as they are.',
     field: (name: string, points: string) => `${name} (${points} points)`,
-    facts: (ind: Indicator) => [
-      `${compact(ind.points, 2)} points`,
-      kindText(ind, 'en'),
-      ind.unit !== '' ? `unit ${ind.unit}` : null,
-      ind.isNew ? 'new' : null,
-    ],
+    facts: (ind: Indicator) => [`${compact(ind.points, 2)} points`, kindText(ind, 'en'), ind.unit !== '' ? `unit ${ind.unit}` : null, ind.isNew ? 'new' : null],
     definition: 'Definition',
     formula: 'Formula',
     method: 'Scoring',
@@ -141,8 +141,22 @@ function indicatorBlock(doc: Doc, ind: Indicator, o: HandbookOptions, y0: number
   const formula = g?.formula ? say(g.formula, o.lang) : ind.formula === null && ind.kind === 'quantitative' ? t.direct : null;
   if (formula !== null) y = part(doc, t.formula, [formula], y);
   y = part(doc, t.method, [describeMethod(ind, o.lang)], y);
-  if (g?.evidence?.length) y = part(doc, t.evidence, g.evidence.map((e) => say(e, o.lang)), y, () => '• ');
-  if (g?.checklist?.length) y = part(doc, t.checklist, g.checklist.map((e) => say(e, o.lang)), y, (i) => `${i + 1}. `);
+  if (g?.evidence?.length)
+    y = part(
+      doc,
+      t.evidence,
+      g.evidence.map((e) => say(e, o.lang)),
+      y,
+      () => '• ',
+    );
+  if (g?.checklist?.length)
+    y = part(
+      doc,
+      t.checklist,
+      g.checklist.map((e) => say(e, o.lang)),
+      y,
+      (i) => `${i + 1}. `,
+    );
   if (g?.notes) y = part(doc, t.notes, [say(g.notes, o.lang)], y);
   if (g === undefined) y = part(doc, '', [t.none], y);
   doc

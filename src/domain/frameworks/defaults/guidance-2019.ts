@@ -19,7 +19,10 @@ const PER_100K = t(
 /** The panel indicators: a rubric of plan 30, delivery 40, impact 30, each on anchored levels 1–5 (`subject` with its object particle). */
 function panelGuidance(subject: Text, evidence: Text[]): IndicatorGuidance {
   return {
-    definition: t(`${subject.ko} 심사위원단이 평가 기준표에 따라 심사하는 정성 지표입니다.`, `A qualitative indicator: the panel assesses ${subject.en} against the rubric.`),
+    definition: t(
+      `${subject.ko} 심사위원단이 평가 기준표에 따라 심사하는 정성 지표입니다.`,
+      `A qualitative indicator: the panel assesses ${subject.en} against the rubric.`,
+    ),
     formula: t(
       '심사위원마다 계획의 충실성(30)·추진 실적(40)·성과·파급 효과(30)를 1–5단계로 평가해 100점 만점 합계를 내고, 심사위원이 5명 이상이면 최고·최저 점수를 하나씩 뺀 평균을 지표 점수로 씁니다.',
       'Each reviewer rates plan (30), delivery (40) and results and spread (30) on levels 1–5, giving a total out of 100; with five or more reviewers the highest and lowest totals are dropped and the rest averaged.',
@@ -28,7 +31,10 @@ function panelGuidance(subject: Text, evidence: Text[]): IndicatorGuidance {
     checklist: [
       t('계획: 목표·대상·추진 일정이 구체적인가', 'Plan: are aims, target groups and schedule concrete?'),
       t('추진 실적: 계획한 사업을 실제로 추진했고 실적이 확인되는가', 'Delivery: was the plan carried out, with results on record?'),
-      t('성과·파급 효과: 주민·기업에 나타난 변화와 다른 자치구로 확산할 가치', 'Results and spread: changes for residents or companies, worth spreading to other districts?'),
+      t(
+        '성과·파급 효과: 주민·기업에 나타난 변화와 다른 자치구로 확산할 가치',
+        'Results and spread: changes for residents or companies, worth spreading to other districts?',
+      ),
     ],
     notes: t(
       '심사는 블라인드로 진행되며 심사위원은 자치구 이름을 보지 않습니다. 제출 자료에 자치구를 드러내는 표현을 넣지 않습니다.',
@@ -80,7 +86,10 @@ export const guidance2019: Record<string, IndicatorGuidance> = {
     notes: PER_100K,
   },
   S3: {
-    definition: t('관내 사회적경제기업의 매출이 전년보다 얼마나 늘었는지로 시장 확대를 봅니다.', 'Market growth: how much the sales of the district’s social-economy enterprises grew on the year before.'),
+    definition: t(
+      '관내 사회적경제기업의 매출이 전년보다 얼마나 늘었는지로 시장 확대를 봅니다.',
+      'Market growth: how much the sales of the district’s social-economy enterprises grew on the year before.',
+    ),
     formula: t(
       '‘사회적경제기업’ 기록의 연 매출액 합계를 전년 합계와 비교한 증가율: (올해 합계 − 전년 합계) ÷ 전년 합계 × 100 (%).',
       'Growth of the summed yearly sales of the ‘social-economy enterprise’ records on the previous year: (this year − last year) ÷ last year × 100 (%).',
@@ -96,7 +105,10 @@ export const guidance2019: Record<string, IndicatorGuidance> = {
     notes: t('전년 자료가 없거나 전년 합계가 0이면 계산되지 않습니다.', 'Without the previous year, or with a previous sum of 0, there is no value.'),
   },
   S4: {
-    definition: t('구가 제공한 입주공간과 판로 지원으로 도움을 받은 사회적경제기업 수입니다.', 'Social-economy enterprises helped with incubation space and market access by the district.'),
+    definition: t(
+      '구가 제공한 입주공간과 판로 지원으로 도움을 받은 사회적경제기업 수입니다.',
+      'Social-economy enterprises helped with incubation space and market access by the district.',
+    ),
     formula: t(
       '‘입주공간’ 기록의 입주 기업 수 합계 + ‘판로 지원’ 기록의 지원 기업 수 합계 (개).',
       'Sum of tenant enterprises over the ‘incubation space’ records + sum of enterprises supported over the ‘market-access support’ records.',
@@ -112,12 +124,18 @@ export const guidance2019: Record<string, IndicatorGuidance> = {
     ),
   },
   S5: {
-    definition: t('청년인재 직무체험 사업에 참여한 청년 수를 인구 규모로 나눠 비교합니다.', 'Young people taking part in the youth job-experience programme, per head of population.'),
+    definition: t(
+      '청년인재 직무체험 사업에 참여한 청년 수를 인구 규모로 나눠 비교합니다.',
+      'Young people taking part in the youth job-experience programme, per head of population.',
+    ),
     formula: t(
       '‘청년인재 직무체험’ 기록의 참여 인원 합계 ÷ 인구 × 100,000 (명/10만명). ‘사회적경제 교육·홍보’ 참여 인원은 S8에서만 셉니다.',
       'Sum of participants over the ‘youth job experience’ records ÷ population × 100,000 (per 100,000 residents). Participants of ‘social-economy education and promotion’ count in S8 only.',
     ),
-    evidence: [t('사업별 참여자 명단 (개인정보는 가림)', 'Participant lists per programme (personal data masked)'), t('참여 기관·기업과의 협약서', 'Agreements with host organisations')],
+    evidence: [
+      t('사업별 참여자 명단 (개인정보는 가림)', 'Participant lists per programme (personal data masked)'),
+      t('참여 기관·기업과의 협약서', 'Agreements with host organisations'),
+    ],
     checklist: [t('같은 사람을 여러 사업에 중복해 세지 않았다', 'Nobody counted twice across programmes')],
     notes: PER_100K,
   },
@@ -131,7 +149,10 @@ export const guidance2019: Record<string, IndicatorGuidance> = {
     t('사진·보도자료 등 추진 근거', 'Photos, press releases or other proof'),
   ]),
   S8: {
-    definition: t('사회적경제 교육·홍보 행사에 참여한 주민 수로 주민 인식 확산을 봅니다.', 'Residents reached by social-economy education and promotion, as a measure of awareness.'),
+    definition: t(
+      '사회적경제 교육·홍보 행사에 참여한 주민 수로 주민 인식 확산을 봅니다.',
+      'Residents reached by social-economy education and promotion, as a measure of awareness.',
+    ),
     formula: t(
       '‘사회적경제 교육·홍보’ 기록(교육·홍보행사·캠페인 모두)의 참여 인원 합계 ÷ 인구 × 100,000 (명/10만명).',
       'Sum of participants over all ‘social-economy education and promotion’ records (education, events and campaigns) ÷ population × 100,000 (per 100,000 residents).',
@@ -141,9 +162,15 @@ export const guidance2019: Record<string, IndicatorGuidance> = {
     notes: PER_100K,
   },
   J1: {
-    definition: t('일자리 발굴과 지역경제 활성화를 위해 구청이 관내 기업을 방문한 실적입니다.', 'Visits by the district office to local companies to find jobs and support the local economy.'),
+    definition: t(
+      '일자리 발굴과 지역경제 활성화를 위해 구청이 관내 기업을 방문한 실적입니다.',
+      'Visits by the district office to local companies to find jobs and support the local economy.',
+    ),
     formula: t('‘기업방문’ 기록의 건수 (건).', 'Number of ‘company visit’ records.'),
-    evidence: [t('방문 일지 (일자·기업·목적·결과)', 'Visit log (date, company, purpose, outcome)'), t('방문 사진 또는 기업 확인서', 'Photos or the company’s confirmation')],
+    evidence: [
+      t('방문 일지 (일자·기업·목적·결과)', 'Visit log (date, company, purpose, outcome)'),
+      t('방문 사진 또는 기업 확인서', 'Photos or the company’s confirmation'),
+    ],
     checklist: [
       t('방문 한 번을 한 건으로 적었다 (같은 기업 재방문은 다른 날짜의 새 건)', 'One record per visit (a return visit is a new record with its own date)'),
       t('전화·전자우편 상담은 넣지 않았다', 'No phone or e-mail contacts'),
@@ -151,8 +178,14 @@ export const guidance2019: Record<string, IndicatorGuidance> = {
     notes: t('2019년 신설 지표입니다.', 'New in 2019.'),
   },
   J2: {
-    definition: t('일자리 목표 공시제로 공시한 연간 일자리 목표를 얼마나 달성했는지 봅니다.', 'Achievement of the yearly job targets the district published under the job-target disclosure scheme.'),
-    formula: t('달성 실적 ÷ 공시한 목표 × 100 (%). 활동 기록으로 계산하지 않고 구가 값을 직접 입력합니다.', 'Jobs achieved ÷ published target × 100 (%), entered by the district (not computed from records).'),
+    definition: t(
+      '일자리 목표 공시제로 공시한 연간 일자리 목표를 얼마나 달성했는지 봅니다.',
+      'Achievement of the yearly job targets the district published under the job-target disclosure scheme.',
+    ),
+    formula: t(
+      '달성 실적 ÷ 공시한 목표 × 100 (%). 활동 기록으로 계산하지 않고 구가 값을 직접 입력합니다.',
+      'Jobs achieved ÷ published target × 100 (%), entered by the district (not computed from records).',
+    ),
     evidence: [t('공시한 일자리 목표 (공시문)', 'The published targets'), t('목표 항목별 달성 실적 집계표', 'Achievement per target item')],
     checklist: [t('공시한 목표와 같은 항목·기준으로 실적을 집계했다', 'Achievement counted on the same items and basis as the targets')],
   },
@@ -165,7 +198,10 @@ export const guidance2019: Record<string, IndicatorGuidance> = {
       '‘취업박람회·구인구직 만남의 날’ 기록의 채용 인원 합계 ÷ 인구 × 100,000 (명/10만명).',
       'Sum of hires over the ‘job fair and job-matching day’ records ÷ population × 100,000 (hires per 100,000 residents).',
     ),
-    evidence: [t('행사별 참여 기업·구직자 명단', 'Companies and job seekers per event'), t('채용 확인서 또는 기업의 채용 결과 회신', 'Hiring confirmations from the companies')],
+    evidence: [
+      t('행사별 참여 기업·구직자 명단', 'Companies and job seekers per event'),
+      t('채용 확인서 또는 기업의 채용 결과 회신', 'Hiring confirmations from the companies'),
+    ],
     checklist: [
       t('채용 인원은 행사에서 연계되어 실제 채용된 사람만 셌다', 'Hires: only people actually hired through the event'),
       t('채용 인원이 참여 구직자 수를 넘지 않는다', 'Hires do not exceed the job seekers taking part'),
@@ -181,28 +217,49 @@ export const guidance2019: Record<string, IndicatorGuidance> = {
       '‘취업역량 교육’ 기록 중 교육 대상이 장년층 또는 경력단절여성인 과정의 취업 인원(수료 후 6개월 이내) 합계 ÷ 수료 인원 합계 × 100 (%).',
       'Over the ‘employability training course’ records for older workers or career-interrupted women: sum employed within 6 months of completion ÷ sum completed × 100 (%).',
     ),
-    evidence: [t('과정별 수료자 명단', 'Completion lists per course'), t('취업 확인 자료 (고용보험 가입 이력 등)', 'Proof of employment (employment-insurance records …)')],
+    evidence: [
+      t('과정별 수료자 명단', 'Completion lists per course'),
+      t('취업 확인 자료 (고용보험 가입 이력 등)', 'Proof of employment (employment-insurance records …)'),
+    ],
     checklist: [
       t('교육 대상을 정확히 골랐다 (청년·기타 과정은 이 지표에 들지 않음)', 'Target group chosen correctly (youth and other courses do not count here)'),
       t('취업은 수료 후 6개월 이내만 셌다', 'Jobs within 6 months of completion only'),
     ],
   },
   J5: {
-    definition: t('일자리센터의 취업알선으로 취업한 건수를 인구 규모로 나눠 비교합니다.', 'Placements made by the district’s job centre, per head of population.'),
-    formula: t('‘일자리센터 취업알선’ 기록(월별)의 취업 건수 합계 ÷ 인구 × 100,000 (건/10만명).', 'Sum of placements over the monthly ‘job-centre placements’ records ÷ population × 100,000.'),
+    definition: t(
+      '일자리센터의 취업알선으로 취업한 건수를 인구 규모로 나눠 비교합니다.',
+      'Placements made by the district’s job centre, per head of population.',
+    ),
+    formula: t(
+      '‘일자리센터 취업알선’ 기록(월별)의 취업 건수 합계 ÷ 인구 × 100,000 (건/10만명).',
+      'Sum of placements over the monthly ‘job-centre placements’ records ÷ population × 100,000.',
+    ),
     evidence: [t('월별 알선·취업 집계 (워크넷 등 전산 자료)', 'Monthly referral and placement counts (e.g. from WorkNet)')],
     checklist: [t('한 달에 한 건씩, 빠진 달 없이 입력했다', 'One record per month, no month missing')],
     notes: PER_100K,
   },
   J6: {
-    definition: t('민·관·학 일자리 거버넌스를 실제로 운영했는지를 회의 개최 횟수로 봅니다.', 'Whether the public–private–academic job governance actually meets: the number of meetings held.'),
+    definition: t(
+      '민·관·학 일자리 거버넌스를 실제로 운영했는지를 회의 개최 횟수로 봅니다.',
+      'Whether the public–private–academic job governance actually meets: the number of meetings held.',
+    ),
     formula: t('‘일자리 거버넌스 협약’ 기록의 회의 개최 횟수 합계 (회).', 'Sum of meetings held over the ‘job governance agreement’ records.'),
-    evidence: [t('협약서 (참여 기관 명단)', 'The agreements (partner institutions)'), t('회의별 회의록과 참석자 명단', 'Minutes and attendance of each meeting')],
-    checklist: [t('회의록이 있는 회의만 셌다', 'Only meetings with minutes'), t('같은 회의를 여러 협약에 나눠 적지 않았다', 'No meeting entered under more than one agreement')],
+    evidence: [
+      t('협약서 (참여 기관 명단)', 'The agreements (partner institutions)'),
+      t('회의별 회의록과 참석자 명단', 'Minutes and attendance of each meeting'),
+    ],
+    checklist: [
+      t('회의록이 있는 회의만 셌다', 'Only meetings with minutes'),
+      t('같은 회의를 여러 협약에 나눠 적지 않았다', 'No meeting entered under more than one agreement'),
+    ],
     notes: t('참여 기관 수는 참고로 적지만 점수에는 들어가지 않습니다.', 'Partner institutions are recorded for reference but do not count.'),
   },
   J7: {
-    definition: t('청년 일자리 사업을 마친 청년이 민간 일자리로 옮겨 간 비율입니다.', 'The share of young people completing youth job programmes who moved to private jobs.'),
+    definition: t(
+      '청년 일자리 사업을 마친 청년이 민간 일자리로 옮겨 간 비율입니다.',
+      'The share of young people completing youth job programmes who moved to private jobs.',
+    ),
     formula: t(
       '‘청년인재 직무체험’ 기록의 민간 취업 인원 합계 ÷ 수료 인원 합계 × 100 (%).',
       'Sum employed in the private sector ÷ sum completed, over the ‘youth job experience’ records, × 100 (%).',
@@ -246,7 +303,10 @@ export const guidance2019: Record<string, IndicatorGuidance> = {
   },
   J10: {
     definition: t('일자리사업 예산을 계획대로 집행했는지 봅니다.', 'Whether the job programme budget was spent as planned.'),
-    formula: t('일자리사업 예산 집행액 ÷ 예산 현액 × 100 (%). 구가 값을 직접 입력합니다.', 'Job programme spending ÷ budget × 100 (%), entered by the district.'),
+    formula: t(
+      '일자리사업 예산 집행액 ÷ 예산 현액 × 100 (%). 구가 값을 직접 입력합니다.',
+      'Job programme spending ÷ budget × 100 (%), entered by the district.',
+    ),
     evidence: [t('일자리사업 예산 현액과 집행액 (회계 결산 자료)', 'Budget and spending of the job programmes (accounts)')],
     checklist: [t('이월·불용액을 빼고 평가 연도 집행액만 적었다', 'Spending of the cycle year only (no carry-overs)')],
   },
@@ -255,7 +315,10 @@ export const guidance2019: Record<string, IndicatorGuidance> = {
       '생활임금과 노동존중 시책을 얼마나 이행했는지 다섯 가지 항목 가운데 이행한 항목 수로 봅니다.',
       'How many of five living-wage and labour-respect measures the district carried out.',
     ),
-    formula: t('아래 점검 항목 가운데 이행한 항목 수 (0–5개 항목). 구가 값을 직접 입력하고 항목마다 증빙을 첨부합니다.', 'Number of the checklist items carried out (0–5), entered by the district with evidence for each.'),
+    formula: t(
+      '아래 점검 항목 가운데 이행한 항목 수 (0–5개 항목). 구가 값을 직접 입력하고 항목마다 증빙을 첨부합니다.',
+      'Number of the checklist items carried out (0–5), entered by the district with evidence for each.',
+    ),
     evidence: [t('항목별 이행 근거 (조례·고시·계획서·결과 보고)', 'Proof per item (by-law, notice, plan, report)')],
     checklist: [
       t('생활임금 조례 시행과 구 소속 노동자 생활임금 적용', 'Living-wage by-law in force and applied to the district’s own workers'),

@@ -80,7 +80,11 @@ export default function AssignmentPage() {
               <div className={reviewStyles.sheetLayout}>
                 <QueryState query={dossier}>{(d) => <DossierPanel dossier={d} />}</QueryState>
                 <div className={reviewStyles.sheetColumn}>
-                  <GuidancePanel year={year} code={a.indicator.code} guidance={framework.data?.definition.indicators.find((i) => i.code === a.indicator.code)?.guidance} />
+                  <GuidancePanel
+                    year={year}
+                    code={a.indicator.code}
+                    guidance={framework.data?.definition.indicators.find((i) => i.code === a.indicator.code)?.guidance}
+                  />
                   {a.rubric === null ? (
                     <EmptyState title={t('reviews.sheet.noRubric')} />
                   ) : (

@@ -66,7 +66,13 @@ export function GuidanceEditor({ guidance, errors, onChange }: GuidanceEditorPro
         {text('definition', 2)}
         {text('formula', 3)}
         <LinesField part="evidence" items={g.evidence ?? []} errors={errors} onChange={(items) => setList('evidence', items)} />
-        <LinesField part="checklist" items={g.checklist ?? []} errors={errors} hint={t('handbook.editor.checklistHint')} onChange={(items) => setList('checklist', items)} />
+        <LinesField
+          part="checklist"
+          items={g.checklist ?? []}
+          errors={errors}
+          hint={t('handbook.editor.checklistHint')}
+          onChange={(items) => setList('checklist', items)}
+        />
         {text('notes', 2)}
       </div>
     </fieldset>
