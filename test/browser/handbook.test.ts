@@ -57,19 +57,19 @@ describe.skipIf(skip)('평가 편람 beside the forms in Chromium', () => {
     await panel.getByText('청소노동자 실태조사 1건 이상').waitFor();
     const text = await panel.innerText();
     for (const part of ['정의', '산식', '증빙 자료', '점검 항목', '유의 사항', '새벽인력쉼터 운영', '÷ 250']) expect(text).toContain(part);
-    // Beside the form: to its right on a wide screen, level with the item's first facts.
     const item = page.locator('#indicator-J8');
-    const facts = item.locator('dl').first();
-    const [panelBox, factsBox] = [await panel.boundingBox(), await facts.boundingBox()];
-    expect(panelBox!.x).toBeGreaterThan(factsBox!.x + factsBox!.width - 1);
-    expect(panelBox!.y).toBeLessThan(factsBox!.y + factsBox!.height);
+    await item.screenshot({ path: path.join(shots, 'handbook-officer-J8.png') });
+    // Beside the form: to the right of the comment box on a wide screen, starting above it.
+    const comment = item.getByLabel('의견');
+    const [panelBox, commentBox] = [await panel.boundingBox(), await comment.boundingBox()];
+    expect(panelBox!.x).toBeGreaterThan(commentBox!.x + commentBox!.width);
+    expect(panelBox!.y).toBeLessThan(commentBox!.y);
     // The whole handbook downloads as a PDF.
     const href = await panel.getByRole('link', { name: '평가 편람 전체 (PDF)' }).getAttribute('href');
     const pdf = await page.request.get(`${demo.url}${href}`);
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     await expectNoAxeViolations('officer form with guidance', page);
-    await item.screenshot({ path: path.join(shots, 'handbook-officer-J8.png') });
     await page.screenshot({ path: path.join(shots, 'handbook-officer-page.png'), fullPage: false });
     await context.close();
   }, 120_000);

@@ -122,6 +122,8 @@ function LinesField({
         hint={hint}
         lang="ko"
         rows={Math.max(3, kos.length + 1)}
+        // One item a line: no soft wrapping, so the Korean and English lines stay side by side.
+        wrap="off"
         value={koText}
         error={errorAt(errors, `guidance.${part}`)}
         onChange={(e) => {
@@ -134,6 +136,8 @@ function LinesField({
         label={t(`handbook.editor.${name}En`)}
         lang="en"
         rows={Math.max(3, kos.length + 1)}
+        // One item a line: no soft wrapping, so the Korean and English lines stay side by side.
+        wrap="off"
         value={enText}
         onChange={(e) => {
           setEnText(e.target.value);
