@@ -11,6 +11,7 @@ export const enHandbook: typeof koHandbook = {
     notes: 'Notes',
     empty: 'No handbook text for this indicator yet.',
     pdf: 'Whole handbook (PDF)',
+    publicPdf: 'Evaluation handbook (PDF)',
     pdfHint: 'Every indicator’s guidance in one file.',
     editor: {
       legend: 'Evaluation handbook',

@@ -11,6 +11,7 @@ export const koHandbook = {
     notes: '유의 사항',
     empty: '이 지표에는 아직 편람 내용이 없습니다.',
     pdf: '평가 편람 전체 (PDF)',
+    publicPdf: '평가 편람 (PDF)',
     pdfHint: '모든 지표의 편람을 한 파일로 내려받습니다.',
     editor: {
       legend: '평가 편람',
