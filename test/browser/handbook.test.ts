@@ -74,6 +74,21 @@ describe.skipIf(skip)('평가 편람 beside the forms in Chromium', () => {
     await context.close();
   }, 120_000);
 
+  it('offers every published cycle’s handbook on the open-data page without sign-in', async () => {
+    const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1360, height: 960 } });
+    const page = await context.newPage();
+    await page.goto(`${demo.url}/open-data`);
+    const formats = page.getByRole('list', { name: '2019년 결과 파일 형식' });
+    const href = await formats.getByRole('link', { name: '평가 편람 (PDF)' }).getAttribute('href');
+    expect(href).toBe('/api/v1/public/cycles/2019/handbook.pdf?lang=ko');
+    const pdf = await page.request.get(`${demo.url}${href}`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect(pdf.headers()['cache-control']).toBe('public, max-age=60');
+    await expectNoAxeViolations('open data with the handbook', page);
+    await context.close();
+  }, 60_000);
+
   it('shows the reviewer the guidance on the score sheet', async () => {
     const admin = await session('admin');
     for (const to of ['verification', 'review']) {
