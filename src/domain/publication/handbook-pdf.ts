@@ -109,7 +109,8 @@ function part(doc: Doc, label: string, lines: string[], y0: number, bullet: (i: 
   const width = CONTENT - LABEL_W;
   font(doc, false, 9);
   const first = `${bullet(0)}${lines[0]!}`;
-  let y = ensureRoom(doc, y0, Math.min(doc.heightOfString(first, { width }) + 2, 40));
+  // Room for the whole first paragraph, so the label never stays behind on the previous page.
+  let y = ensureRoom(doc, y0, Math.min(doc.heightOfString(first, { width, lineGap: 1.5 }) + 2, BOTTOM - PAGE.margin));
   font(doc, true, 9, COLOR.brand);
   doc.text(label, PAGE.margin, y, { width: LABEL_W - 8, lineBreak: false });
   font(doc, false, 9);

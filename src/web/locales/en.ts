@@ -549,6 +549,7 @@ export const en: typeof ko = {
       evidenceRequired: 'Evidence required',
       bounds: 'Allowed range',
       rubric: 'Rubric',
+      guidance: 'Handbook guidance',
     },
   },
   scoring: {

@@ -546,6 +546,7 @@ export const ko = {
       evidenceRequired: '증빙 필수',
       bounds: '허용 범위',
       rubric: '평가 기준표',
+      guidance: '평가 편람',
     },
   },
   scoring: {
