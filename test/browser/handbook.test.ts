@@ -3,14 +3,21 @@ import path from 'node:path';
 import { tmpdir } from 'node:os';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../helpers/cli.js';
 import { axeViolations, browserSkipNotice, launchBrowser, signInPage, startDemoServer, type DemoServer } from '../helpers/browser.js';
 
 const skip = browserSkipNotice();
 const YEAR = 2020;
 const DRAFT_YEAR = 2021;
 const DISTRICT = '11215'; // 광진구
-/** Screenshots of the three screens go to a scratch directory (HOPEJOBS_SCREENSHOT_DIR to keep them elsewhere). */
-const shots = process.env.HOPEJOBS_SCREENSHOT_DIR ?? path.join(tmpdir(), 'hopejobs-handbook-screens');
+/**
+ * Screenshots of the screens: into docs/screenshots with `HOPEJOBS_SCREENSHOTS=1` (like the other browser tests),
+ * else into HOPEJOBS_SCREENSHOT_DIR or a scratch directory.
+ */
+const shots =
+  process.env.HOPEJOBS_SCREENSHOTS === '1'
+    ? path.join(repoRoot, 'docs', 'screenshots')
+    : (process.env.HOPEJOBS_SCREENSHOT_DIR ?? path.join(tmpdir(), 'hopejobs-handbook-screens'));
 
 /**
  * The 평가 편람 in a real browser: beside the officer's entry form (J8, the four items that count), beside the
