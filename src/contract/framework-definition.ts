@@ -59,6 +59,28 @@ export const rubricSchema = z.strictObject({
 });
 export type Rubric = z.infer<typeof rubricSchema>;
 
+/**
+ * A text of the 평가 편람 (evaluation handbook): Korean required, English may still be empty (Korean first), both
+ * bounded so a handbook stays a handbook.
+ */
+export const guidanceText = (max: number) => z.strictObject({ ko: z.string().min(1).max(max), en: z.string().max(max) });
+
+export const GUIDANCE_LIMITS = { text: 1000, item: 300, notes: 2000, items: 20 } as const;
+
+/**
+ * 평가 편람 of one indicator: what it means, its formula in words, the evidence a district files, the items that
+ * count (for "개 항목" indicators) or the points an officer checks, and notes. Every part optional; no part has a
+ * default, so a framework without guidance parses (and hashes) exactly as before.
+ */
+export const indicatorGuidanceSchema = z.strictObject({
+  definition: guidanceText(GUIDANCE_LIMITS.text).optional(),
+  formula: guidanceText(GUIDANCE_LIMITS.text).optional(),
+  evidence: z.array(guidanceText(GUIDANCE_LIMITS.item)).max(GUIDANCE_LIMITS.items).optional(),
+  checklist: z.array(guidanceText(GUIDANCE_LIMITS.item)).max(GUIDANCE_LIMITS.items).optional(),
+  notes: guidanceText(GUIDANCE_LIMITS.notes).optional(),
+});
+export type IndicatorGuidance = z.infer<typeof indicatorGuidanceSchema>;
+
 export const indicatorSchema = z.strictObject({
   code: indicatorCode,
   field: z.string().min(1),
@@ -76,6 +98,8 @@ export const indicatorSchema = z.strictObject({
   rubric: rubricSchema.optional(),
   /** 신설 지표 (new this year). */
   isNew: z.boolean().default(false),
+  /** 평가 편람 (evaluation handbook) of the indicator; part of the framework version like any other member. */
+  guidance: indicatorGuidanceSchema.optional(),
 });
 export type Indicator = z.infer<typeof indicatorSchema>;
 

@@ -34,6 +34,7 @@ export const frameworkVersionSchema = z.object({
 export const frameworkVersionListSchema = z.object({ versions: z.array(frameworkVersionSchema) });
 
 export const frameworkQuery = z.object({ version: z.coerce.number().int().min(1).optional() });
+export const handbookQuery = frameworkQuery.extend({ lang: z.enum(['ko', 'en']).optional() });
 
 /** The definition is checked by the domain (every problem listed, in both languages). */
 export const saveFrameworkBody = z.object({ definition: z.unknown(), rowVersion: z.number().int().min(0), reason: z.string().max(2000).nullish() });

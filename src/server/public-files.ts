@@ -73,10 +73,11 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
 
 /**
  * Sends a stored file, or 304 when the client's If-None-Match holds its ETag. Only a successful answer is
- * publicly cacheable; error answers are sent by src/server/problem.ts with `no-store`.
+ * publicly cacheable; error answers are sent by src/server/problem.ts with `no-store`. A file only signed-in users
+ * may read (e.g. the handbook of a draft framework) is sent with `cacheControl` 'private, no-cache'.
  */
-export function sendStored(req: FastifyRequest, reply: FastifyReply, file: StoredFile) {
-  reply.header('cache-control', 'public, max-age=60').header('etag', file.etag);
+export function sendStored(req: FastifyRequest, reply: FastifyReply, file: StoredFile, cacheControl = 'public, max-age=60') {
+  reply.header('cache-control', cacheControl).header('etag', file.etag);
   if (matches(req.headers['if-none-match'], file.etag)) return reply.code(304).send();
   if (file.name !== undefined) reply.header('content-disposition', attachmentDisposition(file.name));
   return reply.type(file.type).send(file.body);

@@ -70,6 +70,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'PUT /api/v1/cycles/:year/deadlines/:stage': { allow: CITY, params: () => ({ stage: 'open' }), body: { dueAt: '2099-12-31T00:00:00Z' } },
   'GET /api/v1/cycles/:year/framework': { allow: SIGNED_IN },
   'GET /api/v1/cycles/:year/framework/versions': { allow: SIGNED_IN },
+  'GET /api/v1/cycles/:year/framework/handbook.pdf': { allow: SIGNED_IN },
   'PUT /api/v1/cycles/:year/framework': { allow: CITY, body: { definition: {}, rowVersion: STALE } },
   'POST /api/v1/cycles/:year/framework/copy': { allow: CITY, body: { fromYear: 2019 } },
   'GET /api/v1/frameworks/diff': { allow: SIGNED_IN, query: '?from=2019&to=2020' },
@@ -106,6 +107,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/v1/public/cycles/:year/results.json': { allow: ALL, params: () => ({ year: 2019 }) },
   'GET /api/v1/public/cycles/:year/results.xlsx': { allow: ALL, params: () => ({ year: 2019 }) },
   'GET /api/v1/public/cycles/:year/districts/:code/scorecard.pdf': { allow: ALL, params: () => ({ year: 2019 }) },
+  'GET /api/v1/public/cycles/:year/handbook.pdf': { allow: ALL, params: () => ({ year: 2019 }) },
   // scoring
   'POST /api/v1/cycles/:year/scoring-runs': { allow: CITY, body: { kind: 'trial', note: 'authz matrix' } },
   'GET /api/v1/cycles/:year/scoring-runs': { allow: CITY_AUDIT },

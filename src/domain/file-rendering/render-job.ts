@@ -1,18 +1,20 @@
 /**
  * The documents anonymous visitors download that take real CPU to build — a district's scorecard PDF (pdfkit,
- * 0.2–0.4 s) and a cycle's results workbook (exceljs) — as plain data that can cross to a worker thread
+ * 0.2–0.4 s), a cycle's 평가 편람 PDF and its results workbook (exceljs) — as plain data that can cross to a worker thread
  * (structured clone), and the one function that builds them, run by the worker (render-worker.ts) or in this
  * thread by the CLI and tests.
  */
 import type { FrameworkDefinition } from '../frameworks/definition.js';
 // The pure renderers themselves, not the publication index: a render worker loads no database code.
 import { resultsXlsx, type XlsxOptions } from '../publication/open-data.js';
+import { handbookPdf, type HandbookOptions } from '../publication/handbook-pdf.js';
 import { scorecardPdf, type ScorecardOptions } from '../publication/scorecard-pdf.js';
 import type { CycleOutcome } from '../scoring/evaluate.js';
 
 export type RenderJob =
   | { kind: 'scorecard-pdf'; outcome: CycleOutcome; framework: FrameworkDefinition; code: string; options: ScorecardOptions }
-  | { kind: 'results-xlsx'; outcome: CycleOutcome; framework: FrameworkDefinition; options: XlsxOptions };
+  | { kind: 'results-xlsx'; outcome: CycleOutcome; framework: FrameworkDefinition; options: XlsxOptions }
+  | { kind: 'handbook-pdf'; year: number; framework: FrameworkDefinition; options: HandbookOptions };
 
 /** Builds the file a job describes. */
 export function renderFile(job: RenderJob): Promise<Buffer> {
@@ -21,5 +23,7 @@ export function renderFile(job: RenderJob): Promise<Buffer> {
       return scorecardPdf(job.outcome, job.framework, job.code, job.options);
     case 'results-xlsx':
       return resultsXlsx(job.outcome, job.framework, job.options);
+    case 'handbook-pdf':
+      return handbookPdf(job.year, job.framework, job.options);
   }
 }

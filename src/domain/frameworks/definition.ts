@@ -13,11 +13,13 @@ export {
   definitionText as bilingual,
   fieldSchema,
   indicatorCode,
+  indicatorGuidanceSchema,
   indicatorSchema,
   methodSchema,
   rubricSchema,
   type Indicator,
   type IndicatorCode,
+  type IndicatorGuidance,
   type Method,
   type Rubric,
 } from '../../contract/framework-definition.js';

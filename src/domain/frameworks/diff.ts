@@ -20,7 +20,20 @@ export interface FrameworkDiff {
   summary: { ko: string[]; en: string[] };
 }
 
-const compared: Array<keyof Indicator> = ['field', 'name', 'points', 'direction', 'unit', 'kind', 'method', 'formula', 'evidenceRequired', 'bounds', 'rubric'];
+const compared: Array<keyof Indicator> = [
+  'field',
+  'name',
+  'points',
+  'direction',
+  'unit',
+  'kind',
+  'method',
+  'formula',
+  'evidenceRequired',
+  'bounds',
+  'rubric',
+  'guidance',
+];
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -62,6 +75,9 @@ export function diffFrameworks(before: FrameworkDefinition, after: FrameworkDefi
       if (ch.property === 'points') {
         ko.push(`${c.code} ${c.name.ko} 배점 ${describe(ch.before)}점 → ${describe(ch.after)}점`);
         en.push(`${c.code} ${c.name.en} points ${describe(ch.before)} → ${describe(ch.after)}`);
+      } else if (ch.property === 'guidance') {
+        ko.push(`${c.code} ${c.name.ko}: 평가 편람 변경`);
+        en.push(`${c.code} ${c.name.en}: handbook guidance changed`);
       } else {
         ko.push(`${c.code} ${c.name.ko}: ${ch.property} 변경`);
         en.push(`${c.code} ${c.name.en}: ${ch.property} changed`);

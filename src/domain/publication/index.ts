@@ -17,6 +17,9 @@ export { pressReleaseDraft, pressReleaseSummaryEn, type PressReleaseOptions, typ
 // Scorecard
 export { scorecardPdf, type ScorecardOptions, type TrendPoint } from './scorecard-pdf.js';
 
+// 평가 편람 (evaluation handbook)
+export { handbookPdf, type HandbookOptions } from './handbook-pdf.js';
+
 // Shared words and guards
 export { DEMO_LABEL, DEMO_NOTICE, publicationNotices, resultsTitle, type Lang } from './labels.js';
 export { neutraliseFormula, startsLikeFormula } from './text-cell.js';

@@ -7,15 +7,24 @@ import {
   frameworkQuery,
   frameworkVersionListSchema,
   frameworkViewSchema,
+  handbookQuery,
   saveFrameworkBody,
 } from '../../contract/frameworks.js';
 import { compareFrameworks, copyFramework, listVersions, readFramework, saveFramework } from '../../domain/frameworks/service.js';
+import { RenderPool } from '../../domain/file-rendering/index.js';
+import { handbookFile, handbookSource } from '../../domain/frameworks/handbook.js';
 import type { AppContext } from '../context.js';
+import { storedHandbook } from '../handbook-files.js';
+import { requestLang } from '../problem.js';
+import { sendStored } from '../public-files.js';
 
 export const frameworkRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     const db = ctx.database.db;
+    // Handbooks are built rarely (once per framework version and language): one render thread, started on first use.
+    const renderer = new RenderPool(1);
+    app.addHook('onClose', () => renderer.close());
 
     app.get(
       '/api/v1/cycles/:year/framework',
@@ -44,6 +53,25 @@ export const frameworkRoutes =
         },
       },
       async (req) => ({ versions: await listVersions(db, req.principal, req.params.year) }),
+    );
+
+    app.get(
+      '/api/v1/cycles/:year/framework/handbook.pdf',
+      {
+        config: { access: 'authenticated' },
+        schema: {
+          tags: ['frameworks'],
+          summary: '평가 편람 PDF of the current framework (draft included) or ?version=N; built once per version and language',
+          params: yearParams,
+          querystring: handbookQuery,
+        },
+      },
+      async (req, reply) => {
+        const source = await handbookSource(db, req.principal, req.params.year, req.query.version);
+        const lang = requestLang(req);
+        const file = await storedHandbook(ctx.database, source, lang, () => handbookFile(source, lang, renderer));
+        return sendStored(req, reply.header('vary', 'accept-language, cookie'), file, 'private, no-cache');
+      },
     );
 
     app.put(

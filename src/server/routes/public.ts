@@ -13,6 +13,8 @@ import {
 } from '../../domain/publication/index.js';
 import type { AppContext } from '../context.js';
 import { downloadRateLimit } from '../download-rate-limit.js';
+import { handbookFile, publicHandbookSource } from '../../domain/frameworks/handbook.js';
+import { storedHandbook } from '../handbook-files.js';
 import { requestLang } from '../problem.js';
 import { sendStored, storeOnce } from '../public-files.js';
 import { renderOnce } from '../public-json.js';
@@ -129,6 +131,25 @@ export const publicRoutes =
         },
       );
     }
+
+    app.get(
+      '/api/v1/public/cycles/:year/handbook.pdf',
+      {
+        config: { access: 'public' },
+        preHandler,
+        schema: {
+          tags: ['public'],
+          summary: '평가 편람 PDF / the evaluation handbook of a cycle whose framework is fixed (frozen when the cycle opened)',
+          params: yearParams,
+          querystring: downloadQuery,
+        },
+      },
+      async (req, reply) => {
+        const source = await publicHandbookSource(db, req.params.year);
+        const lang = requestLang(req);
+        return sendStored(req, reply.headers(byLanguage), await storedHandbook(ctx.database, source, lang, () => handbookFile(source, lang, renderer)));
+      },
+    );
 
     app.get(
       '/api/v1/public/cycles/:year/districts/:code/scorecard.pdf',

@@ -1,12 +1,14 @@
 import { enGates } from './en-gates.js';
 import { enAccounts } from './en-accounts.js';
 import { enWork } from './en-work.js';
+import { enHandbook } from './en-handbook.js';
 import type { ko } from './ko.js';
 
 export const en: typeof ko = {
   ...enWork,
   ...enAccounts,
   ...enGates,
+  ...enHandbook,
   common: {
     appName: 'Hope Jobs Evaluation',
     city: 'Seoul Metropolitan Government',
@@ -547,6 +549,7 @@ export const en: typeof ko = {
       evidenceRequired: 'Evidence required',
       bounds: 'Allowed range',
       rubric: 'Rubric',
+      guidance: 'Handbook guidance',
     },
   },
   scoring: {

@@ -1,12 +1,14 @@
 import { koGates } from './ko-gates.js';
 import { koAccounts } from './ko-accounts.js';
 import { koWork } from './ko-work.js';
+import { koHandbook } from './ko-handbook.js';
 
 // Korean is the language of record. Every UI string lives here (or in a file spread in below); en.ts mirrors this shape exactly.
 export const ko = {
   ...koWork,
   ...koAccounts,
   ...koGates,
+  ...koHandbook,
   common: {
     appName: '희망일자리 평가',
     city: '서울특별시',
@@ -544,6 +546,7 @@ export const ko = {
       evidenceRequired: '증빙 필수',
       bounds: '허용 범위',
       rubric: '평가 기준표',
+      guidance: '평가 편람',
     },
   },
   scoring: {

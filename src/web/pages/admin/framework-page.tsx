@@ -15,6 +15,7 @@ import { useFrameworkVersions } from '../../features/frameworks/api/get-framewor
 import { CopyFrameworkDialog } from '../../features/frameworks/components/copy-framework-dialog.js';
 import { FrameworkDiffView } from '../../features/frameworks/components/framework-diff-view.js';
 import { FrameworkEditor } from '../../features/frameworks/components/framework-editor.js';
+import { handbookPdfUrl } from '../../features/frameworks/components/guidance-panel.js';
 import { formatDateTime, shortHash } from '../../lib/format.js';
 import { localized } from '../../lib/localized.js';
 import { hasRole } from '../../lib/roles.js';
@@ -177,6 +178,14 @@ function FrameworkFacts({ framework: f }: { framework: Framework }) {
           <dt>{t('framework.facts.hash')}</dt>
           <dd className={admin.mono} title={f.definitionHash}>
             {shortHash(f.definitionHash)}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('handbook.title')}</dt>
+          <dd>
+            <a href={handbookPdfUrl(f.cycleYear, language, f.version)} download title={t('handbook.pdfHint')}>
+              {t('handbook.pdf')}
+            </a>
           </dd>
         </div>
         {f.reason !== null && (

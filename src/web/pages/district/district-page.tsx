@@ -13,6 +13,7 @@ import { useMe } from '../../features/auth/api/get-me.js';
 import { useCycles } from '../../features/cycles/api/get-cycles.js';
 import { CycleSelector } from '../../features/cycles/components/cycle-selector.js';
 import { useFramework } from '../../features/frameworks/api/get-framework.js';
+import { guidanceByCode } from '../../features/frameworks/components/guidance-panel.js';
 import { ImportPanel } from '../../features/imports/components/import-panel.js';
 import { useRecordTypes } from '../../features/records/api/get-record-types.js';
 import { recordsQueryKey } from '../../features/records/api/get-records.js';
@@ -139,6 +140,7 @@ export default function DistrictPage() {
                   data={data}
                   fields={framework.data?.definition.fields ?? []}
                   recordTypes={recordTypeList}
+                  guidance={guidanceByCode(framework.data?.definition)}
                   isOfficer={isOfficer}
                   openIndicator={openIndicator}
                   onReload={() => submissions.refetch()}

@@ -9,6 +9,8 @@ import { Alert } from '../../components/ui/alert.js';
 import { useMe } from '../../features/auth/api/get-me.js';
 import { useAssignment } from '../../features/reviews/api/get-assignment.js';
 import { useDossier } from '../../features/reviews/api/get-dossier.js';
+import { useFramework } from '../../features/frameworks/api/get-framework.js';
+import { GuidancePanel } from '../../features/frameworks/components/guidance-panel.js';
 import { DossierPanel } from '../../features/reviews/components/dossier-panel.js';
 import reviewStyles from '../../features/reviews/components/reviews.module.css';
 import { hasRole } from '../../lib/roles.js';
@@ -31,6 +33,7 @@ export default function AssignmentPage() {
   const assignment = useAssignment(year, id);
   const mine = useMyAssignments(year, isReviewer);
   const dossier = useDossier(year, id, !isReviewer || mine.data?.pledgeSigned === true);
+  const framework = useFramework(year);
 
   if (!Number.isInteger(year) || !Number.isInteger(id)) return <NotFound />;
   return (
@@ -76,17 +79,24 @@ export default function AssignmentPage() {
             ) : (
               <div className={reviewStyles.sheetLayout}>
                 <QueryState query={dossier}>{(d) => <DossierPanel dossier={d} />}</QueryState>
-                {a.rubric === null ? (
-                  <EmptyState title={t('reviews.sheet.noRubric')} />
-                ) : (
-                  <ScoreForm
-                    key={a.id}
+                <div className={reviewStyles.sheetColumn}>
+                  <GuidancePanel
                     year={year}
-                    assignment={a}
-                    rubric={a.rubric}
-                    editable={isReviewer && mine.data !== undefined && sheetEditable(mine.data, a)}
+                    code={a.indicator.code}
+                    guidance={framework.data?.definition.indicators.find((i) => i.code === a.indicator.code)?.guidance}
                   />
-                )}
+                  {a.rubric === null ? (
+                    <EmptyState title={t('reviews.sheet.noRubric')} />
+                  ) : (
+                    <ScoreForm
+                      key={a.id}
+                      year={year}
+                      assignment={a}
+                      rubric={a.rubric}
+                      editable={isReviewer && mine.data !== undefined && sheetEditable(mine.data, a)}
+                    />
+                  )}
+                </div>
               </div>
             )}
             {next !== undefined && (

@@ -232,6 +232,18 @@ function describeValue(property: string, value: unknown, language: string): stri
       const criteria = (value as { criteria?: unknown[] }).criteria?.length ?? 0;
       return `${t('framework.properties.rubric')} (${criteria})`;
     }
+    case 'guidance': {
+      // The parts the handbook has (lists with their length): the texts themselves are too long for a diff line.
+      const g = value as { definition?: unknown; formula?: unknown; evidence?: unknown[]; checklist?: unknown[]; notes?: unknown };
+      const parts = [
+        g.definition !== undefined ? t('handbook.definition') : null,
+        g.formula !== undefined ? t('handbook.formula') : null,
+        g.evidence !== undefined ? `${t('handbook.evidence')} ${g.evidence.length}` : null,
+        g.checklist !== undefined ? `${t('handbook.checklist')} ${g.checklist.length}` : null,
+        g.notes !== undefined ? t('handbook.notes') : null,
+      ].filter((x): x is string => x !== null);
+      return parts.length === 0 ? t('framework.diff.empty') : parts.join(' · ');
+    }
     default:
       return typeof value === 'object' ? JSON.stringify(value) : String(value);
   }

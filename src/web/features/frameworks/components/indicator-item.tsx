@@ -7,6 +7,7 @@ import { localized } from '../../../lib/localized.js';
 import type { FrameworkField, FrameworkIndicator } from '../../../types/index.js';
 import type { LocatedError } from './framework-errors.js';
 import { errorAt } from './framework-errors.js';
+import { GuidanceEditor } from './guidance-editor.js';
 import { MethodEditor } from './method-editor.js';
 import { NumberInput } from './number-input.js';
 import { RubricView } from './rubric-view.js';
@@ -186,6 +187,7 @@ export function IndicatorItem({ indicator, index, fields, errors, expanded, onTo
               <RubricView rubric={indicator.rubric} code={indicator.code} />
             </div>
           )}
+          <GuidanceEditor guidance={indicator.guidance} errors={errors} onChange={(guidance) => onChange({ guidance })} />
           {!readOnly && (
             <div className={`${styles.wide} ${styles.detailActions}`}>
               <Button variant="tertiary" size="small" onClick={onRemove}>

@@ -6,3 +6,8 @@ export type ResultsFormat = 'xlsx' | 'csv' | 'json';
 export function resultsDownloadUrl(year: number, format: ResultsFormat): string {
   return apiUrl(`/public/cycles/${year}/results.${format}`);
 }
+
+/** Address of a published cycle's 평가 편람 (its framework is fixed once the cycle opened), in the reader's language. */
+export function handbookDownloadUrl(year: number, language: string): string {
+  return apiUrl(`/public/cycles/${year}/handbook.pdf?lang=${language === 'en' ? 'en' : 'ko'}`);
+}

@@ -3,7 +3,7 @@ import { DemoBadge } from '../../../components/ui/badge.js';
 import { ButtonLink } from '../../../components/ui/button.js';
 import { formatDate } from '../../../lib/format.js';
 import type { PublicCycle } from '../../../types/index.js';
-import { resultsDownloadUrl } from '../api/download-urls.js';
+import { handbookDownloadUrl, resultsDownloadUrl } from '../api/download-urls.js';
 import type { ResultsFormat } from '../api/download-urls.js';
 import styles from './dataset-list.module.css';
 
@@ -33,6 +33,11 @@ export function DatasetList({ cycles }: { cycles: PublicCycle[] }) {
                 </ButtonLink>
               </li>
             ))}
+            <li>
+              <ButtonLink href={handbookDownloadUrl(cycle.year, i18n.language)} variant="secondary" size="small" download>
+                {t('handbook.publicPdf')}
+              </ButtonLink>
+            </li>
           </ul>
         </li>
       ))}

@@ -7,6 +7,7 @@ import { formatDateTime, formatNumber } from '../../../lib/format.js';
 import { localized } from '../../../lib/localized.js';
 import { ApiError } from '../../../lib/problem-details.js';
 import type { RecordType, SubmissionItem, SubmissionWarning } from '../../../types/index.js';
+import { GuidancePanel, type IndicatorGuidance } from '../../frameworks/components/guidance-panel.js';
 import { useApproveSubmission } from '../api/approve-submission.js';
 import { useReturnToOfficer } from '../api/return-to-officer.js';
 import { ComputationView } from './computation-view.js';
@@ -23,6 +24,8 @@ interface IndicatorItemProps {
   item: SubmissionItem;
   recordTypes: RecordType[];
   defaultOpen: boolean;
+  /** The indicator's 평가 편람 from the cycle's framework, shown beside the form. */
+  guidance?: IndicatorGuidance;
   onReload: () => Promise<unknown>;
 }
 
@@ -30,7 +33,7 @@ interface IndicatorItemProps {
  * One indicator of the district: a summary line (value, status, warnings) that opens to the computation, the
  * officer's form and evidence, the blockers to fix before submitting, and the approver's decision.
  */
-export function IndicatorItem({ year, code, item, recordTypes, defaultOpen, onReload }: IndicatorItemProps) {
+export function IndicatorItem({ year, code, item, recordTypes, defaultOpen, guidance, onReload }: IndicatorItemProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const indicator = item.indicator;
@@ -71,7 +74,8 @@ export function IndicatorItem({ year, code, item, recordTypes, defaultOpen, onRe
         </span>
       </summary>
 
-      <div className={styles.body}>
+      <div className={`${styles.body} ${styles.bodyWithGuidance}`}>
+        <GuidancePanel className={styles.guidance} year={year} code={indicator.code} guidance={guidance} />
         {item.status === 'returned' && item.changedAfterSubmit !== null && (
           <Alert tone="warning" title={t('submissions.changed.title')}>
             <p>

@@ -3,6 +3,7 @@ import { Alert } from '../../../components/ui/alert.js';
 import { Button } from '../../../components/ui/button.js';
 import { localized, type LocalizedText } from '../../../lib/localized.js';
 import type { DistrictSubmissions, RecordType } from '../../../types/index.js';
+import type { IndicatorGuidance } from '../../frameworks/components/guidance-panel.js';
 import { useSubmitAll } from '../api/submit-all.js';
 import { IndicatorItem } from './indicator-item.js';
 import styles from './submissions.module.css';
@@ -12,6 +13,8 @@ interface IndicatorValuesProps {
   /** Field names of the cycle's framework (groups the indicators); codes are shown when a field is missing. */
   fields: { code: string; name: LocalizedText }[];
   recordTypes: RecordType[];
+  /** 평가 편람 of the cycle's framework by indicator code (shown beside each form). */
+  guidance?: ReadonlyMap<string, IndicatorGuidance>;
   isOfficer: boolean;
   /** An indicator to open first (e.g. from a notification). */
   openIndicator: string | null;
@@ -19,7 +22,7 @@ interface IndicatorValuesProps {
 }
 
 /** Every indicator of the cycle for the district, grouped by field, with submit-all for the officer. */
-export function IndicatorValues({ data, fields, recordTypes, isOfficer, openIndicator, onReload }: IndicatorValuesProps) {
+export function IndicatorValues({ data, fields, recordTypes, guidance, isOfficer, openIndicator, onReload }: IndicatorValuesProps) {
   const { t, i18n } = useTranslation();
   const groups = new Map<string, DistrictSubmissions['items']>();
   for (const item of data.items) groups.set(item.indicator.field, [...(groups.get(item.indicator.field) ?? []), item]);
@@ -43,6 +46,7 @@ export function IndicatorValues({ data, fields, recordTypes, isOfficer, openIndi
                   item={item}
                   recordTypes={recordTypes}
                   defaultOpen={item.indicator.code === openIndicator}
+                  guidance={guidance?.get(item.indicator.code)}
                   onReload={onReload}
                 />
               ))}

@@ -1,0 +1,32 @@
+// Korean strings of the 평가 편람 (indicator guidance): the panel beside the officer's form and the reviewer's sheet,
+// and its editor in the framework screen; ko.ts spreads them in. en-handbook.ts mirrors this shape.
+export const koHandbook = {
+  handbook: {
+    title: '평가 편람',
+    titleOf: '{{code}} 평가 편람',
+    definition: '정의',
+    formula: '산식',
+    evidence: '증빙 자료',
+    checklist: '점검 항목',
+    notes: '유의 사항',
+    empty: '이 지표에는 아직 편람 내용이 없습니다.',
+    pdf: '평가 편람 전체 (PDF)',
+    publicPdf: '평가 편람 (PDF)',
+    pdfHint: '모든 지표의 편람을 한 파일로 내려받습니다.',
+    editor: {
+      legend: '평가 편람',
+      intro: '담당자 입력 화면과 심사 화면 옆에 보이는 안내입니다. 한국어를 먼저 씁니다. 비워 둔 부분은 보이지 않습니다.',
+      definitionKo: '정의 (한국어)',
+      definitionEn: '정의 (영어)',
+      formulaKo: '산식 풀이 (한국어)',
+      formulaEn: '산식 풀이 (영어)',
+      evidenceKo: '증빙 자료 (한국어, 한 줄에 하나)',
+      evidenceEn: '증빙 자료 (영어, 한국어와 같은 순서로 한 줄에 하나)',
+      checklistKo: '점검 항목 (한국어, 한 줄에 하나)',
+      checklistEn: '점검 항목 (영어, 한국어와 같은 순서로 한 줄에 하나)',
+      checklistHint: '"개 항목" 지표는 점수에 들어가는 항목을 적습니다.',
+      notesKo: '유의 사항 (한국어)',
+      notesEn: '유의 사항 (영어)',
+    },
+  },
+};
