@@ -139,3 +139,16 @@ describe.each(backends())('award history on $name', (backend) => {
     ]);
   });
 });
+
+describe('streak tiers of earlier schemes', () => {
+  it('lets 2016–2017 count an earlier 최우수구 towards a 우수구 streak, but refuses a framework none of whose streak tiers it awards', async () => {
+    const { defaultFramework } = await import('../../src/domain/frameworks/defaults/index.js');
+    const { frameworkDefinitionSchema } = await import('../../src/domain/frameworks/definition.js');
+    const fw2016 = defaultFramework(2016);
+    expect(fw2016.awards.tiers.map((t) => t.code)).toEqual(['excellent']);
+    expect(fw2016.streakTiers).toEqual(['best', 'excellent']);
+    const refused = frameworkDefinitionSchema.safeParse({ ...fw2016, streakTiers: ['best'] });
+    expect(refused.success).toBe(false);
+    expect(refused.error!.issues.map((i) => i.path.join('.'))).toEqual(['streakTiers']);
+  });
+});
