@@ -6,7 +6,7 @@ import { users } from './users.js';
 /**
  * Award results of years before the product ran the evaluation (수상 이력), imported from a file: one row per unit
  * and year. `tier` is the tier's code as the frameworks name it (null: no award that year), so streaks count across
- * these years and the published runs alike; `tier_name` keeps the name the year's scheme used.
+ * these years and the published runs alike; `tier_name` is that tier's name (e.g. 우수구), for display.
  */
 export const awardHistory = pgTable(
   'award_history',

@@ -282,7 +282,7 @@ export async function importAwardHistory(
       orgUnitId: unit.id,
       year: r.year,
       tier: tier?.code ?? null,
-      tierName: tier ? (tier.name === r.tier || tier.code === r.tier ? tier.name : r.tier) : null,
+      tierName: tier?.name ?? null,
       rank: r.rank ?? null,
       score: r.score ?? null,
       prize: r.prize ?? null,

@@ -12,6 +12,8 @@ import { awardHistoryTemplateUrl, useAwardHistory, useImportAwardHistory } from 
 import { ImportErrorsTable } from '../../features/imports/components/import-errors-table.js';
 import { formatNumber, formatScore } from '../../lib/format.js';
 import { ApiError } from '../../lib/problem-details.js';
+import { hasRole } from '../../lib/roles.js';
+import { useMe } from '../../features/auth/api/get-me.js';
 import type { AwardHistoryEntry, AwardHistoryImportResult } from '../../types/index.js';
 import styles from '../page.module.css';
 
@@ -26,6 +28,9 @@ const COLUMN_KEYS = ['year', 'code', 'name', 'tier', 'rank', 'score', 'prize', '
 export default function AwardHistoryPage() {
   const { t } = useTranslation();
   const history = useAwardHistory();
+  const me = useMe();
+  // The auditor reads the history; only the city admin imports.
+  const canImport = hasRole(me.data, 'city_admin');
   const importFile = useImportAwardHistory();
   const [source, setSource] = useState('');
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -44,62 +49,64 @@ export default function AwardHistoryPage() {
         <p className={styles.lead}>{t('awardHistory.intro')}</p>
       </div>
 
-      <section className={styles.section} aria-labelledby="award-import-heading">
-        <div className={styles.sectionHeader}>
-          <h2 id="award-import-heading">{t('awardHistory.upload.heading')}</h2>
-          <ButtonLink variant="secondary" href={awardHistoryTemplateUrl()} download>
-            {t('awardHistory.upload.template')}
-          </ButtonLink>
-        </div>
-        <TextField
-          label={t('awardHistory.upload.sourceLabel')}
-          hint={t('awardHistory.upload.sourceHint')}
-          value={source}
-          maxLength={200}
-          onChange={(event) => setSource(event.target.value)}
-        />
-        <FileUpload
-          label={t('awardHistory.upload.fileLabel')}
-          hint={t('awardHistory.upload.fileHint')}
-          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          buttonLabel={t('awardHistory.upload.submit')}
-          upload={async (file) => {
-            setOutcome(null);
-            fileName.current = file.name;
-            setOutcome({ kind: 'done', result: await importFile(file, source) });
-          }}
-          onError={(error) => {
-            // A checked file's problems get a table of their own; other failures stay at the field.
-            if (error instanceof ApiError && error.status === 400 && error.code === 'award_history_invalid') {
-              setOutcome({ kind: 'refused', error, fileName: fileName.current });
-              return true;
-            }
-            return false;
-          }}
-        />
-        <div aria-live="polite">
-          {outcome?.kind === 'done' && (
-            <Alert tone="success" role="status" title={t('awardHistory.upload.doneTitle')}>
-              <p>
-                {t('awardHistory.upload.done', {
-                  rows: formatNumber(outcome.result.rows),
-                  years: outcome.result.years.join(', '),
-                  awarded: formatNumber(outcome.result.awarded),
-                })}
-              </p>
-            </Alert>
-          )}
-          {outcome?.kind === 'refused' && (
-            <Alert tone="danger" role="alert" title={t('awardHistory.upload.refusedTitle', { count: outcome.error.errors.length })}>
-              <ImportErrorsTable
-                caption={t('awardHistory.upload.errorsCaption', { name: outcome.fileName })}
-                total={outcome.error.errors.length}
-                errors={outcome.error.errors.map((e) => ({ sheet: e.sheet, row: e.row, column: columnName(e.column), message: e.message }))}
-              />
-            </Alert>
-          )}
-        </div>
-      </section>
+      {canImport && (
+        <section className={styles.section} aria-labelledby="award-import-heading">
+          <div className={styles.sectionHeader}>
+            <h2 id="award-import-heading">{t('awardHistory.upload.heading')}</h2>
+            <ButtonLink variant="secondary" href={awardHistoryTemplateUrl()} download>
+              {t('awardHistory.upload.template')}
+            </ButtonLink>
+          </div>
+          <TextField
+            label={t('awardHistory.upload.sourceLabel')}
+            hint={t('awardHistory.upload.sourceHint')}
+            value={source}
+            maxLength={200}
+            onChange={(event) => setSource(event.target.value)}
+          />
+          <FileUpload
+            label={t('awardHistory.upload.fileLabel')}
+            hint={t('awardHistory.upload.fileHint')}
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            buttonLabel={t('awardHistory.upload.submit')}
+            upload={async (file) => {
+              setOutcome(null);
+              fileName.current = file.name;
+              setOutcome({ kind: 'done', result: await importFile(file, source) });
+            }}
+            onError={(error) => {
+              // A checked file's problems get a table of their own; other failures stay at the field.
+              if (error instanceof ApiError && error.status === 400 && error.code === 'award_history_invalid') {
+                setOutcome({ kind: 'refused', error, fileName: fileName.current });
+                return true;
+              }
+              return false;
+            }}
+          />
+          <div aria-live="polite">
+            {outcome?.kind === 'done' && (
+              <Alert tone="success" role="status" title={t('awardHistory.upload.doneTitle')}>
+                <p>
+                  {t('awardHistory.upload.done', {
+                    rows: formatNumber(outcome.result.rows),
+                    years: outcome.result.years.join(', '),
+                    awarded: formatNumber(outcome.result.awarded),
+                  })}
+                </p>
+              </Alert>
+            )}
+            {outcome?.kind === 'refused' && (
+              <Alert tone="danger" role="alert" title={t('awardHistory.upload.refusedTitle', { count: outcome.error.errors.length })}>
+                <ImportErrorsTable
+                  caption={t('awardHistory.upload.errorsCaption', { name: outcome.fileName })}
+                  total={outcome.error.errors.length}
+                  errors={outcome.error.errors.map((e) => ({ sheet: e.sheet, row: e.row, column: columnName(e.column), message: e.message }))}
+                />
+              </Alert>
+            )}
+          </div>
+        </section>
+      )}
 
       <section className={styles.section} aria-labelledby="award-list-heading">
         <h2 id="award-list-heading">{t('awardHistory.list.heading')}</h2>
