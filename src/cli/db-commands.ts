@@ -99,6 +99,30 @@ export function registerDbCommands(program: Command) {
     });
 
   program
+    .command('import-award-history <file>')
+    .description(
+      '과거 수상 이력 적재 (CSV UTF-8/CP949 또는 xlsx: 연도, 코드, 이름, 등급[, 순위, 점수, 시상금, 출처, 비고]) — 한 행이라도 틀리면 아무것도 적재하지 않음 / load past award results (all or nothing)',
+    )
+    .option('--source <text>', '출처 (행에 출처가 없을 때) / where the results come from, for rows without a source')
+    .action(async (file: string, opts: { source?: string }) => {
+      try {
+        const { readFile } = await import('node:fs/promises');
+        const path = await import('node:path');
+        const { importAwardHistory } = await import('../domain/award-history/index.js');
+        const { systemPrincipal } = await import('../domain/authz.js');
+        const bytes = await readFile(file);
+        const result = await withDatabase((database) =>
+          importAwardHistory(database.db, systemPrincipal, { bytes, fileName: path.basename(file), source: opts.source }),
+        );
+        process.stdout.write(
+          `수상 이력 ${result.rows}건 적재 (${result.years.join(', ')}년, 수상 ${result.awarded}건) / ${result.rows} award results loaded (${result.years.join(', ')}; ${result.awarded} with a tier)\n`,
+        );
+      } catch (err) {
+        process.exitCode = reportCliError(err);
+      }
+    });
+
+  program
     .command('verify-audit')
     .description('감사 로그 해시 체인 검증 / verify the audit log hash chain')
     .action(async () => {

@@ -7,3 +7,4 @@ export * from './schema/frameworks.js';
 export * from './schema/activities.js';
 export * from './schema/submissions.js';
 export * from './schema/evaluation.js';
+export * from './schema/award-history.js';

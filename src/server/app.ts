@@ -32,6 +32,7 @@ import { orgUnitRoutes } from './routes/org-units.js';
 import { evidenceRoutes } from './routes/evidence.js';
 import { exportRoutes } from './routes/exports.js';
 import { importRoutes } from './routes/imports.js';
+import { awardHistoryRoutes } from './routes/award-history.js';
 import { registerJobWorker } from './job-worker.js';
 import { recordTypeRoutes } from './routes/record-types.js';
 import { recordRoutes } from './routes/records.js';
@@ -103,6 +104,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(recordTypeRoutes(ctx));
   await app.register(recordRoutes(ctx));
   await app.register(importRoutes(ctx));
+  await app.register(awardHistoryRoutes(ctx));
   registerJobWorker(base, ctx);
   await app.register(exportRoutes(ctx));
   await app.register(evidenceRoutes(ctx));

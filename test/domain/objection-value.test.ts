@@ -39,7 +39,7 @@ describe('objectionValueProblems', () => {
   it('bounds an open-ended indicator at ±1e12 (J3 has only a minimum)', () => {
     expect(indicator('J3').bounds.max).toBeUndefined();
     expect(problems('J3', PLAUSIBLE_LIMIT)).toEqual([]);
-    expect(problems('J3', PLAUSIBLE_LIMIT * 10)[0]!.message.en).toContain('above the maximum (allowed 0 명/회 to 1,000,000,000,000 명/회)');
+    expect(problems('J3', PLAUSIBLE_LIMIT * 10)[0]!.message.en).toContain('above the maximum (allowed 0 명/10만명 to 1,000,000,000,000 명/10만명)');
     expect(problems('J3', -1)[0]!.message.ko).toContain('하한보다 작습니다');
   });
 

@@ -214,6 +214,13 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'POST /api/v1/cycles/:year/districts/:code/imports': { allow: DISTRICT_WRITE, query: '?type=no_such_type', multipart: csvUpload },
   'GET /api/v1/imports/:id': { allow: DISTRICT_READ, params: (ids) => ({ id: ids.import }) },
   'GET /api/v1/districts/:code/imports': { allow: DISTRICT_READ },
+  // award history (수상 이력): the city imports; the upload is refused by its content (an unknown unit) once allowed
+  'GET /api/v1/award-history': { allow: CITY_AUDIT },
+  'GET /api/v1/award-history/template.csv': { allow: CITY },
+  'POST /api/v1/award-history/imports': {
+    allow: CITY,
+    multipart: () => multipartFile('awards.csv', Buffer.from('연도,코드,이름,등급\n2014,99999,권한시험,우수구\n')),
+  },
   'GET /api/v1/cycles/:year/districts/:code/records.xlsx': { allow: DISTRICT_READ },
   'GET /api/v1/cycles/:year/districts/:code/records.csv': { allow: DISTRICT_READ },
   'GET /api/v1/cycles/:year/districts/:code/records.json': { allow: DISTRICT_READ },

@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activityRecords, auditLog, imports, submissions } from '../../src/db/schema.js';
+import { activityRecords, auditLog, imports, orgUnitPopulations, orgUnits, submissions } from '../../src/db/schema.js';
 import { listRecordTypes, seedRecordTypes, type RecordType } from '../../src/domain/activities/index.js';
 import { verifyAuditChain } from '../../src/domain/audit.js';
 import { signIn, testApp, type Client } from '../helpers/app.js';
@@ -138,7 +138,25 @@ describe.each(backends())('imports API on $name', (backend) => {
     const item = (code: string) => items.find((i) => i.indicator.code === code)!;
     expect(item('J2').value).toBe(95.5);
     expect(item('J1').computation).toMatchObject({ value: 2, records: [{ ids: expect.any(Array) }] });
-    expect(item('J3').computation?.value).toBe(10.5);
+    // J3: hires through fairs per 100,000 residents (the two imported fairs, the district's 2020 population).
+    const [pop] = await db.db
+      .select({ value: orgUnitPopulations.population })
+      .from(orgUnitPopulations)
+      .innerJoin(orgUnits, eq(orgUnits.id, orgUnitPopulations.orgUnitId))
+      .where(and(eq(orgUnits.code, '11215'), eq(orgUnitPopulations.year, 2020)));
+    const fairType = types.find((t) => t.code === 'job_fair')!;
+    const hires = [0, 1].reduce(
+      (s, i) =>
+        s +
+        Number(
+          sampleCell(
+            fairType.fields.find((f) => f.key === 'hires')!,
+            i,
+          ),
+        ),
+      0,
+    );
+    expect(item('J3').computation?.value).toBeCloseTo((hires * 100_000) / pop!.value, 9);
 
     const entries = await db.db
       .select()

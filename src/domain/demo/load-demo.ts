@@ -17,7 +17,9 @@ import { seoulDistricts } from '../reference/seoul.js';
 import { runScoring } from '../scoring/runs.js';
 import { decideTie, requireTiesDecided, undecidedTies } from '../scoring/ties.js';
 import { demoPopulation, DEMO_OPEN_YEAR, DEMO_YEARS } from '../seed.js';
+import { importAwardHistory } from '../award-history/index.js';
 import { demoDirectValues, demoStrength, generateDistrictYear, type DemoRecord } from './activity-generator.js';
+import { demoAwardHistoryCsv } from './award-history.js';
 import { rng } from './random.js';
 
 const FIRST_DATA_YEAR = 2015; // 2016's growth indicators look one year back
@@ -41,7 +43,8 @@ export interface DemoDataSummary {
 }
 
 /**
- * Loads the synthetic demo ("데모 데이터"): activity records 2015–2020 for all 25 districts, indicator values
+ * Loads the synthetic demo ("데모 데이터"): the award history 2012–2015 (an illustrative reconstruction of the public
+ * record, see award-history.ts), activity records 2015–2020 for all 25 districts, indicator values
  * computed from them by each year's formulas (direct-entry and panel values generated), verified submissions,
  * a few bonus/penalty entries, and final scoring runs published for 2016–2019 — through the same domain code a
  * real cycle uses. Skipped when demo results are already published.
@@ -50,6 +53,8 @@ export async function loadDemoData(db: Db): Promise<DemoDataSummary | null> {
   const t0 = performance.now();
   if ((await publicationCount(db)) > 0) return null;
   await seedRecordTypes(db);
+  // The years before the first computed one (2012–2015), through the same import a city uses: streaks count them.
+  await importAwardHistory(db, systemPrincipal, { bytes: demoAwardHistoryCsv(), fileName: 'demo-award-history.csv', source: 'demo' });
 
   const units = await districtsInOrder(db);
   const typeIds = await recordTypeIdsByCode(db);

@@ -36,7 +36,7 @@ export const frameworkDefinitionSchema = z
     adjustments: AdjustmentConfigSchema,
     awards: AwardConfigSchema,
     prizes: PrizeTableSchema,
-    /** Award tiers that count towards "N년 연속 우수구" streaks. */
+    /** Award tiers that count towards "N년 연속 우수구" streaks (this year's, and earlier schemes' that still count). */
     streakTiers: z.array(z.string()).default(['best', 'excellent']),
     /** Days districts have to file objections once provisional results are out. */
     objectionWindowDays: z.number().int().min(1).max(60).default(4),
@@ -95,10 +95,17 @@ export const frameworkDefinitionSchema = z
         ctx.addIssue({ code: 'custom', path: ['fields'], message: zodMessage({ ko: `지표가 없는 분야`, en: `field ${f} has no indicator` }) });
     });
     const tierCodes = new Set(d.awards.tiers.map((t) => t.code));
-    d.streakTiers.forEach((t, i) => {
-      if (!tierCodes.has(t))
-        ctx.addIssue({ code: 'custom', path: ['streakTiers', i], message: zodMessage({ ko: `없는 시상 등급`, en: `unknown award tier ${t}` }) });
-    });
+    // A streak tier may be one of earlier years' schemes (최우수구 still counts after the tier was dropped), but
+    // at least one must be this year's, or no district could extend a streak.
+    if (d.streakTiers.length > 0 && !d.streakTiers.some((t) => tierCodes.has(t)))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['streakTiers'],
+        message: zodMessage({
+          ko: `연속 기록에 세는 등급 중 올해 시상 등급이 없습니다`,
+          en: `no streak tier is an award tier of this framework (${d.streakTiers.join(', ')})`,
+        }),
+      });
     d.prizes.prizes.forEach((p, i) => {
       if (!tierCodes.has(p.tier))
         ctx.addIssue({

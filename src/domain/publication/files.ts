@@ -80,16 +80,15 @@ export async function scorecardPdfFile(
   return { body, type: 'application/pdf', name: `hopejobs-${year}-${code}-scorecard.pdf` };
 }
 
-/** Winners first: the districts a press release talks about. */
+/** The districts a press release talks about: the first four winners, then those with a streak of 3 years or more. */
 function headlineDistricts(outcome: CycleOutcome): string[] {
-  return outcome.units
-    .filter((u) => u.awardTier !== null)
-    .slice(0, 4)
-    .map((u) => u.code);
+  const winners = outcome.units.filter((u) => u.awardTier !== null);
+  const streaks = winners.filter((u) => (u.streak?.length ?? 0) >= 3).sort((a, b) => (b.streak?.length ?? 0) - (a.streak?.length ?? 0));
+  return [...new Set([...winners.slice(0, 4), ...streaks].map((u) => u.code))].slice(0, 6);
 }
 
 /** The press-release draft of a cycle's final (or published) run, generated from results and activity records. */
-export async function generatePressRelease(db: DbOrTx, year: number): Promise<string> {
+export async function generatePressRelease(db: DbOrTx, year: number, date = new Date().toISOString().slice(0, 10)): Promise<string> {
   const cycle = await cycleOrThrow(db, year);
   const pub = await findPublication(db, cycle.id);
   const run = pub ? null : await latestRunOfKind(db, cycle.id, 'final');
@@ -108,7 +107,7 @@ export async function generatePressRelease(db: DbOrTx, year: number): Promise<st
   const period = defaultDataPeriod(year);
   return pressReleaseDraft(outcome, framework, {
     cityName: '서울시',
-    date: new Date().toISOString().slice(0, 10),
+    date,
     demo: cycle.isDemo,
     highlights: await activityHighlights(db, year, headlineDistricts(outcome)),
     period: { from: cycle.dataPeriodStart ?? period.start, to: cycle.dataPeriodEnd ?? period.end },

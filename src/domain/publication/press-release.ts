@@ -100,14 +100,26 @@ function groupKo(units: readonly UnitOutcome[], max = 2): string {
   return `${units[0]?.name ?? ''} 등 ${units.length}개 구`;
 }
 
+/**
+ * The streaks a headline names: the longest, and the next length when it is 3 years or more ("관악구 5년·광진구 4년
+ * 연속 우수구") — a district's long run is news even when another's is longer.
+ */
+function headlineStreaks(f: Facts): Array<{ length: number; units: UnitOutcome[] }> {
+  const lengths = [...new Set(f.streaks.map((u) => u.streak?.length ?? 0))];
+  return lengths
+    .slice(0, 2)
+    .filter((length, i) => i === 0 || length >= 3)
+    .map((length) => ({ length, units: f.streaks.filter((u) => u.streak?.length === length) }));
+}
+
 function headline(f: Facts, o: PressReleaseOptions): string {
   const program = o.programName ?? '희망일자리 만들기';
   const parts: string[] = [];
   const top = f.tiers.find((t) => t.units.length > 0);
   const longestCodes = new Set(f.longest.map((u) => u.code));
   if (top && !top.units.every((u) => longestCodes.has(u.code))) parts.push(`${groupKo(top.units)} ${top.name.ko}`);
-  const longestLength = f.longest[0]?.streak?.length;
-  if (longestLength) parts.push(`${groupKo(f.longest)} ${longestLength}년 연속 우수구`);
+  const streaks = headlineStreaks(f);
+  if (streaks.length > 0) parts.push(`${streaks.map((g) => `${groupKo(g.units)} ${g.length}년`).join('·')} 연속 우수구`);
   const tail = parts.length > 0 ? `… ${parts.join(', ')}` : '';
   return `${o.cityName}, ${f.year} ${program} 평가 결과 발표${tail}`;
 }

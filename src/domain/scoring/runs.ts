@@ -5,6 +5,7 @@ import type { CycleRow } from '../../db/repositories/cycles.js';
 import { latestFrameworkVersion } from '../../db/repositories/frameworks.js';
 import { findRun, insertRun, listRuns, lockCycleScoring, publishedResultsBefore, type ScoringRunRow } from '../../db/repositories/scoring-runs.js';
 import { adjustmentsOfCycle } from '../../db/repositories/adjustments.js';
+import { awardHistoryBefore } from '../../db/repositories/award-history.js';
 import { acceptedObjectionValues } from '../../db/repositories/objections.js';
 import { districtsInOrder } from '../../db/repositories/org-units.js';
 import { verifiedSubmissionValues } from '../../db/repositories/submissions.js';
@@ -37,6 +38,30 @@ async function publishedHistory(db: DbOrTx, year: number) {
 }
 
 /**
+ * Every earlier year's tiers and ranks: the imported award history (수상 이력, years before the product ran the
+ * evaluation) and the published runs, a published run replacing an imported year — so a streak counts across both.
+ */
+async function earlierYears(
+  db: DbOrTx,
+  year: number,
+): Promise<Array<{ year: number; tiers: Record<string, string | null>; ranks: Map<string, number | null> }>> {
+  const byYear = new Map<number, { tiers: Record<string, string | null>; ranks: Map<string, number | null> }>();
+  for (const row of await awardHistoryBefore(db, year)) {
+    const y = byYear.get(row.year) ?? { tiers: {} as Record<string, string | null>, ranks: new Map<string, number | null>() };
+    y.tiers[row.orgUnitCode] = row.tier;
+    y.ranks.set(row.orgUnitCode, row.rank);
+    byYear.set(row.year, y);
+  }
+  for (const h of await publishedHistory(db, year)) {
+    byYear.set(h.year, {
+      tiers: Object.fromEntries(h.outcome.units.map((u) => [u.code, u.awardTier])),
+      ranks: new Map(h.outcome.units.map((u) => [u.code, u.rank])),
+    });
+  }
+  return [...byYear.entries()].sort((a, b) => a[0] - b[0]).map(([y, v]) => ({ year: y, ...v }));
+}
+
+/**
  * Freezes every input of a scoring run from the database: the cycle's current framework version, verified
  * submission values (qualitative items: the panel's scores when given), accepted objections' corrected values
  * (final runs), adjustments, last year's ranks and the tier history.
@@ -65,9 +90,8 @@ export async function buildSnapshot(db: DbOrTx, year: number, kind: RunKind, ove
   }
   const adj = await adjustmentsOfCycle(db, cycle.id);
   const codeById = new Map(districts.map((d) => [d.id, d.code]));
-  const history = await publishedHistory(db, year);
-  const previous = history.filter((h) => h.year === year - 1).at(-1);
-  const prevRank = new Map(previous ? previous.outcome.units.map((u) => [u.code, u.rank]) : []);
+  const history = await earlierYears(db, year);
+  const prevRank = history.find((h) => h.year === year - 1)?.ranks ?? new Map<string, number | null>();
   const indicatorCodes = framework.indicators.map((i) => i.code);
 
   return snapshotSchema.parse({
@@ -84,7 +108,7 @@ export async function buildSnapshot(db: DbOrTx, year: number, kind: RunKind, ove
       return { code: d.code, name: d.name, values: v, previousRank: prevRank.get(d.code) ?? null };
     }),
     adjustments: adj.map((a) => ({ uCode: codeById.get(a.orgUnitId)!, rule: a.rule, points: a.points, reason: a.reason })),
-    tierHistory: history.map((h) => ({ year: h.year, tiers: Object.fromEntries(h.outcome.units.map((u) => [u.code, u.awardTier])) })),
+    tierHistory: history.map((h) => ({ year: h.year, tiers: h.tiers })),
     streakTiers: framework.streakTiers,
   });
 }

@@ -32,6 +32,8 @@ export const paths = {
   notifications: '/notifications',
   /** User accounts (city admin). */
   users: '/admin/users',
+  /** Award results of the years before the product (city admin, auditor). */
+  awardHistory: '/admin/award-history',
   /** The signed-in user's password (every role; the only page while a new password is required). */
   changePassword: '/account/password',
 } as const;

@@ -2,10 +2,12 @@ import { enGates } from './en-gates.js';
 import { enAccounts } from './en-accounts.js';
 import { enWork } from './en-work.js';
 import { enHandbook } from './en-handbook.js';
+import { enAwards } from './en-awards.js';
 import type { ko } from './ko.js';
 
 export const en: typeof ko = {
   ...enWork,
+  ...enAwards,
   ...enAccounts,
   ...enGates,
   ...enHandbook,

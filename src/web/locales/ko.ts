@@ -2,10 +2,12 @@ import { koGates } from './ko-gates.js';
 import { koAccounts } from './ko-accounts.js';
 import { koWork } from './ko-work.js';
 import { koHandbook } from './ko-handbook.js';
+import { koAwards } from './ko-awards.js';
 
 // Korean is the language of record. Every UI string lives here (or in a file spread in below); en.ts mirrors this shape exactly.
 export const ko = {
   ...koWork,
+  ...koAwards,
   ...koAccounts,
   ...koGates,
   ...koHandbook,

@@ -89,6 +89,7 @@ import type {
   userViewSchema,
 } from '../../contract/users.js';
 import type { cellSchema, itemComparisonSchema, itemRef, verificationMatrixSchema } from '../../contract/verification.js';
+import type { awardHistoryEntrySchema, awardHistoryImportResultSchema, awardHistoryListSchema } from '../../contract/award-history.js';
 import type { Body, Json } from '../../contract/wire.js';
 
 export { cycleStatuses as cycleStages } from '../../contract/values.js';
@@ -250,3 +251,8 @@ export type DecideObjectionRequest = Body<typeof decideObjectionBody>;
 // ── Notifications ──────────────────────────────────────────────────────────────────────────────────────────────────
 export type AppNotification = Json<typeof notificationSchema>;
 export type NotificationPage = Json<typeof notificationPageSchema>;
+
+// ── Award history (수상 이력) ─────────────────────────────────────────────────────────────────────────────────────────
+export type AwardHistoryEntry = Json<typeof awardHistoryEntrySchema>;
+export type AwardHistoryResponse = Json<typeof awardHistoryListSchema>;
+export type AwardHistoryImportResult = Json<typeof awardHistoryImportResultSchema>;

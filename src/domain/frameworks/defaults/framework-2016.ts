@@ -40,6 +40,7 @@ export const framework2016: FrameworkDefinitionInput = {
   adjustments: standardAdjustments,
   awards: { tiers: [{ code: 'excellent', name: tierNames.excellent, rule: { kind: 'topN', n: 20 } }] },
   prizes: { prizes: [{ tier: 'excellent', kind: 'perUnit', amount: 60_000_000 }] },
-  streakTiers: ['excellent'],
+  // 최우수구 of earlier years (2014) still counts towards a 우수구 streak.
+  streakTiers: ['best', 'excellent'],
   objectionWindowDays: 4,
 };

@@ -13,7 +13,8 @@ export const framework2017: FrameworkDefinitionInput = {
       { code: 'improved', name: tierNames.improved, rule: { kind: 'mostImproved', n: 2, minGain: 3 } },
     ],
   },
-  streakTiers: ['excellent'],
+  // 최우수구 of earlier years (2014) still counts towards a 우수구 streak.
+  streakTiers: ['best', 'excellent'],
   prizes: {
     prizes: [
       { tier: 'excellent', kind: 'perUnit', amount: 50_000_000 },

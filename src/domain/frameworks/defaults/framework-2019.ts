@@ -66,11 +66,12 @@ export const indicators2019: IndicatorInput[] = [
   q({
     code: 'S5',
     field: 'S',
-    name: { ko: '청년인재 직무체험·사회적경제 교육 참여 (인구 10만명당)', en: 'Youth job experience and social-economy education per 100,000 residents' },
+    name: { ko: '청년인재 직무체험 참여 (인구 10만명당)', en: 'Youth job experience participants per 100,000 residents' },
     points: 4,
     unit: '명/10만명',
     method: { type: 'minmax' },
-    formula: 'per100k(sum("youth_job_experience", "participants") + sum("se_education", "participants", kind == "교육"))',
+    // Social-economy education is S8's: counting its participants here too scored the same people twice.
+    formula: 'per100k(sum("youth_job_experience", "participants"))',
     bounds: { min: 0 },
   }),
   panel('S6', 'S', '민관 협력 사회적경제 생태계 조성', 'Public–private social-economy ecosystem', 5),
@@ -109,11 +110,12 @@ export const indicators2019: IndicatorInput[] = [
   q({
     code: 'J3',
     field: 'J',
-    name: { ko: '취업박람회·구인구직 만남의 날 개최 및 채용 연계', en: 'Job fairs and matching days: hires per event' },
+    name: { ko: '취업박람회·구인구직 만남의 날 채용 연계 실적 (인구 10만명당)', en: 'Hires through job fairs and matching days per 100,000 residents' },
     points: 6,
-    unit: '명/회',
+    unit: '명/10만명',
     method: { type: 'minmax' },
-    formula: 'sum("job_fair", "hires") / count("job_fair")',
+    // Total hires, not hires per event: holding more events (the monthly "19데이") must never lower the score.
+    formula: 'per100k(sum("job_fair", "hires"))',
     bounds: { min: 0 },
   }),
   q({
@@ -144,9 +146,10 @@ export const indicators2019: IndicatorInput[] = [
     field: 'J',
     name: { ko: '민·관·학 일자리 거버넌스 운영', en: 'Public–private–academic job governance' },
     points: 4,
-    unit: '점',
-    method: { type: 'bands', thresholds: [4, 8, 12, 16], scores: [20, 40, 60, 80, 100] },
-    formula: 'sum("governance_mou", "partners") + sum("governance_mou", "meetings")',
+    unit: '회',
+    // Meetings held (partners signed once are not work done each year); bands spread the demo's 0–14 meetings.
+    method: { type: 'bands', thresholds: [2, 4, 6, 9], scores: [20, 40, 60, 80, 100] },
+    formula: 'sum("governance_mou", "meetings")',
     bounds: { min: 0 },
   }),
   q({
@@ -168,9 +171,12 @@ export const indicators2019: IndicatorInput[] = [
     },
     points: 6,
     unit: '개 항목',
-    method: { type: 'bands', thresholds: [1, 2, 3, 4], scores: [0, 25, 50, 75, 100] },
+    // Four items: the dawn shelter by the share of a 250-working-day year it was open (상시 운영 = 1), a
+    // cleaning-worker survey, a survey of other vulnerable workers, facility improvements. Bands round to the
+    // nearest whole item.
+    method: { type: 'bands', thresholds: [0.5, 1.5, 2.5, 3.5], scores: [0, 25, 50, 75, 100] },
     formula:
-      'least(count("dawn_shelter"), 1) + least(count("worker_survey"), 1) + least(count("facility_improvement"), 1) + least(count("worker_survey", target == "청소노동자"), 1)',
+      'least(sum("dawn_shelter", "days_open") / 250, 1) + least(count("worker_survey", target == "청소노동자"), 1) + least(count("worker_survey", target != "청소노동자"), 1) + least(count("facility_improvement"), 1)',
     bounds: { min: 0, max: 4 },
   }),
   q({

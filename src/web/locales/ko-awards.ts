@@ -1,0 +1,46 @@
+// Korean strings of the award-history screen (수상 이력, city admin); ko.ts spreads them in, en-awards.ts mirrors them.
+export const koAwards = {
+  awardHistory: {
+    pageTitle: '수상 이력',
+    heading: '수상 이력',
+    nav: '수상 이력',
+    intro:
+      '이 시스템에서 평가를 운영하기 전 연도의 결과(등급, 순위, 점수, 시상금)를 파일로 적재합니다. "N년 연속 우수구"는 이 이력과 시스템에서 공표한 결과를 이어서 셉니다. 시스템에서 결과를 공표한 연도는 적재할 수 없습니다.',
+    demoNotice: '출처가 demo인 행은 데모용 예시 재구성이며 공식 결과가 아닙니다.',
+    upload: {
+      heading: '파일 가져오기',
+      fileLabel: '수상 이력 파일 (CSV 또는 엑셀)',
+      fileHint: '열: 연도, 코드, 이름, 등급 (필수), 순위, 점수, 시상금, 출처, 비고. CSV는 UTF-8 또는 CP949. 한 행이라도 틀리면 아무것도 적재하지 않습니다.',
+      sourceLabel: '출처 (선택)',
+      sourceHint: '행에 출처가 없을 때 기록합니다. 비워 두면 파일 이름을 씁니다.',
+      submit: '가져오기',
+      template: '서식 내려받기 (CSV)',
+      done: '{{rows}}건을 적재했습니다 ({{years}}년, 수상 {{awarded}}건).',
+      doneTitle: '가져오기 완료',
+      refusedTitle: '파일에 문제가 {{count}}건 있어 아무것도 적재하지 않았습니다',
+      errorsCaption: '{{name}}의 문제',
+    },
+    list: {
+      heading: '연도별 이력',
+      empty: '적재한 수상 이력이 없습니다.',
+      emptyText: '서식을 내려받아 과거 연도 결과를 입력한 뒤 가져오세요.',
+      yearHeading: '{{year}}년',
+      yearSummary: '{{units}}개 단위 중 {{awarded}}개 수상',
+      caption: '{{year}}년 수상 이력',
+      noAward: '–',
+      won: '{{amount}}원',
+    },
+    columns: {
+      year: '연도',
+      code: '코드',
+      name: '이름',
+      unit: '자치구',
+      tier: '등급',
+      rank: '순위',
+      score: '점수',
+      prize: '시상금',
+      source: '출처',
+      note: '비고',
+    },
+  },
+};
