@@ -671,6 +671,8 @@ export const enWork: typeof koWork = {
       deadline_near: 'Deadline',
       submission_submitted: 'Submitted (awaiting approval)',
       item_changed: 'Records changed — submit again',
+      adjustment_recorded: 'Bonus/penalty recorded',
+      adjustment_pending: 'Bonus/penalty to confirm',
     },
   },
 };

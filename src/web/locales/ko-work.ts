@@ -666,6 +666,8 @@ export const koWork = {
       deadline_near: '마감 안내',
       submission_submitted: '제출 (승인 대기)',
       item_changed: '실적 변경 — 다시 제출',
+      adjustment_recorded: '가점·감점 반영',
+      adjustment_pending: '가점·감점 확인 요청',
     },
   },
 };
