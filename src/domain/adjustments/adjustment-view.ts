@@ -1,5 +1,4 @@
-import type { AdjustmentDetail } from '../../db/repositories/adjustments.js';
-import type { AdjustmentStatus } from '../../db/schema.js';
+import type { AdjustmentDetail, AdjustmentStatus } from '../../db/repositories/adjustments.js';
 import type { EvidenceRef } from '../../db/repositories/objections.js';
 import type { CycleStatus } from '../../contract/values.js';
 import type { AdjustmentConfig, AdjustmentRule } from '../../engine/index.js';

@@ -1,3 +1,4 @@
+import { enAdjustments } from './en-adjustments.js';
 import { enGates } from './en-gates.js';
 import { enAccounts } from './en-accounts.js';
 import { enWork } from './en-work.js';
@@ -7,6 +8,7 @@ export const en: typeof ko = {
   ...enWork,
   ...enAccounts,
   ...enGates,
+  ...enAdjustments,
   common: {
     appName: 'Hope Jobs Evaluation',
     city: 'Seoul Metropolitan Government',
