@@ -82,7 +82,15 @@ export function AdjustmentForm({ page, entry = null, onDone }: AdjustmentFormPro
         </Alert>
       )}
       <form id={formId} className={styles.form} onSubmit={submit} noValidate>
-        <SelectField label={t('adjustments.form.district')} value={district} disabled={entry !== null} onChange={(e) => setDistrict(e.target.value)}>
+        <SelectField
+          label={t('adjustments.form.district')}
+          value={district}
+          disabled={entry !== null}
+          onChange={(e) => {
+            setDistrict(e.target.value);
+            setEvidence(null);
+          }}
+        >
           {page.districts.map((d) => (
             <option key={d.code} value={d.code}>
               {d.name}
@@ -115,28 +123,29 @@ export function AdjustmentForm({ page, entry = null, onDone }: AdjustmentFormPro
           error={local.reason ?? problem?.fieldError('body.reason')}
           onChange={(e) => setReason(e.target.value)}
         />
-        <div className={styles.wide}>
-          {evidence !== null && (
-            <p>
-              {t('adjustments.form.attached', { name: evidence.originalName })}{' '}
-              <Button variant="tertiary" size="small" onClick={() => setEvidence(null)}>
-                {t('adjustments.form.removeEvidence')}
-              </Button>
-            </p>
-          )}
-          <FileUpload
-            label={t('adjustments.form.evidence')}
-            hint={t('adjustments.form.evidenceHint')}
-            accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.xlsx,.docx,.pptx,.hwp,.hwpx"
-            upload={async (chosen, onProgress, signal) => setEvidence(await uploadObjectionEvidence(district, chosen, onProgress, signal))}
-          />
-        </div>
-        <div className={styles.wide}>
-          <Button type="submit" disabled={mutation.isPending}>
-            {mutation.isPending ? t('common.working') : entry === null ? t('adjustments.form.submit') : t('adjustments.form.save')}
-          </Button>
-        </div>
       </form>
+      {/* The upload is a form of its own: outside the entry form. */}
+      <div className={styles.evidence}>
+        {evidence !== null && (
+          <p>
+            {t('adjustments.form.attached', { name: evidence.originalName })}{' '}
+            <Button variant="tertiary" size="small" onClick={() => setEvidence(null)}>
+              {t('adjustments.form.removeEvidence')}
+            </Button>
+          </p>
+        )}
+        <FileUpload
+          label={t('adjustments.form.evidence')}
+          hint={t('adjustments.form.evidenceHint')}
+          accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.xlsx,.docx,.pptx,.hwp,.hwpx"
+          upload={async (chosen, onProgress, signal) => setEvidence(await uploadObjectionEvidence(district, chosen, onProgress, signal))}
+        />
+      </div>
+      <div className={styles.submit}>
+        <Button type="submit" form={formId} disabled={mutation.isPending}>
+          {mutation.isPending ? t('common.working') : entry === null ? t('adjustments.form.submit') : t('adjustments.form.save')}
+        </Button>
+      </div>
     </>
   );
 }

@@ -38,7 +38,10 @@ function History({ id, colSpan }: { id: number; colSpan: number }) {
             return (
               <li key={h.seq}>
                 {formatDateTime(h.at, i18n.language)} · {h.actor} · {action in actionKeys ? t(`adjustments.history.actions.${action}`) : h.action}
-                {before !== null && after !== null && before !== after && ` · ${t('adjustments.history.change', { before: signed(before), after: signed(after) })}`}
+                {before !== null &&
+                  after !== null &&
+                  before !== after &&
+                  ` · ${t('adjustments.history.change', { before: signed(before), after: signed(after) })}`}
                 {h.reason !== null && ` · ${h.reason}`}
               </li>
             );
@@ -76,7 +79,11 @@ function ObjectDialog({ year, entry, onClose }: { year: number; entry: Adjustmen
     <Dialog
       open={entry !== null}
       onClose={onClose}
-      title={entry === null ? '' : t('adjustments.object.title', { rule: `${entry.rule.code} ${localized(entry.rule.name, i18n.language)}`, points: signed(entry.points) })}
+      title={
+        entry === null
+          ? ''
+          : t('adjustments.object.title', { rule: `${entry.rule.code} ${localized(entry.rule.name, i18n.language)}`, points: signed(entry.points) })
+      }
       footer={
         <>
           <Button variant="tertiary" onClick={onClose}>
@@ -165,7 +172,9 @@ export function AdjustmentList({ page, showDistrict }: { page: AdjustmentPage; s
                     <StatusBadge {...tones[a.status]} label={t(`adjustments.status.${a.status}`)} />
                   </td>
                   <td>
-                    <p className={styles.meta}>{t('adjustments.list.enteredBy', { who: a.createdBy ?? t('adjustments.list.system'), when: when(a.createdAt) })}</p>
+                    <p className={styles.meta}>
+                      {t('adjustments.list.enteredBy', { who: a.createdBy ?? t('adjustments.list.system'), when: when(a.createdAt) })}
+                    </p>
                     {a.changedBy !== null && a.changedBy !== a.createdBy && (
                       <p className={styles.meta}>{t('adjustments.list.changedBy', { who: a.changedBy, when: when(a.updatedAt) })}</p>
                     )}
@@ -206,7 +215,13 @@ export function AdjustmentList({ page, showDistrict }: { page: AdjustmentPage; s
                         </Button>
                       )}
                       {!showDistrict && a.status === 'confirmed' && (
-                        <Button size="small" variant="secondary" disabled={!canObject} title={canObject ? undefined : t('adjustments.list.objectHint')} onClick={() => setObjecting(a)}>
+                        <Button
+                          size="small"
+                          variant="secondary"
+                          disabled={!canObject}
+                          title={canObject ? undefined : t('adjustments.list.objectHint')}
+                          onClick={() => setObjecting(a)}
+                        >
                           {t('adjustments.list.object')}
                         </Button>
                       )}

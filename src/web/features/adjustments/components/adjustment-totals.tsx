@@ -42,7 +42,12 @@ export function AdjustmentTotals({ page }: { page: AdjustmentPage }) {
                 <td className={tableStyles.num}>{pending.length === 0 ? '–' : pending.join(' / ')}</td>
                 <td className={tableStyles.num}>
                   <strong>{signed(d.net)}</strong>
-                  {Math.abs(cut) > 1e-9 && <span className={styles.meta}> ({t('adjustments.totals.overCap')} {signed(cut)})</span>}
+                  {Math.abs(cut) > 1e-9 && (
+                    <span className={styles.meta}>
+                      {' '}
+                      ({t('adjustments.totals.overCap')} {signed(cut)})
+                    </span>
+                  )}
                 </td>
               </tr>
             );
