@@ -609,6 +609,8 @@ export const enWork: typeof koWork = {
       replyLabel: 'Reply to the objection of {{item}}',
       withdrawLabel: 'Withdraw the objection of {{item}}',
       provisional: 'Provisional value',
+      adjustment: 'Bonus/penalty',
+      adjustmentPoints: 'Current points',
       requested: 'Requested value',
       evidence: 'Supporting file',
       reason: 'Reason',

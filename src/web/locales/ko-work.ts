@@ -604,6 +604,8 @@ export const koWork = {
       replyLabel: '{{item}} 이의신청에 답변하기',
       withdrawLabel: '{{item}} 이의신청 취소',
       provisional: '가결과 값',
+      adjustment: '가점·감점',
+      adjustmentPoints: '현재 점수',
       requested: '요청 값',
       evidence: '근거',
       reason: '사유',
