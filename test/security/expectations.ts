@@ -179,7 +179,11 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   },
   'POST /api/v1/adjustments/:id/withdraw': { allow: CITY, params: (ids) => ({ id: ids.adjustment }), body: { version: STALE, reason: '권한 시험' } },
   'POST /api/v1/adjustments/:id/confirm': { allow: CITY, params: (ids) => ({ id: ids.adjustment }), body: { version: STALE } },
-  'POST /api/v1/adjustments/:id/objections': { allow: ['officer_own', 'approver_own'], params: (ids) => ({ id: ids.adjustment }), body: { reason: '이의 있음' } },
+  'POST /api/v1/adjustments/:id/objections': {
+    allow: ['officer_own', 'approver_own'],
+    params: (ids) => ({ id: ids.adjustment }),
+    body: { reason: '이의 있음' },
+  },
   'GET /api/v1/cycles/:year/objection-settings': { allow: SIGNED_IN },
   // replies due before filing: refused by the rule, nothing written
   'PUT /api/v1/cycles/:year/objection-settings': {

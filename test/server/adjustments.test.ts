@@ -148,11 +148,25 @@ describe.each(backends())('가점·감점 entered by the city on $name', (backen
     const overRule = await enter(admin, { district: OWN, rule: 'B_POLICY', points: 1, reason: '추가 협조' });
     expect(overRule.statusCode).toBe(400);
     expect(overRule.json().code).toBe('rule_cap_exceeded');
-    const ko = (await admin.request('POST', `/api/v1/cycles/${YEAR}/adjustments`, { district: OWN, rule: 'B_POLICY', points: 1, reason: 'x' }, { 'accept-language': 'ko' })).json();
+    const ko = (
+      await admin.request(
+        'POST',
+        `/api/v1/cycles/${YEAR}/adjustments`,
+        { district: OWN, rule: 'B_POLICY', points: 1, reason: 'x' },
+        { 'accept-language': 'ko' },
+      )
+    ).json();
     expect(ko.detail).toContain('광진구');
     expect(ko.detail).toContain('B_POLICY');
     expect(ko.detail).toContain('+2점');
-    const en = (await admin.request('POST', `/api/v1/cycles/${YEAR}/adjustments`, { district: OWN, rule: 'B_POLICY', points: 1, reason: 'x' }, { 'accept-language': 'en' })).json();
+    const en = (
+      await admin.request(
+        'POST',
+        `/api/v1/cycles/${YEAR}/adjustments`,
+        { district: OWN, rule: 'B_POLICY', points: 1, reason: 'x' },
+        { 'accept-language': 'en' },
+      )
+    ).json();
     expect(en.detail).toContain(OWN);
     expect(en.detail).toContain('cap of +2');
 
@@ -163,7 +177,16 @@ describe.each(backends())('가점·감점 entered by the city on $name', (backen
     const overall = await enter(admin, { district: OWN, rule: 'P_LATE', points: -1.5, reason: '지연' });
     expect(overall.statusCode).toBe(400);
     expect(overall.json().code).toBe('penalty_cap_exceeded');
-    expect((await admin.request('POST', `/api/v1/cycles/${YEAR}/adjustments`, { district: OWN, rule: 'P_LATE', points: -1.5, reason: 'x' }, { 'accept-language': 'ko' })).json().detail).toMatch(/광진구.*총 한도 −3점/);
+    expect(
+      (
+        await admin.request(
+          'POST',
+          `/api/v1/cycles/${YEAR}/adjustments`,
+          { district: OWN, rule: 'P_LATE', points: -1.5, reason: 'x' },
+          { 'accept-language': 'ko' },
+        )
+      ).json().detail,
+    ).toMatch(/광진구.*총 한도 −3점/);
     expect((await enter(admin, { district: OWN, rule: 'P_LATE', points: -1, reason: '지연' })).statusCode).toBe(201);
 
     expect((await enter(admin, { district: OWN, rule: 'B_MEDIA', points: -1, reason: '부호' })).json().code).toBe('wrong_sign');
@@ -229,16 +252,27 @@ describe.each(backends())('가점·감점 entered by the city on $name', (backen
     expect(unit.score).toBeCloseTo(unit.baseScore + 0.5, 9);
 
     const pendingLate = (await page(admin)).adjustments.find((a: AdjustmentBody) => a.rule.code === 'P_LATE' && a.district.code === OWN);
-    const withdrawn = await admin.request('POST', `/api/v1/adjustments/${pendingLate.id}/withdraw`, { version: pendingLate.version, reason: '기한 연장 공문 확인' });
+    const withdrawn = await admin.request('POST', `/api/v1/adjustments/${pendingLate.id}/withdraw`, {
+      version: pendingLate.version,
+      reason: '기한 연장 공문 확인',
+    });
     expect(withdrawn.statusCode, withdrawn.body).toBe(200);
-    expect(withdrawn.json()).toMatchObject({ status: 'withdrawn', withdrawReason: '기한 연장 공문 확인', actions: { edit: false, withdraw: false, confirm: false } });
+    expect(withdrawn.json()).toMatchObject({
+      status: 'withdrawn',
+      withdrawReason: '기한 연장 공문 확인',
+      actions: { edit: false, withdraw: false, confirm: false },
+    });
     expect((await admin.request('POST', `/api/v1/adjustments/${pendingLate.id}/confirm`, { version: withdrawn.json().version })).statusCode).toBe(409);
 
     const history = (await officer.request('GET', `/api/v1/adjustments/${penalty.id}`)).json().history;
     expect(history.map((h: { action: string }) => h.action)).toEqual(['adjustment.confirmed', 'adjustment.changed', 'adjustment.entered']);
     const change = history[1];
     expect(change).toMatchObject({ actor: 'admin2', before: { points: -2 }, after: { points: -1 }, reason: '실적 자료 오류 (중복 집계 1건)' });
-    expect((await auditOf(db, pendingLate.id)).at(-1)).toMatchObject({ action: 'adjustment.withdrawn', before: { status: 'pending' }, after: { status: 'withdrawn' } });
+    expect((await auditOf(db, pendingLate.id)).at(-1)).toMatchObject({
+      action: 'adjustment.withdrawn',
+      before: { status: 'pending' },
+      after: { status: 'withdrawn' },
+    });
   });
 
   it('takes a district’s objection to an entry through the objection workflow; the decision changes or withdraws it', async () => {
@@ -247,7 +281,10 @@ describe.each(backends())('가점·감점 entered by the city on $name', (backen
     expect(run.statusCode, run.body).toBe(201);
     for (const to of ['provisional', 'objections']) await transition(to);
 
-    const filed = await approver.request('POST', `/api/v1/adjustments/${penalty.id}/objections`, { reason: '중복 집계가 아니라 정정 신고한 건입니다', requestedPoints: 0 });
+    const filed = await approver.request('POST', `/api/v1/adjustments/${penalty.id}/objections`, {
+      reason: '중복 집계가 아니라 정정 신고한 건입니다',
+      requestedPoints: 0,
+    });
     expect(filed.statusCode, filed.body).toBe(201);
     expect(filed.json()).toMatchObject({
       status: 'filed',
@@ -278,11 +315,17 @@ describe.each(backends())('가점·감점 entered by the city on $name', (backen
     expect((await admin2.request('POST', `/api/v1/adjustments/${other.id}/confirm`, { version: other.version })).statusCode).toBe(200);
     const two = await otherOfficer.request('POST', `/api/v1/adjustments/${other.id}/objections`, { reason: '협조 실적이 더 많습니다', requestedPoints: 2 });
     expect(two.statusCode, two.body).toBe(201);
-    const rejected = await admin.request('POST', `/api/v1/objections/${two.json().id}/decide`, { decision: 'reject', version: two.json().version, reason: '근거 부족' });
+    const rejected = await admin.request('POST', `/api/v1/objections/${two.json().id}/decide`, {
+      decision: 'reject',
+      version: two.json().version,
+      reason: '근거 부족',
+    });
     expect(rejected.statusCode, rejected.body).toBe(200);
     expect(rejected.json().adjustment).toMatchObject({ points: 2, status: 'confirmed' });
     const news = (await otherOfficer.request('GET', '/api/v1/notifications')).json().notifications;
-    expect(news.some((n: { kind: string; payload: { adjustmentId?: number } }) => n.kind === 'objection_decided' && n.payload.adjustmentId === other.id)).toBe(true);
+    expect(news.some((n: { kind: string; payload: { adjustmentId?: number } }) => n.kind === 'objection_decided' && n.payload.adjustmentId === other.id)).toBe(
+      true,
+    );
 
     // Objections to adjustments never become corrected indicator values in the final run.
     const unit = await trialRun();
@@ -296,7 +339,9 @@ describe.each(backends())('가점·감점 entered by the city on $name', (backen
     const res = await enter(admin, { district: OWN, rule: 'B_MEDIA', points: 1, reason: '늦은 입력' });
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('adjustments_locked');
-    expect((await admin.request('POST', `/api/v1/adjustments/${bonus.id}/withdraw`, { version: bonus.version, reason: 'x' })).json().code).toBe('adjustments_locked');
+    expect((await admin.request('POST', `/api/v1/adjustments/${bonus.id}/withdraw`, { version: bonus.version, reason: 'x' })).json().code).toBe(
+      'adjustments_locked',
+    );
     expect((await page(admin)).locked).toBe(true);
   });
 });
@@ -357,7 +402,13 @@ describe.each(backends())('the automatic late penalty on $name', (backend) => {
     expect(trail.map((a) => [a.action, a.actorLabel])).toEqual([['adjustment.late_penalty', 'system']]);
     const seen = (await officer.request('GET', `/api/v1/cycles/${YEAR}/adjustments`)).json();
     expect(seen.adjustments).toEqual([
-      expect.objectContaining({ automatic: true, rule: expect.objectContaining({ code: 'P_LATE' }), points: -1, reason: entries[0]!.reason, status: 'confirmed' }),
+      expect.objectContaining({
+        automatic: true,
+        rule: expect.objectContaining({ code: 'P_LATE' }),
+        points: -1,
+        reason: entries[0]!.reason,
+        status: 'confirmed',
+      }),
     ]);
     const note = (await officer.request('GET', '/api/v1/notifications')).json().notifications.find((n: { kind: string }) => n.kind === 'adjustment_recorded');
     expect(note.payload.message.ko).toContain('2020. 9. 12. 14:05 제출');
@@ -367,7 +418,12 @@ describe.each(backends())('the automatic late penalty on $name', (backend) => {
     const checkAt = new Date('2020-09-13T00:00:00Z');
     const made = await applyLatePenalties(db.db, systemPrincipal, checkAt);
     const districts = await allDistricts(db.db);
-    expect(made.map((m) => m.district).sort()).toEqual(districts.map((d) => d.code).filter((c) => c !== OWN).sort());
+    expect(made.map((m) => m.district).sort()).toEqual(
+      districts
+        .map((d) => d.code)
+        .filter((c) => c !== OWN)
+        .sort(),
+    );
     expect(new Set(made.map((m) => m.reason))).toEqual(new Set(['실적 제출 기한(2020. 9. 10.) 경과: 2020. 9. 13. 09:00 현재 미제출']));
     expect(await applyLatePenalties(db.db, systemPrincipal, new Date('2020-09-14T00:00:00Z'))).toEqual([]);
     expect(await lateEntries()).toHaveLength(districts.length);

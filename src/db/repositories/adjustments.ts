@@ -126,7 +126,9 @@ function toDetail(r: DetailRow): AdjustmentDetail {
     confirmedByName: r.confirmedByName,
     withdrawnByName: r.withdrawnByName,
     evidence:
-      r.evidenceId === null ? null : { id: r.evidenceId, originalName: r.evidenceName!, mediaType: r.evidenceType!, size: r.evidenceSize!, sha256: r.evidenceSha! },
+      r.evidenceId === null
+        ? null
+        : { id: r.evidenceId, originalName: r.evidenceName!, mediaType: r.evidenceType!, size: r.evidenceSize!, sha256: r.evidenceSha! },
   };
 }
 

@@ -36,9 +36,7 @@ export interface AdjustmentView {
 
 function ruleView(config: AdjustmentConfig, code: string): AdjustmentView['rule'] {
   const rule: AdjustmentRule | undefined = config.rules.find((r) => r.code === code);
-  return rule
-    ? { code, name: rule.name, kind: rule.kind, cap: rule.cap ?? null }
-    : { code, name: { ko: code, en: code }, kind: 'penalty', cap: null };
+  return rule ? { code, name: rule.name, kind: rule.kind, cap: rule.cap ?? null } : { code, name: { ko: code, en: code }, kind: 'penalty', cap: null };
 }
 
 /** Nobody confirms an entry whose content they wrote last (four eyes); the system confirms nothing. */

@@ -304,7 +304,13 @@ export async function notifyDistrictOf(tx: DbOrTx, row: { id: number; year: numb
  * A second city user confirms a pending entry (four eyes: never whoever wrote its content last); from then on it
  * counts in scoring and the district is told. Audited.
  */
-export async function confirmAdjustment(db: Db, principal: Principal | null, id: number, input: { version: number }, now = new Date()): Promise<AdjustmentView> {
+export async function confirmAdjustment(
+  db: Db,
+  principal: Principal | null,
+  id: number,
+  input: { version: number },
+  now = new Date(),
+): Promise<AdjustmentView> {
   requireCityStaff(principal);
   await db.transaction(async (tx) => {
     const { row } = await openEntry(tx, id, input.version);

@@ -1,5 +1,12 @@
 import type { Db } from '../../db/client.js';
-import { findAutoAdjustment, insertAutoAdjustment, lockCycleAdjustments, submissionTimesOfCycle, updateAdjustment, type AdjustmentRow } from '../../db/repositories/adjustments.js';
+import {
+  findAutoAdjustment,
+  insertAutoAdjustment,
+  lockCycleAdjustments,
+  submissionTimesOfCycle,
+  updateAdjustment,
+  type AdjustmentRow,
+} from '../../db/repositories/adjustments.js';
 import { deadlinesOf } from '../../db/repositories/cycle-state.js';
 import { listCycles, type CycleRow } from '../../db/repositories/cycles.js';
 import { allDistricts } from '../../db/repositories/my-work.js';
@@ -102,10 +109,14 @@ export async function recordLatePenalty(
       after: { ...auditState(row), stage, dueAt: dueAt.toISOString(), submittedAt: submittedAt?.toISOString() ?? null },
       reason,
     });
-    await notifyDistrictOf(tx, { ...facts, id: row.id }, {
-      ko: `${cycle.year}년 ${late.rule.name.ko} 감점 ${signedPoints(late.points)}점: ${reason}. 이의가 있으면 이의신청 기간에 신청하세요.`,
-      en: `${cycle.year} ${late.rule.name.en} penalty ${signedPoints(late.points)}: ${reason}. You may object in the objection period.`,
-    });
+    await notifyDistrictOf(
+      tx,
+      { ...facts, id: row.id },
+      {
+        ko: `${cycle.year}년 ${late.rule.name.ko} 감점 ${signedPoints(late.points)}점: ${reason}. 이의가 있으면 이의신청 기간에 신청하세요.`,
+        en: `${cycle.year} ${late.rule.name.en} penalty ${signedPoints(late.points)}: ${reason}. You may object in the objection period.`,
+      },
+    );
     return row;
   }
   if (!submittedAt) return null;

@@ -61,9 +61,7 @@ export async function readAdjustments(db: Db, principal: Principal | null, year:
   const rows = await adjustmentDetailsOfCycle(db, cycle.id, visible);
   const districts = (await allDistricts(db)).filter((d) => visible === 'all' || visible.includes(d.code));
   const sum = (code: string, status: string, kind: 'bonus' | 'penalty') =>
-    rows
-      .filter((r) => r.orgUnitCode === code && r.status === status && (kind === 'bonus' ? r.points > 0 : r.points < 0))
-      .reduce((s, r) => s + r.points, 0) + 0;
+    rows.filter((r) => r.orgUnitCode === code && r.status === status && (kind === 'bonus' ? r.points > 0 : r.points < 0)).reduce((s, r) => s + r.points, 0) + 0;
   const known = new Set(config.rules.map((r) => r.code));
   const confirmed = rows.filter((r) => r.status === 'confirmed' && known.has(r.ruleCode));
   const applied = applyAdjustments(
@@ -76,7 +74,13 @@ export async function readAdjustments(db: Db, principal: Principal | null, year:
     year,
     cycleStatus: cycle.status,
     locked: adjustmentsLocked(cycle.status),
-    rules: config.rules.map((r) => ({ code: r.code, name: r.name, kind: r.kind, cap: r.cap ?? null, automatic: r.automatic !== undefined || r.code === 'P_LATE' })),
+    rules: config.rules.map((r) => ({
+      code: r.code,
+      name: r.name,
+      kind: r.kind,
+      cap: r.cap ?? null,
+      automatic: r.automatic !== undefined || r.code === 'P_LATE',
+    })),
     bonusCap: config.bonusCap ?? null,
     penaltyCap: config.penaltyCap ?? null,
     districts: districts.map((d) => {
@@ -109,7 +113,11 @@ export interface AdjustmentHistoryEntry {
 }
 
 /** One entry and its audit trail (newest first): the city and the entry's own district. */
-export async function adjustmentHistory(db: Db, principal: Principal | null, id: number): Promise<{ adjustment: AdjustmentView; history: AdjustmentHistoryEntry[] }> {
+export async function adjustmentHistory(
+  db: Db,
+  principal: Principal | null,
+  id: number,
+): Promise<{ adjustment: AdjustmentView; history: AdjustmentHistoryEntry[] }> {
   const row = await findAdjustment(db, id);
   if (!row) throw notFound({ ko: `가점·감점 ${id}`, en: `Adjustment ${id}` });
   requireReadDistrict(principal, row.orgUnitCode);

@@ -57,7 +57,8 @@ export async function fileAdjustmentObjection(
   if (!found) throw notFound({ ko: `가점·감점 ${adjustmentId}`, en: `Adjustment ${adjustmentId}` });
   requireDistrictMember(principal, found.orgUnitCode);
   const reason = input.reason.trim();
-  if (!reason) throw invalid('reason_required', [{ path: 'body.reason', message: { ko: '이의신청 사유를 입력하세요.', en: 'Enter the reason for the objection.' } }]);
+  if (!reason)
+    throw invalid('reason_required', [{ path: 'body.reason', message: { ko: '이의신청 사유를 입력하세요.', en: 'Enter the reason for the objection.' } }]);
   return db.transaction(async (tx) => {
     const cycle = await cycleOrThrow(tx, found.year);
     if (cycle.status !== 'objections') {
@@ -112,7 +113,15 @@ export async function fileAdjustmentObjection(
       entityType: 'objection',
       entityId: row.id,
       orgUnitCode: entry.orgUnitCode,
-      after: { district: entry.orgUnitCode, adjustmentId: entry.id, rule: entry.ruleCode, points: entry.points, requestedPoints: requested, evidenceId, reason },
+      after: {
+        district: entry.orgUnitCode,
+        adjustmentId: entry.id,
+        rule: entry.ruleCode,
+        points: entry.points,
+        requestedPoints: requested,
+        evidenceId,
+        reason,
+      },
       reason,
     });
     await notifyDeciders(tx, await decidersOf(tx, cycle.id), 'objection_filed', {

@@ -194,15 +194,27 @@ async function decideOnAdjustment(
     entityId: row.id,
     orgUnitCode: row.orgUnitCode,
     before: { status: row.status, correctedValue: row.correctedValue },
-    after: { status: updated.status, correctedValue: updated.correctedValue, adjustmentId: row.adjustmentId, rule: row.indicatorCode, withdrawn: outcome?.withdrawn ?? false },
+    after: {
+      status: updated.status,
+      correctedValue: updated.correctedValue,
+      adjustmentId: row.adjustmentId,
+      rule: row.indicatorCode,
+      withdrawn: outcome?.withdrawn ?? false,
+    },
     reason,
   });
-  const subject = { ko: `${row.year}년 ${row.orgUnitName} 가점·감점(${row.indicatorCode}) 이의신청`, en: `The objection to ${row.year} ${row.orgUnitCode} adjustment ${row.indicatorCode}` };
+  const subject = {
+    ko: `${row.year}년 ${row.orgUnitName} 가점·감점(${row.indicatorCode}) 이의신청`,
+    en: `The objection to ${row.year} ${row.orgUnitCode} adjustment ${row.indicatorCode}`,
+  };
   const message = !accept
     ? { ko: `${subject.ko}이 기각되었습니다: ${reason}`, en: `${subject.en} was rejected: ${reason}` }
     : outcome?.withdrawn
       ? { ko: `${subject.ko}이 받아들여져 해당 가점·감점이 취소되었습니다.`, en: `${subject.en} was accepted; the adjustment was withdrawn.` }
-      : { ko: `${subject.ko}이 받아들여져 ${outcome?.points ?? 0}점으로 바뀌었습니다.`, en: `${subject.en} was accepted; it is now ${outcome?.points ?? 0} points.` };
+      : {
+          ko: `${subject.ko}이 받아들여져 ${outcome?.points ?? 0}점으로 바뀌었습니다.`,
+          en: `${subject.en} was accepted; it is now ${outcome?.points ?? 0} points.`,
+        };
   await notifyDistricts(tx, [row.orgUnitCode], 'objection_decided', {
     year: row.year,
     orgUnitCode: row.orgUnitCode,

@@ -86,7 +86,12 @@ export function objectionView(
     year: o.year,
     district: { code: o.orgUnitCode, name: o.orgUnitName },
     filer: { code: o.filerCode, name: o.filerName },
-    indicator: { code: o.indicatorCode, name: indicator?.name ?? rule?.name ?? null, kind: indicator?.kind ?? rule?.kind ?? null, unit: indicator?.unit ?? null },
+    indicator: {
+      code: o.indicatorCode,
+      name: indicator?.name ?? rule?.name ?? null,
+      kind: indicator?.kind ?? rule?.kind ?? null,
+      unit: indicator?.unit ?? null,
+    },
     adjustment: adjustment && { id: adjustment.id, rule: adjustment.ruleCode, points: adjustment.points, reason: adjustment.reason, status: adjustment.status },
     runId: o.runId,
     provisionalValue: o.adjustmentId === null ? (unit?.raw[o.indicatorCode] ?? null) : null,

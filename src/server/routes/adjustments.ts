@@ -144,7 +144,8 @@ export const adjustmentRoutes =
         config: { access: districtMembers },
         schema: {
           tags: ['adjustments'],
-          summary: '이의신청 / object to one of your district’s entries in the objection period; decided like any objection (accepting changes or withdraws the entry)',
+          summary:
+            '이의신청 / object to one of your district’s entries in the objection period; decided like any objection (accepting changes or withdraws the entry)',
           params: adjustmentIdParams,
           body: adjustmentObjectionBody,
           response: { 201: objectionSchema },
