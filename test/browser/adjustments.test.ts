@@ -149,6 +149,16 @@ describe.skipIf(skip)('가점·감점 screens in Chromium', () => {
     await pending.getByRole('button', { name: '이력' }).click();
     await other.page.getByText(/admin · 입력/).waitFor();
     await shoot(other.page, 'adjustments-city-ko');
+    // Withdrawing asks for the reason the record keeps.
+    const media = other.page.locator('table').last().locator('tbody tr').filter({ hasText: '종로구 우수 사례 언론 보도' });
+    await media.getByRole('button', { name: '취소', exact: true }).click();
+    const dialog = other.page.getByRole('dialog', { name: /가점·감점 취소: 종로구 B_MEDIA/ });
+    await dialog.getByLabel('취소 사유').fill('보도 내용이 사업과 무관함을 확인');
+    await checkAxe('withdraw dialog', other.page);
+    await dialog.getByRole('button', { name: '취소하기' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await media.getByText('보도 내용이 사업과 무관함을 확인').waitFor();
+    await media.getByText(/city\.second 취소/).waitFor();
     await other.context.close();
 
     // ── 광진구's officer sees the district's own entries only ───────────────────────────────────────────────────────

@@ -67,7 +67,6 @@ export const enAdjustments: typeof koAdjustments = {
       confirm: 'Confirm',
       edit: 'Change',
       withdraw: 'Withdraw',
-      withdrawPrompt: 'Why is it withdrawn?',
       history: 'History',
       hideHistory: 'Hide history',
       object: 'Object',
@@ -87,6 +86,11 @@ export const enAdjustments: typeof koAdjustments = {
         changed_on_objection: 'Objection accepted: changed',
       },
       change: '{{before}} → {{after}} points',
+    },
+    withdraw: {
+      title: 'Withdraw {{district}} {{rule}} {{points}}',
+      reason: 'Reason for withdrawing',
+      submit: 'Withdraw',
     },
     object: {
       title: 'Object to {{rule}} {{points}}',

@@ -65,7 +65,6 @@ export const koAdjustments = {
       confirm: '확인',
       edit: '고치기',
       withdraw: '취소',
-      withdrawPrompt: '취소 사유를 입력하세요.',
       history: '이력',
       hideHistory: '이력 닫기',
       object: '이의신청',
@@ -85,6 +84,11 @@ export const koAdjustments = {
         changed_on_objection: '이의신청 인용 — 변경',
       },
       change: '{{before}} → {{after}}점',
+    },
+    withdraw: {
+      title: '가점·감점 취소: {{district}} {{rule}} {{points}}점',
+      reason: '취소 사유',
+      submit: '취소하기',
     },
     object: {
       title: '가점·감점 이의신청: {{rule}} {{points}}점',

@@ -108,6 +108,71 @@ function ObjectDialog({ year, entry, onClose }: { year: number; entry: Adjustmen
   );
 }
 
+/** Withdraws an entry with the reason the record keeps. */
+function WithdrawDialog({ year, entry, onClose }: { year: number; entry: Adjustment | null; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const withdraw = useWithdrawAdjustment(year);
+  const [reason, setReason] = useState('');
+  const [missing, setMissing] = useState(false);
+  const problem = withdraw.error instanceof ApiError ? withdraw.error : null;
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (entry === null) return;
+    setMissing(reason.trim() === '');
+    if (reason.trim() === '') return;
+    withdraw.mutate(
+      { id: entry.id, version: entry.version, reason: reason.trim() },
+      {
+        onSuccess: () => {
+          setReason('');
+          onClose();
+        },
+      },
+    );
+  }
+  return (
+    <Dialog
+      open={entry !== null}
+      onClose={onClose}
+      title={
+        entry === null
+          ? ''
+          : t('adjustments.withdraw.title', {
+              district: entry.district.name,
+              rule: `${entry.rule.code} ${localized(entry.rule.name, i18n.language)}`,
+              points: signed(entry.points),
+            })
+      }
+      footer={
+        <>
+          <Button variant="tertiary" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" form="adjustment-withdraw-form" disabled={withdraw.isPending}>
+            {withdraw.isPending ? t('common.working') : t('adjustments.withdraw.submit')}
+          </Button>
+        </>
+      }
+    >
+      {withdraw.isError && (
+        <Alert tone="danger" role="alert" title={problem?.title ?? t('errors.heading')}>
+          <p>{problem?.detail ?? t('errors.generic')}</p>
+        </Alert>
+      )}
+      <form id="adjustment-withdraw-form" onSubmit={submit} noValidate>
+        <TextAreaField
+          label={t('adjustments.withdraw.reason')}
+          value={reason}
+          required
+          maxLength={4000}
+          error={missing ? t('adjustments.form.reasonRequired') : problem?.fieldError('body.reason')}
+          onChange={(e) => setReason(e.target.value)}
+        />
+      </form>
+    </Dialog>
+  );
+}
+
 /**
  * The entries of a cycle: district, rule, signed points, reason and evidence, status, who entered, changed, confirmed
  * or withdrew it and when, the buttons the reader may use now, and each entry's history on demand.
@@ -115,11 +180,11 @@ function ObjectDialog({ year, entry, onClose }: { year: number; entry: Adjustmen
 export function AdjustmentList({ page, showDistrict }: { page: AdjustmentPage; showDistrict: boolean }) {
   const { t, i18n } = useTranslation();
   const confirm = useConfirmAdjustment(page.year);
-  const withdraw = useWithdrawAdjustment(page.year);
   const [open, setOpen] = useState<number | null>(null);
   const [editing, setEditing] = useState<Adjustment | null>(null);
   const [objecting, setObjecting] = useState<Adjustment | null>(null);
-  const failed = [confirm.error, withdraw.error].find((e) => e instanceof ApiError) as ApiError | undefined;
+  const [withdrawing, setWithdrawing] = useState<Adjustment | null>(null);
+  const failed = confirm.error instanceof ApiError ? confirm.error : undefined;
   const when = (iso: string | null) => formatDateTime(iso, i18n.language);
   const canObject = page.cycleStatus === 'objections';
   const columns = showDistrict ? 7 : 6;
@@ -202,15 +267,7 @@ export function AdjustmentList({ page, showDistrict }: { page: AdjustmentPage; s
                         </Button>
                       )}
                       {a.actions.withdraw && (
-                        <Button
-                          size="small"
-                          variant="secondary"
-                          disabled={withdraw.isPending}
-                          onClick={() => {
-                            const reason = window.prompt(t('adjustments.list.withdrawPrompt'));
-                            if (reason !== null && reason.trim() !== '') withdraw.mutate({ id: a.id, version: a.version, reason: reason.trim() });
-                          }}
-                        >
+                        <Button size="small" variant="secondary" onClick={() => setWithdrawing(a)}>
                           {t('adjustments.list.withdraw')}
                         </Button>
                       )}
@@ -245,6 +302,7 @@ export function AdjustmentList({ page, showDistrict }: { page: AdjustmentPage; s
         {editing !== null && <AdjustmentForm page={page} entry={editing} onDone={() => setEditing(null)} />}
       </Dialog>
       <ObjectDialog year={page.year} entry={objecting} onClose={() => setObjecting(null)} />
+      <WithdrawDialog year={page.year} entry={withdrawing} onClose={() => setWithdrawing(null)} />
     </>
   );
 }
