@@ -21,6 +21,10 @@ export const objectionSchema = z.object({
   district: unitRef.describe('The district whose figure is contested'),
   filer: unitRef.describe('The district that filed (the same as district when it contests its own figure)'),
   indicator: z.object({ code: z.string(), name: bilingual.nullable(), kind: z.string().nullable(), unit: z.string().nullable() }),
+  adjustment: z
+    .object({ id: z.number().int(), rule: z.string(), points: z.number(), reason: z.string(), status: z.enum(['pending', 'confirmed', 'withdrawn']) })
+    .nullable()
+    .describe('An objection to a bonus/penalty entry (indicator then names its rule): the entry as it stands now'),
   runId: z.number().int().nullable(),
   provisionalValue: z.number().nullable(),
   reason: z.string(),

@@ -27,6 +27,10 @@ export const notificationKinds = [
   'submission_submitted',
   /** The records or evidence behind a submitted or approved item changed: it went back to the district. */
   'item_changed',
+  /** A 가점·감점 entry of the district now counts (confirmed or automatic), or was withdrawn. */
+  'adjustment_recorded',
+  /** A 가점·감점 entry waits for a second city user's confirmation. */
+  'adjustment_pending',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

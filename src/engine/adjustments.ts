@@ -14,12 +14,19 @@ import { BilingualSchema, formatScore, type Bilingual } from './award-text.js';
 export const AdjustmentKindSchema = z.enum(['bonus', 'penalty']);
 export type AdjustmentKind = z.infer<typeof AdjustmentKindSchema>;
 
+/**
+ * An entry the platform makes by itself under a rule: `late_submission` — a district's data submitted after a stage's
+ * deadline (or still missing when it passes) — with the signed points of each such entry.
+ */
+export const AdjustmentAutomaticSchema = z.strictObject({ on: z.literal('late_submission'), points: z.number() });
+
 /** One adjustment rule of a framework. `cap` is a magnitude: `cap: 2` on a penalty rule means at most −2. */
 export const AdjustmentRuleSchema = z.strictObject({
   code: z.string().min(1),
   name: BilingualSchema,
   kind: AdjustmentKindSchema,
   cap: z.number().nonnegative().optional(),
+  automatic: AdjustmentAutomaticSchema.optional(),
 });
 export type AdjustmentRule = z.infer<typeof AdjustmentRuleSchema>;
 

@@ -178,6 +178,7 @@ export { Xoshiro128 } from './random.js';
  * @example applyAdjustments([{ uCode: 'A', score: 80 }], [{ uCode: 'A', rule: 'B1', points: 2, reason: '…' }], config)[0].final
  */
 export { applyAdjustments, AdjustmentConfigSchema } from './adjustments.js';
+export type { AdjustmentConfig, AdjustmentRule, UnitAdjustment } from './adjustments.js';
 
 /**
  * Award tiers from rules held as data (top N, top share, cut-off, most improved, per group), with the boundary ties

@@ -26,6 +26,7 @@ import { readinessRoutes } from './routes/readiness.js';
 import { registerMetrics } from './metrics.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { objectionRoutes } from './routes/objections.js';
+import { adjustmentRoutes } from './routes/adjustments.js';
 import { submissionRoutes } from './routes/submissions.js';
 import { verificationRoutes } from './routes/verification.js';
 import { orgUnitRoutes } from './routes/org-units.js';
@@ -100,6 +101,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(submissionRoutes(ctx));
   await app.register(verificationRoutes(ctx));
   await app.register(objectionRoutes(ctx));
+  await app.register(adjustmentRoutes(ctx));
   await app.register(notificationRoutes(ctx));
   await app.register(recordTypeRoutes(ctx));
   await app.register(recordRoutes(ctx));

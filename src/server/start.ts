@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { openDatabase, openPostgres, type Database } from '../db/client.js';
 import { countUsers, migrate } from '../domain/installation.js';
+import { applyLatePenalties } from '../domain/adjustments/index.js';
 import { systemPrincipal } from '../domain/authz.js';
 import { loadDemoData } from '../domain/demo/load-demo.js';
 import { deadlineReminders } from '../domain/notifications/index.js';
@@ -38,8 +39,11 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     const app = await buildApp({ database, ...(readDatabase ? { readDatabase } : {}), config, logger });
     const address = await app.listen({ port: config.PORT, host: config.HOST });
     const url = address.replace('127.0.0.1', 'localhost').replace('[::1]', 'localhost');
-    // Deadline reminders: idempotent per stage and day, so every app server may run them.
-    const remind = () => deadlineReminders(database.db, systemPrincipal, new Date()).catch((err: unknown) => logger.warn({ err }, 'deadline reminders failed'));
+    // Deadline reminders and late penalties: idempotent per stage and day (per stage and district), so every app server may run them.
+    const remind = async () => {
+      await deadlineReminders(database.db, systemPrincipal, new Date()).catch((err: unknown) => logger.warn({ err }, 'deadline reminders failed'));
+      await applyLatePenalties(database.db, systemPrincipal, new Date()).catch((err: unknown) => logger.warn({ err }, 'late penalties failed'));
+    };
     const reminders = setInterval(remind, 60 * 60 * 1000);
     reminders.unref();
     void remind();

@@ -169,6 +169,23 @@ export const EXPECTATIONS: Record<string, Expectation> = {
     body: { version: STALE, text: '답변' },
   },
   'POST /api/v1/objections/:id/withdraw': { allow: ['officer_own', 'approver_own'], params: (ids) => ({ id: ids.objection }), body: { version: STALE } },
+  // 가점·감점: the city enters, changes, withdraws and confirms; each district reads its own and objects to its own
+  'GET /api/v1/cycles/:year/adjustments': { allow: DISTRICT_MEMBERS_ANY },
+  'POST /api/v1/cycles/:year/adjustments': { allow: CITY, body: { district: OWN, rule: 'NO_SUCH_RULE', points: 1, reason: '권한 시험' } },
+  'POST /api/v1/cycles/:year/adjustments/late-penalties': { allow: CITY },
+  'GET /api/v1/adjustments/:id': { allow: DISTRICT_READ, params: (ids) => ({ id: ids.adjustment }) },
+  'PUT /api/v1/adjustments/:id': {
+    allow: CITY,
+    params: (ids) => ({ id: ids.adjustment }),
+    body: { version: STALE, rule: 'B_POLICY', points: 1, reason: '권한 시험' },
+  },
+  'POST /api/v1/adjustments/:id/withdraw': { allow: CITY, params: (ids) => ({ id: ids.adjustment }), body: { version: STALE, reason: '권한 시험' } },
+  'POST /api/v1/adjustments/:id/confirm': { allow: CITY, params: (ids) => ({ id: ids.adjustment }), body: { version: STALE } },
+  'POST /api/v1/adjustments/:id/objections': {
+    allow: ['officer_own', 'approver_own'],
+    params: (ids) => ({ id: ids.adjustment }),
+    body: { reason: '이의 있음' },
+  },
   'GET /api/v1/cycles/:year/objection-settings': { allow: SIGNED_IN },
   // replies due before filing: refused by the rule, nothing written
   'PUT /api/v1/cycles/:year/objection-settings': {

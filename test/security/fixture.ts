@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { findCycleByYear } from '../../src/db/repositories/cycles.js';
 import { findOrgUnitByCode } from '../../src/db/repositories/org-units.js';
 import { findUserByUsername, membershipsOf } from '../../src/db/repositories/users.js';
-import { objections, reviewAssignments, users } from '../../src/db/schema.js';
+import { adjustments, objections, reviewAssignments, users } from '../../src/db/schema.js';
 import { seedRecordTypes } from '../../src/domain/activities/index.js';
 import { systemActor } from '../../src/domain/audit.js';
 import { systemPrincipal } from '../../src/domain/authz.js';
@@ -68,6 +68,8 @@ export interface FixtureIds {
   /** A record type the city created (built-in types cannot be changed at all). */
   recordType: string;
   run: number;
+  /** A confirmed 가점·감점 entry of the own district. */
+  adjustment: number;
 }
 
 export interface SecurityFixture {
@@ -92,6 +94,7 @@ export async function tableCounts(db: TestDatabase): Promise<Record<string, numb
     'submission_evidence',
     'evidence_files',
     'objections',
+    'adjustments',
     'review_assignments',
     'scoring_runs',
     'framework_versions',
@@ -168,6 +171,10 @@ export async function openSecurityFixture(
     .insert(objections)
     .values({ cycleId: cycle.id, orgUnitId: own.id, indicatorCode: 'J1', reason: '기업방문 실적 누락', filedBy: await userId(usernames.officer_own) })
     .returning({ id: objections.id });
+  const [adjustment] = await db.db
+    .insert(adjustments)
+    .values({ cycleId: cycle.id, orgUnitId: own.id, ruleCode: 'B_POLICY', points: 1, reason: '시 정책 협조', status: 'confirmed' })
+    .returning({ id: adjustments.id });
   const reviewerId = await userId(usernames.reviewer);
   const [assignment, spare] = await db.db
     .insert(reviewAssignments)
@@ -198,6 +205,7 @@ export async function openSecurityFixture(
       submission: saved.json<{ id: number }>().id,
       recordType,
       run: run.id,
+      adjustment: adjustment!.id,
     },
     async close() {
       await app.close();

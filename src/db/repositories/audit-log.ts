@@ -35,6 +35,7 @@ export interface AuditQuery {
   beforeSeq?: number;
   limit: number;
   entityType?: string;
+  entityId?: string;
   action?: string;
   orgUnitCode?: string;
   actorLabel?: string;
@@ -47,6 +48,7 @@ export async function searchAudit(db: DbOrTx, q: AuditQuery): Promise<AuditRow[]
   const conds = [
     q.beforeSeq !== undefined ? sql`${auditLog.seq} < ${q.beforeSeq}` : undefined,
     q.entityType ? sql`${auditLog.entityType} = ${q.entityType}` : undefined,
+    q.entityId ? sql`${auditLog.entityId} = ${q.entityId}` : undefined,
     q.action ? sql`${auditLog.action} LIKE ${`${q.action}%`}` : undefined,
     q.orgUnitCode ? sql`${auditLog.orgUnitCode} = ${q.orgUnitCode}` : undefined,
     q.actorLabel ? sql`${auditLog.actorLabel} = ${q.actorLabel}` : undefined,

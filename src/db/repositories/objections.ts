@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { cycles, evidenceFiles, objectionDeciders, objections, orgUnits, users } from '../schema.js';
 import type { DbOrTx } from '../tx.js';
@@ -65,6 +65,7 @@ export async function openObjectionExists(db: DbOrTx, cycleId: number, filerOrgU
         sql`coalesce(${objections.filerOrgUnitId}, ${objections.orgUnitId}) = ${filerOrgUnitId}`,
         eq(objections.indicatorCode, indicatorCode),
         eq(objections.status, 'filed'),
+        isNull(objections.adjustmentId),
       ),
     )
     .limit(1);
@@ -193,6 +194,6 @@ export async function acceptedObjectionValues(
   return db
     .select({ orgUnitId: objections.orgUnitId, indicatorCode: objections.indicatorCode, correctedValue: objections.correctedValue })
     .from(objections)
-    .where(and(eq(objections.cycleId, cycleId), eq(objections.status, 'accepted')))
+    .where(and(eq(objections.cycleId, cycleId), eq(objections.status, 'accepted'), isNull(objections.adjustmentId)))
     .orderBy(asc(objections.id));
 }

@@ -35,22 +35,48 @@ export const reviewAssignments = pgTable(
   ],
 );
 
-/** Bonus/penalty entries (가점/감점) per district, capped by the framework's rules at scoring time. */
-export const adjustments = pgTable('adjustments', {
-  id: serial('id').primaryKey(),
-  cycleId: integer('cycle_id')
-    .notNull()
-    .references(() => cycles.id, { onDelete: 'cascade' }),
-  orgUnitId: integer('org_unit_id')
-    .notNull()
-    .references(() => orgUnits.id),
-  ruleCode: text('rule_code').notNull(),
-  points: doublePrecision('points').notNull(),
-  reason: text('reason').notNull(),
-  createdBy: integer('created_by').references(() => users.id),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  version: integer('version').notNull().default(1),
-});
+export const adjustmentStatuses = ['pending', 'confirmed', 'withdrawn'] as const;
+export type AdjustmentStatus = (typeof adjustmentStatuses)[number];
+
+/**
+ * Bonus/penalty entries (가점/감점) per district, capped by the framework's rules at scoring time. An entry counts in
+ * scoring once `confirmed` by a second city user (four eyes; automatic late penalties are confirmed by their rule);
+ * `withdrawn` entries stay for the record. `autoKey` makes an automatic entry idempotent (e.g. 'late:open').
+ */
+export const adjustments = pgTable(
+  'adjustments',
+  {
+    id: serial('id').primaryKey(),
+    cycleId: integer('cycle_id')
+      .notNull()
+      .references(() => cycles.id, { onDelete: 'cascade' }),
+    orgUnitId: integer('org_unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    ruleCode: text('rule_code').notNull(),
+    points: doublePrecision('points').notNull(),
+    reason: text('reason').notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+    status: text('status').$type<AdjustmentStatus>().notNull().default('confirmed'),
+    evidenceId: integer('evidence_id').references(() => evidenceFiles.id),
+    /** Who last changed the content (rule, points, reason, evidence): may not confirm it. */
+    changedBy: integer('changed_by').references(() => users.id),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    confirmedBy: integer('confirmed_by').references(() => users.id),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    withdrawnBy: integer('withdrawn_by').references(() => users.id),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    withdrawReason: text('withdraw_reason'),
+    autoKey: text('auto_key'),
+  },
+  (t) => [
+    index('adjustments_cycle_idx').on(t.cycleId, t.orgUnitId),
+    unique('adjustments_auto_key_unique').on(t.cycleId, t.orgUnitId, t.autoKey),
+    check('adjustments_status_check', sql`${t.status} in ('pending','confirmed','withdrawn')`),
+  ],
+);
 
 /**
  * One execution of the engine over a frozen snapshot of every input. Re-running `input` with the recorded
@@ -124,6 +150,8 @@ export const objections = pgTable(
     repliedAt: timestamp('replied_at', { withTimezone: true }),
     /** Accepted on a qualitative item: how many panel score sheets were reopened for re-review. */
     reopenedReviews: integer('reopened_reviews'),
+    /** An objection to a 가점·감점 entry instead of an indicator's figure (`indicatorCode` then holds its rule code). */
+    adjustmentId: integer('adjustment_id').references(() => adjustments.id),
   },
   (t) => [index('objections_cycle_idx').on(t.cycleId), check('objections_status_check', sql`${t.status} in ('filed','accepted','rejected','withdrawn')`)],
 );

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.js';
-import { decidersOf, findObjection, updateObjection } from '../../db/repositories/objections.js';
+import { decidersOf, findObjection, updateObjection, type ObjectionDetail } from '../../db/repositories/objections.js';
+import type { DbOrTx } from '../../db/tx.js';
 import { appendAudit } from '../audit.js';
 import { cycleOrThrow } from '../cycle-lookup.js';
 import type { Principal } from '../auth.js';
@@ -16,6 +17,7 @@ import { openObjection, stale } from './open-objection.js';
 import { runById } from './provisional-run.js';
 import { viewOf } from './read-objections.js';
 import { requireDistrictMember } from './file-objection.js';
+import { settleAdjustmentObjection } from './adjustment-objection.js';
 
 export interface DecideObjectionInput {
   decision: 'accept' | 'reject';
@@ -70,6 +72,10 @@ export async function decideObjection(db: Db, principal: Principal | null, id: n
       });
     }
     requireBefore(schedule.decisionDueAt, now, 'decision_deadline_passed', { ko: '이의신청 결정', en: 'decision' });
+    if (row.adjustmentId !== null) {
+      await decideOnAdjustment(tx, principal, row, input.decision === 'accept', input.correctedValue ?? null, reason, now);
+      return;
+    }
     const indicator = (await runById(tx, row.runId))?.framework.indicators.find((i) => i.code === row.indicatorCode) ?? null;
     const accept = input.decision === 'accept';
     const sheets = accept && indicator?.kind === 'qualitative' ? await panelSheets(tx, cycle.id, row.orgUnitCode, row.indicatorCode) : [];
@@ -158,6 +164,70 @@ export async function decideObjection(db: Db, principal: Principal | null, id: n
     }
   });
   return viewOf(db, principal, id);
+}
+
+/**
+ * A decision on an objection to a 가점·감점 entry: accept changes the entry to the corrected points or, without
+ * them (or 0), withdraws it; reject keeps it. The objection is closed, audited, and the district notified.
+ */
+async function decideOnAdjustment(
+  tx: DbOrTx,
+  principal: Principal,
+  row: ObjectionDetail,
+  accept: boolean,
+  corrected: number | null,
+  reason: string,
+  now: Date,
+): Promise<void> {
+  const outcome = await settleAdjustmentObjection(tx, principal, row, accept, corrected, reason, now);
+  const updated = await updateObjection(tx, row.id, row.version, {
+    status: accept ? 'accepted' : 'rejected',
+    correctedValue: accept ? (outcome?.points ?? 0) : null,
+    decisionReason: reason,
+    decidedBy: principal.user.id,
+    decidedAt: now,
+  });
+  if (!updated) throw await stale(tx, principal, row.id);
+  await appendAudit(tx, actorOf(principal), {
+    action: accept ? 'objection.accepted' : 'objection.rejected',
+    entityType: 'objection',
+    entityId: row.id,
+    orgUnitCode: row.orgUnitCode,
+    before: { status: row.status, correctedValue: row.correctedValue },
+    after: {
+      status: updated.status,
+      correctedValue: updated.correctedValue,
+      adjustmentId: row.adjustmentId,
+      rule: row.indicatorCode,
+      withdrawn: outcome?.withdrawn ?? false,
+    },
+    reason,
+  });
+  const subject = {
+    ko: `${row.year}년 ${row.orgUnitName} 가점·감점(${row.indicatorCode}) 이의신청`,
+    en: `The objection to ${row.year} ${row.orgUnitCode} adjustment ${row.indicatorCode}`,
+  };
+  const message = !accept
+    ? { ko: `${subject.ko}이 기각되었습니다: ${reason}`, en: `${subject.en} was rejected: ${reason}` }
+    : outcome?.withdrawn
+      ? { ko: `${subject.ko}이 받아들여져 해당 가점·감점이 취소되었습니다.`, en: `${subject.en} was accepted; the adjustment was withdrawn.` }
+      : {
+          ko: `${subject.ko}이 받아들여져 ${outcome?.points ?? 0}점으로 바뀌었습니다.`,
+          en: `${subject.en} was accepted; it is now ${outcome?.points ?? 0} points.`,
+        };
+  await notifyDistricts(tx, [row.orgUnitCode], 'objection_decided', {
+    year: row.year,
+    orgUnitCode: row.orgUnitCode,
+    filerCode: row.filerCode,
+    indicator: row.indicatorCode,
+    adjustmentId: row.adjustmentId,
+    objectionId: row.id,
+    decision: updated.status,
+    correctedValue: updated.correctedValue,
+    reason,
+    link: `/cycles/${row.year}/adjustments`,
+    message,
+  });
 }
 
 /** The filing district withdraws its open objection during the objection stage. Audited. */

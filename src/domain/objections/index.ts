@@ -4,6 +4,7 @@
  * withdrawal, deadlines per cycle, and what each participant may see.
  */
 export { fileObjection, requireDistrictMember, type FileObjectionInput } from './file-objection.js';
+export { fileAdjustmentObjection, type AdjustmentObjectionInput } from './adjustment-objection.js';
 export { replyToObjection, type ReplyObjectionInput } from './reply-objection.js';
 export { listObjections, getObjection } from './read-objections.js';
 export { decideObjection, withdrawObjection, type DecideObjectionInput } from './decide-objection.js';

@@ -1,4 +1,5 @@
 import type { CycleStatus } from '../../contract/values.js';
+import type { AdjustmentRow } from '../../db/repositories/adjustments.js';
 import type { DeciderRow, EvidenceRef, ObjectionDetail } from '../../db/repositories/objections.js';
 import type { Principal } from '../auth.js';
 import type { FrameworkDefinition } from '../frameworks/definition.js';
@@ -29,6 +30,8 @@ export interface ObjectionView {
   /** The district that filed (the same as `district` when a district contests its own figure). */
   filer: { code: string; name: string };
   indicator: { code: string; name: { ko: string; en: string } | null; kind: string | null; unit: string | null };
+  /** An objection to a 가점·감점 entry (then `indicator` names its rule): the entry as it stands now. */
+  adjustment: { id: number; rule: string; points: number; reason: string; status: AdjustmentRow['status'] } | null;
   /** The provisional run objected to, and the indicator's value in it. */
   runId: number | null;
   provisionalValue: number | null;
@@ -62,8 +65,18 @@ export function objectionStage(o: ObjectionDetail, schedule: ObjectionSchedule, 
   return needsReply(o) && o.reply === null && before(schedule.replyDueAt, now) ? 'awaiting_reply' : 'awaiting_decision';
 }
 
-export function objectionView(o: ObjectionDetail, framework: FrameworkDefinition | null, outcome: CycleOutcome | null, viewer: ObjectionViewer): ObjectionView {
-  const indicator = framework?.indicators.find((i) => i.code === o.indicatorCode);
+/** The contested entry of an objection to a 가점·감점. */
+export type ContestedAdjustment = Pick<AdjustmentRow, 'id' | 'ruleCode' | 'points' | 'reason' | 'status'>;
+
+export function objectionView(
+  o: ObjectionDetail,
+  framework: FrameworkDefinition | null,
+  outcome: CycleOutcome | null,
+  viewer: ObjectionViewer,
+  adjustment: ContestedAdjustment | null = null,
+): ObjectionView {
+  const rule = o.adjustmentId === null ? undefined : framework?.adjustments.rules.find((r) => r.code === o.indicatorCode);
+  const indicator = o.adjustmentId === null ? framework?.indicators.find((i) => i.code === o.indicatorCode) : undefined;
   const unit = outcome?.units.find((u) => u.code === o.orgUnitCode);
   const stage = objectionStage(o, viewer.schedule, viewer.now);
   const open = o.status === 'filed' && viewer.cycleStatus === 'objections';
@@ -73,9 +86,15 @@ export function objectionView(o: ObjectionDetail, framework: FrameworkDefinition
     year: o.year,
     district: { code: o.orgUnitCode, name: o.orgUnitName },
     filer: { code: o.filerCode, name: o.filerName },
-    indicator: { code: o.indicatorCode, name: indicator?.name ?? null, kind: indicator?.kind ?? null, unit: indicator?.unit ?? null },
+    indicator: {
+      code: o.indicatorCode,
+      name: indicator?.name ?? rule?.name ?? null,
+      kind: indicator?.kind ?? rule?.kind ?? null,
+      unit: indicator?.unit ?? null,
+    },
+    adjustment: adjustment && { id: adjustment.id, rule: adjustment.ruleCode, points: adjustment.points, reason: adjustment.reason, status: adjustment.status },
     runId: o.runId,
-    provisionalValue: unit?.raw[o.indicatorCode] ?? null,
+    provisionalValue: o.adjustmentId === null ? (unit?.raw[o.indicatorCode] ?? null) : null,
     reason: o.reason,
     requestedValue: o.requestedValue,
     evidence: o.evidence,

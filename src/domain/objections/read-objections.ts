@@ -1,3 +1,4 @@
+import { findAdjustment } from '../../db/repositories/adjustments.js';
 import type { CycleRow } from '../../db/repositories/cycles.js';
 import { decidersOf, findObjection, objectionsOfCycle, type ObjectionDetail } from '../../db/repositories/objections.js';
 import type { DbOrTx } from '../../db/tx.js';
@@ -23,7 +24,8 @@ export async function viewsOf(db: DbOrTx, rows: ObjectionDetail[], viewer: Objec
   for (const o of rows) {
     if (o.runId !== null && !runs.has(o.runId)) runs.set(o.runId, await runById(db, o.runId));
     const run = o.runId === null ? null : (runs.get(o.runId) ?? null);
-    out.push(objectionView(o, run?.framework ?? null, run?.outcome ?? null, viewer));
+    const adjustment = o.adjustmentId === null ? null : await findAdjustment(db, o.adjustmentId);
+    out.push(objectionView(o, run?.framework ?? null, run?.outcome ?? null, viewer, adjustment));
   }
   return out;
 }

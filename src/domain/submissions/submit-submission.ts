@@ -9,6 +9,7 @@ import {
   type SubmissionRow,
 } from '../../db/repositories/submissions.js';
 import type { DbOrTx } from '../../db/tx.js';
+import { recordLatePenalty } from '../adjustments/late-penalty.js';
 import { appendAudit } from '../audit.js';
 import type { Principal } from '../auth.js';
 import { actorOf } from '../authz.js';
@@ -34,8 +35,8 @@ function lateWarning(dueAt: Date): SubmitWarning {
   return {
     code: 'late',
     message: {
-      ko: `제출 기한(${when})이 지나 '기한 경과'로 표시됩니다. 감점될 수 있습니다.`,
-      en: `Submitted after the deadline (${dueAt.toISOString()}): marked late, which may carry a penalty.`,
+      ko: `제출 기한(${when})이 지나 '기한 경과'로 표시되고, 평가 체계의 제출 지연 감점이 적용됩니다 (가점·감점 화면에서 보고 이의신청할 수 있습니다).`,
+      en: `Submitted after the deadline (${dueAt.toISOString()}): marked late, and the framework's late penalty applies (see it, and object, on the bonus/penalty page).`,
     },
   };
 }
@@ -84,6 +85,8 @@ async function trySubmit(
     before: auditState(row),
     after: auditState(updated),
   });
+  // The framework's late penalty, once per district and stage (idempotent), with the submission time as its reason.
+  if (lateNow && dueAt) await recordLatePenalty(tx, dc.cycle, dc.framework.adjustments, dc.unit, 'open', dueAt, now, now);
   return { ok: true, row: updated, warnings: lateNow && dueAt ? [lateWarning(dueAt)] : [] };
 }
 

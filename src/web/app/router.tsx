@@ -27,6 +27,7 @@ const VerificationPage = lazy(() => import('../pages/verification/verification-p
 const ReviewsPage = lazy(() => import('../pages/reviews/reviews-page.js'));
 const AssignmentPage = lazy(() => import('../pages/reviews/assignment-page.js'));
 const ObjectionsPage = lazy(() => import('../pages/objections/objections-page.js'));
+const AdjustmentsPage = lazy(() => import('../pages/adjustments/adjustments-page.js'));
 const NotificationsPage = lazy(() => import('../pages/notifications/notifications-page.js'));
 const CurrentCycleRedirect = lazy(() => import('../pages/admin/current-cycle-redirect.js').then((m) => ({ default: m.CurrentCycleRedirect })));
 const NotFoundPage = lazy(() => import('../pages/not-found-page.js'));
@@ -198,6 +199,22 @@ export function createAppRouter() {
               element: (
                 <RequireRole roles={[...signedIn]}>
                   <ObjectionsPage />
+                </RequireRole>
+              ),
+            },
+            {
+              path: 'adjustments',
+              element: (
+                <RequireRole roles={[...districtReaders]}>
+                  <CurrentCycleRedirect to={paths.adjustments} />
+                </RequireRole>
+              ),
+            },
+            {
+              path: 'adjustments/:year',
+              element: (
+                <RequireRole roles={[...districtReaders]}>
+                  <AdjustmentsPage />
                 </RequireRole>
               ),
             },

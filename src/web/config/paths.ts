@@ -29,6 +29,9 @@ export const paths = {
   currentReviews: '/reviews',
   objections: (year: number | string) => `/objections/${year}`,
   currentObjections: '/objections',
+  /** 가점·감점 of a cycle: the city's entry, a district's own entries. */
+  adjustments: (year: number | string) => `/adjustments/${year}`,
+  currentAdjustments: '/adjustments',
   notifications: '/notifications',
   /** User accounts (city admin). */
   users: '/admin/users',

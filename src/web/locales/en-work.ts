@@ -609,6 +609,8 @@ export const enWork: typeof koWork = {
       replyLabel: 'Reply to the objection of {{item}}',
       withdrawLabel: 'Withdraw the objection of {{item}}',
       provisional: 'Provisional value',
+      adjustment: 'Bonus/penalty',
+      adjustmentPoints: 'Current points',
       requested: 'Requested value',
       evidence: 'Supporting file',
       reason: 'Reason',
@@ -671,6 +673,8 @@ export const enWork: typeof koWork = {
       deadline_near: 'Deadline',
       submission_submitted: 'Submitted (awaiting approval)',
       item_changed: 'Records changed — submit again',
+      adjustment_recorded: 'Bonus/penalty recorded',
+      adjustment_pending: 'Bonus/penalty to confirm',
     },
   },
 };

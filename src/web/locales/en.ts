@@ -1,3 +1,4 @@
+import { enAdjustments } from './en-adjustments.js';
 import { enGates } from './en-gates.js';
 import { enAccounts } from './en-accounts.js';
 import { enWork } from './en-work.js';
@@ -11,6 +12,7 @@ export const en: typeof ko = {
   ...enAccounts,
   ...enGates,
   ...enHandbook,
+  ...enAdjustments,
   common: {
     appName: 'Hope Jobs Evaluation',
     city: 'Seoul Metropolitan Government',

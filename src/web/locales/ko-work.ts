@@ -604,6 +604,8 @@ export const koWork = {
       replyLabel: '{{item}} 이의신청에 답변하기',
       withdrawLabel: '{{item}} 이의신청 취소',
       provisional: '가결과 값',
+      adjustment: '가점·감점',
+      adjustmentPoints: '현재 점수',
       requested: '요청 값',
       evidence: '근거',
       reason: '사유',
@@ -666,6 +668,8 @@ export const koWork = {
       deadline_near: '마감 안내',
       submission_submitted: '제출 (승인 대기)',
       item_changed: '실적 변경 — 다시 제출',
+      adjustment_recorded: '가점·감점 반영',
+      adjustment_pending: '가점·감점 확인 요청',
     },
   },
 };

@@ -1,3 +1,4 @@
+import { koAdjustments } from './ko-adjustments.js';
 import { koGates } from './ko-gates.js';
 import { koAccounts } from './ko-accounts.js';
 import { koWork } from './ko-work.js';
@@ -11,6 +12,7 @@ export const ko = {
   ...koAccounts,
   ...koGates,
   ...koHandbook,
+  ...koAdjustments,
   common: {
     appName: '희망일자리 평가',
     city: '서울특별시',

@@ -2,6 +2,14 @@
 // and documents (src/contract), in their wire form (dates as ISO strings). Nothing here is written by hand, so a change
 // in the contract is a change here and the compiler points at every screen it touches.
 import type { z } from 'zod';
+import type {
+  adjustmentHistorySchema,
+  adjustmentObjectionBody,
+  adjustmentPageSchema,
+  adjustmentSchema,
+  changeAdjustmentBody,
+  enterAdjustmentBody,
+} from '../../contract/adjustments.js';
 import type { auditEntrySchema, auditPageSchema, auditQuery, auditVerificationSchema } from '../../contract/audit.js';
 import type { changePasswordBody, loginBody, roleGrantSchema, sessionSchema, userSchema } from '../../contract/auth.js';
 import type { bilingual, fieldProblem } from '../../contract/common.js';
@@ -168,6 +176,16 @@ export type RunOutcome = Json<typeof runOutcomeSchema>;
 export type ScoringRun = Json<typeof runViewSchema>;
 export type Reproduction = Json<typeof reproductionSchema>;
 export type RunComparison = Json<typeof runComparisonSchema>;
+
+// ── 가점·감점 (bonus and penalty points) ─────────────────────────────────────────────────────────────────────────────
+export type Adjustment = Json<typeof adjustmentSchema>;
+export type AdjustmentPage = Json<typeof adjustmentPageSchema>;
+export type AdjustmentRule = AdjustmentPage['rules'][number];
+export type DistrictAdjustmentTotals = AdjustmentPage['districts'][number];
+export type AdjustmentHistory = Json<typeof adjustmentHistorySchema>;
+export type EnterAdjustmentRequest = Body<typeof enterAdjustmentBody>;
+export type ChangeAdjustmentRequest = Body<typeof changeAdjustmentBody>;
+export type AdjustmentObjectionRequest = Body<typeof adjustmentObjectionBody>;
 
 // ── Audit and org units ────────────────────────────────────────────────────────────────────────────────────────────
 export type AuditEntry = Json<typeof auditEntrySchema>;

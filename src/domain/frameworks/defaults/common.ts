@@ -7,7 +7,8 @@ export const standardAdjustments: Adjustments = {
   rules: [
     { code: 'B_POLICY', name: { ko: '시 정책 협조', en: 'Cooperation with city policy' }, kind: 'bonus', cap: 2 },
     { code: 'B_MEDIA', name: { ko: '언론 보도 우수', en: 'Outstanding media coverage' }, kind: 'bonus', cap: 1 },
-    { code: 'P_LATE', name: { ko: '자료 제출 지연', en: 'Late data' }, kind: 'penalty', cap: 2 },
+    // Made by the platform: −1 for each stage whose deadline a district's data missed.
+    { code: 'P_LATE', name: { ko: '자료 제출 지연', en: 'Late data' }, kind: 'penalty', cap: 2, automatic: { on: 'late_submission', points: -1 } },
     { code: 'P_ERROR', name: { ko: '자료 오류', en: 'Wrong data' }, kind: 'penalty', cap: 2 },
   ],
   bonusCap: 3,

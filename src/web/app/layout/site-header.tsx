@@ -54,6 +54,7 @@ function workMenu(user: User, t: TFunction): MenuItem[] {
   }
   if (hasRole(user, 'city_admin', 'auditor', 'district_officer', 'district_approver')) {
     items.push({ to: paths.currentObjections, label: t('workNav.objections'), active: under(paths.currentObjections) });
+    items.push({ to: paths.currentAdjustments, label: t('adjustments.nav'), active: under(paths.currentAdjustments) });
     items.push({ to: paths.audit, label: t('header.work.audit'), active: under(paths.audit) });
   }
   if (hasRole(user, 'city_admin', 'auditor')) items.push({ to: paths.awardHistory, label: t('awardHistory.nav'), active: under(paths.awardHistory) });

@@ -15,6 +15,8 @@ export function appLinkFor(notification: AppNotification, user: User | null): st
   if (m !== null) return `${paths.district(decodeURIComponent(m[2]!), m[1]!, 'values')}&indicator=${encodeURIComponent(m[3]!)}`;
   m = /^\/cycles\/(\d{4})\/objections$/.exec(link);
   if (m !== null) return paths.objections(m[1]!);
+  m = /^\/cycles\/(\d{4})\/adjustments$/.exec(link);
+  if (m !== null) return paths.adjustments(m[1]!);
   m = /^\/cycles\/(\d{4})$/.exec(link);
   if (m !== null) {
     const year = m[1]!;

@@ -56,7 +56,8 @@ export function ObjectionList({ year, objections, schedule }: ObjectionListProps
             <li key={o.id} className={styles.objection} aria-labelledby={`objection-${o.id}`}>
               <div className={styles.objectionHead}>
                 <h3 className={styles.objectionTitle} id={`objection-${o.id}`}>
-                  {o.district.name} · {indicator}
+                  {o.district.name} · {o.adjustment !== null && `${t('objections.list.adjustment')} `}
+                  {indicator}
                 </h3>
                 <ObjectionStatusBadge status={o.status} stage={o.stage} />
               </div>
@@ -86,13 +87,22 @@ export function ObjectionList({ year, objections, schedule }: ObjectionListProps
                 </li>
               </ol>
               <dl className={factStyles.facts}>
-                <div>
-                  <dt>{t('objections.list.provisional')}</dt>
-                  <dd>
-                    {formatNumber(o.provisionalValue)}
-                    {o.provisionalValue !== null && unit}
-                  </dd>
-                </div>
+                {o.adjustment === null ? (
+                  <div>
+                    <dt>{t('objections.list.provisional')}</dt>
+                    <dd>
+                      {formatNumber(o.provisionalValue)}
+                      {o.provisionalValue !== null && unit}
+                    </dd>
+                  </div>
+                ) : (
+                  <div>
+                    <dt>{t('objections.list.adjustmentPoints')}</dt>
+                    <dd>
+                      {formatNumber(o.adjustment.points)} ({o.adjustment.reason})
+                    </dd>
+                  </div>
+                )}
                 <div>
                   <dt>{t('objections.list.requested')}</dt>
                   <dd>
