@@ -11,6 +11,7 @@ import { activityHighlights } from './press-highlights.js';
 import { inThreadRenderer, type FileRenderer } from '../file-rendering/index.js';
 import { resultsCsv, resultsJson } from './open-data.js';
 import { pressReleaseDraft } from './press-release.js';
+import { administrationShortName, unitWords } from '../reference/unit-words.js';
 import { clearPublicCache, publishedCycle, type PublishedCycle } from './published-results.js';
 import type { CycleOutcome } from '../scoring/evaluate.js';
 import { snapshotSchema } from '../scoring/evaluate.js';
@@ -107,7 +108,8 @@ export async function generatePressRelease(db: DbOrTx, year: number): Promise<st
   }
   const period = defaultDataPeriod(year);
   return pressReleaseDraft(outcome, framework, {
-    cityName: '서울시',
+    cityName: await administrationShortName(db),
+    unitWords: await unitWords(db),
     date: new Date().toISOString().slice(0, 10),
     demo: cycle.isDemo,
     highlights: await activityHighlights(db, year, headlineDistricts(outcome)),
