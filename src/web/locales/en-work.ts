@@ -183,6 +183,7 @@ export const enWork: typeof koWork = {
       formula: 'Formula',
       result: 'Computed value',
       population: 'Population',
+      populationOfYear: 'Population ({{year}})',
       computedAt: 'Computed',
       fn: {
         count: 'count',

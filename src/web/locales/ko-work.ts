@@ -182,6 +182,7 @@ export const koWork = {
       formula: '계산식',
       result: '계산값',
       population: '인구',
+      populationOfYear: '인구 ({{year}}년 기준)',
       computedAt: '계산 시각',
       fn: {
         count: '건수',
