@@ -3,15 +3,15 @@
 export const koGates = {
   gates: {
     heading: '다음 단계 조건',
-    intro: '모든 자치구의 모든 지표를 항목으로 셉니다. 아직 시작하지 않은 항목도 포함합니다.',
-    itemsHeading: '실적 항목 (자치구 × 지표)',
-    reviewsHeading: '정성 평가 항목 (자치구 × 정성 지표)',
+    intro: '모든 {{unitKo}}의 모든 지표를 항목으로 셉니다. 아직 시작하지 않은 항목도 포함합니다.',
+    itemsHeading: '실적 항목 ({{unitKo}} × 지표)',
+    reviewsHeading: '정성 평가 항목 ({{unitKo}} × 정성 지표)',
     total: '전체 {{formatted}}개',
     blockingHeading: '다음 단계를 막는 항목',
     blockingCaption: '{{message}}',
     shown: '전체 {{total}}개 중 처음 {{shown}}개를 보여 줍니다.',
     showList: '막는 항목 목록 보기 ({{total}}개)',
-    columns: { district: '자치구', indicator: '지표', status: '상태' },
+    columns: { district: '{{unitKo}}', indicator: '지표', status: '상태' },
     status: {
       not_started: '미착수',
       draft: '작성 중',
