@@ -30,6 +30,8 @@ export const paths = {
   objections: (year: number | string) => `/objections/${year}`,
   currentObjections: '/objections',
   notifications: '/notifications',
+  /** Reference data: unit levels and words, peer groups, populations (city admin). */
+  referenceData: '/admin/reference-data',
   /** User accounts (city admin). */
   users: '/admin/users',
   /** The signed-in user's password (every role; the only page while a new password is required). */

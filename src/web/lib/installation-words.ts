@@ -24,6 +24,8 @@ export function installationWords(units: OrgUnit[], words: UnitWords): Installat
   const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
   const short = shortName(top.name);
   const metropolitan = /(특별시|광역시)$/.test(top.name);
+  // 'Seoul Metropolitan Government' names the government; the texts also need the place ('Seoul median').
+  const placeEn = top.nameEn.replace(/ (Metropolitan|Provincial|Special Self-Governing) Government$/, '');
   return {
     unitKo: ko,
     unitKoGa: `${ko}${batchim ? '이' : '가'}`,
@@ -39,7 +41,7 @@ export function installationWords(units: OrgUnit[], words: UnitWords): Installat
     cityKo: metropolitan ? `${short}시` : top.name,
     cityShortKo: short,
     cityFullKo: top.name,
-    cityEn: top.nameEn,
-    cityGovEn: metropolitan ? `${top.nameEn} Metropolitan Government` : `${top.nameEn} Provincial Government`,
+    cityEn: placeEn,
+    cityGovEn: / Government$/.test(top.nameEn) ? top.nameEn : `${placeEn} ${metropolitan ? 'Metropolitan' : 'Provincial'} Government`,
   };
 }
