@@ -176,7 +176,8 @@ function scope(f: Facts, framework: FrameworkDefinition): string[] {
   const rules = framework.adjustments.rules;
   const bonus = rules.filter((r) => r.kind === 'bonus').map((r) => r.name.ko);
   const penalty = rules.filter((r) => r.kind === 'penalty').map((r) => r.name.ko);
-  const panel = f.qualitativeCount > 0 ? `, 정성지표 ${f.qualitativeCount}개는 외부 전문가 심사로 평가했다` : '';
+  // Without a panel the sentence still needs its verb.
+  const panel = f.qualitativeCount > 0 ? `, 정성지표 ${f.qualitativeCount}개는 외부 전문가 심사로 평가했다` : ' 평가했다';
   lines.push(`  ○ 정량지표 ${quantitative}개는 ${particle(f.words.nameKo, '이/가')} 제출하고 ${particle(f.words.parentNounKo, '이/가')} 검증한 실적으로${panel}.`);
   if (bonus.length > 0 || penalty.length > 0) {
     const b = bonus.length > 0 ? `${bonus.join('·')} 등 가점(최대 ${framework.adjustments.bonusCap ?? '–'}점)` : '';
