@@ -44,7 +44,7 @@ export const en: typeof ko = {
       legendCycle: 'Dotted underline: a year with an evaluation cycle',
       none: 'No populations and no cycles yet. Import a population file below.',
       cellLabel: 'Population of {{name}} in {{year}}',
-      editLabel: 'Correct the population of {{name}} in {{year}}',
+      editLabel: 'Correct the population of {{name}} in {{year}}:',
       invalid: 'Enter a whole number of at least 1.',
       save: 'Save',
       cancel: 'Cancel',

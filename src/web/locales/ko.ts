@@ -44,7 +44,7 @@ export const ko = {
       legendCycle: '밑줄 점선: 평가 주기가 있는 연도',
       none: '등록된 인구와 평가 주기가 없습니다. 아래에서 인구 파일을 가져오세요.',
       cellLabel: '{{name}} {{year}}년 인구',
-      editLabel: '{{name}} {{year}}년 인구 고치기',
+      editLabel: '{{name}} {{year}}년 인구 고치기:',
       invalid: '1 이상의 정수를 입력하세요.',
       save: '저장',
       cancel: '취소',

@@ -29,13 +29,14 @@ export function PopulationCell({ code, name, year, population }: PopulationCellP
           <button
             type="button"
             className={styles.cellButton}
-            aria-label={t('referenceData.populations.editLabel', { name, year })}
             onClick={() => {
               setText(population === null ? '' : String(population));
               setError(null);
               setEditing(true);
             }}
           >
+            {/* The figure is the visible name; the hidden words say whose and which year (for screen readers). */}
+            <span className="visually-hidden">{t('referenceData.populations.editLabel', { name, year })} </span>
             {population === null ? t('referenceData.populations.missing') : formatNumber(population)}
           </button>
         </div>
