@@ -56,8 +56,8 @@ function ReferenceDataView({ data }: { data: ReferenceDataResponse }) {
       <section className={pageStyles.section} aria-labelledby="levels-heading">
         <h2 id="levels-heading">{t('referenceData.levels.heading')}</h2>
         <p className={pageStyles.meta}>{t('referenceData.levels.intro')}</p>
-        <div className={tableStyles.scroll}>
-          <table className={tableStyles.table}>
+        <div className={tableStyles.scroll} tabIndex={0} role="region" aria-label={t('referenceData.levels.heading')}>
+          <table className={`${tableStyles.table} ${styles.wide}`}>
             <caption className="visually-hidden">{t('referenceData.levels.heading')}</caption>
             <thead>
               <tr>
@@ -90,7 +90,7 @@ function ReferenceDataView({ data }: { data: ReferenceDataResponse }) {
       <section className={pageStyles.section} aria-labelledby="units-heading">
         <h2 id="units-heading">{t('referenceData.units.heading')}</h2>
         <div className={tableStyles.scroll} tabIndex={0} role="region" aria-label={t('referenceData.units.heading')}>
-          <table className={tableStyles.table}>
+          <table className={`${tableStyles.table} ${styles.wide}`}>
             <caption className="visually-hidden">{t('referenceData.units.heading')}</caption>
             <thead>
               <tr>
@@ -144,7 +144,7 @@ function ReferenceDataView({ data }: { data: ReferenceDataResponse }) {
           <p>{t('referenceData.populations.none')}</p>
         ) : (
           <div className={tableStyles.scroll} tabIndex={0} role="region" aria-label={t('referenceData.populations.heading')}>
-            <table className={tableStyles.table}>
+            <table className={`${tableStyles.table} ${styles.wide}`}>
               <caption className="visually-hidden">{t('referenceData.populations.caption')}</caption>
               <thead>
                 <tr>
