@@ -81,7 +81,10 @@ describe.skipIf(skip)('reference data in Chromium', () => {
     await populations.getByRole('button', { name: new RegExp(`^${target.name} 2021년 인구 고치기`) }).click();
     await populations.getByLabel(`${target.name} 2021년 인구`).fill('123,456');
     await populations.getByRole('button', { name: '저장' }).click();
-    await populations.getByRole('button', { name: new RegExp(`^${target.name} 2021년 인구 고치기`) }).filter({ hasText: '123,456' }).waitFor();
+    await populations
+      .getByRole('button', { name: new RegExp(`^${target.name} 2021년 인구 고치기`) })
+      .filter({ hasText: '123,456' })
+      .waitFor();
     await page.getByText('인구가 없는 칸이 21개 있습니다').waitFor();
     await context.close();
 

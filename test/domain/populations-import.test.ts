@@ -87,7 +87,12 @@ describe.each(backends())('population import on $name', (backend) => {
   });
 
   it('takes the latest year up to the cycle’s when the framework says so, and names the year it used', async () => {
-    const input = { formulaText: 'per100k(count("se_enterprise"))', orgUnitCode: '11440', cycleYear: 2023, dataPeriod: { start: '2022-09-01', end: '2023-08-31' } };
+    const input = {
+      formulaText: 'per100k(count("se_enterprise"))',
+      orgUnitCode: '11440',
+      cycleYear: 2023,
+      dataPeriod: { start: '2022-09-01', end: '2023-08-31' },
+    };
     await expect(computeIndicatorValue(db.db, input)).rejects.toMatchObject({ code: 'population_missing', extra: { orgUnitCode: '11440', year: 2023 } });
     const latest = await computeIndicatorValue(db.db, { ...input, populationYear: 'latest_available' });
     expect(latest.periods[0]).toMatchObject({ population: 372_746, populationYear: 2021 });

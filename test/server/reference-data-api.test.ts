@@ -30,7 +30,8 @@ describe.each(backends())('reference data through the API on $name', (backend) =
     const { payload, headers } = multipartFile(name, content);
     return who.request('POST', '/api/v1/populations/import', payload, headers);
   };
-  const populations2021 = async () => (await admin.request('GET', `/api/v1/populations/${YEAR}`)).json<{ populations: Array<{ code: string; population: number | null }> }>();
+  const populations2021 = async () =>
+    (await admin.request('GET', `/api/v1/populations/${YEAR}`)).json<{ populations: Array<{ code: string; population: number | null }> }>();
 
   beforeAll(async () => {
     db = await backend.openDemo(PASSWORD);
@@ -64,7 +65,10 @@ describe.each(backends())('reference data through the API on $name', (backend) =
     expect(res.statusCode).toBe(200);
     expect(res.json().computation).toMatchObject({
       value: null,
-      error: { ko: '광진구(11215)의 2021년 인구가 없습니다 — 인구를 먼저 등록하세요.', en: 'No population of 광진구 (11215) for 2021 — load the populations first.' },
+      error: {
+        ko: '광진구(11215)의 2021년 인구가 없습니다 — 인구를 먼저 등록하세요.',
+        en: 'No population of 광진구 (11215) for 2021 — load the populations first.',
+      },
     });
     expect((await populations2021()).populations.every((p) => p.population === null)).toBe(true);
     const reference = (await admin.request('GET', '/api/v1/reference-data')).json();

@@ -124,7 +124,7 @@ export async function unitLevels(db: DbOrTx): Promise<UnitLevelRow[]> {
 
 /** Sets the words of one level (the installation's own: '도' → '시·군' for a province). */
 export async function setUnitLevel(db: DbOrTx, level: UnitLevelRow): Promise<void> {
-  const { kind, ...words } = level;
+  const { kind: _kind, ...words } = level;
   await db.insert(orgUnitLevels).values(level).onConflictDoUpdate({ target: orgUnitLevels.kind, set: words });
 }
 

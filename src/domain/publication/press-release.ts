@@ -178,7 +178,9 @@ function scope(f: Facts, framework: FrameworkDefinition): string[] {
   const penalty = rules.filter((r) => r.kind === 'penalty').map((r) => r.name.ko);
   // Without a panel the sentence still needs its verb.
   const panel = f.qualitativeCount > 0 ? `, 정성지표 ${f.qualitativeCount}개는 외부 전문가 심사로 평가했다` : ' 평가했다';
-  lines.push(`  ○ 정량지표 ${quantitative}개는 ${particle(f.words.nameKo, '이/가')} 제출하고 ${particle(f.words.parentNounKo, '이/가')} 검증한 실적으로${panel}.`);
+  lines.push(
+    `  ○ 정량지표 ${quantitative}개는 ${particle(f.words.nameKo, '이/가')} 제출하고 ${particle(f.words.parentNounKo, '이/가')} 검증한 실적으로${panel}.`,
+  );
   if (bonus.length > 0 || penalty.length > 0) {
     const b = bonus.length > 0 ? `${bonus.join('·')} 등 가점(최대 ${framework.adjustments.bonusCap ?? '–'}점)` : '';
     const p = penalty.length > 0 ? `${penalty.join('·')} 등 감점(최대 ${framework.adjustments.penaltyCap ?? '–'}점)` : '';
@@ -286,7 +288,13 @@ function attachment(f: Facts): string[] {
       .join(' | ')
       .trimEnd(),
   );
-  return [`[붙임] ${f.year} ${f.words.nameKo}별 평가 결과`, '', `순위 | ${f.words.nameKo} | 총점(점) | 등급 | 시상금 | 연속 우수`, '---|---|---|---|---|---', ...rows.map((r) => r)];
+  return [
+    `[붙임] ${f.year} ${f.words.nameKo}별 평가 결과`,
+    '',
+    `순위 | ${f.words.nameKo} | 총점(점) | 등급 | 시상금 | 연속 우수`,
+    '---|---|---|---|---|---',
+    ...rows.map((r) => r),
+  ];
 }
 
 /**

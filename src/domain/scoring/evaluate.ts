@@ -43,9 +43,7 @@ export const snapshotSchema = z.strictObject({
   /** Tiers that count for "N년 연속 우수구". */
   streakTiers: z.array(z.string()),
   /** The installation's unit words when not Seoul's ('시·군' …); absent = 구/자치구/district. */
-  unitWords: z
-    .strictObject({ nounKo: z.string(), nameKo: z.string(), nameEn: z.string(), pluralEn: z.string(), parentNounKo: z.string() })
-    .optional(),
+  unitWords: z.strictObject({ nounKo: z.string(), nameKo: z.string(), nameEn: z.string(), pluralEn: z.string(), parentNounKo: z.string() }).optional(),
 });
 export type Snapshot = z.infer<typeof snapshotSchema>;
 
@@ -128,7 +126,12 @@ export function evaluateWithTies(snapshot: Snapshot, decisions: readonly TieDeci
   const { awards, ties } = assignAwardsWithTies(
     adjusted.map((a) => {
       const groups = groupsByCode.get(a.uCode);
-      return { uCode: a.uCode, score: a.final === null ? null : roundScore(a.final), previousRank: prevByCode.get(a.uCode) ?? null, ...(groups ? { groups } : {}) };
+      return {
+        uCode: a.uCode,
+        score: a.final === null ? null : roundScore(a.final),
+        previousRank: prevByCode.get(a.uCode) ?? null,
+        ...(groups ? { groups } : {}),
+      };
     }),
     awardConfig,
     decisions,

@@ -11,7 +11,8 @@ export const en: typeof ko = {
     nav: 'Reference data',
     pageTitle: 'Reference data',
     heading: 'Reference data',
-    intro: 'The hierarchy of evaluation units and what they are called, their peer groups and the populations per year. Per-capita indicators use the population of the cycle’s year; a year without one is not computed.',
+    intro:
+      'The hierarchy of evaluation units and what they are called, their peer groups and the populations per year. Per-capita indicators use the population of the cycle’s year; a year without one is not computed.',
     levels: {
       heading: 'Unit levels and their words',
       intro: 'What the units of each level are called. Screens, award reasons and press releases use these words.',
@@ -51,7 +52,8 @@ export const en: typeof ko = {
     },
     import: {
       heading: 'Import populations',
-      intro: 'Upload the file as downloaded from the resident-registration statistics. Columns: administrative code, name, year, population. If any row has a problem nothing is loaded, and every problem is listed by row.',
+      intro:
+        'Upload the file as downloaded from the resident-registration statistics. Columns: administrative code, name, year, population. If any row has a problem nothing is loaded, and every problem is listed by row.',
       label: 'Population file (CSV or Excel)',
       hint: 'CSV (UTF-8 or CP949) or the first sheet of an .xlsx. A figure for the same unit and year replaces the old one.',
       submit: 'Import',
@@ -191,7 +193,8 @@ export const en: typeof ko = {
     trendHeading: 'Score by year',
     rankTrendHeading: 'Rank by year',
     radarHeading: 'Compared with the {{cityEn}} median',
-    radarDescription: 'Normalised score per indicator (0–100) against the median of the {{unitCount}} {{cityEn}} {{unitsEn}}. Axes are labelled with indicator codes.',
+    radarDescription:
+      'Normalised score per indicator (0–100) against the median of the {{unitCount}} {{cityEn}} {{unitsEn}}. Axes are labelled with indicator codes.',
     seriesScore: 'Score',
     seriesRank: 'Rank',
     seriesDistrict: '{{{{unitEn}}}}',

@@ -298,8 +298,10 @@ export const koWork = {
       title: '{{district}} · {{indicator}}',
       changed: {
         title: '실적이 바뀌었습니다 — 다시 제출',
-        records: '{{when}}에 이 지표의 근거 실적이 바뀌어 {{stage}} 상태에서 {{unitKoRo}} 돌아갔습니다. {{unitKoGa}} 다시 제출하고 승인하면 검증할 수 있습니다.',
-        evidence: '{{when}}에 이 지표의 증빙자료가 바뀌어 {{stage}} 상태에서 {{unitKoRo}} 돌아갔습니다. {{unitKoGa}} 다시 제출하고 승인하면 검증할 수 있습니다.',
+        records:
+          '{{when}}에 이 지표의 근거 실적이 바뀌어 {{stage}} 상태에서 {{unitKoRo}} 돌아갔습니다. {{unitKoGa}} 다시 제출하고 승인하면 검증할 수 있습니다.',
+        evidence:
+          '{{when}}에 이 지표의 증빙자료가 바뀌어 {{stage}} 상태에서 {{unitKoRo}} 돌아갔습니다. {{unitKoGa}} 다시 제출하고 승인하면 검증할 수 있습니다.',
         values: '제출한 값 {{submitted}} → 지금 실적으로 계산한 값 {{current}}',
       },
       value: '값',

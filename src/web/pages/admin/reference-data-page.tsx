@@ -130,7 +130,9 @@ function ReferenceDataView({ data }: { data: ReferenceDataResponse }) {
           <Alert tone="warning" title={t('referenceData.populations.missingTitle', { count: data.missing.length })}>
             <p>
               {[...missingByYear.entries()]
-                .map(([year, n]) => t('referenceData.populations.missingYear', { year, count: n, cycle: cycleYears.has(year) ? t('referenceData.populations.cycleMark') : '' }))
+                .map(([year, n]) =>
+                  t('referenceData.populations.missingYear', { year, count: n, cycle: cycleYears.has(year) ? t('referenceData.populations.cycleMark') : '' }),
+                )
                 .join(' · ')}
             </p>
           </Alert>
