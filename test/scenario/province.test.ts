@@ -114,6 +114,12 @@ describe.each(backends())('a province with 31 시·군 on $name', (backend) => {
     expect(scorecard.awardReason.ko).toContain('그룹 내 순위 1위');
     expect(scorecard.awardReason.ko).toContain('개 시·군');
     expect(withoutNames(scorecard.awardReason.ko)).not.toMatch(SEOUL_WORDS);
+
+    // The open data name their unit column in the province's words, in both languages.
+    const csv = await app.inject('/api/v1/public/cycles/2021/results.csv');
+    expect(csv.body.replace('\ufeff', '').split('\r\n')[0]!.split(',').slice(0, 3)).toEqual(['순위', '코드', '시·군']);
+    const csvEn = await app.inject({ url: '/api/v1/public/cycles/2021/results.csv', headers: { 'accept-language': 'en' } });
+    expect(csvEn.body.replace('\ufeff', '').split('\r\n')[0]!.split(',').slice(0, 3)).toEqual(['Rank', 'Code', 'City or county']);
   });
 
   it('writes the press release with 도, 시·군 and 우수 시·군, never Seoul’s 구', async () => {

@@ -45,7 +45,7 @@ export async function openDataFile(
   renderer: FileRenderer = inThreadRenderer,
 ): Promise<PublicFile> {
   const c = cycleOf(cycles, year);
-  const opts = { demo: c.demo, lang };
+  const opts = { demo: c.demo, lang, unitWords: c.unitWords };
   const base = `hopejobs-${year}-results`;
   switch (format) {
     case 'csv':
