@@ -1,3 +1,4 @@
+import { unitLabel } from '../reference/unit-words.js';
 import type { DbOrTx } from '../../db/tx.js';
 import { findOrgUnitByCode, latestPopulationUpTo } from '../../db/repositories/org-units.js';
 import { DomainError, notFound } from '../errors.js';
@@ -79,7 +80,7 @@ export async function computeIndicatorValue(db: DbOrTx, input: IndicatorValueInp
   const catalogue = await listRecordTypes(db, { includeInactive: true });
   const formula = compileFormulaOrThrow(input.formulaText, { catalogue });
   const unit = await findOrgUnitByCode(db, input.orgUnitCode);
-  if (!unit) throw notFound({ ko: `자치구 ${input.orgUnitCode}`, en: `Unit ${input.orgUnitCode}` });
+  if (!unit) throw notFound(await unitLabel(db, input.orgUnitCode));
 
   const periods: PeriodUsed[] = [];
   const contexts: FormulaContext[] = [];

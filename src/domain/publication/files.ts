@@ -70,7 +70,8 @@ export async function scorecardPdfFile(
   renderer: FileRenderer = inThreadRenderer,
 ): Promise<PublicFile> {
   const c = cycleOf(cycles, year);
-  if (!c.outcome.units.some((u) => u.code === code)) throw notFound({ ko: `자치구 ${code}`, en: `District ${code}` });
+  if (!c.outcome.units.some((u) => u.code === code))
+    throw notFound({ ko: `${c.unitWords.nameKo} ${code}`, en: `${c.unitWords.nameEn.charAt(0).toUpperCase()}${c.unitWords.nameEn.slice(1)} ${code}` });
   const trend = cycles
     .map((cy) => {
       const u = cy.outcome.units.find((x) => x.code === code);

@@ -35,7 +35,12 @@ function nameColumnText(words: UnitWords) {
 }
 
 /** One column per result figure of a unit: the results table of the CSV and of the workbook's 결과 sheet. */
-export function resultColumns(outcome: CycleOutcome, framework: FrameworkDefinition, demo: boolean, words: UnitWords = SEOUL_UNIT_WORDS): Column<UnitOutcome>[] {
+export function resultColumns(
+  outcome: CycleOutcome,
+  framework: FrameworkDefinition,
+  demo: boolean,
+  words: UnitWords = SEOUL_UNIT_WORDS,
+): Column<UnitOutcome>[] {
   const unitName = nameColumnText(words);
   const perField = fieldPoints(framework);
   const columns: Column<UnitOutcome>[] = [

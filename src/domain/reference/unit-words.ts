@@ -65,3 +65,9 @@ export function shortAdministrationName(name: string | null): string {
 export async function administrationShortName(db: DbOrTx): Promise<string> {
   return shortAdministrationName((await topUnit(db))?.name ?? null);
 }
+
+/** "자치구 11999" / "District 11999" in Seoul, "시·군 41999" / "City or county 41999" in a province: what a not-found names. */
+export async function unitLabel(db: DbOrTx, code: string): Promise<{ ko: string; en: string }> {
+  const words = await unitWords(db);
+  return { ko: `${words.nameKo} ${code}`, en: `${words.nameEn.charAt(0).toUpperCase()}${words.nameEn.slice(1)} ${code}` };
+}
