@@ -59,3 +59,13 @@ export const populationImportSchema = z.object({
   rows: z.number().int().describe('(unit, year) figures written, new or replaced'),
   years: z.array(z.number().int()),
 });
+
+const word = z.string().trim().min(1).max(40);
+export const levelWordsParams = z.object({ kind: z.enum(['city', 'district']) });
+export const levelWordsBody = z.object({ nameKo: word, nounKo: word, nameEn: word, pluralEn: word });
+
+export const unitGroupsParams = z.object({ code: unitCode });
+export const unitGroupsBody = z.object({
+  groups: z.record(word, word).describe("grouping → group, e.g. { '유형': '농촌형' }; a grouping left out is removed"),
+});
+export const unitGroupsSchema = unitGroupsBody;

@@ -96,10 +96,8 @@ describe.each(backends())('reference data through the API on $name', (backend) =
       [6, 'value'],
     ]);
     expect(problem.errors[1]!.message).toBe('4행 코드 열: 99999은(는) 등록된 단위 코드가 아닙니다.');
-    const english = await admin.request('POST', '/api/v1/populations/import', multipartFile('p.csv', Buffer.from(file)).payload, {
-      ...multipartFile('p.csv', Buffer.from(file)).headers,
-      'accept-language': 'en',
-    });
+    const form = multipartFile('p.csv', Buffer.from(file));
+    const english = await admin.request('POST', '/api/v1/populations/import', form.payload, { ...form.headers, 'accept-language': 'en' });
     expect(english.statusCode).toBe(400);
     expect(english.json().errors[1].message).toBe('Line 4, column code: 99999 is not the code of a known unit.');
     expect((await populations2021()).populations.every((p) => p.population === null)).toBe(true);
@@ -148,9 +146,24 @@ describe.each(backends())('reference data through the API on $name', (backend) =
     ]);
   });
 
+  it('sets a level’s words and a unit’s peer groups, audited, and the public unit list speaks the new words', async () => {
+    const words = { nameKo: '자치구', nounKo: '구', nameEn: 'borough', pluralEn: 'boroughs' };
+    expect((await admin.request('PUT', '/api/v1/unit-levels/district', words)).statusCode).toBe(204);
+    expect((await app.inject('/api/v1/org-units')).json().words).toMatchObject({ nameEn: 'borough', pluralEn: 'boroughs', nounKo: '구' });
+    const grouped = await admin.request('PUT', '/api/v1/org-units/11215/groups', { groups: { 유형: '도심형' } });
+    expect(grouped.statusCode, grouped.body).toBe(200);
+    const reference = (await admin.request('GET', '/api/v1/reference-data')).json();
+    expect(reference.units.find((u: { code: string }) => u.code === '11215').groups).toEqual({ 유형: '도심형' });
+    expect((await admin.request('PUT', '/api/v1/org-units/11000/groups', { groups: {} })).statusCode).toBe(404);
+    const actions = (await db.db.select({ action: auditLog.action }).from(auditLog)).map((a) => a.action);
+    expect(actions).toEqual(expect.arrayContaining(['unit_level.words_set', 'org_unit.groups_set']));
+    await admin.request('PUT', '/api/v1/unit-levels/district', { ...words, nameEn: 'district', pluralEn: 'districts' });
+  });
+
   it('lets only the city admin see or change reference data', async () => {
     expect((await officer.request('GET', '/api/v1/reference-data')).statusCode).toBe(403);
     expect((await upload('populations.csv', Buffer.from(csvOfYear(2023)), officer)).statusCode).toBe(403);
     expect((await officer.request('PUT', `/api/v1/populations/${YEAR}/11215`, { population: 5 })).statusCode).toBe(403);
+    expect((await officer.request('PUT', '/api/v1/org-units/11215/groups', { groups: {} })).statusCode).toBe(403);
   });
 });

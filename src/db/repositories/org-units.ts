@@ -151,6 +151,11 @@ export async function setUnitGroup(db: DbOrTx, orgUnitId: number, grouping: stri
     .onConflictDoUpdate({ target: [orgUnitGroups.orgUnitId, orgUnitGroups.grouping], set: { groupName } });
 }
 
+/** Takes a unit out of every peer group. */
+export async function clearUnitGroups(db: DbOrTx, orgUnitId: number): Promise<void> {
+  await db.delete(orgUnitGroups).where(eq(orgUnitGroups.orgUnitId, orgUnitId));
+}
+
 /** Every loaded population figure, by unit code and year. */
 export async function allPopulations(db: DbOrTx): Promise<Array<{ code: string; year: number; population: number }>> {
   return db

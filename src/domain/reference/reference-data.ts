@@ -1,14 +1,25 @@
 import { Readable } from 'node:stream';
 import type { Db } from '../../db/client.js';
 import { listCycles } from '../../db/repositories/cycles.js';
-import { allPopulations, findOrgUnitByCode, listOrgUnits, populationOf, setPopulation, unitGroups, unitLevels } from '../../db/repositories/org-units.js';
+import {
+  allPopulations,
+  clearUnitGroups,
+  findOrgUnitByCode,
+  listOrgUnits,
+  populationOf,
+  setPopulation,
+  setUnitGroup,
+  setUnitLevel,
+  unitGroups,
+  unitLevels,
+} from '../../db/repositories/org-units.js';
 import type { DbOrTx } from '../../db/tx.js';
 import { appendAudit } from '../audit.js';
 import type { Principal } from '../auth.js';
 import { actorOf, requireRole } from '../authz.js';
 import { DomainError, notFound } from '../errors.js';
 import { importPopulationRows, importPopulations, type PopulationImportResult } from './populations.js';
-import { unitWords, type UnitWords } from './unit-words.js';
+import { unitLabel, unitWords, type UnitWords } from './unit-words.js';
 import { firstSheetRows } from './workbook-rows.js';
 
 export interface ReferenceUnit {
@@ -128,7 +139,7 @@ export async function editPopulation(
   requireRole(principal, 'city_admin');
   return db.transaction(async (tx) => {
     const unit = await findOrgUnitByCode(tx, input.code);
-    if (!unit) throw notFound({ ko: `단위 ${input.code}`, en: `Unit ${input.code}` });
+    if (!unit) throw notFound(await unitLabel(tx, input.code));
     const previous = await populationOf(tx, unit.id, input.year);
     await setPopulation(tx, unit.id, input.year, input.population);
     await appendAudit(tx, actorOf(principal), {
@@ -144,4 +155,48 @@ export async function editPopulation(
 
 function range(from: number, to: number): number[] {
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+
+export interface UnitLevelWordsInput {
+  nameKo: string;
+  nounKo: string;
+  nameEn: string;
+  pluralEn: string;
+}
+
+/**
+ * Sets what the units of a level are called (a province: 도 → 시·군). Every text that names the units — screens,
+ * award reasons, streak titles, press releases, open data — takes the new words from the next scoring run and page
+ * load on; published results keep the words they were scored with. Audited. City admin only.
+ */
+export async function setLevelWords(db: Db, principal: Principal | null, kind: 'city' | 'district', words: UnitLevelWordsInput): Promise<void> {
+  requireRole(principal, 'city_admin');
+  await db.transaction(async (tx) => {
+    const before = (await unitLevels(tx)).find((l) => l.kind === kind) ?? null;
+    await setUnitLevel(tx, { kind, depth: kind === 'city' ? 0 : 1, ...words });
+    await appendAudit(tx, actorOf(principal), {
+      action: 'unit_level.words_set',
+      entityType: 'org_unit_levels',
+      entityId: kind,
+      before: before ? { nameKo: before.nameKo, nounKo: before.nounKo, nameEn: before.nameEn, pluralEn: before.pluralEn } : null,
+      after: { ...words },
+    });
+  });
+}
+
+/**
+ * Sets a unit's peer groups: grouping → group ('유형' → '농촌형'); a grouping left out is removed. Award tiers with
+ * `group` are given within each group from the next scoring run on. Audited. City admin only.
+ */
+export async function setUnitGroups(db: Db, principal: Principal | null, code: string, groups: Record<string, string>): Promise<Record<string, string>> {
+  requireRole(principal, 'city_admin');
+  return db.transaction(async (tx) => {
+    const unit = await findOrgUnitByCode(tx, code);
+    if (!unit || unit.kind !== 'district') throw notFound(await unitLabel(tx, code));
+    const before = Object.fromEntries((await unitGroups(tx)).filter((g) => g.code === code).map((g) => [g.grouping, g.groupName]));
+    await clearUnitGroups(tx, unit.id);
+    for (const [grouping, group] of Object.entries(groups)) await setUnitGroup(tx, unit.id, grouping, group);
+    await appendAudit(tx, actorOf(principal), { action: 'org_unit.groups_set', entityType: 'org_unit', entityId: code, before, after: groups });
+    return groups;
+  });
 }

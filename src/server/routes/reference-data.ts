@@ -1,6 +1,8 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
+  levelWordsBody,
+  levelWordsParams,
   populationEditBody,
   populationEditParams,
   populationEditSchema,
@@ -8,9 +10,13 @@ import {
   populationYearParams,
   populationYearSchema,
   referenceDataSchema,
+  unitGroupsBody,
+  unitGroupsParams,
+  unitGroupsSchema,
 } from '../../contract/reference-data.js';
+import { noContent } from '../../contract/common.js';
 import { DomainError } from '../../domain/errors.js';
-import { editPopulation, importPopulationFile, populationsOfYear, referenceData } from '../../domain/org-units.js';
+import { editPopulation, importPopulationFile, populationsOfYear, referenceData, setLevelWords, setUnitGroups } from '../../domain/org-units.js';
 import type { AppContext } from '../context.js';
 
 const CITY = { roles: ['city_admin'] as const };
@@ -100,5 +106,38 @@ export const referenceDataRoutes =
         },
       },
       async (req) => editPopulation(db, req.principal, { code: req.params.code, year: req.params.year, population: req.body.population }),
+    );
+
+    app.put(
+      '/api/v1/unit-levels/:kind',
+      {
+        config: { access: CITY },
+        schema: {
+          tags: ['reference-data'],
+          summary: "단위 명칭 / what the units of a level are called ('district': 자치구/구/district; a province: 시·군/시·군/city or county), audited",
+          params: levelWordsParams,
+          body: levelWordsBody,
+          response: { 204: noContent },
+        },
+      },
+      async (req, reply) => {
+        await setLevelWords(db, req.principal, req.params.kind, req.body);
+        return reply.code(204).send(null);
+      },
+    );
+
+    app.put(
+      '/api/v1/org-units/:code/groups',
+      {
+        config: { access: CITY },
+        schema: {
+          tags: ['reference-data'],
+          summary: '비교 집단 / a unit’s peer groups (grouping → group), used by award tiers given per group; audited',
+          params: unitGroupsParams,
+          body: unitGroupsBody,
+          response: { 200: unitGroupsSchema },
+        },
+      },
+      async (req) => ({ groups: await setUnitGroups(db, req.principal, req.params.code, req.body.groups) }),
     );
   };
