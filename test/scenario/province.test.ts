@@ -1,38 +1,15 @@
 import type { FastifyInstance } from 'fastify';
-import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findCycleByYear } from '../../src/db/repositories/cycles.js';
-import { orgUnits, submissions } from '../../src/db/schema.js';
 import { computeIndicatorValue } from '../../src/domain/activities/index.js';
 import { seedRecordTypes } from '../../src/domain/activities/record-types.js';
 import { systemPrincipal } from '../../src/domain/authz.js';
-import { transitionCycle } from '../../src/domain/cycles.js';
 import { referenceData } from '../../src/domain/org-units.js';
 import { clearPublicCache, pressRelease } from '../../src/domain/publication/index.js';
-import { runScoring } from '../../src/domain/scoring/runs.js';
-import { GROUPING, gyeonggiCycle, GYEONGGI_UNITS, loadGyeonggi } from '../fixtures/gyeonggi/index.js';
+import { GROUPING, GYEONGGI_UNITS, loadGyeonggi, publishGyeonggiYears } from '../fixtures/gyeonggi/index.js';
 import { testApp } from '../helpers/app.js';
 import { backends, type TestDatabase } from '../helpers/db.js';
 
 const YEARS = [2020, 2021] as const;
-
-/** Verified values of every 시·군 (the same both years, so this year's winners hold a two-year streak). */
-async function verifiedValues(db: TestDatabase, year: number) {
-  const cycle = (await findCycleByYear(db.db, year))!;
-  const units = await db.db.select().from(orgUnits).where(eq(orgUnits.kind, 'district')).orderBy(asc(orgUnits.sortOrder));
-  const rows: Array<typeof submissions.$inferInsert> = units.flatMap((u, k) =>
-    Object.entries({ G1: 100 + ((k * 7) % 31) * 10, G2: 55 + ((k * 11) % 31), G3: 5 + ((k * 5) % 31) / 2 }).map(([indicatorCode, value]) => ({
-      cycleId: cycle.id,
-      orgUnitId: u.id,
-      indicatorCode,
-      value,
-      valueSource: 'entered' as const,
-      status: 'verified' as const,
-      verifiedAt: new Date(),
-    })),
-  );
-  await db.db.insert(submissions).values(rows);
-}
 
 /** The text with every unit name taken out (구리시 has a 구 in it that is no unit word). */
 const withoutNames = (text: string) => GYEONGGI_UNITS.reduce((t, u) => t.replaceAll(u.name, '○'), text);
@@ -47,13 +24,7 @@ describe.each(backends())('a province with 31 시·군 on $name', (backend) => {
     db = await backend.open();
     await loadGyeonggi(db.db, YEARS);
     await seedRecordTypes(db.db);
-    for (const year of YEARS) {
-      await gyeonggiCycle(db.db, year, 'final');
-      await verifiedValues(db, year);
-      await runScoring(db.db, systemPrincipal, year, 'final');
-      const cycle = (await findCycleByYear(db.db, year))!;
-      await transitionCycle(db.db, systemPrincipal, year, { to: 'published', version: cycle.version });
-    }
+    await publishGyeonggiYears(db.db, YEARS);
     clearPublicCache();
     app = await testApp(db);
   }, 120_000);
