@@ -78,7 +78,13 @@ export async function scorecardPdfFile(
       return u ? { year: cy.year, score: u.score, rank: u.rank, awardTier: u.awardTier } : null;
     })
     .filter((x): x is NonNullable<typeof x> => x !== null);
-  const body = await renderer.render({ kind: 'scorecard-pdf', outcome: c.outcome, framework: c.framework, code, options: { lang, demo: c.demo, trend } });
+  const body = await renderer.render({
+    kind: 'scorecard-pdf',
+    outcome: c.outcome,
+    framework: c.framework,
+    code,
+    options: { lang, demo: c.demo, trend, unitNameEn: c.unitWords.nameEn },
+  });
   return { body, type: 'application/pdf', name: `hopejobs-${year}-${code}-scorecard.pdf` };
 }
 
