@@ -32,6 +32,11 @@ export interface InstallationWords {
   unitKoRo: string;
   unitKoWa: string;
   unitKoNeun: string;
+  /** The short noun ('구' / '시·군': "구 승인", "우리 구의") and it with its particles. */
+  unitNounKo: string;
+  unitNounKoGa: string;
+  unitNounKoWa: string;
+  unitNounKoNa: string;
   unitEn: string;
   unitsEn: string;
   UnitEn: string;
@@ -52,6 +57,10 @@ export const SEOUL_WORDS: InstallationWords = {
   unitKoRo: '자치구로',
   unitKoWa: '자치구와',
   unitKoNeun: '자치구는',
+  unitNounKo: '구',
+  unitNounKoGa: '구가',
+  unitNounKoWa: '구와',
+  unitNounKoNa: '구나',
   unitEn: 'district',
   unitsEn: 'districts',
   UnitEn: 'District',

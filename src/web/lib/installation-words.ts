@@ -20,6 +20,8 @@ export function installationWords(units: OrgUnit[], words: UnitWords): Installat
   if (!top) return null;
   const ko = words.nameKo;
   const batchim = finalConsonant(ko);
+  const noun = words.nounKo;
+  const nounBatchim = finalConsonant(noun);
   const rieul = batchim && (ko.charCodeAt(ko.length - 1) - 0xac00) % 28 === 8;
   const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
   const short = shortName(top.name);
@@ -33,6 +35,10 @@ export function installationWords(units: OrgUnit[], words: UnitWords): Installat
     unitKoRo: `${ko}${batchim && !rieul ? '으로' : '로'}`,
     unitKoWa: `${ko}${batchim ? '과' : '와'}`,
     unitKoNeun: `${ko}${batchim ? '은' : '는'}`,
+    unitNounKo: noun,
+    unitNounKoGa: `${noun}${nounBatchim ? '이' : '가'}`,
+    unitNounKoWa: `${noun}${nounBatchim ? '과' : '와'}`,
+    unitNounKoNa: `${noun}${nounBatchim ? '이나' : '나'}`,
     unitEn: words.nameEn,
     unitsEn: words.pluralEn,
     UnitEn: capital(words.nameEn),

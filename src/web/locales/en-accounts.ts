@@ -39,7 +39,7 @@ export const enAccounts: typeof koAccounts = {
     noRoles: 'No roles',
     empty: 'No user matches',
     emptyHint: 'Try other search terms.',
-    roleAt: '{{role}} · {{{{unitEn}}}}',
+    roleAt: '{{role}} · {{district}}',
     status: {
       active: 'Active',
       disabled: 'Disabled',

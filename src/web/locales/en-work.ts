@@ -296,7 +296,7 @@ export const enWork: typeof koWork = {
       hint: 'Click an approved (☑) item in the matrix to pick it; click again to drop it.',
     },
     panel: {
-      title: '{{{{unitEn}}}} · {{indicator}}',
+      title: '{{district}} · {{indicator}}',
       changed: {
         title: 'The records changed — submit again',
         records:
@@ -571,11 +571,11 @@ export const enWork: typeof koWork = {
       earned: 'Earned / points',
       objection: 'Objection',
       file: 'Object',
-      fileLabel: 'Object to {{{{unitEn}}}} {{indicator}}',
+      fileLabel: 'Object to {{district}} {{indicator}}',
       pick: '{{UnitEn}} scorecard to show',
     },
     form: {
-      title: 'Objection to {{{{unitEn}}}} {{indicator}}',
+      title: 'Objection to {{district}} {{indicator}}',
       current: 'Provisional value {{value}}, {{earned}} of {{points}} points',
       reason: 'Reason',
       reasonRequired: 'Enter the reason.',
@@ -604,7 +604,7 @@ export const enWork: typeof koWork = {
       replyDue: 'waiting (due {{due}})',
       noReply: 'window closed without a reply',
       decisionDue: 'waiting (due {{due}})',
-      replyOf: 'Reply of {{{{unitEn}}}}',
+      replyOf: 'Reply of {{district}}',
       reopened: '{{count}} score sheet(s) re-reviewed',
       reply: 'Reply',
       replyLabel: 'Reply to the objection of {{item}}',

@@ -13,7 +13,7 @@ export const koWork = {
     verificationText: '{{unitKo}} × 지표 현황표에서 값과 증빙을 확인하고 검증하거나 반려합니다.',
     reviewsText: '배정된 {{unitKo}}의 정성 지표를 평가 기준표로 채점합니다.',
     reviewsCityText: '평가위원 배정, 채점 진행 상황, 정성 평가 결과',
-    objectionsText: '가결과와 우리 구 성적표를 보고 이의를 신청합니다.',
+    objectionsText: '가결과와 우리 {{unitNounKo}} 성적표를 보고 이의를 신청합니다.',
     objectionsCityText: '{{unitKo}} 이의신청을 검토해 받아들이거나 기각합니다.',
     notificationsText: '반려·승인, 이의신청 결정, 마감 안내',
   },
@@ -21,7 +21,7 @@ export const koWork = {
     not_started: '미작성',
     draft: '임시 저장',
     submitted: '제출',
-    approved: '구 승인',
+    approved: '{{unitNounKo}} 승인',
     verified: '검증 완료',
     returned: '반려',
   },
@@ -154,7 +154,7 @@ export const koWork = {
     },
   },
   submissions: {
-    legend: '값은 실적에서 자동 계산되거나(계산식 지표) 직접 입력합니다(직접 입력 지표). 제출한 값은 구 승인권자가 승인하면 시로 넘어갑니다.',
+    legend: '값은 실적에서 자동 계산되거나(계산식 지표) 직접 입력합니다(직접 입력 지표). 제출한 값은 {{unitNounKo}} 승인권자가 승인하면 시로 넘어갑니다.',
     kind: {
       quantitative: '정량',
       qualitative: '정성',
@@ -208,7 +208,7 @@ export const koWork = {
       save: '임시 저장',
       submit: '제출',
       saved: '임시 저장했습니다.',
-      submitted: '제출했습니다. 구 승인권자의 승인을 기다립니다.',
+      submitted: '제출했습니다. {{unitNounKo}} 승인권자의 승인을 기다립니다.',
       unsaved: '저장하지 않은 변경이 있습니다.',
     },
     stale: {
@@ -263,7 +263,7 @@ export const koWork = {
   verification: {
     pageTitle: '{{year}}년 검증',
     heading: '{{year}}년 제출 자료 검증',
-    lead: '{{unitKo}} × 지표 현황표에서 항목을 눌러 값·계산 근거·증빙·지난해 값·다른 {{unitKoWa}} 비교해 보고 검증하거나 사유와 함께 반려합니다. 구 승인된 항목은 여러 개를 골라 한 번에 검증할 수 있습니다.',
+    lead: '{{unitKo}} × 지표 현황표에서 항목을 눌러 값·계산 근거·증빙·지난해 값·다른 {{unitKoWa}} 비교해 보고 검증하거나 사유와 함께 반려합니다. {{unitNounKo}} 승인된 항목은 여러 개를 골라 한 번에 검증할 수 있습니다.',
     leadReadOnly: '{{unitKo}} × 지표 현황표입니다. 항목을 누르면 값과 근거를 볼 수 있습니다 (읽기 전용).',
     totalsLabel: '상태별 항목 수',
     filters: {
@@ -283,16 +283,16 @@ export const koWork = {
       changed: '실적이 바뀌었습니다 — 다시 제출',
       changedShort: '실적 변경 ({{unitKo}} 재제출 대기)',
       legend:
-        '· 미작성 ✎ 임시 저장 ↑ 제출 ☑ 구 승인 ↩ 반려 ✔ 검증 완료, ! 이상값, ◷ 늦은 제출, ↻ 제출 뒤 실적이 바뀌어 {{unitKo}} 재제출 대기. 항목을 누르면 자세히 봅니다.',
+        '· 미작성 ✎ 임시 저장 ↑ 제출 ☑ {{unitNounKo}} 승인 ↩ 반려 ✔ 검증 완료, ! 이상값, ◷ 늦은 제출, ↻ 제출 뒤 실적이 바뀌어 {{unitKo}} 재제출 대기. 항목을 누르면 자세히 봅니다.',
     },
     bulk: {
       pick: '여러 항목을 골라 한 번에 검증',
-      selectAll: '보이는 구 승인 항목 모두 선택 ({{count}}개)',
+      selectAll: '보이는 {{unitNounKo}} 승인 항목 모두 선택 ({{count}}개)',
       selected: '{{count}}개 선택됨',
       verify: '선택한 {{count}}개 검증',
       done: '{{count}}개 항목을 검증했습니다.',
       retry: '현황표를 새로 불러왔습니다. 다시 골라 검증하세요.',
-      hint: '현황표에서 구 승인(☑) 항목을 누르면 선택되고, 다시 누르면 빠집니다.',
+      hint: '현황표에서 {{unitNounKo}} 승인(☑) 항목을 누르면 선택되고, 다시 누르면 빠집니다.',
     },
     panel: {
       title: '{{district}} · {{indicator}}',
@@ -312,7 +312,7 @@ export const koWork = {
       },
       computed: '계산값',
       submittedAt: '제출',
-      approvedAt: '구 승인',
+      approvedAt: '{{unitNounKo}} 승인',
       comment: '{{unitKo}} 의견',
       flags: {
         history: '지난 {{n}}년 중앙값 {{median}}과 크게 다릅니다 (로버스트 z {{z}}).',
@@ -338,7 +338,7 @@ export const koWork = {
       returnReason: '반려 사유',
       returnHint: '{{unitKo}} 담당자에게 알림으로 전달됩니다.',
       reasonRequired: '반려 사유를 입력하세요.',
-      nothingToDecide: '이 항목은 지금 검증하거나 반려할 수 없습니다 (구 승인 전이거나 이미 반려됨).',
+      nothingToDecide: '이 항목은 지금 검증하거나 반려할 수 없습니다 ({{unitNounKo}} 승인 전이거나 이미 반려됨).',
       done: {
         verified: '검증 완료로 처리했습니다.',
         returned: '{{unitKo}}에 반려했습니다.',
@@ -516,8 +516,8 @@ export const koWork = {
   objections: {
     pageTitle: '{{year}}년 가결과·이의신청',
     heading: '{{year}}년 가결과와 이의신청',
-    lead: '모든 {{unitKo}}의 가결과 성적표를 확인하고, 신청 기한 전까지 우리 구나 다른 구의 지표 값에 이의를 신청할 수 있습니다. 우리 구가 받은 이의신청에는 답변 기한 안에 답변합니다.',
-    leadCity: '{{unitKoGa}} 낸 이의신청과 상대 구의 답변을 검토해 사유와 함께 받아들이거나(고친 값·재심사) 기각합니다.',
+    lead: '모든 {{unitKo}}의 가결과 성적표를 확인하고, 신청 기한 전까지 우리 {{unitNounKoNa}} 다른 {{unitNounKo}}의 지표 값에 이의를 신청할 수 있습니다. 우리 {{unitNounKoGa}} 받은 이의신청에는 답변 기한 안에 답변합니다.',
+    leadCity: '{{unitKoGa}} 낸 이의신청과 상대 {{unitNounKo}}의 답변을 검토해 사유와 함께 받아들이거나(고친 값·재심사) 기각합니다.',
     notYetTitle: '가결과가 아직 없습니다',
     notYetText: '시가 가결과 점수 산정을 마치고 공개하면 여기에 나타납니다.',
     deadline: '이의신청 마감',
@@ -546,7 +546,7 @@ export const koWork = {
     reply: {
       title: '{{filer}}의 이의신청에 답변: {{item}}',
       text: '답변 내용',
-      textHint: '우리 구의 값이 맞는 이유나 정정할 내용을 적으세요.',
+      textHint: '우리 {{unitNounKo}}의 값이 맞는 이유나 정정할 내용을 적으세요.',
       textRequired: '답변 내용을 입력하세요.',
       submit: '답변 제출',
     },
@@ -557,7 +557,7 @@ export const koWork = {
       district: '{{unitKo}}',
       score: '점수',
       tier: '시상 등급',
-      own: '(우리 구)',
+      own: '(우리 {{unitNounKo}})',
     },
     scorecard: {
       heading: '{{name}} 가결과 성적표',
@@ -587,7 +587,7 @@ export const koWork = {
       submit: '이의신청 제출',
     },
     list: {
-      heading: '우리 구가 내거나 받은 이의신청',
+      heading: '우리 {{unitNounKoGa}} 내거나 받은 이의신청',
       headingCity: '접수된 이의신청',
       empty: '이의신청이 없습니다.',
       filed: '신청',
@@ -596,7 +596,7 @@ export const koWork = {
       stepReply: '답변',
       stepDecision: '결정',
       filedByOther: '{{filer}} 신청',
-      filedByOwn: '해당 구 신청',
+      filedByOwn: '해당 {{unitNounKo}} 신청',
       noReplyNeeded: '해당 없음 (스스로 신청)',
       replyDue: '기다리는 중 (기한 {{due}})',
       noReply: '답변 없이 기한이 지났습니다',
@@ -660,7 +660,7 @@ export const koWork = {
     empty: '알림이 없습니다.',
     kinds: {
       item_returned: '반려',
-      submission_approved: '구 승인',
+      submission_approved: '{{unitNounKo}} 승인',
       objection_filed: '이의신청 접수',
       objection_reply_requested: '이의신청 답변 요청',
       objection_replied: '이의신청 답변',
