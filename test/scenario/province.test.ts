@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeIndicatorValue } from '../../src/domain/activities/index.js';
 import { seedRecordTypes } from '../../src/domain/activities/record-types.js';
 import { systemPrincipal } from '../../src/domain/authz.js';
+import { createCycle } from '../../src/domain/cycles.js';
 import { referenceData } from '../../src/domain/org-units.js';
 import { clearPublicCache, pressRelease } from '../../src/domain/publication/index.js';
 import { GROUPING, GYEONGGI_UNITS, loadGyeonggi, publishGyeonggiYears } from '../fixtures/gyeonggi/index.js';
@@ -103,5 +104,10 @@ describe.each(backends())('a province with 31 시·군 on $name', (backend) => {
     expect(text).toContain('시·군별 평가 결과');
     expect(text).toContain('시·군이 제출하고 도가 검증한 실적으로 평가했다.');
     expect(withoutNames(text)).not.toMatch(SEOUL_WORDS);
+  });
+
+  it('names a new cycle after the province and its 시·군', async () => {
+    const cycle = await createCycle(db.db, systemPrincipal, { year: 2022 });
+    expect(cycle.title).toBe('2022년 경기 희망일자리 만들기 도·시·군 공동협력사업 평가');
   });
 });
