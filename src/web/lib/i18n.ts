@@ -42,6 +42,8 @@ export interface InstallationWords {
   UnitEn: string;
   UnitsEn: string;
   unitCount: string;
+  /** The administration's short noun: '시' ("시·구 공동협력사업"), '도'. */
+  parentNounKo: string;
   cityKo: string;
   cityShortKo: string;
   cityFullKo: string;
@@ -66,6 +68,7 @@ export const SEOUL_WORDS: InstallationWords = {
   UnitEn: 'District',
   UnitsEn: 'Districts',
   unitCount: '25',
+  parentNounKo: '시',
   cityKo: '서울시',
   cityShortKo: '서울',
   cityFullKo: '서울특별시',

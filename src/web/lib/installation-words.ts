@@ -44,6 +44,7 @@ export function installationWords(units: OrgUnit[], words: UnitWords): Installat
     UnitEn: capital(words.nameEn),
     UnitsEn: capital(words.pluralEn),
     unitCount: String(units.filter((u) => u.kind === 'district').length),
+    parentNounKo: words.parentNounKo,
     cityKo: metropolitan ? `${short}시` : top.name,
     cityShortKo: short,
     cityFullKo: top.name,

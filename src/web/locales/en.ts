@@ -400,7 +400,7 @@ export const en: typeof ko = {
       title: 'Create an evaluation cycle',
       year: 'Year',
       titleLabel: 'Title (optional)',
-      titleHint: 'Left empty, the cycle is called “{{year}}년 서울 희망일자리 만들기 시·구 공동협력사업 평가”.',
+      titleHint: 'Left empty, the cycle is called “{{year}}년 {{cityShortKo}} 희망일자리 만들기 {{parentNounKo}}·{{unitNounKo}} 공동협력사업 평가”.',
       copyFrom: 'Framework',
       copyFromHint: 'Copy an earlier framework, then edit it on the framework page.',
       copyOption: 'Copy the {{year}} framework',

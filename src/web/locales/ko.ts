@@ -397,7 +397,7 @@ export const ko = {
       title: '새 평가 주기 만들기',
       year: '평가 연도',
       titleLabel: '평가 이름 (선택)',
-      titleHint: '비워 두면 ‘{{year}}년 서울 희망일자리 만들기 시·구 공동협력사업 평가’로 만듭니다.',
+      titleHint: '비워 두면 ‘{{year}}년 {{cityShortKo}} 희망일자리 만들기 {{parentNounKo}}·{{unitNounKo}} 공동협력사업 평가’로 만듭니다.',
       copyFrom: '평가 체계 가져오기',
       copyFromHint: '지난 평가 체계를 복사한 뒤 평가 체계 화면에서 고칠 수 있습니다.',
       copyOption: '{{year}}년 평가 체계 복사',
