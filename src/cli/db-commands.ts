@@ -83,13 +83,22 @@ export function registerDbCommands(program: Command) {
   program
     .command('import-populations <file>')
     .description(
-      '연도별 인구 적재 (주민등록 인구통계 CSV: code, name, year, value) — 한 행이라도 틀리면 아무것도 적재하지 않음 / load yearly populations from a resident-registration CSV (all or nothing)',
+      '연도별 인구 적재 (주민등록 인구통계 CSV 또는 .xlsx 첫 시트: code, name, year, value) — 한 행이라도 틀리면 아무것도 적재하지 않음 / load yearly populations from a resident-registration CSV or .xlsx (all or nothing)',
     )
     .action(async (file: string) => {
       try {
-        const { createReadStream } = await import('node:fs');
-        const { importPopulations } = await import('../domain/reference/populations.js');
-        const result = await withDatabase((database) => importPopulations(database.db, createReadStream(file), { userId: null, label: 'cli' }));
+        const { createReadStream, readFileSync } = await import('node:fs');
+        const { importPopulationRows, importPopulations } = await import('../domain/reference/populations.js');
+        const { firstSheetRows } = await import('../domain/reference/workbook-rows.js');
+        const actor = { userId: null, label: 'cli' };
+        // A workbook (ZIP) is read from its first sheet; anything else as CSV (UTF-8 or CP949).
+        const bytes = readFileSync(file);
+        const isWorkbook = bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+        const result = await withDatabase(async (database) => {
+          if (!isWorkbook) return importPopulations(database.db, createReadStream(file), actor);
+          const { sheet, rows } = await firstSheetRows(bytes);
+          return importPopulationRows(database.db, rows, actor, { sheet });
+        });
         process.stdout.write(
           `인구 ${result.rows}건 적재 (${result.years.join(', ')}년) / ${result.rows} population figures loaded (${result.years.join(', ')})\n`,
         );

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { bilingual, districtCode, lang, year } from './common.js';
+import { unitWordsSchema } from './reference-data.js';
 
 /** Published results, for everyone (no sign-in). */
 
@@ -19,6 +20,8 @@ export const resultsSchema = z.object({
   illustrative: z.boolean(),
   publishedAt: z.date(),
   topCode: z.string(),
+  /** What the units are called ('구'/'자치구'/'district'; '시·군'/'city or county'). */
+  unitWords: unitWordsSchema,
   fields: z.array(z.object({ code: z.string(), name: bilingual, points: z.number() })),
   tiers: z.array(z.object({ code: z.string(), name: bilingual, winners: z.number().int(), prizeEach: z.number(), total: z.number() })),
   prizeTotal: z.number(),
@@ -44,6 +47,7 @@ export const scorecardSchema = z.object({
   year: z.number().int(),
   title: z.string(),
   demo: z.boolean(),
+  unitWords: unitWordsSchema,
   district: z.object({ code: z.string(), name: z.string() }),
   score: z.number().nullable(),
   baseScore: z.number().nullable(),

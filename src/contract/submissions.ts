@@ -43,7 +43,16 @@ export const computationSchema = z.object({
   formula: z.string(),
   trace: z.array(computationStepSchema).describe('Every evaluated call with its inputs, records and value'),
   records: z.array(z.object({ yearsBack: z.number().int(), recordType: z.string(), ids: z.array(z.union([z.number(), z.string()])) })),
-  periods: z.array(z.object({ yearsBack: z.number().int(), start: z.string(), end: z.string(), population: z.number().nullable() })),
+  periods: z.array(
+    z.object({
+      yearsBack: z.number().int(),
+      start: z.string(),
+      end: z.string(),
+      population: z.number().nullable(),
+      /** The year of that population (earlier than the period's when the framework takes the latest available). */
+      populationYear: z.number().int().optional(),
+    }),
+  ),
   computedAt: z.string().nullable(),
   error: bilingual.optional(),
 });

@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { createGunzip, createGzip } from 'node:zlib';
 import type { Db } from '../db/client.js';
 import {
+  clearMigrationSeededRows,
   insertRows,
   migrationTags,
   primaryKeyColumns,
@@ -144,6 +145,7 @@ export async function restoreDatabase(db: Db, store: EvidenceStore | null, inFil
         const table = String(obj.table);
         if (!(table in manifest.tables)) throw corrupt(`unknown table ${table}`);
         const rows = obj.rows as unknown[];
+        if (!(table in counts)) await clearMigrationSeededRows(tx, table);
         await insertRows(tx, table, rows);
         counts[table] = (counts[table] ?? 0) + rows.length;
       } else if (obj.kind === 'evidence') {

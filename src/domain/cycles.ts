@@ -4,6 +4,7 @@ import { cycleStatuses, findCycleByYear, listCycles, upsertCycle, type CycleRow,
 import { latestRunOfKind } from '../db/repositories/scoring-runs.js';
 import { upsertPublication } from '../db/repositories/scoring-runs.js';
 import type { DbOrTx } from '../db/tx.js';
+import { administrationShortName, unitWords } from './reference/unit-words.js';
 import { appendAudit } from './audit.js';
 import type { Principal } from './auth.js';
 import { actorOf, holds, requireRole, requireSignedIn } from './authz.js';
@@ -210,10 +211,11 @@ export async function createCycle(
     throw new DomainError('conflict', 'cycle_exists', { ko: `${input.year}년 평가 주기가 이미 있습니다.`, en: `Cycle ${input.year} already exists.` });
   }
   const period = defaultDataPeriod(input.year);
+  const title = input.title ?? (await defaultCycleTitle(db, input.year));
   const cycle = await db.transaction(async (tx) => {
     const row = await upsertCycle(tx, {
       year: input.year,
-      title: input.title ?? `${input.year}년 서울 희망일자리 만들기 시·구 공동협력사업 평가`,
+      title,
       dataPeriodStart: input.dataPeriodStart ?? period.start,
       dataPeriodEnd: input.dataPeriodEnd ?? period.end,
       status: 'draft',
@@ -354,4 +356,14 @@ export async function setCycleDeadline(db: Db, principal: Principal | null, year
     await setDeadline(tx, cycle.id, stage, dueAt);
     await appendAudit(tx, actorOf(principal), { action: 'cycle.deadline', entityType: 'cycle', entityId: year, after: { stage, dueAt: dueAt.toISOString() } });
   });
+}
+
+/**
+ * A new cycle's title in the installation's words: "2021년 서울 희망일자리 만들기 시·구 공동협력사업 평가" in Seoul,
+ * "… 경기 희망일자리 만들기 도·시·군 …" in a province.
+ */
+async function defaultCycleTitle(db: DbOrTx, year: number): Promise<string> {
+  const words = await unitWords(db);
+  const place = (await administrationShortName(db)).replace(/[시도]$/, '');
+  return `${year}년 ${place} 희망일자리 만들기 ${words.parentNounKo}·${words.nounKo} 공동협력사업 평가`;
 }

@@ -574,10 +574,17 @@ function selectTop<T extends Candidate>(
 }
 
 /** Why a unit tied across the boundary was left out by a person's decision on the tie. */
+/** The noun with its subject particle: '구가', '시·군이' (the reasons speak of any installation's units). */
+function subject(noun: string): string {
+  const code = noun.charCodeAt(noun.length - 1);
+  const batchim = code >= 0xac00 && code <= 0xd7a3 && (code - 0xac00) % 28 !== 0;
+  return `${noun}${batchim ? '이' : '가'}`;
+}
+
 function decidedTieMiss(tierName: Bilingual, rank: number, tied: number, placesLeft: number, noun: string, kind: 'leave_empty' | 'order'): Bilingual {
   return kind === 'leave_empty'
     ? {
-        ko: `${tierName.ko}: 공동 ${rank}위 동점 ${tied}개 ${noun}가 남은 ${placesLeft}자리를 넘어, 자리를 비워 두기로 결정되어 미선정`,
+        ko: `${tierName.ko}: 공동 ${rank}위 동점 ${tied}개 ${subject(noun)} 남은 ${placesLeft}자리를 넘어, 자리를 비워 두기로 결정되어 미선정`,
         en: `${tierName.en}: ${tied} units tied for rank ${rank} exceeded the ${placesLeft} remaining place(s); the places were left empty by decision`,
       }
     : {

@@ -30,6 +30,7 @@ import { adjustmentRoutes } from './routes/adjustments.js';
 import { submissionRoutes } from './routes/submissions.js';
 import { verificationRoutes } from './routes/verification.js';
 import { orgUnitRoutes } from './routes/org-units.js';
+import { referenceDataRoutes } from './routes/reference-data.js';
 import { evidenceRoutes } from './routes/evidence.js';
 import { exportRoutes } from './routes/exports.js';
 import { importRoutes } from './routes/imports.js';
@@ -88,6 +89,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(readinessRoutes(ctx));
   await app.register(metricsRoutes(ctx, metrics));
   await app.register(orgUnitRoutes(ctx));
+  await app.register(referenceDataRoutes(ctx));
   await app.register(authRoutes(ctx));
   await app.register(userRoutes(ctx));
   await app.register(cycleRoutes(ctx));

@@ -371,8 +371,8 @@ describe.each(backends())('activity registries on $name', (backend) => {
     // (900M − 750M) / 750M × 100 = 20 %
     expect(growth.value).toBe(20);
     expect(growth.periods).toEqual([
-      { yearsBack: 0, start: '2018-09-01', end: '2019-08-31', population: 350_000 },
-      { yearsBack: 1, start: '2017-09-01', end: '2018-08-31', population: 400_000 },
+      { yearsBack: 0, start: '2018-09-01', end: '2019-08-31', population: 350_000, populationYear: 2019 },
+      { yearsBack: 1, start: '2017-09-01', end: '2018-08-31', population: 400_000, populationYear: 2018 },
     ]);
     expect(growth.records).toEqual([
       { yearsBack: 0, recordType: 'se_enterprise', ids: [a.id, b.id] },

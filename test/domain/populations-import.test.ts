@@ -85,4 +85,27 @@ describe.each(backends())('population import on $name', (backend) => {
 
     expect((await computeIndicatorValue(db.db, input)).value).toBe(0);
   });
+
+  it('takes the latest year up to the cycle’s when the framework says so, and names the year it used', async () => {
+    const input = {
+      formulaText: 'per100k(count("se_enterprise"))',
+      orgUnitCode: '11440',
+      cycleYear: 2023,
+      dataPeriod: { start: '2022-09-01', end: '2023-08-31' },
+    };
+    await expect(computeIndicatorValue(db.db, input)).rejects.toMatchObject({ code: 'population_missing', extra: { orgUnitCode: '11440', year: 2023 } });
+    const latest = await computeIndicatorValue(db.db, { ...input, populationYear: 'latest_available' });
+    expect(latest.periods[0]).toMatchObject({ population: 372_746, populationYear: 2021 });
+    // Never a later year than the cycle's: 2019 has nothing at or before it.
+    await expect(computeIndicatorValue(db.db, { ...input, cycleYear: 2019, populationYear: 'latest_available' })).rejects.toMatchObject({
+      code: 'population_missing',
+    });
+  });
+
+  it('refuses a file with a header and no rows, and reads 10-digit organ codes with the province before the name', async () => {
+    const empty = (await importPopulations(db.db, csv('code,name,year,value\n')).catch((x: unknown) => x)) as DomainError;
+    expect(empty.problems.map((p) => p.message.en)).toEqual(['Line 2, column code: There are no rows below the header.']);
+    const result = await importPopulations(db.db, csv('행정기관코드,행정기관,연도,총인구수\n1144000000,서울특별시 마포구,2022,"370,000"\n'));
+    expect(result).toEqual({ rows: 1, years: [2022] });
+  });
 });

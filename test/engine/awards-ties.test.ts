@@ -57,6 +57,11 @@ describe('award ties beyond a tier’s places', () => {
     )!;
     expect(ordered.tier).toBeNull();
     expect(ordered.reason.ko).toContain('동점 처리 규칙에 따라 다른 구에 주기로 결정되어 미선정');
+    // A province's noun ends in a consonant: its subject particle is 이.
+    const province = assignAwardsWithTies(units, { ...only, unitNounKo: '시·군' }, [{ tier: 'best', tied, kind: 'leave_empty' }]).awards.units.find(
+      (u) => u.uCode === 'c',
+    )!;
+    expect(province.reason.ko).toBe('최우수구: 공동 2위 동점 4개 시·군이 남은 2자리를 넘어, 자리를 비워 두기로 결정되어 미선정');
   });
 
   it('ignores a decision made for another set of tied units', () => {

@@ -49,6 +49,17 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/v1/health': { allow: ALL },
   'GET /api/v1/health/ready': { allow: ALL },
   'GET /api/v1/org-units': { allow: ALL },
+  // reference data (city admin only); the upload is an empty file (400), the edit writes the fixture's own figure
+  'GET /api/v1/reference-data': { allow: CITY },
+  'GET /api/v1/populations/:year': { allow: CITY, params: () => ({ year: YEAR }) },
+  'POST /api/v1/populations/import': { allow: CITY, multipart: () => multipartFile('populations.csv', Buffer.from('code,name,year,value\n')) },
+  'PUT /api/v1/populations/:year/:code': { allow: CITY, params: () => ({ year: 2000, code: OWN }), body: { population: 1 } },
+  'PUT /api/v1/unit-levels/:kind': {
+    allow: CITY,
+    params: () => ({ kind: 'district' }),
+    body: { nameKo: '자치구', nounKo: '구', nameEn: 'district', pluralEn: 'districts' },
+  },
+  'PUT /api/v1/org-units/:code/groups': { allow: CITY, params: () => ({ code: OWN }), body: { groups: {} } },
   'POST /api/v1/auth/login': { allow: ALL, freshSession: true, body: { username: 'auditor', password: PASSWORD } },
   'POST /api/v1/auth/logout': { allow: SIGNED_IN, freshSession: true },
   'GET /api/v1/me': { allow: SIGNED_IN },

@@ -59,6 +59,17 @@ export async function insertRows(db: DbOrTx, table: string, rows: unknown[]): Pr
   );
 }
 
+/**
+ * Tables whose rows a migration writes (the default unit words): an empty, migrated database already holds them,
+ * so a restore clears them before writing the backup's own.
+ */
+const MIGRATION_SEEDED = new Set(['org_unit_levels']);
+
+/** Clears a table's migration-written rows before a restore writes the backup's (no-op for other tables). */
+export async function clearMigrationSeededRows(db: DbOrTx, table: string): Promise<void> {
+  if (MIGRATION_SEEDED.has(table)) await db.execute(sql`DELETE FROM ${sql.identifier(table)}`);
+}
+
 /** Moves every serial sequence past the restored ids. */
 export async function resetSequences(db: DbOrTx): Promise<void> {
   const seqs = rowsOf<{ t: string; c: string }>(

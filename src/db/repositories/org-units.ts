@@ -1,5 +1,5 @@
-import { asc, eq, sql } from 'drizzle-orm';
-import { orgUnitPopulations, orgUnits } from '../schema.js';
+import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
+import { orgUnitGroups, orgUnitLevels, orgUnitPopulations, orgUnits } from '../schema.js';
 import type { DbOrTx } from '../tx.js';
 
 export interface OrgUnitRow {
@@ -105,4 +105,93 @@ export async function districtsInOrder(db: DbOrTx): Promise<Array<{ id: number; 
     .from(orgUnits)
     .where(eq(orgUnits.kind, 'district'))
     .orderBy(asc(orgUnits.sortOrder), asc(orgUnits.code));
+}
+
+export interface UnitLevelRow {
+  kind: 'city' | 'district';
+  depth: number;
+  nameKo: string;
+  nounKo: string;
+  nameEn: string;
+  pluralEn: string;
+}
+
+/** The levels of the hierarchy with their words, top first. */
+export async function unitLevels(db: DbOrTx): Promise<UnitLevelRow[]> {
+  const rows = await db.select().from(orgUnitLevels).orderBy(asc(orgUnitLevels.depth));
+  return rows.map((r) => ({ ...r, kind: r.kind as UnitLevelRow['kind'] }));
+}
+
+/** Sets the words of one level (the installation's own: '도' → '시·군' for a province). */
+export async function setUnitLevel(db: DbOrTx, level: UnitLevelRow): Promise<void> {
+  const { kind: _kind, ...words } = level;
+  await db.insert(orgUnitLevels).values(level).onConflictDoUpdate({ target: orgUnitLevels.kind, set: words });
+}
+
+export interface UnitGroupRow {
+  code: string;
+  grouping: string;
+  groupName: string;
+}
+
+/** Every unit's peer groups, by unit code. */
+export async function unitGroups(db: DbOrTx): Promise<UnitGroupRow[]> {
+  return db
+    .select({ code: orgUnits.code, grouping: orgUnitGroups.grouping, groupName: orgUnitGroups.groupName })
+    .from(orgUnitGroups)
+    .innerJoin(orgUnits, eq(orgUnits.id, orgUnitGroups.orgUnitId))
+    .orderBy(asc(orgUnits.sortOrder), asc(orgUnits.code), asc(orgUnitGroups.grouping));
+}
+
+/** Puts a unit in a group of a grouping (replacing its group in that grouping). */
+export async function setUnitGroup(db: DbOrTx, orgUnitId: number, grouping: string, groupName: string): Promise<void> {
+  await db
+    .insert(orgUnitGroups)
+    .values({ orgUnitId, grouping, groupName })
+    .onConflictDoUpdate({ target: [orgUnitGroups.orgUnitId, orgUnitGroups.grouping], set: { groupName } });
+}
+
+/** Takes a unit out of every peer group. */
+export async function clearUnitGroups(db: DbOrTx, orgUnitId: number): Promise<void> {
+  await db.delete(orgUnitGroups).where(eq(orgUnitGroups.orgUnitId, orgUnitId));
+}
+
+/** Every loaded population figure, by unit code and year. */
+export async function allPopulations(db: DbOrTx): Promise<Array<{ code: string; year: number; population: number }>> {
+  return db
+    .select({ code: orgUnits.code, year: orgUnitPopulations.year, population: orgUnitPopulations.population })
+    .from(orgUnitPopulations)
+    .innerJoin(orgUnits, eq(orgUnits.id, orgUnitPopulations.orgUnitId))
+    .orderBy(asc(orgUnitPopulations.year), asc(orgUnits.sortOrder), asc(orgUnits.code));
+}
+
+/** One unit's population of one year, when loaded. */
+export async function populationOf(db: DbOrTx, orgUnitId: number, year: number): Promise<number | null> {
+  const [row] = await db
+    .select({ population: orgUnitPopulations.population })
+    .from(orgUnitPopulations)
+    .where(and(eq(orgUnitPopulations.orgUnitId, orgUnitId), eq(orgUnitPopulations.year, year)));
+  return row?.population ?? null;
+}
+
+/** The latest loaded population of a unit in a year up to `year` (for frameworks that take the latest available). */
+export async function latestPopulationUpTo(db: DbOrTx, orgUnitId: number, year: number): Promise<{ year: number; population: number } | null> {
+  const [row] = await db
+    .select({ year: orgUnitPopulations.year, population: orgUnitPopulations.population })
+    .from(orgUnitPopulations)
+    .where(and(eq(orgUnitPopulations.orgUnitId, orgUnitId), lte(orgUnitPopulations.year, year)))
+    .orderBy(desc(orgUnitPopulations.year))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The unit of the top level (the evaluating administration), when there is one. */
+export async function topUnit(db: DbOrTx): Promise<{ id: number; code: string; name: string; nameEn: string } | null> {
+  const [row] = await db
+    .select({ id: orgUnits.id, code: orgUnits.code, name: orgUnits.name, nameEn: orgUnits.nameEn })
+    .from(orgUnits)
+    .where(eq(orgUnits.kind, 'city'))
+    .orderBy(asc(orgUnits.id))
+    .limit(1);
+  return row ?? null;
 }

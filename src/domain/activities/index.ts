@@ -48,4 +48,11 @@ export {
   type RecordPage,
 } from './records.js';
 export { loadRecordsForPeriod } from './load.js';
-export { computeIndicatorValue, shiftIsoDate, type IndicatorComputation, type IndicatorValueInput, type PeriodUsed } from './indicator-value.js';
+export {
+  computeIndicatorValue,
+  shiftIsoDate,
+  type IndicatorComputation,
+  type IndicatorValueInput,
+  type PeriodUsed,
+  type PopulationYearRule,
+} from './indicator-value.js';

@@ -1,5 +1,6 @@
+import { unitLabel } from '../reference/unit-words.js';
 import type { DbOrTx } from '../../db/tx.js';
-import { findOrgUnitByCode } from '../../db/repositories/org-units.js';
+import { findOrgUnitByCode, latestPopulationUpTo } from '../../db/repositories/org-units.js';
 import { DomainError, notFound } from '../errors.js';
 import { compileFormulaOrThrow, evaluateFormula, type CompiledFormula, type FormulaContext, type RecordsBehind, type TraceEntry } from '../formula/index.js';
 import { loadRecordsForPeriod } from './load.js';
@@ -16,13 +17,23 @@ export interface IndicatorValueInput {
   population?: number | null;
   /** The directly entered value, for formulas that post-process an entry (`value`). */
   enteredValue?: number | null;
+  /**
+   * Which year's population a per-capita value reads (the framework's `populationYear`): 'cycle' (default) the
+   * cycle's own year only; 'latest_available' the latest year loaded up to it, named in the periods used.
+   */
+  populationYear?: PopulationYearRule;
 }
+
+/** The framework's rule for the year of the population a per-capita value divides by. */
+export type PopulationYearRule = 'cycle' | 'latest_available';
 
 export interface PeriodUsed {
   yearsBack: number;
   start: string;
   end: string;
   population: number | null;
+  /** The year the population is of, when there is one (earlier than the period's when the latest available was taken). */
+  populationYear?: number;
 }
 
 export interface IndicatorComputation {
@@ -69,16 +80,29 @@ export async function computeIndicatorValue(db: DbOrTx, input: IndicatorValueInp
   const catalogue = await listRecordTypes(db, { includeInactive: true });
   const formula = compileFormulaOrThrow(input.formulaText, { catalogue });
   const unit = await findOrgUnitByCode(db, input.orgUnitCode);
-  if (!unit) throw notFound({ ko: `자치구 ${input.orgUnitCode}`, en: `Unit ${input.orgUnitCode}` });
+  if (!unit) throw notFound(await unitLabel(db, input.orgUnitCode));
 
   const periods: PeriodUsed[] = [];
   const contexts: FormulaContext[] = [];
   for (let k = 0; k <= formula.prevDepth; k++) {
     const start = shiftIsoDate(input.dataPeriod.start, k);
     const end = shiftIsoDate(input.dataPeriod.end, k);
-    const population = k === 0 && input.population !== undefined ? input.population : await selectPopulation(db, unit.id, input.cycleYear - k);
+    const year = input.cycleYear - k;
+    let population: number | null;
+    let populationYear: number | undefined;
+    if (k === 0 && input.population !== undefined) {
+      population = input.population;
+      if (population !== null) populationYear = year;
+    } else if (input.populationYear === 'latest_available') {
+      const latest = await latestPopulationUpTo(db, unit.id, year);
+      population = latest?.population ?? null;
+      populationYear = latest?.year;
+    } else {
+      population = await selectPopulation(db, unit.id, year);
+      if (population !== null) populationYear = year;
+    }
     const records = await loadRecordsForPeriod(db, unit.id, formula.recordTypes, start, end);
-    periods.push({ yearsBack: k, start, end, population });
+    periods.push({ yearsBack: k, start, end, population, ...(populationYear !== undefined ? { populationYear } : {}) });
     contexts.push({
       records,
       population,
@@ -88,7 +112,8 @@ export async function computeIndicatorValue(db: DbOrTx, input: IndicatorValueInp
     });
   }
   const result = evaluateFormula(formula, contexts[0]!);
-  // A per-capita value needs that year's population: no silent fallback to another year, and no quiet null.
+  // A per-capita value needs that year's population: no silent fallback to another year (unless the framework takes
+  // the latest available, and then the year used is in the periods), and no quiet null.
   const missing = result.trace.find((t) => (t.fn === 'per100k' || t.fn === 'population') && t.note && periods[t.yearsBack]?.population === null);
   if (missing) throw populationMissing(unit.name, unit.code, input.cycleYear - missing.yearsBack);
   return { value: result.value, formula, trace: result.trace, records: result.records, periods };

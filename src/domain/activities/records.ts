@@ -1,3 +1,4 @@
+import { unitLabel } from '../reference/unit-words.js';
 import type { Db } from '../../db/client.js';
 import { findOrgUnitByCode } from '../../db/repositories/org-units.js';
 import type { DbOrTx } from '../../db/tx.js';
@@ -140,7 +141,7 @@ export async function createRecord(db: Db, principal: Principal | null, input: N
   assertCanWriteRecords(principal, input.orgUnitCode);
   return db.transaction(async (tx) => {
     const unit = await findOrgUnitByCode(tx, input.orgUnitCode);
-    if (!unit) throw notFound({ ko: `자치구 ${input.orgUnitCode}`, en: `Unit ${input.orgUnitCode}` });
+    if (!unit) throw notFound(await unitLabel(tx, input.orgUnitCode));
     const type = await findRecordType(tx, input.recordType);
     if (!type)
       throw invalid([

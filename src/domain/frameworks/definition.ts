@@ -40,6 +40,11 @@ export const frameworkDefinitionSchema = z
     streakTiers: z.array(z.string()).default(['best', 'excellent']),
     /** Days districts have to file objections once provisional results are out. */
     objectionWindowDays: z.number().int().min(1).max(60).default(4),
+    /**
+     * The year of the population per-capita indicators divide by: 'cycle' (absent) the cycle's year, refused when
+     * not loaded; 'latest_available' the latest loaded year up to it, named in the computation.
+     */
+    populationYear: z.enum(['cycle', 'latest_available']).optional(),
     /** Indicator values must add up to this many points (100 in a points framework). */
     totalPoints: z.number().positive().default(100),
   })

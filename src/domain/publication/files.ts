@@ -11,6 +11,7 @@ import { activityHighlights } from './press-highlights.js';
 import { inThreadRenderer, type FileRenderer } from '../file-rendering/index.js';
 import { resultsCsv, resultsJson } from './open-data.js';
 import { pressReleaseDraft } from './press-release.js';
+import { administrationShortName, unitWords } from '../reference/unit-words.js';
 import { clearPublicCache, publishedCycle, type PublishedCycle } from './published-results.js';
 import type { CycleOutcome } from '../scoring/evaluate.js';
 import { snapshotSchema } from '../scoring/evaluate.js';
@@ -44,7 +45,7 @@ export async function openDataFile(
   renderer: FileRenderer = inThreadRenderer,
 ): Promise<PublicFile> {
   const c = cycleOf(cycles, year);
-  const opts = { demo: c.demo, lang };
+  const opts = { demo: c.demo, lang, unitWords: c.unitWords };
   const base = `hopejobs-${year}-results`;
   switch (format) {
     case 'csv':
@@ -69,14 +70,21 @@ export async function scorecardPdfFile(
   renderer: FileRenderer = inThreadRenderer,
 ): Promise<PublicFile> {
   const c = cycleOf(cycles, year);
-  if (!c.outcome.units.some((u) => u.code === code)) throw notFound({ ko: `자치구 ${code}`, en: `District ${code}` });
+  if (!c.outcome.units.some((u) => u.code === code))
+    throw notFound({ ko: `${c.unitWords.nameKo} ${code}`, en: `${c.unitWords.nameEn.charAt(0).toUpperCase()}${c.unitWords.nameEn.slice(1)} ${code}` });
   const trend = cycles
     .map((cy) => {
       const u = cy.outcome.units.find((x) => x.code === code);
       return u ? { year: cy.year, score: u.score, rank: u.rank, awardTier: u.awardTier } : null;
     })
     .filter((x): x is NonNullable<typeof x> => x !== null);
-  const body = await renderer.render({ kind: 'scorecard-pdf', outcome: c.outcome, framework: c.framework, code, options: { lang, demo: c.demo, trend } });
+  const body = await renderer.render({
+    kind: 'scorecard-pdf',
+    outcome: c.outcome,
+    framework: c.framework,
+    code,
+    options: { lang, demo: c.demo, trend, unitNameEn: c.unitWords.nameEn },
+  });
   return { body, type: 'application/pdf', name: `hopejobs-${year}-${code}-scorecard.pdf` };
 }
 
@@ -106,7 +114,8 @@ export async function generatePressRelease(db: DbOrTx, year: number, date = new 
   }
   const period = defaultDataPeriod(year);
   return pressReleaseDraft(outcome, framework, {
-    cityName: '서울시',
+    cityName: await administrationShortName(db),
+    unitWords: await unitWords(db),
     date,
     demo: cycle.isDemo,
     highlights: await activityHighlights(db, year, headlineDistricts(outcome)),

@@ -24,6 +24,7 @@ const PAIRS = {
   '과/와': ['과', '와'],
   '이라고/라고': ['이라고', '라고'],
   '이다/다': ['이다', '다'],
+  '으로/로': ['으로', '로'],
 } as const;
 
 /**
@@ -32,7 +33,14 @@ const PAIRS = {
  */
 export function particle(word: string, pair: keyof typeof PAIRS): string {
   const [consonant, vowel] = PAIRS[pair];
-  return `${word}${hasFinalConsonant(word) ? consonant : vowel}`;
+  // 으로/로 takes 로 after ㄹ as after a vowel (서울로, 우수 시·군으로).
+  const rieul = pair === '으로/로' && endsInRieul(word);
+  return `${word}${hasFinalConsonant(word) && !rieul ? consonant : vowel}`;
+}
+
+function endsInRieul(word: string): boolean {
+  const code = word.charCodeAt(word.length - 1);
+  return code >= 0xac00 && code <= 0xd7a3 && (code - 0xac00) % 28 === 8;
 }
 
 const WEEKDAYS_KO = ['일', '월', '화', '수', '목', '금', '토'] as const;

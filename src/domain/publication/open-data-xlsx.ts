@@ -11,6 +11,7 @@ import { describeMethod, kindText } from './method-text.js';
 import type { OpenDataOptions } from './open-data.js';
 import { indicatorColumns, indicatorRows, resultColumns, type CellValue, type Column } from './result-columns.js';
 import { neutraliseFormula } from './text-cell.js';
+import type { UnitWords } from '../reference/unit-words.js';
 
 export interface XlsxOptions extends OpenDataOptions {
   /** Who publishes (default "HopeJobs 희망일자리 평가 플랫폼"). */
@@ -61,7 +62,7 @@ function tableSheet<Row>(wb: ExcelJS.Workbook, name: string, columns: Column<Row
   return ws;
 }
 
-function dictionarySheet(wb: ExcelJS.Workbook, outcome: CycleOutcome, framework: FrameworkDefinition, demo: boolean): void {
+function dictionarySheet(wb: ExcelJS.Workbook, outcome: CycleOutcome, framework: FrameworkDefinition, demo: boolean, words?: UnitWords): void {
   const ws = wb.addWorksheet(SHEETS.dictionary);
   ws.columns = [14, 30, 30, 16, 10, 10, 10, 50, 50, 8].map((width) => ({ width }));
   put(ws.getCell('A1'), '데이터 사전 / Data dictionary');
@@ -69,8 +70,8 @@ function dictionarySheet(wb: ExcelJS.Workbook, outcome: CycleOutcome, framework:
   const header = ws.addRow(['시트 / Sheet', '열 이름', 'Column name', '키 / Key', '단위', 'Unit', '자료형 / Type', '정의', 'Definition']);
   styleHeader(header);
   const tables: Array<[string, Column<never>[]]> = [
-    [SHEETS.results, resultColumns(outcome, framework, demo) as Column<never>[]],
-    [SHEETS.indicators, indicatorColumns() as Column<never>[]],
+    [SHEETS.results, resultColumns(outcome, framework, demo, words) as Column<never>[]],
+    [SHEETS.indicators, indicatorColumns(words) as Column<never>[]],
   ];
   for (const [sheet, columns] of tables) {
     for (const c of columns) {
@@ -175,9 +176,9 @@ export async function resultsXlsx(outcome: CycleOutcome, framework: FrameworkDef
   wb.title = options.title ?? resultsTitle(outcome, lang);
   wb.created = options.createdAt ?? new Date(Date.UTC(outcome.year + 1, 0, 1));
   wb.modified = wb.created;
-  tableSheet(wb, SHEETS.results, resultColumns(outcome, framework, options.demo), outcome.units, lang);
-  tableSheet(wb, SHEETS.indicators, indicatorColumns(), indicatorRows(outcome, framework), lang);
-  dictionarySheet(wb, outcome, framework, options.demo);
+  tableSheet(wb, SHEETS.results, resultColumns(outcome, framework, options.demo, options.unitWords), outcome.units, lang);
+  tableSheet(wb, SHEETS.indicators, indicatorColumns(options.unitWords), indicatorRows(outcome, framework), lang);
+  dictionarySheet(wb, outcome, framework, options.demo, options.unitWords);
   aboutSheet(wb, outcome, framework, options);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -10,6 +10,7 @@ import { publicationNotices, resultsTitle, type Lang } from './labels.js';
 import { describeMethod } from './method-text.js';
 import { resultColumns, type CellValue } from './result-columns.js';
 import { neutraliseFormula } from './text-cell.js';
+import type { UnitWords } from '../reference/unit-words.js';
 
 export { resultsXlsx, type XlsxOptions } from './open-data-xlsx.js';
 
@@ -20,6 +21,8 @@ export interface OpenDataOptions {
   demo: boolean;
   /** Title of the results (default "2019 희망일자리 만들기 평가 결과"). */
   title?: string;
+  /** What the units are called (Seoul's '자치구' by default), for the unit-name column. */
+  unitWords?: UnitWords;
 }
 
 const BOM = '\uFEFF';
@@ -47,7 +50,7 @@ function csvField(value: CellValue): string {
  */
 export function resultsCsv(outcome: CycleOutcome, framework: FrameworkDefinition, options: OpenDataOptions): string {
   const lang = options.lang ?? 'ko';
-  const columns = resultColumns(outcome, framework, options.demo);
+  const columns = resultColumns(outcome, framework, options.demo, options.unitWords);
   const lines = [columns.map((c) => csvField(c.header[lang])).join(',')];
   for (const unit of outcome.units) lines.push(columns.map((c) => csvField(c.value(unit, lang))).join(','));
   return `${BOM}${lines.join('\r\n')}\r\n`;

@@ -10,6 +10,7 @@ import { formatWonEn, formatWonKo } from '../../engine/index.js';
 import { englishDate, koreanDate, koreanDay, monthYear, parseCalendarDate, particle, type CalendarDate } from './korean-text.js';
 import { DEMO_LABEL, DEMO_NOTICE, illustrativeNotice, indicatorByCode, joinNames, shortName, unitsByCode, type Lang } from './labels.js';
 import { fixed } from './number-format.js';
+import { countKo, excellentTitle, SEOUL_UNIT_WORDS, type UnitWords } from '../reference/unit-words.js';
 
 export interface PressReleaseOptions {
   /** The city as the release names it: "서울시". */
@@ -26,6 +27,8 @@ export interface PressReleaseOptions {
   programName?: string;
   /** The responsible division (default "일자리정책과"). */
   department?: string;
+  /** What the units are called ('구'/'자치구' by default; '시·군' in a province). */
+  unitWords?: UnitWords;
 }
 
 export interface PressReleaseSummaryOptions {
@@ -37,6 +40,8 @@ export interface PressReleaseSummaryOptions {
   unitNamesEn?: Record<string, string>;
   period?: { from: string; to: string };
   programName?: string;
+  /** What the units are called ('district' by default). */
+  unitWords?: UnitWords;
 }
 
 const FN = 'pressReleaseDraft';
@@ -44,6 +49,9 @@ const LONG_TIER_LIST = 3;
 
 interface Facts {
   year: number;
+  words: UnitWords;
+  /** '우수구' / '우수 시·군'. */
+  excellent: { ko: string; en: string };
   prizeTotal: number;
   date: CalendarDate;
   from: CalendarDate;
@@ -62,7 +70,14 @@ interface Facts {
   newIndicators: Array<{ code: string; name: { ko: string; en: string } }>;
 }
 
-function facts(outcome: CycleOutcome, framework: FrameworkDefinition, date: string, period: PressReleaseOptions['period'], fn: string): Facts {
+function facts(
+  outcome: CycleOutcome,
+  framework: FrameworkDefinition,
+  date: string,
+  period: PressReleaseOptions['period'],
+  fn: string,
+  words: UnitWords = SEOUL_UNIT_WORDS,
+): Facts {
   const byCode = unitsByCode(outcome);
   const tiers = outcome.tiers.map((t) => ({ ...t, units: t.winners.map((c) => byCode.get(c)).filter((u): u is UnitOutcome => u !== undefined) }));
   const awardedCodes = new Set(outcome.tiers.flatMap((t) => t.winners));
@@ -73,6 +88,8 @@ function facts(outcome: CycleOutcome, framework: FrameworkDefinition, date: stri
   const perField = fieldPoints(framework);
   return {
     year: outcome.year,
+    words,
+    excellent: excellentTitle(words),
     prizeTotal: outcome.prizeTotal,
     date: parseCalendarDate(date, fn),
     from: parseCalendarDate(period?.from ?? `${outcome.year - 1}-09-01`, fn),
@@ -91,13 +108,13 @@ function facts(outcome: CycleOutcome, framework: FrameworkDefinition, date: stri
 }
 
 /** "광진구·관악구" for up to `max` names, else "광진구 등 3개 구" — how headlines and leads name a group. */
-function groupKo(units: readonly UnitOutcome[], max = 2): string {
+function groupKo(units: readonly UnitOutcome[], words: UnitWords, max = 2): string {
   if (units.length <= max)
     return joinNames(
       units.map((u) => u.name),
       'ko',
     );
-  return `${units[0]?.name ?? ''} 등 ${units.length}개 구`;
+  return `${units[0]?.name ?? ''} 등 ${countKo(units.length, words)}`;
 }
 
 /**
@@ -117,9 +134,9 @@ function headline(f: Facts, o: PressReleaseOptions): string {
   const parts: string[] = [];
   const top = f.tiers.find((t) => t.units.length > 0);
   const longestCodes = new Set(f.longest.map((u) => u.code));
-  if (top && !top.units.every((u) => longestCodes.has(u.code))) parts.push(`${groupKo(top.units)} ${top.name.ko}`);
+  if (top && !top.units.every((u) => longestCodes.has(u.code))) parts.push(`${groupKo(top.units, f.words)} ${top.name.ko}`);
   const streaks = headlineStreaks(f);
-  if (streaks.length > 0) parts.push(`${streaks.map((g) => `${groupKo(g.units)} ${g.length}년`).join('·')} 연속 우수구`);
+  if (streaks.length > 0) parts.push(`${streaks.map((g) => `${groupKo(g.units, f.words)} ${g.length}년`).join('·')} 연속 ${f.excellent.ko}`);
   const tail = parts.length > 0 ? `… ${parts.join(', ')}` : '';
   return `${o.cityName}, ${f.year} ${program} 평가 결과 발표${tail}`;
 }
@@ -129,7 +146,7 @@ function subheads(f: Facts): string[] {
   const top = f.tiers.find((t) => t.units.length > 0);
   const total = f.prizeTotal;
   if (top) {
-    const prize = total > 0 ? `… ${f.awarded.length}개 구에 시상금 총 ${formatWonKo(total)}` : `… ${f.awarded.length}개 구 시상`;
+    const prize = total > 0 ? `… ${countKo(f.awarded.length, f.words)}에 시상금 총 ${formatWonKo(total)}` : `… ${countKo(f.awarded.length, f.words)} 시상`;
     lines.push(
       `${joinNames(
         top.units.map((u) => u.name),
@@ -139,11 +156,11 @@ function subheads(f: Facts): string[] {
   }
   if (f.streaks.length > 0) {
     const shown = f.streaks.slice(0, 3).map((u) => `${u.name} ${u.streak?.length ?? 0}년`);
-    lines.push(`${shown.join(', ')} 연속 우수구`);
+    lines.push(`${shown.join(', ')} 연속 ${f.excellent.ko}`);
   }
   const fields = f.fields.map((x) => x.name.ko).join('·');
   const novelty = f.newIndicators.length > 0 ? `, '${shortName(f.newIndicators[0]?.name.ko ?? '')}' 지표 신설` : '';
-  lines.push(`${fields} ${f.fields.length}개 분야 ${f.indicatorCount}개 세부지표로 ${f.units.length}개 자치구 평가${novelty}`);
+  lines.push(`${fields} ${f.fields.length}개 분야 ${f.indicatorCount}개 세부지표로 ${f.units.length}개 ${f.words.nameKo} 평가${novelty}`);
   return lines.map((l) => `- ${l}`);
 }
 
@@ -152,16 +169,16 @@ function lead(f: Facts, o: PressReleaseOptions): string {
   const named = f.tiers
     .filter((t) => t.units.length > 0)
     .slice(0, 2)
-    .map((t) => `${particle(groupKo(t.units, LONG_TIER_LIST), '을/를')} ${t.name.ko}로`);
+    .map((t) => `${particle(groupKo(t.units, f.words, LONG_TIER_LIST), '을/를')} ${particle(t.name.ko, '으로/로')}`);
   const selection = named.length > 0 ? `${named.join(', ')} 선정했다고` : '발표했다고';
-  return `□ ${particle(o.cityName, '은/는')} '${f.year} ${program}' 시·구 공동협력사업 평가 결과 ${selection} ${koreanDay(f.date)} 밝혔다.`;
+  return `□ ${particle(o.cityName, '은/는')} '${f.year} ${program}' ${f.words.parentNounKo}·${f.words.nounKo} 공동협력사업 평가 결과 ${selection} ${koreanDay(f.date)} 밝혔다.`;
 }
 
 function scope(f: Facts, framework: FrameworkDefinition): string[] {
   const fieldText = f.fields.map((x) => `'${x.name.ko}'(${fixed(x.points, 0)}점)`);
   const fieldList = fieldText.length === 2 ? `${particle(fieldText[0] ?? '', '과/와')} ${fieldText[1] ?? ''}` : fieldText.join(', ');
   const lines = [
-    `□ 이번 평가는 ${f.units.length}개 자치구가 ${monthYear(f.from, 'ko')}부터 ${monthYear(f.to, 'ko')}까지 추진한 일자리 정책 실적을 대상으로, ${fieldList} ${f.fields.length}개 분야 ${f.indicatorCount}개 세부지표에 걸쳐 이뤄졌다.`,
+    `□ 이번 평가는 ${particle(`${f.units.length}개 ${f.words.nameKo}`, '이/가')} ${monthYear(f.from, 'ko')}부터 ${monthYear(f.to, 'ko')}까지 추진한 일자리 정책 실적을 대상으로, ${fieldList} ${f.fields.length}개 분야 ${f.indicatorCount}개 세부지표에 걸쳐 이뤄졌다.`,
   ];
   if (f.newIndicators.length > 0) {
     const names = f.newIndicators.map((i) => `'${shortName(i.name.ko)}'`).join(', ');
@@ -171,8 +188,11 @@ function scope(f: Facts, framework: FrameworkDefinition): string[] {
   const rules = framework.adjustments.rules;
   const bonus = rules.filter((r) => r.kind === 'bonus').map((r) => r.name.ko);
   const penalty = rules.filter((r) => r.kind === 'penalty').map((r) => r.name.ko);
-  const panel = f.qualitativeCount > 0 ? `, 정성지표 ${f.qualitativeCount}개는 외부 전문가 심사로 평가했다` : '';
-  lines.push(`  ○ 정량지표 ${quantitative}개는 자치구가 제출하고 시가 검증한 실적으로${panel}.`);
+  // Without a panel the sentence still needs its verb.
+  const panel = f.qualitativeCount > 0 ? `, 정성지표 ${f.qualitativeCount}개는 외부 전문가 심사로 평가했다` : ' 평가했다';
+  lines.push(
+    `  ○ 정량지표 ${quantitative}개는 ${particle(f.words.nameKo, '이/가')} 제출하고 ${particle(f.words.parentNounKo, '이/가')} 검증한 실적으로${panel}.`,
+  );
   if (bonus.length > 0 || penalty.length > 0) {
     const b = bonus.length > 0 ? `${bonus.join('·')} 등 가점(최대 ${framework.adjustments.bonusCap ?? '–'}점)` : '';
     const p = penalty.length > 0 ? `${penalty.join('·')} 등 감점(최대 ${framework.adjustments.penaltyCap ?? '–'}점)` : '';
@@ -186,15 +206,15 @@ function winners(f: Facts, outcome: CycleOutcome, framework: FrameworkDefinition
   if (paid.length === 0) return [];
   const lines = [
     outcome.prizeTotal > 0
-      ? `□ 평가 결과에 따라 시는 ${f.awarded.length}개 구에 시상금 총 ${formatWonKo(outcome.prizeTotal)}을 지급한다.`
-      : `□ 평가 결과 ${f.awarded.length}개 구가 시상 대상으로 선정됐다.`,
+      ? `□ 평가 결과에 따라 ${particle(f.words.parentNounKo, '은/는')} ${countKo(f.awarded.length, f.words)}에 시상금 총 ${formatWonKo(outcome.prizeTotal)}을 지급한다.`
+      : `□ 평가 결과 ${particle(countKo(f.awarded.length, f.words), '이/가')} 시상 대상으로 선정됐다.`,
   ];
   for (const t of paid) {
     const money = t.prizeEach > 0 ? ` — 각 ${formatWonKo(t.prizeEach)} (계 ${formatWonKo(t.total)})` : '';
     const rule = framework.awards.tiers.find((x) => x.code === t.code)?.rule.kind;
-    const improved = rule === 'mostImproved' ? ' ※ 전년 대비 순위 상승 폭이 큰 구' : '';
+    const improved = rule === 'mostImproved' ? ` ※ 전년 대비 순위 상승 폭이 큰 ${f.words.nounKo}` : '';
     lines.push(
-      `  ○ ${t.name.ko}(${t.units.length}개 구): ${joinNames(
+      `  ○ ${t.name.ko}(${countKo(t.units.length, f.words)}): ${joinNames(
         t.units.map((u) => u.name),
         'ko',
       )}${money}${improved}`,
@@ -216,14 +236,14 @@ function streakParagraph(f: Facts): string[] {
   const sentences: string[] = [];
   if (longest.length > 0) {
     const clauses = longest.map((u) => `${particle(u.name, '은/는')} ${u.streak?.from}년부터 ${u.streak?.length}년 연속`);
-    sentences.push(`${clauses.join(', ')} 우수구에 선정되는 성과를 거뒀다.`);
+    sentences.push(`${clauses.join(', ')} ${f.excellent.ko}에 선정되는 성과를 거뒀다.`);
   }
   if (shorter.length > 0) {
     sentences.push(
       `${joinNames(
         shorter.map((u) => u.name),
         'ko',
-      )}도 ${shorter[0]?.streak?.length}년 연속 우수구에 이름을 올렸다.`,
+      )}도 ${shorter[0]?.streak?.length}년 연속 ${f.excellent.ko}에 이름을 올렸다.`,
     );
   }
   return [`□ ${sentences.join(' ')}`];
@@ -255,7 +275,7 @@ function highlightParagraph(f: Facts, framework: FrameworkDefinition, o: PressRe
     items = chosen.slice(0, 5).map((unit) => ({ unit, lines: derivedLines(unit, framework) }));
   }
   if (items.length === 0) return [];
-  const out = ['□ 우수구로 선정된 자치구의 주요 추진 사례는 다음과 같다.'];
+  const out = [`□ ${particle(f.excellent.ko, '으로/로')} 선정된 ${f.words.nameKo}의 주요 추진 사례는 다음과 같다.`];
   for (const { unit, lines } of items) {
     const tier = unit.awardTier ? f.tiers.find((t) => t.code === unit.awardTier)?.name.ko : null;
     const streak = unit.streak && unit.streak.length >= 2 ? `, ${unit.streak.length}년 연속` : '';
@@ -280,7 +300,13 @@ function attachment(f: Facts): string[] {
       .join(' | ')
       .trimEnd(),
   );
-  return [`[붙임] ${f.year} 자치구별 평가 결과`, '', '순위 | 자치구 | 총점(점) | 등급 | 시상금 | 연속 우수', '---|---|---|---|---|---', ...rows.map((r) => r)];
+  return [
+    `[붙임] ${f.year} ${f.words.nameKo}별 평가 결과`,
+    '',
+    `순위 | ${f.words.nameKo} | 총점(점) | 등급 | 시상금 | 연속 우수`,
+    '---|---|---|---|---|---',
+    ...rows.map((r) => r),
+  ];
 }
 
 /**
@@ -295,7 +321,7 @@ function attachment(f: Facts): string[] {
  * @example pressReleaseDraft(outcome, framework, { cityName: '서울시', date: '2019-11-20', demo: true }).split('\n')[0]
  */
 export function pressReleaseDraft(outcome: CycleOutcome, framework: FrameworkDefinition, options: PressReleaseOptions): string {
-  const f = facts(outcome, framework, options.date, options.period, FN);
+  const f = facts(outcome, framework, options.date, options.period, FN, options.unitWords);
   const department = options.department ?? '일자리정책과';
   const notices: string[] = [];
   if (options.demo) notices.push(`※ ${DEMO_NOTICE.ko} 공식 발표에 사용할 수 없습니다.`);
@@ -312,7 +338,7 @@ export function pressReleaseDraft(outcome: CycleOutcome, framework: FrameworkDef
     highlightParagraph(f, framework, options),
     [`□ ○○○ ${options.cityName} ${department}장은 "[인용문을 입력하십시오: 평가 결과의 의미와 내년도 계획]"이라고 말했다.`],
     notices,
-    [`※ 붙임: ${f.year} 자치구별 평가 결과 1부.`, `문의: ${options.cityName} ${department} ○○○ 과장 (02-○○○○-○○○○), ○○○ 주무관 (02-○○○○-○○○○)`],
+    [`※ 붙임: ${f.year} ${f.words.nameKo}별 평가 결과 1부.`, `문의: ${options.cityName} ${department} ○○○ 과장 (02-○○○○-○○○○), ○○○ 주무관 (02-○○○○-○○○○)`],
     attachment(f),
   ];
   return `${blocks
@@ -326,13 +352,13 @@ function nameEn(u: UnitOutcome, names: Record<string, string> | undefined): stri
   return names?.[u.code] ?? u.name;
 }
 
-function groupEn(units: readonly UnitOutcome[], names: Record<string, string> | undefined): string {
+function groupEn(units: readonly UnitOutcome[], names: Record<string, string> | undefined, words: UnitWords): string {
   if (units.length <= 2)
     return joinNames(
       units.map((u) => nameEn(u, names)),
       'en',
     );
-  return `${nameEn(units[0]!, names)} and ${units.length - 1} other districts`;
+  return `${nameEn(units[0]!, names)} and ${units.length - 1} other ${words.pluralEn}`;
 }
 
 /**
@@ -342,20 +368,20 @@ function groupEn(units: readonly UnitOutcome[], names: Record<string, string> | 
  * @throws {Error} when `date` or the period is not a `YYYY-MM-DD` calendar date.
  */
 export function pressReleaseSummaryEn(outcome: CycleOutcome, framework: FrameworkDefinition, options: PressReleaseSummaryOptions): string {
-  const f = facts(outcome, framework, options.date, options.period, 'pressReleaseSummaryEn');
+  const f = facts(outcome, framework, options.date, options.period, 'pressReleaseSummaryEn', options.unitWords);
   const names = options.unitNamesEn;
   const lang: Lang = 'en';
   const program = options.programName ?? 'Hope Jobs';
   const top = f.tiers.find((t) => t.units.length > 0);
   const parts: string[] = [];
-  if (top) parts.push(`${groupEn(top.units, names)} named ${top.name.en.toLowerCase()}${top.units.length > 1 ? 's' : ''}`);
+  if (top) parts.push(`${groupEn(top.units, names, f.words)} named ${top.name.en.toLowerCase()}${top.units.length > 1 ? 's' : ''}`);
   const longestLength = f.longest[0]?.streak?.length;
-  if (longestLength) parts.push(`${groupEn(f.longest, names)} excellent ${longestLength} years running`);
+  if (longestLength) parts.push(`${groupEn(f.longest, names, f.words)} excellent ${longestLength} years running`);
   const lines: string[] = [];
   if (options.demo) lines.push(`[${DEMO_LABEL.en.toUpperCase()}] ${DEMO_NOTICE.en}`, '');
   lines.push(`# ${options.cityName} announces the ${f.year} ${program} evaluation results${parts.length > 0 ? `: ${parts.join('; ')}` : ''}`, '');
   lines.push(
-    `${englishDate(f.date)} — ${options.cityName} evaluated the job policies that its ${f.units.length} districts carried out from ${monthYear(f.from, lang)} to ${monthYear(f.to, lang)}, on ${f.fields.length} fields (${f.fields.map((x) => `${x.name.en}, ${fixed(x.points, 0)} points`).join('; ')}) and ${f.indicatorCount} indicators${f.newIndicators.length > 0 ? `, including the new indicator "${shortName(f.newIndicators[0]?.name.en ?? '')}"` : ''}.`,
+    `${englishDate(f.date)} — ${options.cityName} evaluated the job policies that its ${f.units.length} ${f.words.pluralEn} carried out from ${monthYear(f.from, lang)} to ${monthYear(f.to, lang)}, on ${f.fields.length} fields (${f.fields.map((x) => `${x.name.en}, ${fixed(x.points, 0)} points`).join('; ')}) and ${f.indicatorCount} indicators${f.newIndicators.length > 0 ? `, including the new indicator "${shortName(f.newIndicators[0]?.name.en ?? '')}"` : ''}.`,
     '',
   );
   for (const t of f.tiers.filter((x) => x.units.length > 0)) {
@@ -367,10 +393,10 @@ export function pressReleaseSummaryEn(outcome: CycleOutcome, framework: Framewor
       )}${money}`,
     );
   }
-  if (outcome.prizeTotal > 0) lines.push('', `Prize money totals ${formatWonEn(outcome.prizeTotal)} for ${f.awarded.length} districts.`);
+  if (outcome.prizeTotal > 0) lines.push('', `Prize money totals ${formatWonEn(outcome.prizeTotal)} for ${f.awarded.length} ${f.words.pluralEn}.`);
   if (f.streaks.length > 0) {
     const streakText = f.streaks.map((u) => `${nameEn(u, names)} ${u.streak?.length} years (${u.streak?.from}–${u.streak?.to})`);
-    lines.push('', `Consecutive years as an excellent district: ${joinNames(streakText, lang)}.`);
+    lines.push('', `Consecutive years as an excellent ${f.words.nameEn}: ${joinNames(streakText, lang)}.`);
   }
   const notices = [options.demo ? DEMO_NOTICE.en : null, illustrativeNotice(framework)?.en ?? null].filter((n): n is string => n !== null);
   if (notices.length > 0) lines.push('', ...notices.map((n) => `Note: ${n}`));

@@ -6,6 +6,7 @@ import { frameworkDefinitionSchema, type FrameworkDefinition } from '../framewor
 import type { CycleOutcome } from '../scoring/evaluate.js';
 import { snapshotSchema } from '../scoring/evaluate.js';
 import { toEngineInput } from '../scoring/to-engine.js';
+import { SEOUL_UNIT_WORDS, type UnitWords } from '../reference/unit-words.js';
 
 /**
  * What the public (no sign-in) may see: published cycles only, read from the published scoring run. Cached per
@@ -26,6 +27,8 @@ export interface PublishedCycle {
     runs: number;
     noise: number;
   } | null;
+  /** What the units were called when scored ('구'/'자치구'; '시·군'). */
+  unitWords: UnitWords;
   /** Raw values per district as scored (public once published). */
   values: Array<{ code: string; name: string; values: Record<string, number | null> }>;
 }
@@ -85,6 +88,7 @@ async function loadPublished(db: DbOrTx): Promise<PublishedCycle[]> {
       framework: frameworkDefinitionSchema.parse(snapshot.framework),
       pressRelease: r.pressRelease,
       values: snapshot.units.map((u) => ({ code: u.code, name: u.name, values: u.values })),
+      unitWords: snapshot.unitWords ?? SEOUL_UNIT_WORDS,
       sensitivity: (r.sensitivity ?? null) as PublishedCycle['sensitivity'],
     };
   });
@@ -107,6 +111,7 @@ export function resultsView(c: PublishedCycle) {
     illustrative: c.framework.illustrative,
     publishedAt: c.publishedAt,
     topCode: 'TOTAL',
+    unitWords: c.unitWords,
     fields: c.framework.fields.map((f) => ({ code: f.code, name: f.name, points: fieldPoints.get(f.code) ?? 0 })),
     tiers: c.outcome.tiers.map((t) => ({ code: t.code, name: t.name, winners: t.winners.length, prizeEach: t.prizeEach, total: t.total })),
     prizeTotal: c.outcome.prizeTotal,
@@ -141,7 +146,7 @@ export async function scorecardView(db: DbOrTx, year: number, code: string) {
   const c = all.find((x) => x.year === year);
   if (!c) throw notFound({ ko: `${year}년 공개 결과`, en: `Published results for ${year}` });
   const u = c.outcome.units.find((x) => x.code === code);
-  if (!u) throw notFound({ ko: `자치구 ${code}`, en: `District ${code}` });
+  if (!u) throw notFound({ ko: `${c.unitWords.nameKo} ${code}`, en: `${c.unitWords.nameEn} ${code}` });
   const indicators = c.framework.indicators.map((i) => ({
     code: i.code,
     name: i.name,
@@ -165,6 +170,7 @@ export async function scorecardView(db: DbOrTx, year: number, code: string) {
     year,
     title: c.title,
     demo: c.demo,
+    unitWords: c.unitWords,
     district: { code: u.code, name: u.name },
     score: u.score,
     baseScore: u.baseScore,

@@ -5,6 +5,7 @@
 import { fieldPoints, type FrameworkDefinition, type Indicator } from '../frameworks/definition.js';
 import type { CycleOutcome, UnitOutcome } from '../scoring/evaluate.js';
 import { DEMO_LABEL, shortName, tierName, type Lang } from './labels.js';
+import { SEOUL_UNIT_WORDS, type UnitWords } from '../reference/unit-words.js';
 
 type Bi = { ko: string; en: string };
 export type CellValue = number | string | null;
@@ -27,8 +28,20 @@ const NONE = bi('', '');
 const POINTS = bi('점', 'points');
 const FULL = '0.0########';
 
+/** The unit-name column in the installation's words: '자치구' / 'District' in Seoul, '시·군' / 'City or county' in a province. */
+function nameColumnText(words: UnitWords) {
+  const en = words.nameEn.charAt(0).toUpperCase() + words.nameEn.slice(1);
+  return { header: bi(words.nameKo, en), definition: bi(`평가 대상 ${words.nameKo} 이름`, `Name of the evaluated ${words.nameEn}`) };
+}
+
 /** One column per result figure of a unit: the results table of the CSV and of the workbook's 결과 sheet. */
-export function resultColumns(outcome: CycleOutcome, framework: FrameworkDefinition, demo: boolean): Column<UnitOutcome>[] {
+export function resultColumns(
+  outcome: CycleOutcome,
+  framework: FrameworkDefinition,
+  demo: boolean,
+  words: UnitWords = SEOUL_UNIT_WORDS,
+): Column<UnitOutcome>[] {
+  const unitName = nameColumnText(words);
   const perField = fieldPoints(framework);
   const columns: Column<UnitOutcome>[] = [
     {
@@ -43,10 +56,10 @@ export function resultColumns(outcome: CycleOutcome, framework: FrameworkDefinit
     { key: 'code', header: bi('코드', 'Code'), unit: NONE, type: 'text', definition: bi('행정표준코드', 'Administrative code'), value: (u) => u.code },
     {
       key: 'name',
-      header: bi('자치구', 'District'),
+      header: unitName.header,
       unit: NONE,
       type: 'text',
-      definition: bi('평가 대상 자치구 이름', 'Name of the evaluated district'),
+      definition: unitName.definition,
       value: (u) => u.name,
     },
     {
@@ -174,15 +187,16 @@ export interface IndicatorRow {
 }
 
 /** One row per district and indicator: the raw value, its 0–100 score and the points (workbook sheet 지표별 득점). */
-export function indicatorColumns(): Column<IndicatorRow>[] {
+export function indicatorColumns(words: UnitWords = SEOUL_UNIT_WORDS): Column<IndicatorRow>[] {
+  const unitName = nameColumnText(words);
   return [
     { key: 'code', header: bi('코드', 'Code'), unit: NONE, type: 'text', definition: bi('행정표준코드', 'Administrative code'), value: (r) => r.unit.code },
     {
       key: 'name',
-      header: bi('자치구', 'District'),
+      header: unitName.header,
       unit: NONE,
       type: 'text',
-      definition: bi('평가 대상 자치구 이름', 'Name of the evaluated district'),
+      definition: unitName.definition,
       value: (r) => r.unit.name,
     },
     {

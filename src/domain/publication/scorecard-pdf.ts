@@ -29,6 +29,8 @@ export interface ScorecardOptions {
   unitName?: string;
   /** Written to the PDF's properties (default 1 January of the year after the cycle, so output is reproducible). */
   createdAt?: Date;
+  /** What a unit is called in English ('district' by default; 'city or county' in a province). */
+  unitNameEn?: string;
 }
 
 const FN = 'scorecardPdf';
@@ -283,19 +285,19 @@ function indicatorTable(doc: Doc, unit: UnitOutcome, framework: FrameworkDefinit
  * The engine's English explanation names indicators (and the median unit) in Korean; an English scorecard
  * rebuilds it from the gains and losses with the framework's English indicator names.
  */
-function explanationText(unit: UnitOutcome, framework: FrameworkDefinition, lang: Lang): string {
+function explanationText(unit: UnitOutcome, framework: FrameworkDefinition, lang: Lang, unitNameEn = 'district'): string {
   if (lang === 'ko') return unit.explanation.ko;
   const names = new Map(framework.indicators.map((i) => [i.code, shortName(i.name.en)]));
   const item = (g: { iCode: string; difference: number }) => `${g.iCode} ${names.get(g.iCode) ?? ''} ${signed(g.difference, 2)}`.replace(/\s+/g, ' ');
   const parts = [`Rank ${unit.baseRank ?? '–'} on indicator points (${fixed(unit.baseScore, 2)}).`];
-  if (unit.explanation.gains.length > 0) parts.push(`Strengths against the median district: ${unit.explanation.gains.map(item).join(', ')}.`);
+  if (unit.explanation.gains.length > 0) parts.push(`Strengths against the median ${unitNameEn}: ${unit.explanation.gains.map(item).join(', ')}.`);
   if (unit.explanation.losses.length > 0) parts.push(`Weaknesses: ${unit.explanation.losses.map(item).join(', ')}.`);
   return parts.join(' ');
 }
 
 function explanation(doc: Doc, unit: UnitOutcome, framework: FrameworkDefinition, o: ScorecardOptions, y0: number): number {
   const t = TEXT[o.lang];
-  const sentences = [unit.awardReason?.[o.lang], explanationText(unit, framework, o.lang)].filter((s): s is string => Boolean(s));
+  const sentences = [unit.awardReason?.[o.lang], explanationText(unit, framework, o.lang, o.unitNameEn)].filter((s): s is string => Boolean(s));
   if (sentences.length === 0) return y0;
   font(doc, false, 9);
   const height = sentences.reduce((h, s) => h + doc.heightOfString(s, { width: CONTENT }) + 3, 0);

@@ -50,13 +50,27 @@ export interface PopulationImportResult {
   years: number[];
 }
 
-function problem(line: number, column: Column, message: Message): FieldProblem {
+/** A row of the file: its line (CSV) or row number (sheet) and its cells as text. */
+export interface PopulationSourceRow {
+  line: number;
+  cells: string[];
+}
+
+/** Where the rows came from: a CSV, or a named sheet of a workbook (problems then name the sheet). */
+type Origin = { sheet?: string };
+
+function problem(line: number, column: Column, message: Message, origin: Origin = {}): FieldProblem {
   const word = COLUMN_WORDS[column];
+  const sheet = origin.sheet;
   return {
     path: `${line}.${column}`,
+    ...(sheet !== undefined ? { sheet } : {}),
     row: line,
     column,
-    message: { ko: `${line}행 ${word.ko} 열: ${message.ko}`, en: `Line ${line}, column ${word.en}: ${message.en}` },
+    message:
+      sheet !== undefined
+        ? { ko: `'${sheet}' 시트 ${line}행 ${word.ko} 열: ${message.ko}`, en: `Sheet '${sheet}', row ${line}, column ${word.en}: ${message.en}` }
+        : { ko: `${line}행 ${word.ko} 열: ${message.ko}`, en: `Line ${line}, column ${word.en}: ${message.en}` },
   };
 }
 
@@ -68,43 +82,60 @@ function problem(line: number, column: Column, message: Message): FieldProblem {
  * figures are written in one transaction, replacing those of the same unit and year, with one audit entry.
  */
 export async function importPopulations(db: Db, source: Readable, actor: Actor = systemActor): Promise<PopulationImportResult> {
+  return importPopulationRows(db, readCsvRows(source), actor);
+}
+
+/**
+ * {@link importPopulations} for the rows of any file (a CSV's, or the first sheet of a workbook's with `origin.sheet`
+ * named in every problem).
+ */
+export async function importPopulationRows(
+  db: Db,
+  rows: AsyncIterable<PopulationSourceRow> | Iterable<PopulationSourceRow>,
+  actor: Actor = systemActor,
+  origin: Origin = {},
+): Promise<PopulationImportResult> {
   const units = new Map((await orgUnitNames(db)).map((u) => [u.code, u]));
   const problems: FieldProblem[] = [];
+  const at = (line: number, column: Column, message: Message) => problem(line, column, message, origin);
   const parsed: Array<{ orgUnitId: number; code: string; year: number; value: number }> = [];
   const seen = new Map<string, number>();
   let index: Record<Column, number> | null = null;
 
-  for await (const row of readCsvRows(source)) {
+  for await (const row of rows) {
     if (!index) {
       const headers = row.cells.map((c) => c.trim().toLowerCase());
       const found = {} as Record<Column, number>;
       for (const col of Object.keys(COLUMNS) as Column[]) {
-        const at = headers.findIndex((h) => (COLUMNS[col] as readonly string[]).includes(h));
-        if (at === -1)
-          problems.push(problem(row.line, col, { ko: `머리글에 ${COLUMNS[col].join(' / ')} 열이 없습니다.`, en: `The header has no ${col} column.` }));
-        found[col] = at;
+        const position = headers.findIndex((h) => (COLUMNS[col] as readonly string[]).includes(h));
+        if (position === -1)
+          problems.push(at(row.line, col, { ko: `머리글에 ${COLUMNS[col].join(' / ')} 열이 없습니다.`, en: `The header has no ${col} column.` }));
+        found[col] = position;
       }
       if (problems.length > 0) break;
       index = found;
       continue;
     }
-    const at = index;
-    const cells = Object.fromEntries((Object.keys(COLUMNS) as Column[]).map((col) => [col, row.cells[at[col]] ?? '']));
+    const idx = index;
+    const cells = Object.fromEntries((Object.keys(COLUMNS) as Column[]).map((col) => [col, row.cells[idx[col]] ?? '']));
     const result = rowSchema.safeParse(cells);
     if (!result.success) {
       const columns = new Set(result.error.issues.map((i) => i.path[0] as Column));
-      for (const col of columns) problems.push(problem(row.line, col, cellProblems[col]));
+      for (const col of columns) problems.push(at(row.line, col, cellProblems[col]));
       continue;
     }
-    const { code, name, year, value } = result.data;
+    const { name, year, value } = result.data;
+    // The statistics print 10-digit codes of administrative organs (4111000000): the first five are the unit's.
+    const code = /^\d{5}0{5}$/.test(result.data.code) && !units.has(result.data.code) ? result.data.code.slice(0, 5) : result.data.code;
     const unit = units.get(code);
     if (!unit) {
-      problems.push(problem(row.line, 'code', { ko: `${code}은(는) 등록된 단위 코드가 아닙니다.`, en: `${code} is not the code of a known unit.` }));
+      problems.push(at(row.line, 'code', { ko: `${code}은(는) 등록된 단위 코드가 아닙니다.`, en: `${code} is not the code of a known unit.` }));
       continue;
     }
-    if (unit.name !== name) {
+    // Names may come with their province first ('경기도 수원시'), as the statistics print them.
+    if (unit.name !== name && name.split(/\s+/).at(-1) !== unit.name) {
       problems.push(
-        problem(row.line, 'name', {
+        at(row.line, 'name', {
           ko: `코드 ${code}의 단위는 '${unit.name}'인데 '${name}'로 적혀 있습니다.`,
           en: `The unit with code ${code} is '${unit.name}', not '${name}'.`,
         }),
@@ -115,7 +146,7 @@ export async function importPopulations(db: Db, source: Readable, actor: Actor =
     const first = seen.get(key);
     if (first !== undefined) {
       problems.push(
-        problem(row.line, 'year', {
+        at(row.line, 'year', {
           ko: `${name}(${code})의 ${year}년 인구가 ${first}행에도 있습니다.`,
           en: `${name} (${code}) for ${year} is also on line ${first}.`,
         }),
@@ -126,7 +157,10 @@ export async function importPopulations(db: Db, source: Readable, actor: Actor =
     parsed.push({ orgUnitId: unit.id, code, year, value });
   }
   if (!index && problems.length === 0) {
-    problems.push(problem(1, 'code', { ko: '파일이 비어 있습니다.', en: 'The file is empty.' }));
+    problems.push(at(1, 'code', { ko: '파일이 비어 있습니다.', en: 'The file is empty.' }));
+  }
+  if (index && parsed.length === 0 && problems.length === 0) {
+    problems.push(at(2, 'code', { ko: '머리글 아래에 인구 행이 없습니다.', en: 'There are no rows below the header.' }));
   }
   if (problems.length > 0) {
     throw new DomainError(
@@ -142,7 +176,11 @@ export async function importPopulations(db: Db, source: Readable, actor: Actor =
   const years = [...new Set(parsed.map((p) => p.year))].sort((a, b) => a - b);
   await db.transaction(async (tx) => {
     for (const p of parsed) await setPopulation(tx, p.orgUnitId, p.year, p.value);
-    await appendAudit(tx, actor, { action: 'populations.imported', entityType: 'org_unit_populations', after: { rows: parsed.length, years } });
+    await appendAudit(tx, actor, {
+      action: 'populations.imported',
+      entityType: 'org_unit_populations',
+      after: { rows: parsed.length, years, ...(origin.sheet !== undefined ? { sheet: origin.sheet } : {}) },
+    });
   });
   return { rows: parsed.length, years };
 }

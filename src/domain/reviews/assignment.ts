@@ -1,3 +1,4 @@
+import { unitLabel } from '../reference/unit-words.js';
 import type { Db } from '../../db/client.js';
 import {
   deleteAssignments,
@@ -137,7 +138,7 @@ export async function addAssignment(db: Db, principal: Principal | null, year: n
     const reviewer = (await panelReviewers(tx, cycle.id)).find((r) => r.username === input.reviewer);
     if (!reviewer) throw notFound({ ko: `평가위원 ${input.reviewer}`, en: `Reviewer ${input.reviewer}` });
     const district = (await listDistricts(tx)).find((d) => d.code === input.orgUnitCode);
-    if (!district) throw notFound({ ko: `자치구 ${input.orgUnitCode}`, en: `District ${input.orgUnitCode}` });
+    if (!district) throw notFound(await unitLabel(tx, input.orgUnitCode));
     if (reviewer.tiedOrgUnitIds.includes(district.id)) throw conflictOfInterest(reviewer.username, district.code);
     const n = await insertAssignments(tx, [{ cycleId: cycle.id, reviewerId: reviewer.id, orgUnitId: district.id, indicatorCode: input.indicatorCode }]);
     if (n === 0) {

@@ -1,3 +1,4 @@
+import { unitLabel } from '../reference/unit-words.js';
 import type { Db } from '../../db/client.js';
 import { insertConflict, insertPledge, listConflicts, listPledges } from '../../db/repositories/review-integrity.js';
 import {
@@ -123,7 +124,7 @@ export async function declareConflict(db: Db, principal: Principal | null, year:
   return db.transaction(async (tx) => {
     const cycle = await openRound(tx, year);
     const district = (await listDistricts(tx)).find((d) => d.code === input.orgUnitCode);
-    if (!district) throw notFound({ ko: `자치구 ${input.orgUnitCode}`, en: `District ${input.orgUnitCode}` });
+    if (!district) throw notFound(await unitLabel(tx, input.orgUnitCode));
     const added = await insertConflict(tx, { cycleId: cycle.id, reviewerId: principal.user.id, orgUnitId: district.id, reason: input.reason });
     if (!added) {
       throw new DomainError('conflict', 'already_declared', {

@@ -14,6 +14,7 @@ import {
   type TieDecision,
 } from '../../engine/index.js';
 import { frameworkDefinitionSchema, type FrameworkDefinition } from '../frameworks/definition.js';
+import { excellentTitle, SEOUL_UNIT_WORDS } from '../reference/unit-words.js';
 import { TOP_CODE, toEngineInput } from './to-engine.js';
 
 /**
@@ -33,12 +34,16 @@ export const snapshotSchema = z.strictObject({
       name: z.string(),
       values: z.record(z.string(), z.number().nullable()),
       previousRank: z.number().int().nullable(),
+      /** Peer groups by grouping ('유형' → '도시형'), for award tiers given per group; absent when none. */
+      groups: z.record(z.string(), z.string()).optional(),
     }),
   ),
   adjustments: z.array(z.strictObject({ uCode: z.string(), rule: z.string(), points: z.number(), reason: z.string() })),
   tierHistory: z.array(z.strictObject({ year: z.number().int(), tiers: z.record(z.string(), z.string().nullable()) })),
   /** Tiers that count for "N년 연속 우수구". */
   streakTiers: z.array(z.string()),
+  /** The installation's unit words when not Seoul's ('시·군' …); absent = 구/자치구/district. */
+  unitWords: z.strictObject({ nounKo: z.string(), nameKo: z.string(), nameEn: z.string(), pluralEn: z.string(), parentNounKo: z.string() }).optional(),
 });
 export type Snapshot = z.infer<typeof snapshotSchema>;
 
@@ -114,9 +119,21 @@ export function evaluateWithTies(snapshot: Snapshot, decisions: readonly TieDeci
   const adjByCode = new Map(adjusted.map((a) => [a.uCode, a]));
   const prevByCode = new Map(snapshot.units.map((u) => [u.code, u.previousRank]));
 
+  const groupsByCode = new Map(snapshot.units.map((u) => [u.code, u.groups]));
+  const words = snapshot.unitWords ?? SEOUL_UNIT_WORDS;
+  // A framework that names no noun of its own speaks of the installation's units ('구' in Seoul, '시·군' in a province).
+  const awardConfig = def.awards.unitNounKo === SEOUL_UNIT_WORDS.nounKo ? { ...def.awards, unitNounKo: words.nounKo } : def.awards;
   const { awards, ties } = assignAwardsWithTies(
-    adjusted.map((a) => ({ uCode: a.uCode, score: a.final === null ? null : roundScore(a.final), previousRank: prevByCode.get(a.uCode) ?? null })),
-    def.awards,
+    adjusted.map((a) => {
+      const groups = groupsByCode.get(a.uCode);
+      return {
+        uCode: a.uCode,
+        score: a.final === null ? null : roundScore(a.final),
+        previousRank: prevByCode.get(a.uCode) ?? null,
+        ...(groups ? { groups } : {}),
+      };
+    }),
+    awardConfig,
     decisions,
   );
   const prizes = computePrizes(awards, def.prizes);
@@ -125,7 +142,7 @@ export function evaluateWithTies(snapshot: Snapshot, decisions: readonly TieDeci
   history.push({ year: snapshot.year, tiers: Object.fromEntries(awards.units.map((u) => [u.uCode, u.tier])) });
   const streaks = computeStreaks(history, { tiers: snapshot.streakTiers, asOf: snapshot.year });
   const streakByCode = new Map(streaks.map((s) => [s.uCode, s]));
-  const streakLabel = { ko: '우수구', en: 'Excellent district' };
+  const streakLabel = excellentTitle(words);
 
   const units: UnitOutcome[] = snapshot.units.map((su) => {
     const e = byCode.get(su.code);

@@ -7,7 +7,8 @@ import { findRun, insertRun, listRuns, lockCycleScoring, publishedResultsBefore,
 import { adjustmentsOfCycle } from '../../db/repositories/adjustments.js';
 import { awardHistoryBefore } from '../../db/repositories/award-history.js';
 import { acceptedObjectionValues } from '../../db/repositories/objections.js';
-import { districtsInOrder } from '../../db/repositories/org-units.js';
+import { districtsInOrder, unitGroups } from '../../db/repositories/org-units.js';
+import { SEOUL_UNIT_WORDS, unitWords, type UnitWords } from '../reference/unit-words.js';
 import { verifiedSubmissionValues } from '../../db/repositories/submissions.js';
 import type { DbOrTx } from '../../db/tx.js';
 import { canonicalJson } from '../../engine/index.js';
@@ -72,6 +73,9 @@ export async function buildSnapshot(db: DbOrTx, year: number, kind: RunKind, ove
   if (!fv) throw new DomainError('invalid', 'no_framework', { ko: '평가 체계가 없습니다.', en: 'The cycle has no framework.' });
   const framework = frameworkDefinitionSchema.parse(fv.definition);
   const districts = await districtsInOrder(db);
+  const groups = new Map<string, Record<string, string>>();
+  for (const g of await unitGroups(db)) groups.set(g.code, { ...groups.get(g.code), [g.grouping]: g.groupName });
+  const words = await unitWords(db);
   const subs = await verifiedSubmissionValues(db, cycle.id);
   const values = new Map<number, Record<string, number | null>>();
   for (const s of subs) {
@@ -105,13 +109,18 @@ export async function buildSnapshot(db: DbOrTx, year: number, kind: RunKind, ove
       const extra = overrides.get(d.code) ?? {};
       const v: Record<string, number | null> = {};
       for (const code of indicatorCodes) v[code] = extra[code] ?? rec[code] ?? null;
-      return { code: d.code, name: d.name, values: v, previousRank: prevRank.get(d.code) ?? null };
+      const g = groups.get(d.code);
+      return { code: d.code, name: d.name, values: v, previousRank: prevRank.get(d.code) ?? null, ...(g ? { groups: g } : {}) };
     }),
     adjustments: adj.map((a) => ({ uCode: codeById.get(a.orgUnitId)!, rule: a.rule, points: a.points, reason: a.reason })),
     tierHistory: history.map((h) => ({ year: h.year, tiers: h.tiers })),
     streakTiers: framework.streakTiers,
+    // Only an installation with its own words records them: Seoul's snapshots (and their hashes) stay as they were.
+    ...(sameWords(words, SEOUL_UNIT_WORDS) ? {} : { unitWords: words }),
   });
 }
+
+const sameWords = (a: UnitWords, b: UnitWords) => (Object.keys(b) as Array<keyof UnitWords>).every((k) => a[k] === b[k]);
 
 /** What the admin must know about a run, fixed when it ran (stored as `scoring_runs.notices`). */
 export interface RunNotices {

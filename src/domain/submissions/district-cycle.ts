@@ -1,3 +1,4 @@
+import { unitLabel } from '../reference/unit-words.js';
 import type { CycleRow } from '../../db/repositories/cycles.js';
 import { findOrgUnitByCode } from '../../db/repositories/org-units.js';
 import type { DbOrTx } from '../../db/tx.js';
@@ -16,7 +17,7 @@ export interface DistrictCycle {
 
 export async function districtOrThrow(db: DbOrTx, code: string): Promise<{ id: number; code: string; name: string }> {
   const unit = await findOrgUnitByCode(db, code);
-  if (!unit || unit.kind !== 'district') throw notFound({ ko: `자치구 ${code}`, en: `District ${code}` });
+  if (!unit || unit.kind !== 'district') throw notFound(await unitLabel(db, code));
   return { id: unit.id, code: unit.code, name: unit.name };
 }
 

@@ -1,7 +1,7 @@
 import type { CycleRow } from '../../db/repositories/cycles.js';
 import type { SubmissionRow } from '../../db/repositories/submissions.js';
 import type { DbOrTx } from '../../db/tx.js';
-import { computeIndicatorValue, type PeriodUsed } from '../activities/index.js';
+import { computeIndicatorValue, type PeriodUsed, type PopulationYearRule } from '../activities/index.js';
 import { DomainError, type Message } from '../errors.js';
 import type { Indicator } from '../frameworks/definition.js';
 import type { RecordsBehind, TraceEntry } from '../formula/index.js';
@@ -31,6 +31,7 @@ export async function computeIndicator(
   orgUnitCode: string,
   indicator: Indicator,
   now = new Date(),
+  populationYear: PopulationYearRule = 'cycle',
 ): Promise<IndicatorComputation | null> {
   if (!indicator.formula) return null;
   const computedAt = now.toISOString();
@@ -40,6 +41,7 @@ export async function computeIndicator(
       orgUnitCode,
       cycleYear: cycle.year,
       dataPeriod: { start: cycle.dataPeriodStart, end: cycle.dataPeriodEnd },
+      populationYear,
     });
     return { value: c.value, formula: c.formula.text, trace: c.trace, records: c.records, periods: c.periods, computedAt };
   } catch (err) {

@@ -40,7 +40,10 @@ export async function viewOfItem(
   let flags = (row?.flags as OutlierFlag[] | null) ?? [];
   if (live) {
     if (indicator.formula) {
-      computation = loaded.computation !== undefined ? loaded.computation : await computeIndicator(db, dc.cycle, dc.unit.code, indicator);
+      computation =
+        loaded.computation !== undefined
+          ? loaded.computation
+          : await computeIndicator(db, dc.cycle, dc.unit.code, indicator, new Date(), dc.framework.populationYear);
       if ((row?.valueSource ?? 'computed') === 'computed') value = computation?.value ?? null;
     }
     flags = flagsFor(loaded.refs ?? (await loadOutlierReferences(db, dc.cycle, dc.unit.id)), indicator.code, value);

@@ -136,7 +136,7 @@ export async function settleRecordChange(tx: DbOrTx, actor: Actor, touches: Reco
       (t) => t.orgUnitId === c.row.orgUnitId && t.recordTypes.some((type) => r.types.includes(type)) && t.from <= r.to && t.to >= r.from,
     );
     if (!touched) continue;
-    const current = await computeIndicator(tx, c.cycle, c.orgUnitCode, indicator, now);
+    const current = await computeIndicator(tx, c.cycle, c.orgUnitCode, indicator, now, frameworks.get(c.cycle.year)!.populationYear);
     if (differs(storedComputation(indicator, c.row), current)) changed.push({ ...c, indicator, now: current });
   }
   const affected = (c: (typeof changed)[number]): AffectedItem => ({

@@ -65,7 +65,7 @@ export async function draftContent(
     const value = input.value !== undefined ? input.value : (row?.value ?? null);
     return { value, valueSource: 'entered', computedValue: null, computation: null, comment };
   }
-  const computation = await computeIndicator(tx, dc.cycle, dc.unit.code, indicator);
+  const computation = await computeIndicator(tx, dc.cycle, dc.unit.code, indicator, new Date(), dc.framework.populationYear);
   const computed = computation?.value ?? null;
   const override = input.value !== undefined ? input.value : row?.valueSource === 'entered' ? row.value : null;
   if (override === null) return { value: computed, valueSource: 'computed', computedValue: computed, computation, comment };

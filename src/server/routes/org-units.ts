@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { orgUnitListSchema } from '../../contract/org-units.js';
-import { listOrgUnits } from '../../domain/org-units.js';
+import { listOrgUnits, unitWords } from '../../domain/org-units.js';
 import type { AppContext } from '../context.js';
 
 export const orgUnitRoutes =
@@ -12,13 +12,13 @@ export const orgUnitRoutes =
         config: { access: 'public' },
         schema: {
           tags: ['org-units'],
-          summary: 'The city and its districts (자치구), with the latest population',
+          summary: 'The evaluating administration and its units (자치구, 시·군), with the latest population and the words the units are called by',
           response: { 200: orgUnitListSchema },
         },
       },
       async () => {
         const rows = await listOrgUnits(ctx.database.db);
-        return { orgUnits: rows.map(({ id: _id, ...r }) => r) };
+        return { orgUnits: rows.map(({ id: _id, ...r }) => r), words: await unitWords(ctx.database.db) };
       },
     );
   };

@@ -7,6 +7,7 @@ import { ApiError } from '../lib/problem-details.js';
 import { createQueryClient } from '../lib/query-client.js';
 import { meQueryKey } from '../features/auth/api/get-me.js';
 import { createAppRouter } from './router.js';
+import { InstallationWordsLoader } from './installation-words-loader.js';
 
 /**
  * A call refused with `password_change_required` means the session now needs a new password (say, an admin reset
@@ -27,6 +28,7 @@ export function App() {
   return (
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>
+        <InstallationWordsLoader />
         <RouterProvider router={router} />
       </QueryClientProvider>
     </I18nextProvider>

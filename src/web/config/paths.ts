@@ -33,6 +33,8 @@ export const paths = {
   adjustments: (year: number | string) => `/adjustments/${year}`,
   currentAdjustments: '/adjustments',
   notifications: '/notifications',
+  /** Reference data: unit levels and words, peer groups, populations (city admin). */
+  referenceData: '/admin/reference-data',
   /** User accounts (city admin). */
   users: '/admin/users',
   /** Award results of the years before the product (city admin, auditor). */

@@ -3,15 +3,15 @@ import type { koGates } from './ko-gates.js';
 export const enGates: typeof koGates = {
   gates: {
     heading: 'Conditions for the next stage',
-    intro: 'Every indicator of every district counts as an item, including items nobody has started.',
-    itemsHeading: 'Data items (district × indicator)',
-    reviewsHeading: 'Panel items (district × qualitative indicator)',
+    intro: 'Every indicator of every {{unitEn}} counts as an item, including items nobody has started.',
+    itemsHeading: 'Data items ({{unitEn}} × indicator)',
+    reviewsHeading: 'Panel items ({{unitEn}} × qualitative indicator)',
     total: '{{formatted}} in all',
     blockingHeading: 'Items blocking the next stage',
     blockingCaption: '{{message}}',
     shown: 'Showing the first {{shown}} of {{total}}.',
     showList: 'Show the blocking items ({{total}})',
-    columns: { district: 'District', indicator: 'Indicator', status: 'Status' },
+    columns: { district: '{{UnitEn}}', indicator: 'Indicator', status: 'Status' },
     status: {
       not_started: 'Not started',
       draft: 'Draft',
@@ -49,7 +49,7 @@ export const enGates: typeof koGates = {
     decidedBy: '{{who}}, reason: {{reason}}',
     decision: 'Decision',
     decisions: {
-      award_all: 'Award every tied district',
+      award_all: 'Award every tied {{unitEn}}',
       leave_empty: 'Leave the remaining places empty',
       tie_break: 'Break the tie by a rule',
       order: 'Break the tie by a rule',

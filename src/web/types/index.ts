@@ -43,6 +43,7 @@ import type {
   runScorecardSchema,
 } from '../../contract/objections.js';
 import type { orgUnitSchema } from '../../contract/org-units.js';
+import type { populationEditSchema, populationImportSchema, referenceDataSchema, unitWordsSchema } from '../../contract/reference-data.js';
 import type { engineInputSchema, publicCycleListSchema, publicCycleSchema, resultsSchema, scorecardSchema } from '../../contract/public.js';
 import type { createRecordBody, recordPageSchema, recordSchema } from '../../contract/records.js';
 import type { fieldDefinitionSchema, recordTypeSchema } from '../../contract/record-types.js';
@@ -193,6 +194,10 @@ export type AuditPage = Json<typeof auditPageSchema>;
 export type AuditFilters = Pick<Body<typeof auditQuery>, 'action' | 'entityType' | 'orgUnitCode' | 'actor'>;
 export type AuditVerification = Json<typeof auditVerificationSchema>;
 export type OrgUnit = Json<typeof orgUnitSchema>;
+export type UnitWords = Json<typeof unitWordsSchema>;
+export type ReferenceDataResponse = Json<typeof referenceDataSchema>;
+export type PopulationImportResponse = Json<typeof populationImportSchema>;
+export type PopulationEditResponse = Json<typeof populationEditSchema>;
 
 // ── Evidence, submissions and verification ─────────────────────────────────────────────────────────────────────────
 /** An evidence file attached to an item. */

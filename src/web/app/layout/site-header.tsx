@@ -58,6 +58,7 @@ function workMenu(user: User, t: TFunction): MenuItem[] {
     items.push({ to: paths.audit, label: t('header.work.audit'), active: under(paths.audit) });
   }
   if (hasRole(user, 'city_admin', 'auditor')) items.push({ to: paths.awardHistory, label: t('awardHistory.nav'), active: under(paths.awardHistory) });
+  if (admin) items.push({ to: paths.referenceData, label: t('referenceData.nav'), active: under(paths.referenceData) });
   if (admin) items.push({ to: paths.users, label: t('users.nav'), active: under(paths.users) });
   items.push({ to: paths.myWork, label: t('header.nav.myWork'), active: under(paths.myWork) });
   return items;

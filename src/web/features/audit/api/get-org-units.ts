@@ -1,9 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client.js';
-import type { OrgUnit } from '../../../types/index.js';
+import type { OrgUnit, UnitWords } from '../../../types/index.js';
 
-export function getOrgUnits(signal?: AbortSignal): Promise<{ orgUnits: OrgUnit[] }> {
-  return apiFetch<{ orgUnits: OrgUnit[] }>('/org-units', { signal });
+export function getOrgUnits(signal?: AbortSignal): Promise<{ orgUnits: OrgUnit[]; words: UnitWords }> {
+  return apiFetch<{ orgUnits: OrgUnit[]; words: UnitWords }>('/org-units', { signal });
 }
 
 export function orgUnitsQueryOptions() {

@@ -24,7 +24,8 @@ export function ComputationView({ code, computation, unit, recordTypes }: Comput
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const steps = computation.trace.filter((step) => step.recordType !== undefined);
-  const population = computation.periods.find((p) => p.yearsBack === 0)?.population ?? null;
+  const period = computation.periods.find((p) => p.yearsBack === 0);
+  const population = period?.population ?? null;
   return (
     <div className={styles.computation}>
       <dl className={factStyles.facts}>
@@ -42,7 +43,11 @@ export function ComputationView({ code, computation, unit, recordTypes }: Comput
         </div>
         {population !== null && (
           <div>
-            <dt>{t('submissions.computation.population')}</dt>
+            <dt>
+              {period?.populationYear !== undefined
+                ? t('submissions.computation.populationOfYear', { year: period.populationYear })
+                : t('submissions.computation.population')}
+            </dt>
             <dd>{formatNumber(population)}</dd>
           </div>
         )}

@@ -1,0 +1,29 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiFetch } from '../../../lib/api-client.js';
+import { uploadFile, type UploadProgress } from '../../../lib/upload.js';
+import type { PopulationEditResponse, PopulationImportResponse, ReferenceDataResponse } from '../../../types/index.js';
+
+export const referenceDataQueryKey = ['reference-data'] as const;
+
+/** The levels and their words, the units with level and groups, the populations per year and the missing ones. */
+export function useReferenceData() {
+  return useQuery({
+    queryKey: referenceDataQueryKey,
+    queryFn: ({ signal }) => apiFetch<ReferenceDataResponse>('/reference-data', { signal }),
+  });
+}
+
+/** Uploads a population file (CSV or .xlsx); refused files come back as an ApiError listing every bad row. */
+export function importPopulations(file: File, onProgress: (p: UploadProgress) => void, signal: AbortSignal): Promise<PopulationImportResponse> {
+  return uploadFile<PopulationImportResponse>('/populations/import', file, { onProgress, signal });
+}
+
+/** Sets one unit's population of one year. */
+export function useEditPopulation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ year, code, population }: { year: number; code: string; population: number }) =>
+      apiFetch<PopulationEditResponse>(`/populations/${year}/${code}`, { method: 'PUT', body: { population } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: referenceDataQueryKey }),
+  });
+}
