@@ -6,9 +6,9 @@ export const enAdjustments: typeof koAdjustments = {
     pageTitle: '{{year}} bonus and penalty points',
     heading: '{{year}} bonus and penalty points',
     leadCity:
-      "Enter each district's bonus and penalty points within the framework's rules and caps, with reason and evidence. A new or changed entry counts in scoring once another staff member confirms it.",
+      "Enter each {{unitEn}}'s bonus and penalty points within the framework's rules and caps, with reason and evidence. A new or changed entry counts in scoring once another staff member confirms it.",
     leadDistrict:
-      'The bonus and penalty points applied to your district, with reasons, evidence, and who entered and confirmed them when. You may object during the objection period.',
+      'The bonus and penalty points applied to your {{unitEn}}, with reasons, evidence, and who entered and confirmed them when. You may object during the objection period.',
     locked: 'The result is final: bonus and penalty points can no longer change.',
     rules: {
       heading: 'Rules and caps',
@@ -19,9 +19,9 @@ export const enAdjustments: typeof koAdjustments = {
     },
     kind: { bonus: 'Bonus', penalty: 'Penalty' },
     totals: {
-      heading: 'Totals per district',
-      caption: '{{year}} bonus and penalty totals per district against the caps',
-      district: 'District',
+      heading: 'Totals per {{unitEn}}',
+      caption: '{{year}} bonus and penalty totals per {{unitEn}} against the caps',
+      district: '{{UnitEn}}',
       bonus: 'Bonus',
       penalty: 'Penalty',
       pending: 'To confirm',
@@ -31,13 +31,13 @@ export const enAdjustments: typeof koAdjustments = {
     form: {
       heading: 'Enter a bonus or penalty',
       editTitle: 'Change the entry: {{district}} {{rule}}',
-      district: 'District',
+      district: '{{UnitEn}}',
       rule: 'Rule',
       points: 'Points',
       pointsHint: 'A bonus is positive, a penalty negative (e.g. 1.5, -1).',
       reason: 'Reason',
       evidence: 'Evidence (optional)',
-      evidenceHint: "PDF, images, HWP or Office documents, stored as the district's evidence.",
+      evidenceHint: "PDF, images, HWP or Office documents, stored as the {{unitEn}}'s evidence.",
       attached: 'Attached: {{name}}',
       removeEvidence: 'Remove',
       submit: 'Enter',
@@ -48,10 +48,10 @@ export const enAdjustments: typeof koAdjustments = {
     },
     list: {
       heading: 'Entries',
-      headingDistrict: "Your district's bonus and penalty points",
+      headingDistrict: "Your {{unitEn}}'s bonus and penalty points",
       caption: '{{year}} bonus and penalty entries',
       empty: 'No bonus or penalty points yet.',
-      district: 'District',
+      district: '{{UnitEn}}',
       rule: 'Rule',
       points: 'Points',
       reason: 'Reason and evidence',

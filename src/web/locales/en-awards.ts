@@ -35,7 +35,7 @@ export const enAwards: typeof koAwards = {
       year: 'Year',
       code: 'Code',
       name: 'Name',
-      unit: 'District',
+      unit: '{{UnitEn}}',
       tier: 'Tier',
       rank: 'Rank',
       score: 'Score',

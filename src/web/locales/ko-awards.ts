@@ -34,7 +34,7 @@ export const koAwards = {
       year: '연도',
       code: '코드',
       name: '이름',
-      unit: '자치구',
+      unit: '{{unitKo}}',
       tier: '등급',
       rank: '순위',
       score: '점수',
