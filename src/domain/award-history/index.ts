@@ -16,10 +16,8 @@ import type { Principal } from '../auth.js';
 import { actorOf, requireRole } from '../authz.js';
 import { DomainError, type FieldProblem, type Message } from '../errors.js';
 import { tierNames } from '../frameworks/defaults/common.js';
-import { plainCell, type PlainCell } from '../imports/cell-value.js';
 import { readCsvRows } from '../imports/csv-stream.js';
-import { bufferSource } from '../evidence/byte-source.js';
-import { readSafeXlsx } from '../imports/xlsx-safety.js';
+import { firstSheetRows } from '../reference/workbook-rows.js';
 
 /**
  * 수상 이력: award results of the years before the product ran the evaluation, imported from a CSV (UTF-8 with or
@@ -115,15 +113,6 @@ function problem(line: number, column: Column, message: Message, sheet?: string)
   };
 }
 
-function cellText(cell: PlainCell): string {
-  if (cell === null) return '';
-  if (typeof cell === 'string') return cell;
-  if (typeof cell === 'number') return String(cell);
-  if (typeof cell === 'boolean') return cell ? 'true' : 'false';
-  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
-  return '';
-}
-
 /** The rows of a file as (line, cells) — the first sheet of an xlsx, or a CSV in UTF-8 or CP949. */
 async function* fileRows(bytes: Buffer): AsyncGenerator<{ line: number; cells: string[]; sheet?: string }> {
   const isZip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
@@ -131,26 +120,8 @@ async function* fileRows(bytes: Buffer): AsyncGenerator<{ line: number; cells: s
     for await (const row of readCsvRows(Readable.from([bytes]))) yield row;
     return;
   }
-  const { default: ExcelJS } = await import('exceljs');
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load((await readSafeXlsx(bufferSource(bytes))) as unknown as ArrayBuffer);
-  } catch (err) {
-    if (err instanceof DomainError) throw err;
-    throw new DomainError('invalid', 'not_xlsx', {
-      ko: '엑셀 파일을 읽을 수 없습니다. 파일이 손상되었거나 .xlsx 형식이 아닙니다.',
-      en: 'The Excel file cannot be read: it is damaged or not in .xlsx format.',
-    });
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) return;
-  const width = ws.columnCount;
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const cells = Array.from({ length: width }, (_, i) => cellText(plainCell(row.getCell(i + 1).value)));
-    if (cells.every((c) => c.trim() === '')) continue;
-    yield { line: r, cells, sheet: ws.name };
-  }
+  const { sheet, rows } = await firstSheetRows(bytes);
+  for (const row of rows) yield { ...row, sheet };
 }
 
 /** Tier codes and names a file may use: the shipped tier names and every stored framework's tiers. */

@@ -13,7 +13,7 @@ function cellText(value: ExcelJS.CellValue | undefined): string {
 }
 
 /**
- * The first sheet of a workbook as text rows (row numbers as Excel shows them), for the reference-data importers.
+ * The first sheet of a workbook as text rows (row numbers as Excel shows them), for the reference-data and award-history importers.
  * The bytes go through the same checks as every uploaded workbook (readSafeXlsx: real OOXML, no bombs) first.
  *
  * @throws DomainError invalid `not_xlsx` | `zip_bomb` | `xlsx_limit_exceeded`
