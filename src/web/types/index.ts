@@ -43,7 +43,14 @@ import type {
   runScorecardSchema,
 } from '../../contract/objections.js';
 import type { orgUnitSchema } from '../../contract/org-units.js';
-import type { populationEditSchema, populationImportSchema, referenceDataSchema, unitWordsSchema } from '../../contract/reference-data.js';
+import type {
+  levelWordsBody,
+  populationEditSchema,
+  populationImportSchema,
+  referenceDataSchema,
+  unitGroupsSchema,
+  unitWordsSchema,
+} from '../../contract/reference-data.js';
 import type { engineInputSchema, publicCycleListSchema, publicCycleSchema, resultsSchema, scorecardSchema } from '../../contract/public.js';
 import type { createRecordBody, recordPageSchema, recordSchema } from '../../contract/records.js';
 import type { fieldDefinitionSchema, recordTypeSchema } from '../../contract/record-types.js';
@@ -198,6 +205,8 @@ export type UnitWords = Json<typeof unitWordsSchema>;
 export type ReferenceDataResponse = Json<typeof referenceDataSchema>;
 export type PopulationImportResponse = Json<typeof populationImportSchema>;
 export type PopulationEditResponse = Json<typeof populationEditSchema>;
+export type LevelWordsRequest = Body<typeof levelWordsBody>;
+export type UnitGroupsResponse = Json<typeof unitGroupsSchema>;
 
 // ── Evidence, submissions and verification ─────────────────────────────────────────────────────────────────────────
 /** An evidence file attached to an item. */

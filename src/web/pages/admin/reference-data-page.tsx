@@ -2,13 +2,16 @@ import { useMemo, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../components/ui/alert.js';
+import { Button } from '../../components/ui/button.js';
 import { FileUpload } from '../../components/ui/file-upload.js';
 import { PageTitle } from '../../components/ui/page-title.js';
 import { QueryState } from '../../components/ui/query-state.js';
 import tableStyles from '../../components/ui/table.module.css';
 import { ImportErrorsTable } from '../../features/imports/components/import-errors-table.js';
 import { importPopulations, referenceDataQueryKey, useReferenceData } from '../../features/reference-data/api/reference-data.js';
+import { LevelWordsForm } from '../../features/reference-data/components/level-words-form.js';
 import { PopulationCell } from '../../features/reference-data/components/population-cell.js';
+import { UnitGroupsEditor } from '../../features/reference-data/components/unit-groups-editor.js';
 import styles from '../../features/reference-data/components/reference-data.module.css';
 import { formatNumber } from '../../lib/format.js';
 import { ApiError } from '../../lib/problem-details.js';
@@ -18,8 +21,8 @@ import pageStyles from '../page.module.css';
 type ImportOutcome = { ok: true; result: PopulationImportResponse } | { ok: false; error: ApiError };
 
 /**
- * 기준 자료 (city admin): the unit hierarchy with the words each level is called by, the units with their level and
- * peer groups, the populations per unit and year (missing figures highlighted; the cycles' years marked; a figure
+ * 기준 자료 (city admin): the unit hierarchy with the words each level is called by (edited per level), the units
+ * with their level and peer groups (edited per unit), the populations per unit and year (missing figures highlighted; the cycles' years marked; a figure
  * edited in place) and the import of a population file with every bad row listed.
  */
 export default function ReferenceDataPage() {
@@ -49,6 +52,9 @@ function ReferenceDataView({ data }: { data: ReferenceDataResponse }) {
     return m;
   }, [data.missing]);
   const cycleYears = new Set(data.cycleYears);
+  const [editingGroups, setEditingGroups] = useState<string | null>(null);
+  const [groupsSaved, setGroupsSaved] = useState<string | null>(null);
+  const editedUnit = data.units.find((u) => u.code === editingGroups);
   const parentName = (code: string | null) => data.units.find((u) => u.code === code)?.[en ? 'nameEn' : 'name'] ?? '–';
 
   return (
@@ -85,6 +91,10 @@ function ReferenceDataView({ data }: { data: ReferenceDataResponse }) {
             </tbody>
           </table>
         </div>
+        {data.levels.map((l) => (
+          // Keyed by the saved words, so a form starts again from what the server now holds.
+          <LevelWordsForm key={`${l.kind}:${l.nameKo}:${l.nounKo}:${l.nameEn}:${l.pluralEn}`} level={l} />
+        ))}
       </section>
 
       <section className={pageStyles.section} aria-labelledby="units-heading">
@@ -103,6 +113,9 @@ function ReferenceDataView({ data }: { data: ReferenceDataResponse }) {
                     {t('referenceData.units.grouping', { name: g })}
                   </th>
                 ))}
+                <th scope="col">
+                  <span className="visually-hidden">{t('referenceData.groups.column')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -115,12 +128,47 @@ function ReferenceDataView({ data }: { data: ReferenceDataResponse }) {
                   {groupings.map((g) => (
                     <td key={g}>{u.groups[g] ?? '–'}</td>
                   ))}
+                  <td>
+                    {u.kind === 'district' && (
+                      <Button
+                        size="small"
+                        variant="secondary"
+                        aria-expanded={editingGroups === u.code}
+                        onClick={() => {
+                          setGroupsSaved(null);
+                          setEditingGroups(u.code);
+                        }}
+                      >
+                        {t('referenceData.groups.open')}
+                        <span className="visually-hidden"> {t('referenceData.groups.openOf', { name: en ? u.nameEn : u.name })}</span>
+                      </Button>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
         {groupings.length === 0 && <p className={pageStyles.meta}>{t('referenceData.units.noGroups')}</p>}
+        {editedUnit !== undefined && (
+          <UnitGroupsEditor
+            key={editedUnit.code}
+            code={editedUnit.code}
+            name={en ? editedUnit.nameEn : editedUnit.name}
+            groups={editedUnit.groups}
+            groupings={groupings}
+            onClose={() => setEditingGroups(null)}
+            onSaved={() => {
+              setGroupsSaved(en ? editedUnit.nameEn : editedUnit.name);
+              setEditingGroups(null);
+            }}
+          />
+        )}
+        {groupsSaved !== null && (
+          <Alert tone="success" role="status">
+            {t('referenceData.groups.saved', { name: groupsSaved })}
+          </Alert>
+        )}
       </section>
 
       <section className={pageStyles.section} aria-labelledby="populations-heading">

@@ -1,6 +1,13 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { FrameworkDefinition, FrameworkField, FrameworkIndicator, MethodDefinition, MethodType } from '../../../types/index.js';
 
+/** Which year's population per-capita indicators divide by (the definition's `populationYear`; absent = 'cycle'). */
+export type PopulationYearRule = 'cycle' | 'latest_available';
+
+export function populationYearOf(definition: FrameworkDefinition): PopulationYearRule {
+  return definition.populationYear === 'latest_available' ? 'latest_available' : 'cycle';
+}
+
 /** Parameters a method starts with when the admin switches to it. */
 export function defaultMethod(type: MethodType): MethodDefinition {
   switch (type) {
@@ -53,6 +60,7 @@ export interface FrameworkDraft {
   updateField: (index: number, patch: Partial<FrameworkField>) => void;
   addIndicator: (field: string) => number;
   removeIndicator: (index: number) => void;
+  setPopulationYear: (rule: PopulationYearRule) => void;
   reset: (definition: FrameworkDefinition) => void;
 }
 
@@ -104,6 +112,14 @@ export function useFrameworkDraft(initial: FrameworkDefinition): FrameworkDraft 
     setDefinition((d) => ({ ...d, indicators: d.indicators.filter((_, k) => k !== index) }));
   }, []);
 
+  // 'cycle' is the rule when the member is absent; leaving it out keeps an untouched framework's definition (and hash) as it was.
+  const setPopulationYear = useCallback((rule: PopulationYearRule) => {
+    setDefinition((d) => {
+      const { populationYear: _previous, ...rest } = d;
+      return rule === 'cycle' ? rest : { ...rest, populationYear: rule };
+    });
+  }, []);
+
   const reset = useCallback((next: FrameworkDefinition) => {
     setBase(next);
     setDefinition(next);
@@ -111,5 +127,5 @@ export function useFrameworkDraft(initial: FrameworkDefinition): FrameworkDraft 
 
   const dirty = useMemo(() => JSON.stringify(base) !== JSON.stringify(definition), [base, definition]);
 
-  return { definition, dirty, updateIndicator, updateField, addIndicator, removeIndicator, reset };
+  return { definition, dirty, updateIndicator, updateField, addIndicator, removeIndicator, setPopulationYear, reset };
 }

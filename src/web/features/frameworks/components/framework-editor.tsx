@@ -14,6 +14,7 @@ import { useSaveFramework } from '../api/save-framework.js';
 import { pointTotals, useFrameworkDraft } from './framework-draft.js';
 import { locateFrameworkErrors } from './framework-errors.js';
 import { FieldSection } from './field-section.js';
+import { FrameworkSettings } from './framework-settings.js';
 import { FrameworkTotals } from './framework-totals.js';
 import bar from './save-bar.module.css';
 
@@ -203,6 +204,8 @@ export function FrameworkEditor({ framework, readOnly, onReload }: FrameworkEdit
           </ul>
         </Alert>
       )}
+
+      <FrameworkSettings definition={definition} onPopulationYearChange={draft.setPopulationYear} readOnly={readOnly} />
 
       <FrameworkTotals definition={definition} serverErrors={located.total} />
 
