@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seoulDistricts } from '../../src/domain/reference/seoul.js';
+import type { ReferenceDataResponse } from '../../src/web/types/index.js';
 import { repoRoot } from '../helpers/cli.js';
 import { axeViolations, browserSkipNotice, launchBrowser, signInPage, startDemoServer, type DemoServer } from '../helpers/browser.js';
 
@@ -21,7 +22,8 @@ const BAD = ['code,name,year,value', `${seoulDistricts[0]!.code},${seoulDistrict
 /**
  * 기준 자료 in a real browser, as the city admin: the levels with Seoul's words, the units, the populations per year
  * with the missing ones highlighted; a partial 2021 file imported, a bad one refused with a table of its rows, and a
- * missing figure entered in place.
+ * missing figure entered in place; a level's words and a unit's peer groups edited on the screen and read back
+ * through the API, the app's texts taking the new words at once.
  */
 describe.skipIf(skip)('reference data in Chromium', () => {
   let demo: DemoServer;
@@ -99,5 +101,87 @@ describe.skipIf(skip)('reference data in Chromium', () => {
     await p.getByRole('table', { name: 'Unit levels and their words' }).waitFor();
     await p.screenshot({ path: path.join(shots, 'reference-data-en-phone.png'), fullPage: true });
     await phone.close();
+  }, 180_000);
+
+  it('edits a level’s words and a unit’s peer groups on the screen, the texts taking the new words at once', async () => {
+    const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    await signInPage(page, demo.url, 'admin', demo.password);
+    const csrf = ((await (await page.request.get(`${demo.url}/api/v1/me`)).json()) as { csrfToken: string }).csrfToken;
+    const readBack = async (): Promise<ReferenceDataResponse> => {
+      const res = await page.request.get(`${demo.url}/api/v1/reference-data`, { headers: { 'x-csrf-token': csrf } });
+      expect(res.ok()).toBe(true);
+      return (await res.json()) as ReferenceDataResponse;
+    };
+    await page.goto(`${demo.url}/admin/reference-data`);
+    await page.getByRole('heading', { name: '기준 자료', level: 1 }).waitFor();
+    await page.getByText('서울특별시 일자리정책과 · 자치구 공동협력사업 평가').waitFor();
+
+    // An empty word: the server refuses, and its message shows at the form.
+    const words = page.getByRole('form', { name: '평가 대상 명칭 고치기' });
+    await words.getByLabel('정식 명칭 (예: 자치구, 시·군)').fill(' ');
+    await words.getByRole('button', { name: '명칭 저장' }).click();
+    const refused = words.getByRole('alert').filter({ hasText: '명칭을 저장하지 못했습니다' });
+    await refused.waitFor();
+    expect((await refused.innerText()).length).toBeGreaterThan('명칭을 저장하지 못했습니다'.length);
+    expect((await readBack()).levels.find((l) => l.kind === 'district')!.nameKo).toBe('자치구');
+
+    await words.getByLabel('정식 명칭 (예: 자치구, 시·군)').fill('행정구');
+    await words.getByLabel('줄임 명칭 (예: 구, 시·군)').fill('행정구');
+    await words.getByLabel('영문 단수 (예: district)').fill('ward');
+    await words.getByLabel('영문 복수 (예: districts)').fill('wards');
+    await words.getByRole('button', { name: '명칭 저장' }).click();
+    await page.getByRole('status').filter({ hasText: '평가 대상 명칭을 저장했습니다' }).waitFor();
+    expect((await readBack()).levels.find((l) => l.kind === 'district')).toMatchObject({
+      nameKo: '행정구',
+      nounKo: '행정구',
+      nameEn: 'ward',
+      pluralEn: 'wards',
+    });
+    // The app's words are read again: the footer says 행정구 without a reload.
+    await page.getByText('서울특별시 일자리정책과 · 행정구 공동협력사업 평가').waitFor();
+    await expect
+      .poll(async () => page.getByRole('table', { name: '단위 계층과 명칭' }).getByRole('row').nth(2).innerText())
+      .toMatch(/행정구\s+행정구\s+ward \/ wards/);
+    await words.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(shots, 'reference-data-level-words.png') });
+
+    // A unit's peer groups: add two groupings, then change one and remove the other.
+    const unit = seoulDistricts[0]!;
+    const units = page.getByRole('table', { name: '단위와 비교 집단' });
+    await units.getByRole('button', { name: `비교 집단 고치기 (${unit.name})` }).click();
+    const groups = page.getByRole('form', { name: `${unit.name} 비교 집단` });
+    await groups.getByRole('button', { name: '기준 추가' }).click();
+    await groups.getByLabel('기준 이름 1').fill('유형');
+    await groups.getByLabel('집단 이름 1').fill('도시형');
+    await groups.getByRole('button', { name: '기준 추가' }).click();
+    await groups.getByLabel('기준 이름 2').fill('권역');
+    await groups.getByLabel('집단 이름 2').fill('도심권');
+    expect(await axeViolations(page)).toEqual([]);
+    await groups.screenshot({ path: path.join(shots, 'reference-data-groups-editor.png') });
+    await groups.getByRole('button', { name: '비교 집단 저장' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${unit.name}의 비교 집단을 저장했습니다` })
+      .waitFor();
+    expect((await readBack()).units.find((u) => u.code === unit.code)!.groups).toEqual({ 유형: '도시형', 권역: '도심권' });
+    await units.getByRole('columnheader', { name: '비교 집단: 유형' }).waitFor();
+
+    await units.getByRole('button', { name: `비교 집단 고치기 (${unit.name})` }).click();
+    const again = page.getByRole('form', { name: `${unit.name} 비교 집단` });
+    const first = await again.getByLabel('기준 이름 1').inputValue();
+    const typeRow = first === '유형' ? 1 : 2;
+    await again.getByLabel(`집단 이름 ${typeRow}`).fill('농촌형');
+    await again.getByRole('button', { name: `기준 ${3 - typeRow} 지우기` }).click();
+    await again.getByRole('button', { name: '비교 집단 저장' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${unit.name}의 비교 집단을 저장했습니다` })
+      .waitFor();
+    expect((await readBack()).units.find((u) => u.code === unit.code)!.groups).toEqual({ 유형: '농촌형' });
+    await expect.poll(() => units.getByRole('columnheader', { name: '비교 집단: 권역' }).count()).toBe(0);
+    await page.screenshot({ path: path.join(shots, 'reference-data-groups-saved.png'), fullPage: true });
+    await context.close();
   }, 180_000);
 });

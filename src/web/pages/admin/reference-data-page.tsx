@@ -92,8 +92,7 @@ function ReferenceDataView({ data }: { data: ReferenceDataResponse }) {
           </table>
         </div>
         {data.levels.map((l) => (
-          // Keyed by the saved words, so a form starts again from what the server now holds.
-          <LevelWordsForm key={`${l.kind}:${l.nameKo}:${l.nounKo}:${l.nameEn}:${l.pluralEn}`} level={l} />
+          <LevelWordsForm key={l.kind} level={l} />
         ))}
       </section>
 
