@@ -22,7 +22,8 @@ const shots =
 /**
  * The 평가 편람 in a real browser: beside the officer's entry form (J8, the four items that count), beside the
  * reviewer's score sheet (J12, the panel's rubric in words), and edited in the framework editor (saved with the
- * framework draft, then shown to the officer). Each screen passes axe-core (WCAG 2.1 AA).
+ * framework draft, then shown to the officer); the framework's population year is set in the same editor and read
+ * back. Each screen passes axe-core (WCAG 2.1 AA).
  */
 describe.skipIf(skip)('평가 편람 beside the forms in Chromium', () => {
   let demo: DemoServer;
@@ -142,6 +143,10 @@ describe.skipIf(skip)('평가 편람 beside the forms in Chromium', () => {
     await notes.fill('항목마다 이행 근거를 한 건 이상 첨부합니다.');
     await checklist.press('Control+End');
     await checklist.pressSequentially('\n감정노동자 보호 지침 시행');
+    // The population year of per-capita indicators, a setting of the whole framework, saved with the same draft.
+    const populationYear = page.getByLabel('1인당 지표의 인구 연도');
+    expect(await populationYear.inputValue()).toBe('cycle');
+    await populationYear.selectOption({ label: '평가 연도 이전의 가장 최근 인구' });
     await expectNoAxeViolations('framework editor with guidance', page);
     await editor.screenshot({ path: path.join(shots, 'handbook-editor-J11.png') });
     await page.getByRole('region', { name: '저장' }).getByRole('button', { name: '저장', exact: true }).click();
@@ -150,14 +155,17 @@ describe.skipIf(skip)('평가 편람 beside the forms in Chromium', () => {
       .first()
       .waitFor();
 
-    const saved = await api<{ definition: { indicators: Array<{ code: string; guidance?: { notes?: { ko: string }; checklist?: Array<{ ko: string }> } }> } }>(
-      'GET',
-      `/cycles/${DRAFT_YEAR}/framework`,
-    );
+    const saved = await api<{
+      definition: { populationYear?: string; indicators: Array<{ code: string; guidance?: { notes?: { ko: string }; checklist?: Array<{ ko: string }> } }> };
+    }>('GET', `/cycles/${DRAFT_YEAR}/framework`);
     const j11 = saved.definition.indicators.find((i) => i.code === 'J11')!;
     expect(j11.guidance?.notes?.ko).toBe('항목마다 이행 근거를 한 건 이상 첨부합니다.');
     expect(j11.guidance?.checklist?.map((c) => c.ko)).toHaveLength(6);
     expect(j11.guidance?.checklist?.at(-1)?.ko).toBe('감정노동자 보호 지침 시행');
+    expect(saved.definition.populationYear).toBe('latest_available');
+    expect(await populationYear.inputValue()).toBe('latest_available');
+    await populationYear.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(shots, 'framework-population-year.png') });
     await page.screenshot({ path: path.join(shots, 'handbook-editor-page.png'), fullPage: false });
     await context.close();
   }, 180_000);
