@@ -6,6 +6,7 @@
  */
 import { fieldPoints, type FrameworkDefinition, type Indicator } from '../frameworks/definition.js';
 import { DEMO_LABEL, illustrativeNotice, type Lang } from './labels.js';
+import { drawPageFooters } from './pdf-footer.js';
 import { compact } from './number-format.js';
 import { describeMethod, kindText } from './method-text.js';
 import { pretendardFonts } from './pdf-fonts.js';
@@ -194,28 +195,19 @@ function cover(doc: Doc, year: number, framework: FrameworkDefinition, o: Handbo
 
 function footers(doc: Doc, year: number, framework: FrameworkDefinition, o: HandbookOptions): void {
   const t = TEXT[o.lang];
-  const range = doc.bufferedPageRange();
-  const notes = [o.demo ? DEMO_LABEL[o.lang] : null, illustrativeNotice(framework)?.[o.lang] ?? null].filter((n): n is string => n !== null);
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    const y = PAGE.height - PAGE.margin - 16;
-    doc
-      .moveTo(PAGE.margin, y - 6)
-      .lineTo(PAGE.width - PAGE.margin, y - 6)
-      .lineWidth(0.5)
-      .strokeColor(COLOR.rule)
-      .stroke();
-    font(doc, false, 7.5, COLOR.muted);
-    doc.text(`${t.title(year)} · ${t.version(o.version, o.definitionHash.slice(0, 12))}`, PAGE.margin, y, { width: CONTENT - 50, lineBreak: false });
-    doc.text(t.page(i - range.start + 1, range.count), PAGE.width - PAGE.margin - 50, y, { width: 50, align: 'right', lineBreak: false });
-    if (notes.length > 0) {
-      font(doc, false, 7.5, o.demo ? COLOR.demo : COLOR.muted);
-      doc.text(notes.join(' · '), PAGE.margin, y + 11, { width: CONTENT, lineBreak: false, ellipsis: true });
-    }
-    doc.page.margins.bottom = bottom;
-  }
+  drawPageFooters(doc, {
+    page: PAGE,
+    rise: 16,
+    font: F.regular,
+    colors: COLOR,
+    left: `${t.title(year)} · ${t.version(o.version, o.definitionHash.slice(0, 12))}`,
+    pageLabel: t.page,
+    pageWidth: 50,
+    notes: [o.demo ? DEMO_LABEL[o.lang] : null, illustrativeNotice(framework)?.[o.lang] ?? null].filter((n): n is string => n !== null),
+    demo: o.demo,
+    // The notices line ends in an ellipsis when too long.
+    text: (d, text, x, y, width, align, part) => d.text(text, x, y, { width, align, lineBreak: false, ...(part === 'notes' ? { ellipsis: true } : {}) }),
+  });
 }
 
 /**

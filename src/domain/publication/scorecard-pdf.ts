@@ -9,6 +9,7 @@ import type { CycleOutcome, UnitOutcome } from '../scoring/evaluate.js';
 import { formatWon } from '../../engine/index.js';
 import { DEMO_LABEL, illustrativeNotice, shortName, tierName, type Lang } from './labels.js';
 import { compact, fixed, signed } from './number-format.js';
+import { drawPageFooters } from './pdf-footer.js';
 import { pretendardFonts } from './pdf-fonts.js';
 
 export interface TrendPoint {
@@ -363,29 +364,18 @@ function trendBlock(doc: Doc, outcome: CycleOutcome, o: ScorecardOptions, trend:
 
 function footers(doc: Doc, outcome: CycleOutcome, framework: FrameworkDefinition, o: ScorecardOptions): void {
   const t = TEXT[o.lang];
-  const range = doc.bufferedPageRange();
-  const notice = illustrativeNotice(framework)?.[o.lang];
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    const y = PAGE.height - PAGE.margin - 22;
-    doc
-      .moveTo(PAGE.margin, y - 6)
-      .lineTo(PAGE.width - PAGE.margin, y - 6)
-      .lineWidth(0.5)
-      .strokeColor(COLOR.rule)
-      .stroke();
-    font(doc, false, 7.5, COLOR.muted);
-    line(doc, t.footer(outcome.snapshotHash.slice(0, 12), outcome.engineVersion), PAGE.margin, y, CONTENT - 40);
-    line(doc, t.page(i - range.start + 1, range.count), PAGE.width - PAGE.margin - 40, y, 40, 'right');
-    const notes = [o.demo ? (o.lang === 'ko' ? DEMO_LABEL.ko : DEMO_LABEL.en) : null, notice ?? null].filter((n): n is string => n !== null);
-    if (notes.length > 0) {
-      font(doc, false, 7.5, o.demo ? COLOR.demo : COLOR.muted);
-      line(doc, notes.join(' · '), PAGE.margin, y + 11, CONTENT);
-    }
-    doc.page.margins.bottom = bottom;
-  }
+  drawPageFooters(doc, {
+    page: PAGE,
+    rise: 22,
+    font: F.regular,
+    colors: COLOR,
+    left: t.footer(outcome.snapshotHash.slice(0, 12), outcome.engineVersion),
+    pageLabel: t.page,
+    pageWidth: 40,
+    notes: [o.demo ? DEMO_LABEL[o.lang] : null, illustrativeNotice(framework)?.[o.lang] ?? null].filter((n): n is string => n !== null),
+    demo: o.demo,
+    text: line,
+  });
 }
 
 /**
