@@ -16,6 +16,22 @@ const timed = [
   'test/security/hostile-uploads.test.ts',
 ];
 
+/**
+ * Files that replace a module for themselves (`vi.mock('fastify')` to record the route table, a spy on
+ * process.stderr): they keep modules of their own. Every other file shares its worker's loaded modules
+ * (`isolate: false`), which saves loading the server's module graph again for each file; state kept in a module
+ * (caches) is keyed by the database handle it was read from, so files sharing a worker never see each other's data.
+ */
+const ownModules = [
+  'test/server/contract.test.ts',
+  'test/scenario/review-integrity.test.ts',
+  'test/security/fuzz-api.test.ts',
+  'test/security/authz-matrix.test.ts',
+  'test/cli/errors.test.ts',
+];
+
+const maxWorkers = Number(process.env.VITEST_MAX_WORKERS) || availableParallelism() + 1;
+
 const common = {
   globalSetup: ['test/global-setup.ts'],
   testTimeout: 30_000,
@@ -33,14 +49,16 @@ export default defineConfig({
           ...common,
           name: 'suite',
           include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
-          exclude: timed,
+          exclude: [...timed, ...ownModules],
+          isolate: false,
           // vitest's default is one worker less than the cores: a single worker on a 2-core CI machine. Most files
           // here spend much of their time waiting (on the PostgreSQL server, a server process they started,
           // Chromium), so one worker more than the cores keeps them busy. VITEST_MAX_WORKERS overrides it.
-          maxWorkers: Number(process.env.VITEST_MAX_WORKERS) || availableParallelism() + 1,
+          maxWorkers,
           sequence: { groupOrder: 0 },
         },
       },
+      { test: { ...common, name: 'own-modules', include: ownModules, maxWorkers, sequence: { groupOrder: 0 } } },
       { test: { ...common, name: 'timed', include: timed, maxWorkers: 1, sequence: { groupOrder: 1 } } },
     ],
   },

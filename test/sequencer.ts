@@ -8,7 +8,8 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * own) by file size, which puts these small scenario files last.
  */
 const slowFirst = [
-  'test/smoke/production.test.ts',
+  'test/smoke/production.pglite.test.ts',
+  'test/smoke/production.postgres.test.ts',
   'test/scenario/cycle-2019.pglite.test.ts',
   'test/faults/kill-server.pglite.test.ts',
   'test/scenario/cycle-2019.postgres.test.ts',

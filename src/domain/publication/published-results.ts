@@ -10,7 +10,7 @@ import { SEOUL_UNIT_WORDS, type UnitWords } from '../reference/unit-words.js';
 
 /**
  * What the public (no sign-in) may see: published cycles only, read from the published scoring run. Cached per
- * process for a few seconds (public pages take the most traffic); publishing clears the cache.
+ * database handle for a few seconds (public pages take the most traffic); publishing clears the cache.
  */
 export interface PublishedCycle {
   year: number;
@@ -34,13 +34,27 @@ export interface PublishedCycle {
 }
 
 const TTL_MS = 5_000;
-let cache: { at: number; fingerprint: string; cycles: PublishedCycle[] } | null = null;
-let refreshing: Promise<PublishedCycle[]> | null = null;
+
+/** One database's cache: what it read last, and the refresh under way (shared by concurrent callers). */
+interface CacheState {
+  cache: { at: number; fingerprint: string; cycles: PublishedCycle[] } | null;
+  refreshing: Promise<PublishedCycle[]> | null;
+  /** The {@link generation} the state belongs to: an older one is stale. */
+  generation: number;
+}
+
+/** Per database handle: a process that serves (or tests) several databases never answers one from another's cache. */
+const states = new WeakMap<object, CacheState>();
+/** Bumped by clearPublicCache: every database's cache is dropped (publishing is rare). */
 let generation = 0;
 
+function stateOf(db: DbOrTx): CacheState {
+  let state = states.get(db);
+  if (!state || state.generation !== generation) states.set(db, (state = { cache: null, refreshing: null, generation }));
+  return state;
+}
+
 export function clearPublicCache(): void {
-  cache = null;
-  refreshing = null;
   generation++;
 }
 
@@ -51,26 +65,26 @@ export function clearPublicCache(): void {
  * Concurrent callers share one refresh: an expired cache under load costs one query, not one per request.
  */
 export async function publishedCycles(db: DbOrTx): Promise<PublishedCycle[]> {
-  if (cache && Date.now() - cache.at < TTL_MS) return cache.cycles;
-  if (!refreshing) {
-    const started = refreshPublished(db).finally(() => {
-      if (refreshing === started) refreshing = null;
+  const state = stateOf(db);
+  if (state.cache && Date.now() - state.cache.at < TTL_MS) return state.cache.cycles;
+  if (!state.refreshing) {
+    const started = refreshPublished(db, state).finally(() => {
+      if (state.refreshing === started) state.refreshing = null;
     });
-    refreshing = started;
+    state.refreshing = started;
   }
-  return refreshing;
+  return state.refreshing;
 }
 
-async function refreshPublished(db: DbOrTx): Promise<PublishedCycle[]> {
-  const gen = generation;
+async function refreshPublished(db: DbOrTx, state: CacheState): Promise<PublishedCycle[]> {
   const fingerprint = await publicationFingerprint(db);
-  if (cache && cache.fingerprint === fingerprint) {
-    cache.at = Date.now();
-    return cache.cycles;
+  if (state.cache && state.cache.fingerprint === fingerprint) {
+    state.cache.at = Date.now();
+    return state.cache.cycles;
   }
   const cycles = await loadPublished(db);
   // A clearPublicCache() meanwhile (something was just published) means these rows may predate it: not kept.
-  if (gen === generation) cache = { at: Date.now(), fingerprint, cycles };
+  if (state.generation === generation) state.cache = { at: Date.now(), fingerprint, cycles };
   return cycles;
 }
 

@@ -33,9 +33,6 @@ const ROLES: Array<{ username: string; role: string }> = [
 const pages = topLevelPages(webPages());
 let building: ReturnType<typeof ensureWebBuilt> | null = null;
 let compiling: ReturnType<typeof ensureServerBuilt> | null = null;
-// One Chromium for the whole file (each backend's checks use fresh contexts of it).
-let launching: Promise<Browser> | null = null;
-afterAll(async () => (await launching)?.close());
 
 interface Target {
   name: 'pglite' | 'postgres';
@@ -74,7 +71,24 @@ interface PageFinding {
   what: string;
 }
 
-describe.each(targets)('the app as `npm start` runs it, on $name', (target) => {
+/**
+ * The smoke test on one database: one file per database (production.pglite.test.ts, production.postgres.test.ts), so
+ * the two run side by side on two workers.
+ */
+export function productionSmokeOn(name: Target['name']): void {
+  const target = targets.find((t) => t.name === name);
+  if (!target) {
+    describe.skip(`the app as \`npm start\` runs it, on ${name} (TEST_DATABASE_URL is not set)`, () => it('needs the PostgreSQL server', () => {}));
+    return;
+  }
+  describe(`the app as \`npm start\` runs it, on ${name}`, () => smokeOn(target));
+}
+
+function smokeOn(target: Target): void {
+  // One Chromium for the file (each check uses a fresh context of it).
+  let launching: Promise<Browser> | null = null;
+  afterAll(async () => (await launching)?.close());
+
   let server: ServerProcess;
   let base: string;
   let dataDir: string;
@@ -333,4 +347,4 @@ describe.each(targets)('the app as `npm start` runs it, on $name', (target) => {
       .filter((l) => /"level":(50|60)/.test(l));
     expect(errors).toEqual([]);
   });
-});
+}
