@@ -5,10 +5,20 @@
  *
  * Wall times depend on what else the machine runs, so the CPU time of this process is printed beside them.
  * Bounded: every timing loop stops at its repetition count or its time budget, whichever comes first.
+ *
+ * Before/after: the engine as it was before the performance work (commit {@link BASELINE_COMMIT}) is extracted
+ * with `git archive` into `.tmp/engine-baseline/` and measured in the same process, interleaved with the current
+ * code, for the three figures of the engine-at-its-limit goals (full `score()` on ASEM, 1,000 Monte Carlo runs on
+ * ASEM, 10,000 national runs on one thread); each line prints the ratio and whether both engines gave the same
+ * result (compared as JSON text, i.e. bit for bit). Skipped with a notice when git or the commit is not available.
+ * `npm run bench:engine -- --before-after` runs only this part.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as current from '../src/engine/index.js';
 import {
   aggregateInto,
   compile,
@@ -24,6 +34,10 @@ import {
 } from '../src/engine/index.js';
 import { sensitivityParallel } from '../src/engine/node.js';
 
+type Engine = typeof current;
+
+/** The engine before the performance work (issue 17, part 3): the reference of every before/after ratio. */
+const BASELINE_COMMIT = 'e22b38640013344d0c29d966b8c4a2bcfb73b43a';
 const COINR_MS_PER_RUN = 15;
 const COINR_MS_PER_1000_RUNS = 15_000;
 const repoRoot = path.resolve(import.meta.dirname, '..');
@@ -202,6 +216,119 @@ async function national(): Promise<void> {
   );
 }
 
+/**
+ * The baseline engine: `src/engine` of {@link BASELINE_COMMIT}, extracted once into `.tmp/engine-baseline/<commit>`
+ * (ignored by git, ESLint and tsc; its `zod` import resolves to the repository's `node_modules`). Null, with the
+ * reason printed, when it cannot be extracted.
+ */
+async function loadBaseline(): Promise<Engine | null> {
+  const dir = path.join(repoRoot, '.tmp', 'engine-baseline', BASELINE_COMMIT);
+  const entry = path.join(dir, 'src', 'engine', 'index.ts');
+  if (!existsSync(entry)) {
+    try {
+      rmSync(dir, { recursive: true, force: true });
+      mkdirSync(dir, { recursive: true });
+      const tar = execFileSync('git', ['archive', '--format=tar', BASELINE_COMMIT, 'src/engine'], { cwd: repoRoot, maxBuffer: 64 * 1024 * 1024 });
+      execFileSync('tar', ['-x', '-C', dir], { input: tar });
+    } catch (error) {
+      console.log(`  baseline skipped: cannot extract src/engine of ${BASELINE_COMMIT.slice(0, 10)} (${(error as Error).message.split('\n')[0]})`);
+      return null;
+    }
+  }
+  return (await import(pathToFileURL(entry).href)) as Engine;
+}
+
+/** Median wall and CPU time of `before` and `after`, timed alternately (`rounds` each) so both see the same load. */
+function interleaved(before: () => void, after: () => void, { rounds = 30, batch = 1, warmup = 5 } = {}) {
+  for (let i = 0; i < warmup; i++) {
+    before();
+    after();
+  }
+  const walls: [number[], number[]] = [[], []];
+  const cpus: [number[], number[]] = [[], []];
+  for (let r = 0; r < rounds; r++) {
+    [before, after].forEach((fn, k) => {
+      const c = cpuMs();
+      const t = performance.now();
+      for (let i = 0; i < batch; i++) fn();
+      walls[k]!.push((performance.now() - t) / batch);
+      cpus[k]!.push((cpuMs() - c) / batch);
+    });
+  }
+  return { before: { wall: median(walls[0]), cpu: median(cpus[0]) }, after: { wall: median(walls[1]), cpu: median(cpus[1]) } };
+}
+
+/** One before/after line; times in ms, shown in `unit` and judged against `goal` in that unit. */
+function beforeAfterLine(label: string, t: ReturnType<typeof interleaved>, goal: number, unit: 'ms' | 's', same: boolean): void {
+  const scale = unit === 's' ? 1000 : 1;
+  const f = (x: number) => ms(x / scale);
+  console.log(
+    `  ${label}: before ${f(t.before.wall)} ${unit} (CPU ${f(t.before.cpu)}) → after ${f(t.after.wall)} ${unit} (CPU ${f(t.after.cpu)})` +
+      ` · ${(t.before.wall / t.after.wall).toFixed(1)}× faster (on CPU time ${(t.before.cpu / t.after.cpu).toFixed(1)}×)` +
+      ` · ${verdict(t.after.wall / scale, t.after.cpu / scale, goal, unit)} · results ${same ? 'bit-identical' : 'DIFFERENT'}`,
+  );
+}
+
+/** The goals of the engine at its limit, before (baseline commit) and after (this code), in one process. */
+async function beforeAfter(): Promise<void> {
+  console.log(`Before/after: the engine of ${BASELINE_COMMIT.slice(0, 10)} (before the performance work) against this code, measured alternately`);
+  const before = await loadBaseline();
+  if (before === null) return;
+  const after = current;
+  if (existsSync(path.join(asemDir, 'ASEM_iData.csv')) && existsSync(path.join(asemDir, 'ASEM_iMeta.csv'))) {
+    const files = [
+      { name: 'ASEM_iMeta.csv', content: readFileSync(path.join(asemDir, 'ASEM_iMeta.csv')) },
+      { name: 'ASEM_iData.csv', content: readFileSync(path.join(asemDir, 'ASEM_iData.csv')) },
+    ] as const;
+    const prepare = (engine: Engine) => {
+      const r = engine.readCsvInput(files[0], files[1]);
+      if (!r.success) throw r.error;
+      return r.data;
+    };
+    const pb = prepare(before);
+    const pa = prepare(after);
+    const sameScore = JSON.stringify(before.score(pb)) === JSON.stringify(after.score(pa));
+    beforeAfterLine(
+      'ASEM full score() from parsed CSV, median of 40',
+      interleaved(
+        () => before.score(pb),
+        () => after.score(pa),
+        { rounds: 40, warmup: 10 },
+      ),
+      1,
+      'ms',
+      sameScore,
+    );
+    const mb_ = before.compile(pb);
+    const ma = after.compile(pa);
+    const sameMc =
+      JSON.stringify(before.sensitivity(mb_, { runs: 1000, seed: 1, noise: 0.25 })) ===
+      JSON.stringify(after.sensitivity(ma, { runs: 1000, seed: 1, noise: 0.25 }));
+    let seed = 2;
+    beforeAfterLine(
+      'ASEM 1,000 Monte Carlo runs (weights ±25 %), median of 15',
+      interleaved(
+        () => before.sensitivity(mb_, { runs: 1000, seed, noise: 0.25 }),
+        () => after.sensitivity(ma, { runs: 1000, seed: seed++, noise: 0.25 }),
+        { rounds: 15, warmup: 2 },
+      ),
+      10,
+      'ms',
+      sameMc,
+    );
+  } else console.log('  ASEM skipped: the ASEM data set is not next to the repository (../shared/data/coinr-asem)');
+  const input = nationalInput();
+  const sameNational =
+    JSON.stringify(before.sensitivity(input, { runs: 1000, seed: 7, noise: 0.25 })) ===
+    JSON.stringify(after.sensitivity(input, { runs: 1000, seed: 7, noise: 0.25 }));
+  const nat = interleaved(
+    () => before.sensitivity(input, { runs: 10_000, seed: 7, noise: 0.25 }),
+    () => after.sensitivity(input, { runs: 10_000, seed: 7, noise: 0.25 }),
+    { rounds: 3, warmup: 0 },
+  );
+  beforeAfterLine('national 10,000 runs, one thread, median of 3', nat, 0.5, 's', sameNational);
+}
+
 const start = performance.now();
 const load = loadavg()[0]!;
 console.log(
@@ -209,8 +336,13 @@ console.log(
     (load > availableParallelism() ? ' (other processes are loading the machine: wall times are inflated; see CPU times)' : ''),
 );
 console.log('');
-asem();
-console.log('');
-await national();
+const onlyBeforeAfter = process.argv.includes('--before-after');
+if (!onlyBeforeAfter) {
+  asem();
+  console.log('');
+  await national();
+  console.log('');
+}
+await beforeAfter();
 console.log('');
 console.log(`total ${ms((performance.now() - start) / 1000)} s`);

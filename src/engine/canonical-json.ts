@@ -11,9 +11,18 @@
 export function canonicalJson(value: unknown): string {
   const out: string[] = [];
   const sortedKeys = new Map<string, { keys: string[]; quoted: string[] }>();
+  // The previous object's own keys and their entry: table rows repeat one key list, which then needs no signature.
+  let lastOwn: string[] = [];
+  let lastEntry: { keys: string[]; quoted: string[] } | undefined;
+  const sameKeys = (a: string[], b: string[]) => {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+    return true;
+  };
   const write = (v: unknown): void => {
     if (v === null || v === undefined) out.push('null');
-    else if (typeof v === 'number') out.push(Number.isFinite(v) ? JSON.stringify(v) : 'null');
+    else if (typeof v === 'number')
+      out.push(Number.isFinite(v) ? String(v) : 'null'); // as JSON.stringify (-0 → "0")
     else if (typeof v === 'string' || typeof v === 'boolean') out.push(JSON.stringify(v));
     else if (v instanceof Date) out.push(JSON.stringify(v.toISOString()));
     else if (Array.isArray(v) || (ArrayBuffer.isView(v) && !(v instanceof DataView))) {
@@ -27,13 +36,18 @@ export function canonicalJson(value: unknown): string {
     } else if (typeof v === 'object') {
       const obj = v as Record<string, unknown>;
       const own = Object.keys(obj);
-      // The key list as JSON: unambiguous (no two key sets share a signature, whatever characters the keys hold).
-      const signature = JSON.stringify(own);
-      let entry = sortedKeys.get(signature);
+      let entry = lastEntry !== undefined && sameKeys(own, lastOwn) ? lastEntry : undefined;
       if (!entry) {
-        const keys = [...own].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-        entry = { keys, quoted: keys.map((k) => JSON.stringify(k) + ':') };
-        sortedKeys.set(signature, entry);
+        // The key list as JSON: unambiguous (no two key sets share a signature, whatever characters the keys hold).
+        const signature = JSON.stringify(own);
+        entry = sortedKeys.get(signature);
+        if (!entry) {
+          const keys = [...own].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+          entry = { keys, quoted: keys.map((k) => JSON.stringify(k) + ':') };
+          sortedKeys.set(signature, entry);
+        }
+        lastOwn = own;
+        lastEntry = entry;
       }
       out.push('{');
       let first = true;

@@ -28,6 +28,7 @@ export interface UnitResult {
   readonly contributions: Readonly<Record<string, number | null>>;
   /** Group column values (e.g. a peer group for awards). */
   readonly groups: Readonly<Record<string, string | null>>;
+  /** Built on first read (an enumerable getter, so JSON and spreads include it), then the same object every time. */
   readonly explanation: UnitExplanation;
 }
 
@@ -160,21 +161,25 @@ export function score(input: EvaluationInput | PreparedInput, overrides?: ScoreO
     inds.forEach((ind, i) => (contrib[ind.code] = orNull(contributions[i * nU + u]!)));
     const groups: Record<string, string | null> = {};
     for (const [g, values] of model.unitGroups) groups[g] = values[u] ?? null;
-    const explanation = explainUnit({
-      uName: model.unitNames[u]!,
-      rank: orNull(ranks[u]!),
-      score: orNull(topRow[u]!),
-      medianCode: med >= 0 ? model.unitCodes[med]! : null,
-      medianName: med >= 0 ? model.unitNames[med]! : null,
-      medianScore: med >= 0 ? topRow[med]! : null,
-      items: inds.map((ind, i) => ({
-        iCode: ind.code,
-        iName: ind.name,
-        mine: contributions[i * nU + u]!,
-        median: med >= 0 ? contributions[i * nU + med]! : NaN,
-      })),
-      top: model.options.explainTop,
-    });
+    // The explanation is built when first read (JSON.stringify, a spread or a property read all read it), then kept:
+    // most callers read a few units' explanations, or none, and building every sentence was most of score()'s time.
+    let explanation: UnitExplanation | undefined;
+    const explain = (): UnitExplanation =>
+      explainUnit({
+        uName: model.unitNames[u]!,
+        rank: orNull(ranks[u]!),
+        score: orNull(topRow[u]!),
+        medianCode: med >= 0 ? model.unitCodes[med]! : null,
+        medianName: med >= 0 ? model.unitNames[med]! : null,
+        medianScore: med >= 0 ? topRow[med]! : null,
+        items: inds.map((ind, i) => ({
+          iCode: ind.code,
+          iName: ind.name,
+          mine: contributions[i * nU + u]!,
+          median: med >= 0 ? contributions[i * nU + med]! : NaN,
+        })),
+        top: model.options.explainTop,
+      });
     return {
       uCode,
       uName: model.unitNames[u]!,
@@ -184,7 +189,9 @@ export function score(input: EvaluationInput | PreparedInput, overrides?: ScoreO
       points,
       contributions: contrib,
       groups,
-      explanation,
+      get explanation(): UnitExplanation {
+        return (explanation ??= explain());
+      },
     };
   });
   units.sort((a, b) => {

@@ -6,7 +6,7 @@
  * kept per block and added in block order at the merge. With run streams derived from (seed, run) alone, the
  * result is therefore bit-for-bit the same for any number of workers.
  */
-import { aggregateInto } from './aggregate.js';
+import { RunAggregator } from './aggregate-runs.js';
 import type { AwardConfigInput, AwardResult, AwardUnit } from './awards.js';
 import { Xoshiro128 } from './random.js';
 import { rankInto } from './rank.js';
@@ -52,7 +52,8 @@ export interface SensitivityTally {
  *    order), then one factor `1 − noise + 2·noise·u` per node except the top, in node order; each nominal weight
  *    is multiplied by its factor (weights are relative within their parent, so no explicit renormalisation is
  *    needed: every mean divides by the sum of the present children's weights);
- * 3. aggregates (`aggregateInto`) and ranks the top node (`rankInto`) without allocation;
+ * 3. aggregates (`RunAggregator`, `aggregateInto`'s arithmetic on an edge-major copy of the values) and ranks the
+ *    top node (`rankInto`) without allocation;
  * 4. tallies ranks, score deviations and, with awards, the tiers won (`assignAwards`).
  * O(runs × (units × edges + units log units)).
  *
@@ -90,6 +91,7 @@ export function runBlocks(
   const out = new Float64Array(model.nAggregates * nU);
   const ranks = new Float64Array(nU);
   const rng = new Xoshiro128();
+  const aggregator = new RunAggregator(model);
   const low = 1 - options.noise;
   const span = 2 * options.noise;
   const nNorm = plan.normalised.length;
@@ -104,7 +106,7 @@ export function runBlocks(
     const agg = plan.aggregations[Math.floor(rng.nextFloat() * nAgg)]!;
     for (let k = 0; k < lastWeighted; k++) weights[k] = nominal[k]! * (low + span * rng.nextFloat());
     const values = agg.needsPositive ? plan.positive![ni]! : plan.normalised[ni]!;
-    if (aggregateInto(model, weights, values, out, agg.codes) > 0) failedRuns++;
+    if (aggregator.aggregate(weights, values, out, agg.codes) > 0) failedRuns++;
     rankInto(model, out, ranks);
 
     const sums = (Math.floor(run / SENSITIVITY_BLOCK_RUNS) - firstBlock) * 2 * nU;
