@@ -75,12 +75,13 @@ export async function pressReleaseVersion(db: DbOrTx, principal: Principal | nul
  */
 export async function appendPressReleaseVersion(
   tx: DbOrTx,
-  principal: Principal,
+  principal: Principal | null,
   cycle: { id: number; year: number; isDemo: boolean },
   text: string,
   baseVersion: number | null,
   restoredFrom: number | null,
 ): Promise<number> {
+  requireRole(principal, 'city_admin');
   await lockPressRelease(tx, cycle.id);
   const current = await latestPressReleaseVersion(tx, cycle.id);
   if (baseVersion !== null && baseVersion !== current) {
