@@ -137,6 +137,15 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   // publication
   'GET /api/v1/cycles/:year/press-release': { allow: CITY_AUDIT, params: () => ({ year: 2019 }) },
   'PUT /api/v1/cycles/:year/press-release': { allow: CITY, params: () => ({ year: 2019 }), body: { text: '보도자료', version: STALE } },
+  // the publication workspace: auditors read the versions and download the 결과 보고; only the city admin saves and
+  // downloads the press-release drafts (a stale base version answers 409 and writes nothing)
+  'GET /api/v1/cycles/:year/press-release/versions': { allow: CITY_AUDIT, params: () => ({ year: 2019 }) },
+  'GET /api/v1/cycles/:year/press-release/versions/:version': { allow: CITY_AUDIT, params: () => ({ year: 2019, version: 1 }) },
+  'POST /api/v1/cycles/:year/press-release/versions': { allow: CITY, params: () => ({ year: 2019 }), body: { text: '보도자료', baseVersion: STALE } },
+  'GET /api/v1/cycles/:year/press-release.pdf': { allow: CITY, params: () => ({ year: 2019 }) },
+  'GET /api/v1/cycles/:year/press-release.docx': { allow: CITY, params: () => ({ year: 2019 }) },
+  'GET /api/v1/cycles/:year/result-report.pdf': { allow: CITY_AUDIT, params: () => ({ year: 2019 }) },
+  'GET /api/v1/cycles/:year/result-report.docx': { allow: CITY_AUDIT, params: () => ({ year: 2019 }) },
   // submissions of the own district
   'GET /api/v1/cycles/:year/districts/:code/submissions': { allow: DISTRICT_READ },
   'GET /api/v1/cycles/:year/districts/:code/submissions/:indicator': { allow: DISTRICT_READ },

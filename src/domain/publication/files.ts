@@ -1,5 +1,7 @@
 import type { DbOrTx } from '../../db/tx.js';
 import { findPublication, latestRunOfKind, updatePressRelease } from '../../db/repositories/scoring-runs.js';
+import { findPressReleaseVersion } from '../../db/repositories/press-release-versions.js';
+import { appendPressReleaseVersion } from './workspace.js';
 import { appendAudit } from '../audit.js';
 import type { Principal } from '../auth.js';
 import { actorOf, requireRole } from '../authz.js';
@@ -11,6 +13,7 @@ import { activityHighlights } from './press-highlights.js';
 import { inThreadRenderer, type FileRenderer } from '../file-rendering/index.js';
 import { resultsCsv, resultsJson } from './open-data.js';
 import { pressReleaseDraft } from './press-release.js';
+import { kstCalendarDate } from './korean-text.js';
 import { administrationShortName, unitWords } from '../reference/unit-words.js';
 import { clearPublicCache, publishedCycle, type PublishedCycle } from './published-results.js';
 import type { CycleOutcome } from '../scoring/evaluate.js';
@@ -95,23 +98,34 @@ function headlineDistricts(outcome: CycleOutcome): string[] {
   return [...new Set([...winners.slice(0, 4), ...streaks].map((u) => u.code))].slice(0, 6);
 }
 
-/** The press-release draft of a cycle's final (or published) run, generated from results and activity records. */
-export async function generatePressRelease(db: DbOrTx, year: number, date = new Date().toISOString().slice(0, 10)): Promise<string> {
+/**
+ * The outcome a cycle's documents speak of: the published run's, else the latest final run's.
+ *
+ * @throws {DomainError} `no_final_run` (409) when the cycle has neither.
+ */
+export async function finalOutcome(db: DbOrTx, year: number) {
   const cycle = await cycleOrThrow(db, year);
   const pub = await findPublication(db, cycle.id);
-  const run = pub ? null : await latestRunOfKind(db, cycle.id, 'final');
-  let outcome: CycleOutcome;
-  let framework;
   if (pub) {
     const c = await publishedCycle(db, year);
-    outcome = c.outcome;
-    framework = c.framework;
-  } else if (run) {
-    outcome = run.result as CycleOutcome;
-    framework = frameworkDefinitionSchema.parse(snapshotSchema.parse(run.input).framework);
-  } else {
-    throw new DomainError('conflict', 'no_final_run', { ko: '최종 점수 산정이 없습니다.', en: 'No final scoring run yet.' });
+    return { cycle, outcome: c.outcome, framework: c.framework, runId: pub.runId };
   }
+  const run = await latestRunOfKind(db, cycle.id, 'final');
+  if (!run) throw new DomainError('conflict', 'no_final_run', { ko: '최종 점수 산정이 없습니다.', en: 'No final scoring run yet.' });
+  return {
+    cycle,
+    outcome: run.result as CycleOutcome,
+    framework: frameworkDefinitionSchema.parse(snapshotSchema.parse(run.input).framework),
+    runId: run.id,
+  };
+}
+
+/**
+ * The press-release draft of a cycle's final (or published) run, generated from results and activity records, dated
+ * `date` (`YYYY-MM-DD`; default today in Seoul — never the server's UTC date, which is still yesterday before 09:00).
+ */
+export async function generatePressRelease(db: DbOrTx, year: number, date = kstCalendarDate(new Date())): Promise<string> {
+  const { cycle, outcome, framework } = await finalOutcome(db, year);
   const period = defaultDataPeriod(year);
   return pressReleaseDraft(outcome, framework, {
     cityName: await administrationShortName(db),
@@ -123,15 +137,24 @@ export async function generatePressRelease(db: DbOrTx, year: number, date = new 
   });
 }
 
-/** The stored press release (edited by the city), or a fresh draft when none is stored. */
-export async function pressRelease(db: DbOrTx, principal: Principal | null, year: number) {
+/**
+ * The press release as the city last saved it — the newest version of the publication workspace, else the text
+ * stored with the publication — or a fresh draft dated today in Seoul (`now` is the clock) when none is saved.
+ */
+export async function pressRelease(db: DbOrTx, principal: Principal | null, year: number, now: Date = new Date()) {
   requireRole(principal, 'city_admin', 'auditor');
   const cycle = await cycleOrThrow(db, year);
   const pub = await findPublication(db, cycle.id);
+  const saved = await findPressReleaseVersion(db, cycle.id, null);
+  if (saved) return { text: saved.body, edited: true, version: pub?.version ?? 0 };
   if (pub?.pressRelease) return { text: pub.pressRelease, edited: true, version: pub.version };
-  return { text: await generatePressRelease(db, year), edited: false, version: pub?.version ?? 0 };
+  return { text: await generatePressRelease(db, year, kstCalendarDate(now)), edited: false, version: pub?.version ?? 0 };
 }
 
+/**
+ * Saves the press release stored with the publication (optimistic on the publication's version), and the same text
+ * as a new version of the publication workspace, so both show the newest edit.
+ */
 export async function savePressRelease(db: Db, principal: Principal | null, year: number, text: string, version: number) {
   requireRole(principal, 'city_admin');
   await db.transaction(async (tx) => {
@@ -148,6 +171,7 @@ export async function savePressRelease(db: Db, principal: Principal | null, year
       });
     }
     await appendAudit(tx, actorOf(principal), { action: 'press_release.saved', entityType: 'publication', entityId: year, after: { length: text.length } });
+    await appendPressReleaseVersion(tx, principal, cycle, text, null, null);
   });
   clearPublicCache();
 }

@@ -36,3 +36,16 @@ export {
   type PublishedCycle,
 } from './published-results.js';
 export { openDataFile, scorecardPdfFile, pressRelease, savePressRelease, type OpenDataFormat, type PublicFile } from './files.js';
+export {
+  publicationWorkspace,
+  pressReleaseVersion,
+  savePressReleaseVersion,
+  pressReleaseFile,
+  resultReportFile,
+  systemClock,
+  type Clock,
+  type DocumentFile,
+  type DocumentFormat,
+} from './workspace.js';
+export { parsePressRelease, type DocModel, type DocBlock } from './document-model.js';
+export { kstCalendarDate, koreanDateTime } from './korean-text.js';

@@ -88,3 +88,19 @@ export function englishDate(d: CalendarDate): string {
 export function monthYear(d: CalendarDate, lang: 'ko' | 'en'): string {
   return lang === 'ko' ? `${d.year}년 ${d.month}월` : `${MONTHS_EN[d.month - 1]} ${d.year}`;
 }
+
+const KST_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', year: 'numeric', month: '2-digit', day: '2-digit' });
+const KST_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Seoul', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/**
+ * The calendar date in Seoul (KST, UTC+9) at the instant `now`, `YYYY-MM-DD`: at 2026-12-06T15:30Z it is already the
+ * 7th in Seoul. Documents date themselves with this, never with the UTC date of the server.
+ */
+export function kstCalendarDate(now: Date): string {
+  return KST_DATE.format(now);
+}
+
+/** "2026. 12. 7.(월) 00:30" — an instant as Seoul's clock shows it, for the "작성일시" of internal documents. */
+export function koreanDateTime(now: Date): string {
+  return `${koreanDate(parseCalendarDate(kstCalendarDate(now), 'koreanDateTime'))} ${KST_TIME.format(now)}`;
+}

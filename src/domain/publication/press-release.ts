@@ -309,6 +309,30 @@ function attachment(f: Facts): string[] {
   ];
 }
 
+/** The award winners as a second table of the attachment: tier, units, prize each and the tier's total. */
+function awardTable(f: Facts): string[] {
+  const paid = f.tiers.filter((t) => t.units.length > 0);
+  if (paid.length === 0) return [];
+  return [
+    `[붙임] ${f.year} 시상 내역`,
+    '',
+    `등급 | ${f.words.nameKo} | 1곳당 시상금 | 시상금 계`,
+    '---|---|---|---',
+    ...paid.map((t) =>
+      [
+        t.name.ko,
+        joinNames(
+          t.units.map((u) => u.name),
+          'ko',
+        ),
+        t.prizeEach > 0 ? formatWonKo(t.prizeEach) : '–',
+        t.total > 0 ? formatWonKo(t.total) : '–',
+      ].join(' | '),
+    ),
+    ...(f.prizeTotal > 0 ? [`합계 | ${countKo(f.awarded.length, f.words)} | | ${formatWonKo(f.prizeTotal)}`] : []),
+  ];
+}
+
 /**
  * A Korean press-release draft for a cycle's results (plain text with Markdown-style headline), ready for the
  * city to edit. Reads like a Seoul release: dateline, headline naming the top district(s) and the longest current
@@ -329,7 +353,13 @@ export function pressReleaseDraft(outcome: CycleOutcome, framework: FrameworkDef
   if (illustrative) notices.push(`※ ${illustrative.ko}`);
   const blocks: string[][] = [
     options.demo ? [`[${DEMO_LABEL.ko}] 이 보도자료 초안은 합성 자료로 만든 것이며 실제 평가 결과가 아닙니다.`] : [],
-    ['보도자료', `보도일시: ${koreanDate(f.date)} 배포 즉시 보도`, `담당부서: ${options.cityName} ${department}`],
+    [
+      '보도자료',
+      `보도일시: ${koreanDate(f.date)} 배포 즉시 보도`,
+      `담당부서: ${options.cityName} ${department}`,
+      '담당자: ○○○ 과장, ○○○ 주무관',
+      '연락처: 02-○○○○-○○○○, 02-○○○○-○○○○',
+    ],
     [`# ${headline(f, options)}`, '', ...subheads(f)],
     [lead(f, options)],
     scope(f, framework),
@@ -340,6 +370,7 @@ export function pressReleaseDraft(outcome: CycleOutcome, framework: FrameworkDef
     notices,
     [`※ 붙임: ${f.year} ${f.words.nameKo}별 평가 결과 1부.`, `문의: ${options.cityName} ${department} ○○○ 과장 (02-○○○○-○○○○), ○○○ 주무관 (02-○○○○-○○○○)`],
     attachment(f),
+    awardTable(f),
   ];
   return `${blocks
     .filter((b) => b.length > 0)

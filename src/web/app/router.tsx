@@ -20,6 +20,7 @@ const FrameworkPage = lazy(() => import('../pages/admin/framework-page.js'));
 const ScoringPage = lazy(() => import('../pages/admin/scoring-page.js'));
 const UsersPage = lazy(() => import('../pages/admin/users-page.js'));
 const AwardHistoryPage = lazy(() => import('../pages/admin/award-history-page.js'));
+const PublicationPage = lazy(() => import('../pages/admin/publication-page.js'));
 const ReferenceDataPage = lazy(() => import('../pages/admin/reference-data-page.js'));
 const AuditPage = lazy(() => import('../pages/audit/audit-page.js'));
 const DistrictHomePage = lazy(() => import('../pages/district/district-home-page.js'));
@@ -111,6 +112,22 @@ export function createAppRouter() {
               element: (
                 <RequireRole roles={[...cityReaders]}>
                   <AwardHistoryPage />
+                </RequireRole>
+              ),
+            },
+            {
+              path: 'admin/publication',
+              element: (
+                <RequireRole roles={[...cityReaders]}>
+                  <PublicationPage />
+                </RequireRole>
+              ),
+            },
+            {
+              path: 'admin/cycles/:year/publication',
+              element: (
+                <RequireRole roles={[...cityReaders]}>
+                  <PublicationPage />
                 </RequireRole>
               ),
             },

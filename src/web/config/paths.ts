@@ -39,6 +39,10 @@ export const paths = {
   users: '/admin/users',
   /** Award results of the years before the product (city admin, auditor). */
   awardHistory: '/admin/award-history',
+  /** The publication workspace of a cycle: press release (versions, PDF, .docx) and the 결과 보고 (city admin, auditor). */
+  publication: (year: number | string) => `/admin/cycles/${year}/publication`,
+  /** The publication workspace of the newest cycle with final results (the page picks the year). */
+  currentPublication: '/admin/publication',
   /** The signed-in user's password (every role; the only page while a new password is required). */
   changePassword: '/account/password',
 } as const;

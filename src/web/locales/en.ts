@@ -4,11 +4,13 @@ import { enAccounts } from './en-accounts.js';
 import { enWork } from './en-work.js';
 import { enHandbook } from './en-handbook.js';
 import { enAwards } from './en-awards.js';
+import { enPublication } from './en-publication.js';
 import type { ko } from './ko.js';
 
 export const en: typeof ko = {
   ...enWork,
   ...enAwards,
+  ...enPublication,
   ...enAccounts,
   ...enGates,
   ...enHandbook,
@@ -843,6 +845,7 @@ export const en: typeof ko = {
       'evidence.uploaded': 'Evidence uploaded',
       'review.assigned': 'Panel member assigned',
       'press_release.saved': 'Press release saved',
+      'press_release.version_saved': 'Press release saved as a new version',
       'submission.saved': 'Submission draft saved',
       'submission.submitted': 'Submitted',
       'submission.resubmitted': 'Resubmitted',
@@ -866,6 +869,7 @@ export const en: typeof ko = {
       'record_types.seeded': 'Record types created',
     },
     entities: {
+      press_release: 'Press release',
       cycle: 'Cycle',
       framework: 'Framework',
       scoring_run: 'Scoring run',

@@ -4,11 +4,13 @@ import { koAccounts } from './ko-accounts.js';
 import { koWork } from './ko-work.js';
 import { koHandbook } from './ko-handbook.js';
 import { koAwards } from './ko-awards.js';
+import { koPublication } from './ko-publication.js';
 
 // Korean is the language of record. Every UI string lives here (or in a file spread in below); en.ts mirrors this shape exactly.
 export const ko = {
   ...koWork,
   ...koAwards,
+  ...koPublication,
   ...koAccounts,
   ...koGates,
   ...koHandbook,
@@ -840,6 +842,7 @@ export const ko = {
       'evidence.uploaded': '증빙 업로드',
       'review.assigned': '평가위원 배정',
       'press_release.saved': '보도자료 저장',
+      'press_release.version_saved': '보도자료 새 버전 저장',
       'submission.saved': '제출 자료 임시 저장',
       'submission.submitted': '자료 제출',
       'submission.resubmitted': '자료 재제출',
@@ -863,6 +866,7 @@ export const ko = {
       'record_types.seeded': '실적 유형 생성',
     },
     entities: {
+      press_release: '보도자료',
       cycle: '평가 주기',
       framework: '평가 체계',
       scoring_run: '점수 산정',

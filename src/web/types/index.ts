@@ -24,6 +24,7 @@ import type {
   gateItemSchema,
   transitionBody,
 } from '../../contract/cycles.js';
+import type { pressReleaseVersionSchema, publicationWorkspaceSchema, savePressReleaseVersionBody } from '../../contract/publication.js';
 import type { evidenceFileSchema, uploadedEvidenceSchema } from '../../contract/evidence.js';
 import type { fieldSchema, frameworkDocumentSchema, indicatorSchema, methodSchema, rubricSchema } from '../../contract/framework-definition.js';
 import type { frameworkDiffSchema, frameworkVersionSchema, frameworkViewSchema, saveFrameworkBody } from '../../contract/frameworks.js';
@@ -288,3 +289,7 @@ export type NotificationPage = Json<typeof notificationPageSchema>;
 export type AwardHistoryEntry = Json<typeof awardHistoryEntrySchema>;
 export type AwardHistoryResponse = Json<typeof awardHistoryListSchema>;
 export type AwardHistoryImportResult = Json<typeof awardHistoryImportResultSchema>;
+
+export type PublicationWorkspace = Json<typeof publicationWorkspaceSchema>;
+export type PressReleaseVersion = Json<typeof pressReleaseVersionSchema>;
+export type SavePressReleaseVersion = Body<typeof savePressReleaseVersionBody>;

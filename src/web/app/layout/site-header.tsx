@@ -57,6 +57,13 @@ function workMenu(user: User, t: TFunction): MenuItem[] {
     items.push({ to: paths.currentAdjustments, label: t('adjustments.nav'), active: under(paths.currentAdjustments) });
     items.push({ to: paths.audit, label: t('header.work.audit'), active: under(paths.audit) });
   }
+  if (hasRole(user, 'city_admin', 'auditor')) {
+    items.push({
+      to: paths.currentPublication,
+      label: t('publication.nav'),
+      active: (p) => p === paths.currentPublication || /^\/admin\/cycles\/[^/]+\/publication/.test(p),
+    });
+  }
   if (hasRole(user, 'city_admin', 'auditor')) items.push({ to: paths.awardHistory, label: t('awardHistory.nav'), active: under(paths.awardHistory) });
   if (admin) items.push({ to: paths.referenceData, label: t('referenceData.nav'), active: under(paths.referenceData) });
   if (admin) items.push({ to: paths.users, label: t('users.nav'), active: under(paths.users) });
