@@ -157,7 +157,9 @@ function normaliseRecoveryCode(code: string): string {
  * ten times a password check on every attempt. The user id in the hashed text keeps equal codes of two users apart.
  */
 function recoveryCodeHash(userId: number, code: string): string {
-  return createHash('sha256').update(`${userId}:${normaliseRecoveryCode(code)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${userId}:${normaliseRecoveryCode(code)}`)
+    .digest('hex');
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -172,7 +174,12 @@ async function takeCodeAttempt(db: Db, actor: Actor, userId: number, policy: Sig
   const attempt = await takeAttempt(db, codeKey(userId), policy ?? defaultSignInPolicy);
   if (!attempt.ok) {
     await db.transaction((tx) =>
-      appendAudit(tx, actor, { action: 'auth.second_factor_throttled', entityType: 'user', entityId: userId, after: { retryAfter: attempt.retryAfterSeconds } }),
+      appendAudit(tx, actor, {
+        action: 'auth.second_factor_throttled',
+        entityType: 'user',
+        entityId: userId,
+        after: { retryAfter: attempt.retryAfterSeconds },
+      }),
     );
     const wait = waitInWords(attempt.retryAfterSeconds);
     throw new DomainError(
@@ -234,7 +241,7 @@ export async function beginEnrolment(db: DbOrTx, principal: Principal | null, po
   requireSignedIn(principal);
   if (isSystem(principal)) throw new DomainError('forbidden', 'forbidden', { ko: '시스템은 OTP를 등록할 수 없습니다.', en: 'The system cannot enrol.' });
   if (principal.user.isDemo) {
-    throw new DomainError('forbidden', 'demo_account', {
+    throw new DomainError('conflict', 'demo_account', {
       ko: '데모 계정에는 OTP를 등록할 수 없습니다. 여러 사람이 함께 쓰는 계정이기 때문입니다.',
       en: 'Demo accounts cannot have a second factor: they are shared.',
     });
@@ -285,7 +292,12 @@ export async function confirmEnrolment(
     );
     await clearAttempts(tx, attempt.key);
     if (principal.tokenHash) await markSessionSecondFactor(tx, principal.tokenHash);
-    await appendAudit(tx, actor, { action: 'auth.second_factor_enrolled', entityType: 'user', entityId: userId, after: { recoveryCodes: RECOVERY_CODE_COUNT, encrypted: !!policy.totpKey } });
+    await appendAudit(tx, actor, {
+      action: 'auth.second_factor_enrolled',
+      entityType: 'user',
+      entityId: userId,
+      after: { recoveryCodes: RECOVERY_CODE_COUNT, encrypted: !!policy.totpKey },
+    });
   });
   return { recoveryCodes };
 }

@@ -32,6 +32,7 @@ describe.each(backends())('second factor (TOTP) on $name', (backend) => {
   let demoAdmin: Client;
   const ids: Record<string, number> = {};
   const secrets: Record<string, string> = {};
+  let recovery: string[] = [];
 
   const cookieOf = (res: LightMyRequestResponse) => `hj_session=${res.cookies.find((c) => c.name === 'hj_session')!.value}`;
   const call = (s: { cookie: string; csrf: string }, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object) =>
@@ -46,7 +47,9 @@ describe.each(backends())('second factor (TOTP) on $name', (backend) => {
   const codeStep = (s: Session, code: string) => call(s, 'POST', '/api/v1/auth/second-factor', { code });
   const auditOf = async (userId: number, action: string) =>
     rowsOf<{ actor_label: string; after: unknown }>(
-      await db.db.execute(`SELECT actor_label, after FROM audit_log WHERE entity_type = 'user' AND entity_id = '${userId}' AND action = '${action}' ORDER BY seq`),
+      await db.db.execute(
+        `SELECT actor_label, after FROM audit_log WHERE entity_type = 'user' AND entity_id = '${userId}' AND action = '${action}' ORDER BY seq`,
+      ),
     );
 
   /** A new account (by the demo admin), its own password chosen: a session that has passed nothing yet. */
@@ -116,7 +119,7 @@ describe.each(backends())('second factor (TOTP) on $name', (backend) => {
     const [row] = rowsOf<{ secret: string }>(await db.db.execute(`SELECT secret FROM user_totp WHERE user_id = ${ids['sec.admin']}`));
     expect(row!.secret).toMatch(/^enc:v1:/);
     expect(row!.secret).not.toContain(secrets['sec.admin']);
-    (globalThis as Record<string, unknown>).__recovery = codes;
+    recovery = codes;
   });
 
   it('signs in with password then code; the half-signed-in session can do nothing else; a used code is refused', async () => {
@@ -150,7 +153,7 @@ describe.each(backends())('second factor (TOTP) on $name', (backend) => {
   });
 
   it('accepts a recovery code once only', async () => {
-    const codes = (globalThis as Record<string, unknown>).__recovery as string[];
+    const codes = recovery;
     const first = await passwordStep('sec.admin');
     const passed = sessionOf(await codeStep(first, codes[3]!.toUpperCase()));
     expect(passed.body.user.secondFactor.passed).toBe(true);
@@ -204,7 +207,7 @@ describe.each(backends())('second factor (TOTP) on $name', (backend) => {
   it('lets another city admin reset a second factor (audited; the user enrols again), never one’s own', async () => {
     const admin = await passwordStep('sec.admin');
     // Both steps within reach are used already (the enrolment's and the next one): a recovery code it is.
-    const full = sessionOf(await codeStep(admin, ((globalThis as Record<string, unknown>).__recovery as string[])[5]!));
+    const full = sessionOf(await codeStep(admin, recovery[5]!));
     const self = await call(full, 'DELETE', `/api/v1/users/${ids['sec.admin']}/second-factor`);
     expect(self.statusCode).toBe(409);
     expect(self.json<{ code: string }>().code).toBe('self');

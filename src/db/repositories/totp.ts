@@ -83,5 +83,8 @@ export async function usersWithTotp(db: DbOrTx, userIds: number[]): Promise<Set<
 
 /** The session passed the second factor now. */
 export async function markSessionSecondFactor(db: DbOrTx, tokenHash: string): Promise<void> {
-  await db.update(sessions).set({ secondFactorAt: sql`now()` }).where(eq(sessions.tokenHash, tokenHash));
+  await db
+    .update(sessions)
+    .set({ secondFactorAt: sql`now()` })
+    .where(eq(sessions.tokenHash, tokenHash));
 }

@@ -196,7 +196,11 @@ export const authRoutes =
       '/api/v1/me/second-factor',
       {
         config: { access: 'authenticated' },
-        schema: { tags: ['auth'], summary: 'Your second factor: set up or not, recovery codes left, required or not', response: { 200: secondFactorStatusSchema } },
+        schema: {
+          tags: ['auth'],
+          summary: 'Your second factor: set up or not, recovery codes left, required or not',
+          response: { 200: secondFactorStatusSchema },
+        },
       },
       async (req) => secondFactorStatus(ctx.database.db, req.principal, factorPolicy),
     );

@@ -1,6 +1,7 @@
 import { koAdjustments } from './ko-adjustments.js';
 import { koGates } from './ko-gates.js';
 import { koAccounts } from './ko-accounts.js';
+import { koTotp } from './ko-totp.js';
 import { koWork } from './ko-work.js';
 import { koHandbook } from './ko-handbook.js';
 import { koAwards } from './ko-awards.js';
@@ -10,6 +11,7 @@ export const ko = {
   ...koWork,
   ...koAwards,
   ...koAccounts,
+  ...koTotp,
   ...koGates,
   ...koHandbook,
   ...koAdjustments,
