@@ -2,6 +2,7 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import { apiFetch } from '../../../lib/api-client.js';
 import { setCsrfToken } from '../../../lib/csrf-token.js';
 import type { LoginResponse, RecoveryCodesResponse, SecondFactorCodeRequest, SecondFactorStatus, TotpEnrolment } from '../../../types/index.js';
+import { usersQueryKey } from '../../users/api/get-users.js';
 import { meQueryKey } from './get-me.js';
 
 export const secondFactorQueryKey = ['auth', 'second-factor'] as const;
@@ -52,7 +53,7 @@ export function useResetSecondFactor() {
   return useMutation({
     mutationFn: (userId: number) => apiFetch<void>(`/users/${userId}/second-factor`, { method: 'DELETE' }),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['users'] });
+      await queryClient.invalidateQueries({ queryKey: usersQueryKey });
     },
   });
 }
