@@ -146,6 +146,17 @@ export const configSchema = z
     HOPEJOBS_SIGNIN_FIRST_DELAY_S: integerSetting(1, 3600, 15),
     HOPEJOBS_SIGNIN_MAX_DELAY_S: integerSetting(1, 86_400, 900),
     HOPEJOBS_SIGNIN_NAME_CEILING: integerSetting(0, 1_000_000, 30),
+    // Second factor (src/domain/totp.ts, docs/operations.md): on = city admins and auditors must enrol, and publishing
+    // results or changing roles needs a session that passed it. Off by default (the demo and the tests).
+    HOPEJOBS_TOTP_REQUIRED: booleanFlag.default(false),
+    // 32 bytes (64 hex digits or base64): TOTP secrets are stored AES-256-GCM encrypted with it.
+    HOPEJOBS_TOTP_KEY: z
+      .string()
+      .refine(
+        (v) => /^[0-9a-fA-F]{64}$/.test(v.trim()) || Buffer.from(v.trim(), 'base64').length === 32,
+        zodMessage({ ko: '32바이트 키(16진수 64자 또는 base64)여야 합니다', en: 'must be a 32-byte key (64 hex digits or base64)' }),
+      )
+      .optional(),
     // Downloads of public files (PDF, xlsx, CSV, JSON, engine input) per client address per minute; 0 = no limit.
     HOPEJOBS_PUBLIC_DOWNLOADS_PER_MIN: integerSetting(0, 1_000_000, 120),
     // Worker threads that build scorecard PDFs and workbooks; default: the cores but one, at least 1, at most 4.

@@ -6,6 +6,17 @@ export const MAX_PASSWORD_LENGTH = 200;
 
 export const roleGrantSchema = z.object({ role: z.enum(roles), orgUnitCode: z.string().nullable() });
 
+/**
+ * The session's second factor: `pending` is what it must do before anything else (`code`: enter a one-time code,
+ * `enrol`: set one up, required by the installation's policy); `satisfied`: it may publish results and change roles.
+ */
+export const secondFactorStateSchema = z.object({
+  enrolled: z.boolean(),
+  passed: z.boolean(),
+  pending: z.enum(['none', 'code', 'enrol']),
+  satisfied: z.boolean(),
+});
+
 /** The signed-in user. */
 export const userSchema = z.object({
   id: z.number().int(),
@@ -14,6 +25,7 @@ export const userSchema = z.object({
   isDemo: z.boolean(),
   mustChangePassword: z.boolean(),
   roles: z.array(roleGrantSchema),
+  secondFactor: secondFactorStateSchema,
 });
 
 /** The signed-in user and the CSRF token of the session (answer of sign-in, /me and the password change). */
@@ -28,3 +40,21 @@ export const changePasswordBody = z.object({
   currentPassword: z.string().min(1).max(MAX_PASSWORD_LENGTH),
   newPassword: z.string().min(1).max(MAX_PASSWORD_LENGTH),
 });
+
+/** A one-time code (6 digits) from the authenticator app, or a recovery code. */
+export const secondFactorCodeBody = z.object({ code: z.string().trim().min(1).max(40) });
+
+/** The signed-in user's second factor, as the account security page shows it (never the secret). */
+export const secondFactorStatusSchema = z.object({
+  enrolled: z.boolean(),
+  enrolledAt: z.string().nullable(),
+  recoveryCodesLeft: z.number().int(),
+  required: z.boolean(),
+  canEnrol: z.boolean(),
+});
+
+/** A new enrolment: the secret (base32) for typing in, the otpauth:// URI and it as a QR code (SVG); shown this once. */
+export const totpEnrolmentSchema = z.object({ secret: z.string(), otpauthUri: z.string(), qrSvg: z.string() });
+
+/** The recovery codes of a confirmed enrolment, shown this once. */
+export const recoveryCodesSchema = z.object({ recoveryCodes: z.array(z.string()) });

@@ -15,6 +15,7 @@ export const userViewSchema = z.object({
   disabled: z.boolean(),
   lockedUntil: z.string().nullable().describe('set while sign-ins of this name must wait after failed ones, from at least one address'),
   mustChangePassword: z.boolean(),
+  secondFactor: z.boolean().describe('the account has a confirmed second factor (TOTP); a city admin may reset it'),
   roles: z.array(z.object({ role: z.enum(roles), orgUnitCode: z.string().nullable(), orgUnitName: z.string().nullable() })),
   lastSeenAt: z.string().nullable().describe('the last successful sign-in'),
   createdAt: z.string(),

@@ -9,3 +9,4 @@ export * from './schema/submissions.js';
 export * from './schema/evaluation.js';
 export * from './schema/award-history.js';
 export * from './schema/publication-documents.js';
+export * from './schema/totp.js';

@@ -18,6 +18,8 @@ import { DomainError } from './errors.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { attemptsDelayed, clearAttempts, defaultSignInPolicy, signInKey, takeAttempt, type SignInPolicy } from './sign-in-protection.js';
 import { passwordProblems } from './users/password-policy.js';
+import { checkSecondFactor, secondFactorState, type SecondFactorPolicy, type SecondFactorState } from './totp.js';
+import { findTotp } from '../db/repositories/totp.js';
 
 export const SESSION_TTL_MS = 8 * 60 * 60 * 1000; // one working day, sliding
 
@@ -35,6 +37,12 @@ export interface Principal {
   user: SessionUser;
   tokenHash: string;
   csrfToken: string;
+  /**
+   * The session's second factor (src/domain/totp.ts): what it must do before anything else and whether it may do
+   * what needs the factor. Absent on principals made by code (the system has its own pass; any other counts as not
+   * having passed).
+   */
+  secondFactor?: SecondFactorState;
 }
 
 export function hashToken(token: string): string {
@@ -66,7 +74,7 @@ export interface LoginResult {
 }
 
 /** Whether demo accounts (shared, printed passwords) may be used: only while the installation runs in demo mode. */
-export interface DemoPolicy {
+export interface DemoPolicy extends SecondFactorPolicy {
   allowDemo?: boolean;
 }
 
@@ -110,7 +118,7 @@ export async function login(
     await appendAudit(tx, actor, { action: 'auth.login', entityType: 'user', entityId: user.id });
     return session;
   });
-  return { token: opened.token, principal: await principalOf(db, user, opened) };
+  return { token: opened.token, principal: await principalOf(db, user, opened, input) };
 }
 
 /** An audit entry of its own (a refused or failed attempt changes nothing else). */
@@ -125,7 +133,12 @@ interface OpenedSession {
 }
 
 /** A new session: a random token for the cookie (only its SHA-256 is stored) and a CSRF token. */
-async function openSession(tx: DbOrTx, userId: number, client: { ip: string | null; userAgent: string | null }): Promise<OpenedSession> {
+async function openSession(
+  tx: DbOrTx,
+  userId: number,
+  client: { ip: string | null; userAgent: string | null },
+  secondFactorAt: Date | null = null,
+): Promise<OpenedSession & { secondFactorAt: Date | null }> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const tokenHash = hashToken(token);
@@ -136,18 +149,26 @@ async function openSession(tx: DbOrTx, userId: number, client: { ip: string | nu
     expiresAt: new Date(Date.now() + SESSION_TTL_MS),
     ip: client.ip,
     userAgent: client.userAgent?.slice(0, 300) ?? null,
+    secondFactorAt,
   });
-  return { token, tokenHash, csrfToken };
+  return { token, tokenHash, csrfToken, secondFactorAt };
 }
 
 type UserRecord = NonNullable<Awaited<ReturnType<typeof findUserById>>>;
 
-async function principalOf(db: DbOrTx, user: UserRecord, session: { tokenHash: string; csrfToken: string }): Promise<Principal> {
+async function principalOf(
+  db: DbOrTx,
+  user: UserRecord,
+  session: { tokenHash: string; csrfToken: string; secondFactorAt: Date | null },
+  policy: SecondFactorPolicy,
+): Promise<Principal> {
   const roles = await membershipsOf(db, user.id);
+  const totp = await findTotp(db, user.id);
   return {
     user: { id: user.id, username: user.username, displayName: user.displayName, isDemo: user.isDemo, mustChangePassword: user.mustChangePassword, roles },
     tokenHash: session.tokenHash,
     csrfToken: session.csrfToken,
+    secondFactor: secondFactorState({ enrolled: totp?.confirmedAt != null, passed: session.secondFactorAt !== null, isDemo: user.isDemo, roles, policy }),
   };
 }
 
@@ -163,7 +184,7 @@ export async function resolveSession(db: Db, token: string, policy: DemoPolicy =
   if (!user || user.disabledAt) return null;
   if (user.isDemo && policy.allowDemo === false) return null;
   await touchSession(db, tokenHash, new Date(Date.now() + SESSION_TTL_MS));
-  return principalOf(db, user, { tokenHash, csrfToken: session.csrfToken });
+  return principalOf(db, user, { tokenHash, csrfToken: session.csrfToken, secondFactorAt: session.secondFactorAt }, policy);
 }
 
 export async function logout(db: Db, principal: Principal): Promise<void> {
@@ -208,7 +229,7 @@ export async function setPasswordWithRotation(tx: DbOrTx, actor: Actor, userId: 
 export async function changeOwnPassword(
   db: Db,
   principal: Principal,
-  input: { currentPassword: string; newPassword: string; ip: string | null; userAgent: string | null } & GuessingPolicy,
+  input: { currentPassword: string; newPassword: string; ip: string | null; userAgent: string | null } & GuessingPolicy & SecondFactorPolicy,
 ): Promise<LoginResult> {
   const user = await findUserById(db, principal.user.id);
   if (!user) throw badCredentials();
@@ -242,7 +263,36 @@ export async function changeOwnPassword(
     await updateUserFields(tx, user.id, { passwordHash, mustChangePassword: false });
     await appendAudit(tx, actor, { action: 'auth.password_changed', entityType: 'user', entityId: user.id });
     await endSessionsOnPrivilegeChange(tx, actor, user.id, 'password changed by the user');
-    return openSession(tx, user.id, input);
+    // Passing the second factor is kept across the change: this is the same person in the same browser.
+    return openSession(tx, user.id, input, principal.secondFactor?.passed === true ? new Date() : null);
   });
-  return { token: opened.token, principal: await principalOf(db, { ...user, mustChangePassword: false }, opened) };
+  return { token: opened.token, principal: await principalOf(db, { ...user, mustChangePassword: false }, opened, input) };
+}
+
+/**
+ * The second step of signing in: a code from the authenticator app (or a recovery code) for a session opened by the
+ * password. On success that session ends and a new one (a new token and CSRF token) opens, marked as having passed
+ * the factor; codes are counted and single-use (src/domain/totp.ts).
+ */
+export async function completeSecondFactor(
+  db: Db,
+  principal: Principal,
+  input: { code: string; ip: string | null; userAgent: string | null; now?: number } & GuessingPolicy & SecondFactorPolicy,
+): Promise<LoginResult & { recoveryCodesLeft: number }> {
+  const user = await findUserById(db, principal.user.id);
+  if (!user) throw badCredentials();
+  const checked = await checkSecondFactor(db, principal, { code: input.code, now: input.now, signInPolicy: input.signInPolicy }, input);
+  const actor: Actor = { userId: user.id, label: user.username };
+  const opened = await db.transaction(async (tx) => {
+    await checked.clear(tx);
+    await deleteSession(tx, principal.tokenHash);
+    await appendAudit(tx, actor, {
+      action: 'auth.second_factor_passed',
+      entityType: 'user',
+      entityId: user.id,
+      after: { method: checked.method, ...(checked.method === 'recovery_code' ? { recoveryCodesLeft: checked.recoveryCodesLeft } : {}) },
+    });
+    return openSession(tx, user.id, input, new Date());
+  });
+  return { token: opened.token, principal: await principalOf(db, user, opened, input), recoveryCodesLeft: checked.recoveryCodesLeft };
 }

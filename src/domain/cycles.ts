@@ -8,6 +8,7 @@ import { administrationShortName, unitWords } from './reference/unit-words.js';
 import { appendAudit } from './audit.js';
 import type { Principal } from './auth.js';
 import { actorOf, holds, requireRole, requireSignedIn } from './authz.js';
+import { requireSecondFactor } from './totp.js';
 import { DomainError, type Message } from './errors.js';
 import { copyFramework, ensureFramework, freezeFramework, getFramework } from './frameworks/service.js';
 import { clearPublicCache } from './publication/published-results.js';
@@ -249,6 +250,8 @@ export interface TransitionInput {
  */
 export async function transitionCycle(db: Db, principal: Principal | null, year: number, input: TransitionInput): Promise<CycleRow> {
   requireRole(principal, 'city_admin');
+  // Publishing results needs a session that passed the second factor (when the policy is on: src/domain/totp.ts).
+  if (input.to === 'published') requireSecondFactor(principal);
   const actor = actorOf(principal);
   // Leaving the panel review closes its round first (blind scores become final), with the override reason if any.
   const current = await cycleOrThrow(db, year);

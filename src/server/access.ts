@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { resolveSession, type Principal } from '../domain/auth.js';
+import { resolveSession, type DemoPolicy, type Principal } from '../domain/auth.js';
 import { holds } from '../domain/authz.js';
 import { DomainError } from '../domain/errors.js';
 import type { Role } from '../domain/authz.js';
@@ -30,9 +30,23 @@ export const SESSION_COOKIE = 'hj_session';
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** All a user with a temporary password may do: see who they are, choose their own password, sign out. */
 const PASSWORD_CHANGE_ROUTES = new Set(['GET /api/v1/me', 'POST /api/v1/me/password', 'POST /api/v1/auth/logout']);
+/** All a session opened by the password of a user with a second factor may do: enter the code, or sign out. */
+const CODE_ROUTES = new Set(['GET /api/v1/me', 'POST /api/v1/auth/second-factor', 'POST /api/v1/auth/logout']);
+/** All a user the policy requires to enrol may do (besides choosing a password first, when one is required). */
+const ENROL_ROUTES = new Set([
+  'GET /api/v1/me',
+  'POST /api/v1/me/password',
+  'POST /api/v1/auth/logout',
+  'GET /api/v1/me/second-factor',
+  'POST /api/v1/me/second-factor/enrolment',
+  'POST /api/v1/me/second-factor/enrolment/confirm',
+]);
 
-/** `allowDemo: false` (HOPEJOBS_DEMO=0) makes sessions of demo accounts count as signed out. */
-export function registerAccessControl(app: FastifyInstance, database: Database, policy: { allowDemo?: boolean } = {}) {
+/**
+ * `allowDemo: false` (HOPEJOBS_DEMO=0) makes sessions of demo accounts count as signed out; the second-factor
+ * policy decides which sessions must first enter a code or enrol (src/domain/totp.ts).
+ */
+export function registerAccessControl(app: FastifyInstance, database: Database, policy: DemoPolicy = {}) {
   app.decorateRequest('principal', null);
 
   app.addHook('onRoute', (route) => {
@@ -60,10 +74,23 @@ export function registerAccessControl(app: FastifyInstance, database: Database, 
         en: 'Missing or wrong CSRF token. Reload the page and try again.',
       });
     }
-    if (principal.user.mustChangePassword && !PASSWORD_CHANGE_ROUTES.has(`${req.method} ${req.routeOptions.url}`)) {
+    const route = `${req.method} ${req.routeOptions.url}`;
+    if (principal.secondFactor?.pending === 'code' && !CODE_ROUTES.has(route)) {
+      throw new DomainError('forbidden', 'second_factor_pending', {
+        ko: '먼저 인증 앱의 일회용 코드(또는 복구 코드)를 입력하세요. 그 전에는 다른 작업을 할 수 없습니다.',
+        en: 'Enter the one-time code from your authenticator app (or a recovery code) first: nothing else is allowed before it.',
+      });
+    }
+    if (principal.user.mustChangePassword && !PASSWORD_CHANGE_ROUTES.has(route)) {
       throw new DomainError('forbidden', 'password_change_required', {
         ko: '먼저 비밀번호를 바꾸세요. 관리자가 정한 임시 비밀번호로는 다른 작업을 할 수 없습니다.',
         en: 'Change your password first: a temporary password set by an administrator allows nothing else.',
+      });
+    }
+    if (principal.secondFactor?.pending === 'enrol' && !ENROL_ROUTES.has(route)) {
+      throw new DomainError('forbidden', 'second_factor_enrolment_required', {
+        ko: '먼저 2단계 인증(OTP)을 등록하세요. 시 관리자와 감사 담당자는 등록해야 다른 작업을 할 수 있습니다.',
+        en: 'Set up the second factor (one-time codes) first: city admins and auditors must have it before anything else.',
       });
     }
     if (access !== 'authenticated' && !holds(principal, ...access.roles)) {

@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { trustProxySetting } from '../config.js';
 import { openEvidenceStore } from '../domain/evidence/index.js';
 import { registerAccessControl } from './access.js';
+import { secondFactorPolicy } from './second-factor.js';
 import { accessAwareTransform } from './openapi-access.js';
 import type { AppContext } from './context.js';
 import { errorHandler } from './problem.js';
@@ -81,7 +82,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
-  registerAccessControl(base, opts.database, { allowDemo: opts.config.HOPEJOBS_DEMO });
+  registerAccessControl(base, opts.database, { allowDemo: opts.config.HOPEJOBS_DEMO, ...secondFactorPolicy(opts.config) });
   registerSecurityHeaders(base);
   const metrics = registerMetrics(base, ctx);
 

@@ -65,6 +65,11 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/v1/me': { allow: SIGNED_IN },
   'GET /api/v1/me/work': { allow: SIGNED_IN },
   'POST /api/v1/me/password': { allow: SIGNED_IN, body: { currentPassword: 'not-the-password', newPassword: 'a-new-password-9' } },
+  // second factor: the fixture's demo accounts cannot enrol (409) and have none to confirm or pass (409)
+  'POST /api/v1/auth/second-factor': { allow: SIGNED_IN, body: { code: '123456' } },
+  'GET /api/v1/me/second-factor': { allow: SIGNED_IN },
+  'POST /api/v1/me/second-factor/enrolment': { allow: SIGNED_IN },
+  'POST /api/v1/me/second-factor/enrolment/confirm': { allow: SIGNED_IN, body: { code: '123456' } },
   // accounts (city admin only); the calls hit a taken username or a stale version
   'GET /api/v1/users': { allow: CITY },
   'GET /api/v1/users.xlsx': { allow: CITY },
@@ -73,6 +78,7 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'PATCH /api/v1/users/:id': { allow: CITY, params: () => ({ id: 1 }), body: { version: STALE, displayName: '권한 시험' } },
   'PUT /api/v1/users/:id/roles': { allow: CITY, params: () => ({ id: 1 }), body: { version: STALE, roles: [] } },
   'POST /api/v1/users/:id/password-reset': { allow: CITY, params: () => ({ id: 1 }), body: { version: STALE } },
+  'DELETE /api/v1/users/:id/second-factor': { allow: CITY, params: () => ({ id: 999_999 }) },
   // cycles and frameworks
   'GET /api/v1/cycles': { allow: SIGNED_IN },
   'POST /api/v1/cycles': { allow: CITY, body: { year: 2019 } },

@@ -9,6 +9,8 @@ export interface NewSession {
   expiresAt: Date;
   ip: string | null;
   userAgent: string | null;
+  /** Set when the session opens having passed the second factor. */
+  secondFactorAt?: Date | null;
 }
 
 export async function insertSession(db: DbOrTx, s: NewSession): Promise<void> {

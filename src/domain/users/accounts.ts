@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { USERNAME_PATTERN, type userViewSchema } from '../../contract/users.js';
 import { findOrgUnitByCode } from '../../db/repositories/org-units.js';
 import { deleteSessionsOfUser } from '../../db/repositories/sessions.js';
+import { usersWithTotp } from '../../db/repositories/totp.js';
 import {
   enabledCityAdminIds,
   findUserById,
@@ -24,6 +25,7 @@ import { actorOf, requireRole } from '../authz.js';
 import { DomainError, notFound, type FieldProblem } from '../errors.js';
 import { hashPassword, randomPassword } from '../passwords.js';
 import { delayedUntil, forgetAttemptsOfName } from '../sign-in-protection.js';
+import { requireSecondFactor } from '../totp.js';
 
 /** An account as the city admin sees it: never the password hash (the answer's schema is in src/contract/users.ts). */
 export type UserView = z.output<typeof userViewSchema>;
@@ -57,7 +59,7 @@ export interface RoleInput {
 export { USERNAME_PATTERN };
 const DISTRICT_ROLES: ReadonlySet<Role> = new Set(['district_officer', 'district_approver']);
 
-function view(row: UserRow, roles: MembershipWithName[], delayed: Date | undefined): UserView {
+function view(row: UserRow, roles: MembershipWithName[], delayed: Date | undefined, secondFactor: boolean): UserView {
   return {
     id: row.id,
     username: row.username,
@@ -66,6 +68,7 @@ function view(row: UserRow, roles: MembershipWithName[], delayed: Date | undefin
     disabled: row.disabledAt !== null,
     lockedUntil: delayed?.toISOString() ?? null,
     mustChangePassword: row.mustChangePassword,
+    secondFactor,
     roles,
     lastSeenAt: row.lastSignInAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
@@ -83,7 +86,11 @@ async function viewsOf(db: DbOrTx, rows: UserRow[]): Promise<UserView[]> {
     db,
     rows.map((r) => r.username),
   );
-  return rows.map((r) => view(r, roles.get(r.id) ?? [], delays.get(r.username)));
+  const withFactor = await usersWithTotp(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => view(r, roles.get(r.id) ?? [], delays.get(r.username), withFactor.has(r.id)));
 }
 
 /** Accounts are the city administrator's to see and change. */
@@ -181,6 +188,8 @@ export async function createAccount(
   input: { username: string; displayName: string; roles: RoleInput[] },
 ): Promise<CreatedAccount> {
   requireAccountAdmin(principal);
+  // Granting roles with a new account is a change of roles: it needs the second factor (src/domain/totp.ts).
+  if (input.roles.length > 0) requireSecondFactor(principal);
   const actor = actorOf(principal);
   const username = input.username.trim().toLowerCase();
   const oneTimePassword = randomPassword();
@@ -260,6 +269,7 @@ export async function updateAccount(
 
 export async function setAccountRoles(db: Db, principal: Principal | null, id: number, input: { version: number; roles: RoleInput[] }): Promise<UserView> {
   requireAccountAdmin(principal);
+  requireSecondFactor(principal);
   const actor = actorOf(principal);
   return db.transaction(async (tx) => {
     const { before } = await editing(tx, id, input.version);

@@ -1,9 +1,19 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { noContent } from '../../contract/common.js';
-import { changePasswordBody, loginBody, sessionSchema } from '../../contract/auth.js';
+import {
+  changePasswordBody,
+  loginBody,
+  recoveryCodesSchema,
+  secondFactorCodeBody,
+  secondFactorStatusSchema,
+  sessionSchema,
+  totpEnrolmentSchema,
+} from '../../contract/auth.js';
 import { countDemoUsers } from '../../domain/installation.js';
-import { changeOwnPassword, login, logout, SESSION_TTL_MS } from '../../domain/auth.js';
+import { changeOwnPassword, completeSecondFactor, login, logout, SESSION_TTL_MS } from '../../domain/auth.js';
+import { beginEnrolment, confirmEnrolment, secondFactorStatus } from '../../domain/totp.js';
+import { secondFactorPolicy, sessionAnswer } from '../second-factor.js';
 import { DomainError } from '../../domain/errors.js';
 import { SESSION_COOKIE } from '../access.js';
 import type { AppContext } from '../context.js';
@@ -35,6 +45,7 @@ export const authRoutes =
       nameCeiling: ctx.config.HOPEJOBS_SIGNIN_NAME_CEILING,
     };
     const allowDemo = ctx.config.HOPEJOBS_DEMO;
+    const factorPolicy = secondFactorPolicy(ctx.config);
     const cookieOptions = (req: FastifyRequest) => ({
       path: '/',
       httpOnly: true,
@@ -97,9 +108,10 @@ export const authRoutes =
           previousToken: req.cookies[SESSION_COOKIE] ?? null,
           allowDemo,
           signInPolicy,
+          ...factorPolicy,
         });
         reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(req), maxAge: Math.floor(SESSION_TTL_MS / 1000) });
-        return { user: principal.user, csrfToken: principal.csrfToken };
+        return sessionAnswer(principal);
       },
     );
 
@@ -127,8 +139,7 @@ export const authRoutes =
         },
       },
       async (req) => {
-        const p = req.principal!;
-        return { user: p.user, csrfToken: p.csrfToken };
+        return sessionAnswer(req.principal!);
       },
     );
 
@@ -150,9 +161,74 @@ export const authRoutes =
           ip: req.ip,
           userAgent: req.headers['user-agent'] ?? null,
           signInPolicy,
+          ...factorPolicy,
         });
         reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(req), maxAge: Math.floor(SESSION_TTL_MS / 1000) });
-        return { user: principal.user, csrfToken: principal.csrfToken };
+        return sessionAnswer(principal);
       },
+    );
+
+    app.post(
+      '/api/v1/auth/second-factor',
+      {
+        config: { access: 'authenticated' },
+        schema: {
+          tags: ['auth'],
+          summary: 'Second step of signing in: a one-time code (or a recovery code); renews the session as having passed it',
+          body: secondFactorCodeBody,
+          response: { 200: sessionSchema },
+        },
+      },
+      async (req, reply) => {
+        const { token, principal } = await completeSecondFactor(ctx.database.db, req.principal!, {
+          code: req.body.code,
+          ip: req.ip,
+          userAgent: req.headers['user-agent'] ?? null,
+          signInPolicy,
+          ...factorPolicy,
+        });
+        reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(req), maxAge: Math.floor(SESSION_TTL_MS / 1000) });
+        return sessionAnswer(principal);
+      },
+    );
+
+    app.get(
+      '/api/v1/me/second-factor',
+      {
+        config: { access: 'authenticated' },
+        schema: {
+          tags: ['auth'],
+          summary: 'Your second factor: set up or not, recovery codes left, required or not',
+          response: { 200: secondFactorStatusSchema },
+        },
+      },
+      async (req) => secondFactorStatus(ctx.database.db, req.principal, factorPolicy),
+    );
+
+    app.post(
+      '/api/v1/me/second-factor/enrolment',
+      {
+        config: { access: 'authenticated' },
+        schema: {
+          tags: ['auth'],
+          summary: 'Start setting up one-time codes: a new secret, its otpauth URI and QR code (shown only now)',
+          response: { 200: totpEnrolmentSchema },
+        },
+      },
+      async (req) => beginEnrolment(ctx.database.db, req.principal, factorPolicy),
+    );
+
+    app.post(
+      '/api/v1/me/second-factor/enrolment/confirm',
+      {
+        config: { access: 'authenticated' },
+        schema: {
+          tags: ['auth'],
+          summary: 'Confirm the setup with a code; answers the single-use recovery codes, shown only now',
+          body: secondFactorCodeBody,
+          response: { 200: recoveryCodesSchema },
+        },
+      },
+      async (req) => confirmEnrolment(ctx.database.db, req.principal, { code: req.body.code, signInPolicy }, factorPolicy),
     );
   };

@@ -14,6 +14,8 @@ import {
 import { attachmentDisposition } from '../../domain/exports/download-name.js';
 import { accountsWorkbook, createAccount, getAccount, listAccounts, resetAccountPassword, setAccountRoles, updateAccount } from '../../domain/users/index.js';
 import { requestLang } from '../problem.js';
+import { noContent } from '../../contract/common.js';
+import { resetSecondFactor } from '../../domain/totp.js';
 import type { AppContext } from '../context.js';
 
 const admins = { roles: ['city_admin'] as const };
@@ -128,5 +130,22 @@ export const userRoutes =
         },
       },
       async (req) => resetAccountPassword(db, req.principal, req.params.id, req.body),
+    );
+
+    app.delete(
+      '/api/v1/users/:id/second-factor',
+      {
+        config: { access: admins },
+        schema: {
+          tags: ['users'],
+          summary: '2단계 인증 초기화 / remove another account’s second factor (a lost phone); audited, their sessions end',
+          params: userIdParams,
+          response: { 204: noContent },
+        },
+      },
+      async (req, reply) => {
+        await resetSecondFactor(db, req.principal, req.params.id);
+        return reply.code(204).send(null);
+      },
     );
   };

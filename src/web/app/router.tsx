@@ -14,6 +14,8 @@ const OpenDataPage = lazy(() => import('../pages/public/open-data-page.js'));
 const WhatIfPage = lazy(() => import('../pages/whatif/whatif-page.js'));
 const SignInPage = lazy(() => import('../pages/auth/sign-in-page.js'));
 const ChangePasswordPage = lazy(() => import('../pages/auth/change-password-page.js'));
+const AccountSecurityPage = lazy(() => import('../pages/auth/account-security-page.js'));
+const SecondFactorPage = lazy(() => import('../pages/auth/second-factor-page.js'));
 const MyWorkPage = lazy(() => import('../pages/my-work-page.js'));
 const DashboardPage = lazy(() => import('../pages/admin/dashboard-page.js'));
 const FrameworkPage = lazy(() => import('../pages/admin/framework-page.js'));
@@ -59,6 +61,8 @@ export function createAppRouter() {
             { path: 'sign-in', element: <SignInPage /> },
             { path: 'my', element: <MyWorkPage /> },
             { path: 'account/password', element: <ChangePasswordPage /> },
+            { path: 'account/security', element: <AccountSecurityPage /> },
+            { path: 'sign-in/code', element: <SecondFactorPage /> },
             {
               path: 'admin',
               element: (

@@ -45,6 +45,10 @@ export const paths = {
   currentPublication: '/admin/publication',
   /** The signed-in user's password (every role; the only page while a new password is required). */
   changePassword: '/account/password',
+  /** The signed-in user's second factor (one-time codes): set up, status; the only page while the policy requires it. */
+  accountSecurity: '/account/security',
+  /** The code step of signing in (a session opened by the password of a user with a second factor). */
+  signInCode: '/sign-in/code',
 } as const;
 
 /** The sign-in address that comes back to `next` afterwards. */

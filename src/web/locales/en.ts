@@ -1,6 +1,7 @@
 import { enAdjustments } from './en-adjustments.js';
 import { enGates } from './en-gates.js';
 import { enAccounts } from './en-accounts.js';
+import { enTotp } from './en-totp.js';
 import { enWork } from './en-work.js';
 import { enHandbook } from './en-handbook.js';
 import { enAwards } from './en-awards.js';
@@ -12,6 +13,7 @@ export const en: typeof ko = {
   ...enAwards,
   ...enPublication,
   ...enAccounts,
+  ...enTotp,
   ...enGates,
   ...enHandbook,
   ...enAdjustments,

@@ -1,6 +1,7 @@
 import { koAdjustments } from './ko-adjustments.js';
 import { koGates } from './ko-gates.js';
 import { koAccounts } from './ko-accounts.js';
+import { koTotp } from './ko-totp.js';
 import { koWork } from './ko-work.js';
 import { koHandbook } from './ko-handbook.js';
 import { koAwards } from './ko-awards.js';
@@ -12,6 +13,7 @@ export const ko = {
   ...koAwards,
   ...koPublication,
   ...koAccounts,
+  ...koTotp,
   ...koGates,
   ...koHandbook,
   ...koAdjustments,

@@ -11,7 +11,17 @@ import type {
   enterAdjustmentBody,
 } from '../../contract/adjustments.js';
 import type { auditEntrySchema, auditPageSchema, auditQuery, auditVerificationSchema } from '../../contract/audit.js';
-import type { changePasswordBody, loginBody, roleGrantSchema, sessionSchema, userSchema } from '../../contract/auth.js';
+import type {
+  changePasswordBody,
+  loginBody,
+  recoveryCodesSchema,
+  roleGrantSchema,
+  secondFactorCodeBody,
+  secondFactorStatusSchema,
+  sessionSchema,
+  totpEnrolmentSchema,
+  userSchema,
+} from '../../contract/auth.js';
 import type { bilingual, fieldProblem } from '../../contract/common.js';
 import type {
   blockingListSchema,
@@ -138,6 +148,10 @@ export type LoginResponse = Json<typeof sessionSchema>;
 export type ChangePasswordRequest = Body<typeof changePasswordBody>;
 /** The server ends every other session and starts a new one: the CSRF token changes with it. */
 export type ChangePasswordResponse = Json<typeof sessionSchema>;
+export type SecondFactorCodeRequest = Body<typeof secondFactorCodeBody>;
+export type SecondFactorStatus = Json<typeof secondFactorStatusSchema>;
+export type TotpEnrolment = Json<typeof totpEnrolmentSchema>;
+export type RecoveryCodesResponse = Json<typeof recoveryCodesSchema>;
 export type UserView = Json<typeof userViewSchema>;
 export type UserRoleView = UserView['roles'][number];
 export type UsersResponse = Json<typeof userListSchema>;

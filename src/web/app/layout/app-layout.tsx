@@ -3,6 +3,7 @@ import { Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LoadingState } from '../../components/ui/status.js';
 import { PasswordGate } from '../password-gate.js';
+import { SecondFactorGate } from '../second-factor-gate.js';
 import { SiteFooter } from './site-footer.js';
 import { SiteHeader } from './site-header.js';
 import styles from './app-layout.module.css';
@@ -33,9 +34,11 @@ export function AppLayout() {
       <main id="main" ref={mainRef} tabIndex={-1} className={styles.main}>
         <div className="container">
           <Suspense fallback={<LoadingState />}>
-            <PasswordGate>
-              <Outlet />
-            </PasswordGate>
+            <SecondFactorGate>
+              <PasswordGate>
+                <Outlet />
+              </PasswordGate>
+            </SecondFactorGate>
           </Suspense>
         </div>
       </main>

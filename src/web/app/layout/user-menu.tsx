@@ -60,6 +60,11 @@ export function UserMenu({ user }: { user: User }) {
             {t('userMenu.changePassword')}
           </Link>
         </li>
+        <li>
+          <Link to={paths.accountSecurity} className={styles.userMenuLink} aria-current={pathname === paths.accountSecurity ? 'page' : undefined}>
+            {t('totp.menu')}
+          </Link>
+        </li>
       </ul>
     </div>
   );

@@ -12,6 +12,7 @@ import { ApiError } from '../../../lib/problem-details.js';
 import type { OneTimePasswordResponse, OrgUnit, UserView } from '../../../types/index.js';
 import { useReloadUser } from '../api/get-users.js';
 import { useResetPassword } from '../api/reset-password.js';
+import { useResetSecondFactor } from '../../auth/api/second-factor.js';
 import { useSetUserRoles } from '../api/set-user-roles.js';
 import { useUpdateUser } from '../api/update-user.js';
 import { grantsOf, rowsOf, type RoleRow } from './role-grants.js';
@@ -57,6 +58,7 @@ function ManageUser({ user, selfId, districts, districtName, onPasswordReset, on
   const toggle = useUpdateUser();
   const setRoles = useSetUserRoles();
   const reset = useResetPassword();
+  const resetFactor = useResetSecondFactor();
   const reload = useReloadUser();
   const [notice, setNotice] = useState<string | null>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
@@ -172,6 +174,25 @@ function ManageUser({ user, selfId, districts, districtName, onPasswordReset, on
           }}
         />
       </PanelSection>
+
+      {user.secondFactor && (
+        <PanelSection title={t('totp.reset')}>
+          <ResetSecondFactor
+            user={user}
+            mutation={resetFactor}
+            onConfirm={() => {
+              setNotice(null);
+              resetFactor.mutate(user.id, {
+                onSuccess: () => {
+                  setNotice(t('totp.resetDone'));
+                  onChanged({ ...user, secondFactor: false });
+                  requestAnimationFrame(() => noticeRef.current?.focus());
+                },
+              });
+            }}
+          />
+        </PanelSection>
+      )}
     </div>
   );
 }
@@ -328,6 +349,51 @@ function ResetPassword({
           }}
         >
           {t('users.panel.reset')}
+        </Button>
+      )}
+    </>
+  );
+}
+
+/** Another account's second factor (a lost phone), removed after a confirmation; the server refuses one's own. */
+function ResetSecondFactor({
+  user,
+  mutation,
+  onConfirm,
+}: {
+  user: UserView;
+  mutation: { isPending: boolean; isError: boolean; error: unknown };
+  onConfirm: () => void;
+}) {
+  const { t } = useTranslation();
+  const [confirming, setConfirming] = useState(false);
+  const confirmRef = useRef<HTMLParagraphElement>(null);
+  return (
+    <>
+      {mutation.isError && <ProblemAfterAction error={mutation.error} onLoadCurrent={() => setConfirming(false)} />}
+      {confirming ? (
+        <div className={styles.confirm}>
+          <p ref={confirmRef} tabIndex={-1} className={styles.confirmText}>
+            {t('totp.resetConfirm', { name: user.username })}
+          </p>
+          <div className={styles.actions}>
+            <Button disabled={mutation.isPending} onClick={onConfirm}>
+              {mutation.isPending ? t('common.working') : t('totp.reset')}
+            </Button>
+            <Button variant="tertiary" onClick={() => setConfirming(false)}>
+              {t('common.cancel')}
+            </Button>
+          </div>
+        </div>
+      ) : (
+        <Button
+          variant="secondary"
+          onClick={() => {
+            setConfirming(true);
+            requestAnimationFrame(() => confirmRef.current?.focus());
+          }}
+        >
+          {t('totp.reset')}
         </Button>
       )}
     </>
