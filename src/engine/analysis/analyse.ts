@@ -90,7 +90,7 @@ export interface AnalysisResult {
   readonly cronbach: Record<string, number | null>;
   /** PCA of the children of each aggregate (null when it cannot be computed). */
   readonly pca: Record<string, GroupPca | null>;
-  /** Elements of level 1 (indicators, iMeta order), then level 2 (iMeta order). */
+  /** Elements of level 1 (indicators, iMeta order), then level 2 (iMeta order) unless it is the top (COINr `Level` 1 … levels − 1). */
   readonly removal: RemovalImpact[];
 }
 
@@ -210,7 +210,7 @@ function analyseModel(model: CompiledModel, rawModel: CompiledModel): AnalysisRe
   const elements = [
     ...model.framework.indicators.map((i) => ({ level: 1, code: i.code })),
     ...[...model.framework.aggregates]
-      .filter((a) => a.level === 2)
+      .filter((a) => a.level === 2 && a.code !== model.framework.top)
       .sort((a, b) => a.metaIndex - b.metaIndex)
       .map((a) => ({ level: 2, code: a.code })),
   ];
