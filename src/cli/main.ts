@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerAnalyseCommand } from './analyse.js';
 import { appVersion } from '../version.js';
 import { registerBackupCommands } from './backup-commands.js';
 import { registerDbCommands } from './db-commands.js';
@@ -13,5 +14,6 @@ registerDbCommands(program);
 registerBackupCommands(program);
 
 registerScoreCommand(program);
+registerAnalyseCommand(program);
 
 await program.parseAsync(process.argv);

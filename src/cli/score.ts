@@ -71,7 +71,8 @@ function guardPipe(): void {
   });
 }
 
-const nodeIo: ScoreCommandIo = {
+/** The real console and file system. */
+export const nodeIo: ScoreCommandIo = {
   stdout: (t) => {
     guardPipe();
     process.stdout.write(t);
@@ -88,7 +89,7 @@ const nodeIo: ScoreCommandIo = {
 };
 
 /** Raw option values as commander hands them over. */
-interface RawScoreOptions {
+export interface RawScoreOptions {
   data?: string;
   meta?: string;
   format?: string;
@@ -302,7 +303,8 @@ function progressLine(io: ScoreCommandIo): { update: (f: number) => void; clear:
   };
 }
 
-function readInput(evaluation: string | undefined, raw: RawScoreOptions, io: ScoreCommandIo): SafeResult<PreparedInput> | UsageProblem[] {
+/** Reads the evaluation JSON or the two CSV files; exported for `hopejobs analyse`. */
+export function readInput(evaluation: string | undefined, raw: RawScoreOptions, io: ScoreCommandIo): SafeResult<PreparedInput> | UsageProblem[] {
   const read = (path: string): Uint8Array | UsageProblem => {
     try {
       return io.readFile(path);

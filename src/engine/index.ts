@@ -213,3 +213,19 @@ export { median } from './median.js';
  */
 export { canonicalJson } from './canonical-json.js';
 export { sha256HexOfText } from './sha256.js';
+
+// ── Statistical audit of a framework (COINr get_stats, get_corr, get_cronbach, get_PCA, remove_elements) ─────────
+
+/**
+ * The audit of a framework: raw indicator statistics and flags, parent and sibling correlations, Cronbach's α and
+ * PCA per aggregate, rank changes when each element of levels 1 and 2 is removed; `safeAnalyse` never throws.
+ * @example const audit = analyse(input); audit.cronbach['Index'] // 0.7…
+ */
+export { analyse, safeAnalyse, STAT_THRESHOLDS } from './analysis/analyse.js';
+export type { AnalysisResult, IndicatorStats, StatFlag, StructureCorrelation, GroupPca, RemovalImpact } from './analysis/analyse.js';
+
+/**
+ * The audit as the CLI prints it: JSON (contract keys, byte-identical for the same input) or text tables.
+ * @example process.stdout.write(formatAnalysisTable(analyse(input), { lang: 'en' }));
+ */
+export { formatAnalysisJson, formatAnalysisTable } from './analysis/format.js';

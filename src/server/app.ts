@@ -21,6 +21,7 @@ import { publicRoutes } from './routes/public.js';
 import { publicationRoutes } from './routes/publication.js';
 import { reviewRoutes } from './routes/reviews.js';
 import { scoringRunRoutes } from './routes/scoring-runs.js';
+import { analysisRoutes } from './routes/analysis.js';
 import { healthRoutes } from './routes/health.js';
 import { metricsRoutes } from './routes/metrics.js';
 import { readinessRoutes } from './routes/readiness.js';
@@ -98,6 +99,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(reviewRoutes(ctx));
   await app.register(publicRoutes(ctx));
   await app.register(scoringRunRoutes(ctx));
+  await app.register(analysisRoutes(ctx));
   await app.register(auditRoutes(ctx));
   await app.register(publicationRoutes(ctx));
 

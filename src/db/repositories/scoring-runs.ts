@@ -125,3 +125,8 @@ export async function publicationCount(db: DbOrTx): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(publications);
   return row?.n ?? 0;
 }
+
+/** Stores a run's statistical audit (computed once, for runs made before it was stored with every run). */
+export async function setRunAnalysis(db: DbOrTx, id: number, analysis: unknown): Promise<void> {
+  await db.update(scoringRuns).set({ analysis }).where(eq(scoringRuns.id, id));
+}

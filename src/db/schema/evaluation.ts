@@ -96,6 +96,8 @@ export const scoringRuns = pgTable(
     engineVersion: text('engine_version').notNull(),
     result: jsonb('result'),
     sensitivity: jsonb('sensitivity'),
+    /** The statistical audit of the framework on this run's data (engine `analyse`); null until computed for older runs. */
+    analysis: jsonb('analysis'),
     progress: doublePrecision('progress').notNull().default(0),
     error: text('error'),
     note: text('note'),

@@ -24,6 +24,7 @@ import { engineWarnings, evaluateSnapshot, snapshotHash, snapshotSchema, type Cy
 import { plainWarnings, type PlainNotice } from './plain-warnings.js';
 import { runTies, storedDecisions, tieBreakRules } from './ties.js';
 import { toEngineInput } from './to-engine.js';
+import { analysisOfSnapshot } from './analysis.js';
 import { cycleOrThrow } from '../cycle-lookup.js';
 import { messageOfStored } from '../../message.js';
 
@@ -217,6 +218,7 @@ export async function runScoring(
     const snapshot = await buildSnapshot(tx, year, kind, overrides);
     const outcome = evaluateSnapshot(snapshot);
     const robustness = sensitivitySummary(snapshot);
+    const analysis = analysisOfSnapshot(snapshot);
     const notices: RunNotices = { ...gate, messages: plainWarnings(engineWarnings(snapshot), snapshot) };
     const row = await insertRun(tx, {
       cycleId: cycle.id,
@@ -227,6 +229,7 @@ export async function runScoring(
       engineVersion: outcome.engineVersion,
       result: outcome,
       sensitivity: robustness,
+      analysis,
       progress: 1,
       note: opts.note ?? null,
       notices,
