@@ -35,6 +35,8 @@ export interface Principal {
   user: SessionUser;
   tokenHash: string;
   csrfToken: string;
+  /** The identity provider's issuer when single sign-on opened this session (src/domain/sso.ts), null for a password. */
+  identityProvider?: string | null;
 }
 
 export function hashToken(token: string): string {
@@ -75,6 +77,17 @@ export interface GuessingPolicy {
   signInPolicy?: SignInPolicy;
 }
 
+/** PASSWORD_SIGN_IN=off: only single sign-on opens sessions. */
+export interface PasswordPolicy {
+  passwordSignIn?: boolean;
+}
+
+const passwordSignInOff = () =>
+  new DomainError('forbidden', 'password_sign_in_off', {
+    ko: '이 기관은 비밀번호 로그인을 쓰지 않습니다. 기관 계정(통합 로그인)으로 로그인하세요.',
+    en: 'Password sign-in is switched off here. Sign in with your organisation’s account (single sign-on).',
+  });
+
 /**
  * Checks the password (argon2id) and opens a fresh session (a new token on every login: session fixation is
  * impossible); `previousToken`, if any, is revoked.
@@ -86,8 +99,11 @@ export interface GuessingPolicy {
  */
 export async function login(
   db: Db,
-  input: { username: string; password: string; ip: string | null; userAgent: string | null; previousToken?: string | null } & DemoPolicy & GuessingPolicy,
+  input: { username: string; password: string; ip: string | null; userAgent: string | null; previousToken?: string | null } & DemoPolicy &
+    GuessingPolicy &
+    PasswordPolicy,
 ): Promise<LoginResult> {
+  if (input.passwordSignIn === false) throw passwordSignInOff();
   const attempt = await takeAttempt(db, signInKey(input.username, input.ip), input.signInPolicy ?? defaultSignInPolicy);
   const user = await findUserByUsername(db, input.username);
   const actor: Actor = user ? { userId: user.id, label: user.username } : anonymousActor;
@@ -118,14 +134,19 @@ function audited(db: Db, actor: Actor, action: string, userId: number | null, af
   return db.transaction((tx) => appendAudit(tx, actor, { action, entityType: 'user', entityId: userId, after }));
 }
 
-interface OpenedSession {
+export interface OpenedSession {
   token: string;
   tokenHash: string;
   csrfToken: string;
 }
 
 /** A new session: a random token for the cookie (only its SHA-256 is stored) and a CSRF token. */
-async function openSession(tx: DbOrTx, userId: number, client: { ip: string | null; userAgent: string | null }): Promise<OpenedSession> {
+export async function openSession(
+  tx: DbOrTx,
+  userId: number,
+  client: { ip: string | null; userAgent: string | null },
+  identityProvider: string | null = null,
+): Promise<OpenedSession> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const tokenHash = hashToken(token);
@@ -136,18 +157,26 @@ async function openSession(tx: DbOrTx, userId: number, client: { ip: string | nu
     expiresAt: new Date(Date.now() + SESSION_TTL_MS),
     ip: client.ip,
     userAgent: client.userAgent?.slice(0, 300) ?? null,
+    identityProvider,
   });
   return { token, tokenHash, csrfToken };
 }
 
 type UserRecord = NonNullable<Awaited<ReturnType<typeof findUserById>>>;
 
-async function principalOf(db: DbOrTx, user: UserRecord, session: { tokenHash: string; csrfToken: string }): Promise<Principal> {
+export async function principalOf(
+  db: DbOrTx,
+  user: UserRecord,
+  session: { tokenHash: string; csrfToken: string; identityProvider?: string | null },
+): Promise<Principal> {
   const roles = await membershipsOf(db, user.id);
+  // A session opened by single sign-on never used the password: a temporary one set by an administrator asks nothing of it.
+  const mustChangePassword = user.mustChangePassword && !session.identityProvider;
   return {
-    user: { id: user.id, username: user.username, displayName: user.displayName, isDemo: user.isDemo, mustChangePassword: user.mustChangePassword, roles },
+    user: { id: user.id, username: user.username, displayName: user.displayName, isDemo: user.isDemo, mustChangePassword, roles },
     tokenHash: session.tokenHash,
     csrfToken: session.csrfToken,
+    identityProvider: session.identityProvider ?? null,
   };
 }
 
@@ -163,10 +192,11 @@ export async function resolveSession(db: Db, token: string, policy: DemoPolicy =
   if (!user || user.disabledAt) return null;
   if (user.isDemo && policy.allowDemo === false) return null;
   await touchSession(db, tokenHash, new Date(Date.now() + SESSION_TTL_MS));
-  return principalOf(db, user, { tokenHash, csrfToken: session.csrfToken });
+  return principalOf(db, user, { tokenHash, csrfToken: session.csrfToken, identityProvider: session.identityProvider });
 }
 
-export async function logout(db: Db, principal: Principal): Promise<void> {
+/** Ends this session; the caller learns whether single sign-on opened it (then the identity provider's session may be ended too). */
+export async function logout(db: Db, principal: Principal): Promise<{ identityProvider: string | null }> {
   await db.transaction(async (tx) => {
     await deleteSession(tx, principal.tokenHash);
     await appendAudit(
@@ -175,6 +205,7 @@ export async function logout(db: Db, principal: Principal): Promise<void> {
       { action: 'auth.logout', entityType: 'user', entityId: principal.user.id },
     );
   });
+  return { identityProvider: principal.identityProvider ?? null };
 }
 
 /**

@@ -9,6 +9,8 @@ export interface NewSession {
   expiresAt: Date;
   ip: string | null;
   userAgent: string | null;
+  /** The issuer when single sign-on opened the session. */
+  identityProvider?: string | null;
 }
 
 export async function insertSession(db: DbOrTx, s: NewSession): Promise<void> {

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { noContent } from '../../contract/common.js';
-import { changePasswordBody, loginBody, sessionSchema } from '../../contract/auth.js';
+import { changePasswordBody, loginBody, logoutAnswer, sessionSchema } from '../../contract/auth.js';
 import { countDemoUsers } from '../../domain/installation.js';
 import { changeOwnPassword, login, logout, SESSION_TTL_MS } from '../../domain/auth.js';
 import { DomainError } from '../../domain/errors.js';
@@ -97,6 +97,7 @@ export const authRoutes =
           previousToken: req.cookies[SESSION_COOKIE] ?? null,
           allowDemo,
           signInPolicy,
+          passwordSignIn: ctx.config.PASSWORD_SIGN_IN,
         });
         reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(req), maxAge: Math.floor(SESSION_TTL_MS / 1000) });
         return { user: principal.user, csrfToken: principal.csrfToken };
@@ -107,11 +108,17 @@ export const authRoutes =
       '/api/v1/auth/logout',
       {
         config: { access: 'authenticated' },
-        schema: { tags: ['auth'], summary: 'Sign out (ends this session)', response: { 204: noContent } },
+        schema: {
+          tags: ['auth'],
+          summary: 'Sign out (ends this session); a session opened by single sign-on answers 200 with the identity provider’s sign-out address when it has one',
+          response: { 200: logoutAnswer, 204: noContent },
+        },
       },
       async (req, reply) => {
-        if (req.principal) await logout(ctx.database.db, req.principal);
+        const ended = req.principal ? await logout(ctx.database.db, req.principal) : null;
         reply.clearCookie(SESSION_COOKIE, cookieOptions(req));
+        const endSessionUrl = ended?.identityProvider && ctx.oidc?.settings.issuer === ended.identityProvider ? await ctx.oidc.endSessionUrl() : null;
+        if (endSessionUrl) return reply.code(200).send({ endSessionUrl });
         return reply.code(204).send(null);
       },
     );
