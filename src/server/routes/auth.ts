@@ -5,18 +5,10 @@ import { changePasswordBody, loginBody, logoutAnswer, sessionSchema } from '../.
 import { countDemoUsers } from '../../domain/installation.js';
 import { changeOwnPassword, login, logout, SESSION_TTL_MS } from '../../domain/auth.js';
 import { DomainError } from '../../domain/errors.js';
-import { SESSION_COOKIE } from '../access.js';
+import { cookieIsSecure, SESSION_COOKIE } from '../access.js';
 import type { AppContext } from '../context.js';
 import { LoginThrottle } from '../login-throttle.js';
 import { waitInWords, type SignInPolicy } from '../../domain/sign-in-protection.js';
-
-/**
- * The session cookie is Secure when HOPEJOBS_COOKIE_SECURE=true, never when false, and with `auto` when the request
- * came over HTTPS — directly, or through a proxy trusted by HOPEJOBS_TRUST_PROXY that says so in X-Forwarded-Proto.
- */
-export function cookieIsSecure(setting: AppContext['config']['HOPEJOBS_COOKIE_SECURE'], req: FastifyRequest): boolean {
-  return setting === 'auto' ? req.protocol === 'https' : setting === 'true';
-}
 
 /**
  * Answers of a sign-in that counts as a guess: wrong credentials, a disabled demo account, and an attempt refused by

@@ -4,10 +4,9 @@ import { redirectAnswer, signInMethodsSchema, ssoCallbackQuery, ssoStartQuery } 
 import { SESSION_TTL_MS } from '../../domain/auth.js';
 import { DomainError } from '../../domain/errors.js';
 import { signInWithSso } from '../../domain/sso.js';
-import { SESSION_COOKIE } from '../access.js';
+import { cookieIsSecure, SESSION_COOKIE } from '../access.js';
 import type { AppContext } from '../context.js';
 import { openAttempt, sealAttempt, SSO_ATTEMPT_TTL_MS, SSO_COOKIE, SSO_COOKIE_PATH, SsoError, type SsoFailure } from '../oidc.js';
-import { cookieIsSecure } from './auth.js';
 
 /** Only a path of this app may follow a sign-in (never another site): `/x` but not `//host` or `/\host`. */
 function safeNext(next: string | undefined): string {
