@@ -3,6 +3,7 @@ import { enGates } from './en-gates.js';
 import { enAccounts } from './en-accounts.js';
 import { enWork } from './en-work.js';
 import { enHandbook } from './en-handbook.js';
+import { enSso } from './en-sso.js';
 import { enAwards } from './en-awards.js';
 import type { ko } from './ko.js';
 
@@ -12,6 +13,7 @@ export const en: typeof ko = {
   ...enAccounts,
   ...enGates,
   ...enHandbook,
+  ...enSso,
   ...enAdjustments,
   referenceData: {
     nav: 'Reference data',

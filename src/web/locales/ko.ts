@@ -3,6 +3,7 @@ import { koGates } from './ko-gates.js';
 import { koAccounts } from './ko-accounts.js';
 import { koWork } from './ko-work.js';
 import { koHandbook } from './ko-handbook.js';
+import { koSso } from './ko-sso.js';
 import { koAwards } from './ko-awards.js';
 
 // Korean is the language of record. Every UI string lives here (or in a file spread in below); en.ts mirrors this shape exactly.
@@ -12,6 +13,7 @@ export const ko = {
   ...koAccounts,
   ...koGates,
   ...koHandbook,
+  ...koSso,
   ...koAdjustments,
   referenceData: {
     nav: '기준 자료',

@@ -11,7 +11,7 @@ import type {
   enterAdjustmentBody,
 } from '../../contract/adjustments.js';
 import type { auditEntrySchema, auditPageSchema, auditQuery, auditVerificationSchema } from '../../contract/audit.js';
-import type { changePasswordBody, loginBody, roleGrantSchema, sessionSchema, userSchema } from '../../contract/auth.js';
+import type { changePasswordBody, loginBody, logoutAnswer, roleGrantSchema, sessionSchema, signInMethodsSchema, userSchema } from '../../contract/auth.js';
 import type { bilingual, fieldProblem } from '../../contract/common.js';
 import type {
   blockingListSchema,
@@ -132,6 +132,8 @@ export type PublishedEngineInput = Json<typeof engineInputSchema>;
 export type RoleGrant = Json<typeof roleGrantSchema>;
 export type User = Json<typeof userSchema>;
 export type MeResponse = Json<typeof sessionSchema>;
+export type SignInMethods = Json<typeof signInMethodsSchema>;
+export type LogoutAnswer = Json<typeof logoutAnswer>;
 export type LoginRequest = Body<typeof loginBody>;
 export type LoginResponse = Json<typeof sessionSchema>;
 export type ChangePasswordRequest = Body<typeof changePasswordBody>;
