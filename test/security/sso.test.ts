@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { buildApp } from '../../src/server/app.js';
 import { attemptKey, openAttempt, sealAttempt, type SsoAttempt } from '../../src/server/oidc.js';
+import { runCli } from '../helpers/cli.js';
 import { backends, type TestDatabase } from '../helpers/db.js';
 import { signInAtProvider, startTestProvider, type TestProvider } from '../helpers/oidc-provider.js';
 
@@ -263,9 +264,19 @@ describe('single sign-on configuration', () => {
     return null;
   };
 
-  it('is off without OIDC_ISSUER, and the route says so', async () => {
+  it('is off without OIDC_ISSUER', () => {
     expect(loadConfig(base).OIDC_ISSUER).toBeUndefined();
   });
+
+  it('stops `hopejobs serve` with one bilingual line per problem and exit 2, the secret not echoed', async () => {
+    const r = await runCli(['serve'], { OIDC_ISSUER: 'https://sso.example.go.kr/realms/seoul', OIDC_CLIENT_SECRET: 'very-secret-value-123' });
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^설정 오류 \/ configuration error: OIDC_CLIENT_ID: .*클라이언트 ID.*client ID/);
+    expect(lines[1]).toMatch(/^설정 오류 \/ configuration error: OIDC_REDIRECT_URI: .*PUBLIC_URL/);
+    expect(r.stderr).not.toContain('very-secret-value-123');
+  }, 60_000);
 
   it('names each misconfiguration in Korean and English at start-up', () => {
     const noClient = problem({ OIDC_ISSUER: 'https://sso.example.go.kr/realms/seoul', PUBLIC_URL: 'https://hopejobs.example.go.kr' });
