@@ -29,6 +29,27 @@ function isPostgresUrl(v: string): boolean {
   }
 }
 
+const HTTP_URL_MESSAGE = zodMessage({ ko: 'http(s)://호스트 형식의 URL이어야 합니다', en: 'must be a URL like https://host' });
+
+function isHttpUrl(v: string): boolean {
+  try {
+    const u = new URL(v);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** An identity provider is reached over HTTPS; plain HTTP only on this machine (a test provider). */
+function isIssuerUrl(v: string): boolean {
+  try {
+    const u = new URL(v);
+    return u.protocol === 'https:' || (u.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname));
+  } catch {
+    return false;
+  }
+}
+
 function validTrustProxy(value: string): boolean {
   if (value === 'true' || value === 'false') return true;
   return value.split(',').every((part) => {
@@ -173,6 +194,79 @@ export const configSchema = z
       .string()
       .min(16, zodMessage({ ko: '16자 이상이어야 합니다', en: 'must have at least 16 characters' }))
       .optional(),
+    // The address people reach the app at (https://…, no path): the OIDC callback is derived from it.
+    PUBLIC_URL: z.string().refine(isHttpUrl, HTTP_URL_MESSAGE).optional(),
+    // Single sign-on with OpenID Connect (src/server/oidc.ts, docs/operations.md): on when OIDC_ISSUER is set.
+    OIDC_ISSUER: z
+      .string()
+      .refine(
+        isIssuerUrl,
+        zodMessage({
+          ko: 'https:// 주소여야 합니다(같은 컴퓨터의 시험용 IdP만 http 허용)',
+          en: 'must be an https:// URL (http only for an IdP on this machine, for testing)',
+        }),
+      )
+      .optional(),
+    OIDC_CLIENT_ID: z
+      .string()
+      .min(1, zodMessage({ ko: '비어 있을 수 없습니다', en: 'must not be empty' }))
+      .optional(),
+    OIDC_CLIENT_SECRET: z
+      .string()
+      .min(1, zodMessage({ ko: '비어 있을 수 없습니다', en: 'must not be empty' }))
+      .optional(),
+    OIDC_REDIRECT_URI: z.string().refine(isHttpUrl, HTTP_URL_MESSAGE).optional(),
+    OIDC_USERNAME_CLAIM: z
+      .string()
+      .regex(
+        /^[A-Za-z0-9_.:-]{1,100}$/,
+        zodMessage({ ko: '클레임 이름이어야 합니다(예: preferred_username, email)', en: 'must be a claim name (e.g. preferred_username, email)' }),
+      )
+      .default('preferred_username'),
+    OIDC_PROVISION: z
+      .string()
+      .regex(
+        /^(off|no-role|reviewer|auditor|district-officer:[A-Za-z0-9_-]{1,40})$/,
+        zodMessage({
+          ko: 'off, no-role, reviewer, auditor, district-officer:<단위 코드> 중 하나여야 합니다',
+          en: 'must be one of off, no-role, reviewer, auditor, district-officer:<unit code>',
+        }),
+      )
+      .default('off'),
+    OIDC_DISPLAY_NAME: z
+      .string()
+      .min(1, zodMessage({ ko: '비어 있을 수 없습니다', en: 'must not be empty' }))
+      .max(60, zodMessage({ ko: '60자 이하여야 합니다', en: 'must have at most 60 characters' }))
+      .optional(),
+    PASSWORD_SIGN_IN: booleanFlag.default(true),
+  })
+  .refine((c) => c.OIDC_ISSUER !== undefined || (c.OIDC_CLIENT_ID === undefined && c.OIDC_CLIENT_SECRET === undefined && c.OIDC_REDIRECT_URI === undefined), {
+    path: ['OIDC_ISSUER'],
+    message: zodMessage({
+      ko: 'OIDC_CLIENT_ID 등 OIDC 설정을 쓰려면 IdP 주소(OIDC_ISSUER)가 필요합니다',
+      en: 'required when other OIDC settings (OIDC_CLIENT_ID, …) are set: the address of the identity provider',
+    }),
+  })
+  .refine((c) => c.OIDC_ISSUER === undefined || c.OIDC_CLIENT_ID !== undefined, {
+    path: ['OIDC_CLIENT_ID'],
+    message: zodMessage({
+      ko: 'OIDC_ISSUER를 쓰면 필요합니다: IdP에 등록한 이 앱의 클라이언트 ID',
+      en: 'required with OIDC_ISSUER: the client ID this app is registered under at the identity provider',
+    }),
+  })
+  .refine((c) => c.OIDC_ISSUER === undefined || c.OIDC_REDIRECT_URI !== undefined || c.PUBLIC_URL !== undefined, {
+    path: ['OIDC_REDIRECT_URI'],
+    message: zodMessage({
+      ko: 'OIDC_ISSUER를 쓰면 OIDC_REDIRECT_URI 또는 PUBLIC_URL이 필요합니다(IdP가 로그인 뒤 돌려보낼 주소)',
+      en: 'OIDC_ISSUER needs OIDC_REDIRECT_URI or PUBLIC_URL (where the identity provider sends people back after signing in)',
+    }),
+  })
+  .refine((c) => c.PASSWORD_SIGN_IN || c.OIDC_ISSUER !== undefined, {
+    path: ['PASSWORD_SIGN_IN'],
+    message: zodMessage({
+      ko: 'off로 두려면 OIDC_ISSUER(통합 로그인)가 필요합니다. 그렇지 않으면 아무도 로그인할 수 없습니다',
+      en: 'can be off only with OIDC_ISSUER (single sign-on); otherwise nobody could sign in',
+    }),
   })
   .refine((c) => c.HOPEJOBS_METRICS_ACCESS !== 'token' || c.HOPEJOBS_METRICS_TOKEN !== undefined, {
     path: ['HOPEJOBS_METRICS_TOKEN'],

@@ -43,6 +43,8 @@ export interface Principal {
    * having passed).
    */
   secondFactor?: SecondFactorState;
+  /** The identity provider's issuer when single sign-on opened this session (src/domain/sso.ts), null for a password. */
+  identityProvider?: string | null;
 }
 
 export function hashToken(token: string): string {
@@ -83,6 +85,17 @@ export interface GuessingPolicy {
   signInPolicy?: SignInPolicy;
 }
 
+/** PASSWORD_SIGN_IN=off: only single sign-on opens sessions. */
+export interface PasswordPolicy {
+  passwordSignIn?: boolean;
+}
+
+const passwordSignInOff = () =>
+  new DomainError('forbidden', 'password_sign_in_off', {
+    ko: '이 기관은 비밀번호 로그인을 쓰지 않습니다. 기관 계정(통합 로그인)으로 로그인하세요.',
+    en: 'Password sign-in is switched off here. Sign in with your organisation’s account (single sign-on).',
+  });
+
 /**
  * Checks the password (argon2id) and opens a fresh session (a new token on every login: session fixation is
  * impossible); `previousToken`, if any, is revoked.
@@ -94,8 +107,11 @@ export interface GuessingPolicy {
  */
 export async function login(
   db: Db,
-  input: { username: string; password: string; ip: string | null; userAgent: string | null; previousToken?: string | null } & DemoPolicy & GuessingPolicy,
+  input: { username: string; password: string; ip: string | null; userAgent: string | null; previousToken?: string | null } & DemoPolicy &
+    GuessingPolicy &
+    PasswordPolicy,
 ): Promise<LoginResult> {
+  if (input.passwordSignIn === false) throw passwordSignInOff();
   const attempt = await takeAttempt(db, signInKey(input.username, input.ip), input.signInPolicy ?? defaultSignInPolicy);
   const user = await findUserByUsername(db, input.username);
   const actor: Actor = user ? { userId: user.id, label: user.username } : anonymousActor;
@@ -126,19 +142,21 @@ function audited(db: Db, actor: Actor, action: string, userId: number | null, af
   return db.transaction((tx) => appendAudit(tx, actor, { action, entityType: 'user', entityId: userId, after }));
 }
 
-interface OpenedSession {
+export interface OpenedSession {
   token: string;
   tokenHash: string;
   csrfToken: string;
 }
 
 /** A new session: a random token for the cookie (only its SHA-256 is stored) and a CSRF token. */
-async function openSession(
+export async function openSession(
   tx: DbOrTx,
   userId: number,
   client: { ip: string | null; userAgent: string | null },
-  secondFactorAt: Date | null = null,
-): Promise<OpenedSession & { secondFactorAt: Date | null }> {
+  opts: { secondFactorAt?: Date | null; identityProvider?: string | null } = {},
+): Promise<OpenedSession & { secondFactorAt: Date | null; identityProvider: string | null }> {
+  const secondFactorAt = opts.secondFactorAt ?? null;
+  const identityProvider = opts.identityProvider ?? null;
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const tokenHash = hashToken(token);
@@ -150,25 +168,29 @@ async function openSession(
     ip: client.ip,
     userAgent: client.userAgent?.slice(0, 300) ?? null,
     secondFactorAt,
+    identityProvider,
   });
-  return { token, tokenHash, csrfToken, secondFactorAt };
+  return { token, tokenHash, csrfToken, secondFactorAt, identityProvider };
 }
 
 type UserRecord = NonNullable<Awaited<ReturnType<typeof findUserById>>>;
 
-async function principalOf(
+export async function principalOf(
   db: DbOrTx,
   user: UserRecord,
-  session: { tokenHash: string; csrfToken: string; secondFactorAt: Date | null },
+  session: { tokenHash: string; csrfToken: string; secondFactorAt: Date | null; identityProvider?: string | null },
   policy: SecondFactorPolicy,
 ): Promise<Principal> {
   const roles = await membershipsOf(db, user.id);
   const totp = await findTotp(db, user.id);
+  // A session opened by single sign-on never used the password: a temporary one set by an administrator asks nothing of it.
+  const mustChangePassword = user.mustChangePassword && !session.identityProvider;
   return {
-    user: { id: user.id, username: user.username, displayName: user.displayName, isDemo: user.isDemo, mustChangePassword: user.mustChangePassword, roles },
+    user: { id: user.id, username: user.username, displayName: user.displayName, isDemo: user.isDemo, mustChangePassword, roles },
     tokenHash: session.tokenHash,
     csrfToken: session.csrfToken,
     secondFactor: secondFactorState({ enrolled: totp?.confirmedAt != null, passed: session.secondFactorAt !== null, isDemo: user.isDemo, roles, policy }),
+    identityProvider: session.identityProvider ?? null,
   };
 }
 
@@ -184,10 +206,16 @@ export async function resolveSession(db: Db, token: string, policy: DemoPolicy =
   if (!user || user.disabledAt) return null;
   if (user.isDemo && policy.allowDemo === false) return null;
   await touchSession(db, tokenHash, new Date(Date.now() + SESSION_TTL_MS));
-  return principalOf(db, user, { tokenHash, csrfToken: session.csrfToken, secondFactorAt: session.secondFactorAt }, policy);
+  return principalOf(
+    db,
+    user,
+    { tokenHash, csrfToken: session.csrfToken, secondFactorAt: session.secondFactorAt, identityProvider: session.identityProvider },
+    policy,
+  );
 }
 
-export async function logout(db: Db, principal: Principal): Promise<void> {
+/** Ends this session; the caller learns whether single sign-on opened it (then the identity provider's session may be ended too). */
+export async function logout(db: Db, principal: Principal): Promise<{ identityProvider: string | null }> {
   await db.transaction(async (tx) => {
     await deleteSession(tx, principal.tokenHash);
     await appendAudit(
@@ -196,6 +224,7 @@ export async function logout(db: Db, principal: Principal): Promise<void> {
       { action: 'auth.logout', entityType: 'user', entityId: principal.user.id },
     );
   });
+  return { identityProvider: principal.identityProvider ?? null };
 }
 
 /**
@@ -264,7 +293,10 @@ export async function changeOwnPassword(
     await appendAudit(tx, actor, { action: 'auth.password_changed', entityType: 'user', entityId: user.id });
     await endSessionsOnPrivilegeChange(tx, actor, user.id, 'password changed by the user');
     // Passing the second factor is kept across the change: this is the same person in the same browser.
-    return openSession(tx, user.id, input, principal.secondFactor?.passed === true ? new Date() : null);
+    return openSession(tx, user.id, input, {
+      secondFactorAt: principal.secondFactor?.passed === true ? new Date() : null,
+      identityProvider: principal.identityProvider ?? null,
+    });
   });
   return { token: opened.token, principal: await principalOf(db, { ...user, mustChangePassword: false }, opened, input) };
 }
@@ -292,7 +324,7 @@ export async function completeSecondFactor(
       entityId: user.id,
       after: { method: checked.method, ...(checked.method === 'recovery_code' ? { recoveryCodesLeft: checked.recoveryCodesLeft } : {}) },
     });
-    return openSession(tx, user.id, input, new Date());
+    return openSession(tx, user.id, input, { secondFactorAt: new Date(), identityProvider: principal.identityProvider ?? null });
   });
   return { token: opened.token, principal: await principalOf(db, user, opened, input), recoveryCodesLeft: checked.recoveryCodesLeft };
 }

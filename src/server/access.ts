@@ -27,6 +27,15 @@ declare module 'fastify' {
 }
 
 export const SESSION_COOKIE = 'hj_session';
+
+/**
+ * The session cookie is Secure when HOPEJOBS_COOKIE_SECURE=true, never when false, and with `auto` when the request
+ * came over HTTPS — directly, or through a proxy trusted by HOPEJOBS_TRUST_PROXY that says so in X-Forwarded-Proto.
+ */
+export function cookieIsSecure(setting: 'auto' | 'true' | 'false', req: FastifyRequest): boolean {
+  return setting === 'auto' ? req.protocol === 'https' : setting === 'true';
+}
+
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** All a user with a temporary password may do: see who they are, choose their own password, sign out. */
 const PASSWORD_CHANGE_ROUTES = new Set(['GET /api/v1/me', 'POST /api/v1/me/password', 'POST /api/v1/auth/logout']);

@@ -14,6 +14,8 @@ import type { AppContext } from './context.js';
 import { errorHandler } from './problem.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
+import { ssoRoutes } from './routes/sso.js';
+import { OidcRelyingParty, oidcSettings } from './oidc.js';
 import { userRoutes } from './routes/users.js';
 import { cycleRoutes } from './routes/cycles.js';
 import { frameworkRoutes } from './routes/frameworks.js';
@@ -45,7 +47,7 @@ import { registerNotFound, registerSpa } from './spa.js';
 
 export { appVersion };
 
-export interface BuildOptions extends Omit<AppContext, 'version' | 'evidenceStore'> {
+export interface BuildOptions extends Omit<AppContext, 'version' | 'evidenceStore' | 'oidc'> {
   logger?: Logger;
   /** Serve the SPA (off in API tests). */
   spa?: boolean;
@@ -63,7 +65,13 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     ...serverOptions,
   });
   const app = base.withTypeProvider<ZodTypeProvider>();
-  const ctx: AppContext = { ...opts, version: appVersion, evidenceStore: openEvidenceStore(opts.config) };
+  const sso = oidcSettings(opts.config);
+  const ctx: AppContext = {
+    ...opts,
+    version: appVersion,
+    evidenceStore: openEvidenceStore(opts.config),
+    oidc: sso ? new OidcRelyingParty(sso) : null,
+  };
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -93,6 +101,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(orgUnitRoutes(ctx));
   await app.register(referenceDataRoutes(ctx));
   await app.register(authRoutes(ctx));
+  await app.register(ssoRoutes(ctx));
   await app.register(userRoutes(ctx));
   await app.register(cycleRoutes(ctx));
   await app.register(frameworkRoutes(ctx));

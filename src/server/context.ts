@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import type { EvidenceStore } from '../domain/evidence/index.js';
+import type { OidcRelyingParty } from './oidc.js';
 
 /** What every route plugin receives: the database, the configuration, the evidence store and the app version. */
 export interface AppContext {
@@ -13,4 +14,6 @@ export interface AppContext {
   evidenceStore: EvidenceStore;
   version: string;
   logger?: Logger;
+  /** Single sign-on with OpenID Connect, when OIDC_ISSUER is set (src/server/oidc.ts). */
+  oidc?: OidcRelyingParty | null;
 }

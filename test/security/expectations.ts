@@ -62,6 +62,10 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'PUT /api/v1/org-units/:code/groups': { allow: CITY, params: () => ({ code: OWN }), body: { groups: {} } },
   'POST /api/v1/auth/login': { allow: ALL, freshSession: true, body: { username: 'auditor', password: PASSWORD } },
   'POST /api/v1/auth/logout': { allow: SIGNED_IN, freshSession: true },
+  // single sign-on: public by nature (without OIDC_ISSUER, as here, start and callback answer 404)
+  'GET /api/v1/auth/methods': { allow: ALL },
+  'GET /api/v1/auth/sso/start': { allow: ALL },
+  'GET /api/v1/auth/sso/callback': { allow: ALL, query: 'code=x&state=y' },
   'GET /api/v1/me': { allow: SIGNED_IN },
   'GET /api/v1/me/work': { allow: SIGNED_IN },
   'POST /api/v1/me/password': { allow: SIGNED_IN, body: { currentPassword: 'not-the-password', newPassword: 'a-new-password-9' } },

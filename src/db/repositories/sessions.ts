@@ -11,6 +11,9 @@ export interface NewSession {
   userAgent: string | null;
   /** Set when the session opens having passed the second factor. */
   secondFactorAt?: Date | null;
+
+  /** The issuer when single sign-on opened the session. */
+  identityProvider?: string | null;
 }
 
 export async function insertSession(db: DbOrTx, s: NewSession): Promise<void> {

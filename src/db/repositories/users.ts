@@ -14,6 +14,35 @@ export async function findUserByUsername(db: DbOrTx, username: string) {
   return row ?? null;
 }
 
+/** The account linked to this identity at this identity provider (single sign-on), if any. */
+export async function findUserByExternalIdentity(db: DbOrTx, issuer: string, subject: string) {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.externalIssuer, issuer), eq(users.externalSubject, subject)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Links an account to an identity at an identity provider; false when it is linked to another one already (or the identity to another account). */
+export async function linkExternalIdentity(db: DbOrTx, userId: number, issuer: string, subject: string): Promise<boolean> {
+  const rows = await db
+    .update(users)
+    .set({ externalIssuer: issuer, externalSubject: subject, version: sql`${users.version} + 1` })
+    .where(and(eq(users.id, userId), isNull(users.externalIssuer)))
+    .returning({ id: users.id });
+  return rows.length === 1;
+}
+
+/** A new account known only through single sign-on (its password hash is of a random secret nobody knows). */
+export async function insertExternalUser(
+  db: DbOrTx,
+  input: { username: string; displayName: string; passwordHash: string; externalIssuer: string; externalSubject: string },
+): Promise<number | null> {
+  const [row] = await db.insert(users).values(input).onConflictDoNothing().returning({ id: users.id });
+  return row?.id ?? null;
+}
+
 export async function findUserById(db: DbOrTx, id: number) {
   const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
   return row ?? null;

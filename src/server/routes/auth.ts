@@ -4,6 +4,7 @@ import { noContent } from '../../contract/common.js';
 import {
   changePasswordBody,
   loginBody,
+  logoutAnswer,
   recoveryCodesSchema,
   secondFactorCodeBody,
   secondFactorStatusSchema,
@@ -15,18 +16,10 @@ import { changeOwnPassword, completeSecondFactor, login, logout, SESSION_TTL_MS 
 import { beginEnrolment, confirmEnrolment, secondFactorStatus } from '../../domain/totp.js';
 import { secondFactorPolicy, sessionAnswer } from '../second-factor.js';
 import { DomainError } from '../../domain/errors.js';
-import { SESSION_COOKIE } from '../access.js';
+import { cookieIsSecure, SESSION_COOKIE } from '../access.js';
 import type { AppContext } from '../context.js';
 import { LoginThrottle } from '../login-throttle.js';
 import { waitInWords, type SignInPolicy } from '../../domain/sign-in-protection.js';
-
-/**
- * The session cookie is Secure when HOPEJOBS_COOKIE_SECURE=true, never when false, and with `auto` when the request
- * came over HTTPS — directly, or through a proxy trusted by HOPEJOBS_TRUST_PROXY that says so in X-Forwarded-Proto.
- */
-export function cookieIsSecure(setting: AppContext['config']['HOPEJOBS_COOKIE_SECURE'], req: FastifyRequest): boolean {
-  return setting === 'auto' ? req.protocol === 'https' : setting === 'true';
-}
 
 /**
  * Answers of a sign-in that counts as a guess: wrong credentials, a disabled demo account, and an attempt refused by
@@ -109,6 +102,7 @@ export const authRoutes =
           allowDemo,
           signInPolicy,
           ...factorPolicy,
+          passwordSignIn: ctx.config.PASSWORD_SIGN_IN,
         });
         reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions(req), maxAge: Math.floor(SESSION_TTL_MS / 1000) });
         return sessionAnswer(principal);
@@ -119,11 +113,17 @@ export const authRoutes =
       '/api/v1/auth/logout',
       {
         config: { access: 'authenticated' },
-        schema: { tags: ['auth'], summary: 'Sign out (ends this session)', response: { 204: noContent } },
+        schema: {
+          tags: ['auth'],
+          summary: 'Sign out (ends this session); a session opened by single sign-on answers 200 with the identity provider’s sign-out address when it has one',
+          response: { 200: logoutAnswer, 204: noContent },
+        },
       },
       async (req, reply) => {
-        if (req.principal) await logout(ctx.database.db, req.principal);
+        const ended = req.principal ? await logout(ctx.database.db, req.principal) : null;
         reply.clearCookie(SESSION_COOKIE, cookieOptions(req));
+        const endSessionUrl = ended?.identityProvider && ctx.oidc?.settings.issuer === ended.identityProvider ? await ctx.oidc.endSessionUrl() : null;
+        if (endSessionUrl) return reply.code(200).send({ endSessionUrl });
         return reply.code(204).send(null);
       },
     );

@@ -4,6 +4,7 @@ import { enAccounts } from './en-accounts.js';
 import { enTotp } from './en-totp.js';
 import { enWork } from './en-work.js';
 import { enHandbook } from './en-handbook.js';
+import { enSso } from './en-sso.js';
 import { enAwards } from './en-awards.js';
 import { enPublication } from './en-publication.js';
 import type { ko } from './ko.js';
@@ -16,6 +17,7 @@ export const en: typeof ko = {
   ...enTotp,
   ...enGates,
   ...enHandbook,
+  ...enSso,
   ...enAdjustments,
   referenceData: {
     nav: 'Reference data',

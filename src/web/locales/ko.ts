@@ -4,6 +4,7 @@ import { koAccounts } from './ko-accounts.js';
 import { koTotp } from './ko-totp.js';
 import { koWork } from './ko-work.js';
 import { koHandbook } from './ko-handbook.js';
+import { koSso } from './ko-sso.js';
 import { koAwards } from './ko-awards.js';
 import { koPublication } from './ko-publication.js';
 
@@ -16,6 +17,7 @@ export const ko = {
   ...koTotp,
   ...koGates,
   ...koHandbook,
+  ...koSso,
   ...koAdjustments,
   referenceData: {
     nav: '기준 자료',

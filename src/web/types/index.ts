@@ -14,11 +14,13 @@ import type { auditEntrySchema, auditPageSchema, auditQuery, auditVerificationSc
 import type {
   changePasswordBody,
   loginBody,
+  logoutAnswer,
   recoveryCodesSchema,
   roleGrantSchema,
   secondFactorCodeBody,
   secondFactorStatusSchema,
   sessionSchema,
+  signInMethodsSchema,
   totpEnrolmentSchema,
   userSchema,
 } from '../../contract/auth.js';
@@ -143,6 +145,8 @@ export type PublishedEngineInput = Json<typeof engineInputSchema>;
 export type RoleGrant = Json<typeof roleGrantSchema>;
 export type User = Json<typeof userSchema>;
 export type MeResponse = Json<typeof sessionSchema>;
+export type SignInMethods = Json<typeof signInMethodsSchema>;
+export type LogoutAnswer = Json<typeof logoutAnswer>;
 export type LoginRequest = Body<typeof loginBody>;
 export type LoginResponse = Json<typeof sessionSchema>;
 export type ChangePasswordRequest = Body<typeof changePasswordBody>;
