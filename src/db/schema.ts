@@ -8,3 +8,4 @@ export * from './schema/activities.js';
 export * from './schema/submissions.js';
 export * from './schema/evaluation.js';
 export * from './schema/award-history.js';
+export * from './schema/email.js';

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import type { EvidenceStore } from '../domain/evidence/index.js';
+import type { MailSettings } from '../domain/notifications/email/index.js';
 
 /** What every route plugin receives: the database, the configuration, the evidence store and the app version. */
 export interface AppContext {
@@ -12,5 +13,7 @@ export interface AppContext {
   /** Uploaded files (local directory or S3), one per app: the routes and the job worker share it. */
   evidenceStore: EvidenceStore;
   version: string;
+  /** Outgoing e-mail (SMTP): null when not configured, and then nothing is ever mailed. */
+  mail: MailSettings | null;
   logger?: Logger;
 }
