@@ -20,12 +20,15 @@ export const kindNames: Record<NotificationKind, Message> = {
 
 const PRODUCT: Message = { ko: '희망일자리 평가', en: 'HopeJobs evaluation' };
 
-/** A date and time in Seoul: "2020년 8월 29일 오후 3:00" / "29 August 2020, 15:00 KST". */
+/** The time of day in Seoul, 24-hour: "15:00". */
+export function seoulTime(at: Date): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Seoul', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+}
+
+/** A date and time in Seoul: "2020년 8월 29일 15:00" / "29 August 2020, 15:00 KST". */
 export function seoulDateTime(at: Date, lang: Lang): string {
-  if (lang === 'ko') {
-    return new Intl.DateTimeFormat('ko-KR', { timeZone: 'Asia/Seoul', dateStyle: 'long', timeStyle: 'short' }).format(at);
-  }
-  return `${new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Seoul', dateStyle: 'long', timeStyle: 'short', hourCycle: 'h23' }).format(at)} KST`;
+  const date = new Intl.DateTimeFormat(lang === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: 'Asia/Seoul', dateStyle: 'long' }).format(at);
+  return lang === 'ko' ? `${date} ${seoulTime(at)}` : `${date}, ${seoulTime(at)} KST`;
 }
 
 /** A Seoul calendar day (YYYY-MM-DD) in words: "2020년 8월 29일 (토)" / "Saturday 29 August 2020". */
@@ -118,8 +121,12 @@ export function renderDigest(opts: {
   const dayName = seoulDayName(day, lang);
   const count = notifications.length;
   const items = notifications.map((n) => {
-    const time = new Intl.DateTimeFormat(lang === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: 'Asia/Seoul', timeStyle: 'short' }).format(n.createdAt);
-    return { time, kind: kindNames[n.kind][lang], message: n.message[lang], href: `${publicUrl}${n.link ?? '/notifications'}` };
+    return {
+      time: seoulTime(n.createdAt),
+      kind: kindNames[n.kind][lang],
+      message: n.message[lang],
+      href: `${publicUrl}${n.link ?? '/notifications'}`,
+    };
   });
   if (lang === 'ko') {
     const subject = `[${PRODUCT.ko}] ${dayName} 알림 ${count.toLocaleString('ko-KR')}건`;
