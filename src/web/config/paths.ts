@@ -41,6 +41,10 @@ export const paths = {
   awardHistory: '/admin/award-history',
   /** The signed-in user's password (every role; the only page while a new password is required). */
   changePassword: '/account/password',
+  /** The signed-in user's e-mail address, language and how each kind of notification is mailed. */
+  emailSettings: '/settings/notifications',
+  /** Where the unsubscribe link of a daily digest leads (no sign-in needed). */
+  emailUnsubscribe: '/email/unsubscribe',
 } as const;
 
 /** The sign-in address that comes back to `next` afterwards. */

@@ -2,12 +2,14 @@ import { enAdjustments } from './en-adjustments.js';
 import { enGates } from './en-gates.js';
 import { enAccounts } from './en-accounts.js';
 import { enWork } from './en-work.js';
+import { enEmail } from './en-email.js';
 import { enHandbook } from './en-handbook.js';
 import { enAwards } from './en-awards.js';
 import type { ko } from './ko.js';
 
 export const en: typeof ko = {
   ...enWork,
+  ...enEmail,
   ...enAwards,
   ...enAccounts,
   ...enGates,

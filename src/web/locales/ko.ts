@@ -2,12 +2,14 @@ import { koAdjustments } from './ko-adjustments.js';
 import { koGates } from './ko-gates.js';
 import { koAccounts } from './ko-accounts.js';
 import { koWork } from './ko-work.js';
+import { koEmail } from './ko-email.js';
 import { koHandbook } from './ko-handbook.js';
 import { koAwards } from './ko-awards.js';
 
 // Korean is the language of record. Every UI string lives here (or in a file spread in below); en.ts mirrors this shape exactly.
 export const ko = {
   ...koWork,
+  ...koEmail,
   ...koAwards,
   ...koAccounts,
   ...koGates,

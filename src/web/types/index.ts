@@ -288,3 +288,8 @@ export type NotificationPage = Json<typeof notificationPageSchema>;
 export type AwardHistoryEntry = Json<typeof awardHistoryEntrySchema>;
 export type AwardHistoryResponse = Json<typeof awardHistoryListSchema>;
 export type AwardHistoryImportResult = Json<typeof awardHistoryImportResultSchema>;
+
+// E-mail notifications: my settings and the one-click unsubscribe.
+export type EmailSettings = Json<typeof import('../../contract/email.js').emailSettingsSchema>;
+export type EmailSettingsRequest = Body<typeof import('../../contract/email.js').emailSettingsBody>;
+export type EmailMode = EmailSettings['preferences'][number]['mode'];
