@@ -6,7 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emailAttempts, emailMessages, notifications, users } from '../../src/db/schema.js';
 import { systemPrincipal } from '../../src/domain/authz.js';
 import { JobWorker } from '../../src/domain/jobs/index.js';
-import { EMAIL_JOB_KIND, emailDispatchJobHandler, requestEmailDispatch, smtpMailer, type MailSettings } from '../../src/domain/notifications/email/index.js';
+import { loadConfig } from '../../src/config.js';
+import {
+  EMAIL_JOB_KIND,
+  emailDispatchJobHandler,
+  requestEmailDispatch,
+  smtpMailer,
+  smtpOptions,
+  type MailSettings,
+} from '../../src/domain/notifications/email/index.js';
 import { signIn, testApp, type Client } from '../helpers/app.js';
 import { backends, type TestDatabase } from '../helpers/db.js';
 
@@ -368,5 +376,20 @@ describe.each(backends())('e-mail notifications through a real SMTP server on $n
     // What was mailed at once stays so.
     expect(prefs).toContainEqual({ kind: 'deadline_near', mode: 'immediate' });
     expect(prefs.some((p) => p.mode === 'digest')).toBe(false);
+  });
+});
+
+describe('e-mail configuration', () => {
+  it('sends nothing without an SMTP server, and wants a sender with one', () => {
+    const base = { HOPEJOBS_DATA_DIR: '.tmp/unused' };
+    expect(smtpOptions(loadConfig(base))).toBeNull();
+    expect(() => loadConfig({ ...base, SMTP_HOST: 'smtp.example.go.kr' })).toThrow(/MAIL_FROM/);
+    expect(() => loadConfig({ ...base, SMTP_URL: 'http://smtp.example.go.kr', MAIL_FROM: 'a@b.kr' })).toThrow(/SMTP_URL/);
+    const parts = loadConfig({ ...base, SMTP_HOST: 'smtp.example.go.kr', SMTP_PORT: '465', SMTP_USER: 'u', SMTP_PASS: 'p', MAIL_FROM: '희망일자리 <a@b.kr>' });
+    expect(smtpOptions(parts)).toEqual({ host: 'smtp.example.go.kr', port: 465, secure: true, auth: { user: 'u', pass: 'p' } });
+    const url = 'smtp://u:p@smtp.example.go.kr:587';
+    expect(smtpOptions(loadConfig({ ...base, SMTP_URL: url, MAIL_FROM: 'a@b.kr' }))).toBe(url);
+    // A wrong password is never echoed in the error.
+    expect(() => loadConfig({ ...base, SMTP_HOST: 'h', SMTP_PORT: 'x', SMTP_PASS: 'secret-pass', MAIL_FROM: 'a@b.kr' })).not.toThrow(/secret-pass/);
   });
 });
