@@ -187,6 +187,39 @@ export const configSchema = z
       .min(1, zodMessage({ ko: '1 이상이어야 합니다', en: 'must be at least 1' }))
       .max(32, zodMessage({ ko: '32 이하여야 합니다', en: 'must be at most 32' }))
       .optional(),
+    // Outgoing e-mail (notifications and daily digests) through an SMTP server: see docs/operations.md. Without
+    // SMTP_URL or SMTP_HOST nothing is ever mailed (the demo sends nothing).
+    SMTP_URL: z
+      .string()
+      .refine(
+        (v) => {
+          try {
+            const u = new URL(v);
+            return (u.protocol === 'smtp:' || u.protocol === 'smtps:') && u.hostname !== '';
+          } catch {
+            return false;
+          }
+        },
+        zodMessage({ ko: 'smtp(s)://사용자:비밀번호@호스트:포트 형식의 URL이어야 합니다', en: 'must be a URL like smtps://user:password@host:465' }),
+      )
+      .optional(),
+    SMTP_HOST: z
+      .string()
+      .min(1, zodMessage({ ko: '비어 있을 수 없습니다', en: 'must not be empty' }))
+      .optional(),
+    SMTP_PORT: integerSetting(1, 65535, 587),
+    SMTP_USER: z.string().optional(),
+    SMTP_PASS: z.string().optional(),
+    SMTP_SECURE: booleanFlag.optional(),
+    MAIL_FROM: z
+      .string()
+      .regex(
+        /^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/,
+        zodMessage({ ko: '"이름 <주소>" 또는 주소 형식이어야 합니다', en: 'must be an address or "Name <address>"' }),
+      )
+      .optional(),
+    HOPEJOBS_EMAIL_MAX_ATTEMPTS: integerSetting(1, 50, 6),
+    HOPEJOBS_EMAIL_RETRY_BASE_S: integerSetting(1, 86_400, 60),
     HOPEJOBS_METRICS_ACCESS: z
       .enum(['loopback', 'token', 'off'], { error: zodMessage({ ko: 'loopback, token, off 중 하나여야 합니다', en: 'must be one of loopback, token, off' }) })
       .default('loopback'),
@@ -194,7 +227,7 @@ export const configSchema = z
       .string()
       .min(16, zodMessage({ ko: '16자 이상이어야 합니다', en: 'must have at least 16 characters' }))
       .optional(),
-    // The address people reach the app at (https://…, no path): the OIDC callback is derived from it.
+    // The address people reach the app at (https://…, no path): the OIDC callback and every link in an e-mail start with it.
     PUBLIC_URL: z.string().refine(isHttpUrl, HTTP_URL_MESSAGE).optional(),
     // Single sign-on with OpenID Connect (src/server/oidc.ts, docs/operations.md): on when OIDC_ISSUER is set.
     OIDC_ISSUER: z
@@ -276,6 +309,10 @@ export const configSchema = z
     path: ['HOPEJOBS_SIGNIN_MAX_DELAY_S'],
     message: zodMessage({ ko: 'HOPEJOBS_SIGNIN_FIRST_DELAY_S 이상이어야 합니다', en: 'must be at least HOPEJOBS_SIGNIN_FIRST_DELAY_S' }),
   })
+  .refine((c) => (c.SMTP_URL === undefined && c.SMTP_HOST === undefined) || c.MAIL_FROM !== undefined, {
+    path: ['MAIL_FROM'],
+    message: zodMessage({ ko: 'SMTP_URL 또는 SMTP_HOST를 쓰면 필요합니다', en: 'required with SMTP_URL or SMTP_HOST' }),
+  })
   .refine((c) => c.DATABASE_READ_URL === undefined || c.DATABASE_URL !== undefined, {
     path: ['DATABASE_READ_URL'],
     message: zodMessage({ ko: 'DATABASE_URL(주 서버)과 함께만 쓸 수 있습니다', en: 'needs DATABASE_URL (the primary) as well' }),
@@ -291,7 +328,7 @@ function describeValue(env: NodeJS.ProcessEnv, key: string): string {
   const v = env[key];
   if (v === undefined) return '';
   const safe = /_URL$/.test(key) ? v.replace(/\/\/([^:/@]*):[^@]*@/, '//$1:***@') : v;
-  const shown = /PASSWORD|SECRET|TOKEN/.test(key) ? '***' : safe.length > 60 ? `${safe.slice(0, 57)}...` : safe;
+  const shown = /PASSWORD|PASS$|SECRET|TOKEN/.test(key) ? '***' : safe.length > 60 ? `${safe.slice(0, 57)}...` : safe;
   return ` (got "${shown}")`;
 }
 

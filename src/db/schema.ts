@@ -10,3 +10,5 @@ export * from './schema/evaluation.js';
 export * from './schema/award-history.js';
 export * from './schema/publication-documents.js';
 export * from './schema/totp.js';
+
+export * from './schema/email.js';

@@ -40,6 +40,8 @@ import { exportRoutes } from './routes/exports.js';
 import { importRoutes } from './routes/imports.js';
 import { awardHistoryRoutes } from './routes/award-history.js';
 import { registerJobWorker } from './job-worker.js';
+import { mailSettingsFromConfig, type MailSettings } from '../domain/notifications/email/index.js';
+import { emailRoutes } from './routes/email.js';
 import { recordTypeRoutes } from './routes/record-types.js';
 import { recordRoutes } from './routes/records.js';
 import { registerSecurityHeaders } from './security-headers.js';
@@ -47,7 +49,9 @@ import { registerNotFound, registerSpa } from './spa.js';
 
 export { appVersion };
 
-export interface BuildOptions extends Omit<AppContext, 'version' | 'evidenceStore' | 'oidc'> {
+export interface BuildOptions extends Omit<AppContext, 'version' | 'evidenceStore' | 'oidc' | 'mail'> {
+  /** Outgoing e-mail; by default from the SMTP settings of the configuration (none: nothing is mailed). */
+  mail?: MailSettings | null;
   logger?: Logger;
   /** Serve the SPA (off in API tests). */
   spa?: boolean;
@@ -66,8 +70,10 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   });
   const app = base.withTypeProvider<ZodTypeProvider>();
   const sso = oidcSettings(opts.config);
+  const mail = opts.mail !== undefined ? opts.mail : await mailSettingsFromConfig(opts.config, `http://${opts.config.HOST}:${opts.config.PORT}`);
   const ctx: AppContext = {
     ...opts,
+    mail,
     version: appVersion,
     evidenceStore: openEvidenceStore(opts.config),
     oidc: sso ? new OidcRelyingParty(sso) : null,
@@ -117,6 +123,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(objectionRoutes(ctx));
   await app.register(adjustmentRoutes(ctx));
   await app.register(notificationRoutes(ctx));
+  await app.register(emailRoutes(ctx));
   await app.register(recordTypeRoutes(ctx));
   await app.register(recordRoutes(ctx));
   await app.register(importRoutes(ctx));

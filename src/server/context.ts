@@ -4,6 +4,8 @@ import type { Database } from '../db/client.js';
 import type { EvidenceStore } from '../domain/evidence/index.js';
 import type { OidcRelyingParty } from './oidc.js';
 
+import type { MailSettings } from '../domain/notifications/email/index.js';
+
 /** What every route plugin receives: the database, the configuration, the evidence store and the app version. */
 export interface AppContext {
   database: Database;
@@ -13,6 +15,8 @@ export interface AppContext {
   /** Uploaded files (local directory or S3), one per app: the routes and the job worker share it. */
   evidenceStore: EvidenceStore;
   version: string;
+  /** Outgoing e-mail (SMTP): null when not configured, and then nothing is ever mailed. */
+  mail: MailSettings | null;
   logger?: Logger;
   /** Single sign-on with OpenID Connect, when OIDC_ISSUER is set (src/server/oidc.ts). */
   oidc?: OidcRelyingParty | null;

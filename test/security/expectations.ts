@@ -234,6 +234,10 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   },
   'POST /api/v1/notifications/read-all': { allow: SIGNED_IN },
   'POST /api/v1/notifications/deadline-reminders': { allow: CITY },
+  // e-mail settings are each user's own; the unsubscribe link needs no session (a made-up token: 400, not 401/403)
+  'GET /api/v1/me/email-settings': { allow: SIGNED_IN },
+  'PUT /api/v1/me/email-settings': { allow: SIGNED_IN, body: { email: null, language: 'ko', preferences: [] } },
+  'POST /api/v1/email/unsubscribe': { allow: ALL, query: 'token=1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' },
   // record types (city) and records (own district)
   'GET /api/v1/record-types': { allow: SIGNED_IN },
   'GET /api/v1/record-types/:code': { allow: SIGNED_IN, params: () => ({ code: 'company_visit' }) },

@@ -33,6 +33,8 @@ const AssignmentPage = lazy(() => import('../pages/reviews/assignment-page.js'))
 const ObjectionsPage = lazy(() => import('../pages/objections/objections-page.js'));
 const AdjustmentsPage = lazy(() => import('../pages/adjustments/adjustments-page.js'));
 const NotificationsPage = lazy(() => import('../pages/notifications/notifications-page.js'));
+const EmailSettingsPage = lazy(() => import('../pages/settings/email-settings-page.js'));
+const UnsubscribePage = lazy(() => import('../pages/settings/unsubscribe-page.js'));
 const CurrentCycleRedirect = lazy(() => import('../pages/admin/current-cycle-redirect.js').then((m) => ({ default: m.CurrentCycleRedirect })));
 const NotFoundPage = lazy(() => import('../pages/not-found-page.js'));
 
@@ -63,6 +65,16 @@ export function createAppRouter() {
             { path: 'account/password', element: <ChangePasswordPage /> },
             { path: 'account/security', element: <AccountSecurityPage /> },
             { path: 'sign-in/code', element: <SecondFactorPage /> },
+
+            { path: 'email/unsubscribe', element: <UnsubscribePage /> },
+            {
+              path: 'settings/notifications',
+              element: (
+                <RequireRole roles={[...signedIn]}>
+                  <EmailSettingsPage />
+                </RequireRole>
+              ),
+            },
             {
               path: 'admin',
               element: (

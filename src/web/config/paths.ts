@@ -49,6 +49,11 @@ export const paths = {
   accountSecurity: '/account/security',
   /** The code step of signing in (a session opened by the password of a user with a second factor). */
   signInCode: '/sign-in/code',
+
+  /** The signed-in user's e-mail address, language and how each kind of notification is mailed. */
+  emailSettings: '/settings/notifications',
+  /** Where the unsubscribe link of a daily digest leads (no sign-in needed). */
+  emailUnsubscribe: '/email/unsubscribe',
 } as const;
 
 /** The sign-in address that comes back to `next` afterwards. */

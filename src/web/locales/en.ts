@@ -3,6 +3,7 @@ import { enGates } from './en-gates.js';
 import { enAccounts } from './en-accounts.js';
 import { enTotp } from './en-totp.js';
 import { enWork } from './en-work.js';
+import { enEmail } from './en-email.js';
 import { enHandbook } from './en-handbook.js';
 import { enSso } from './en-sso.js';
 import { enAwards } from './en-awards.js';
@@ -11,6 +12,7 @@ import type { ko } from './ko.js';
 
 export const en: typeof ko = {
   ...enWork,
+  ...enEmail,
   ...enAwards,
   ...enPublication,
   ...enAccounts,

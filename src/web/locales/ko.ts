@@ -3,6 +3,7 @@ import { koGates } from './ko-gates.js';
 import { koAccounts } from './ko-accounts.js';
 import { koTotp } from './ko-totp.js';
 import { koWork } from './ko-work.js';
+import { koEmail } from './ko-email.js';
 import { koHandbook } from './ko-handbook.js';
 import { koSso } from './ko-sso.js';
 import { koAwards } from './ko-awards.js';
@@ -11,6 +12,7 @@ import { koPublication } from './ko-publication.js';
 // Korean is the language of record. Every UI string lives here (or in a file spread in below); en.ts mirrors this shape exactly.
 export const ko = {
   ...koWork,
+  ...koEmail,
   ...koAwards,
   ...koPublication,
   ...koAccounts,

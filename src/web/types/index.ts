@@ -311,3 +311,8 @@ export type AwardHistoryImportResult = Json<typeof awardHistoryImportResultSchem
 export type PublicationWorkspace = Json<typeof publicationWorkspaceSchema>;
 export type PressReleaseVersion = Json<typeof pressReleaseVersionSchema>;
 export type SavePressReleaseVersion = Body<typeof savePressReleaseVersionBody>;
+
+// E-mail notifications: my settings and the one-click unsubscribe.
+export type EmailSettings = Json<typeof import('../../contract/email.js').emailSettingsSchema>;
+export type EmailSettingsRequest = Body<typeof import('../../contract/email.js').emailSettingsBody>;
+export type EmailMode = EmailSettings['preferences'][number]['mode'];

@@ -65,6 +65,11 @@ export function UserMenu({ user }: { user: User }) {
             {t('totp.menu')}
           </Link>
         </li>
+        <li>
+          <Link to={paths.emailSettings} className={styles.userMenuLink} aria-current={pathname === paths.emailSettings ? 'page' : undefined}>
+            {t('emailSettings.menu')}
+          </Link>
+        </li>
       </ul>
     </div>
   );
