@@ -213,3 +213,9 @@ export { median } from './median.js';
  */
 export { canonicalJson } from './canonical-json.js';
 export { sha256HexOfText } from './sha256.js';
+
+/**
+ * Korean particles by the word before them (es-hangul, plus numbers read aloud and asides skipped), for every text.
+ * @example josa('버전 2', '이/가') // '버전 2가'; josaPick('실행 #6', '이/가') // '이'
+ */
+export { josa, josaPick, type Particle } from './korean.js';

@@ -1,3 +1,4 @@
+import { enAuditActions, enAuditEntities, enTexts } from './en-texts.js';
 import { enAdjustments } from './en-adjustments.js';
 import { enGates } from './en-gates.js';
 import { enAccounts } from './en-accounts.js';
@@ -7,6 +8,7 @@ import { enAwards } from './en-awards.js';
 import type { ko } from './ko.js';
 
 export const en: typeof ko = {
+  ...enTexts,
   ...enWork,
   ...enAwards,
   ...enAccounts,
@@ -290,7 +292,7 @@ export const en: typeof ko = {
     },
     rolesHeading: 'My roles',
     noRoles: 'You have no roles yet. Please ask an administrator.',
-    orgUnit: 'Organisation: {{code}}',
+    orgUnit: 'Organisation: {{name}}',
     cityWide: 'All of {{cityEn}}',
     placeholder: 'Workspaces for each role are on their way; you will start your work from here.',
     roles: {
@@ -664,7 +666,7 @@ export const en: typeof ko = {
       noteHint: 'e.g. first run after verification',
       submit: 'Run the scoring ({{kind}})',
       running: 'Computing…',
-      done: 'Run #{{id}} stored (input hash {{hash}}).',
+      done: 'Run #{{id}} stored.',
     },
     kinds: {
       trial: 'Trial',
@@ -813,6 +815,7 @@ export const en: typeof ko = {
       broken: 'The hash chain has problems ({{count}})',
     },
     actions: {
+      ...enAuditActions,
       'auth.login': 'Sign-in',
       'auth.login_failed': 'Failed sign-in',
       'auth.logout': 'Sign-out',
@@ -866,6 +869,7 @@ export const en: typeof ko = {
       'record_types.seeded': 'Record types created',
     },
     entities: {
+      ...enAuditEntities,
       cycle: 'Cycle',
       framework: 'Framework',
       scoring_run: 'Scoring run',
