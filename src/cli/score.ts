@@ -46,6 +46,7 @@ import {
   type SensitivityNormalisation,
 } from '../engine/index.js';
 import { sensitivityParallel } from '../engine/node.js';
+import { josaPick } from '../korean.js';
 
 /** Exit code for bad input or usage. */
 const EXIT_INPUT = 2;
@@ -211,7 +212,7 @@ function parseChoices<T extends string>(flag: string, raw: string | undefined, a
   const bad = items.filter((x) => !allowed.includes(x as T));
   if (bad.length > 0 || items.length === 0) {
     problems.push({
-      ko: `${flag}는 ${allowed.join(', ')} 중 쉼표로 구분한 목록이어야 합니다: "${raw}"`,
+      ko: `${flag}${josaPick(flag, '은/는')} ${allowed.join(', ')} 중 쉼표로 구분한 목록이어야 합니다: "${raw}"`,
       en: `${flag} must be a comma-separated list of ${allowed.join(', ')}: "${raw}"`,
     });
   } else if (new Set(items).size !== items.length) {
@@ -233,7 +234,10 @@ export function parseSensitivityFlags(raw: RawScoreOptions): SensitivityFlags {
     );
     if (companions.length > 0) {
       const list = companions.join(', ');
-      problems.push({ ko: `${list}는 --sensitivity와 함께 써야 합니다`, en: `${list} ${companions.length === 1 ? 'needs' : 'need'} --sensitivity` });
+      problems.push({
+        ko: `${list}${josaPick(list, '은/는')} --sensitivity와 함께 써야 합니다`,
+        en: `${list} ${companions.length === 1 ? 'needs' : 'need'} --sensitivity`,
+      });
     }
     return { requested, runs, seed, noise, normalisations: [], aggregations: [], problems };
   }

@@ -5,6 +5,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from './schema.js';
+import { josaPick } from '../korean.js';
 
 export type Schema = typeof schema;
 /** The one database type the repositories see, whichever driver is underneath. */
@@ -167,7 +168,7 @@ async function createDatabase(url: string): Promise<void> {
     const e = err as { code?: string; message?: string };
     if (e.code === '42P04') return; // created meanwhile by another process
     throw new DatabaseConnectError(
-      `데이터베이스 "${dbName}"가 없고 만들 수 없습니다 / database "${dbName}" does not exist and could not be created (${e.message ?? ''}); create it with: createdb ${dbName}`,
+      `데이터베이스 "${dbName}"${josaPick(dbName, '이/가')} 없고 만들 수 없습니다 / database "${dbName}" does not exist and could not be created (${e.message ?? ''}); create it with: createdb ${dbName}`,
     );
   } finally {
     await c.end().catch(() => undefined);

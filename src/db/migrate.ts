@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { Database } from './client.js';
+import { josaPick } from '../korean.js';
 
 const migrationsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -66,7 +67,7 @@ export async function migrate(database: Database, migrations = readMigrations())
       if (known !== undefined) {
         if (known !== m.hash) {
           throw new Error(
-            `마이그레이션 ${m.tag}이(가) 적용 후 변경되었습니다 / migration ${m.tag} was edited after it was applied (hash mismatch); add a new migration instead`,
+            `마이그레이션 ${m.tag}${josaPick(m.tag, '이/가')} 적용 후 변경되었습니다 / migration ${m.tag} was edited after it was applied (hash mismatch); add a new migration instead`,
           );
         }
         continue;

@@ -10,6 +10,7 @@ import { seedReferenceUnits } from './seed.js';
 import { seoulCity } from './reference/seoul.js';
 import { forgetAttemptsOfName } from './sign-in-protection.js';
 import { USERNAME_PATTERN } from './users/accounts.js';
+import { josaPick } from '../korean.js';
 
 export interface AdminAccountResult {
   username: string;
@@ -34,7 +35,7 @@ export async function createAdmin(db: Db, username: string, opts: { displayName?
   const name = username.trim().toLowerCase();
   if (!USERNAME_PATTERN.test(name)) {
     throw new DomainError('invalid', 'invalid_username', {
-      ko: `사용자 이름 "${username}"은(는) 영문 소문자·숫자·. _ - 로 3–64자여야 합니다.`,
+      ko: `사용자 이름 "${username}"${josaPick(username, '은/는')} 영문 소문자·숫자·. _ - 로 3–64자여야 합니다.`,
       en: `Username "${username}" must be 3–64 lowercase letters, digits, ".", "_" or "-".`,
     });
   }
@@ -46,7 +47,7 @@ export async function createAdmin(db: Db, username: string, opts: { displayName?
     const existing = await findUserByUsername(tx, name);
     if (existing?.isDemo) {
       throw new DomainError('invalid', 'demo_username', {
-        ko: `"${name}"은(는) 데모 계정입니다. 다른 사용자 이름을 고르세요.`,
+        ko: `"${name}"${josaPick(name, '은/는')} 데모 계정입니다. 다른 사용자 이름을 고르세요.`,
         en: `"${name}" is a demo account; choose another username.`,
       });
     }

@@ -1,4 +1,5 @@
 import { bothLanguages, type Message } from '../message.js';
+import { josaPick } from '../korean.js';
 
 /**
  * Typed domain errors. Services throw them; the server maps them to RFC 9457 problem details in one place,
@@ -33,4 +34,5 @@ export class DomainError extends Error {
 export const forbidden = (msg: Message = { ko: '이 작업을 할 권한이 없습니다.', en: 'You are not allowed to do this.' }) =>
   new DomainError('forbidden', 'forbidden', msg);
 
-export const notFound = (what: Message) => new DomainError('not_found', 'not_found', { ko: `${what.ko}을(를) 찾을 수 없습니다.`, en: `${what.en} not found.` });
+export const notFound = (what: Message) =>
+  new DomainError('not_found', 'not_found', { ko: `${what.ko}${josaPick(what.ko, '을/를')} 찾을 수 없습니다.`, en: `${what.en} not found.` });

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { fieldIssue, parseConfig, throwIfErrors, type EngineIssue } from './engine-error.js';
 import { checkUnitScores, type UnitScore } from './rank.js';
 import { BilingualSchema, formatScore, type Bilingual } from './award-text.js';
+import { josaPick } from './korean.js';
 
 /** `bonus` adds points (entries ≥ 0), `penalty` removes points (entries ≤ 0). */
 export const AdjustmentKindSchema = z.enum(['bonus', 'penalty']);
@@ -143,7 +144,7 @@ export function applyAdjustments(scores: readonly UnitScore[], entries: readonly
         fieldIssue(
           'config.duplicate_code',
           ['config', 'rules', i, 'code'],
-          `가감점 항목 코드 "${r.code}"가 중복됩니다`,
+          `가감점 항목 코드 "${r.code}"${josaPick(r.code, '이/가')} 중복됩니다`,
           `adjustment rule code "${r.code}" is repeated`,
         ),
       );

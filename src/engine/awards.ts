@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { fieldIssue, parseConfig, safely, throwIfErrors, type EngineIssue, type SafeResult } from './engine-error.js';
 import { checkUnitScores, competitionRank, DEFAULT_RANK_DECIMALS, rankKey, rankUnits, withinTop, type Ranked } from './rank.js';
 import { BilingualSchema, formatPercent, formatScore, type Bilingual } from './award-text.js';
+import { josaPick } from './korean.js';
 
 /**
  * What happens to a tie group straddling the boundary of a top-N selection: `include` (default; what a city
@@ -250,7 +251,7 @@ export function assignAwards(units: readonly AwardUnit[], config: AwardConfigInp
           fieldIssue(
             'config.duplicate_code',
             ['config', 'tiers', i, 'code'],
-            `시상 등급 코드 "${t.code}"가 중복됩니다`,
+            `시상 등급 코드 "${t.code}"${josaPick(t.code, '이/가')} 중복됩니다`,
             `award tier code "${t.code}" is repeated`,
           ),
         );
@@ -264,7 +265,7 @@ export function assignAwards(units: readonly AwardUnit[], config: AwardConfigInp
           fieldIssue(
             'award.unknown_unit',
             ['config', 'eligibility', 'excluded', i],
-            `수상 제외 대상 "${c}"가 단위 목록에 없습니다`,
+            `수상 제외 대상 "${c}"${josaPick(c, '이/가')} 단위 목록에 없습니다`,
             `excluded unit "${c}" is not among the units`,
           ),
         );
@@ -460,7 +461,7 @@ function applyRule(
         settle,
         (r) => {
           const where = rankPhrase(r, scope, noun);
-          return { ko: `${where.ko}로 ${limit.ko}${where.koSuffix}`, en: `${where.en}, ${limit.en}${where.enSuffix}` };
+          return { ko: `${where.ko}${josaPick(where.ko, '으로/로')} ${limit.ko}${where.koSuffix}`, en: `${where.en}, ${limit.en}${where.enSuffix}` };
         },
         (r) => {
           const where = rankPhrase(r, scope, noun);

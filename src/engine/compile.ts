@@ -23,6 +23,7 @@ import { treatColumn, type ColumnTreatment } from './treat.js';
 import { validateData } from './validate-data.js';
 import { validateFramework } from './validate-framework.js';
 import { yearOnYearGrowth } from './year-on-year.js';
+import { josaPick } from './korean.js';
 
 /** Options after every default, including those that depend on the framework. */
 export interface FinalOptions extends Omit<ResolvedOptions, 'missing' | 'points'> {
@@ -114,7 +115,7 @@ function indicatorColumn(ind: IndicatorSpec, dataset: Dataset, options: Resolved
       makeIssue(
         'DENOMINATOR_NOT_POSITIVE',
         'warning',
-        `분모 "${ind.denominator}"가 0인 ${zeros}개 값은 결측으로 처리합니다`,
+        `분모 "${ind.denominator}"${josaPick(ind.denominator, '이/가')} 0인 ${zeros}개 값은 결측으로 처리합니다`,
         `${zeros} value(s) with a zero denominator "${ind.denominator}" are treated as missing`,
         { iCode: ind.code, column: ind.denominator },
       ),

@@ -229,3 +229,9 @@ export type { AnalysisResult, IndicatorStats, StatFlag, StructureCorrelation, Gr
  * @example process.stdout.write(formatAnalysisTable(analyse(input), { lang: 'en' }));
  */
 export { formatAnalysisJson, formatAnalysisTable } from './analysis/format.js';
+
+/**
+ * Korean particles by the word before them (es-hangul, plus numbers read aloud and asides skipped), for every text.
+ * @example josa('버전 2', '이/가') // '버전 2가'; josaPick('실행 #6', '이/가') // '이'
+ */
+export { josa, josaPick, type Particle } from './korean.js';

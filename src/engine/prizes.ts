@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { fieldIssue, parseConfig, throwIfErrors, type EngineIssue } from './engine-error.js';
 import { groupDigits } from './award-text.js';
+import { josaPick } from './korean.js';
 
 /**
  * The prize of one tier, in integer won: `perUnit` = `amount` to each winner (2014: 우수구 8,000만 원 each);
@@ -103,7 +104,14 @@ export function computePrizes(awards: TierWinners, table: PrizeTableInput): Priz
       );
     }
     if (!tierCodes.has(p.tier)) {
-      issues.push(fieldIssue('prize.unknown_tier', ['table', 'prizes', i, 'tier'], `시상 등급 "${p.tier}"이(가) 없습니다`, `no award tier "${p.tier}"`));
+      issues.push(
+        fieldIssue(
+          'prize.unknown_tier',
+          ['table', 'prizes', i, 'tier'],
+          `시상 등급 "${p.tier}"${josaPick(p.tier, '이/가')} 없습니다`,
+          `no award tier "${p.tier}"`,
+        ),
+      );
     }
     byTier.set(p.tier, p);
   });

@@ -11,6 +11,7 @@
 import { lowerBound, upperBound } from './binary-search.js';
 import { fieldIssue, throwIfErrors, type EngineIssue } from './engine-error.js';
 import type { Topology } from './topology.js';
+import { josaPick } from './korean.js';
 
 /**
  * Ranks `values[offset … offset + n)` into `out[outOffset …]`. Missing values (NaN) get NaN. Sorts a scratch copy
@@ -124,7 +125,14 @@ export function checkUnitScores(units: readonly UnitScore[], root: string): Engi
   const seen = new Set<string>();
   units.forEach((u, i) => {
     if (seen.has(u.uCode)) {
-      issues.push(fieldIssue('input.duplicate_unit', [root, i, 'uCode'], `단위 코드 "${u.uCode}"가 중복됩니다`, `unit code "${u.uCode}" is repeated`));
+      issues.push(
+        fieldIssue(
+          'input.duplicate_unit',
+          [root, i, 'uCode'],
+          `단위 코드 "${u.uCode}"${josaPick(u.uCode, '이/가')} 중복됩니다`,
+          `unit code "${u.uCode}" is repeated`,
+        ),
+      );
     }
     seen.add(u.uCode);
     if (u.score !== null && (typeof u.score !== 'number' || !Number.isFinite(u.score))) {

@@ -5,6 +5,7 @@
 import type { AwardConfigInput } from './awards.js';
 import { EngineInputError, makeIssue, type EngineIssue } from './engine-error.js';
 import type { ScoreOptions } from './input-schema.js';
+import { josaPick } from './korean.js';
 
 /** Normalisations a run may use: the input's own (`nominal`) or one distribution method for every indicator. */
 export const SENSITIVITY_NORMALISATIONS = ['nominal', 'minmax', 'zscore', 'rank', 'percentile'] as const;
@@ -74,11 +75,11 @@ function choices<T extends string>(
     if (!allowed.includes(g)) {
       bad(
         `${name}[${i}]`,
-        `${name}은 ${allowed.join(', ')} 중 하나여야 합니다: "${String(g)}"`,
+        `${name}${josaPick(name, '은/는')} ${allowed.join(', ')} 중 하나여야 합니다: "${String(g)}"`,
         `${name} must be one of ${allowed.join(', ')}: "${String(g)}"`,
       );
     } else if (seen.has(g)) {
-      bad(`${name}[${i}]`, `${name}에 "${g}"가 중복됩니다`, `${name} repeats "${g}"`);
+      bad(`${name}[${i}]`, `${name}에 "${g}"${josaPick(g, '이/가')} 중복됩니다`, `${name} repeats "${g}"`);
     }
     seen.add(g);
   });

@@ -10,6 +10,7 @@ import { parseNumberCell, parseTextCell } from './parse-cell.js';
 import type { TableSource } from './read-input.js';
 import type { ResolvedOptions } from './resolve-options.js';
 import { cellLocation } from './source-location.js';
+import { josaPick } from './korean.js';
 
 /** Result of {@link validateData}. */
 export interface DataValidation {
@@ -91,7 +92,7 @@ export function validateData(
       makeIssue(
         'COLUMN_NOT_IN_DATA',
         'error',
-        `대체(impute)에 쓸 그룹 열 "${options.impute.group}"이 iData에 없습니다`,
+        `대체(impute)에 쓸 그룹 열 "${options.impute.group}"${josaPick(options.impute.group, '이/가')} iData에 없습니다`,
         `group column "${options.impute.group}" for imputation is not in iData`,
         { file, field: 'options.impute.group' },
       ),
@@ -102,7 +103,7 @@ export function validateData(
   for (const c of columns) {
     if (!known.has(c) && !metaCodes.has(c)) {
       issues.push(
-        makeIssue('UNKNOWN_COLUMN', 'warning', `iMeta에 없는 열 "${c}"은 무시합니다`, `column "${c}" is not in iMeta and is ignored`, {
+        makeIssue('UNKNOWN_COLUMN', 'warning', `iMeta에 없는 열 "${c}"${josaPick(c, '은/는')} 무시합니다`, `column "${c}" is not in iMeta and is ignored`, {
           file,
           ...headerRow,
           column: c,

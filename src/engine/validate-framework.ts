@@ -11,6 +11,7 @@ import { parseNumberCell, parseNumberList, parseTextCell } from './parse-cell.js
 import type { TableSource } from './read-input.js';
 import type { ResolvedOptions } from './resolve-options.js';
 import { cellLocation } from './source-location.js';
+import { josaPick } from './korean.js';
 
 const TYPES = ['Indicator', 'Aggregate', 'Group', 'Denominator', 'Other'] as const;
 type NodeType = (typeof TYPES)[number];
@@ -225,10 +226,16 @@ export function validateFramework(rows: readonly IMetaRow[], table: TableSource,
     if (first) {
       const firstRow = table.rows[first.index] ?? first.index + 1;
       issues.push(
-        makeIssue('DUPLICATE_CODE', 'error', `iCode "${code}"가 중복됩니다 (처음: ${firstRow}행)`, `duplicate iCode "${code}" (first at row ${firstRow})`, {
-          ...cellLocation(table, r.index, 'iCode'),
-          iCode: code,
-        }),
+        makeIssue(
+          'DUPLICATE_CODE',
+          'error',
+          `iCode "${code}"${josaPick(code, '이/가')} 중복됩니다 (처음: ${firstRow}행)`,
+          `duplicate iCode "${code}" (first at row ${firstRow})`,
+          {
+            ...cellLocation(table, r.index, 'iCode'),
+            iCode: code,
+          },
+        ),
       );
       continue;
     }
@@ -315,19 +322,21 @@ export function validateFramework(rows: readonly IMetaRow[], table: TableSource,
     }
     const parent = byCode.get(p);
     if (!parent) {
-      issues.push(makeIssue('UNKNOWN_PARENT', 'error', `Parent "${p}"가 iMeta에 없습니다`, `Parent "${p}" is not in iMeta`, at(r, 'Parent')));
+      issues.push(
+        makeIssue('UNKNOWN_PARENT', 'error', `Parent "${p}"${josaPick(p, '이/가')} iMeta에 없습니다`, `Parent "${p}" is not in iMeta`, at(r, 'Parent')),
+      );
     } else if (parent.type !== 'Aggregate') {
       issues.push(
         makeIssue(
           'PARENT_NOT_AGGREGATE',
           'error',
-          `Parent "${p}"는 Aggregate가 아닙니다 (Type: ${parent.type ?? '?'})`,
+          `Parent "${p}"${josaPick(p, '은/는')} Aggregate가 아닙니다 (Type: ${parent.type ?? '?'})`,
           `Parent "${p}" is not an Aggregate (Type: ${parent.type ?? '?'})`,
           at(r, 'Parent'),
         ),
       );
     } else if (p === r.text.iCode) {
-      issues.push(makeIssue('CYCLE', 'error', `"${p}"가 자기 자신을 Parent로 가집니다`, `"${p}" is its own Parent`, at(r, 'Parent')));
+      issues.push(makeIssue('CYCLE', 'error', `"${p}"${josaPick(p, '이/가')} 자기 자신을 Parent로 가집니다`, `"${p}" is its own Parent`, at(r, 'Parent')));
     } else if (parent.num.Level !== null && r.num.Level !== null && !(parent.num.Level > r.num.Level)) {
       issues.push(
         makeIssue(

@@ -91,7 +91,7 @@ describe.skipIf(skip)('a year of the evaluation in Chromium', () => {
     await page.getByLabel('검증되지 않은 항목이 있어도 예외로 실행합니다').check();
     await page.getByLabel('예외 실행 사유').fill('브라우저 여정 시험: 검증되지 않은 항목은 빼고 산정');
     await page.getByRole('button', { name: `${kind} 산정 실행` }).click();
-    await page.getByText(/실행 #\d+를 저장했습니다/).waitFor({ timeout: 60_000 });
+    await page.getByText(/실행 #\d+(을|를) 저장했습니다/).waitFor({ timeout: 60_000 });
     await page.getByText(/전체 [\d,]+개 항목 중 [\d,]+개만 검증된 상태에서 예외로 실행했습니다/).waitFor();
     for (let i = 0; i < 10; i++) {
       const undecided = page.getByRole('article').filter({ has: page.getByRole('button', { name: /동점 결정 저장$/ }) });

@@ -75,7 +75,7 @@ describe.skipIf(skip)('reference data in Chromium', () => {
     const errorRows = refused.getByRole('table').getByRole('row');
     expect(await errorRows.count()).toBe(3);
     expect(await errorRows.nth(1).innerText()).toContain(`코드 ${seoulDistricts[0]!.code}의 단위는 '${seoulDistricts[0]!.name}'인데`);
-    expect(await errorRows.nth(2).innerText()).toContain('99999은(는) 등록된 단위 코드가 아닙니다.');
+    expect(await errorRows.nth(2).innerText()).toContain('99999는 등록된 단위 코드가 아닙니다.');
     await refused.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(shots, 'reference-data-import-errors.png') });
 

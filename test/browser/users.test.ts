@@ -163,7 +163,7 @@ describe.skipIf(skip)('user accounts in Chromium', () => {
       .getByRole('link', { name: /실적·지표 입력/ })
       .first()
       .waitFor();
-    await officer.page.getByText('담당 기관: 11215').waitFor();
+    await officer.page.getByText('담당 기관: 광진구').waitFor();
     await officer.context.close();
 
     // The new password is the one that signs in now, straight to the start page.

@@ -67,7 +67,7 @@ describe.each(backends())('award history on $name', (backend) => {
       ko: expect.stringContaining('3행 연도 열: 광진구(11215)의 2014년 결과가 2행에도 있습니다'),
       en: expect.stringContaining('Row 3, column year'),
     });
-    expect(err.problems[4]!.message.ko).toContain("'대상'은(는) 알 수 없는 등급");
+    expect(err.problems[4]!.message.ko).toContain("'대상'은 알 수 없는 등급");
     expect(err.msg.ko).toContain('아무것도 적재하지 않았습니다');
     expect(await listAwardHistory(db.db, systemPrincipal)).toEqual([]);
   });

@@ -58,7 +58,7 @@ describe('default formulas reward what their names say', () => {
   });
 
   it('J3: twelve matching days with the same hires per event score higher than two (hires per 100,000 residents)', () => {
-    expect(indicator('J3')).toMatchObject({ unit: '명/10만명', name: { ko: '취업박람회·구인구직 만남의 날 채용 연계 실적 (인구 10만명당)' } });
+    expect(indicator('J3')).toMatchObject({ unit: '명/10만명', name: { ko: '취업박람회·구인구직 만남의 날 채용 연계 실적 (인구 10만 명당)' } });
     const monthly = valueOf('J3', { job_fair: fairs(12, 15) });
     const twice = valueOf('J3', { job_fair: fairs(2, 15) });
     expect(monthly).toBeCloseTo((12 * 15 * 100_000) / 300_000, 9);
@@ -99,7 +99,7 @@ describe('default formulas reward what their names say', () => {
   });
 
   it('S5 counts youth job experience only: it does not move when social-economy education changes; S8 does', () => {
-    expect(indicator('S5').name).toEqual({ ko: '청년인재 직무체험 참여 (인구 10만명당)', en: 'Youth job experience participants per 100,000 residents' });
+    expect(indicator('S5').name).toEqual({ ko: '청년인재 직무체험 참여 (인구 10만 명당)', en: 'Youth job experience participants per 100,000 residents' });
     const youth = [rec({ program: '직무체험 1기', participants: 30, completed: 28, employed_private: 10 })];
     const education = (n: number) => [rec({ name: '사회적경제 아카데미', kind: '교육', participants: n })];
     const before = { youth_job_experience: youth, se_education: education(100) };

@@ -75,7 +75,7 @@ describe('formula syntax errors', () => {
   it('names an unknown function at its position, with a suggestion', () => {
     const [e] = errorsOf('1 + cnt("job_fair")');
     expect(e).toMatchObject({ position: 4, end: 7 });
-    expect(e!.message.ko).toBe("알 수 없는 함수 'cnt'입니다. 'count'을(를) 찾으셨나요?");
+    expect(e!.message.ko).toBe("알 수 없는 함수 'cnt'입니다. 'count'를 찾으셨나요?");
     expect(e!.message.en).toBe("Unknown function 'cnt'. Did you mean 'count'?");
   });
 
@@ -94,7 +94,7 @@ describe('formula syntax errors', () => {
 
     const [field] = errorsOf('sum("job_fair", "hire")');
     expect(field).toMatchObject({ position: 16, end: 22 });
-    expect(field!.message.ko).toBe("실적 유형 'job_fair'에 'hire' 항목이 없습니다. 'hires'을(를) 찾으셨나요?");
+    expect(field!.message.ko).toBe("실적 유형 'job_fair'에 'hire' 항목이 없습니다. 'hires'를 찾으셨나요?");
 
     const [pred] = errorsOf('count("job_fair", kid == "취업박람회")');
     expect(pred).toMatchObject({ position: 18, end: 21 });

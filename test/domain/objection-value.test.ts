@@ -29,7 +29,7 @@ describe('objectionValueProblems', () => {
       {
         path: 'body.requestedValue',
         message: {
-          ko: 'J2 일자리 목표 공시제 목표 달성률: 1e+308 %은(는) 상한보다 큽니다 (허용 범위 0 % ~ 300 %).',
+          ko: 'J2 일자리 목표 공시제 목표 달성률: 1e+308 %는 상한보다 큽니다 (허용 범위 0 % ~ 300 %).',
           en: 'J2 Achievement of the published job targets: 1e+308 % is above the maximum (allowed 0 % to 300 %).',
         },
       },

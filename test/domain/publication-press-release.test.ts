@@ -31,7 +31,7 @@ describe('pressReleaseDraft', () => {
 
   it('describes what was evaluated: fields, indicators, data period, districts', () => {
     expect(draft).toContain(
-      "25개 자치구가 2018년 9월부터 2019년 8월까지 추진한 일자리 정책 실적을 대상으로, '사회적경제 시장 활성화'(40점)과 '양질의 일자리창출 활성화'(60점) 2개 분야 20개 세부지표",
+      "25개 자치구가 2018년 9월부터 2019년 8월까지 추진한 일자리 정책 실적을 대상으로, '사회적경제 시장 활성화'(40점)와 '양질의 일자리창출 활성화'(60점) 2개 분야 20개 세부지표",
     );
     expect(draft).toContain("'일자리·경제 활성화 기업방문 실적' 지표를 새로 도입");
   });
@@ -93,7 +93,7 @@ describe('Korean particles', () => {
     expect(particle('광진구', '은/는')).toBe('광진구는');
     expect(particle('서울시', '은/는')).toBe('서울시는');
     expect(particle('성북구', '과/와')).toBe('성북구와');
-    expect(particle("'활성화'(40점)", '과/와')).toBe("'활성화'(40점)과");
+    expect(particle("'활성화'(40점)", '과/와')).toBe("'활성화'(40점)와");
     expect(particle('노원구', '이다/다')).toBe('노원구다');
     expect(particle('부산진', '이다/다')).toBe('부산진이다');
   });

@@ -95,7 +95,7 @@ describe.each(backends())('reference data through the API on $name', (backend) =
       [5, 'name'],
       [6, 'value'],
     ]);
-    expect(problem.errors[1]!.message).toBe('4행 코드 열: 99999은(는) 등록된 단위 코드가 아닙니다.');
+    expect(problem.errors[1]!.message).toBe('4행 코드 열: 99999는 등록된 단위 코드가 아닙니다.');
     const form = multipartFile('p.csv', Buffer.from(file));
     const english = await admin.request('POST', '/api/v1/populations/import', form.payload, { ...form.headers, 'accept-language': 'en' });
     expect(english.statusCode).toBe(400);

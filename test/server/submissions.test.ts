@@ -203,7 +203,7 @@ describe.each(backends())('district submissions on $name', (backend) => {
     const problem = ko.json();
     expect(problem.code).toBe('submission_blocked');
     expect(problem.errors).toEqual([
-      { path: 'submissions.J11.value', message: 'J11 생활임금·노동존중 시책 이행: 값 7 개 항목이(가) 허용 상한 5 개 항목보다 큽니다.' },
+      { path: 'submissions.J11.value', message: 'J11 생활임금·노동존중 시책 이행: 값 7 개 항목이 허용 상한 5 개 항목보다 큽니다.' },
       { path: 'submissions.J11.evidence', message: 'J11 생활임금·노동존중 시책 이행: 증빙자료를 1개 이상 첨부하세요.' },
     ]);
     const en = await officer.request('POST', url('11215', 'J11', '/submit'), { version: 1 }, { 'accept-language': 'en' });

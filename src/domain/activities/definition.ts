@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { custom, fieldDefinitionSchema, label, patterned, type FieldDefinition, type FieldType } from '../../contract/record-types.js';
 import { issueMessage } from '../../message.js';
 import { DomainError, type FieldProblem } from '../errors.js';
+import { josaPick } from '../../korean.js';
 
 /**
  * Record types as data: what a district records for each kind of activity (company visit, job fair, …), field by
@@ -45,10 +46,15 @@ export const recordTypeDefinitionSchema = z
     const keys = new Map<string, number>();
     def.fields.forEach((f, i) => {
       const at = ['fields', i];
-      if (keys.has(f.key)) custom(ctx, [...at, 'key'], `항목 키 '${f.key}'가 중복됩니다.`, `The field key '${f.key}' is used twice.`);
+      if (keys.has(f.key)) custom(ctx, [...at, 'key'], `항목 키 '${f.key}'${josaPick(f.key, '이/가')} 중복됩니다.`, `The field key '${f.key}' is used twice.`);
       keys.set(f.key, i);
       if (f.key === OCCURRED_ON) {
-        custom(ctx, [...at, 'key'], `'${OCCURRED_ON}'는 실적 날짜용 예약어입니다.`, `'${OCCURRED_ON}' is reserved for the record's date.`);
+        custom(
+          ctx,
+          [...at, 'key'],
+          `'${OCCURRED_ON}'${josaPick(OCCURRED_ON, '은/는')} 실적 날짜용 예약어입니다.`,
+          `'${OCCURRED_ON}' is reserved for the record's date.`,
+        );
       }
       if (f.type === 'enum') {
         if (!f.options) custom(ctx, [...at, 'options'], '선택형 항목에는 선택지가 필요합니다.', 'An enum field needs options.');
@@ -79,7 +85,7 @@ export const recordTypeDefinitionSchema = z
         custom(
           ctx,
           ['fields', i, 'maxField'],
-          `'${f.key}'의 상한 항목 '${f.maxField}'는 같은 실적 유형의 다른 숫자 항목이어야 합니다.`,
+          `'${f.key}'의 상한 항목 '${f.maxField}'${josaPick(f.maxField, '은/는')} 같은 실적 유형의 다른 숫자 항목이어야 합니다.`,
           `The maxField '${f.maxField}' of '${f.key}' must be another numeric field of the same type.`,
         );
       }
@@ -90,7 +96,7 @@ export const recordTypeDefinitionSchema = z
         custom(
           ctx,
           ['dateField'],
-          `날짜 기준 항목 '${def.dateField}'는 '${OCCURRED_ON}' 또는 필수 날짜 항목이어야 합니다.`,
+          `날짜 기준 항목 '${def.dateField}'${josaPick(def.dateField, '은/는')} '${OCCURRED_ON}' 또는 필수 날짜 항목이어야 합니다.`,
           `The dateField '${def.dateField}' must be '${OCCURRED_ON}' or a required date field.`,
         );
       }

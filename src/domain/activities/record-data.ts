@@ -4,6 +4,7 @@ import type { FieldProblem } from '../errors.js';
 import { numericFieldTypes, type FieldDefinition, type RecordTypeDefinition } from './definition.js';
 import { zodProblems } from './definition.js';
 import type { RecordData } from '../../db/repositories/activities.js';
+import { josaPick } from '../../korean.js';
 
 /** One record's validated data: field key → value (absent optional fields are left out). */
 export type { RecordData };
@@ -139,7 +140,7 @@ export function recordDataSchema(def: Pick<RecordTypeDefinition, 'fields'>, opti
     const out: RecordData = {};
     for (const key of Object.keys(input)) {
       if (!byKey.has(key)) {
-        issue([key], { ko: `'${key}'는 이 실적 유형에 없는 항목입니다.`, en: `'${key}' is not a field of this record type.` });
+        issue([key], { ko: `'${key}'${josaPick(key, '은/는')} 이 실적 유형에 없는 항목입니다.`, en: `'${key}' is not a field of this record type.` });
       }
     }
     for (const f of def.fields) {
@@ -155,7 +156,7 @@ export function recordDataSchema(def: Pick<RecordTypeDefinition, 'fields'>, opti
       const n = names(f);
       const m = names(limit);
       issue([f.key], {
-        ko: `${n.ko}은 ${m.ko}(${numberFormat.format(cap)})보다 클 수 없습니다.`,
+        ko: `${n.ko}${josaPick(n.ko, '은/는')} ${m.ko}(${numberFormat.format(cap)})보다 클 수 없습니다.`,
         en: `${n.en} cannot exceed ${m.en} (${numberFormat.format(cap)}).`,
       });
     }

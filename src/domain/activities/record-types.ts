@@ -18,6 +18,7 @@ import {
   updateRecordTypeRow,
   type RecordTypeRow,
 } from '../../db/repositories/activities.js';
+import { josaPick } from '../../korean.js';
 
 /** A record type as stored: its definition plus identity, origin, state and version. */
 export interface RecordType extends RecordTypeDefinition {
@@ -139,7 +140,7 @@ export async function createRecordType(db: Db, principal: Principal | null, inpu
     });
     if (!row) {
       throw new DomainError('conflict', 'record_type_exists', {
-        ko: `실적 유형 코드 '${def.code}'는 이미 있습니다.`,
+        ko: `실적 유형 코드 '${def.code}'${josaPick(def.code, '은/는')} 이미 있습니다.`,
         en: `The record-type code '${def.code}' is taken.`,
       });
     }
@@ -158,7 +159,7 @@ export async function createRecordType(db: Db, principal: Principal | null, inpu
 function refuseBuiltin(t: RecordType): void {
   if (t.builtin) {
     throw new DomainError('forbidden', 'record_type_builtin', {
-      ko: `기본 제공 실적 유형 '${t.code}'는 바꿀 수 없습니다.`,
+      ko: `기본 제공 실적 유형 '${t.code}'${josaPick(t.code, '은/는')} 바꿀 수 없습니다.`,
       en: `The built-in record type '${t.code}' cannot be changed.`,
     });
   }

@@ -13,6 +13,7 @@ import { findRecordType, getRecordType, type RecordType } from './record-types.j
 import { staleVersion } from './stale.js';
 import { insertRecord, selectRecordById, selectRecordPage, updateRecordRow, type RecordRow } from '../../db/repositories/activities.js';
 import { settleRecordChange, spanOf, type AffectedItem, type ChangeSource } from '../submissions/records-changed.js';
+import { josaPick } from '../../korean.js';
 
 /**
  * After a record write in `tx`: the submitted values it reaches are checked — a verified one refuses the change
@@ -151,7 +152,10 @@ export async function createRecord(db: Db, principal: Principal | null, input: N
       throw invalid([
         {
           path: 'recordType',
-          message: { ko: `실적 유형 '${type.name.ko}'는 더 이상 쓰지 않습니다.`, en: `The record type '${type.name.en}' is no longer in use.` },
+          message: {
+            ko: `실적 유형 '${type.name.ko}'${josaPick(type.name.ko, '은/는')} 더 이상 쓰지 않습니다.`,
+            en: `The record type '${type.name.en}' is no longer in use.`,
+          },
         },
       ]);
     }

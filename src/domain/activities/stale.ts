@@ -1,4 +1,5 @@
 import { DomainError, type Message } from '../errors.js';
+import { josaPick } from '../../korean.js';
 
 /**
  * The optimistic-concurrency refusal (HTTP 409): someone saved `subject` first; `current` is what is stored now,
@@ -9,7 +10,7 @@ export function staleVersion(subject: Message, current: unknown): DomainError {
     'conflict',
     'stale_version',
     {
-      ko: `다른 사용자가 이 ${subject.ko}을(를) 먼저 고쳤습니다. 최신 내용을 확인한 뒤 다시 저장하세요.`,
+      ko: `다른 사용자가 이 ${subject.ko}${josaPick(subject.ko, '을/를')} 먼저 고쳤습니다. 최신 내용을 확인한 뒤 다시 저장하세요.`,
       en: `Someone changed this ${subject.en} first. Review the current version and save again.`,
     },
     [],

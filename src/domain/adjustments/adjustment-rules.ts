@@ -1,5 +1,6 @@
 import type { AdjustmentConfig, AdjustmentRule } from '../../engine/index.js';
 import { DomainError, type Message } from '../errors.js';
+import { josaPick } from '../../korean.js';
 
 /** Signed points with the minus sign used in Korean documents (−2, +1.5). */
 export function signedPoints(p: number): string {
@@ -40,13 +41,13 @@ export function checkEntry(config: AdjustmentConfig, district: { name: string; c
   }
   if (rule.kind === 'bonus' && entry.points < 0) {
     throw refuse('wrong_sign', {
-      ko: `${label.ko}은(는) 가점 항목입니다. 양수로 입력하세요 (${district.name}).`,
+      ko: `${label.ko}${josaPick(label.ko, '은/는')} 가점 항목입니다. 양수로 입력하세요 (${district.name}).`,
       en: `${label.en} is a bonus rule: enter positive points (${district.code}).`,
     });
   }
   if (rule.kind === 'penalty' && entry.points > 0) {
     throw refuse('wrong_sign', {
-      ko: `${label.ko}은(는) 감점 항목입니다. 음수로 입력하세요 (${district.name}).`,
+      ko: `${label.ko}${josaPick(label.ko, '은/는')} 감점 항목입니다. 음수로 입력하세요 (${district.name}).`,
       en: `${label.en} is a penalty rule: enter negative points (${district.code}).`,
     });
   }

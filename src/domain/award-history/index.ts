@@ -18,6 +18,7 @@ import { DomainError, type FieldProblem, type Message } from '../errors.js';
 import { tierNames } from '../frameworks/defaults/common.js';
 import { readCsvRows } from '../imports/csv-stream.js';
 import { firstSheetRows } from '../reference/workbook-rows.js';
+import { josaPick } from '../../korean.js';
 
 /**
  * 수상 이력: award results of the years before the product ran the evaluation, imported from a CSV (UTF-8 with or
@@ -194,7 +195,12 @@ export async function importAwardHistory(
     const unit = units.get(r.code);
     if (!unit)
       problems.push(
-        problem(row.line, 'code', { ko: `${r.code}은(는) 등록된 단위 코드가 아닙니다.`, en: `${r.code} is not the code of a known unit.` }, row.sheet),
+        problem(
+          row.line,
+          'code',
+          { ko: `${r.code}${josaPick(r.code, '은/는')} 등록된 단위 코드가 아닙니다.`, en: `${r.code} is not the code of a known unit.` },
+          row.sheet,
+        ),
       );
     else if (unit.name !== r.name)
       problems.push(
@@ -202,7 +208,7 @@ export async function importAwardHistory(
           row.line,
           'name',
           {
-            ko: `코드 ${r.code}의 단위는 '${unit.name}'인데 '${r.name}'(으)로 적혀 있습니다.`,
+            ko: `코드 ${r.code}의 단위는 '${unit.name}'인데 '${r.name}'${josaPick(r.name, '으로/로')} 적혀 있습니다.`,
             en: `The unit with code ${r.code} is '${unit.name}', not '${r.name}'.`,
           },
           row.sheet,
@@ -229,7 +235,7 @@ export async function importAwardHistory(
           row.line,
           'tier',
           {
-            ko: `'${r.tier}'은(는) 알 수 없는 등급입니다. 쓸 수 있는 등급: ${known}, 수상하지 않았으면 빈칸.`,
+            ko: `'${r.tier}'${josaPick(r.tier, '은/는')} 알 수 없는 등급입니다. 쓸 수 있는 등급: ${known}, 수상하지 않았으면 빈칸.`,
             en: `'${r.tier}' is not a known tier. Known tiers: ${known}; leave it empty for no award.`,
           },
           row.sheet,

@@ -2,6 +2,7 @@ import { DomainError, type Message } from '../errors.js';
 import { arithmeticOperators, comparisonOperators, type FormulaNode, type Span } from './ast.js';
 import { contextNames, formulaFunctions, RECORD_DATE_NAME, type FunctionSpec } from './functions.js';
 import { parseFormula, type FormulaProblem } from './parse.js';
+import { josaPick } from '../../korean.js';
 
 /** What the checker needs to know of a record type: its code and its fields (a RecordTypeDefinition fits). */
 export interface FormulaRecordTypeInfo {
@@ -91,7 +92,7 @@ function closest(name: string, candidates: Iterable<string>): string | null {
 }
 
 const hint = (suggestion: string | null): [string, string] =>
-  suggestion ? [` '${suggestion}'을(를) 찾으셨나요?`, ` Did you mean '${suggestion}'?`] : ['', ''];
+  suggestion ? [` '${suggestion}'${josaPick(suggestion, '을/를')} 찾으셨나요?`, ` Did you mean '${suggestion}'?`] : ['', ''];
 
 class Checker {
   readonly errors: FormulaProblem[] = [];
@@ -214,7 +215,7 @@ class Checker {
       if (ordering && (a === 'null' || b === 'null' || a === 'boolean' || b === 'boolean')) {
         const bad = a === 'null' || a === 'boolean' ? node.left : node.right;
         const t = a === 'null' || a === 'boolean' ? a : b;
-        this.fail(bad, `'${op}'로 ${typeWords[t][0]}의 크기를 비교할 수 없습니다.`, `'${op}' cannot order ${typeWords[t][1]}.`);
+        this.fail(bad, `'${op}'${josaPick(op, '으로/로')} ${typeWords[t][0]}의 크기를 비교할 수 없습니다.`, `'${op}' cannot order ${typeWords[t][1]}.`);
       } else if (!reported && a !== 'any' && b !== 'any' && a !== 'null' && b !== 'null' && a !== b) {
         this.fail(
           node,
@@ -237,7 +238,7 @@ class Checker {
       const [ko, en] = hint(closest(other.value, field.options));
       this.fail(
         other,
-        `'${other.value}'은(는) '${field.key}' 항목의 선택지가 아닙니다 (선택지: ${field.options.join(', ')}).${ko}`,
+        `'${other.value}'${josaPick(other.value, '은/는')} '${field.key}' 항목의 선택지가 아닙니다 (선택지: ${field.options.join(', ')}).${ko}`,
         `'${other.value}' is not an option of '${field.key}' (options: ${field.options.join(', ')}).${en}`,
       );
       return true;
@@ -253,14 +254,18 @@ class Checker {
 
   private expectNumber(node: FormulaNode, c: Checked, what: string) {
     if (c.type === 'number' || c.type === 'any') return;
-    this.fail(node, `${what}에는 숫자가 필요한데 ${typeWords[c.type][0]}이(가) 있습니다.`, `${what} needs a number, not ${typeWords[c.type][1]}.`);
+    this.fail(
+      node,
+      `${what}에는 숫자가 필요한데 ${typeWords[c.type][0]}${josaPick(typeWords[c.type][0], '이/가')} 있습니다.`,
+      `${what} needs a number, not ${typeWords[c.type][1]}.`,
+    );
   }
 
   private expectCondition(node: FormulaNode, c: Checked, what: string) {
     if (c.type === 'boolean' || c.type === 'any' || c.type === 'null') return;
     this.fail(
       node,
-      `${what}에는 참/거짓 조건이 필요한데 ${typeWords[c.type][0]}이(가) 있습니다 (예: jobs > 0).`,
+      `${what}에는 참/거짓 조건이 필요한데 ${typeWords[c.type][0]}${josaPick(typeWords[c.type][0], '이/가')} 있습니다 (예: jobs > 0).`,
       `${what} needs a true/false condition, not ${typeWords[c.type][1]} (e.g. jobs > 0).`,
     );
   }

@@ -1,6 +1,7 @@
 import jsep from 'jsep';
 import type { Message } from '../errors.js';
 import { arithmeticOperators, comparisonOperators, logicalOperators, type BinaryOperator, type FormulaNode, type Span, type UnaryOperator } from './ast.js';
+import { josaPick } from '../../korean.js';
 
 /** A problem in a formula, at a 0-based character offset (`end` exclusive, when a whole token is meant). */
 export interface FormulaProblem {
@@ -74,8 +75,8 @@ const syntaxMessages: [RegExp, (m: RegExpMatchArray) => Message][] = [
   [/^Unclosed \($/, () => ({ ko: "여는 괄호 '('가 닫히지 않았습니다.", en: "An opening '(' is not closed." })],
   [/^Unclosed \[$/, () => ({ ko: "'['가 닫히지 않았습니다.", en: "A '[' is not closed." })],
   [/^Unclosed quote after "(.*)"$/s, () => ({ ko: '문자열의 따옴표가 닫히지 않았습니다.', en: 'A string is missing its closing quote.' })],
-  [/^Unexpected token (.+)$/, (m) => ({ ko: `'${m[1]}'가 올 자리가 아닙니다.`, en: `Unexpected '${m[1]}'.` })],
-  [/^Unexpected "(.+)"$/s, (m) => ({ ko: `'${m[1]}'가 올 자리가 아닙니다.`, en: `Unexpected '${m[1]}'.` })],
+  [/^Unexpected token (.+)$/, (m) => ({ ko: `'${m[1]}'${josaPick(m[1] ?? '', '이/가')} 올 자리가 아닙니다.`, en: `Unexpected '${m[1]}'.` })],
+  [/^Unexpected "(.+)"$/s, (m) => ({ ko: `'${m[1]}'${josaPick(m[1] ?? '', '이/가')} 올 자리가 아닙니다.`, en: `Unexpected '${m[1]}'.` })],
   [/^Unexpected period$/, () => ({ ko: "'.'가 올 자리가 아닙니다.", en: "Unexpected '.'." })],
   [
     /^Variable names cannot start with a number \((.+)\)$/,
@@ -85,8 +86,8 @@ const syntaxMessages: [RegExp, (m: RegExpMatchArray) => Message][] = [
   [/^Expected exponent/, () => ({ ko: '지수 표기가 잘못되었습니다.', en: 'Malformed exponent.' })],
   [/^missing unaryOp argument$/, () => ({ ko: '부호 뒤에 식이 와야 합니다.', en: 'An expression must follow the sign.' })],
   [/^Expected expression$/, () => ({ ko: '식이 와야 합니다.', en: 'An expression is expected.' })],
-  [/^Expected (.)$/, (m) => ({ ko: `'${m[1]}'가 필요합니다.`, en: `'${m[1]}' is expected.` })],
-  [/^Unexpected (.*)$/s, (m) => ({ ko: `'${m[1]}'가 올 자리가 아닙니다.`, en: `Unexpected '${m[1]}'.` })],
+  [/^Expected (.)$/, (m) => ({ ko: `'${m[1]}'${josaPick(m[1] ?? '', '이/가')} 필요합니다.`, en: `'${m[1]}' is expected.` })],
+  [/^Unexpected (.*)$/s, (m) => ({ ko: `'${m[1]}'${josaPick(m[1] ?? '', '이/가')} 올 자리가 아닙니다.`, en: `Unexpected '${m[1]}'.` })],
 ];
 
 function syntaxMessage(description: string): Message {
@@ -197,7 +198,9 @@ function convert(node: J, source: string, errors: FormulaProblem[], depth: numbe
       const u = node as jsep.UnaryExpression & J;
       const argument = sub(u.argument as J);
       if (u.operator !== '-' && u.operator !== '+' && u.operator !== '!') {
-        errors.push(problem(span, `연산자 '${u.operator}'는 지원하지 않습니다.`, `The operator '${u.operator}' is not supported.`));
+        errors.push(
+          problem(span, `연산자 '${u.operator}'${josaPick(u.operator, '은/는')} 지원하지 않습니다.`, `The operator '${u.operator}' is not supported.`),
+        );
         return null;
       }
       return argument && { type: 'unary', operator: u.operator as UnaryOperator, argument, ...span };
@@ -211,7 +214,7 @@ function convert(node: J, source: string, errors: FormulaProblem[], depth: numbe
         const leftEnd = spanOf(b.left as J, source).end;
         const at = source.indexOf(op, leftEnd);
         const opSpan = at >= 0 ? { start: at, end: at + op.length } : span;
-        const [ko, en] = operatorHints[op] ?? [`연산자 '${op}'는 지원하지 않습니다.`, `The operator '${op}' is not supported.`];
+        const [ko, en] = operatorHints[op] ?? [`연산자 '${op}'${josaPick(op, '은/는')} 지원하지 않습니다.`, `The operator '${op}' is not supported.`];
         errors.push(problem(opSpan, ko, en));
         return null;
       }
@@ -264,7 +267,13 @@ function convert(node: J, source: string, errors: FormulaProblem[], depth: numbe
       errors.push(problem(span, "목록 '[ ]'은 쓸 수 없습니다.", "Lists ('[ ]') are not allowed."));
       return null;
     default:
-      errors.push(problem(span, `'${source.slice(span.start, span.end)}'는 쓸 수 없습니다.`, `'${source.slice(span.start, span.end)}' is not allowed.`));
+      errors.push(
+        problem(
+          span,
+          `'${source.slice(span.start, span.end)}'${josaPick(source.slice(span.start, span.end), '은/는')} 쓸 수 없습니다.`,
+          `'${source.slice(span.start, span.end)}' is not allowed.`,
+        ),
+      );
       return null;
   }
 }

@@ -1,6 +1,7 @@
 import type { Message } from '../errors.js';
 import { formulaFunctions, parseFormula, type FormulaNode } from '../formula/index.js';
 import type { FrameworkDefinition, Indicator } from './definition.js';
+import { josaPick } from '../../korean.js';
 
 /**
  * Formula lint (평가 체계 점검): doubts about a framework that do not stop it from being saved. Three rules:
@@ -167,7 +168,7 @@ export function lintFramework(def: Pick<FrameworkDefinition, 'indicators'>): Fra
       indicators: codes,
       path: `definition.indicators.${users[1]!.index}.formula`,
       message: {
-        ko: `실적 항목 ${field}이(가) 여러 지표(${codes.join(', ')})의 수식에 쓰여 같은 실적이 중복 반영됩니다`,
+        ko: `실적 항목 ${field}${josaPick(field, '이/가')} 여러 지표(${codes.join(', ')})의 수식에 쓰여 같은 실적이 중복 반영됩니다`,
         en: `record field ${field} feeds several indicators (${codes.join(', ')}): the same work counts more than once`,
       },
     });

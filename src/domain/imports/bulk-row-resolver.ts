@@ -4,6 +4,7 @@ import { copyText } from '../../db/copy-session.js';
 import { boundProblem, quoteInput } from './echo.js';
 import type { RowValidator } from './bulk-record-validator.js';
 import type { CsvRow } from './csv-stream.js';
+import { josaPick } from '../../korean.js';
 
 const FIXED = ['org_unit_code', 'record_type', 'occurred_on'] as const;
 type FixedColumn = (typeof FIXED)[number];
@@ -142,7 +143,7 @@ export class RowResolver {
         'org_unit_code',
         unitCell === ''
           ? { ko: '자치구 코드가 비어 있습니다.', en: 'The org unit code is empty.' }
-          : { ko: `'${unitText}'는 등록된 자치구가 아닙니다.`, en: `'${unitText}' is not a known org unit.` },
+          : { ko: `'${unitText}'${josaPick(unitText, '은/는')} 등록된 자치구가 아닙니다.`, en: `'${unitText}' is not a known org unit.` },
       );
     } else if (this.allowedIds && !this.allowedIds.has(unitId)) {
       this.cellProblem(line, 'org_unit_code', {
@@ -158,7 +159,10 @@ export class RowResolver {
         'record_type',
         typeCell === ''
           ? { ko: '실적 유형이 비어 있습니다.', en: 'The record type is empty.' }
-          : { ko: `'${quoteInput(typeCell)}'는 등록된 실적 유형이 아닙니다.`, en: `'${quoteInput(typeCell)}' is not a known record type.` },
+          : {
+              ko: `'${quoteInput(typeCell)}'${josaPick(quoteInput(typeCell), '은/는')} 등록된 실적 유형이 아닙니다.`,
+              en: `'${quoteInput(typeCell)}' is not a known record type.`,
+            },
       );
       return null;
     }

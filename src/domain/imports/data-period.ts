@@ -2,6 +2,7 @@ import { OCCURRED_ON } from '../activities/definition.js';
 import { checkFieldValue } from '../activities/record-data.js';
 import type { FieldProblem, Message } from '../errors.js';
 import { activityRowValidator, type RowValidator } from './bulk-record-validator.js';
+import { josaPick } from '../../korean.js';
 
 export interface DataPeriod {
   start: string;
@@ -12,7 +13,7 @@ const dateField = { key: OCCURRED_ON, label: { ko: '실적 일자', en: 'Date' }
 
 function outside(period: DataPeriod, date: string): Message {
   return {
-    ko: `날짜 ${date}은(는) 실적 기간(${period.start} ~ ${period.end}) 밖입니다.`,
+    ko: `날짜 ${date}${josaPick(date, '은/는')} 실적 기간(${period.start} ~ ${period.end}) 밖입니다.`,
     en: `The date ${date} is outside the data period (${period.start} – ${period.end}).`,
   };
 }

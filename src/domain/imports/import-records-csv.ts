@@ -14,6 +14,7 @@ import { loadDistrictCycle, type DistrictCycle } from './import-context.js';
 import { quoteInput } from './echo.js';
 import { importRejected } from './import-workbook.js';
 import { headerMap, recordTypeColumns } from './sheet-columns.js';
+import { josaPick } from '../../korean.js';
 
 /** What a CSV import needs to run, whether in the request or later in a background job. */
 export interface CsvImportRequest {
@@ -42,7 +43,7 @@ function recordTypeOf(ctx: DistrictCycle, code: string): RecordType {
       'invalid',
       'unknown_record_type',
       {
-        ko: `'${q}'는 사용 중인 실적 유형이 아닙니다.`,
+        ko: `'${q}'${josaPick(q, '은/는')} 사용 중인 실적 유형이 아닙니다.`,
         en: `'${q}' is not a record type in use.`,
       },
       [{ path: 'query.type', message: { ko: `알 수 없는 실적 유형 '${q}'`, en: `Unknown record type '${q}'` } }],

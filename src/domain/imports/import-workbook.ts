@@ -16,6 +16,7 @@ import { checkXlsxContainer, defaultXlsxLimits, type XlsxLimits } from './xlsx-s
 import { withXlsxWorker } from './xlsx-workers.js';
 import type { ImportPlan, PlannedRecord, SheetSummary } from './validate-workbook.js';
 import { settleRecordChange, spanOf, type AffectedItem } from '../submissions/records-changed.js';
+import { josaPick } from '../../korean.js';
 
 export interface UploadedWorkbook {
   /** The name the browser sent (only stored and shown). */
@@ -67,7 +68,7 @@ function staleDuringImport(r: PlannedRecord): DomainError {
       sheet: r.sheet,
       row: r.excelRow,
       message: {
-        ko: `실적 ${r.update?.id}를 다른 사용자가 방금 고쳤습니다. 서식을 다시 내려받으세요.`,
+        ko: `실적 ${r.update?.id}${josaPick(r.update?.id ?? '', '을/를')} 다른 사용자가 방금 고쳤습니다. 서식을 다시 내려받으세요.`,
         en: `Record ${r.update?.id} was just changed by someone else. Download the file again.`,
       },
     },

@@ -15,6 +15,7 @@ import {
   sheetNames,
   type SheetColumn,
 } from './sheet-columns.js';
+import { josaPick } from '../../korean.js';
 
 /** One cell of a data row, with where it is. */
 export interface ReadCell {
@@ -236,7 +237,7 @@ export function readWorkbook(wb: ExcelJS.Workbook, types: RecordType[]): ReadWor
           sheetProblems.push(
             sheetProblem(
               name,
-              { ko: `필수 열 '${c.header.ko}'이(가) 없습니다.`, en: `The required column '${c.header.en}' is missing.` },
+              { ko: `필수 열 '${c.header.ko}'${josaPick(c.header.ko, '이/가')} 없습니다.`, en: `The required column '${c.header.en}' is missing.` },
               { row: 1, path: `${quoteInput(name)}!1` },
             ),
           );

@@ -207,7 +207,7 @@ function addValidations(ws: ExcelJS.Worksheet, columns: SheetColumn[], ctx: Dist
         type: c.type === 'number' ? 'decimal' : 'whole',
         operator: 'between',
         formulae: [min, max],
-        error: `${c.label.ko}: ${c.type === 'number' ? '숫자' : '정수'}를 입력하세요${f?.min !== undefined ? ` (${f.min} 이상)` : ''}.`,
+        error: `${c.label.ko}: ${c.type === 'number' ? '숫자를' : '정수를'} 입력하세요${f?.min !== undefined ? ` (${f.min} 이상)` : ''}.`,
       });
     }
   });

@@ -9,6 +9,7 @@ import { quoteInput } from './echo.js';
 import type { DistrictCycle } from './import-context.js';
 import { sheetProblem, type ReadRow, type ReadSheet, type ReadWorkbook } from './read-workbook.js';
 import { RECORD_ID_KEY, RECORD_VERSION_KEY } from './sheet-columns.js';
+import { josaPick } from '../../korean.js';
 
 /** A record the import will create, or change (when its row carries the ID of one of the district's records). */
 export interface PlannedRecord {
@@ -112,7 +113,7 @@ function validateRecordRow(
           name,
           row,
           at(RECORD_ID_KEY),
-          { ko: `실적 ID ${id}가 ${firstRow}행에도 있습니다.`, en: `Record ID ${id} also appears in row ${firstRow}.` },
+          { ko: `실적 ID ${id}${josaPick(id, '이/가')} ${firstRow}행에도 있습니다.`, en: `Record ID ${id} also appears in row ${firstRow}.` },
           path(RECORD_ID_KEY),
         ),
       );
@@ -123,7 +124,7 @@ function validateRecordRow(
           row,
           at(RECORD_ID_KEY),
           {
-            ko: `실적 ID ${id}는 이 자치구의 '${type.name.ko}' 실적이 아니거나 삭제되었습니다.`,
+            ko: `실적 ID ${id}${josaPick(id, '은/는')} 이 자치구의 '${type.name.ko}' 실적이 아니거나 삭제되었습니다.`,
             en: `Record ID ${id} is not a '${type.name.en}' record of this district, or it was deleted.`,
           },
           path(RECORD_ID_KEY),
@@ -149,7 +150,7 @@ function validateRecordRow(
           row,
           at(RECORD_ID_KEY),
           {
-            ko: `실적 ${id}는 서식을 내려받은 뒤 다른 사용자가 고쳤습니다(버전 ${version} → ${base.version}). 서식을 다시 내려받아 고치세요.`,
+            ko: `실적 ${id}${josaPick(id, '은/는')} 서식을 내려받은 뒤 다른 사용자가 고쳤습니다(버전 ${version} → ${base.version}). 서식을 다시 내려받아 고치세요.`,
             en: `Record ${id} was changed by someone after this file was downloaded (version ${version} → ${base.version}). Download the file again.`,
           },
           path(RECORD_ID_KEY),
@@ -200,7 +201,7 @@ function validateValueRow(sheet: ReadSheet, row: ReadRow, ctx: DistrictCycle, se
         at('code'),
         code
           ? {
-              ko: `'${quoteInput(code)}'는 이 평가 주기의 직접 입력 지표가 아닙니다.`,
+              ko: `'${quoteInput(code)}'${josaPick(quoteInput(code), '은/는')} 이 평가 주기의 직접 입력 지표가 아닙니다.`,
               en: `'${quoteInput(code)}' is not a directly entered indicator of this cycle.`,
             }
           : { ko: '지표 코드가 비어 있습니다.', en: 'The indicator code is empty.' },
@@ -216,7 +217,10 @@ function validateValueRow(sheet: ReadSheet, row: ReadRow, ctx: DistrictCycle, se
         sheet.name,
         row,
         at('code'),
-        { ko: `지표 ${indicator.code}가 ${firstRow}행에도 있습니다.`, en: `Indicator ${indicator.code} also appears in row ${firstRow}.` },
+        {
+          ko: `지표 ${indicator.code}${josaPick(indicator.code, '이/가')} ${firstRow}행에도 있습니다.`,
+          en: `Indicator ${indicator.code} also appears in row ${firstRow}.`,
+        },
         `values.${indicator.code}`,
       ),
     );

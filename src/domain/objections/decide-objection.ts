@@ -18,6 +18,7 @@ import { runById } from './provisional-run.js';
 import { viewOf } from './read-objections.js';
 import { requireDistrictMember } from './file-objection.js';
 import { settleAdjustmentObjection } from './adjustment-objection.js';
+import { josaPick } from '../../korean.js';
 
 export interface DecideObjectionInput {
   decision: 'accept' | 'reject';
@@ -132,10 +133,16 @@ export async function decideObjection(db: Db, principal: Principal | null, id: n
       en: `The objection to ${row.year} ${row.orgUnitCode} ${row.indicatorCode} ${name.en}`,
     };
     const outcome = !accept
-      ? { ko: `${subject.ko}이 기각되었습니다: ${reason}`, en: `${subject.en} was rejected: ${reason}` }
+      ? { ko: `${subject.ko}${josaPick(subject.ko, '이/가')} 기각되었습니다: ${reason}`, en: `${subject.en} was rejected: ${reason}` }
       : reopened
-        ? { ko: `${subject.ko}이 받아들여져 평가위원회가 재심사합니다.`, en: `${subject.en} was accepted; the panel re-reviews the item.` }
-        : { ko: `${subject.ko}이 받아들여졌습니다 (고친 값 ${corrected}).`, en: `${subject.en} was accepted (corrected value ${corrected}).` };
+        ? {
+            ko: `${subject.ko}${josaPick(subject.ko, '이/가')} 받아들여져 평가위원회가 재심사합니다.`,
+            en: `${subject.en} was accepted; the panel re-reviews the item.`,
+          }
+        : {
+            ko: `${subject.ko}${josaPick(subject.ko, '이/가')} 받아들여졌습니다 (고친 값 ${corrected}).`,
+            en: `${subject.en} was accepted (corrected value ${corrected}).`,
+          };
     await notifyDistricts(tx, [row.filerCode, row.orgUnitCode], 'objection_decided', {
       year: row.year,
       orgUnitCode: row.orgUnitCode,
@@ -208,11 +215,14 @@ async function decideOnAdjustment(
     en: `The objection to ${row.year} ${row.orgUnitCode} adjustment ${row.indicatorCode}`,
   };
   const message = !accept
-    ? { ko: `${subject.ko}이 기각되었습니다: ${reason}`, en: `${subject.en} was rejected: ${reason}` }
+    ? { ko: `${subject.ko}${josaPick(subject.ko, '이/가')} 기각되었습니다: ${reason}`, en: `${subject.en} was rejected: ${reason}` }
     : outcome?.withdrawn
-      ? { ko: `${subject.ko}이 받아들여져 해당 가점·감점이 취소되었습니다.`, en: `${subject.en} was accepted; the adjustment was withdrawn.` }
+      ? {
+          ko: `${subject.ko}${josaPick(subject.ko, '이/가')} 받아들여져 해당 가점·감점이 취소되었습니다.`,
+          en: `${subject.en} was accepted; the adjustment was withdrawn.`,
+        }
       : {
-          ko: `${subject.ko}이 받아들여져 ${outcome?.points ?? 0}점으로 바뀌었습니다.`,
+          ko: `${subject.ko}${josaPick(subject.ko, '이/가')} 받아들여져 ${outcome?.points ?? 0}점으로 바뀌었습니다.`,
           en: `${subject.en} was accepted; it is now ${outcome?.points ?? 0} points.`,
         };
   await notifyDistricts(tx, [row.orgUnitCode], 'objection_decided', {

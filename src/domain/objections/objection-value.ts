@@ -1,5 +1,6 @@
 import type { FieldProblem, Message } from '../errors.js';
 import type { Indicator } from '../frameworks/definition.js';
+import { josaPick } from '../../korean.js';
 
 /**
  * The largest magnitude an indicator value may take when the framework sets no bound: far above any real figure
@@ -34,13 +35,13 @@ export function objectionValueProblems(indicator: Indicator, value: number, path
   const range: Message = { ko: `허용 범위 ${fmt(min)}${unit} ~ ${fmt(max)}${unit}`, en: `allowed ${fmt(min)}${unit} to ${fmt(max)}${unit}` };
   if (value < min) {
     return problem({
-      ko: `${label.ko}: ${fmt(value)}${unit}은(는) 하한보다 작습니다 (${range.ko}).`,
+      ko: `${label.ko}: ${fmt(value)}${unit}${josaPick(`${fmt(value)}${unit}`, '은/는')} 하한보다 작습니다 (${range.ko}).`,
       en: `${label.en}: ${fmt(value)}${unit} is below the minimum (${range.en}).`,
     });
   }
   if (value > max) {
     return problem({
-      ko: `${label.ko}: ${fmt(value)}${unit}은(는) 상한보다 큽니다 (${range.ko}).`,
+      ko: `${label.ko}: ${fmt(value)}${unit}${josaPick(`${fmt(value)}${unit}`, '은/는')} 상한보다 큽니다 (${range.ko}).`,
       en: `${label.en}: ${fmt(value)}${unit} is above the maximum (${range.en}).`,
     });
   }

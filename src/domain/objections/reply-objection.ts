@@ -12,6 +12,7 @@ import { objectionSchedule, requireBefore } from './objection-schedule.js';
 import { needsReply, type ObjectionView } from './objection-view.js';
 import { openObjection, stale } from './open-objection.js';
 import { viewOf } from './read-objections.js';
+import { josaPick } from '../../korean.js';
 
 export interface ReplyObjectionInput {
   version: number;
@@ -78,7 +79,7 @@ export async function replyToObjection(db: Db, principal: Principal | null, id: 
       link: `/cycles/${row.year}/objections`,
     };
     const message = {
-      ko: `${row.orgUnitName}이(가) ${row.year}년 ${row.indicatorCode} 이의신청(신청: ${row.filerName})에 답변했습니다.`,
+      ko: `${row.orgUnitName}${josaPick(row.orgUnitName, '이/가')} ${row.year}년 ${row.indicatorCode} 이의신청(신청: ${row.filerName})에 답변했습니다.`,
       en: `${row.orgUnitCode} replied to the objection to its ${row.year} ${row.indicatorCode} (filed by ${row.filerCode}).`,
     };
     if (row.filedBy !== null) await notify(tx, { userId: row.filedBy }, 'objection_replied', { ...facts, message });

@@ -3,18 +3,11 @@
  * ends in a consonant (광진구는 / 서울시는 … 관악구와 / 성북구과 ✗), and the dotted date style of government
  * press releases ("2019. 11. 20.(수)").
  */
+import { josa, josaPick } from '../../korean.js';
 
-/**
- * True when the last syllable of `word` has a final consonant (받침). Digits and a few Latin letters are judged by
- * their Korean reading (1 일, 3 삼, … L 엘, M 엠, N 엔); other characters count as vowels.
- */
+/** True when what a reader says last in `word` has a final consonant (받침): the one rule in `src/korean.ts`. */
 function hasFinalConsonant(word: string): boolean {
-  // Closing quotes and brackets are not read aloud: "'활성화'(40점)" is read as ending in 점.
-  const last = word.replace(/[\s'"’”)\]}」』>]+$/u, '').at(-1);
-  if (last === undefined) return false;
-  const code = last.charCodeAt(0);
-  if (code < 0xac00 || code > 0xd7a3) return /[013678]$/.test(last) || /[lmnLMN]$/.test(last);
-  return (code - 0xac00) % 28 !== 0;
+  return josaPick(word, '이/가') === '이';
 }
 
 const PAIRS = {
@@ -32,15 +25,9 @@ const PAIRS = {
  * → "서울시는" … `particle('성북구', '과/와')` → "성북구와".
  */
 export function particle(word: string, pair: keyof typeof PAIRS): string {
+  if (pair === '으로/로') return josa(word, '으로/로'); // 로 after ㄹ as after a vowel (서울로, 우수 시·군으로)
   const [consonant, vowel] = PAIRS[pair];
-  // 으로/로 takes 로 after ㄹ as after a vowel (서울로, 우수 시·군으로).
-  const rieul = pair === '으로/로' && endsInRieul(word);
-  return `${word}${hasFinalConsonant(word) && !rieul ? consonant : vowel}`;
-}
-
-function endsInRieul(word: string): boolean {
-  const code = word.charCodeAt(word.length - 1);
-  return code >= 0xac00 && code <= 0xd7a3 && (code - 0xac00) % 28 === 8;
+  return `${word}${hasFinalConsonant(word) ? consonant : vowel}`;
 }
 
 const WEEKDAYS_KO = ['일', '월', '화', '수', '목', '금', '토'] as const;

@@ -11,6 +11,7 @@ import { englishDate, koreanDate, koreanDay, monthYear, parseCalendarDate, parti
 import { DEMO_LABEL, DEMO_NOTICE, illustrativeNotice, indicatorByCode, joinNames, shortName, unitsByCode, type Lang } from './labels.js';
 import { fixed } from './number-format.js';
 import { countKo, excellentTitle, SEOUL_UNIT_WORDS, type UnitWords } from '../reference/unit-words.js';
+import { josaPick } from '../../korean.js';
 
 export interface PressReleaseOptions {
   /** The city as the release names it: "서울시". */
@@ -196,7 +197,7 @@ function scope(f: Facts, framework: FrameworkDefinition): string[] {
   if (bonus.length > 0 || penalty.length > 0) {
     const b = bonus.length > 0 ? `${bonus.join('·')} 등 가점(최대 ${framework.adjustments.bonusCap ?? '–'}점)` : '';
     const p = penalty.length > 0 ? `${penalty.join('·')} 등 감점(최대 ${framework.adjustments.penaltyCap ?? '–'}점)` : '';
-    lines.push(`  ○ 여기에 ${[b, p].filter(Boolean).join('과 ')}을 반영해 최종 순위를 정했다.`);
+    lines.push(`  ○ 여기에 ${[b, p].filter(Boolean).join('과 ')}${josaPick([b, p].filter(Boolean).join('과 '), '을/를')} 반영해 최종 순위를 정했다.`);
   }
   return lines;
 }
@@ -206,7 +207,7 @@ function winners(f: Facts, outcome: CycleOutcome, framework: FrameworkDefinition
   if (paid.length === 0) return [];
   const lines = [
     outcome.prizeTotal > 0
-      ? `□ 평가 결과에 따라 ${particle(f.words.parentNounKo, '은/는')} ${countKo(f.awarded.length, f.words)}에 시상금 총 ${formatWonKo(outcome.prizeTotal)}을 지급한다.`
+      ? `□ 평가 결과에 따라 ${particle(f.words.parentNounKo, '은/는')} ${countKo(f.awarded.length, f.words)}에 시상금 총 ${formatWonKo(outcome.prizeTotal)}${josaPick(formatWonKo(outcome.prizeTotal), '을/를')} 지급한다.`
       : `□ 평가 결과 ${particle(countKo(f.awarded.length, f.words), '이/가')} 시상 대상으로 선정됐다.`,
   ];
   for (const t of paid) {
@@ -224,7 +225,7 @@ function winners(f: Facts, outcome: CycleOutcome, framework: FrameworkDefinition
   if (first && first.score !== null) {
     const adjustment = first.bonus + first.penalty;
     const note = adjustment !== 0 ? `(${adjustment > 0 ? '가점' : '감점'} ${fixed(Math.abs(adjustment), 1)}점 반영)` : '';
-    lines.push(`  ○ 종합 1위는 총점 ${fixed(first.score, 2)}점${note}을 받은 ${particle(first.name, '이다/다')}.`);
+    lines.push(`  ○ 종합 1위는 총점 ${fixed(first.score, 2)}점${note}${josaPick(`점${note}`, '을/를')} 받은 ${particle(first.name, '이다/다')}.`);
   }
   return lines;
 }

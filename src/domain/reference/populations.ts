@@ -5,6 +5,7 @@ import { orgUnitNames, setPopulation } from '../../db/repositories/org-units.js'
 import { appendAudit, systemActor, type Actor } from '../audit.js';
 import { DomainError, type FieldProblem, type Message } from '../errors.js';
 import { readCsvRows } from '../imports/csv-stream.js';
+import { josaPick } from '../../korean.js';
 
 /** The columns of a population file as the resident-registration statistics publish it, with the headers accepted. */
 const COLUMNS = {
@@ -129,14 +130,16 @@ export async function importPopulationRows(
     const code = /^\d{5}0{5}$/.test(result.data.code) && !units.has(result.data.code) ? result.data.code.slice(0, 5) : result.data.code;
     const unit = units.get(code);
     if (!unit) {
-      problems.push(at(row.line, 'code', { ko: `${code}은(는) 등록된 단위 코드가 아닙니다.`, en: `${code} is not the code of a known unit.` }));
+      problems.push(
+        at(row.line, 'code', { ko: `${code}${josaPick(code, '은/는')} 등록된 단위 코드가 아닙니다.`, en: `${code} is not the code of a known unit.` }),
+      );
       continue;
     }
     // Names may come with their province first ('경기도 수원시'), as the statistics print them.
     if (unit.name !== name && name.split(/\s+/).at(-1) !== unit.name) {
       problems.push(
         at(row.line, 'name', {
-          ko: `코드 ${code}의 단위는 '${unit.name}'인데 '${name}'로 적혀 있습니다.`,
+          ko: `코드 ${code}의 단위는 '${unit.name}'인데 '${name}'${josaPick(name, '으로/로')} 적혀 있습니다.`,
           en: `The unit with code ${code} is '${unit.name}', not '${name}'.`,
         }),
       );

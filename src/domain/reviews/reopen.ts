@@ -5,6 +5,7 @@ import type { Principal } from '../auth.js';
 import { actorOf, requireRole } from '../authz.js';
 import { DomainError } from '../errors.js';
 import { cycleOrThrow, qualitativeIndicators, requireRoundClosed, reviewRoundState } from './round-state.js';
+import { josaPick } from '../../korean.js';
 
 /** Audit actions that open and close one item for re-review after the round closed; the log is the item's state. */
 export const ITEM_REOPENED = 'review.item_reopened';
@@ -75,7 +76,7 @@ export async function reopenItemForRereview(
   requireRoundClosed(await reviewRoundState(tx, year), year);
   if (!(await qualitativeIndicators(tx, year)).has(input.indicatorCode)) {
     throw new DomainError('invalid', 'not_qualitative', {
-      ko: `${input.indicatorCode}은(는) 정성 지표가 아닙니다.`,
+      ko: `${input.indicatorCode}${josaPick(input.indicatorCode, '은/는')} 정성 지표가 아닙니다.`,
       en: `${input.indicatorCode} is not a qualitative indicator.`,
     });
   }

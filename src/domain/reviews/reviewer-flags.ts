@@ -1,4 +1,5 @@
 import { DomainError } from '../errors.js';
+import { josaPick } from '../../korean.js';
 
 /** One reviewer's total (0–100) for one item (district × indicator). */
 export interface ReviewerItemScore {
@@ -67,7 +68,7 @@ export function reviewerDeviationFlags(scores: readonly ReviewerItemScore[], opt
     const item = byItem.get(s.item) ?? new Map<string, number>();
     if (item.has(s.reviewer)) {
       throw new DomainError('invalid', 'invalid_panel_scores', {
-        ko: `reviewerDeviationFlags: ${s.reviewer}가 ${s.item}을(를) 두 번 채점했습니다.`,
+        ko: `reviewerDeviationFlags: ${s.reviewer}${josaPick(s.reviewer, '이/가')} ${s.item}${josaPick(s.item, '을/를')} 두 번 채점했습니다.`,
         en: `reviewerDeviationFlags: ${s.reviewer} scored ${s.item} twice.`,
       });
     }

@@ -14,6 +14,7 @@ import { assignmentOfCycle, conflictOfInterest } from './assignment.js';
 import { cycleOrThrow, qualitativeIndicators, requireReviewStage, requireRoundOpen, reviewRoundState } from './round-state.js';
 import { rubricScore, rubricScoreProblems } from './rubric-score.js';
 import type { AssignmentView, DraftScoresInput, MyAssignments, SubmitScoresInput } from '../../contract/reviews.js';
+import { josaPick } from '../../korean.js';
 
 type Mask = ((code: string) => Message) | null;
 
@@ -163,7 +164,7 @@ async function writeScores(
     const rubric = indicators.get(row.indicatorCode)?.rubric;
     if (!rubric) {
       throw new DomainError('conflict', 'not_qualitative', {
-        ko: `${row.indicatorCode}은(는) 현재 평가 체계에서 정성 지표가 아닙니다.`,
+        ko: `${row.indicatorCode}${josaPick(row.indicatorCode, '은/는')} 현재 평가 체계에서 정성 지표가 아닙니다.`,
         en: `${row.indicatorCode} is not a qualitative indicator of the current framework.`,
       });
     }

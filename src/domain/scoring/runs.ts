@@ -27,6 +27,7 @@ import { toEngineInput } from './to-engine.js';
 import { analysisOfSnapshot } from './analysis.js';
 import { cycleOrThrow } from '../cycle-lookup.js';
 import { messageOfStored } from '../../message.js';
+import { josaPick } from '../../korean.js';
 
 export type RunKind = 'trial' | 'provisional' | 'final';
 
@@ -166,7 +167,7 @@ async function runGate(db: DbOrTx, cycle: CycleRow, kind: RunKind, opts: { overr
       'conflict',
       'wrong_stage',
       {
-        ko: `${label.ko}은(는) 실적 입력 중에는 할 수 없습니다. 검증 단계 이후에 실행하세요 (지금은 시험 실행만 가능합니다).`,
+        ko: `${label.ko}${josaPick(label.ko, '은/는')} 실적 입력 중에는 할 수 없습니다. 검증 단계 이후에 실행하세요 (지금은 시험 실행만 가능합니다).`,
         en: `${label.en} cannot be made during data collection. Run it from the verification stage on (only trial runs are possible now).`,
       },
       [],

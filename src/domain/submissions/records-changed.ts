@@ -10,6 +10,7 @@ import { notifyPeople } from '../notifications/notify.js';
 import { computeIndicator, storedComputation, type IndicatorComputation } from './indicator-computation.js';
 import { auditState } from './submission-view.js';
 import { staleVersion } from './district-cycle.js';
+import { josaPick } from '../../korean.js';
 
 /**
  * The rule that keeps submitted values from going stale (docs/user-guide.md, "실적이 바뀐 제출 항목"):
@@ -80,7 +81,7 @@ export function recordsLocked(items: AffectedItem[]): DomainError {
     items.map((i) => ({
       path: `submissions.${i.indicator}`,
       message: {
-        ko: `${i.year}년 ${i.indicator} (${(lockedStatusNames[i.status] ?? status).ko}): 값이 ${i.submittedValue ?? '-'}에서 ${i.currentValue ?? '-'}(으)로 바뀌게 되어 저장할 수 없습니다. 시에 반려를 요청하세요.`,
+        ko: `${i.year}년 ${i.indicator} (${(lockedStatusNames[i.status] ?? status).ko}): 값이 ${i.submittedValue ?? '-'}에서 ${i.currentValue ?? '-'}${josaPick(i.currentValue ?? '-', '으로/로')} 바뀌게 되어 저장할 수 없습니다. 시에 반려를 요청하세요.`,
         en: `${i.year} ${i.indicator} (${(lockedStatusNames[i.status] ?? status).en}): its value would change from ${i.submittedValue ?? '-'} to ${i.currentValue ?? '-'}. Ask the city to return it.`,
       },
     })),

@@ -1,5 +1,6 @@
 import type { FieldProblem } from '../errors.js';
 import type { Indicator } from '../frameworks/definition.js';
+import { josaPick } from '../../korean.js';
 
 export interface SubmissionContent {
   value: number | null;
@@ -36,7 +37,7 @@ export function submissionProblems(indicator: Indicator, content: SubmissionCont
       problems.push({
         path: valuePath,
         message: {
-          ko: `${label.ko}: 값 ${fmt(value)}${unit}이(가) 허용 하한 ${fmt(min)}${unit}보다 작습니다.`,
+          ko: `${label.ko}: 값 ${fmt(value)}${unit}${josaPick(`${fmt(value)}${unit}`, '이/가')} 허용 하한 ${fmt(min)}${unit}보다 작습니다.`,
           en: `${label.en}: the value ${fmt(value)}${unit} is below the minimum ${fmt(min)}${unit}.`,
         },
       });
@@ -45,7 +46,7 @@ export function submissionProblems(indicator: Indicator, content: SubmissionCont
       problems.push({
         path: valuePath,
         message: {
-          ko: `${label.ko}: 값 ${fmt(value)}${unit}이(가) 허용 상한 ${fmt(max)}${unit}보다 큽니다.`,
+          ko: `${label.ko}: 값 ${fmt(value)}${unit}${josaPick(`${fmt(value)}${unit}`, '이/가')} 허용 상한 ${fmt(max)}${unit}보다 큽니다.`,
           en: `${label.en}: the value ${fmt(value)}${unit} is above the maximum ${fmt(max)}${unit}.`,
         },
       });

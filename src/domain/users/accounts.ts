@@ -27,6 +27,8 @@ import { hashPassword, randomPassword } from '../passwords.js';
 import { delayedUntil, forgetAttemptsOfName } from '../sign-in-protection.js';
 import { requireSecondFactor } from '../totp.js';
 
+import { josaPick } from '../../korean.js';
+
 /** An account as the city admin sees it: never the password hash (the answer's schema is in src/contract/users.ts). */
 export type UserView = z.output<typeof userViewSchema>;
 
@@ -141,7 +143,7 @@ async function resolveRoles(db: DbOrTx, input: RoleInput[]): Promise<Array<{ rol
     if (code) {
       const unit = await findOrgUnitByCode(db, code);
       if (!unit) {
-        problems.push({ path, message: { ko: `기관 코드 ${code}이(가) 없습니다.`, en: `No org unit with code ${code}.` } });
+        problems.push({ path, message: { ko: `기관 코드 ${code}${josaPick(code, '이/가')} 없습니다.`, en: `No org unit with code ${code}.` } });
         continue;
       }
       if (DISTRICT_ROLES.has(r.role) && unit.kind !== 'district') {
@@ -198,9 +200,12 @@ export async function createAccount(
     const memberships = await resolveRoles(tx, input.roles);
     const id = await insertUser(tx, { username, displayName: input.displayName.trim(), passwordHash, mustChangePassword: true });
     if (id === null) {
-      throw new DomainError('conflict', 'username_taken', { ko: `아이디 "${username}"은(는) 이미 있습니다.`, en: `The username "${username}" is taken.` }, [
-        { path: 'body.username', message: { ko: '이미 있는 아이디입니다.', en: 'This username is taken.' } },
-      ]);
+      throw new DomainError(
+        'conflict',
+        'username_taken',
+        { ko: `아이디 "${username}"${josaPick(username, '은/는')} 이미 있습니다.`, en: `The username "${username}" is taken.` },
+        [{ path: 'body.username', message: { ko: '이미 있는 아이디입니다.', en: 'This username is taken.' } }],
+      );
     }
     await replaceRoles(tx, id, memberships);
     const created = await accountView(tx, id);

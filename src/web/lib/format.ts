@@ -38,9 +38,9 @@ export function formatDate(iso: string | null | undefined, language: string): st
   return formatInSeoul(iso, language, { year: 'numeric', month: 'long', day: 'numeric' });
 }
 
-/** A date and time in Seoul, in the reader's language (e.g. 2020. 9. 30. 오후 6:00). */
+/** A date and time in Seoul, in the reader's language, on the 24-hour clock (e.g. 2020. 9. 30. 18:00). */
 export function formatDateTime(iso: string | null | undefined, language: string): string {
-  return formatInSeoul(iso, language, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return formatInSeoul(iso, language, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 }
 
 /** A signed difference, e.g. +1.25 or −0.50 (true minus sign), for changes between two runs. */

@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { ko } from '../locales/ko.js';
 import { en } from '../locales/en.js';
+import { addKoreanFormats } from './josa-format.js';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -89,6 +90,8 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
   initAsync: false,
 });
+// `{{name, josa(이/가)}}`: the particle chosen by the word (src/korean.ts).
+addKoreanFormats(i18n);
 
 /** Switches the UI language and remembers the choice on this device. */
 export function setLanguage(language: Language): void {

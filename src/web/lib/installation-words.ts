@@ -1,10 +1,6 @@
 import type { OrgUnit, UnitWords } from '../types/index.js';
 import type { InstallationWords } from './i18n.js';
-
-function finalConsonant(word: string): boolean {
-  const code = word.charCodeAt(word.length - 1);
-  return code >= 0xac00 && code <= 0xd7a3 && (code - 0xac00) % 28 !== 0;
-}
+import { josa } from '../../korean.js';
 
 /** '서울특별시' → '서울', '경기도' → '경기' (how the results page names the administration before a count). */
 function shortName(name: string): string {
@@ -19,10 +15,7 @@ export function installationWords(units: OrgUnit[], words: UnitWords): Installat
   const top = units.find((u) => u.kind === 'city');
   if (!top) return null;
   const ko = words.nameKo;
-  const batchim = finalConsonant(ko);
   const noun = words.nounKo;
-  const nounBatchim = finalConsonant(noun);
-  const rieul = batchim && (ko.charCodeAt(ko.length - 1) - 0xac00) % 28 === 8;
   const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
   const short = shortName(top.name);
   const metropolitan = /(특별시|광역시)$/.test(top.name);
@@ -30,15 +23,15 @@ export function installationWords(units: OrgUnit[], words: UnitWords): Installat
   const placeEn = top.nameEn.replace(/ (Metropolitan|Provincial|Special Self-Governing) Government$/, '');
   return {
     unitKo: ko,
-    unitKoGa: `${ko}${batchim ? '이' : '가'}`,
-    unitKoReul: `${ko}${batchim ? '을' : '를'}`,
-    unitKoRo: `${ko}${batchim && !rieul ? '으로' : '로'}`,
-    unitKoWa: `${ko}${batchim ? '과' : '와'}`,
-    unitKoNeun: `${ko}${batchim ? '은' : '는'}`,
+    unitKoGa: josa(ko, '이/가'),
+    unitKoReul: josa(ko, '을/를'),
+    unitKoRo: josa(ko, '으로/로'),
+    unitKoWa: josa(ko, '와/과'),
+    unitKoNeun: josa(ko, '은/는'),
     unitNounKo: noun,
-    unitNounKoGa: `${noun}${nounBatchim ? '이' : '가'}`,
-    unitNounKoWa: `${noun}${nounBatchim ? '과' : '와'}`,
-    unitNounKoNa: `${noun}${nounBatchim ? '이나' : '나'}`,
+    unitNounKoGa: josa(noun, '이/가'),
+    unitNounKoWa: josa(noun, '와/과'),
+    unitNounKoNa: josa(noun, '이나/나'),
     unitEn: words.nameEn,
     unitsEn: words.pluralEn,
     UnitEn: capital(words.nameEn),

@@ -175,8 +175,8 @@ export const enWork: typeof koWork = {
       preview: '(preview)',
     },
     flags: {
-      history: 'Far from the median of the last {{n}} years ({{median}}; robust z {{z}}). Check that the value is right.',
-      peers: 'Far from the median of {{n}} other {{unitsEn}} ({{median}}; robust z {{z}}). Check that the value is right.',
+      history: 'Far from the median of the last {{n}} years ({{median}}; about {{z}} times the usual spread). Check that the value is right.',
+      peers: 'Far from the median of {{n}} other {{unitsEn}} ({{median}}; about {{z}} times the usual spread). Check that the value is right.',
     },
     computation: {
       show: 'How it is computed',
@@ -316,8 +316,8 @@ export const enWork: typeof koWork = {
       approvedAt: 'Approved',
       comment: '{{UnitEn}}’s comment',
       flags: {
-        history: 'Far from the median of the last {{n}} years, {{median}} (robust z {{z}}).',
-        peers: 'Far from the median of {{n}} other {{unitsEn}}, {{median}} (robust z {{z}}).',
+        history: 'Far from the median of the last {{n}} years, {{median}} (about {{z}} times the usual spread).',
+        peers: 'Far from the median of {{n}} other {{unitsEn}}, {{median}} (about {{z}} times the usual spread).',
       },
       compare: 'Comparison',
       lastYear: 'Value in {{year}}',

@@ -1,3 +1,4 @@
+import { enAuditActions, enAuditEntities, enTexts } from './en-texts.js';
 import { enAdjustments } from './en-adjustments.js';
 import { enGates } from './en-gates.js';
 import { enAccounts } from './en-accounts.js';
@@ -11,6 +12,7 @@ import { enPublication } from './en-publication.js';
 import type { ko } from './ko.js';
 
 export const en: typeof ko = {
+  ...enTexts,
   ...enWork,
   ...enEmail,
   ...enAwards,
@@ -298,7 +300,7 @@ export const en: typeof ko = {
     },
     rolesHeading: 'My roles',
     noRoles: 'You have no roles yet. Please ask an administrator.',
-    orgUnit: 'Organisation: {{code}}',
+    orgUnit: 'Organisation: {{name}}',
     cityWide: 'All of {{cityEn}}',
     placeholder: 'Workspaces for each role are on their way; you will start your work from here.',
     roles: {
@@ -672,7 +674,7 @@ export const en: typeof ko = {
       noteHint: 'e.g. first run after verification',
       submit: 'Run the scoring ({{kind}})',
       running: 'Computing…',
-      done: 'Run #{{id}} stored (input hash {{hash}}).',
+      done: 'Run #{{id}} stored.',
     },
     kinds: {
       trial: 'Trial',
@@ -821,6 +823,7 @@ export const en: typeof ko = {
       broken: 'The hash chain has problems ({{count}})',
     },
     actions: {
+      ...enAuditActions,
       'auth.login': 'Sign-in',
       'auth.login_failed': 'Failed sign-in',
       'auth.logout': 'Sign-out',
@@ -876,6 +879,8 @@ export const en: typeof ko = {
     },
     entities: {
       press_release: 'Press release',
+
+      ...enAuditEntities,
       cycle: 'Cycle',
       framework: 'Framework',
       scoring_run: 'Scoring run',

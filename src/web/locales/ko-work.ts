@@ -174,8 +174,8 @@ export const koWork = {
       preview: '(미리보기)',
     },
     flags: {
-      history: '지난 {{n}}년 값의 중앙값({{median}})과 크게 다릅니다 (로버스트 z {{z}}). 값이 맞는지 확인하세요.',
-      peers: '다른 {{unitKo}} {{n}}곳의 중앙값({{median}})과 크게 다릅니다 (로버스트 z {{z}}). 값이 맞는지 확인하세요.',
+      history: '지난 {{n}}년 값의 중앙값({{median}})과 크게 다릅니다 (보통 차이의 약 {{z}}배). 값 맞는지 확인하세요.',
+      peers: '다른 {{unitKo}} {{n}}곳의 중앙값({{median}})과 크게 다릅니다 (보통 차이의 약 {{z}}배). 값 맞는지 확인하세요.',
     },
     computation: {
       show: '계산 근거 보기',
@@ -315,8 +315,8 @@ export const koWork = {
       approvedAt: '{{unitNounKo}} 승인',
       comment: '{{unitKo}} 의견',
       flags: {
-        history: '지난 {{n}}년 중앙값 {{median}}과 크게 다릅니다 (로버스트 z {{z}}).',
-        peers: '다른 {{unitKo}} {{n}}곳 중앙값 {{median}}과 크게 다릅니다 (로버스트 z {{z}}).',
+        history: '지난 {{n}}년 중앙값 {{median, josa(와/과)}} 크게 다릅니다 (보통 차이의 약 {{z}}배).',
+        peers: '다른 {{unitKo}} {{n}}곳 중앙값 {{median, josa(와/과)}} 크게 다릅니다 (보통 차이의 약 {{z}}배).',
       },
       compare: '비교',
       lastYear: '{{year}}년 값',
@@ -396,7 +396,7 @@ export const koWork = {
     },
     dossier: {
       heading: '평가 자료',
-      blindNote: '블라인드 평가: 이 {{unitKoNeun}} "{{label}}"(으)로 표시되며, 이름과 파일명은 가려져 있습니다.',
+      blindNote: '블라인드 평가: 이 {{unitKoNeun}} "{{label}}"{{label, particle(으로/로)}} 표시되며, 이름과 파일명은 가려져 있습니다.',
       submission: '{{unitKo}} 제출 내용 (우수사례 설명)',
       noSubmission: '이 항목에 제출된 내용이 없습니다.',
       value: '값 {{value}}',

@@ -1,3 +1,4 @@
+import { koAuditActions, koAuditEntities, koTexts } from './ko-texts.js';
 import { koAdjustments } from './ko-adjustments.js';
 import { koGates } from './ko-gates.js';
 import { koAccounts } from './ko-accounts.js';
@@ -11,6 +12,7 @@ import { koPublication } from './ko-publication.js';
 
 // Korean is the language of record. Every UI string lives here (or in a file spread in below); en.ts mirrors this shape exactly.
 export const ko = {
+  ...koTexts,
   ...koWork,
   ...koEmail,
   ...koAwards,
@@ -64,7 +66,7 @@ export const ko = {
       save: '비교 집단 저장',
       cancel: '닫기',
       empty: '기준 이름과 집단 이름을 모두 적으세요.',
-      repeated: '기준 ‘{{grouping}}’이(가) 두 번 있습니다. 한 기준에는 집단 하나만 정할 수 있습니다.',
+      repeated: '기준 ‘{{grouping}}’{{grouping, particle(이/가)}} 두 번 있습니다. 한 기준에는 집단 하나만 정할 수 있습니다.',
       refused: '비교 집단을 저장하지 못했습니다',
       saved: '{{name}}의 비교 집단을 저장했습니다. 다음 점수 산정부터 반영됩니다.',
     },
@@ -164,7 +166,7 @@ export const ko = {
     pageTitle: '평가 결과',
     heading: '{{cityShortKo}} 희망일자리 평가 결과',
     intro:
-      '{{cityKo}}와 {{unitCount}}개 {{unitKoGa}} 함께하는 일자리 정책 공동협력사업 평가의 공개 결과입니다. {{unitKoReul}} 선택하면 지표별 점수와 설명을 볼 수 있습니다.',
+      '{{cityKo, josa(와/과)}} {{unitCount}}개 {{unitKoGa}} 함께하는 일자리 정책 공동협력사업 평가의 공개 결과입니다. {{unitKoReul}} 선택하면 지표별 점수와 설명을 볼 수 있습니다.',
     cyclesHeading: '공개된 평가',
     cyclesNavLabel: '평가 연도 선택',
     empty: '아직 공개된 결과가 없습니다',
@@ -267,7 +269,7 @@ export const ko = {
     password: '비밀번호',
     submit: '로그인',
     submitting: '로그인 중…',
-    required: '{{field}}를 입력해 주세요.',
+    required: '{{field, josa(을/를)}} 입력해 주세요.',
     failed: '로그인하지 못했습니다.',
     throttled: '비밀번호가 여러 번 틀려 잠시 기다려야 합니다. {{wait}} 후 다시 시도하세요. 바로 로그인해야 하면 시 관리자에게 비밀번호 재설정을 요청하세요.',
     waiting: '{{wait}} 후 다시 시도',
@@ -295,7 +297,7 @@ export const ko = {
       toScore: '채점할 배정',
     },
     noRoles: '부여된 역할이 없습니다. 관리자에게 문의해 주세요.',
-    orgUnit: '담당 기관: {{code}}',
+    orgUnit: '담당 기관: {{name}}',
     cityWide: '{{cityKo}} 전체',
     placeholder: '역할별 업무 화면은 준비 중입니다. 곧 이곳에서 바로 업무를 시작할 수 있습니다.',
     roles: {
@@ -383,7 +385,7 @@ export const ko = {
         draft: '작성 중',
         submitted: '제출',
         approved: '{{unitNounKo}} 승인',
-        returned: '보완 요청',
+        returned: '반려',
         verified: '검증 완료',
       },
       reviews: {
@@ -406,13 +408,13 @@ export const ko = {
       flagged: '이상치',
       late: '지연 제출',
       legendText:
-        '각 칸은 {{unitKo}}의 지표 하나입니다. 기호: · 미착수, ✎ 작성 중, ↑ 제출, ☑ {{unitNounKo}} 승인, ↩ 보완 요청, ✔ 검증 완료. 느낌표는 이상치, 시계는 지연 제출입니다.',
+        '각 칸은 {{unitKo}}의 지표 하나입니다. 기호: · 미착수, ✎ 작성 중, ↑ 제출, ☑ {{unitNounKo}} 승인, ↩ 반려, ✔ 검증 완료. 느낌표는 이상치, 시계는 지연 제출입니다.',
       status: {
         not_started: '미착수',
         draft: '작성 중',
         submitted: '제출',
         approved: '{{unitNounKo}} 승인',
-        returned: '보완 요청',
+        returned: '반려',
         verified: '검증 완료',
       },
     },
@@ -470,7 +472,7 @@ export const ko = {
     draftState: '초안',
     frozenState: '확정',
     showLatest: '최신 버전 보기',
-    oldVersion: '지난 버전 {{version}}을 보고 있습니다. 지난 버전은 고칠 수 없습니다.',
+    oldVersion: '지난 버전 {{version, josa(을/를)}} 보고 있습니다. 지난 버전은 고칠 수 없습니다.',
     frozenNotice: '확정된 평가 체계입니다. 고쳐서 저장하면 사유와 함께 새 버전이 만들어집니다.',
     facts: {
       title: '이름',
@@ -597,7 +599,7 @@ export const ko = {
     lintTitle: '수식 점검: 살펴볼 곳 {{count}}군데',
     lintText: '저장은 되지만, 지표가 이름과 다른 것을 보상할 수 있는 곳입니다.',
     reasonTitle: '새 버전의 사유',
-    reasonText: '확정된 평가 체계를 바꾸면 버전 {{version}}이 새로 만들어집니다. 무엇을 왜 바꾸는지 적어 주세요.',
+    reasonText: '확정된 평가 체계를 바꾸면 버전 {{version, josa(이/가)}} 새로 만들어집니다. 무엇을 왜 바꾸는지 적어 주세요.',
     reasonLabel: '변경 사유',
     leaveTitle: '저장하지 않고 나갈까요?',
     leaveText: '‘{{title}}’에 저장하지 않은 변경이 있습니다. 나가면 변경 내용이 사라집니다.',
@@ -669,7 +671,7 @@ export const ko = {
       noteHint: '예: 검증 완료 후 1차 산정',
       submit: '{{kind}} 산정 실행',
       running: '계산 중…',
-      done: '실행 #{{id}}를 저장했습니다 (입력 해시 {{hash}}).',
+      done: '실행 #{{id, josa(을/를)}} 저장했습니다.',
     },
     kinds: {
       trial: '시험',
@@ -715,8 +717,8 @@ export const ko = {
     reproduce: {
       button: '재현 확인',
       running: '다시 계산하는 중…',
-      identical: '실행 #{{id}}가 똑같이 재현되었습니다',
-      different: '실행 #{{id}}를 다시 계산한 결과가 다릅니다 ({{count}}곳)',
+      identical: '실행 #{{id, josa(이/가)}} 똑같이 재현되었습니다',
+      different: '실행 #{{id, josa(을/를)}} 다시 계산한 결과가 다릅니다 ({{count}}곳)',
       hashes: '보관된 입력 해시 {{stored}} · 다시 계산한 입력 해시 {{recomputed}}.',
       engines: '엔진 버전: 보관 {{stored}} · 현재 {{current}}.',
       differencesCaption: '재현 결과가 다른 항목',
@@ -818,6 +820,7 @@ export const ko = {
       broken: '해시 체인에 문제가 있습니다 ({{count}}건)',
     },
     actions: {
+      ...koAuditActions,
       'auth.login': '로그인',
       'auth.login_failed': '로그인 실패',
       'auth.logout': '로그아웃',
@@ -838,7 +841,7 @@ export const ko = {
       'framework.frozen': '평가 체계 확정',
       'scoring.run': '점수 산정',
       'submission.verified': '검증 완료',
-      'submission.returned_by_city': '보완 요청',
+      'submission.returned_by_city': '반려',
       'objection.filed': '이의신청 접수',
       'objection.withdrawn': '이의신청 취하',
       'activity_record.created': '활동 실적 등록',
@@ -873,6 +876,8 @@ export const ko = {
     },
     entities: {
       press_release: '보도자료',
+
+      ...koAuditEntities,
       cycle: '평가 주기',
       framework: '평가 체계',
       scoring_run: '점수 산정',

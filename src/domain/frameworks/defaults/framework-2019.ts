@@ -36,7 +36,7 @@ export const indicators2019: IndicatorInput[] = [
   q({
     code: 'S2',
     field: 'S',
-    name: { ko: '사회적경제기업 신규 발굴·육성 (인구 10만명당)', en: 'New social-economy enterprises per 100,000 residents' },
+    name: { ko: '사회적경제기업 신규 발굴·육성 (인구 10만 명당)', en: 'New social-economy enterprises per 100,000 residents' },
     points: 6,
     unit: '개/10만명',
     method: { type: 'minmax' },
@@ -66,7 +66,7 @@ export const indicators2019: IndicatorInput[] = [
   q({
     code: 'S5',
     field: 'S',
-    name: { ko: '청년인재 직무체험 참여 (인구 10만명당)', en: 'Youth job experience participants per 100,000 residents' },
+    name: { ko: '청년인재 직무체험 참여 (인구 10만 명당)', en: 'Youth job experience participants per 100,000 residents' },
     points: 4,
     unit: '명/10만명',
     method: { type: 'minmax' },
@@ -110,7 +110,7 @@ export const indicators2019: IndicatorInput[] = [
   q({
     code: 'J3',
     field: 'J',
-    name: { ko: '취업박람회·구인구직 만남의 날 채용 연계 실적 (인구 10만명당)', en: 'Hires through job fairs and matching days per 100,000 residents' },
+    name: { ko: '취업박람회·구인구직 만남의 날 채용 연계 실적 (인구 10만 명당)', en: 'Hires through job fairs and matching days per 100,000 residents' },
     points: 6,
     unit: '명/10만명',
     method: { type: 'minmax' },
@@ -134,7 +134,7 @@ export const indicators2019: IndicatorInput[] = [
   q({
     code: 'J5',
     field: 'J',
-    name: { ko: '일자리센터 취업알선 실적 (인구 10만명당)', en: 'Job-centre placements per 100,000 residents' },
+    name: { ko: '일자리센터 취업알선 실적 (인구 10만 명당)', en: 'Job-centre placements per 100,000 residents' },
     points: 5,
     unit: '건/10만명',
     method: { type: 'zscore' },

@@ -10,7 +10,7 @@ import type { IndicatorGuidance } from '../definition.js';
 type Text = { ko: string; en: string };
 const t = (ko: string, en: string): Text => ({ ko, en });
 
-/** "인구 10만명당": the cycle year's resident population of the district (imported reference data). */
+/** "인구 10만 명당": the cycle year's resident population of the district (imported reference data). */
 const PER_100K = t(
   '인구는 평가 연도의 자치구 주민등록인구(기준 데이터)를 씁니다. 그 연도 인구가 없으면 계산되지 않습니다.',
   'The population is the district’s registered population in the cycle year (reference data); without it the value cannot be computed.',

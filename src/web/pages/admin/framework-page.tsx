@@ -176,8 +176,13 @@ function FrameworkFacts({ framework: f }: { framework: Framework }) {
         </div>
         <div>
           <dt>{t('framework.facts.hash')}</dt>
-          <dd className={admin.mono} title={f.definitionHash}>
-            {shortHash(f.definitionHash)}
+          <dd>
+            <details>
+              <summary>{t('texts.details')}</summary>
+              <span className={admin.mono} title={f.definitionHash}>
+                {shortHash(f.definitionHash)}
+              </span>
+            </details>
           </dd>
         </div>
         <div>

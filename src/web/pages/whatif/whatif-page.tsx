@@ -221,17 +221,20 @@ function Simulator({ input, results, scorecard }: { input: PublishedEngineInput;
           <p className={styles.meta}>{changed ? t('whatif.movedCount', { count: moved }) : t('whatif.unchanged')}</p>
           {total === 0 ? <EmptyState title={t('whatif.allZero')} /> : <WhatIfRanking rows={rows} year={results.year} />}
           {timing !== null && (
-            <p className={whatif.timing}>
-              {t('whatif.timing', {
-                max: timing.max.toFixed(3),
-                runs: timing.runs,
-                units: model.units.length,
-                full: setup.fullMs.toFixed(1),
-                fullWarm: setup.fullWarmMs.toFixed(2),
-                mean: (setup.bench?.meanMs ?? 0).toFixed(4),
-                repeats: setup.bench?.runs ?? 0,
-              })}
-            </p>
+            <details>
+              <summary>{t('texts.details')}</summary>
+              <p className={whatif.timing}>
+                {t('whatif.timing', {
+                  max: timing.max.toFixed(3),
+                  runs: timing.runs,
+                  units: model.units.length,
+                  full: setup.fullMs.toFixed(1),
+                  fullWarm: setup.fullWarmMs.toFixed(2),
+                  mean: (setup.bench?.meanMs ?? 0).toFixed(4),
+                  repeats: setup.bench?.runs ?? 0,
+                })}
+              </p>
+            </details>
           )}
           <p className="visually-hidden" aria-live="polite">
             {announcement}

@@ -56,10 +56,7 @@ export function AuditLogTable({ entries, districtName }: AuditLogTableProps) {
                   </td>
                   <td data-label={t('audit.columns.actor')}>{entry.actorLabel}</td>
                   <td data-label={t('audit.columns.action')}>
-                    <span className={styles.action}>
-                      {translateOr(`audit.actions.${entry.action}`, entry.action)}
-                      <span className={styles.code}>{entry.action}</span>
-                    </span>
+                    <span className={styles.action}>{translateOr(`audit.actions.${entry.action}`, entry.action)}</span>
                   </td>
                   <td data-label={t('audit.columns.entity')}>
                     <span>

@@ -12,6 +12,7 @@ import type { EvidenceFile, ProvisionalScorecard } from '../../../types/index.js
 import { useFileObjection } from '../api/file-objection.js';
 import { ObjectionEvidenceField } from './objection-evidence-field.js';
 import styles from './objections.module.css';
+import { unitIn } from '../../../lib/unit-words.js';
 
 interface ObjectionFormDialogProps {
   year: number;
@@ -88,7 +89,7 @@ export function ObjectionFormDialog({ year, district, filer, indicator, onClose 
       {indicator !== null && (
         <p className={styles.meta}>
           {t('objections.form.current', {
-            value: `${formatNumber(indicator.value)}${indicator.unit === '' ? '' : ` ${indicator.unit}`}`,
+            value: `${formatNumber(indicator.value)}${indicator.unit === '' ? '' : ` ${unitIn(indicator.unit, i18n.language)}`}`,
             earned: formatNumber(indicator.earned),
             points: formatNumber(indicator.points),
           })}

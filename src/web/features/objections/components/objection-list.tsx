@@ -12,6 +12,7 @@ import { ObjectionStatusBadge } from './objection-status-badge.js';
 import { ReplyObjectionDialog } from './reply-objection-dialog.js';
 import factStyles from '../../../components/ui/facts.module.css';
 import styles from './objections.module.css';
+import { unitIn } from '../../../lib/unit-words.js';
 
 interface ObjectionListProps {
   year: number;
@@ -50,7 +51,7 @@ export function ObjectionList({ year, objections, schedule }: ObjectionListProps
         {objections.map((o) => {
           const indicator = `${o.indicator.code}${o.indicator.name === null ? '' : ` ${localized(o.indicator.name, language)}`}`;
           const cross = o.filer.code !== o.district.code;
-          const unit = o.indicator.unit ? ` ${o.indicator.unit}` : '';
+          const unit = o.indicator.unit ? ` ${unitIn(o.indicator.unit, language)}` : '';
           const item = `${o.district.name} ${o.indicator.code}`;
           return (
             <li key={o.id} className={styles.objection} aria-labelledby={`objection-${o.id}`}>

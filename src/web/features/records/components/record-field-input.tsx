@@ -3,6 +3,7 @@ import { CheckboxField, SelectField, TextAreaField, TextField } from '../../../c
 import { formatNumber } from '../../../lib/format.js';
 import { localized } from '../../../lib/localized.js';
 import type { RecordField } from '../../../types/index.js';
+import { unitIn } from '../../../lib/unit-words.js';
 
 interface RecordFieldInputProps {
   field: RecordField;
@@ -19,7 +20,7 @@ export function RecordFieldInput({ field, value, onChange, error, disabled }: Re
   const label = (
     <>
       {name}
-      {field.unit !== undefined && <span> ({field.unit})</span>}
+      {field.unit !== undefined && <span> ({unitIn(field.unit, i18n.language)})</span>}
       {field.required ? <span aria-hidden="true"> *</span> : null}
       {field.required && <span className="visually-hidden"> ({t('records.form.required')})</span>}
     </>

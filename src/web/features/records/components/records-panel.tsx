@@ -14,6 +14,7 @@ import { DeleteRecordDialog } from './delete-record-dialog.js';
 import { RecordFormDialog } from './record-form-dialog.js';
 import { numericTypes } from './record-values.js';
 import styles from './records.module.css';
+import { unitIn } from '../../../lib/unit-words.js';
 
 interface RecordsPanelProps {
   code: string;
@@ -52,7 +53,7 @@ export function RecordsPanel({ code, year, recordTypes, canEdit, onChanged }: Re
       { id: 'occurredOn', header: t('records.occurredOn'), accessorFn: (r) => r.occurredOn },
       ...type.fields.map((field): ColumnDef<ActivityRecord, unknown> => ({
         id: field.key,
-        header: `${localized(field.label, language)}${field.unit === undefined ? '' : ` (${field.unit})`}`,
+        header: `${localized(field.label, language)}${field.unit === undefined ? '' : ` (${unitIn(field.unit, language)})`}`,
         accessorFn: (r) => r.data[field.key] ?? null,
         cell: (info) => cellText(field, info.row.original.data[field.key], yes, no),
         meta: { numeric: numericTypes.has(field.type) },

@@ -17,6 +17,7 @@ import { ReturnReasonDialog } from './return-reason-dialog.js';
 import { ValueForm } from './value-form.js';
 import factStyles from '../../../components/ui/facts.module.css';
 import styles from './submissions.module.css';
+import { unitIn } from '../../../lib/unit-words.js';
 
 interface IndicatorItemProps {
   year: number;
@@ -53,7 +54,7 @@ export function IndicatorItem({ year, code, item, recordTypes, defaultOpen, guid
         <span className={styles.summaryEnd}>
           <span className={styles.value}>
             {formatNumber(shown)}
-            {shown !== null && indicator.unit !== '' && ` ${indicator.unit}`}
+            {shown !== null && indicator.unit !== '' && ` ${unitIn(indicator.unit, language)}`}
             {item.value === null && shown !== null && <span className={styles.previewTag}> {t('submissions.summary.preview')}</span>}
           </span>
           <ItemStatusBadge status={item.status} />
@@ -122,12 +123,12 @@ export function IndicatorItem({ year, code, item, recordTypes, defaultOpen, guid
           )}
         </dl>
 
-        <ItemFlags flags={item.flags} unit={indicator.unit} />
+        <ItemFlags flags={item.flags} unit={unitIn(indicator.unit, language)} />
 
         {item.computation !== null && (
           <details className={styles.computationDetails}>
             <summary>{t('submissions.computation.show')}</summary>
-            <ComputationView code={code} computation={item.computation} unit={indicator.unit} recordTypes={recordTypes} />
+            <ComputationView code={code} computation={item.computation} unit={unitIn(indicator.unit, language)} recordTypes={recordTypes} />
           </details>
         )}
 

@@ -11,6 +11,7 @@ import type { SubmissionItem, SubmissionWarning } from '../../../types/index.js'
 import { useSaveSubmission, type SaveSubmissionInput } from '../api/save-submission.js';
 import { useSubmitSubmission } from '../api/submit-submission.js';
 import styles from './submissions.module.css';
+import { unitIn } from '../../../lib/unit-words.js';
 
 interface ValueFormProps {
   year: number;
@@ -34,7 +35,7 @@ function initialValue(item: SubmissionItem): string {
  * a 409 says someone else changed the item and offers to reload it.
  */
 export function ValueForm({ year, code, item, canSubmit, onReload, onSubmitted }: ValueFormProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const indicator = item.indicator;
   const isFormula = indicator.formula !== null;
   const [valueText, setValueText] = useState(() => initialValue(item));
@@ -111,7 +112,11 @@ export function ValueForm({ year, code, item, canSubmit, onReload, onSubmitted }
   const bounds = indicator.bounds;
   const boundsHint =
     bounds.min !== undefined || bounds.max !== undefined
-      ? t('submissions.form.bounds', { min: formatNumber(bounds.min ?? null), max: formatNumber(bounds.max ?? null), unit: indicator.unit })
+      ? t('submissions.form.bounds', {
+          min: formatNumber(bounds.min ?? null),
+          max: formatNumber(bounds.max ?? null),
+          unit: unitIn(indicator.unit, i18n.language),
+        })
       : undefined;
 
   return (
@@ -144,7 +149,8 @@ export function ValueForm({ year, code, item, canSubmit, onReload, onSubmitted }
       {isFormula ? (
         <>
           <p className={styles.computed}>
-            {t('submissions.form.computed')} <strong>{formatNumber(item.computedValue ?? item.computation?.value ?? null)}</strong> {indicator.unit}
+            {t('submissions.form.computed')} <strong>{formatNumber(item.computedValue ?? item.computation?.value ?? null)}</strong>{' '}
+            {unitIn(indicator.unit, i18n.language)}
           </p>
           <CheckboxField
             label={t('submissions.form.override')}
@@ -154,7 +160,7 @@ export function ValueForm({ year, code, item, canSubmit, onReload, onSubmitted }
           />
           {override && (
             <TextField
-              label={t('submissions.form.overrideValue', { unit: indicator.unit })}
+              label={t('submissions.form.overrideValue', { unit: unitIn(indicator.unit, i18n.language) })}
               inputMode="decimal"
               value={valueText}
               error={valueError}
@@ -165,7 +171,7 @@ export function ValueForm({ year, code, item, canSubmit, onReload, onSubmitted }
         </>
       ) : (
         <TextField
-          label={t('submissions.form.value', { unit: indicator.unit })}
+          label={t('submissions.form.value', { unit: unitIn(indicator.unit, i18n.language) })}
           inputMode="decimal"
           value={valueText}
           error={valueError}

@@ -18,6 +18,7 @@ import { useReturnItem } from '../api/return-item.js';
 import { useVerifyItem } from '../api/verify-item.js';
 import { PeerRange } from './peer-range.js';
 import styles from './verification.module.css';
+import { unitIn } from '../../../lib/unit-words.js';
 
 interface ItemPanelProps {
   year: number;
@@ -56,7 +57,7 @@ function PanelContent({ year, data, canDecide, onReload }: { year: number; data:
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const item = data.item;
-  const unit = item.indicator.unit;
+  const unit = unitIn(item.indicator.unit, language);
   const withUnit = (value: number | null) => (value === null ? '–' : `${formatNumber(value)}${unit === '' ? '' : ` ${unit}`}`);
 
   return (
