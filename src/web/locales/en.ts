@@ -4,11 +4,13 @@ import { enAccounts } from './en-accounts.js';
 import { enWork } from './en-work.js';
 import { enHandbook } from './en-handbook.js';
 import { enAwards } from './en-awards.js';
+import { enScorecards } from './en-scorecards.js';
 import type { ko } from './ko.js';
 
 export const en: typeof ko = {
   ...enWork,
   ...enAwards,
+  ...enScorecards,
   ...enAccounts,
   ...enGates,
   ...enHandbook,
@@ -230,7 +232,7 @@ export const en: typeof ko = {
     rankTrendHeading: 'Rank by year',
     radarHeading: 'Compared with the {{cityEn}} median',
     radarDescription:
-      'Normalised score per indicator (0–100) against the median of the {{unitCount}} {{cityEn}} {{unitsEn}}. Axes are labelled with indicator codes.',
+      'Normalised score per indicator (0–100) against the median of the {{unitCount}} {{cityEn}} {{unitsEn}}. Axes are labelled with indicator names.',
     seriesScore: 'Score',
     seriesRank: 'Rank',
     seriesDistrict: '{{district}}',

@@ -4,11 +4,13 @@ import { koAccounts } from './ko-accounts.js';
 import { koWork } from './ko-work.js';
 import { koHandbook } from './ko-handbook.js';
 import { koAwards } from './ko-awards.js';
+import { koScorecards } from './ko-scorecards.js';
 
 // Korean is the language of record. Every UI string lives here (or in a file spread in below); en.ts mirrors this shape exactly.
 export const ko = {
   ...koWork,
   ...koAwards,
+  ...koScorecards,
   ...koAccounts,
   ...koGates,
   ...koHandbook,
@@ -228,7 +230,7 @@ export const ko = {
     trendHeading: '연도별 점수 추이',
     rankTrendHeading: '연도별 순위 변동',
     radarHeading: '{{cityShortKo}} 중앙값과 비교',
-    radarDescription: '지표별 정규화 점수(0–100)를 {{cityShortKo}} {{unitCount}}개 {{unitKo}}의 중앙값과 비교합니다. 축 이름은 지표 코드입니다.',
+    radarDescription: '지표별 정규화 점수(0–100)를 {{cityShortKo}} {{unitCount}}개 {{unitKo}}의 중앙값과 비교합니다. 축 이름은 지표 이름입니다.',
     seriesScore: '점수',
     seriesRank: '순위',
     seriesDistrict: '{{district}}',
