@@ -21,5 +21,5 @@ export function scorecardPdfUrl(year: number, code: string, language: string): s
 export function longDownloadUrl(format: 'csv' | 'xlsx' | 'dictionary.csv', language: string, encoding?: 'cp949'): string {
   const query = new URLSearchParams({ lang: language === 'en' ? 'en' : 'ko' });
   if (encoding !== undefined) query.set('encoding', encoding);
-  return apiUrl(`/public/open-data/indicators-long.${format}?${query.toString()}`);
+  return apiUrl(`/public/open-data/${format === 'dictionary.csv' ? 'dictionary.csv' : `indicators-long.${format}`}?${query.toString()}`);
 }
