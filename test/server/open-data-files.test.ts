@@ -131,7 +131,10 @@ describe.each(backends())('open-data files on $name', (backend) => {
     expect([...new Set(data.map((r) => Number(r[col('year')])))]).toEqual([2016, 2017, 2018, 2019]);
     expect(data).toHaveLength(cycles.reduce((n, c) => n + c.outcome.units.length * c.framework.indicators.length, 0));
     // Each year's framework version, as published.
-    for (const c of cycles) expect(new Set(data.filter((r) => r[col('year')] === String(c.year)).map((r) => Number(r[col('frameworkVersion')])))).toEqual(new Set([c.frameworkVersion]));
+    for (const c of cycles)
+      expect(new Set(data.filter((r) => r[col('year')] === String(c.year)).map((r) => Number(r[col('frameworkVersion')])))).toEqual(
+        new Set([c.frameworkVersion]),
+      );
 
     // The same figures as the per-year CSV: points per indicator and the total, unit by unit.
     for (const c of cycles) {
@@ -174,7 +177,11 @@ describe.each(backends())('open-data files on $name', (backend) => {
     expect(header).toEqual(['파일', '키', '열 이름(한국어)', '열 이름(영어)', '자료형', '단위', '정밀도', '의미(한국어)', '의미(영어)']);
     const entries = dictionaryEntries(longYears(cycles));
     expect(rows).toHaveLength(entries.length);
-    for (const key of ['year', 'frameworkVersion', 'commonIndicator', 'raw', 'points', 'score', 'prize']) expect(rows.some((r) => r[1] === key), key).toBe(true);
+    for (const key of ['year', 'frameworkVersion', 'commonIndicator', 'raw', 'points', 'score', 'prize'])
+      expect(
+        rows.some((r) => r[1] === key),
+        key,
+      ).toBe(true);
     const points = rows.find((r) => r[1] === 'points')!;
     expect(points[4]).toBe('숫자');
     expect(points[6]).toBe('소수점 2자리');
@@ -200,7 +207,13 @@ describe.each(backends())('open-data files on $name', (backend) => {
       expect(cp.rawPayload[0]).not.toBe(0xef); // no UTF-8 byte-order mark
       const decoded = iconv.decode(cp.rawPayload, 'cp949');
       // The same text; only the en dashes and curly quotes CP949 has no code for are written as plain ones.
-      expect(decoded).toBe(utf8.replace(/^\uFEFF/, '').replace(/[–—−]/g, '-').replace(/[‘’]/g, "'").replace(/[“”]/g, '"'));
+      expect(decoded).toBe(
+        utf8
+          .replace(/^\uFEFF/, '')
+          .replace(/[–—−]/g, '-')
+          .replace(/[‘’]/g, "'")
+          .replace(/[“”]/g, '"'),
+      );
       expect(decoded).toContain(url.includes('dictionary') ? '열 이름(한국어)' : '광진구');
       expect(decoded).not.toContain('\uFFFD');
     }

@@ -82,7 +82,14 @@ export async function openDataFile(
 
 /** Every published year as the long file reads it. */
 export function longYears(cycles: PublishedCycle[]): LongYear[] {
-  return cycles.map((c) => ({ year: c.year, frameworkVersion: c.frameworkVersion, demo: c.demo, outcome: c.outcome, framework: c.framework, unitWords: c.unitWords }));
+  return cycles.map((c) => ({
+    year: c.year,
+    frameworkVersion: c.frameworkVersion,
+    demo: c.demo,
+    outcome: c.outcome,
+    framework: c.framework,
+    unitWords: c.unitWords,
+  }));
 }
 
 /**

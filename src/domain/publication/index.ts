@@ -10,7 +10,18 @@ export { resultsCsv, resultsJson, resultsObject, resultsXlsx, openDataResultsSch
 export type { OpenDataOptions, OpenDataResults, XlsxOptions } from './open-data.js';
 export { SHEETS as XLSX_SHEETS } from './open-data-xlsx.js';
 export { resultColumns, indicatorColumns, type Column } from './result-columns.js';
-export { crosswalkColumns, dictionaryCsv, dictionaryEntries, indicatorCrosswalk, longColumns, longCsv, longRows, longXlsx, LONG_SHEETS, type LongYear } from './open-data-long.js';
+export {
+  crosswalkColumns,
+  dictionaryCsv,
+  dictionaryEntries,
+  indicatorCrosswalk,
+  longColumns,
+  longCsv,
+  longRows,
+  longXlsx,
+  LONG_SHEETS,
+  type LongYear,
+} from './open-data-long.js';
 export { atPrecision, withinPrecision, AS_ENTERED, POINTS_PRECISION, WHOLE, type Precision } from './number-format.js';
 
 // Press release

@@ -74,14 +74,16 @@ export function longRows(years: readonly LongYear[]): LongRow[] {
   const walk = new Map(indicatorCrosswalk(years).map((e) => [`${e.year}:${e.code}`, e]));
   return [...years]
     .sort((a, b) => a.year - b.year)
-    .flatMap((y) => y.outcome.units.flatMap((unit) => y.framework.indicators.map((indicator) => ({ year: y, unit, indicator, crosswalk: walk.get(`${y.year}:${indicator.code}`)! }))));
+    .flatMap((y) =>
+      y.outcome.units.flatMap((unit) =>
+        y.framework.indicators.map((indicator) => ({ year: y, unit, indicator, crosswalk: walk.get(`${y.year}:${indicator.code}`)! })),
+      ),
+    );
 }
 
 /** The long table's columns: year and framework version, then the per-year indicator sheet's columns, the crosswalk and the unit's result. */
 export function longColumns(words: UnitWords = SEOUL_UNIT_WORDS): Column<LongRow>[] {
-  const perYear = indicatorColumns(words).map(
-    (c): Column<LongRow> => ({ ...c, value: (r, lang) => c.value({ unit: r.unit, indicator: r.indicator }, lang) }),
-  );
+  const perYear = indicatorColumns(words).map((c): Column<LongRow> => ({ ...c, value: (r, lang) => c.value({ unit: r.unit, indicator: r.indicator }, lang) }));
   const head: Column<LongRow>[] = [
     {
       key: 'year',
@@ -151,9 +153,32 @@ export function longColumns(words: UnitWords = SEOUL_UNIT_WORDS): Column<LongRow
 /** The crosswalk table's columns (the xlsx sheet 지표 대응표). */
 export function crosswalkColumns(): Column<CrosswalkEntry>[] {
   return withPrecision<CrosswalkEntry>([
-    { key: 'year', header: bi('연도', 'Year'), unit: bi('년', 'year'), type: 'number', numFmt: '0', precision: WHOLE, definition: bi('평가 연도', 'Year'), value: (e) => e.year },
-    { key: 'indicator', header: bi('지표 코드', 'Indicator code'), unit: NONE, type: 'text', definition: bi('그 해의 지표 코드', 'The indicator’s code that year'), value: (e) => e.code },
-    { key: 'indicatorName', header: bi('지표명', 'Indicator'), unit: NONE, type: 'text', definition: bi('세부지표 이름', 'Indicator name'), value: (e, lang) => e.name[lang] },
+    {
+      key: 'year',
+      header: bi('연도', 'Year'),
+      unit: bi('년', 'year'),
+      type: 'number',
+      numFmt: '0',
+      precision: WHOLE,
+      definition: bi('평가 연도', 'Year'),
+      value: (e) => e.year,
+    },
+    {
+      key: 'indicator',
+      header: bi('지표 코드', 'Indicator code'),
+      unit: NONE,
+      type: 'text',
+      definition: bi('그 해의 지표 코드', 'The indicator’s code that year'),
+      value: (e) => e.code,
+    },
+    {
+      key: 'indicatorName',
+      header: bi('지표명', 'Indicator'),
+      unit: NONE,
+      type: 'text',
+      definition: bi('세부지표 이름', 'Indicator name'),
+      value: (e, lang) => e.name[lang],
+    },
     {
       key: 'commonIndicator',
       header: bi('공통 지표 코드', 'Common indicator code'),

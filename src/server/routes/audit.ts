@@ -37,7 +37,11 @@ export const auditRoutes =
       '/api/v1/audit.csv',
       {
         config: { access: { roles: ['city_admin', 'auditor'] } },
-        schema: { tags: ['audit'], summary: '감사 로그 CSV / audit log export (CSV, UTF-8 with BOM; Korean headers, ?lang=en for English; times in KST)', querystring: auditCsvQuery },
+        schema: {
+          tags: ['audit'],
+          summary: '감사 로그 CSV / audit log export (CSV, UTF-8 with BOM; Korean headers, ?lang=en for English; times in KST)',
+          querystring: auditCsvQuery,
+        },
       },
       async (req, reply) => {
         const { entries } = await browseAudit(db, req.principal, toQuery(req.query));

@@ -148,8 +148,16 @@ export const publicRoutes =
 
     const longFiles = [
       { format: 'csv', url: '/api/v1/public/open-data/indicators-long.csv', summary: 'every published year, year × unit × indicator, CSV' },
-      { format: 'xlsx', url: '/api/v1/public/open-data/indicators-long.xlsx', summary: 'every published year, year × unit × indicator, xlsx with crosswalk and dictionary sheets' },
-      { format: 'dictionary.csv', url: '/api/v1/public/open-data/dictionary.csv', summary: 'data dictionary of every open-data column (name ko/en, type, unit, precision, meaning), CSV' },
+      {
+        format: 'xlsx',
+        url: '/api/v1/public/open-data/indicators-long.xlsx',
+        summary: 'every published year, year × unit × indicator, xlsx with crosswalk and dictionary sheets',
+      },
+      {
+        format: 'dictionary.csv',
+        url: '/api/v1/public/open-data/dictionary.csv',
+        summary: 'data dictionary of every open-data column (name ko/en, type, unit, precision, meaning), CSV',
+      },
     ] as const;
     for (const file of longFiles) {
       app.get(
