@@ -22,7 +22,9 @@ function renderedAxisMinimum(chart: EChartsType): number | null {
   const model = (chart as unknown as { getModel?: () => { getComponent: (type: string, index?: number) => AxisModel | undefined } }).getModel?.();
   const y = model?.getComponent('yAxis', 0)?.axis?.scale?.getExtent?.();
   if (y !== undefined) return y[0];
-  const radar = (model?.getComponent('radar', 0) as { getIndicatorAxes?: () => AxisModel['axis'][] } | undefined)?.getIndicatorAxes?.();
+  const radar = (
+    model?.getComponent('radar', 0) as { coordinateSystem?: { getIndicatorAxes?: () => AxisModel['axis'][] } } | undefined
+  )?.coordinateSystem?.getIndicatorAxes?.();
   const first = radar?.[0]?.scale?.getExtent?.();
   return first === undefined ? null : first[0];
 }
