@@ -30,7 +30,11 @@ export const auditQuery = z.object({
 });
 
 export const auditPageSchema = z.object({ entries: z.array(auditEntrySchema), nextCursor: z.number().int().nullable() });
-export const auditCsvQuery = auditQuery.extend({ limit: z.coerce.number().int().min(1).max(100_000).default(10_000) });
+export const auditCsvQuery = auditQuery.extend({
+  limit: z.coerce.number().int().min(1).max(100_000).default(10_000),
+  /** Language of the headers: Korean unless `en`. */
+  lang: z.enum(['ko', 'en']).optional(),
+});
 export const auditVerificationSchema = z.object({
   ok: z.boolean(),
   entries: z.number().int(),

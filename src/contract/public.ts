@@ -102,3 +102,8 @@ export const engineInputSchema = z.object({
 
 export const publicScorecardParams = z.object({ year, code: districtCode });
 export const downloadQuery = z.object({ lang: lang.optional() });
+/**
+ * Open-data downloads: headers in Korean unless `lang=en` (the address alone decides, so every cache keeps the
+ * right copy); a CSV in UTF-8 with a byte-order mark unless `encoding=cp949` (older Excel).
+ */
+export const openDataQuery = z.object({ lang: lang.optional(), encoding: z.enum(['utf-8', 'cp949']).optional() });

@@ -2,6 +2,8 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import {
+  atPrecision,
+  POINTS_PRECISION,
   indicatorColumns,
   neutraliseFormula,
   openDataResultsSchema,
@@ -40,7 +42,7 @@ describe('resultsCsv', () => {
     expect(csv.replaceAll('\r\n', '').includes('\n')).toBe(false);
   });
 
-  it('round-trips: 25 districts in rank order, every number equal to the outcome at full precision', () => {
+  it('round-trips: 25 districts in rank order, every number equal to the outcome at its declared precision', () => {
     const [header, ...rows] = parseCsv(csv);
     const columns = resultColumns(outcome, framework, true);
     expect(header).toEqual(columns.map((c) => c.header.ko));
@@ -55,7 +57,8 @@ describe('resultsCsv', () => {
         else expect(cell).toBe(expected);
       });
     });
-    expect(Number(rows[0]![3])).toBe(outcome.units[0]!.score);
+    expect(Number(rows[0]![3])).toBe(atPrecision(outcome.units[0]!.score, POINTS_PRECISION));
+    expect(Math.abs(Number(rows[0]![3]) - outcome.units[0]!.score!)).toBeLessThanOrEqual(0.005);
     expect(rows[0]!.slice(0, 3)).toEqual(['1', '11215', '광진구']);
   });
 
@@ -157,7 +160,7 @@ describe('resultsXlsx', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual([XLSX_SHEETS.results, XLSX_SHEETS.indicators, XLSX_SHEETS.dictionary, XLSX_SHEETS.about]);
   });
 
-  it('has a frozen, styled header and numeric cells at full precision in 결과', async () => {
+  it('has a frozen, styled header and numeric cells at two decimals in 결과, shown with two decimals', async () => {
     const wb = await load(await resultsXlsx(outcome, framework, { demo: true }));
     const ws = wb.getWorksheet(XLSX_SHEETS.results)!;
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -168,11 +171,11 @@ describe('resultsXlsx', () => {
     outcome.units.forEach((u, i) => {
       const cell = ws.getRow(i + 2).getCell(scoreCol);
       expect(cell.type).toBe(ExcelJS.ValueType.Number);
-      expect(cell.value).toBe(u.score);
+      expect(cell.value).toBe(atPrecision(u.score, POINTS_PRECISION));
     });
-    expect(ws.getColumn(scoreCol).numFmt).toBeTruthy();
+    expect(ws.getColumn(scoreCol).numFmt).toBe('#,##0.00');
     const s1 = columns.findIndex((c) => c.key === 'points.S1') + 1;
-    expect(ws.getRow(2).getCell(s1).value).toBe(outcome.units[0]!.points['S1']);
+    expect(ws.getRow(2).getCell(s1).value).toBe(atPrecision(outcome.units[0]!.points['S1']!, POINTS_PRECISION));
   });
 
   it('has one row per district and indicator in 지표별 득점', async () => {

@@ -90,7 +90,7 @@ describe.each(backends())('a province with 31 시·군 on $name', (backend) => {
     // The open data name their unit column in the province's words, in both languages.
     const csv = await app.inject('/api/v1/public/cycles/2021/results.csv');
     expect(csv.body.replace('\ufeff', '').split('\r\n')[0]!.split(',').slice(0, 3)).toEqual(['순위', '코드', '시·군']);
-    const csvEn = await app.inject({ url: '/api/v1/public/cycles/2021/results.csv', headers: { 'accept-language': 'en' } });
+    const csvEn = await app.inject('/api/v1/public/cycles/2021/results.csv?lang=en');
     expect(csvEn.body.replace('\ufeff', '').split('\r\n')[0]!.split(',').slice(0, 3)).toEqual(['Rank', 'Code', 'City or county']);
   });
 

@@ -128,6 +128,9 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/v1/public/cycles/:year/results.json': { allow: ALL, params: () => ({ year: 2019 }) },
   'GET /api/v1/public/cycles/:year/results.xlsx': { allow: ALL, params: () => ({ year: 2019 }) },
   'GET /api/v1/public/cycles/:year/districts/:code/scorecard.pdf': { allow: ALL, params: () => ({ year: 2019 }) },
+  'GET /api/v1/public/open-data/indicators-long.csv': { allow: ALL },
+  'GET /api/v1/public/open-data/indicators-long.xlsx': { allow: ALL },
+  'GET /api/v1/public/open-data/dictionary.csv': { allow: ALL },
   'GET /api/v1/public/cycles/:year/handbook.pdf': { allow: ALL, params: () => ({ year: 2019 }) },
   'GET /api/v1/public/cycles/:year/analysis': { allow: ALL, params: () => ({ year: 2019 }) },
   // scoring

@@ -111,7 +111,7 @@ describe.each(backends())('public results on $name', (backend) => {
     expect(next.entries[0].seq).toBeLessThan(page.nextCursor);
     expect((await auditor.request('GET', '/api/v1/audit/verify')).json()).toMatchObject({ ok: true });
     const csv = await auditor.request('GET', '/api/v1/audit.csv?limit=10');
-    expect(csv.body.startsWith('\uFEFFseq,at,actor')).toBe(true);
+    expect(csv.body.startsWith('\uFEFF순번,시각(KST),수행자')).toBe(true);
     const officer = await signIn(app, 'officer.11215', PASSWORD);
     expect((await officer.request('GET', '/api/v1/audit?orgUnitCode=11110')).statusCode).toBe(403);
     const own = (await officer.request('GET', '/api/v1/audit')).json();

@@ -8,13 +8,15 @@ import type { FrameworkDefinition } from '../frameworks/definition.js';
 // The pure renderers themselves, not the publication index: a render worker loads no database code.
 import { resultsXlsx, type XlsxOptions } from '../publication/open-data.js';
 import { handbookPdf, type HandbookOptions } from '../publication/handbook-pdf.js';
+import { longXlsx, type LongYear } from '../publication/open-data-long.js';
 import { scorecardPdf, type ScorecardOptions } from '../publication/scorecard-pdf.js';
 import type { CycleOutcome } from '../scoring/evaluate.js';
 
 export type RenderJob =
   | { kind: 'scorecard-pdf'; outcome: CycleOutcome; framework: FrameworkDefinition; code: string; options: ScorecardOptions }
   | { kind: 'results-xlsx'; outcome: CycleOutcome; framework: FrameworkDefinition; options: XlsxOptions }
-  | { kind: 'handbook-pdf'; year: number; framework: FrameworkDefinition; options: HandbookOptions };
+  | { kind: 'handbook-pdf'; year: number; framework: FrameworkDefinition; options: HandbookOptions }
+  | { kind: 'long-xlsx'; years: LongYear[]; lang: 'ko' | 'en' };
 
 /** Builds the file a job describes. */
 export function renderFile(job: RenderJob): Promise<Buffer> {
@@ -25,5 +27,7 @@ export function renderFile(job: RenderJob): Promise<Buffer> {
       return resultsXlsx(job.outcome, job.framework, job.options);
     case 'handbook-pdf':
       return handbookPdf(job.year, job.framework, job.options);
+    case 'long-xlsx':
+      return longXlsx(job.years, job.lang);
   }
 }

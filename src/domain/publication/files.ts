@@ -12,6 +12,7 @@ import { frameworkDefinitionSchema } from '../frameworks/definition.js';
 import { activityHighlights } from './press-highlights.js';
 import { inThreadRenderer, type FileRenderer } from '../file-rendering/index.js';
 import { resultsCsv, resultsJson } from './open-data.js';
+import { dictionaryCsv, longCsv, type LongYear } from './open-data-long.js';
 import { pressReleaseDraft } from './press-release.js';
 import { kstCalendarDate } from './korean-text.js';
 import { administrationShortName, unitWords } from '../reference/unit-words.js';
@@ -21,6 +22,23 @@ import { snapshotSchema } from '../scoring/evaluate.js';
 import type { Db } from '../../db/client.js';
 
 export type OpenDataFormat = 'csv' | 'json' | 'xlsx';
+export type LongDataFormat = 'csv' | 'xlsx' | 'dictionary.csv';
+/** The text encoding of a CSV download: UTF-8 with a byte-order mark (default), or CP949 for older Excel. */
+export type CsvEncoding = 'utf-8' | 'cp949';
+
+/** Typographic characters CP949 has no code for, written as their plain look-alikes in a CP949 file. */
+const CP949_FALLBACK: Record<string, string> = { '\u2013': '-', '\u2014': '-', '\u2212': '-', '\u2018': "'", '\u2019': "'", '\u201C': '"', '\u201D': '"' };
+
+/**
+ * CSV text as bytes: UTF-8 as written (with its byte-order mark), or CP949 without one (what older Excel reads),
+ * the few typographic characters CP949 lacks (en dash, curly quotes, minus sign) written as plain ones.
+ */
+async function csvBytes(text: string, encoding: CsvEncoding): Promise<{ body: Buffer; type: string }> {
+  if (encoding === 'utf-8') return { body: Buffer.from(text), type: 'text/csv; charset=utf-8' };
+  const { default: iconv } = await import('iconv-lite');
+  const plain = text.replace(/^\uFEFF/, '').replace(/[\u2013\u2014\u2212\u2018\u2019\u201C\u201D]/g, (ch) => CP949_FALLBACK[ch] ?? ch);
+  return { body: iconv.encode(plain, 'cp949'), type: 'text/csv; charset=cp949' };
+}
 
 /** A file anonymous visitors download, as bytes with its media type and download name. */
 export interface PublicFile {
@@ -46,13 +64,14 @@ export async function openDataFile(
   format: OpenDataFormat,
   lang: 'ko' | 'en',
   renderer: FileRenderer = inThreadRenderer,
+  encoding: CsvEncoding = 'utf-8',
 ): Promise<PublicFile> {
   const c = cycleOf(cycles, year);
   const opts = { demo: c.demo, lang, unitWords: c.unitWords };
   const base = `hopejobs-${year}-results`;
   switch (format) {
     case 'csv':
-      return { body: Buffer.from(resultsCsv(c.outcome, c.framework, opts)), type: 'text/csv; charset=utf-8', name: `${base}.csv` };
+      return { ...(await csvBytes(resultsCsv(c.outcome, c.framework, opts), encoding)), name: `${base}${encoding === 'cp949' ? '-cp949' : ''}.csv` };
     case 'json':
       return { body: Buffer.from(resultsJson(c.outcome, c.framework, { demo: c.demo })), type: 'application/json; charset=utf-8', name: `${base}.json` };
     case 'xlsx':
@@ -60,6 +79,46 @@ export async function openDataFile(
         body: await renderer.render({ kind: 'results-xlsx', outcome: c.outcome, framework: c.framework, options: opts }),
         type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         name: `${base}.xlsx`,
+      };
+  }
+}
+
+/** Every published year as the long file reads it. */
+export function longYears(cycles: PublishedCycle[]): LongYear[] {
+  return cycles.map((c) => ({
+    year: c.year,
+    frameworkVersion: c.frameworkVersion,
+    demo: c.demo,
+    outcome: c.outcome,
+    framework: c.framework,
+    unitWords: c.unitWords,
+  }));
+}
+
+/**
+ * Open data across every published year of the given publication state: the long table (year × unit × indicator)
+ * as CSV or xlsx (with the crosswalk and the dictionary as sheets), or the data dictionary as CSV.
+ */
+export async function longOpenDataFile(
+  cycles: PublishedCycle[],
+  format: LongDataFormat,
+  lang: 'ko' | 'en',
+  renderer: FileRenderer = inThreadRenderer,
+  encoding: CsvEncoding = 'utf-8',
+): Promise<PublicFile> {
+  if (cycles.length === 0) throw notFound({ ko: '공개 결과', en: 'Published results' });
+  const years = longYears(cycles);
+  const suffix = encoding === 'cp949' ? '-cp949' : '';
+  switch (format) {
+    case 'csv':
+      return { ...(await csvBytes(longCsv(years, lang), encoding)), name: `hopejobs-indicators-long${suffix}.csv` };
+    case 'dictionary.csv':
+      return { ...(await csvBytes(dictionaryCsv(years, lang), encoding)), name: `hopejobs-data-dictionary${suffix}.csv` };
+    case 'xlsx':
+      return {
+        body: await renderer.render({ kind: 'long-xlsx', years, lang }),
+        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        name: 'hopejobs-indicators-long.xlsx',
       };
   }
 }

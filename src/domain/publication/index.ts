@@ -10,6 +10,19 @@ export { resultsCsv, resultsJson, resultsObject, resultsXlsx, openDataResultsSch
 export type { OpenDataOptions, OpenDataResults, XlsxOptions } from './open-data.js';
 export { SHEETS as XLSX_SHEETS } from './open-data-xlsx.js';
 export { resultColumns, indicatorColumns, type Column } from './result-columns.js';
+export {
+  crosswalkColumns,
+  dictionaryCsv,
+  dictionaryEntries,
+  indicatorCrosswalk,
+  longColumns,
+  longCsv,
+  longRows,
+  longXlsx,
+  LONG_SHEETS,
+  type LongYear,
+} from './open-data-long.js';
+export { atPrecision, withinPrecision, AS_ENTERED, POINTS_PRECISION, WHOLE, type Precision } from './number-format.js';
 
 // Press release
 export { pressReleaseDraft, pressReleaseSummaryEn, type PressReleaseOptions, type PressReleaseSummaryOptions } from './press-release.js';
@@ -35,7 +48,18 @@ export {
   scorecardView,
   type PublishedCycle,
 } from './published-results.js';
-export { openDataFile, scorecardPdfFile, pressRelease, savePressRelease, type OpenDataFormat, type PublicFile } from './files.js';
+export {
+  longOpenDataFile,
+  longYears,
+  openDataFile,
+  scorecardPdfFile,
+  pressRelease,
+  savePressRelease,
+  type CsvEncoding,
+  type LongDataFormat,
+  type OpenDataFormat,
+  type PublicFile,
+} from './files.js';
 export {
   publicationWorkspace,
   pressReleaseVersion,

@@ -11,6 +11,7 @@ import { describeMethod, kindText } from './method-text.js';
 import type { OpenDataOptions } from './open-data.js';
 import { indicatorColumns, indicatorRows, resultColumns, type CellValue, type Column } from './result-columns.js';
 import { neutraliseFormula } from './text-cell.js';
+import { precisionText } from './number-format.js';
 import type { UnitWords } from '../reference/unit-words.js';
 
 export interface XlsxOptions extends OpenDataOptions {
@@ -64,10 +65,10 @@ function tableSheet<Row>(wb: ExcelJS.Workbook, name: string, columns: Column<Row
 
 function dictionarySheet(wb: ExcelJS.Workbook, outcome: CycleOutcome, framework: FrameworkDefinition, demo: boolean, words?: UnitWords): void {
   const ws = wb.addWorksheet(SHEETS.dictionary);
-  ws.columns = [14, 30, 30, 16, 10, 10, 10, 50, 50, 8].map((width) => ({ width }));
+  ws.columns = [14, 30, 30, 16, 10, 10, 10, 50, 50, 12].map((width) => ({ width }));
   put(ws.getCell('A1'), '데이터 사전 / Data dictionary');
   ws.getCell('A1').font = { bold: true, size: 14 };
-  const header = ws.addRow(['시트 / Sheet', '열 이름', 'Column name', '키 / Key', '단위', 'Unit', '자료형 / Type', '정의', 'Definition']);
+  const header = ws.addRow(['시트 / Sheet', '열 이름', 'Column name', '키 / Key', '단위', 'Unit', '자료형 / Type', '정의', 'Definition', '정밀도 / Precision']);
   styleHeader(header);
   const tables: Array<[string, Column<never>[]]> = [
     [SHEETS.results, resultColumns(outcome, framework, demo, words) as Column<never>[]],
@@ -86,6 +87,7 @@ function dictionarySheet(wb: ExcelJS.Workbook, outcome: CycleOutcome, framework:
         c.type === 'number' ? '숫자 / number' : '문자 / text',
         c.definition.ko,
         c.definition.en,
+        c.precision === undefined ? '' : `${precisionText(c.precision, 'ko')} / ${precisionText(c.precision, 'en')}`,
       ].forEach((v, j) => put(row.getCell(j + 1), v));
     }
   }
@@ -164,7 +166,7 @@ function aboutSheet(wb: ExcelJS.Workbook, outcome: CycleOutcome, framework: Fram
 /**
  * The results workbook (xlsx) as a Buffer, sheets in this order: 결과, 지표별 득점, 데이터 사전, 안내. Result and
  * indicator sheets have a styled, frozen, filterable header row and number formats; numbers are stored as numbers
- * at full precision, text is neutralised against formula injection.
+ * at their declared precision (points 2 decimals, raw values as entered), text is neutralised against formula injection.
  *
  * @example const wb = new ExcelJS.Workbook(); await wb.xlsx.load(await resultsXlsx(outcome, framework, { demo: true }));
  */

@@ -1,7 +1,8 @@
 /**
  * Open data of a cycle's results: CSV (UTF-8 with BOM, for Excel), JSON (a documented, versioned shape) and xlsx
- * (see `open-data-xlsx.ts`). Numbers are written at full precision (JavaScript's shortest round-trip form), so a
- * published file reproduces the stored run exactly; text cells are protected against formula injection.
+ * (see `open-data-xlsx.ts`). In CSV and xlsx every figure is rounded to the precision its column declares (points
+ * and 0–100 scores 2 decimals, raw values as entered, ranks and won whole; `result-columns.ts`); the JSON keeps the
+ * stored run's full precision, so it reproduces the run exactly. Text cells are protected against formula injection.
  */
 import { z } from 'zod';
 import { fieldPoints, type FrameworkDefinition } from '../frameworks/definition.js';
@@ -46,7 +47,7 @@ function csvField(value: CellValue): string {
  * correctly. Headers are Korean by default, with codes: `S1 사회적경제기업 제품 공공구매 실적(점)`.
  *
  * @throws {Error} when a result is NaN or infinite (the engine never produces one; a file must not carry one).
- * @example resultsCsv(outcome, framework, { demo: true }).split('\r\n')[1] // → '1,11215,광진구,88.85103814896098,…'
+ * @example resultsCsv(outcome, framework, { demo: true }).split('\r\n')[1] // → '1,11215,광진구,88.85,…'
  */
 export function resultsCsv(outcome: CycleOutcome, framework: FrameworkDefinition, options: OpenDataOptions): string {
   const lang = options.lang ?? 'ko';

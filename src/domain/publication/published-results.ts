@@ -18,6 +18,8 @@ export interface PublishedCycle {
   demo: boolean;
   publishedAt: Date;
   runId: number;
+  /** The version number of the framework the published run was scored with. */
+  frameworkVersion: number;
   outcome: CycleOutcome;
   framework: FrameworkDefinition;
   pressRelease: string | null;
@@ -98,6 +100,7 @@ async function loadPublished(db: DbOrTx): Promise<PublishedCycle[]> {
       demo: r.isDemo,
       publishedAt: r.publishedAt,
       runId: r.runId,
+      frameworkVersion: snapshot.frameworkVersion,
       outcome: r.result as CycleOutcome,
       framework: frameworkDefinitionSchema.parse(snapshot.framework),
       pressRelease: r.pressRelease,

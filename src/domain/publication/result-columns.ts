@@ -6,6 +6,7 @@ import { fieldPoints, type FrameworkDefinition, type Indicator } from '../framew
 import type { CycleOutcome, UnitOutcome } from '../scoring/evaluate.js';
 import { DEMO_LABEL, shortName, tierName, type Lang } from './labels.js';
 import { SEOUL_UNIT_WORDS, type UnitWords } from '../reference/unit-words.js';
+import { AS_ENTERED, atPrecision, POINTS_PRECISION, WHOLE, type Precision } from './number-format.js';
 
 type Bi = { ko: string; en: string };
 export type CellValue = number | string | null;
@@ -21,12 +22,35 @@ export interface Column<Row> {
   value: (row: Row, lang: Lang) => CellValue;
   /** Excel number format for the workbook. */
   numFmt?: string;
+  /** A number column's declared precision: its values are rounded to it in every file (see {@link withPrecision}). */
+  precision?: Precision;
+}
+
+/**
+ * The columns with each number rounded to its declared precision, so no file carries float noise
+ * (`90.81091354325501` → 90.81): the CSV, the workbook and the long file all read values through this.
+ */
+export function withPrecision<Row>(columns: Column<Row>[]): Column<Row>[] {
+  return columns.map((c) => {
+    const precision = c.precision;
+    if (c.type !== 'number' || precision === undefined) return c;
+    return {
+      ...c,
+      value: (row: Row, lang: Lang) => {
+        const v = c.value(row, lang);
+        return typeof v === 'number' ? atPrecision(v, precision) : v;
+      },
+    };
+  });
 }
 
 const bi = (ko: string, en: string): Bi => ({ ko, en });
 const NONE = bi('', '');
 const POINTS = bi('점', 'points');
-const FULL = '0.0########';
+/** Points and 0–100 scores: two decimals, as the framework states points. */
+const FULL = '#,##0.00';
+/** Raw values as entered: up to 10 decimals shown, none when whole. */
+const RAW = '#,##0.##########';
 
 /** The unit-name column in the installation's words: '자치구' / 'District' in Seoul, '시·군' / 'City or county' in a province. */
 function nameColumnText(words: UnitWords) {
@@ -50,6 +74,7 @@ export function resultColumns(
       unit: bi('위', 'rank'),
       type: 'number',
       numFmt: '0',
+      precision: WHOLE,
       definition: bi('가점·감점을 반영한 총점 순위 (동점은 같은 순위)', 'Rank by total score after bonus and penalty (ties share a rank)'),
       value: (u) => u.rank,
     },
@@ -68,6 +93,7 @@ export function resultColumns(
       unit: POINTS,
       type: 'number',
       numFmt: FULL,
+      precision: POINTS_PRECISION,
       definition: bi('지표 득점 합계 + 가점 + 감점', 'Indicator points + bonus + penalty'),
       value: (u) => u.score,
     },
@@ -77,6 +103,7 @@ export function resultColumns(
       unit: POINTS,
       type: 'number',
       numFmt: FULL,
+      precision: POINTS_PRECISION,
       definition: bi(`모든 세부지표 득점의 합 (${framework.totalPoints}점 만점)`, `Sum of the points of all indicators (out of ${framework.totalPoints})`),
       value: (u) => u.baseScore,
     },
@@ -86,6 +113,7 @@ export function resultColumns(
       unit: POINTS,
       type: 'number',
       numFmt: FULL,
+      precision: POINTS_PRECISION,
       definition: bi('상한을 적용한 가점 (0 이상)', 'Bonus after caps (0 or more)'),
       value: (u) => u.bonus,
     },
@@ -95,6 +123,7 @@ export function resultColumns(
       unit: POINTS,
       type: 'number',
       numFmt: FULL,
+      precision: POINTS_PRECISION,
       definition: bi('상한을 적용한 감점 (0 이하)', 'Penalty after caps (0 or less)'),
       value: (u) => u.penalty,
     },
@@ -104,6 +133,7 @@ export function resultColumns(
       unit: bi('위', 'rank'),
       type: 'number',
       numFmt: '0',
+      precision: WHOLE,
       definition: bi('전년도 평가 순위 (없으면 빈칸)', 'Rank in the previous year (blank if none)'),
       value: (u) => u.previousRank,
     },
@@ -121,6 +151,7 @@ export function resultColumns(
       unit: bi('원', 'KRW'),
       type: 'number',
       numFmt: '#,##0',
+      precision: WHOLE,
       definition: bi('시상금 (원)', 'Prize money in won'),
       value: (u) => u.prize,
     },
@@ -130,6 +161,7 @@ export function resultColumns(
       unit: bi('년', 'years'),
       type: 'number',
       numFmt: '0',
+      precision: WHOLE,
       definition: bi(
         '올해까지 연속으로 우수 이상 등급을 받은 햇수 (올해 받지 못했으면 0)',
         'Consecutive years up to this one holding an excellence tier (0 if not this year)',
@@ -142,6 +174,7 @@ export function resultColumns(
       unit: bi('년', 'year'),
       type: 'number',
       numFmt: '0',
+      precision: WHOLE,
       definition: bi('연속 기록이 시작된 연도 (없으면 빈칸)', 'First year of the current streak (blank if none)'),
       value: (u) => u.streak?.from ?? null,
     },
@@ -154,6 +187,7 @@ export function resultColumns(
       unit: POINTS,
       type: 'number',
       numFmt: FULL,
+      precision: POINTS_PRECISION,
       definition: bi(`분야 '${f.name.ko}' 득점 (${max}점 만점)`, `Points in the field '${f.name.en}' (out of ${max})`),
       value: (u) => u.fieldScores[f.code] ?? null,
     });
@@ -165,6 +199,7 @@ export function resultColumns(
       unit: POINTS,
       type: 'number',
       numFmt: FULL,
+      precision: POINTS_PRECISION,
       definition: bi(`세부지표 '${i.name.ko}' 득점 (${i.points}점 만점)`, `Points for the indicator '${i.name.en}' (out of ${i.points})`),
       value: (u) => u.points[i.code] ?? null,
     });
@@ -177,7 +212,7 @@ export function resultColumns(
     definition: bi("'데모 데이터'이면 합성 자료로 만든 결과", "'Demo data' marks results computed from synthetic data"),
     value: (_u, lang) => (demo ? DEMO_LABEL[lang] : lang === 'ko' ? '평가 결과' : 'Evaluation result'),
   });
-  return columns;
+  return withPrecision(columns);
 }
 
 /** Row of the long table: one unit × one indicator. */
@@ -189,7 +224,7 @@ export interface IndicatorRow {
 /** One row per district and indicator: the raw value, its 0–100 score and the points (workbook sheet 지표별 득점). */
 export function indicatorColumns(words: UnitWords = SEOUL_UNIT_WORDS): Column<IndicatorRow>[] {
   const unitName = nameColumnText(words);
-  return [
+  return withPrecision<IndicatorRow>([
     { key: 'code', header: bi('코드', 'Code'), unit: NONE, type: 'text', definition: bi('행정표준코드', 'Administrative code'), value: (r) => r.unit.code },
     {
       key: 'name',
@@ -228,7 +263,8 @@ export function indicatorColumns(words: UnitWords = SEOUL_UNIT_WORDS): Column<In
       header: bi('원자료 값', 'Raw value'),
       unit: bi('지표 단위', 'indicator unit'),
       type: 'number',
-      numFmt: '#,##0.##########',
+      numFmt: RAW,
+      precision: AS_ENTERED,
       definition: bi(
         '자치구가 제출하고 시가 검증한 값 (정성 지표는 심사 점수)',
         'Value submitted by the district and verified by the city (panel score for qualitative indicators)',
@@ -249,6 +285,7 @@ export function indicatorColumns(words: UnitWords = SEOUL_UNIT_WORDS): Column<In
       unit: bi('0–100', '0–100'),
       type: 'number',
       numFmt: FULL,
+      precision: POINTS_PRECISION,
       definition: bi('산정 방식에 따라 0–100으로 환산한 점수', 'Raw value scored on 0–100 by the indicator’s method'),
       value: (r) => r.unit.normalised[r.indicator.code] ?? null,
     },
@@ -257,7 +294,8 @@ export function indicatorColumns(words: UnitWords = SEOUL_UNIT_WORDS): Column<In
       header: bi('배점(점)', 'Maximum (points)'),
       unit: POINTS,
       type: 'number',
-      numFmt: '0.##',
+      numFmt: '#,##0.##',
+      precision: POINTS_PRECISION,
       definition: bi('지표 배점', 'Points available for the indicator'),
       value: (r) => r.indicator.points,
     },
@@ -267,10 +305,11 @@ export function indicatorColumns(words: UnitWords = SEOUL_UNIT_WORDS): Column<In
       unit: POINTS,
       type: 'number',
       numFmt: FULL,
+      precision: POINTS_PRECISION,
       definition: bi('환산 점수 ÷ 100 × 배점', 'Score ÷ 100 × maximum'),
       value: (r) => r.unit.points[r.indicator.code] ?? null,
     },
-  ];
+  ]);
 }
 
 /** Every district × indicator pair, districts in rank order, indicators in framework order. */

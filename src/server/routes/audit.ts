@@ -2,15 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { auditCsvQuery, auditPageSchema, auditQuery, auditVerificationSchema } from '../../contract/audit.js';
 import { auditIntegrity, browseAudit } from '../../domain/audit-view.js';
+import { auditCsv } from '../../domain/audit-csv.js';
 import { attachmentDisposition } from '../../domain/exports/download-name.js';
-import { neutraliseFormula } from '../../domain/publication/text-cell.js';
 import type { AppContext } from '../context.js';
-
-function csvCell(v: unknown): string {
-  let s = v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
-  s = neutraliseFormula(s);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 export const auditRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -43,20 +37,18 @@ export const auditRoutes =
       '/api/v1/audit.csv',
       {
         config: { access: { roles: ['city_admin', 'auditor'] } },
-        schema: { tags: ['audit'], summary: 'Audit log export (CSV, UTF-8 with BOM)', querystring: auditCsvQuery },
+        schema: {
+          tags: ['audit'],
+          summary: '감사 로그 CSV / audit log export (CSV, UTF-8 with BOM; Korean headers, ?lang=en for English; times in KST)',
+          querystring: auditCsvQuery,
+        },
       },
       async (req, reply) => {
         const { entries } = await browseAudit(db, req.principal, toQuery(req.query));
-        const header = ['seq', 'at', 'actor', 'action', 'entity_type', 'entity_id', 'org_unit', 'before', 'after', 'reason', 'hash'];
-        const lines = entries.map((e) =>
-          [e.seq, e.at.toISOString(), e.actorLabel, e.action, e.entityType, e.entityId, e.orgUnitCode, e.before, e.after, e.reason, e.hash]
-            .map(csvCell)
-            .join(','),
-        );
         return reply
           .type('text/csv; charset=utf-8')
           .header('content-disposition', attachmentDisposition('audit-log.csv'))
-          .send(`\uFEFF${header.join(',')}\r\n${lines.join('\r\n')}\r\n`);
+          .send(auditCsv(entries, req.query.lang ?? 'ko'));
       },
     );
 

@@ -1,8 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { yearParams } from '../../contract/common.js';
-import { downloadQuery, engineInputSchema, publicCycleListSchema, publicScorecardParams, resultsSchema, scorecardSchema } from '../../contract/public.js';
+import {
+  downloadQuery,
+  engineInputSchema,
+  openDataQuery,
+  publicCycleListSchema,
+  publicScorecardParams,
+  resultsSchema,
+  scorecardSchema,
+} from '../../contract/public.js';
 import { RenderPool, defaultRenderThreads } from '../../domain/file-rendering/index.js';
 import {
+  longOpenDataFile,
   openDataFile,
   publishedCycle,
   publishedCycles,
@@ -117,17 +126,60 @@ export const publicRoutes =
           preHandler,
           schema: {
             tags: ['public'],
-            summary: `공개 데이터 / open data (${format.toUpperCase()}${format === 'xlsx' ? ', with a data dictionary sheet' : format === 'csv' ? ', UTF-8 with BOM' : ''})`,
+            summary: `공개 데이터 / open data (${format.toUpperCase()}${format === 'xlsx' ? ', with a data dictionary sheet' : format === 'csv' ? ', UTF-8 with BOM or ?encoding=cp949' : ''}; Korean headers, ?lang=en for English)`,
             params: yearParams,
-            querystring: downloadQuery,
+            querystring: openDataQuery,
           },
         },
         async (req, reply) => {
           const all = await publishedCycles(db);
           const { year } = req.params;
-          const lang = format === 'json' ? 'ko' : requestLang(req);
-          if (format !== 'json') reply.headers(byLanguage);
-          return sendStored(req, reply, await storeOnce(all, `results.${format}:${year}:${lang}`, () => openDataFile(all, year, format, lang, renderer)));
+          // Korean unless the address asks for English: the file is the same for every reader of the address.
+          const lang = format === 'json' ? 'ko' : (req.query.lang ?? 'ko');
+          const encoding = format === 'csv' ? (req.query.encoding ?? 'utf-8') : 'utf-8';
+          return sendStored(
+            req,
+            reply,
+            await storeOnce(all, `results.${format}:${year}:${lang}:${encoding}`, () => openDataFile(all, year, format, lang, renderer, encoding)),
+          );
+        },
+      );
+    }
+
+    const longFiles = [
+      { format: 'csv', url: '/api/v1/public/open-data/indicators-long.csv', summary: 'every published year, year × unit × indicator, CSV' },
+      {
+        format: 'xlsx',
+        url: '/api/v1/public/open-data/indicators-long.xlsx',
+        summary: 'every published year, year × unit × indicator, xlsx with crosswalk and dictionary sheets',
+      },
+      {
+        format: 'dictionary.csv',
+        url: '/api/v1/public/open-data/dictionary.csv',
+        summary: 'data dictionary of every open-data column (name ko/en, type, unit, precision, meaning), CSV',
+      },
+    ] as const;
+    for (const file of longFiles) {
+      app.get(
+        file.url,
+        {
+          config: { access: 'public' },
+          preHandler,
+          schema: {
+            tags: ['public'],
+            summary: `공개 데이터 전체 연도 / open data across years: ${file.summary} (Korean headers, ?lang=en; CSV ?encoding=cp949)`,
+            querystring: openDataQuery,
+          },
+        },
+        async (req, reply) => {
+          const all = await publishedCycles(db);
+          const lang = req.query.lang ?? 'ko';
+          const encoding = file.format === 'xlsx' ? 'utf-8' : (req.query.encoding ?? 'utf-8');
+          return sendStored(
+            req,
+            reply,
+            await storeOnce(all, `open-data.${file.format}:${lang}:${encoding}`, () => longOpenDataFile(all, file.format, lang, renderer, encoding)),
+          );
         },
       );
     }

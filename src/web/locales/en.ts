@@ -9,6 +9,8 @@ import { enHandbook } from './en-handbook.js';
 import { enSso } from './en-sso.js';
 import { enAwards } from './en-awards.js';
 import { enPublication } from './en-publication.js';
+
+import { enScorecards } from './en-scorecards.js';
 import type { ko } from './ko.js';
 
 export const en: typeof ko = {
@@ -17,6 +19,8 @@ export const en: typeof ko = {
   ...enEmail,
   ...enAwards,
   ...enPublication,
+
+  ...enScorecards,
   ...enAccounts,
   ...enTotp,
   ...enGates,
@@ -240,7 +244,7 @@ export const en: typeof ko = {
     rankTrendHeading: 'Rank by year',
     radarHeading: 'Compared with the {{cityEn}} median',
     radarDescription:
-      'Normalised score per indicator (0–100) against the median of the {{unitCount}} {{cityEn}} {{unitsEn}}. Axes are labelled with indicator codes.',
+      'Normalised score per indicator (0–100) against the median of the {{unitCount}} {{cityEn}} {{unitsEn}}. Axes are labelled with indicator names.',
     seriesScore: 'Score',
     seriesRank: 'Rank',
     seriesDistrict: '{{district}}',

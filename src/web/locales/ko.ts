@@ -10,6 +10,8 @@ import { koSso } from './ko-sso.js';
 import { koAwards } from './ko-awards.js';
 import { koPublication } from './ko-publication.js';
 
+import { koScorecards } from './ko-scorecards.js';
+
 // Korean is the language of record. Every UI string lives here (or in a file spread in below); en.ts mirrors this shape exactly.
 export const ko = {
   ...koTexts,
@@ -17,6 +19,8 @@ export const ko = {
   ...koEmail,
   ...koAwards,
   ...koPublication,
+
+  ...koScorecards,
   ...koAccounts,
   ...koTotp,
   ...koGates,
@@ -238,7 +242,7 @@ export const ko = {
     trendHeading: '연도별 점수 추이',
     rankTrendHeading: '연도별 순위 변동',
     radarHeading: '{{cityShortKo}} 중앙값과 비교',
-    radarDescription: '지표별 정규화 점수(0–100)를 {{cityShortKo}} {{unitCount}}개 {{unitKo}}의 중앙값과 비교합니다. 축 이름은 지표 코드입니다.',
+    radarDescription: '지표별 정규화 점수(0–100)를 {{cityShortKo}} {{unitCount}}개 {{unitKo}}의 중앙값과 비교합니다. 축 이름은 지표 이름입니다.',
     seriesScore: '점수',
     seriesRank: '순위',
     seriesDistrict: '{{district}}',

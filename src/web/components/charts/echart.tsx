@@ -10,6 +10,25 @@ interface EChartProps {
   height?: number;
 }
 
+interface AxisModel {
+  axis?: { scale?: { getExtent?: () => [number, number] } };
+}
+
+/**
+ * The lowest value of the drawn value axis (the y-axis, or a radar's first axis), as ECharts computed it: written on
+ * the chart element as `data-axis-min` so that tests and tools can check where a chart starts without reading pixels.
+ */
+function renderedAxisMinimum(chart: EChartsType): number | null {
+  const model = (chart as unknown as { getModel?: () => { getComponent: (type: string, index?: number) => AxisModel | undefined } }).getModel?.();
+  const y = model?.getComponent('yAxis', 0)?.axis?.scale?.getExtent?.();
+  if (y !== undefined) return y[0];
+  const radar = (
+    model?.getComponent('radar', 0) as { coordinateSystem?: { getIndicatorAxes?: () => AxisModel['axis'][] } } | undefined
+  )?.coordinateSystem?.getIndicatorAxes?.();
+  const first = radar?.[0]?.scale?.getExtent?.();
+  return first === undefined ? null : first[0];
+}
+
 /** Draws an ECharts chart, loading ECharts itself only when the first chart appears. */
 export function EChart({ option, ariaLabel, height = 320 }: EChartProps) {
   const ref = useRef<HTMLDivElement>(null);
@@ -35,7 +54,14 @@ export function EChart({ option, ariaLabel, height = 320 }: EChartProps) {
   }, []);
 
   useEffect(() => {
-    chart?.setOption(option, { notMerge: true });
+    if (chart === null) return;
+    chart.setOption(option, { notMerge: true });
+    const element = ref.current;
+    if (element !== null) {
+      const min = renderedAxisMinimum(chart);
+      if (min === null) delete element.dataset.axisMin;
+      else element.dataset.axisMin = String(min);
+    }
   }, [chart, option]);
 
   return <div ref={ref} role="img" aria-label={ariaLabel} className={`${styles.chart} ${chart === null ? styles.placeholder : ''}`} style={{ height }} />;

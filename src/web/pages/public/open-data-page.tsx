@@ -3,6 +3,9 @@ import { PageTitle } from '../../components/ui/page-title.js';
 import { QueryState } from '../../components/ui/query-state.js';
 import { EmptyState } from '../../components/ui/status.js';
 import { DatasetList } from '../../features/open-data/components/dataset-list.js';
+import { ButtonLink } from '../../components/ui/button.js';
+import { longDownloadUrl } from '../../features/open-data/api/download-urls.js';
+import listStyles from '../../features/open-data/components/dataset-list.module.css';
 import { useCycles } from '../../features/results/api/get-cycles.js';
 import styles from '../page.module.css';
 
@@ -11,11 +14,13 @@ const apiEndpoints = [
   '/api/v1/public/cycles/{year}/results',
   '/api/v1/public/cycles/{year}/results.csv',
   '/api/v1/public/cycles/{year}/districts/{code}/scorecard',
+  '/api/v1/public/open-data/indicators-long.csv',
+  '/api/v1/public/open-data/dictionary.csv',
 ];
 
 /** Downloads of every published cycle's results, and a pointer to the API. */
 export default function OpenDataPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const cycles = useCycles();
   return (
     <>
@@ -26,10 +31,33 @@ export default function OpenDataPage() {
       </div>
       <QueryState query={cycles} isEmpty={(data) => data.length === 0} empty={<EmptyState title={t('results.empty')} text={t('results.emptyHint')} />}>
         {(data) => (
-          <section aria-labelledby="datasets-heading">
-            <h2 id="datasets-heading">{t('openData.datasetsHeading')}</h2>
-            <DatasetList cycles={data} />
-          </section>
+          <>
+            <section aria-labelledby="datasets-heading">
+              <h2 id="datasets-heading">{t('openData.datasetsHeading')}</h2>
+              <p>{t('openDataMore.precisionNote')}</p>
+              <DatasetList cycles={data} />
+            </section>
+            <section className={styles.section} aria-labelledby="long-heading">
+              <h2 id="long-heading">{t('openDataMore.longHeading')}</h2>
+              <p>{t('openDataMore.longDescription')}</p>
+              <ul className={listStyles.formats} aria-label={t('openDataMore.longFormatsLabel')}>
+                {(
+                  [
+                    [longDownloadUrl('xlsx', i18n.language), t('openData.xlsx')],
+                    [longDownloadUrl('csv', i18n.language), t('openData.csv')],
+                    [longDownloadUrl('csv', i18n.language, 'cp949'), t('openDataMore.csvCp949')],
+                    [longDownloadUrl('dictionary.csv', i18n.language), t('openDataMore.dictionary')],
+                  ] as const
+                ).map(([href, label]) => (
+                  <li key={href}>
+                    <ButtonLink href={href} variant="secondary" size="small" download>
+                      {label}
+                    </ButtonLink>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          </>
         )}
       </QueryState>
       <section className={styles.section} aria-labelledby="api-heading">

@@ -11,6 +11,8 @@ import { IndicatorTable } from '../../features/scorecards/components/indicator-t
 import { RadarComparison } from '../../features/scorecards/components/radar-comparison.js';
 import { ScorecardSummary } from '../../features/scorecards/components/scorecard-summary.js';
 import { TrendCharts } from '../../features/scorecards/components/trend-charts.js';
+import { Robustness } from '../../features/scorecards/components/robustness.js';
+import { scorecardPdfUrl } from '../../features/open-data/api/download-urls.js';
 import { tierDisplay } from '../../lib/award-tiers.js';
 import type { CycleResults, Scorecard } from '../../types/index.js';
 import { NotFound } from '../../components/ui/not-found.js';
@@ -63,9 +65,20 @@ function ScorecardContent({ scorecard, results }: { scorecard: Scorecard; result
           {scorecard.demo && <DemoBadge />}
         </div>
         {scorecard.demo && <p className={styles.notice}>{t('common.demoDataNote')}</p>}
+        <p>
+          <a href={scorecardPdfUrl(scorecard.year, scorecard.district.code, i18n.language)} download>
+            {t('scorecardMore.pdfLink')}
+          </a>{' '}
+          <span className={styles.meta}>({t('scorecardMore.pdfHint')})</span>
+        </p>
       </div>
 
       <ScorecardSummary scorecard={scorecard} tier={tier} unitCount={unitCount} />
+
+      <section className={styles.section} aria-labelledby="robustness-heading">
+        <h2 id="robustness-heading">{t('scorecardMore.robustnessHeading')}</h2>
+        <Robustness scorecard={scorecard} tiers={results?.tiers ?? []} />
+      </section>
 
       {(scorecard.explanation.ko.length > 0 || scorecard.explanation.en.length > 0) && (
         <section className={styles.section} aria-labelledby="explanation-heading">

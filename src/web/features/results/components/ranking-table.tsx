@@ -8,7 +8,7 @@ import { AwardBadge } from '../../../components/ui/badge.js';
 import { RankChange } from '../../../components/ui/rank-change.js';
 import { paths } from '../../../config/paths.js';
 import { tierDisplay } from '../../../lib/award-tiers.js';
-import { formatScore } from '../../../lib/format.js';
+import { formatNumber, formatScore } from '../../../lib/format.js';
 import { localized } from '../../../lib/localized.js';
 import type { CycleResults, ResultUnit } from '../../../types/index.js';
 
@@ -76,6 +76,14 @@ export function RankingTable({ results, downloads }: { results: CycleResults; do
             </>
           );
         },
+      },
+      {
+        id: 'prize',
+        accessorFn: (u) => u.prize,
+        header: t('scorecardMore.prizeColumn'),
+        meta: { numeric: true },
+        sortDescFirst: true,
+        cell: ({ row }) => (row.original.prize > 0 ? formatNumber(row.original.prize) : '–'),
       },
       {
         id: 'movement',

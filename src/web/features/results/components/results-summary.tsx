@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { paths } from '../../../config/paths.js';
 import { AwardBadge } from '../../../components/ui/badge.js';
-import { formatScore } from '../../../lib/format.js';
+import { formatNumber, formatScore } from '../../../lib/format.js';
 import { localized } from '../../../lib/localized.js';
 import type { CycleResults } from '../../../types/index.js';
 import styles from './results-summary.module.css';
@@ -38,28 +38,32 @@ export function ResultsStats({ results }: { results: CycleResults }) {
 export function AwardTierList({ results }: { results: CycleResults }) {
   const { t, i18n } = useTranslation();
   return (
-    <ul className={styles.tiers}>
-      {results.tiers.map((tier, level) => {
-        const winners = results.units
-          .filter((u) => u.awardTier === tier.code)
-          .sort((a, b) => (a.rank ?? Number.POSITIVE_INFINITY) - (b.rank ?? Number.POSITIVE_INFINITY));
-        return (
-          <li key={tier.code} className={styles.tier}>
-            <AwardBadge label={localized(tier.name, i18n.language)} level={level} />
-            {winners.length === 0 ? (
-              <span className={styles.empty}>{t('results.noAwardees')}</span>
-            ) : (
-              <ul className={styles.districts}>
-                {winners.map((u) => (
-                  <li key={u.code}>
-                    <Link to={paths.scorecard(results.year, u.code)}>{u.name}</Link>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </li>
-        );
-      })}
-    </ul>
+    <>
+      <ul className={styles.tiers}>
+        {results.tiers.map((tier, level) => {
+          const winners = results.units
+            .filter((u) => u.awardTier === tier.code)
+            .sort((a, b) => (a.rank ?? Number.POSITIVE_INFINITY) - (b.rank ?? Number.POSITIVE_INFINITY));
+          return (
+            <li key={tier.code} className={styles.tier}>
+              <AwardBadge label={localized(tier.name, i18n.language)} level={level} />
+              {tier.prizeEach > 0 && <span className={styles.empty}>{t('scorecardMore.prizeEach', { amount: formatNumber(tier.prizeEach) })}</span>}
+              {winners.length === 0 ? (
+                <span className={styles.empty}>{t('results.noAwardees')}</span>
+              ) : (
+                <ul className={styles.districts}>
+                  {winners.map((u) => (
+                    <li key={u.code}>
+                      <Link to={paths.scorecard(results.year, u.code)}>{u.name}</Link>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {results.prizeTotal > 0 && <p className={styles.empty}>{t('scorecardMore.prizeTotal', { amount: formatNumber(results.prizeTotal) })}</p>}
+    </>
   );
 }

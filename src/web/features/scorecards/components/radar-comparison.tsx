@@ -13,6 +13,22 @@ interface RadarComparisonProps {
   indicators: ScorecardIndicator[];
 }
 
+/** Breaks a long indicator name into lines of about `width` characters at spaces (or anywhere, for Korean without spaces). */
+function wrapName(name: string, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of name.split(' ')) {
+    const candidate = line === '' ? word : `${line} ${word}`;
+    if ([...candidate].length <= width || line === '') line = candidate;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line !== '') lines.push(line);
+  return lines.slice(0, 3).join('\n');
+}
+
 /** The district's normalised score per indicator against the city median, both on 0–100. */
 export function RadarComparison({ districtName, indicators }: RadarComparisonProps) {
   const { t, i18n } = useTranslation();
@@ -27,10 +43,11 @@ export function RadarComparison({ districtName, indicators }: RadarComparisonPro
       tooltip: { trigger: 'item' },
       legend: { bottom: 0, data: [district, median], textStyle: { color: chartTheme.text } },
       radar: {
-        radius: '62%',
+        radius: '55%',
         center: ['50%', '46%'],
-        indicator: compared.map((i) => ({ name: i.code, max: 100, min: 0 })),
-        axisName: { color: chartTheme.subtle, fontSize: 12 },
+        // Axes carry the indicator names (wrapped), not their codes; every axis runs 0–100.
+        indicator: compared.map((i) => ({ name: wrapName(localized(i.name, i18n.language), i18n.language === 'en' ? 18 : 9), max: 100, min: 0 })),
+        axisName: { color: chartTheme.subtle, fontSize: 11, lineHeight: 14 },
         splitLine: { lineStyle: { color: chartTheme.grid } },
         splitArea: { show: false },
       },
@@ -55,9 +72,9 @@ export function RadarComparison({ districtName, indicators }: RadarComparisonPro
         },
       ],
     };
-  }, [compared, districtName, t]);
+  }, [compared, districtName, t, i18n.language]);
 
-  const summary = compared.map((i) => `${i.code} ${formatScore(i.normalised, 1)} / ${formatScore(i.median, 1)}`).join(', ');
+  const summary = compared.map((i) => `${localized(i.name, i18n.language)} ${formatScore(i.normalised, 1)} / ${formatScore(i.median, 1)}`).join(', ');
 
   return (
     <section className={styles.panel} aria-labelledby={headingId}>
@@ -67,7 +84,8 @@ export function RadarComparison({ districtName, indicators }: RadarComparisonPro
         <p>{t('scorecard.noRadar')}</p>
       ) : (
         <>
-          <EChart option={option} ariaLabel={`${t('scorecard.radarHeading')}: ${summary}`} height={420} />
+          <EChart option={option} ariaLabel={`${t('scorecard.radarHeading')}: ${summary}`} height={460} />
+          <p className={styles.description}>{t('scorecardMore.radarAxisNote')}</p>
           <details className={styles.details}>
             <summary>{t('common.showAsTable')}</summary>
             <table>

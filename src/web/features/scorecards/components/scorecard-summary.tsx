@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { AwardBadge } from '../../../components/ui/badge.js';
 import { RankChange } from '../../../components/ui/rank-change.js';
 import type { TierDisplay } from '../../../lib/award-tiers.js';
-import { formatScore } from '../../../lib/format.js';
+import { formatNumber, formatScore } from '../../../lib/format.js';
 import type { Scorecard } from '../../../types/index.js';
 import styles from './scorecard-summary.module.css';
 
@@ -13,7 +13,7 @@ interface ScorecardSummaryProps {
   unitCount: number | null;
 }
 
-/** Total score, rank with its change since last year, award and adjustments. */
+/** Total score, rank with its change since last year, award, prize money (won) and adjustments. */
 export function ScorecardSummary({ scorecard, tier, unitCount }: ScorecardSummaryProps) {
   const { t } = useTranslation();
   const previous = scorecard.trend.filter((point) => point.year < scorecard.year).sort((a, b) => b.year - a.year)[0];
@@ -36,6 +36,12 @@ export function ScorecardSummary({ scorecard, tier, unitCount }: ScorecardSummar
       <div className={styles.stat}>
         <dt>{t('scorecard.awardTier')}</dt>
         <dd className={styles.small}>{tier === null ? t('common.none') : <AwardBadge {...tier} />}</dd>
+      </div>
+      <div className={styles.stat}>
+        <dt>{t('scorecardMore.prize')}</dt>
+        <dd className={styles.small}>
+          {scorecard.prize > 0 ? t('scorecardMore.prizeValue', { amount: formatNumber(scorecard.prize) }) : t('scorecardMore.prizeNone')}
+        </dd>
       </div>
       <div className={styles.stat}>
         <dt>{t('scorecard.adjustments')}</dt>

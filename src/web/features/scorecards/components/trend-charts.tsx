@@ -20,11 +20,13 @@ function lineOption(
   name: string,
   inverse: boolean,
   format: (value: number) => string,
+  /** The axis name drawn on the chart, saying where the axis starts when it is not at zero. */
+  axisName: string,
   max?: number,
 ): ChartOption {
   return {
     textStyle: { fontFamily: chartTheme.fontFamily, color: chartTheme.text },
-    grid: { left: 48, right: 24, top: 24, bottom: 32 },
+    grid: { left: 48, right: 24, top: 40, bottom: 32 },
     tooltip: { trigger: 'axis', valueFormatter: (value) => format(Number(value)) },
     xAxis: {
       type: 'category',
@@ -34,10 +36,13 @@ function lineOption(
     },
     yAxis: {
       type: 'value',
+      name: axisName,
+      nameLocation: 'end',
+      nameTextStyle: { color: chartTheme.subtle, align: 'left' },
       inverse,
-      min: inverse ? 1 : undefined,
+      // Scores start at 0, so that 93 → 76 does not look like a collapse; ranks start at 1 (1st at the top, named so).
+      min: inverse ? 1 : 0,
       max,
-      scale: !inverse,
       minInterval: inverse ? 1 : undefined,
       axisLabel: { color: chartTheme.subtle },
       splitLine: { lineStyle: { color: chartTheme.grid } },
@@ -75,6 +80,7 @@ export function TrendCharts({ trend, unitCount }: TrendChartsProps) {
         t('scorecard.seriesScore'),
         false,
         (value) => formatScore(value),
+        t('scorecardMore.scoreAxis'),
       ),
     [points, t],
   );
@@ -86,6 +92,7 @@ export function TrendCharts({ trend, unitCount }: TrendChartsProps) {
         t('scorecard.seriesRank'),
         true,
         (value) => t('common.rankUnit', { rank: value }),
+        t('scorecardMore.rankAxis'),
         unitCount ?? undefined,
       ),
     [points, t, unitCount],
@@ -98,11 +105,14 @@ export function TrendCharts({ trend, unitCount }: TrendChartsProps) {
       <div className={styles.panel}>
         <h3>{t('scorecard.trendHeading')}</h3>
         <EChart option={scoreOption} ariaLabel={`${t('scorecard.trendHeading')}: ${summary}`} height={260} />
+        <p className={styles.description}>{t('scorecardMore.scoreAxisNote')}</p>
         <TrendTable points={points} />
       </div>
       <div className={styles.panel}>
         <h3>{t('scorecard.rankTrendHeading')}</h3>
         <EChart option={rankOption} ariaLabel={`${t('scorecard.rankTrendHeading')}: ${summary}`} height={260} />
+        <p className={styles.description}>{t('scorecardMore.rankAxisNote')}</p>
+        <TrendTable points={points} />
       </div>
     </div>
   );
