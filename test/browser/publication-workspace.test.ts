@@ -29,10 +29,14 @@ describe.skipIf(skip)('the publication workspace in Chromium', () => {
     await demo?.stop();
   });
 
-  async function session(): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  async function session(lang: 'ko' | 'en' = 'ko'): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ locale: lang === 'en' ? 'en-GB' : 'ko-KR', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
+    if (lang === 'en') {
+      await page.goto(demo.url);
+      await page.evaluate(() => localStorage.setItem('hopejobs.lang', 'en'));
+    }
     return { context, page };
   }
 
@@ -99,6 +103,34 @@ describe.skipIf(skip)('the publication workspace in Chromium', () => {
     await page.getByRole('button', { name: '버전 1 내용으로 되돌리기' }).click();
     await page.getByRole('status').getByText('버전 1의 내용을 새 버전으로 저장했습니다 (버전 3).').waitFor();
     await expect.poll(async () => editor.inputValue()).not.toContain('첫 번째 탭에서 덧붙인 줄');
+    await context.close();
+  });
+
+  it('works in English: menu, heading, editor, buttons and downloads in English, no accessibility violations', async () => {
+    const { context, page } = await session('en');
+    await signInPage(page, demo.url, 'admin', demo.password);
+    await page.getByRole('navigation', { name: 'Work menu' }).getByRole('link', { name: 'Publication', exact: true }).click();
+    await page.waitForURL((u) => u.pathname === '/admin/cycles/2019/publication');
+    await page.getByRole('heading', { name: 'Publication documents', level: 1 }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.title()).toContain('Publication documents');
+    // The press release itself stays Korean (it is the city's Korean document); the screen around it is English.
+    const editor = page.getByLabel('Press-release text');
+    await expect.poll(async () => editor.inputValue()).toContain('보도일시: ');
+    for (const name of ['Press release', 'Saved versions', 'Results report']) await page.getByRole('heading', { name, exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Save as a new version' }).waitFor();
+    await page.getByRole('table', { name: 'Press-release versions' }).waitFor();
+    await page.getByRole('button', { name: 'Restore version 1' }).waitFor();
+    const controls = await page.getByRole('main').locator('h1, h2, h3, button, a, th, label').allInnerTexts();
+    expect(controls.length).toBeGreaterThan(10);
+    expect(controls.filter((t) => /[\uAC00-\uD7A3]/.test(t))).toEqual([]);
+    const violations = await axeViolations(page);
+    expect(violations, JSON.stringify(violations)).toEqual([]);
+
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download PDF', exact: true }).click()]);
+    expect(pdf.suggestedFilename()).toMatch(/^hopejobs-2019-press-release-v\d+\.pdf$/);
+    const [report] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the results report (Word, .docx)' }).click()]);
+    expect(await docxText(await downloadedBytes(report))).toContain('2019 희망일자리 만들기 평가 결과 보고');
     await context.close();
   });
 });

@@ -14,7 +14,7 @@ import type { DocBlock, DocModel } from './document-model.js';
 import { finalOutcome } from './files.js';
 import { koreanDateTime } from './korean-text.js';
 import { DEMO_LABEL, illustrativeNotice, indicatorByCode, joinNames } from './labels.js';
-import { fixed, signed } from './number-format.js';
+import { compact, fixed, signed } from './number-format.js';
 
 const DEPARTMENT = '일자리정책과';
 const STATUS_KO: Record<string, string> = { accepted: '인용', rejected: '기각' };
@@ -22,6 +22,22 @@ const KST_DAY = new Intl.DateTimeFormat('ko-KR', { timeZone: 'Asia/Seoul', year:
 
 function table(columns: string[], rows: string[][], numeric: boolean[]): DocBlock {
   return { kind: 'table', columns, rows, numeric };
+}
+
+/**
+ * What was decided, with the value an accepted objection set: "인용 (40 → 100)" when the provisional run the
+ * objection was filed against is the one compared here, else "인용 (정정 값 100)"; a rejection is "기각".
+ */
+function decisionText(
+  o: { status: string; correctedValue: number | null; orgUnitCode: string; indicatorCode: string },
+  filedAgainst: CycleOutcome | null,
+): string {
+  const word = STATUS_KO[o.status] ?? o.status;
+  if (o.status !== 'accepted' || o.correctedValue === null) return word;
+  const before = filedAgainst?.units.find((u) => u.code === o.orgUnitCode)?.raw[o.indicatorCode];
+  return before === undefined || before === null
+    ? `${word} (정정 값 ${compact(o.correctedValue)})`
+    : `${word} (${compact(before)} → ${compact(o.correctedValue)})`;
 }
 
 const p = (bullet: '□' | '○' | '※', text: string): DocBlock => ({ kind: 'paragraph', bullet, level: bullet === '○' ? 1 : 0, text });
@@ -165,7 +181,7 @@ export async function resultReport(db: DbOrTx, year: number, now: Date): Promise
           o.filerName,
           o.orgUnitName,
           indicators.get(o.indicatorCode)?.name.ko ?? rules.get(o.indicatorCode) ?? o.indicatorCode,
-          STATUS_KO[o.status] ?? o.status,
+          decisionText(o, provisionalRun?.id === o.runId ? provisional : null),
           o.decisionReason ?? '',
           o.decidedAt ? KST_DAY.format(o.decidedAt) : '',
         ]),

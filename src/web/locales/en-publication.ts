@@ -43,7 +43,7 @@ export const enPublication: typeof koPublication = {
       actions: 'Actions',
       view: 'View',
       viewLabel: 'View version {{version}}',
-      restore: 'Restore this version',
+      restore: 'Restore',
       restoreLabel: 'Restore version {{version}}',
       restored: 'Saved the text of version {{from}} as version {{version}}.',
       viewing: 'Text of version {{version}}',

@@ -42,7 +42,7 @@ export const koPublication = {
       actions: '작업',
       view: '보기',
       viewLabel: '버전 {{version}} 보기',
-      restore: '이 버전으로 되돌리기',
+      restore: '되돌리기',
       restoreLabel: '버전 {{version}} 내용으로 되돌리기',
       restored: '버전 {{from}}의 내용을 새 버전으로 저장했습니다 (버전 {{version}}).',
       viewing: '버전 {{version}} 내용',
