@@ -1,4 +1,3 @@
-import type { SecondFactorPolicy } from './totp.js';
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/client.js';
 import { deleteSession } from '../db/repositories/sessions.js';
@@ -15,6 +14,8 @@ import {
 import type { Role } from '../db/repositories/users.js';
 import { appendAudit, type Actor } from './audit.js';
 import { hashToken, openSession, principalOf, type DemoPolicy, type LoginResult } from './auth.js';
+import type { SecondFactorPolicy } from './totp.js';
+import { josa } from '../korean.js';
 import { DomainError } from './errors.js';
 import { hashPassword } from './passwords.js';
 
@@ -117,7 +118,7 @@ export async function signInWithSso(
         const unitId = role?.unitCode ? await orgUnitIdByCode(tx, role.unitCode) : null;
         if (role?.unitCode && unitId === undefined) {
           throw new DomainError('unavailable', 'sso_provision_misconfigured', {
-            ko: `OIDC_PROVISION의 단위 코드 ${role.unitCode}가 없습니다. 운영자에게 알리세요.`,
+            ko: `OIDC_PROVISION의 단위 코드 ${josa(role.unitCode, '이/가')} 없습니다. 운영자에게 알리세요.`,
             en: `OIDC_PROVISION names unit ${role.unitCode}, which does not exist. Tell the operator.`,
           });
         }

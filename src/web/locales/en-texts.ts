@@ -29,6 +29,13 @@ export const enAuditActions: typeof koAuditActions = {
   'scoring.tie_decided': 'Tie decided',
   'submission.changed_after_submit': 'Records changed after submission',
   'unit_level.words_set': 'Unit words changed',
+  'auth.second_factor_passed': 'Second factor passed',
+  'auth.second_factor_failed': 'Second factor failed',
+  'auth.second_factor_throttled': 'Second factor attempts delayed',
+  'auth.second_factor_enrolled': 'Second factor set up',
+  'user.second_factor_reset': 'Second factor reset',
+  'auth.sso_refused': 'Single sign-on refused',
+  'user.provisioned_by_sso': 'Account created by single sign-on',
   'user.admin_created': 'Administrator account created',
 };
 

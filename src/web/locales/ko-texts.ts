@@ -28,6 +28,13 @@ export const koAuditActions = {
   'scoring.tie_decided': '동점 순위 결정',
   'submission.changed_after_submit': '제출 후 실적 변경',
   'unit_level.words_set': '단위 명칭 변경',
+  'auth.second_factor_passed': '2단계 인증 통과',
+  'auth.second_factor_failed': '2단계 인증 실패',
+  'auth.second_factor_throttled': '2단계 인증 지연',
+  'auth.second_factor_enrolled': '2단계 인증 등록',
+  'user.second_factor_reset': '2단계 인증 초기화',
+  'auth.sso_refused': '통합 로그인 거부',
+  'user.provisioned_by_sso': '통합 로그인으로 계정 생성',
   'user.admin_created': '관리자 계정 생성',
 };
 
