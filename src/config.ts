@@ -169,7 +169,8 @@ export const configSchema = z
     HOPEJOBS_SIGNIN_NAME_CEILING: integerSetting(0, 1_000_000, 30),
     // Second factor (src/domain/totp.ts, docs/operations.md): on = city admins and auditors must enrol, and publishing
     // results or changing roles needs a session that passed it. Off by default (the demo and the tests).
-    HOPEJOBS_TOTP_REQUIRED: booleanFlag.default(false),
+    // Unset: required when demo mode is off (a real installation), not in demo mode (shared demo accounts).
+    HOPEJOBS_TOTP_REQUIRED: booleanFlag.optional(),
     // 32 bytes (64 hex digits or base64): TOTP secrets are stored AES-256-GCM encrypted with it.
     HOPEJOBS_TOTP_KEY: z
       .string()

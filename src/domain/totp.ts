@@ -30,7 +30,7 @@ import type { SignInKey } from '../db/repositories/sign-in-failures.js';
  *   the code (or a recovery code) and sign out; the code marks a fresh session as having passed.
  * - Codes are counted like passwords (sign-in-protection.ts), on one counter per user whatever the address, and an
  *   accepted code's step is remembered: the same code (or one from an earlier step) is refused afterwards.
- * - Policy (HOPEJOBS_TOTP_REQUIRED, off unless set): city admins and auditors must enrol before anything else, and
+ * - Policy (HOPEJOBS_TOTP_REQUIRED; unset: on unless in demo mode): city admins and auditors must enrol before anything else, and
  *   publishing results or changing roles needs a session that passed the second factor. Demo accounts (shared,
  *   printed passwords, usable only in demo mode) cannot enrol and are exempt: one visitor's phone would lock the
  *   others out.

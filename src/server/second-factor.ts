@@ -2,9 +2,15 @@ import type { Config } from '../config.js';
 import type { Principal } from '../domain/auth.js';
 import { parseTotpKey, type SecondFactorPolicy } from '../domain/totp.js';
 
-/** The second-factor policy of the configuration (HOPEJOBS_TOTP_REQUIRED, HOPEJOBS_TOTP_KEY). */
-export function secondFactorPolicy(config: Pick<Config, 'HOPEJOBS_TOTP_REQUIRED' | 'HOPEJOBS_TOTP_KEY'>): SecondFactorPolicy {
-  return { totpRequired: config.HOPEJOBS_TOTP_REQUIRED, totpKey: config.HOPEJOBS_TOTP_KEY ? parseTotpKey(config.HOPEJOBS_TOTP_KEY) : null };
+/**
+ * The second-factor policy of the configuration (HOPEJOBS_TOTP_REQUIRED, HOPEJOBS_TOTP_KEY): required unless set off,
+ * or unset in demo mode (whose shared demo accounts cannot enrol; an installation turns demo mode off).
+ */
+export function secondFactorPolicy(config: Pick<Config, 'HOPEJOBS_TOTP_REQUIRED' | 'HOPEJOBS_TOTP_KEY' | 'HOPEJOBS_DEMO'>): SecondFactorPolicy {
+  return {
+    totpRequired: config.HOPEJOBS_TOTP_REQUIRED ?? !config.HOPEJOBS_DEMO,
+    totpKey: config.HOPEJOBS_TOTP_KEY ? parseTotpKey(config.HOPEJOBS_TOTP_KEY) : null,
+  };
 }
 
 const NOT_PASSED = { enrolled: false, passed: false, pending: 'none', satisfied: false } as const;
