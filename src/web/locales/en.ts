@@ -4,6 +4,7 @@ import { enAccounts } from './en-accounts.js';
 import { enWork } from './en-work.js';
 import { enHandbook } from './en-handbook.js';
 import { enAwards } from './en-awards.js';
+import { enAnalysis } from './en-analysis.js';
 import type { ko } from './ko.js';
 
 export const en: typeof ko = {
@@ -13,6 +14,7 @@ export const en: typeof ko = {
   ...enGates,
   ...enHandbook,
   ...enAdjustments,
+  ...enAnalysis,
   referenceData: {
     nav: 'Reference data',
     pageTitle: 'Reference data',

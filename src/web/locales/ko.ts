@@ -4,6 +4,7 @@ import { koAccounts } from './ko-accounts.js';
 import { koWork } from './ko-work.js';
 import { koHandbook } from './ko-handbook.js';
 import { koAwards } from './ko-awards.js';
+import { koAnalysis } from './ko-analysis.js';
 
 // Korean is the language of record. Every UI string lives here (or in a file spread in below); en.ts mirrors this shape exactly.
 export const ko = {
@@ -13,6 +14,7 @@ export const ko = {
   ...koGates,
   ...koHandbook,
   ...koAdjustments,
+  ...koAnalysis,
   referenceData: {
     nav: '기준 자료',
     pageTitle: '기준 자료',
