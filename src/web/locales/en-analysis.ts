@@ -35,6 +35,8 @@ export const enAnalysis: typeof koAnalysis = {
     tableCaption: 'Correlations between the children of {{name}}',
     removalHeading: 'Rank change when an element is left out',
     removalIntro: 'How many places, on average, the index rank moves when one indicator or field is left out and the rest re-aggregated. Largest first.',
+    removalTable: 'Mean rank change by element',
+    statsTable: 'Raw data statistics by indicator',
     removalColumns: { name: 'Left out', level: 'Kind', change: 'Mean rank change (places)' },
     levelIndicator: 'Indicator',
     levelField: 'Field',

@@ -34,6 +34,8 @@ export const koAnalysis = {
     tableCaption: '{{name}} 하위 항목 사이의 상관계수',
     removalHeading: '항목을 뺄 때 순위 변동',
     removalIntro: '지표나 분야 하나를 빼고 다시 집계했을 때 총점 순위가 평균 몇 계단 움직이는지입니다. 큰 순서로 보여 줍니다.',
+    removalTable: '항목별 평균 순위 변동',
+    statsTable: '지표별 원자료 통계',
     removalColumns: { name: '뺀 항목', level: '구분', change: '평균 순위 변동 (계단)' },
     levelIndicator: '지표',
     levelField: '분야',

@@ -86,6 +86,7 @@ function heatmapOption(group: Group): ChartOption {
       left: 'center',
       bottom: 0,
       itemHeight: 160,
+      text: ['1', '−1'],
       textStyle: { color: chartTheme.subtle },
       inRange: { color: ['#b2182b', '#f7f7f7', '#2166ac'] },
     },
@@ -166,7 +167,7 @@ export function AnalysisReport({ view, source }: { view: AnalysisView; source: {
   return (
     <>
       <p className={styles.muted}>{t('analysis.units', { count: view.unitCount })}</p>
-      <section aria-labelledby="analysis-downloads">
+      <section className={styles.part} aria-labelledby="analysis-downloads">
         <h2 id="analysis-downloads">{t('analysis.downloads')}</h2>
         <ul className={styles.downloads}>
           <li>
@@ -182,7 +183,7 @@ export function AnalysisReport({ view, source }: { view: AnalysisView; source: {
         </ul>
       </section>
 
-      <section aria-labelledby="analysis-flags">
+      <section className={styles.part} aria-labelledby="analysis-flags">
         <h2 id="analysis-flags">{t('analysis.flagsHeading')}</h2>
         <h3>{t('analysis.collinear')}</h3>
         {r.collinear.length === 0 ? (
@@ -206,17 +207,17 @@ export function AnalysisReport({ view, source }: { view: AnalysisView; source: {
         )}
       </section>
 
-      <section aria-labelledby="analysis-groups">
+      <section className={styles.part} aria-labelledby="analysis-groups">
         <h2 id="analysis-groups">{t('analysis.groupsHeading')}</h2>
         {r.groups.map((g) => (
           <GroupSection key={g.code} group={g} />
         ))}
       </section>
 
-      <section aria-labelledby="analysis-removal">
+      <section className={styles.part} aria-labelledby="analysis-removal">
         <h2 id="analysis-removal">{t('analysis.removalHeading')}</h2>
         <p>{t('analysis.removalIntro')}</p>
-        <div className={tableStyles.scroll} tabIndex={0} role="region" aria-label={t('analysis.removalHeading')}>
+        <div className={tableStyles.scroll} tabIndex={0} role="region" aria-label={t('analysis.removalTable')}>
           <table className={tableStyles.table}>
             <thead>
               <tr>
@@ -240,7 +241,7 @@ export function AnalysisReport({ view, source }: { view: AnalysisView; source: {
         </div>
       </section>
 
-      <section aria-labelledby="analysis-stats">
+      <section className={styles.part} aria-labelledby="analysis-stats">
         <h2 id="analysis-stats">{t('analysis.statsHeading')}</h2>
         <p>{t('analysis.statsIntro')}</p>
         <ul className={styles.pairs}>
@@ -254,7 +255,7 @@ export function AnalysisReport({ view, source }: { view: AnalysisView; source: {
         </ul>
         <details className={styles.details}>
           <summary>{t('analysis.details')}</summary>
-          <div className={tableStyles.scroll} tabIndex={0} role="region" aria-label={t('analysis.statsHeading')}>
+          <div className={tableStyles.scroll} tabIndex={0} role="region" aria-label={t('analysis.statsTable')}>
             <table className={tableStyles.table}>
               <thead>
                 <tr>
