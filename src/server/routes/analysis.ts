@@ -4,9 +4,9 @@ import { yearParams } from '../../contract/common.js';
 import { runIdParams } from '../../contract/scoring-runs.js';
 import { downloadQuery } from '../../contract/public.js';
 import { attachmentDisposition } from '../../domain/exports/download-name.js';
+import { RenderPool } from '../../domain/file-rendering/index.js';
 import { publishedCycles } from '../../domain/publication/index.js';
 import { publishedAnalysis, runAnalysis } from '../../domain/scoring/analysis.js';
-import { analysisPdf, analysisWorkbook } from '../../domain/scoring/analysis-report.js';
 import { downloadRateLimit } from '../download-rate-limit.js';
 import { requestLang } from '../problem.js';
 import { sendStored, storeOnce } from '../public-files.js';
@@ -49,12 +49,16 @@ export const analysisRoutes =
     const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
     const runTitle = (id: number, lang: 'ko' | 'en') => (lang === 'ko' ? `점수 산정 ${id} 평가 체계 통계 점검` : `Scoring run ${id}: framework audit`);
     const yearTitle = (year: number, lang: 'ko' | 'en') => (lang === 'ko' ? `${year}년 평가 체계 통계 점검` : `${year} framework audit`);
+    // The reports are built on a worker thread of their own (started on the first download), so no request blocks
+    // the event loop; the public ones are then stored per publication state like the other public files.
+    const renderer = new RenderPool(1);
+    app.addHook('onClose', () => renderer.close());
     const preHandler = downloadRateLimit(ctx.config.HOPEJOBS_PUBLIC_DOWNLOADS_PER_MIN);
 
     for (const format of ['xlsx', 'pdf'] as const) {
       const type = format === 'xlsx' ? XLSX : 'application/pdf';
       const build = (view: Awaited<ReturnType<typeof runAnalysis>>, title: string, lang: 'ko' | 'en') =>
-        format === 'xlsx' ? analysisWorkbook(view, title) : analysisPdf(view, title, lang);
+        renderer.render({ kind: format === 'xlsx' ? 'analysis-xlsx' : 'analysis-pdf', view, title, lang });
 
       app.get(
         `/api/v1/scoring-runs/:id/analysis.${format}`,
