@@ -133,12 +133,16 @@ export const EXPECTATIONS: Record<string, Expectation> = {
   'GET /api/v1/public/open-data/dictionary.csv': { allow: ALL },
   'GET /api/v1/public/cycles/:year/handbook.pdf': { allow: ALL, params: () => ({ year: 2019 }) },
   'GET /api/v1/public/cycles/:year/analysis': { allow: ALL, params: () => ({ year: 2019 }) },
+  'GET /api/v1/public/cycles/:year/analysis.xlsx': { allow: ALL, params: () => ({ year: 2019 }) },
+  'GET /api/v1/public/cycles/:year/analysis.pdf': { allow: ALL, params: () => ({ year: 2019 }) },
   // scoring
   'POST /api/v1/cycles/:year/scoring-runs': { allow: CITY, body: { kind: 'trial', note: 'authz matrix' } },
   'GET /api/v1/cycles/:year/scoring-runs': { allow: CITY_AUDIT },
   'GET /api/v1/scoring-runs/:id': { allow: CITY_AUDIT, params: (ids) => ({ id: ids.run }) },
   'POST /api/v1/scoring-runs/:id/reproduce': { allow: CITY_AUDIT, params: (ids) => ({ id: ids.run }) },
   'GET /api/v1/scoring-runs/:id/analysis': { allow: CITY_AUDIT, params: (ids) => ({ id: ids.run }) },
+  'GET /api/v1/scoring-runs/:id/analysis.xlsx': { allow: CITY_AUDIT, params: (ids) => ({ id: ids.run }) },
+  'GET /api/v1/scoring-runs/:id/analysis.pdf': { allow: CITY_AUDIT, params: (ids) => ({ id: ids.run }) },
   'POST /api/v1/scoring-runs/:id/ties': {
     allow: CITY,
     params: (ids) => ({ id: ids.run }),

@@ -11,6 +11,7 @@ const ResultsPage = lazy(() => import('../pages/public/results-page.js'));
 const ScorecardPage = lazy(() => import('../pages/public/scorecard-page.js'));
 const ScorecardsPage = lazy(() => import('../pages/public/scorecards-page.js'));
 const OpenDataPage = lazy(() => import('../pages/public/open-data-page.js'));
+const AnalysisPage = lazy(() => import('../pages/analysis/analysis-page.js'));
 const WhatIfPage = lazy(() => import('../pages/whatif/whatif-page.js'));
 const SignInPage = lazy(() => import('../pages/auth/sign-in-page.js'));
 const ChangePasswordPage = lazy(() => import('../pages/auth/change-password-page.js'));
@@ -56,6 +57,7 @@ export function createAppRouter() {
             { index: true, element: <ResultsPage /> },
             { path: 'results/:year', element: <ResultsPage /> },
             { path: 'results/:year/districts/:code', element: <ScorecardPage /> },
+            { path: 'results/:year/analysis', element: <AnalysisPage /> },
             { path: 'scorecards', element: <ScorecardsPage /> },
             { path: 'open-data', element: <OpenDataPage /> },
             { path: 'whatif', element: <WhatIfPage /> },
@@ -120,6 +122,14 @@ export function createAppRouter() {
               element: (
                 <RequireRole roles={[...cityReaders]}>
                   <ScoringPage />
+                </RequireRole>
+              ),
+            },
+            {
+              path: 'admin/scoring-runs/:id/analysis',
+              element: (
+                <RequireRole roles={[...cityReaders]}>
+                  <AnalysisPage />
                 </RequireRole>
               ),
             },

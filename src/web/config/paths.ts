@@ -3,6 +3,8 @@ export const paths = {
   home: '/',
   results: (year: number | string) => `/results/${year}`,
   scorecard: (year: number | string, code: string) => `/results/${year}/districts/${encodeURIComponent(code)}`,
+  /** The statistical audit of a published year's framework. */
+  resultsAnalysis: (year: number | string) => `/results/${year}/analysis`,
   scorecards: '/scorecards',
   openData: '/open-data',
   whatIf: '/whatif',
@@ -13,6 +15,8 @@ export const paths = {
   adminCycle: (year: number | string) => `/admin/cycles/${year}`,
   framework: (year: number | string) => `/admin/cycles/${year}/framework`,
   scoring: (year: number | string) => `/admin/cycles/${year}/scoring`,
+  /** The statistical audit of one scoring run (city admin, auditor). */
+  runAnalysis: (id: number) => `/admin/scoring-runs/${id}/analysis`,
   /** The framework and scoring of the cycle in progress (the page picks the year). */
   currentFramework: '/admin/framework',
   currentScoring: '/admin/scoring',

@@ -9,8 +9,8 @@ import { enHandbook } from './en-handbook.js';
 import { enSso } from './en-sso.js';
 import { enAwards } from './en-awards.js';
 import { enPublication } from './en-publication.js';
-
 import { enScorecards } from './en-scorecards.js';
+import { enAnalysis } from './en-analysis.js';
 import type { ko } from './ko.js';
 
 export const en: typeof ko = {
@@ -27,6 +27,7 @@ export const en: typeof ko = {
   ...enHandbook,
   ...enSso,
   ...enAdjustments,
+  ...enAnalysis,
   referenceData: {
     nav: 'Reference data',
     pageTitle: 'Reference data',

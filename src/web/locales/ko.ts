@@ -9,8 +9,8 @@ import { koHandbook } from './ko-handbook.js';
 import { koSso } from './ko-sso.js';
 import { koAwards } from './ko-awards.js';
 import { koPublication } from './ko-publication.js';
-
 import { koScorecards } from './ko-scorecards.js';
+import { koAnalysis } from './ko-analysis.js';
 
 // Korean is the language of record. Every UI string lives here (or in a file spread in below); en.ts mirrors this shape exactly.
 export const ko = {
@@ -27,6 +27,7 @@ export const ko = {
   ...koHandbook,
   ...koSso,
   ...koAdjustments,
+  ...koAnalysis,
   referenceData: {
     nav: '기준 자료',
     pageTitle: '기준 자료',

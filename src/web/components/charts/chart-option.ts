@@ -1,10 +1,17 @@
 import type { ComposeOption } from 'echarts/core';
-import type { LineSeriesOption, RadarSeriesOption } from 'echarts/charts';
-import type { GridComponentOption, LegendComponentOption, RadarComponentOption, TooltipComponentOption } from 'echarts/components';
+import type { HeatmapSeriesOption, LineSeriesOption, RadarSeriesOption } from 'echarts/charts';
+import type { GridComponentOption, LegendComponentOption, RadarComponentOption, TooltipComponentOption, VisualMapComponentOption } from 'echarts/components';
 
 /** Every option the app may pass to <EChart>; matches what echarts-setup registers. */
 export type ChartOption = ComposeOption<
-  LineSeriesOption | RadarSeriesOption | GridComponentOption | LegendComponentOption | RadarComponentOption | TooltipComponentOption
+  | LineSeriesOption
+  | RadarSeriesOption
+  | HeatmapSeriesOption
+  | GridComponentOption
+  | LegendComponentOption
+  | RadarComponentOption
+  | TooltipComponentOption
+  | VisualMapComponentOption
 >;
 
 /** Chart text uses the app's font and token colours (ECharts cannot read CSS custom properties). */

@@ -1,4 +1,4 @@
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { DemoBadge } from '../../components/ui/badge.js';
 import { PageTitle } from '../../components/ui/page-title.js';
@@ -11,6 +11,7 @@ import { DistrictTileMap } from '../../features/results/components/district-tile
 import { RankingTable } from '../../features/results/components/ranking-table.js';
 import { AwardTierList, ResultsStats } from '../../features/results/components/results-summary.js';
 import { resultsDownloadUrl } from '../../features/open-data/api/download-urls.js';
+import { paths } from '../../config/paths.js';
 import { formatDate } from '../../lib/format.js';
 import type { CycleResults } from '../../types/index.js';
 import styles from '../page.module.css';
@@ -77,6 +78,9 @@ function CycleResultsView({ results }: { results: CycleResults }) {
         </div>
         {results.demo && <p className={styles.notice}>{t('common.demoDataNote')}</p>}
         <ResultsStats results={results} />
+        <p>
+          <Link to={paths.resultsAnalysis(results.year)}>{t('analysis.publicLink')}</Link>
+        </p>
       </section>
 
       <div className={styles.columns}>

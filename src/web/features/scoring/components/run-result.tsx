@@ -1,10 +1,12 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { ColumnDef } from '@tanstack/react-table';
 import { DataTable } from '../../../components/data-table/data-table.js';
 import { AwardBadge } from '../../../components/ui/badge.js';
 import { Button } from '../../../components/ui/button.js';
 import { RankChange } from '../../../components/ui/rank-change.js';
+import { paths } from '../../../config/paths.js';
 import { tierDisplay } from '../../../lib/award-tiers.js';
 import { formatDateTime, formatScore } from '../../../lib/format.js';
 import { localized } from '../../../lib/localized.js';
@@ -109,6 +111,7 @@ export function RunResult({ run, year, canDecide = false }: { run: ScoringRun; y
           <span aria-hidden="true">↻</span>
           {reproduce.isPending ? t('scoring.reproduce.running') : t('scoring.reproduce.button')}
         </Button>
+        <Link to={paths.runAnalysis(run.id)}>{t('analysis.link')}</Link>
       </div>
       <div aria-live="polite">
         <ReproductionResult mutation={reproduce} />

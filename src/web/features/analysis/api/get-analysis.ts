@@ -1,0 +1,59 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { apiFetch, apiUrl } from '../../../lib/api-client.js';
+
+export type StatFlag = 'lowAvailability' | 'manyZeros' | 'fewUnique' | 'outliers';
+
+export interface IndicatorStats {
+  iCode: string;
+  n: number;
+  min: number | null;
+  max: number | null;
+  mean: number | null;
+  median: number | null;
+  sd: number | null;
+  skew: number | null;
+  kurtosis: number | null;
+  flags: StatFlag[];
+}
+
+/** The statistical audit of a run's framework, as GET …/analysis answers it (src/contract/analysis.ts). */
+export interface AnalysisView {
+  runId: number;
+  kind: string;
+  unitCount: number;
+  nodes: { code: string; name: string; level: number; parent: string | null }[];
+  analysis: {
+    stats: IndicatorStats[];
+    correlations: { a: string; b: string; r: number | null; relation: 'parent' | 'sibling' }[];
+    cronbach: Record<string, number | null>;
+    pca: Record<string, { varianceExplained: number[]; loadings: Record<string, number> } | null>;
+    removal: { level: number; code: string; meanAbsRankChange: number | null }[];
+  } | null;
+}
+
+export function runAnalysisQueryOptions(runId: number) {
+  return queryOptions({
+    queryKey: ['scoring-runs', 'analysis', runId],
+    queryFn: ({ signal }) => apiFetch<AnalysisView>(`/scoring-runs/${runId}/analysis`, { signal }),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+export function publicAnalysisQueryOptions(year: number) {
+  return queryOptions({
+    queryKey: ['public', 'analysis', year],
+    queryFn: ({ signal }) => apiFetch<AnalysisView>(`/public/cycles/${year}/analysis`, { signal }),
+    staleTime: 60_000,
+  });
+}
+
+/** A run's audit (city admin, auditor). */
+export const useRunAnalysis = (runId: number) => useQuery(runAnalysisQueryOptions(runId));
+/** The published run's audit of a year (everyone). */
+export const usePublicAnalysis = (year: number) => useQuery(publicAnalysisQueryOptions(year));
+
+/** Addresses of the audit report (xlsx, pdf) in the reader's language. */
+export function analysisReportUrl(source: { runId: number } | { year: number }, format: 'xlsx' | 'pdf', language: string): string {
+  const base = 'runId' in source ? `/scoring-runs/${source.runId}/analysis` : `/public/cycles/${source.year}/analysis`;
+  return apiUrl(`${base}.${format}?lang=${language === 'en' ? 'en' : 'ko'}`);
+}
