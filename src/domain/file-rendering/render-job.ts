@@ -18,8 +18,7 @@ export type RenderJob =
   | { kind: 'scorecard-pdf'; outcome: CycleOutcome; framework: FrameworkDefinition; code: string; options: ScorecardOptions }
   | { kind: 'results-xlsx'; outcome: CycleOutcome; framework: FrameworkDefinition; options: XlsxOptions }
   | { kind: 'handbook-pdf'; year: number; framework: FrameworkDefinition; options: HandbookOptions }
-  | { kind: 'long-xlsx'; years: LongYear[]; lang: 'ko' | 'en' };
-
+  | { kind: 'long-xlsx'; years: LongYear[]; lang: 'ko' | 'en' }
   | { kind: 'analysis-xlsx' | 'analysis-pdf'; view: AnalysisView; title: string; lang: ReportLang };
 
 /** Builds the file a job describes. */
@@ -33,7 +32,6 @@ export function renderFile(job: RenderJob): Promise<Buffer> {
       return handbookPdf(job.year, job.framework, job.options);
     case 'long-xlsx':
       return longXlsx(job.years, job.lang);
-
     case 'analysis-xlsx':
       return analysisWorkbook(job.view, job.title);
     case 'analysis-pdf':
