@@ -28,6 +28,8 @@ function spokenEnd(word: string): string {
     }
     if (w === before) break;
   }
+  // A unit sign is read aloud: "82%" 팔십이 퍼센트, "3℃" 삼 도.
+  if (/\d\s*%$/u.test(w)) return '트';
   const number = TRAILING_NUMBER.exec(w)?.[1];
   if (number !== undefined) {
     const plain = number.replace(/,/g, '');

@@ -8,6 +8,7 @@ import { pretendardFonts } from '../publication/pdf-fonts.js';
 import { drawPageFooters } from '../publication/pdf-footer.js';
 import { neutraliseFormula } from '../publication/text-cell.js';
 import type { AnalysisView } from './analysis.js';
+import { josa } from '../../korean.js';
 
 export type ReportLang = 'ko' | 'en';
 
@@ -178,7 +179,7 @@ const F = { regular: 'Pretendard', bold: 'Pretendard-Bold' };
 const PDF_TEXT = {
   ko: {
     groups: '분야별 일관성',
-    pc1: (v: string) => `제1주성분이 하위 항목 변동의 ${v}를 설명합니다.`,
+    pc1: (v: string) => `제1주성분이 하위 항목 변동의 ${josa(v, '을/를')} 설명합니다.`,
     collinear: '거의 같은 것을 재는 지표 쌍 (|r| ≥ 0.9)',
     negative: '서로 반대 방향인 지표 쌍 (같은 분야, r < 0)',
     none: '없음',

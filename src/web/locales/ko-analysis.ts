@@ -28,7 +28,7 @@ export const koAnalysis = {
       not: '이 분야의 지표들은 서로 다른 것을 재고 있습니다 (α {{alpha}})',
       none: '하위 항목이 하나뿐이거나 계산할 수 없어 일관성을 따지지 않습니다.',
     },
-    pc1: '하위 항목 변동의 {{share}}가 하나의 축(제1주성분)으로 설명됩니다.',
+    pc1: '하위 항목 변동의 {{share, josa(이/가)}} 하나의 축(제1주성분)으로 설명됩니다.',
     heatmapLabel: '{{name}} 하위 항목 사이의 상관계수 열지도',
     tableView: '표로 보기',
     tableCaption: '{{name}} 하위 항목 사이의 상관계수',
