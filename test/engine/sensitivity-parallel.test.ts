@@ -72,7 +72,8 @@ describe('the browser entry', () => {
       for (const m of source.matchAll(/^(?:import|export)\s(?!type\s)[^;]*?from\s+'([^']+)'/gms)) {
         const spec = m[1]!;
         if (spec.startsWith('node:')) builtins.push(`${file}: ${spec}`);
-        else if (spec.startsWith('./')) visit(spec.slice(2).replace(/\.js$/, '.ts'));
+        // Relative to the importing file (the engine has folders, e.g. analysis/).
+        else if (spec.startsWith('.')) visit(path.join(path.dirname(file), spec).replace(/\.js$/, '.ts'));
       }
     };
     visit('index.ts');
