@@ -103,6 +103,8 @@ describe.skipIf(skip)('a year of the evaluation in Chromium', () => {
         .poll(
           async () =>
             (await tie.getByRole('button', { name: /동점 결정 저장$/ }).count()) === 0 || (await page.getByText('동점 결정을 저장했습니다.').count()) > 0,
+          // Saving the decision re-reads the run: more than expect.poll's 1 s default on a busy machine.
+          { timeout: 30_000 },
         )
         .toBe(true);
     }
