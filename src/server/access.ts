@@ -36,6 +36,11 @@ export function cookieIsSecure(setting: 'auto' | 'true' | 'false', req: FastifyR
   return setting === 'auto' ? req.protocol === 'https' : setting === 'true';
 }
 
+/** The session cookie's attributes (without its lifetime), for every route that sets or clears it. */
+export function sessionCookieOptions(setting: 'auto' | 'true' | 'false', req: FastifyRequest) {
+  return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: cookieIsSecure(setting, req) };
+}
+
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** All a user with a temporary password may do: see who they are, choose their own password, sign out. */
 const PASSWORD_CHANGE_ROUTES = new Set(['GET /api/v1/me', 'POST /api/v1/me/password', 'POST /api/v1/auth/logout']);

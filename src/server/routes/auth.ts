@@ -16,7 +16,7 @@ import { changeOwnPassword, completeSecondFactor, login, logout, SESSION_TTL_MS 
 import { beginEnrolment, confirmEnrolment, secondFactorStatus } from '../../domain/totp.js';
 import { secondFactorPolicy, sessionAnswer } from '../second-factor.js';
 import { DomainError } from '../../domain/errors.js';
-import { cookieIsSecure, SESSION_COOKIE } from '../access.js';
+import { SESSION_COOKIE, sessionCookieOptions } from '../access.js';
 import type { AppContext } from '../context.js';
 import { LoginThrottle } from '../login-throttle.js';
 import { waitInWords, type SignInPolicy } from '../../domain/sign-in-protection.js';
@@ -39,12 +39,7 @@ export const authRoutes =
     };
     const allowDemo = ctx.config.HOPEJOBS_DEMO;
     const factorPolicy = secondFactorPolicy(ctx.config);
-    const cookieOptions = (req: FastifyRequest) => ({
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax' as const,
-      secure: cookieIsSecure(ctx.config.HOPEJOBS_COOKIE_SECURE, req),
-    });
+    const cookieOptions = (req: FastifyRequest) => sessionCookieOptions(ctx.config.HOPEJOBS_COOKIE_SECURE, req);
 
     if (!allowDemo) {
       app.addHook('onReady', async () => {

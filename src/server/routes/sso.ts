@@ -5,7 +5,7 @@ import { SESSION_TTL_MS } from '../../domain/auth.js';
 import { DomainError } from '../../domain/errors.js';
 import { signInWithSso } from '../../domain/sso.js';
 import { secondFactorPolicy } from '../second-factor.js';
-import { cookieIsSecure, SESSION_COOKIE } from '../access.js';
+import { cookieIsSecure, SESSION_COOKIE, sessionCookieOptions } from '../access.js';
 import type { AppContext } from '../context.js';
 import { openAttempt, sealAttempt, SSO_ATTEMPT_TTL_MS, SSO_COOKIE, SSO_COOKIE_PATH, SsoError, type SsoFailure } from '../oidc.js';
 
@@ -120,10 +120,7 @@ export const ssoRoutes =
             { ip: req.ip, userAgent: req.headers['user-agent'] ?? null, previousToken: req.cookies[SESSION_COOKIE] ?? null },
           );
           reply.setCookie(SESSION_COOKIE, token, {
-            path: '/',
-            httpOnly: true,
-            sameSite: 'lax',
-            secure: cookieIsSecure(ctx.config.HOPEJOBS_COOKIE_SECURE, req),
+            ...sessionCookieOptions(ctx.config.HOPEJOBS_COOKIE_SECURE, req),
             maxAge: Math.floor(SESSION_TTL_MS / 1000),
           });
           return reply.header('cache-control', 'no-store').redirect(attempt.next, 302);
