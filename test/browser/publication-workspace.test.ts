@@ -104,7 +104,7 @@ describe.skipIf(skip)('the publication workspace in Chromium', () => {
     await page.getByRole('status').getByText('버전 1의 내용을 새 버전으로 저장했습니다 (버전 3).').waitFor();
     await expect.poll(async () => editor.inputValue()).not.toContain('첫 번째 탭에서 덧붙인 줄');
     await context.close();
-  });
+  }, 120_000);
 
   it('works in English: menu, heading, editor, buttons and downloads in English, no accessibility violations', async () => {
     const { context, page } = await session('en');
@@ -132,5 +132,5 @@ describe.skipIf(skip)('the publication workspace in Chromium', () => {
     const [report] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the results report (Word, .docx)' }).click()]);
     expect(await docxText(await downloadedBytes(report))).toContain('2019 희망일자리 만들기 평가 결과 보고');
     await context.close();
-  });
+  }, 120_000);
 });

@@ -41,5 +41,5 @@ describe('hopejobs import-award-history (CLI)', () => {
     } finally {
       await database.close();
     }
-  });
+  }, 120_000);
 });

@@ -106,27 +106,46 @@ export async function detachEvidence(db: DbOrTx, submissionId: number, evidenceI
 }
 
 /** Verified values of one district in cycles before `year`, per indicator, oldest first. */
-export async function verifiedHistory(db: DbOrTx, orgUnitId: number, year: number): Promise<Array<{ year: number; indicatorCode: string; value: number }>> {
+export async function verifiedHistory(
+  db: DbOrTx,
+  orgUnitId: number,
+  year: number,
+  indicatorCode?: string,
+): Promise<Array<{ year: number; indicatorCode: string; value: number }>> {
   const rows = await db
     .select({ year: cycles.year, indicatorCode: submissions.indicatorCode, value: submissions.value })
     .from(submissions)
     .innerJoin(cycles, eq(cycles.id, submissions.cycleId))
-    .where(and(eq(submissions.orgUnitId, orgUnitId), eq(submissions.status, 'verified'), lt(cycles.year, year), isNotNull(submissions.value)))
+    .where(
+      and(
+        eq(submissions.orgUnitId, orgUnitId),
+        eq(submissions.status, 'verified'),
+        lt(cycles.year, year),
+        isNotNull(submissions.value),
+        indicatorCode === undefined ? undefined : eq(submissions.indicatorCode, indicatorCode),
+      ),
+    )
     .orderBy(asc(cycles.year));
   return rows.map((r) => ({ year: r.year, indicatorCode: r.indicatorCode, value: r.value! }));
 }
 
-/** The current values (any status) of every other district in a cycle. */
+/** The current values (any status) of every other district in a cycle (of one indicator, when given). */
 export async function peerValues(
   db: DbOrTx,
   cycleId: number,
   exceptOrgUnitId: number | null,
+  indicatorCode?: string,
 ): Promise<Array<{ orgUnitId: number; indicatorCode: string; value: number }>> {
   const rows = await db
     .select({ orgUnitId: submissions.orgUnitId, indicatorCode: submissions.indicatorCode, value: submissions.value })
     .from(submissions)
     .where(
-      and(eq(submissions.cycleId, cycleId), isNotNull(submissions.value), exceptOrgUnitId === null ? undefined : ne(submissions.orgUnitId, exceptOrgUnitId)),
+      and(
+        eq(submissions.cycleId, cycleId),
+        isNotNull(submissions.value),
+        exceptOrgUnitId === null ? undefined : ne(submissions.orgUnitId, exceptOrgUnitId),
+        indicatorCode === undefined ? undefined : eq(submissions.indicatorCode, indicatorCode),
+      ),
     );
   return rows.map((r) => ({ orgUnitId: r.orgUnitId, indicatorCode: r.indicatorCode, value: r.value! }));
 }

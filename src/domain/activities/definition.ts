@@ -132,8 +132,11 @@ export function toStoredFields(def: RecordTypeDefinition): StoredField[] {
   return def.fields.map((f) => (f.key === def.dateField ? { ...f, recordDate: true as const } : f));
 }
 
+/** The stored column's schema, built once: zod compiles a schema on its first parse, so a schema made per call costs that compilation every call. */
+const storedFieldsSchema = z.array(fieldDefinitionSchema.extend({ recordDate: z.literal(true).optional() }));
+
 export function fromStoredFields(stored: unknown): { fields: FieldDefinition[]; dateField: string } {
-  const list = z.array(fieldDefinitionSchema.extend({ recordDate: z.literal(true).optional() })).parse(stored);
+  const list = storedFieldsSchema.parse(stored);
   const dated = list.find((f) => f.recordDate);
   return { fields: list.map(({ recordDate: _, ...f }) => f), dateField: dated?.key ?? OCCURRED_ON };
 }

@@ -19,10 +19,13 @@ function group(rows: Array<{ indicatorCode: string; value: number }>): Map<strin
   return m;
 }
 
-/** Two queries for all indicators of one district. */
-export async function loadOutlierReferences(db: DbOrTx, cycle: CycleRow, orgUnitId: number): Promise<OutlierReferences> {
-  const history = await verifiedHistory(db, orgUnitId, cycle.year);
-  const peers = await peerValues(db, cycle.id, orgUnitId);
+/**
+ * Two queries for all indicators of one district, or, with `indicatorCode`, for that one indicator only (what saving
+ * or reading a single item needs: a few rows instead of every indicator's).
+ */
+export async function loadOutlierReferences(db: DbOrTx, cycle: CycleRow, orgUnitId: number, indicatorCode?: string): Promise<OutlierReferences> {
+  const history = await verifiedHistory(db, orgUnitId, cycle.year, indicatorCode);
+  const peers = await peerValues(db, cycle.id, orgUnitId, indicatorCode);
   return { history: group(history), peers: group(peers) };
 }
 

@@ -46,7 +46,7 @@ export async function viewOfItem(
           : await computeIndicator(db, dc.cycle, dc.unit.code, indicator, new Date(), dc.framework.populationYear);
       if ((row?.valueSource ?? 'computed') === 'computed') value = computation?.value ?? null;
     }
-    flags = flagsFor(loaded.refs ?? (await loadOutlierReferences(db, dc.cycle, dc.unit.id)), indicator.code, value);
+    flags = flagsFor(loaded.refs ?? (await loadOutlierReferences(db, dc.cycle, dc.unit.id, indicator.code)), indicator.code, value);
   }
   const problems = submissionProblems(indicator, { value, evidenceCount: evidence.length });
   return submissionView(indicator, row, {

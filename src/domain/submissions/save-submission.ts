@@ -100,7 +100,7 @@ export async function writeDraft(
   row: SubmissionRow | null,
   content: DraftContent,
 ): Promise<SubmissionRow> {
-  const flags = flagsFor(await loadOutlierReferences(tx, dc.cycle, dc.unit.id), indicator.code, content.value);
+  const flags = flagsFor(await loadOutlierReferences(tx, dc.cycle, dc.unit.id, indicator.code), indicator.code, content.value);
   const values = { ...content, flags, updatedBy: principal.user.id, changedBy: principal.user.id };
   const out = row
     ? await updateSubmission(tx, row.id, row.version, values)

@@ -160,7 +160,7 @@ export async function submitSubmission(
     if (!districtMayEdit(dc.cycle.status, row.status)) throw stageClosed(dc.cycle.status);
     // The value is computed after any record change of the district in flight has committed (see settleRecordChange).
     await lockDistrictRecords(tx, [dc.unit.id]);
-    const refs = await loadOutlierReferences(tx, dc.cycle, dc.unit.id);
+    const refs = await loadOutlierReferences(tx, dc.cycle, dc.unit.id, indicator.code);
     const attempt = await trySubmit(tx, principal, dc, indicator, row, refs, now);
     if (!attempt.ok) throw blocked(indicator, attempt.problems);
     await notifyApprovers(tx, principal, dc, [indicator]);

@@ -26,8 +26,8 @@ export async function compareItem(db: DbOrTx, principal: Principal | null, year:
   const dc = await loadDistrictCycle(db, year, code);
   const indicator = indicatorOf(dc.framework, indicatorCode);
   const item = await viewOfItem(db, principal, dc, indicator, await findSubmission(db, dc.cycle.id, dc.unit.id, indicatorCode));
-  const history = (await verifiedHistory(db, dc.unit.id, year)).filter((h) => h.indicatorCode === indicatorCode).map((h) => ({ year: h.year, value: h.value }));
-  const peers = (await peerValues(db, dc.cycle.id, dc.unit.id)).filter((p) => p.indicatorCode === indicatorCode).map((p) => p.value);
+  const history = (await verifiedHistory(db, dc.unit.id, year, indicatorCode)).map((h) => ({ year: h.year, value: h.value }));
+  const peers = (await peerValues(db, dc.cycle.id, dc.unit.id, indicatorCode)).map((p) => p.value);
   return {
     year,
     district: { code: dc.unit.code, name: dc.unit.name },
