@@ -243,11 +243,13 @@ function smokeOn(target: Target): void {
       const res = await page.goto(`${base}${p.path}`, { waitUntil: 'load', timeout: 60_000 });
       visited.push(p.path);
       if (res?.status() !== 200) findings.push({ page: p.path, what: `document answered ${res?.status()}` });
-      // The document's load is not the end: the page loads its chunk, may redirect, then loads its data. Settled: nothing in flight, no spinner, something shown, for ¾ s (generous: a loaded CI machine is slow,
-      // but a page that never settles still fails).
+      // The document's load is not the end: the page loads its chunk, may redirect, then loads its data. Settled: nothing
+      // in flight, no spinner, something shown, at four checks in a row 100 ms apart (Playwright's own "network idle"
+      // waits 500 ms; a page that asks for something later starts a request, which resets the count; a page that
+      // never settles still fails).
       let calm = 0;
-      for (const until = Date.now() + 60_000; calm < 3 && Date.now() < until;) {
-        await page.waitForTimeout(250);
+      for (const until = Date.now() + 60_000; calm < 4 && Date.now() < until;) {
+        await page.waitForTimeout(100);
         const settled = inflight === 0 && (await spinner.count()) === 0 && (await page.locator('main').innerText()).trim() !== '';
         calm = settled ? calm + 1 : 0;
       }
