@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bilingual } from './common.js';
 
 const num = z.number().nullable();
 
@@ -31,6 +32,6 @@ export const analysisViewSchema = z.object({
   runId: z.number().int(),
   kind: z.string(),
   unitCount: z.number().int(),
-  nodes: z.array(z.object({ code: z.string(), name: z.string(), level: z.number().int(), parent: z.string().nullable() })),
+  nodes: z.array(z.object({ code: z.string(), name: bilingual, level: z.number().int(), parent: z.string().nullable() })),
   analysis: analysisResultSchema.nullable().describe('null when the engine could not audit the run'),
 });

@@ -93,4 +93,57 @@ describe.skipIf(skip)('framework audit page in Chromium', () => {
     if (shots) await page.screenshot({ path: `${shots}/analysis-public-ko-desktop.png`, fullPage: false });
     await context.close();
   });
+
+  it('reads in English: headings, readings, heat map, table and buttons in English, no accessibility violations', async () => {
+    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    await page.goto(demo.url);
+    await page.evaluate(() => localStorage.setItem('hopejobs.lang', 'en'));
+    await page.goto(`${demo.url}/results/2019/analysis`);
+    await page.getByRole('heading', { level: 1, name: 'Framework audit 2019' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page
+      .getByText(/The indicators of this field .+ \(α [−-]?\d/)
+      .first()
+      .waitFor();
+    const heatmap = page.getByRole('img', { name: /Heat map of the correlations between the children of/ }).first();
+    await heatmap.locator('svg').waitFor();
+    // English indicator names on the axes, not Korean ones
+    const labels = await heatmap.locator('svg text').allTextContents();
+    expect(labels.length).toBeGreaterThan(0);
+    expect(labels.filter((l) => /[\uAC00-\uD7A3]/.test(l))).toEqual([]);
+    const removal = page.getByRole('region', { name: 'Mean rank change by element' });
+    expect(await removal.getByRole('row').count()).toBeGreaterThan(2);
+    await page.getByText('Details', { exact: true }).click();
+    await page.getByRole('region', { name: 'Raw data statistics by indicator' }).waitFor();
+    const controls = await page.getByRole('main').locator('h1, h2, h3, button, a, th, caption').allInnerTexts();
+    expect(controls.length).toBeGreaterThan(10);
+    expect(controls.filter((t) => /[\uAC00-\uD7A3]/.test(t))).toEqual([]);
+    await expectNoAxeViolations('public audit, English', page);
+    await showFirstField(page);
+    if (shots) await page.screenshot({ path: `${shots}/analysis-public-en-desktop.png`, fullPage: false });
+    await context.close();
+  });
+
+  it('fits a phone: no sideways scrolling of the page, the heat map and tables scroll inside their own boxes', async () => {
+    const context = await browser.newContext({ locale: 'ko-KR', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    await page.goto(`${demo.url}/results/2019/analysis`);
+    await page.getByRole('heading', { level: 1, name: '2019년 평가 체계 통계 점검' }).waitFor();
+    await page
+      .getByRole('img', { name: /하위 항목 사이의 상관계수 열지도/ })
+      .first()
+      .locator('svg')
+      .waitFor();
+    await page.getByText('자세히', { exact: true }).click();
+    await page.getByRole('region', { name: '지표별 원자료 통계' }).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, 'the page scrolls sideways on a phone').toBeLessThanOrEqual(0);
+    await expectNoAxeViolations('public audit, phone', page);
+    await showFirstField(page);
+    if (shots) await page.screenshot({ path: `${shots}/analysis-public-ko-phone.png`, fullPage: false });
+    await context.close();
+  });
 });

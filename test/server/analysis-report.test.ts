@@ -23,7 +23,7 @@ function pdfText(pdf: Buffer, name: string): string | null {
 
 interface View {
   runId: number;
-  nodes: { code: string; name: string }[];
+  nodes: { code: string; name: { ko: string; en: string } }[];
   analysis: {
     correlations: { a: string; b: string; r: number | null; relation: string }[];
     cronbach: Record<string, number | null>;
@@ -102,10 +102,14 @@ describe.each(backends())('audit report downloads on $name', (backend) => {
     expect(collapsed).toContain('분야별 일관성');
     expect(collapsed).toMatch(/같은 방향을 가리킵니다|서로 다른 것을 재고 있습니다/);
     const top = [...view.analysis.removal].sort((a, b) => (b.meanAbsRankChange ?? 0) - (a.meanAbsRankChange ?? 0))[0]!;
-    const name = view.nodes.find((n) => n.code === top.code)!.name;
+    const name = view.nodes.find((n) => n.code === top.code)!.name.ko;
     expect(collapsed).toContain(`${name} ${new Intl.NumberFormat('ko-KR', { maximumFractionDigits: 2 }).format(top.meanAbsRankChange!)}`);
     const en = pdfText((await app.inject('/api/v1/public/cycles/2019/analysis.pdf?lang=en')).rawPayload, 'en.pdf')!;
     expect(en.replace(/\s+/g, ' ')).toContain('Consistency by field');
+    // The English report names the framework's elements in English.
+    const enName = view.nodes.find((n) => n.code === top.code)!.name.en;
+    expect(enName).toMatch(/^[\x20-\x7e–—·]+$/);
+    expect(en.replace(/\s+/g, ' ')).toContain(enName);
   });
 
   it('a run’s report is for the city and the auditor only', async () => {

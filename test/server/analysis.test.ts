@@ -34,7 +34,11 @@ describe.each(backends())('statistical audit of scoring runs on $name', (backend
     const mine = analyse({ iMeta: input.iMeta, iData: input.iData, options: input.options });
     expect(view.analysis).toEqual(JSON.parse(JSON.stringify(mine)));
     expect(view.unitCount).toBe(25);
-    expect(view.nodes.find((n: { code: string }) => n.code === 'TOTAL')).toMatchObject({ level: 3, parent: null });
+    expect(view.nodes.find((n: { code: string }) => n.code === 'TOTAL')).toMatchObject({ level: 3, parent: null, name: { ko: '총점', en: 'Total' } });
+    // every element is named in both languages, as the framework names it
+    const named = view.nodes as Array<{ code: string; name: { ko: string; en: string } }>;
+    expect(named.filter((n) => !n.name.ko || !n.name.en)).toEqual([]);
+    expect(named.find((n) => n.code === 'J2')?.name).toEqual({ ko: expect.stringMatching(/[가-힣]/), en: expect.stringMatching(/^[^가-힣]+$/) });
     // stored with the run once read
     const stored = await findRun(db.db, view.runId);
     expect(stored?.analysis).toEqual(view.analysis);

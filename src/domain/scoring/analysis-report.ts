@@ -74,8 +74,8 @@ export function statFlagWords(s: { flags: string[]; skew: number | null }, lang:
 }
 
 /** The audit arranged for reading: groups with their matrices, flagged pairs, removal sorted by impact. */
-export function auditReading(view: AnalysisView) {
-  const name = new Map(view.nodes.map((n) => [n.code, n.name]));
+export function auditReading(view: AnalysisView, lang: ReportLang) {
+  const name = new Map(view.nodes.map((n) => [n.code, n.name[lang]]));
   const nameOf = (code: string) => name.get(code) ?? code;
   const a = view.analysis;
   const r = new Map<string, number | null>();
@@ -87,10 +87,10 @@ export function auditReading(view: AnalysisView) {
     .filter((n) => view.nodes.some((c) => c.parent === n.code))
     .sort((x, y) => x.level - y.level)
     .map((g) => {
-      const children = view.nodes.filter((c) => c.parent === g.code).map((c) => ({ code: c.code, name: c.name }));
+      const children = view.nodes.filter((c) => c.parent === g.code).map((c) => ({ code: c.code, name: c.name[lang] }));
       return {
         code: g.code,
-        name: g.name,
+        name: g.name[lang],
         level: g.level,
         children,
         matrix: children.map((ci) => children.map((cj) => (ci.code === cj.code ? 1 : (r.get(`${ci.code}|${cj.code}`) ?? null)))),
@@ -122,7 +122,7 @@ export async function analysisWorkbook(view: AnalysisView, title: string): Promi
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'HopeJobs 희망일자리 평가 플랫폼';
-  const { nameOf, groups, collinear, negative, removal, stats } = auditReading(view);
+  const { nameOf, groups, collinear, negative, removal, stats } = auditReading(view, 'ko');
 
   const summary = wb.addWorksheet('요약');
   summary.columns = [{ width: 36 }, { width: 70 }];
@@ -224,7 +224,7 @@ export async function analysisPdf(view: AnalysisView, title: string, lang: Repor
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  const { nameOf, groups, collinear, negative, removal, stats } = auditReading(view);
+  const { nameOf, groups, collinear, negative, removal, stats } = auditReading(view, lang);
   let y = PAGE.margin;
   const room = (needed: number) => {
     if (y + needed > BOTTOM) {

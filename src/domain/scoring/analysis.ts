@@ -9,11 +9,11 @@ import type { DbOrTx } from '../../db/tx.js';
 import { safeAnalyse, type AnalysisResult } from '../../engine/index.js';
 import type { Principal } from '../auth.js';
 import { requireRole } from '../authz.js';
-import { notFound } from '../errors.js';
+import { notFound, type Message } from '../errors.js';
 import { frameworkDefinitionSchema } from '../frameworks/definition.js';
 import { publishedCycle } from '../publication/published-results.js';
 import { snapshotSchema, type Snapshot } from './evaluate.js';
-import { toEngineInput } from './to-engine.js';
+import { TOP_CODE, toEngineInput } from './to-engine.js';
 
 /** The audit of a snapshot, or null when the engine cannot audit it (it then could not score it either). */
 export function analysisOfSnapshot(snapshot: Snapshot): AnalysisResult | null {
@@ -29,7 +29,8 @@ export function analysisOfSnapshot(snapshot: Snapshot): AnalysisResult | null {
 /** One element of the framework as the audit page names it. */
 export interface AnalysisNode {
   code: string;
-  name: string;
+  /** The element's name in both languages (the framework's own names; the total is 총점 / Total). */
+  name: Message;
   level: number;
   parent: string | null;
 }
@@ -52,6 +53,11 @@ async function viewOf(db: DbOrTx, run: ScoringRunRow): Promise<AnalysisView> {
   }
   const def = frameworkDefinitionSchema.parse(snapshot.framework);
   const input = toEngineInput(def, []);
+  const names = new Map<string, Message>([
+    ...def.indicators.map((i) => [i.code, i.name] as const),
+    ...def.fields.map((f) => [f.code, f.name] as const),
+    [TOP_CODE, { ko: '총점', en: 'Total' }],
+  ]);
   return {
     runId: run.id,
     kind: run.kind,
@@ -60,7 +66,7 @@ async function viewOf(db: DbOrTx, run: ScoringRunRow): Promise<AnalysisView> {
       .filter((m) => m.Type === 'Indicator' || m.Type === 'Aggregate')
       .map((m) => ({
         code: String(m.iCode),
-        name: String(m.iName ?? m.iCode),
+        name: names.get(String(m.iCode)) ?? { ko: String(m.iName ?? m.iCode), en: String(m.iCode) },
         level: Number(m.Level),
         parent: m.Parent === null || m.Parent === undefined ? null : String(m.Parent),
       })),

@@ -119,6 +119,7 @@ import type {
 } from '../../contract/users.js';
 import type { cellSchema, itemComparisonSchema, itemRef, verificationMatrixSchema } from '../../contract/verification.js';
 import type { awardHistoryEntrySchema, awardHistoryImportResultSchema, awardHistoryListSchema } from '../../contract/award-history.js';
+import type { analysisViewSchema } from '../../contract/analysis.js';
 import type { Body, Json } from '../../contract/wire.js';
 
 export { cycleStatuses as cycleStages } from '../../contract/values.js';
@@ -203,6 +204,10 @@ export type RunOutcome = Json<typeof runOutcomeSchema>;
 export type ScoringRun = Json<typeof runViewSchema>;
 export type Reproduction = Json<typeof reproductionSchema>;
 export type RunComparison = Json<typeof runComparisonSchema>;
+/** The statistical audit of a run's framework (평가 체계 통계 점검). */
+export type AnalysisView = Json<typeof analysisViewSchema>;
+export type IndicatorStats = NonNullable<AnalysisView['analysis']>['stats'][number];
+export type StatFlag = IndicatorStats['flags'][number];
 
 // ── 가점·감점 (bonus and penalty points) ─────────────────────────────────────────────────────────────────────────────
 export type Adjustment = Json<typeof adjustmentSchema>;

@@ -1,35 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch, apiUrl } from '../../../lib/api-client.js';
+import type { AnalysisView } from '../../../types/index.js';
 
-export type StatFlag = 'lowAvailability' | 'manyZeros' | 'fewUnique' | 'outliers';
-
-export interface IndicatorStats {
-  iCode: string;
-  n: number;
-  min: number | null;
-  max: number | null;
-  mean: number | null;
-  median: number | null;
-  sd: number | null;
-  skew: number | null;
-  kurtosis: number | null;
-  flags: StatFlag[];
-}
-
-/** The statistical audit of a run's framework, as GET …/analysis answers it (src/contract/analysis.ts). */
-export interface AnalysisView {
-  runId: number;
-  kind: string;
-  unitCount: number;
-  nodes: { code: string; name: string; level: number; parent: string | null }[];
-  analysis: {
-    stats: IndicatorStats[];
-    correlations: { a: string; b: string; r: number | null; relation: 'parent' | 'sibling' }[];
-    cronbach: Record<string, number | null>;
-    pca: Record<string, { varianceExplained: number[]; loadings: Record<string, number> } | null>;
-    removal: { level: number; code: string; meanAbsRankChange: number | null }[];
-  } | null;
-}
+export type { AnalysisView, IndicatorStats, StatFlag } from '../../../types/index.js';
 
 export function runAnalysisQueryOptions(runId: number) {
   return queryOptions({

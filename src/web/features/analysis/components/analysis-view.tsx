@@ -4,6 +4,8 @@ import { EChart } from '../../../components/charts/echart.js';
 import { chartTheme, type ChartOption } from '../../../components/charts/chart-option.js';
 import tableStyles from '../../../components/ui/table.module.css';
 import { formatNumber, formatScore } from '../../../lib/format.js';
+import { localized } from '../../../lib/localized.js';
+import { useMediaQuery } from '../../../lib/use-media-query.js';
 import { analysisReportUrl, type AnalysisView, type IndicatorStats, type StatFlag } from '../api/get-analysis.js';
 import styles from './analysis.module.css';
 
@@ -33,8 +35,8 @@ function alphaBand(alpha: number | null): 'consistent' | 'partly' | 'not' | 'non
 const percent = new Intl.NumberFormat('ko-KR', { style: 'percent', maximumFractionDigits: 1 });
 
 /** The audit arranged for reading: aggregates with their children's correlation matrix, flagged pairs, removal. */
-function reading(view: AnalysisView) {
-  const names = new Map(view.nodes.map((n) => [n.code, n.name]));
+function reading(view: AnalysisView, language: string) {
+  const names = new Map(view.nodes.map((n) => [n.code, localized(n.name, language)]));
   const nameOf = (code: string) => names.get(code) ?? code;
   const a = view.analysis;
   const r = new Map<string, number | null>();
@@ -46,10 +48,10 @@ function reading(view: AnalysisView) {
     .filter((n) => view.nodes.some((c) => c.parent === n.code))
     .sort((x, y) => x.level - y.level)
     .map((g) => {
-      const children = view.nodes.filter((c) => c.parent === g.code).map((c) => ({ code: c.code, name: c.name }));
+      const children = view.nodes.filter((c) => c.parent === g.code).map((c) => ({ code: c.code, name: localized(c.name, language) }));
       return {
         code: g.code,
-        name: g.name,
+        name: localized(g.name, language),
         children,
         matrix: children.map((ci) => children.map((cj) => (ci.code === cj.code ? 1 : (r.get(`${ci.code}|${cj.code}`) ?? null)))),
         alpha: a?.cronbach[g.code] ?? null,
@@ -63,7 +65,12 @@ function reading(view: AnalysisView) {
   return { nameOf, groups, collinear, negative, removal, stats: a?.stats ?? [] };
 }
 
-function heatmapOption(group: Group): ChartOption {
+/** Widest an axis label is drawn, on a wide and on a narrow screen (longer names end in …; the tooltip and the table give them whole). */
+const LABEL_WIDTH = { wide: 340, narrow: 150 };
+/** Narrowest a cell is drawn: its two-decimal r stays legible. On a narrow screen the heat map scrolls in its box. */
+const CELL_WIDTH = 56;
+
+function heatmapOption(group: Group, labelWidth: number): ChartOption {
   const names = group.children.map((c) => c.name);
   const data: [number, number, number | '-'][] = [];
   group.matrix.forEach((row, i) => row.forEach((v, j) => data.push([j, i, v === null ? '-' : v])));
@@ -76,8 +83,19 @@ function heatmapOption(group: Group): ChartOption {
         return `${names[value[1]]} · ${names[value[0]]}: ${value[2] === '-' ? '–' : formatScore(value[2])}`;
       },
     },
-    xAxis: { type: 'category', data: names, axisLabel: { color: chartTheme.subtle, rotate: 30, interval: 0 }, splitArea: { show: true } },
-    yAxis: { type: 'category', data: names, inverse: true, axisLabel: { color: chartTheme.subtle, interval: 0 }, splitArea: { show: true } },
+    xAxis: {
+      type: 'category',
+      data: names,
+      axisLabel: { color: chartTheme.subtle, rotate: 30, interval: 0, width: labelWidth * 0.75, overflow: 'truncate' },
+      splitArea: { show: true },
+    },
+    yAxis: {
+      type: 'category',
+      data: names,
+      inverse: true,
+      axisLabel: { color: chartTheme.subtle, interval: 0, width: labelWidth, overflow: 'truncate' },
+      splitArea: { show: true },
+    },
     visualMap: {
       min: -1,
       max: 1,
@@ -102,7 +120,8 @@ function heatmapOption(group: Group): ChartOption {
 
 function GroupSection({ group }: { group: Group }) {
   const { t } = useTranslation();
-  const option = useMemo(() => heatmapOption(group), [group]);
+  const labelWidth = useMediaQuery('(max-width: 40rem)') ? LABEL_WIDTH.narrow : LABEL_WIDTH.wide;
+  const option = useMemo(() => heatmapOption(group, labelWidth), [group, labelWidth]);
   const band = alphaBand(group.alpha);
   return (
     <section className={styles.group} aria-labelledby={`group-${group.code}`}>
@@ -111,7 +130,11 @@ function GroupSection({ group }: { group: Group }) {
       {group.pc1 !== null && <p className={styles.muted}>{t('analysis.pc1', { share: percent.format(group.pc1) })}</p>}
       {group.children.length > 1 && (
         <>
-          <EChart option={option} ariaLabel={t('analysis.heatmapLabel', { name: group.name })} height={Math.max(260, 120 + group.children.length * 40)} />
+          <div className={styles.chartScroll} tabIndex={0} role="region" aria-label={t('analysis.heatmapLabel', { name: group.name })}>
+            <div style={{ minWidth: labelWidth + 24 + group.children.length * CELL_WIDTH }}>
+              <EChart option={option} ariaLabel={t('analysis.heatmapLabel', { name: group.name })} height={Math.max(260, 160 + group.children.length * 40)} />
+            </div>
+          </div>
           <details className={styles.details}>
             <summary>{t('analysis.tableView')}</summary>
             <div className={tableStyles.scroll} tabIndex={0} role="region" aria-label={t('analysis.tableCaption', { name: group.name })}>
@@ -160,7 +183,7 @@ function flagKeys(s: IndicatorStats): FlagWord[] {
 /** The statistical audit of a run: flagged pairs, per-field consistency and heat maps, removal impact, raw statistics. */
 export function AnalysisReport({ view, source }: { view: AnalysisView; source: { runId: number } | { year: number } }) {
   const { t, i18n } = useTranslation();
-  const r = useMemo(() => reading(view), [view]);
+  const r = useMemo(() => reading(view, i18n.language), [view, i18n.language]);
   if (view.analysis === null) return <p>{t('analysis.unavailable')}</p>;
   const pairText = (p: Pair) => t('analysis.pair', { a: r.nameOf(p.a), b: r.nameOf(p.b), r: formatScore(p.r) });
   const flagged = r.stats.map((s) => ({ s, words: flagKeys(s).map((k) => t(`analysis.flags.${k}`)) }));
