@@ -29,6 +29,9 @@ interface Table {
   /** Per leaf-only aggregate j, the units with a child missing (`partial[j]`) and those always missing (`dead[j]`). */
   readonly partial: readonly Int32Array[];
   readonly dead: readonly Int32Array[];
+  /** The present leaf edges of the i-th partial unit of aggregate j: `presentEdges[j][presentStart[j][i] …]`. */
+  readonly presentStart: readonly Int32Array[];
+  readonly presentEdges: readonly Int32Array[];
 }
 
 /** Per-run aggregation over a fixed set of values arrays; see the module comment. Not shared between threads. */
@@ -101,9 +104,13 @@ export class RunAggregator {
       const nLeaves = this.leaves.length;
       const partial: Int32Array[] = [];
       const dead: Int32Array[] = [];
+      const presentStart: Int32Array[] = [];
+      const presentEdges: Int32Array[] = [];
       for (let j = 0; j < nLeaves; j++) {
         const partialUnits: number[] = [];
         const deadUnits: number[] = [];
+        const starts: number[] = [];
+        const edges: number[] = [];
         const start = this.leafStart[j]!;
         const end = this.leafStart[j + 1]!;
         const nChildren = end - start;
@@ -115,12 +122,22 @@ export class RunAggregator {
             if (v === v) n++;
           }
           if (n === 0 || n / nChildren < thresh) deadUnits.push(u);
-          else if (n < nChildren) partialUnits.push(u);
+          else if (n < nChildren) {
+            partialUnits.push(u);
+            starts.push(edges.length);
+            for (let e = start; e < end; e++) {
+              const v = values[this.leafChild[e]! * nU + u]!;
+              if (v === v) edges.push(e);
+            }
+          }
         }
+        starts.push(edges.length);
         partial.push(Int32Array.from(partialUnits));
         dead.push(Int32Array.from(deadUnits));
+        presentStart.push(Int32Array.from(starts));
+        presentEdges.push(Int32Array.from(edges));
       }
-      t = { cells, partial, dead };
+      t = { cells, partial, dead, presentStart, presentEdges };
       this.tables.set(values, t);
     }
     return t;
@@ -140,7 +157,7 @@ export class RunAggregator {
 
     const table = this.table(values);
     this.leafSums(weights, table.cells);
-    this.finishLeaves(values, out, table);
+    this.finishLeaves(out, table);
     this.innerAggregates(weights, values, out);
     return 0;
   }
@@ -184,9 +201,9 @@ export class RunAggregator {
    * is first divided by the full weight sum; then the units missing a child are redone with their own weight sum,
    * and those missing whatever the weights (no present child, or fewer than `datThresh` asks) set missing.
    */
-  private finishLeaves(values: Float64Array, out: Float64Array, table: Table): void {
+  private finishLeaves(out: Float64Array, table: Table): void {
     const nU = this.model.nUnits;
-    const { leaves, leafStart, leafChild, leafWeights: lw, sums, padded } = this;
+    const { leaves, leafStart, leafWeights: lw, sums, padded } = this;
     for (let j = 0; j < leaves.length; j++) {
       const start = leafStart[j]!;
       const end = leafStart[j + 1]!;
@@ -198,13 +215,12 @@ export class RunAggregator {
       if (full > 0) for (let u = 0; u < nU; u++) out[offOut + u] = sums[offSum + u]! / full;
       else for (let u = 0; u < nU; u++) out[offOut + u] = NaN;
       const partial = table.partial[j]!;
+      const presentStart = table.presentStart[j]!;
+      const presentEdges = table.presentEdges[j]!;
       for (let i = 0; i < partial.length; i++) {
         const u = partial[i]!;
         let wsum = 0;
-        for (let e = start; e < end; e++) {
-          const v = values[leafChild[e]! * nU + u]!;
-          if (v === v) wsum += lw[e]!;
-        }
+        for (let q = presentStart[i]!; q < presentStart[i + 1]!; q++) wsum += lw[presentEdges[q]!]!;
         out[offOut + u] = !(wsum > 0) ? NaN : sums[offSum + u]! / wsum;
       }
       const dead = table.dead[j]!;
