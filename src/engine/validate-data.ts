@@ -37,7 +37,8 @@ function numberJson(raw: unknown, v: number): string {
 
 /**
  * Validates iData against the framework. `metaTable` locates problems that belong to iMeta (an indicator missing
- * from the data is reported on its iMeta row).
+ * from the data is reported on its iMeta row). `rowKeys`, when given, are the rows' `Object.keys` (already listed by
+ * the shape check).
  */
 export function validateData(
   rows: readonly IDataRow[],
@@ -46,6 +47,7 @@ export function validateData(
   metaTable: TableSource,
   options: ResolvedOptions,
   issues: EngineIssue[],
+  rowKeys?: readonly (readonly string[])[],
 ): DataValidation {
   const file = table.file;
   const before = issues.filter((i) => i.severity === 'error').length;
@@ -55,8 +57,8 @@ export function validateData(
   }
   const columns: string[] = [];
   const seen = new Set<string>();
-  for (const r of rows) {
-    for (const k of Object.keys(r)) {
+  for (let i = 0; i < rows.length; i++) {
+    for (const k of rowKeys?.[i] ?? Object.keys(rows[i]!)) {
       if (!seen.has(k)) {
         seen.add(k);
         columns.push(k);
