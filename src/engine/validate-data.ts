@@ -241,6 +241,17 @@ export function validateData(
     for (let j = 0; j < numericList.length; j++) {
       const [c, arr] = numericList[j]!;
       const raw = rec[c];
+      if (typeof raw === 'string') {
+        // Text already in the form String writes for its number (most CSV cells): a valid number, and its own text
+        // for the hash.
+        const s = raw.trim();
+        if (isShortestNumberText(s)) {
+          const v = Number(s);
+          arr[i] = v;
+          put(numericSlots[j]!, v, s);
+          continue;
+        }
+      }
       const v = parseNumberCell(raw);
       if (v === undefined) {
         issues.push(
