@@ -4,9 +4,9 @@
  *
  * `aggregateInto` reads indicator values indicator-major (`values[i * nUnits + u]`), so an aggregate's children are
  * `nUnits` apart for one unit. Here every values array a run can use is copied once, before the runs, into a table
- * of the children of the leaf-only aggregates (those whose children are all indicators), four units interleaved:
- * `cells[(g * nLeafEdges + e) * 4 + i]` = the value of leaf edge e for unit `4g + i`, a missing value stored as 0.
- * Each run gathers the weights once per edge; the sums of four units then run as four independent chains of
+ * of the children of the leaf-only aggregates (those whose children are all indicators), eight units interleaved:
+ * `cells[(g * nLeafEdges + e) * 8 + i]` = the value of leaf edge e for unit `8g + i`, a missing value stored as 0.
+ * Each run gathers the weights once per edge; the sums of eight units then run as eight independent chains of
  * additions over one contiguous stretch of memory, for every leaf-only aggregate in turn.
  *
  * Bit-identical to `aggregateInto`: per aggregate and unit the same additions in the same order (children in
@@ -24,7 +24,7 @@ import type { Topology } from './topology.js';
 
 /** A values array laid out for the runs; see the module comment. */
 interface Table {
-  /** Leaf-edge values, four units interleaved, missing = 0. */
+  /** Leaf-edge values, eight units interleaved, missing = 0. */
   readonly cells: Float64Array;
   /** Per leaf-only aggregate j, the units with a child missing (`partial[j]`) and those always missing (`dead[j]`). */
   readonly partial: readonly Int32Array[];
@@ -54,7 +54,7 @@ export class RunAggregator {
   private readonly childOffset: Int32Array;
   /** Raw weighted sums of the leaf-only aggregates in this run, `sums[j * padded + u]`. */
   private readonly sums: Float64Array;
-  /** nUnits rounded up to a multiple of 4. */
+  /** nUnits rounded up to a multiple of 8. */
   private readonly padded: number;
   /** Tables by values array (identity). */
   private readonly tables = new Map<Float64Array, Table>();
@@ -83,7 +83,7 @@ export class RunAggregator {
     this.leafWeights = new Float64Array(this.nLeafEdges);
     this.edgeWeights = new Float64Array(this.nEdges);
     this.childOffset = new Int32Array(this.nEdges);
-    this.padded = (nU + 3) & ~3;
+    this.padded = (nU + 7) & ~7;
     this.sums = new Float64Array(leaves.length * this.padded);
   }
 
@@ -95,10 +95,10 @@ export class RunAggregator {
       const nL = this.nLeafEdges;
       const cells = new Float64Array(this.padded * nL);
       for (let u = 0; u < nU; u++) {
-        const base = (u >> 2) * nL * 4 + (u & 3);
+        const base = (u >> 3) * nL * 8 + (u & 7);
         for (let e = 0; e < nL; e++) {
           const v = values[this.leafChild[e]! * nU + u]!;
-          cells[base + e * 4] = v === v ? v : 0;
+          cells[base + e * 8] = v === v ? v : 0;
         }
       }
       const nLeaves = this.leaves.length;
@@ -162,7 +162,7 @@ export class RunAggregator {
     return 0;
   }
 
-  /** Raw weighted sums `Σ w · v` (missing as 0) of every leaf-only aggregate and unit, four units at a time. */
+  /** Raw weighted sums `Σ w · v` (missing as 0) of every leaf-only aggregate and unit, eight units at a time. */
   private leafSums(weights: Float64Array, cells: Float64Array): void {
     const nL = this.nLeafEdges;
     const lw = this.leafWeights;
@@ -172,7 +172,7 @@ export class RunAggregator {
     const nLeaves = this.leaves.length;
     const sums = this.sums;
     const padded = this.padded;
-    for (let u = 0; u < padded; u += 4) {
+    for (let u = 0; u < padded; u += 8) {
       const base = u * nL;
       for (let j = 0; j < nLeaves; j++) {
         const end = leafStart[j + 1]!;
@@ -180,18 +180,30 @@ export class RunAggregator {
         let s1 = 0;
         let s2 = 0;
         let s3 = 0;
-        for (let e = leafStart[j]!, p = base + e * 4; e < end; e++, p += 4) {
+        let s4 = 0;
+        let s5 = 0;
+        let s6 = 0;
+        let s7 = 0;
+        for (let e = leafStart[j]!, p = base + e * 8; e < end; e++, p += 8) {
           const w = lw[e]!;
           s0 += w * cells[p]!;
           s1 += w * cells[p + 1]!;
           s2 += w * cells[p + 2]!;
           s3 += w * cells[p + 3]!;
+          s4 += w * cells[p + 4]!;
+          s5 += w * cells[p + 5]!;
+          s6 += w * cells[p + 6]!;
+          s7 += w * cells[p + 7]!;
         }
         const o = j * padded + u;
         sums[o] = s0;
         sums[o + 1] = s1;
         sums[o + 2] = s2;
         sums[o + 3] = s3;
+        sums[o + 4] = s4;
+        sums[o + 5] = s5;
+        sums[o + 6] = s6;
+        sums[o + 7] = s7;
       }
     }
   }
@@ -229,9 +241,9 @@ export class RunAggregator {
   }
 
   /**
-   * The aggregates with an aggregate among their children, in evaluation order, as aggregateInto computes them;
-   * four units at a time (four independent chains of additions), a missing child adding +0 to the sum and the weight
-   * sum (which leaves them unchanged, see the module comment).
+   * The aggregates with an aggregate among their children, in evaluation order, as aggregateInto computes them
+   * (missing children skipped); when every child is an aggregate, four units at a time (four independent chains of
+   * additions, each unit's own in order).
    */
   private innerAggregates(weights: Float64Array, values: Float64Array, out: Float64Array): void {
     const model = this.model;
