@@ -198,9 +198,9 @@ export function compile(input: EvaluationInput | PreparedInput, overrides?: Scor
     missing: resolved.missing ?? (pd.points ? 'zero' : 'renormalise'),
   };
 
-  // canonicalJson({ iMeta, iData, options }) with the data rows' text written by validateData (keys in code-unit
-  // order: iData, iMeta, options).
-  const inputHash = sha256HexOfText(`{"iData":${dv.canonical},"iMeta":${canonicalJson(fv.canonical)},"options":${canonicalJson(options)}}`);
+  // canonicalJson({ iMeta, iData, options }) with the rows' text written by validateFramework and validateData
+  // (keys in code-unit order: iData, iMeta, options).
+  const inputHash = sha256HexOfText(`{"iData":${dv.canonical},"iMeta":${fv.canonical},"options":${canonicalJson(options)}}`);
 
   // Raw matrix of the scored rows: denominate, then year-on-year growth.
   const inds = framework.indicators;

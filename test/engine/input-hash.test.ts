@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, compile, sha256HexOfText, type IDataRow, type IMetaRow } from '../../src/engine/index.js';
-import { parseNumberCell, parseTextCell } from '../../src/engine/parse-cell.js';
+import { parseNumberCell, parseNumberList, parseTextCell } from '../../src/engine/parse-cell.js';
 import { defaultSources } from '../../src/engine/read-input.js';
 import { resolveOptions } from '../../src/engine/resolve-options.js';
 import { validateFramework } from '../../src/engine/validate-framework.js';
@@ -10,6 +10,23 @@ import { validateFramework } from '../../src/engine/validate-framework.js';
 function referenceHash(iMeta: IMetaRow[], iData: IDataRow[], options: unknown): string {
   const resolved = resolveOptions(undefined, undefined, 'input', [])!;
   const fv = validateFramework(iMeta, defaultSources({ iMeta, iData }).meta, resolved, []);
+  const metaRows = iMeta.map((r) => {
+    const rec = r as Record<string, unknown>;
+    const canon: Record<string, string | number | number[]> = {};
+    for (const f of ['iCode', 'iName', 'Parent', 'Type', 'Method', 'Denominator', 'Unit']) {
+      const v = parseTextCell(rec[f]);
+      if (v !== null) canon[f] = v;
+    }
+    for (const f of ['Level', 'Weight', 'Direction', 'Target', 'Cap', 'Floor', 'Lo', 'Hi', 'ScaleL', 'ScaleU', 'ZMean', 'ZSD', 'ScaleFactor']) {
+      const v = parseNumberCell(rec[f]);
+      if (v !== null && v !== undefined) canon[f] = v;
+    }
+    for (const f of ['Bands', 'BandScores']) {
+      const v = parseNumberList(rec[f]);
+      if (v !== null && v !== undefined) canon[f] = v;
+    }
+    return canon;
+  });
   const seen = new Set(iData.flatMap((r) => Object.keys(r)));
   const groups = fv.framework!.groups.filter((g) => seen.has(g));
   const numeric = fv.framework!.indicators.map((i) => i.code).filter((c) => seen.has(c));
@@ -28,7 +45,7 @@ function referenceHash(iMeta: IMetaRow[], iData: IDataRow[], options: unknown): 
     if (ka !== kb) return ka < kb ? -1 : 1;
     return Number(a['Time'] ?? 0) - Number(b['Time'] ?? 0);
   });
-  return sha256HexOfText(canonicalJson({ iMeta: fv.canonical, iData: rows, options }));
+  return sha256HexOfText(canonicalJson({ iMeta: metaRows, iData: rows, options }));
 }
 
 /** A numeric cell in the spellings CSV and JSON inputs use. */
@@ -82,7 +99,16 @@ describe('input hash', () => {
           const iMeta: IMetaRow[] = [
             { iCode: 'T', Level: 2, Type: 'Aggregate', Direction: 1, Weight: 1 },
             { iCode: 'Grp', Type: 'Group' },
-            ...codes.map((iCode) => ({ iCode, iName: `지표 ${iCode}`, Level: 1, Parent: 'T', Weight: 1, Direction: 1, Type: 'Indicator' })),
+            ...codes.map((iCode, k) => ({
+              iCode,
+              iName: `지표 ${iCode}`,
+              Level: 1,
+              Parent: 'T',
+              Weight: k % 2 === 1 ? ' 1.50 ' : 1,
+              Direction: 1,
+              Type: 'Indicator',
+              ...(k === 0 ? { Bands: [1, 2.5], Target: '0.30', Unit: '%' } : { Bands: '5;10', Floor: null }),
+            })),
           ];
           const iData: IDataRow[] = units.map((u, k) => ({
             uCode: typeof u.code === 'number' ? u.code : `${u.code}${k}`,
