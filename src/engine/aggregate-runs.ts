@@ -265,6 +265,8 @@ export class RunAggregator {
       }
       const nChildren = end - start;
       const thresh = datThresh[a]!;
+      // Without a threshold (NaN) `n / nChildren < thresh` is always false: skip its division.
+      const hasThresh = thresh === thresh;
       const offOut = a * nU;
       let mixed = false;
       for (let k = start; k < end; k++) if (childIndex[k]! < nI) mixed = true;
@@ -311,10 +313,10 @@ export class RunAggregator {
               n3++;
             }
           }
-          out[offOut + u] = n0 === 0 || n0 / nChildren < thresh || !(w0 > 0) ? NaN : s0 / w0;
-          out[offOut + u + 1] = n1 === 0 || n1 / nChildren < thresh || !(w1 > 0) ? NaN : s1 / w1;
-          out[offOut + u + 2] = n2 === 0 || n2 / nChildren < thresh || !(w2 > 0) ? NaN : s2 / w2;
-          out[offOut + u + 3] = n3 === 0 || n3 / nChildren < thresh || !(w3 > 0) ? NaN : s3 / w3;
+          out[offOut + u] = n0 === 0 || (hasThresh && n0 / nChildren < thresh) || !(w0 > 0) ? NaN : s0 / w0;
+          out[offOut + u + 1] = n1 === 0 || (hasThresh && n1 / nChildren < thresh) || !(w1 > 0) ? NaN : s1 / w1;
+          out[offOut + u + 2] = n2 === 0 || (hasThresh && n2 / nChildren < thresh) || !(w2 > 0) ? NaN : s2 / w2;
+          out[offOut + u + 3] = n3 === 0 || (hasThresh && n3 / nChildren < thresh) || !(w3 > 0) ? NaN : s3 / w3;
         }
       }
       for (; u < nU; u++) {
