@@ -52,6 +52,8 @@ export class RunAggregator {
   private readonly edgeWeights: Float64Array;
   /** Per edge of the other aggregates, where its child's row starts (in `out` or in the values). */
   private readonly childOffset: Int32Array;
+  /** Per leaf-only aggregate, the sum of its children's weights in this run. */
+  private readonly fullWeights: Float64Array;
   /** Raw weighted sums of the leaf-only aggregates in this run, `sums[j * padded + u]`. */
   private readonly sums: Float64Array;
   /** nUnits rounded up to a multiple of 8. */
@@ -85,6 +87,7 @@ export class RunAggregator {
     this.childOffset = new Int32Array(this.nEdges);
     this.padded = (nU + 7) & ~7;
     this.sums = new Float64Array(leaves.length * this.padded);
+    this.fullWeights = new Float64Array(leaves.length);
   }
 
   /** The table of `values`, built on first use (O(units × edges)). */
@@ -156,24 +159,34 @@ export class RunAggregator {
     for (let a = 0; a < nA; a++) if (aggregation[a] !== AGG_AMEAN) return aggregateInto(model, weights, values, out, aggregation);
 
     const table = this.table(values);
-    this.leafSums(weights, table.cells);
+    this.leafSums(weights, table.cells, out);
     this.finishLeaves(out, table);
     this.innerAggregates(weights, values, out);
     return 0;
   }
 
   /** Raw weighted sums `Σ w · v` (missing as 0) of every leaf-only aggregate and unit, eight units at a time. */
-  private leafSums(weights: Float64Array, cells: Float64Array): void {
+  private leafSums(weights: Float64Array, cells: Float64Array, out: Float64Array): void {
     const nL = this.nLeafEdges;
     const lw = this.leafWeights;
     const leafChild = this.leafChild;
     for (let e = 0; e < nL; e++) lw[e] = weights[leafChild[e]!]!;
     const leafStart = this.leafStart;
-    const nLeaves = this.leaves.length;
+    const leaves = this.leaves;
+    const nLeaves = leaves.length;
+    const nU = this.model.nUnits;
+    const full = this.fullWeights;
+    for (let j = 0; j < nLeaves; j++) {
+      // The weight sum of a unit with every child present: the same additions, in the same order, as aggregateInto's.
+      let wsum = 0;
+      for (let e = leafStart[j]!; e < leafStart[j + 1]!; e++) wsum += lw[e]!;
+      full[j] = wsum;
+    }
     const sums = this.sums;
     const padded = this.padded;
     for (let u = 0; u < padded; u += 8) {
       const base = u * nL;
+      const whole = u + 8 <= nU;
       for (let j = 0; j < nLeaves; j++) {
         const end = leafStart[j + 1]!;
         let s0 = 0;
@@ -204,6 +217,19 @@ export class RunAggregator {
         sums[o + 5] = s5;
         sums[o + 6] = s6;
         sums[o + 7] = s7;
+        // Every unit of a whole group divided by the full weight sum here (finishLeaves redoes the others).
+        const f = full[j]!;
+        if (whole && f > 0) {
+          const r = leaves[j]! * nU + u;
+          out[r] = s0 / f;
+          out[r + 1] = s1 / f;
+          out[r + 2] = s2 / f;
+          out[r + 3] = s3 / f;
+          out[r + 4] = s4 / f;
+          out[r + 5] = s5 / f;
+          out[r + 6] = s6 / f;
+          out[r + 7] = s7 / f;
+        }
       }
     }
   }
@@ -215,16 +241,13 @@ export class RunAggregator {
    */
   private finishLeaves(out: Float64Array, table: Table): void {
     const nU = this.model.nUnits;
-    const { leaves, leafStart, leafWeights: lw, sums, padded } = this;
+    const { leaves, leafWeights: lw, sums, padded, fullWeights } = this;
+    const divided = nU & ~7; // units leafSums divided (whole groups of eight)
     for (let j = 0; j < leaves.length; j++) {
-      const start = leafStart[j]!;
-      const end = leafStart[j + 1]!;
-      // The weight sum of a unit with every child present: the same additions, in the same order, as aggregateInto's.
-      let full = 0;
-      for (let e = start; e < end; e++) full += lw[e]!;
+      const full = fullWeights[j]!;
       const offOut = leaves[j]! * nU;
       const offSum = j * padded;
-      if (full > 0) for (let u = 0; u < nU; u++) out[offOut + u] = sums[offSum + u]! / full;
+      if (full > 0) for (let u = divided; u < nU; u++) out[offOut + u] = sums[offSum + u]! / full;
       else for (let u = 0; u < nU; u++) out[offOut + u] = NaN;
       const partial = table.partial[j]!;
       const presentStart = table.presentStart[j]!;

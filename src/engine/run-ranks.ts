@@ -1,5 +1,6 @@
 /**
- * Competition ranks of the top scores of Monte Carlo runs, the same as `rankInto` gives, found faster by keeping the
+ * Competition ranks of the top scores of Monte Carlo runs, the same as `rankInto` gives (0 for a missing score, as
+ * the tallies count it), found faster by keeping the
  * order of the previous run: runs perturb the same model, so one run's order is nearly the next one's, and an
  * insertion sort from it costs the units plus the pairs that changed places (about one per unit on the national
  * case, against n log n comparisons and a binary search per unit for a fresh sort). When a run moves units far
@@ -14,6 +15,8 @@ export class RunRanker {
   /** Sort keys of this call: the score, or −∞ for a missing one. */
   private readonly keys: Float64Array;
   private readonly scratch: Float64Array;
+  /** Ranks of a fresh sort (NaN = missing). */
+  private readonly fresh: Float64Array;
   /** Shifts allowed before falling back to a fresh sort. */
   private readonly budget: number;
 
@@ -21,14 +24,15 @@ export class RunRanker {
     this.order = Int32Array.from({ length: nUnits }, (_, u) => u);
     this.keys = new Float64Array(nUnits);
     this.scratch = new Float64Array(nUnits);
+    this.fresh = new Float64Array(nUnits);
     this.budget = 4 * nUnits * Math.max(1, Math.ceil(Math.log2(nUnits + 1)));
   }
 
   /**
-   * Ranks `values[offset … offset + nUnits)` into `ranks` exactly as `competitionRanks(…, descending = true)`:
-   * 1 = highest, ties share the best rank, missing (NaN) → NaN.
+   * Ranks `values[offset … offset + nUnits)` into `ranks` exactly as `competitionRanks(…, descending = true)`,
+   * except that a missing value (NaN) gets rank 0: 1 = highest, ties share the best rank.
    */
-  rank(values: Float64Array, offset: number, ranks: Float64Array): void {
+  rank(values: Float64Array, offset: number, ranks: Int32Array): void {
     const n = this.nUnits;
     const { order, keys } = this;
     for (let u = 0; u < n; u++) {
@@ -55,12 +59,12 @@ export class RunRanker {
     // of present units before it (all of them higher).
     let present = 0;
     let previous = NaN;
-    let previousRank = NaN;
+    let previousRank = 0;
     for (let p = 0; p < n; p++) {
       const u = order[p]!;
       const v = values[offset + u]!;
       if (v !== v) {
-        ranks[u] = NaN;
+        ranks[u] = 0;
         continue;
       }
       const r = present > 0 && v === previous ? previousRank : present + 1;
@@ -72,13 +76,15 @@ export class RunRanker {
   }
 
   /** A fresh sort (`competitionRanks`), and the order rebuilt from its ranks for the next call. */
-  private fallback(values: Float64Array, offset: number, ranks: Float64Array): void {
+  private fallback(values: Float64Array, offset: number, ranks: Int32Array): void {
     const n = this.nUnits;
-    competitionRanks(values, ranks, true, this.scratch, n, offset, 0);
+    const fresh = this.fresh;
+    competitionRanks(values, fresh, true, this.scratch, n, offset, 0);
+    for (let u = 0; u < n; u++) ranks[u] = fresh[u] === fresh[u] ? fresh[u]! : 0;
     const byRank = Array.from(this.order);
     byRank.sort((a, b) => {
-      const ra = ranks[a]!;
-      const rb = ranks[b]!;
+      const ra = fresh[a]!;
+      const rb = fresh[b]!;
       return (ra === ra ? ra : Infinity) - (rb === rb ? rb : Infinity) || a - b;
     });
     this.order.set(byRank);

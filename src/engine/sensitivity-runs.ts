@@ -89,7 +89,7 @@ export function runBlocks(
   const nominal = model.weights;
   const weights = Float64Array.from(nominal);
   const out = new Float64Array(model.nAggregates * nU);
-  const ranks = new Float64Array(nU);
+  const ranks = new Int32Array(nU);
   const rng = new Xoshiro128();
   const aggregator = new RunAggregator(model);
   const ranker = new RunRanker(nU);
@@ -114,7 +114,7 @@ export function runBlocks(
     const sample = (run - firstRun) * nU;
     for (let u = 0; u < nU; u++) {
       const r = ranks[u]!;
-      rankCounts[u * width + (r === r ? r : 0)]!++;
+      rankCounts[u * width + r]!++;
       const s = out[topOff + u]!;
       if (s === s) {
         const d = s - reference[u]!;
@@ -123,7 +123,7 @@ export function runBlocks(
         scoreCounts[u]!++;
       }
       if (sampleRanks !== null && sampleScores !== null) {
-        sampleRanks[sample + u] = r === r ? r : 0;
+        sampleRanks[sample + u] = r;
         sampleScores[sample + u] = s;
       }
     }
