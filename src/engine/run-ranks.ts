@@ -1,10 +1,10 @@
 /**
  * Competition ranks of the top scores of Monte Carlo runs, the same as `rankInto` gives (0 for a missing score, as
- * the tallies count it), found faster by keeping the
- * order of the previous run: runs perturb the same model, so one run's order is nearly the next one's, and an
- * insertion sort from it costs the units plus the pairs that changed places (about one per unit on the national
- * case, against n log n comparisons and a binary search per unit for a fresh sort). When a run moves units far
- * (more shifts than a fresh sort would cost), it falls back to `competitionRanks` and re-sorts its order from them.
+ * the tallies count it), found faster by keeping the order of the previous run: runs perturb the same model, so one
+ * run's order is nearly the next one's, and an insertion sort from it costs the units plus the pairs that changed
+ * places (about one per unit on the national case, against n log n comparisons and a binary search per unit for a
+ * fresh sort). When a run moves units far (more shifts than a fresh sort would cost), it falls back to
+ * `competitionRanks` and re-sorts its order from them.
  */
 import { competitionRanks } from './rank.js';
 
