@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, compile, sha256HexOfText, type IDataRow, type IMetaRow } from '../../src/engine/index.js';
-import { parseNumberCell, parseNumberList, parseTextCell } from '../../src/engine/parse-cell.js';
+import { isShortestNumberText, parseNumberCell, parseNumberList, parseTextCell } from '../../src/engine/parse-cell.js';
 import { defaultSources } from '../../src/engine/read-input.js';
 import { resolveOptions } from '../../src/engine/resolve-options.js';
 import { validateFramework } from '../../src/engine/validate-framework.js';
@@ -154,5 +154,26 @@ describe('input hash coverage', () => {
       { numRuns: 300 },
     );
     expect(scored).toBeGreaterThan(100);
+  });
+});
+
+describe('isShortestNumberText', () => {
+  it('accepts text only when String(Number(text)) gives it back', () => {
+    for (const s of ['0', '1', '1200', '-12.5', '0.000001', '390.799991147468', '123456789012345']) expect(isShortestNumberText(s)).toBe(true);
+    for (const s of ['-0', '1.50', '0.0000001', '01', '.5', '5.', '+5', '1e3', '1234567890123456', '1000000000000000000000', ' 1', '']) {
+      expect(isShortestNumberText(s)).toBe(false);
+    }
+    const check = (s: string) => {
+      if (isShortestNumberText(s)) expect(String(Number(s))).toBe(s);
+    };
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: 1, max: 17 }), (d, k) => {
+        check(String(d));
+        check(d.toPrecision(k));
+        check(d.toFixed(Math.min(k, 12)));
+      }),
+      { numRuns: 3000 },
+    );
+    fc.assert(fc.property(fc.stringMatching(/^-?\d{1,22}(\.\d{1,20})?$/), check), { numRuns: 3000 });
   });
 });
