@@ -3,83 +3,144 @@
  * the same values with new weights.
  *
  * `aggregateInto` reads indicator values indicator-major (`values[i * nUnits + u]`), so an aggregate's children are
- * `nUnits` apart for one unit. Here every values array a run can use is copied once, before the runs, into an
- * edge-major table per unit (`table[u * nEdges + k]` = the value of child `childIndex[k]` for unit u), and each run
- * gathers the weights once per edge (`edgeWeights[k] = weights[childIndex[k]]`): the inner loop of an aggregate whose
- * children are all indicators then reads two contiguous runs of memory and keeps its sums in registers.
+ * `nUnits` apart for one unit. Here every values array a run can use is copied once, before the runs, into a table
+ * of the children of the leaf-only aggregates (those whose children are all indicators), eight units interleaved:
+ * `cells[(g * nLeafEdges + e) * 8 + i]` = the value of leaf edge e for unit `8g + i`, a missing value stored as 0.
+ * Each run gathers the weights once per edge; the sums of eight units then run as eight independent chains of
+ * additions over one contiguous stretch of memory, for every leaf-only aggregate in turn.
  *
  * Bit-identical to `aggregateInto`: per aggregate and unit the same additions in the same order (children in
- * `childIndex` order, `sum += w · v`, `wsum += w`, `n += 1` for each present child) and the same final expression.
- * Used only where `aggregateInto` takes its arithmetic-mean, renormalising path (every aggregate `amean` under the
- * `renormalise` missing policy); every other run is handed to `aggregateInto` itself.
+ * `childIndex` order, `sum += w · v`, `wsum += w` for each present child) and the same final expression. A missing
+ * child adds `w · 0 = +0` to the sum instead of being skipped, which leaves it unchanged: the sum starts at +0, a sum
+ * is −0 only when both terms are, so it is never −0, and `x + 0 = x` for every other x (weights are finite and ≥ 0).
+ * The count of present children and which cells miss one depend only on the values, so they are found once per
+ * table; the weight sum of a cell with every child present is the aggregate's full weight sum (the same additions),
+ * and only the few other cells add their present weights one by one. Used only where `aggregateInto` takes its
+ * arithmetic-mean, renormalising path (every aggregate `amean` under the `renormalise` missing policy); every other
+ * run is handed to `aggregateInto` itself.
  */
 import { AGG_AMEAN, aggregateInto, MISSING_RENORMALISE } from './aggregate.js';
 import type { Topology } from './topology.js';
 
-/** A values array laid out per unit and edge, and which (aggregate, unit) cells have every child present. */
+/** A values array laid out for the runs; see the module comment. */
 interface Table {
+  /** Leaf-edge values, eight units interleaved, missing = 0. */
   readonly cells: Float64Array;
-  /** `complete[a * nUnits + u]` = 1 when aggregate a (leaf-only) has every child present for unit u. */
-  readonly complete: Uint8Array;
-  /** Per leaf-only aggregate, the units with every child present (`completeUnits[a]`), in unit order. */
-  readonly completeUnits: readonly Int32Array[];
+  /** Per leaf-only aggregate j, the units with a child missing (`partial[j]`) and those always missing (`dead[j]`). */
+  readonly partial: readonly Int32Array[];
+  readonly dead: readonly Int32Array[];
+  /** The present leaf edges of the i-th partial unit of aggregate j: `presentEdges[j][presentStart[j][i] …]`. */
+  readonly presentStart: readonly Int32Array[];
+  readonly presentEdges: readonly Int32Array[];
 }
 
 /** Per-run aggregation over a fixed set of values arrays; see the module comment. Not shared between threads. */
 export class RunAggregator {
   private readonly nEdges: number;
-  /** Per aggregate: 1 when all its children are indicators. */
-  private readonly leafOnly: Uint8Array;
+  /** Leaf-only aggregates, in evaluation order. */
+  private readonly leaves: Int32Array;
+  /** The other aggregates, in evaluation order. */
+  private readonly inner: Int32Array;
+  /** Number of edges of the leaf-only aggregates (their children, in `childIndex` order). */
+  private readonly nLeafEdges: number;
+  /** Start of the j-th leaf-only aggregate's edges in the leaf-edge numbering (length leaves + 1). */
+  private readonly leafStart: Int32Array;
+  /** Node index of each leaf edge's child. */
+  private readonly leafChild: Int32Array;
+  /** Weights gathered per leaf edge in this run. */
+  private readonly leafWeights: Float64Array;
   private readonly edgeWeights: Float64Array;
-  /** Per leaf-only aggregate, the sum of its children's weights in this run (`wsum` of a unit with every child present). */
-  private readonly fullWeight: Float64Array;
-  /** Edge-major tables by values array (identity). */
+  /** Per edge of the other aggregates, where its child's row starts (in `out` or in the values). */
+  private readonly childOffset: Int32Array;
+  /** Per leaf-only aggregate, the sum of its children's weights in this run. */
+  private readonly fullWeights: Float64Array;
+  /** Raw weighted sums of the leaf-only aggregates in this run, `sums[j * padded + u]`. */
+  private readonly sums: Float64Array;
+  /** nUnits rounded up to a multiple of 8. */
+  private readonly padded: number;
+  /** Tables by values array (identity). */
   private readonly tables = new Map<Float64Array, Table>();
 
   constructor(private readonly model: Topology) {
-    const { childStart, childIndex, nIndicators: nI, nAggregates: nA } = model;
+    const { childStart, childIndex, nIndicators: nI, nAggregates: nA, nUnits: nU } = model;
     this.nEdges = childStart[nA]!;
-    this.leafOnly = new Uint8Array(nA);
+    const leaves: number[] = [];
+    const inner: number[] = [];
     for (let a = 0; a < nA; a++) {
-      let leaves = 1;
-      for (let k = childStart[a]!; k < childStart[a + 1]!; k++) if (childIndex[k]! >= nI) leaves = 0;
-      this.leafOnly[a] = leaves;
+      let leafOnly = true;
+      for (let k = childStart[a]!; k < childStart[a + 1]!; k++) if (childIndex[k]! >= nI) leafOnly = false;
+      (leafOnly ? leaves : inner).push(a);
     }
+    this.leaves = Int32Array.from(leaves);
+    this.inner = Int32Array.from(inner);
+    this.leafStart = new Int32Array(leaves.length + 1);
+    const leafChild: number[] = [];
+    leaves.forEach((a, j) => {
+      this.leafStart[j] = leafChild.length;
+      for (let k = childStart[a]!; k < childStart[a + 1]!; k++) leafChild.push(childIndex[k]!);
+    });
+    this.leafStart[leaves.length] = leafChild.length;
+    this.leafChild = Int32Array.from(leafChild);
+    this.nLeafEdges = leafChild.length;
+    this.leafWeights = new Float64Array(this.nLeafEdges);
     this.edgeWeights = new Float64Array(this.nEdges);
-    this.fullWeight = new Float64Array(nA);
+    this.childOffset = new Int32Array(this.nEdges);
+    this.padded = (nU + 7) & ~7;
+    this.sums = new Float64Array(leaves.length * this.padded);
+    this.fullWeights = new Float64Array(leaves.length);
   }
 
-  /** The edge-major table of `values`, built on first use (O(units × edges)). */
+  /** The table of `values`, built on first use (O(units × edges)). */
   private table(values: Float64Array): Table {
     let t = this.tables.get(values);
     if (t === undefined) {
-      const { nUnits: nU, nIndicators: nI, nAggregates: nA, childStart, childIndex } = this.model;
-      const nE = this.nEdges;
-      const cells = new Float64Array(nU * nE);
-      for (let k = 0; k < nE; k++) {
-        const c = childIndex[k]!;
-        if (c >= nI) continue;
-        for (let u = 0; u < nU; u++) cells[u * nE + k] = values[c * nU + u]!;
-      }
-      const complete = new Uint8Array(nA * nU);
-      for (let a = 0; a < nA; a++) {
-        if (this.leafOnly[a] !== 1) continue;
-        for (let u = 0; u < nU; u++) {
-          let all = 1;
-          for (let k = childStart[a]!; k < childStart[a + 1]!; k++) {
-            const v = cells[u * nE + k]!;
-            if (v !== v) all = 0;
-          }
-          complete[a * nU + u] = all;
+      const { nUnits: nU, datThresh } = this.model;
+      const nL = this.nLeafEdges;
+      const cells = new Float64Array(this.padded * nL);
+      for (let u = 0; u < nU; u++) {
+        const base = (u >> 3) * nL * 8 + (u & 7);
+        for (let e = 0; e < nL; e++) {
+          const v = values[this.leafChild[e]! * nU + u]!;
+          cells[base + e * 8] = v === v ? v : 0;
         }
       }
-      const completeUnits: Int32Array[] = [];
-      for (let a = 0; a < nA; a++) {
-        const units: number[] = [];
-        if (this.leafOnly[a] === 1) for (let u = 0; u < nU; u++) if (complete[a * nU + u] === 1) units.push(u);
-        completeUnits.push(Int32Array.from(units));
+      const nLeaves = this.leaves.length;
+      const partial: Int32Array[] = [];
+      const dead: Int32Array[] = [];
+      const presentStart: Int32Array[] = [];
+      const presentEdges: Int32Array[] = [];
+      for (let j = 0; j < nLeaves; j++) {
+        const partialUnits: number[] = [];
+        const deadUnits: number[] = [];
+        const starts: number[] = [];
+        const edges: number[] = [];
+        const start = this.leafStart[j]!;
+        const end = this.leafStart[j + 1]!;
+        const nChildren = end - start;
+        const thresh = datThresh[this.leaves[j]!]!;
+        for (let u = 0; u < nU; u++) {
+          let n = 0;
+          for (let e = start; e < end; e++) {
+            const v = values[this.leafChild[e]! * nU + u]!;
+            if (v === v) n++;
+          }
+          if (n === 0 || n / nChildren < thresh) deadUnits.push(u);
+          else if (n < nChildren) {
+            partialUnits.push(u);
+            starts.push(edges.length);
+            for (let e = start; e < end; e++) {
+              const v = values[this.leafChild[e]! * nU + u]!;
+              if (v === v) edges.push(e);
+            }
+          }
+        }
+        starts.push(edges.length);
+        partial.push(Int32Array.from(partialUnits));
+        dead.push(Int32Array.from(deadUnits));
+        presentStart.push(Int32Array.from(starts));
+        presentEdges.push(Int32Array.from(edges));
       }
-      t = { cells, complete, completeUnits };
+      t = { cells, partial, dead, presentStart, presentEdges };
       this.tables.set(values, t);
     }
     return t;
@@ -97,92 +158,197 @@ export class RunAggregator {
     if (model.missingPolicy !== MISSING_RENORMALISE) return aggregateInto(model, weights, values, out, aggregation);
     for (let a = 0; a < nA; a++) if (aggregation[a] !== AGG_AMEAN) return aggregateInto(model, weights, values, out, aggregation);
 
+    const table = this.table(values);
+    this.leafSums(weights, table.cells, out);
+    this.finishLeaves(out, table);
+    this.innerAggregates(weights, values, out);
+    return 0;
+  }
+
+  /** Raw weighted sums `Σ w · v` (missing as 0) of every leaf-only aggregate and unit, eight units at a time. */
+  private leafSums(weights: Float64Array, cells: Float64Array, out: Float64Array): void {
+    const nL = this.nLeafEdges;
+    const lw = this.leafWeights;
+    const leafChild = this.leafChild;
+    for (let e = 0; e < nL; e++) lw[e] = weights[leafChild[e]!]!;
+    const leafStart = this.leafStart;
+    const leaves = this.leaves;
+    const nLeaves = leaves.length;
+    const nU = this.model.nUnits;
+    const full = this.fullWeights;
+    for (let j = 0; j < nLeaves; j++) {
+      // The weight sum of a unit with every child present: the same additions, in the same order, as aggregateInto's.
+      let wsum = 0;
+      for (let e = leafStart[j]!; e < leafStart[j + 1]!; e++) wsum += lw[e]!;
+      full[j] = wsum;
+    }
+    const sums = this.sums;
+    const padded = this.padded;
+    for (let u = 0; u < padded; u += 8) {
+      const base = u * nL;
+      const whole = u + 8 <= nU;
+      for (let j = 0; j < nLeaves; j++) {
+        const end = leafStart[j + 1]!;
+        let s0 = 0;
+        let s1 = 0;
+        let s2 = 0;
+        let s3 = 0;
+        let s4 = 0;
+        let s5 = 0;
+        let s6 = 0;
+        let s7 = 0;
+        for (let e = leafStart[j]!, p = base + e * 8; e < end; e++, p += 8) {
+          const w = lw[e]!;
+          s0 += w * cells[p]!;
+          s1 += w * cells[p + 1]!;
+          s2 += w * cells[p + 2]!;
+          s3 += w * cells[p + 3]!;
+          s4 += w * cells[p + 4]!;
+          s5 += w * cells[p + 5]!;
+          s6 += w * cells[p + 6]!;
+          s7 += w * cells[p + 7]!;
+        }
+        const o = j * padded + u;
+        sums[o] = s0;
+        sums[o + 1] = s1;
+        sums[o + 2] = s2;
+        sums[o + 3] = s3;
+        sums[o + 4] = s4;
+        sums[o + 5] = s5;
+        sums[o + 6] = s6;
+        sums[o + 7] = s7;
+        // Every unit of a whole group divided by the full weight sum here (finishLeaves redoes the others).
+        const f = full[j]!;
+        if (whole && f > 0) {
+          const r = leaves[j]! * nU + u;
+          out[r] = s0 / f;
+          out[r + 1] = s1 / f;
+          out[r + 2] = s2 / f;
+          out[r + 3] = s3 / f;
+          out[r + 4] = s4 / f;
+          out[r + 5] = s5 / f;
+          out[r + 6] = s6 / f;
+          out[r + 7] = s7 / f;
+        }
+      }
+    }
+  }
+
+  /**
+   * The leaf-only aggregates' results: the sum over the weight sum of the present children, or missing. Every unit
+   * is first divided by the full weight sum; then the units missing a child are redone with their own weight sum,
+   * and those missing whatever the weights (no present child, or fewer than `datThresh` asks) set missing.
+   */
+  private finishLeaves(out: Float64Array, table: Table): void {
+    const nU = this.model.nUnits;
+    const { leaves, leafWeights: lw, sums, padded, fullWeights } = this;
+    const divided = nU & ~7; // units leafSums divided (whole groups of eight)
+    for (let j = 0; j < leaves.length; j++) {
+      const full = fullWeights[j]!;
+      const offOut = leaves[j]! * nU;
+      const offSum = j * padded;
+      if (full > 0) for (let u = divided; u < nU; u++) out[offOut + u] = sums[offSum + u]! / full;
+      else for (let u = 0; u < nU; u++) out[offOut + u] = NaN;
+      const partial = table.partial[j]!;
+      const presentStart = table.presentStart[j]!;
+      const presentEdges = table.presentEdges[j]!;
+      for (let i = 0; i < partial.length; i++) {
+        const u = partial[i]!;
+        let wsum = 0;
+        for (let q = presentStart[i]!; q < presentStart[i + 1]!; q++) wsum += lw[presentEdges[q]!]!;
+        out[offOut + u] = !(wsum > 0) ? NaN : sums[offSum + u]! / wsum;
+      }
+      const dead = table.dead[j]!;
+      for (let i = 0; i < dead.length; i++) out[offOut + dead[i]!] = NaN;
+    }
+  }
+
+  /**
+   * The aggregates with an aggregate among their children, in evaluation order, as aggregateInto computes them
+   * (missing children skipped); when every child is an aggregate, four units at a time (four independent chains of
+   * additions, each unit's own in order).
+   */
+  private innerAggregates(weights: Float64Array, values: Float64Array, out: Float64Array): void {
+    const model = this.model;
     const nU = model.nUnits;
     const nI = model.nIndicators;
-    const nE = this.nEdges;
     const { childStart, childIndex, datThresh } = model;
     const ew = this.edgeWeights;
-    for (let k = 0; k < nE; k++) ew[k] = weights[childIndex[k]!]!;
-    const { cells: table, complete, completeUnits } = this.table(values);
-    const full = this.fullWeight;
-    for (let a = 0; a < nA; a++) {
-      // The weight sum of a unit with every child present: the same additions, in the same order, as its loop below.
-      let wsum = 0;
-      for (let k = childStart[a]!; k < childStart[a + 1]!; k++) wsum += ew[k]!;
-      full[a] = wsum;
-    }
-    for (let a = 0; a < nA; a++) {
+    const off = this.childOffset;
+    const inner = this.inner;
+    const nU4 = nU & ~3;
+    for (let i = 0; i < inner.length; i++) {
+      const a = inner[i]!;
       const start = childStart[a]!;
       const end = childStart[a + 1]!;
+      for (let k = start; k < end; k++) {
+        const c = childIndex[k]!;
+        ew[k] = weights[c]!;
+        off[k] = (c >= nI ? c - nI : c) * nU;
+      }
       const nChildren = end - start;
       const thresh = datThresh[a]!;
+      // Without a threshold (NaN) `n / nChildren < thresh` is always false: skip its division.
+      const hasThresh = thresh === thresh;
       const offOut = a * nU;
-      if (this.leafOnly[a] === 1) {
-        const fullWsum = full[a]!;
-        const fullMissing = nChildren === 0 || 1 < thresh || !(fullWsum > 0);
-        // Units with every child present, four at a time: four independent chains of additions (each unit's own
-        // additions stay in order) instead of one, so the processor overlaps them.
-        const units = completeUnits[a]!;
-        const nComplete = units.length;
-        let j = 0;
-        for (; j + 3 < nComplete; j += 4) {
-          const u0 = units[j]!;
-          const u1 = units[j + 1]!;
-          const u2 = units[j + 2]!;
-          const u3 = units[j + 3]!;
-          const r0 = u0 * nE;
-          const r1 = u1 * nE;
-          const r2 = u2 * nE;
-          const r3 = u3 * nE;
+      let mixed = false;
+      for (let k = start; k < end; k++) if (childIndex[k]! < nI) mixed = true;
+      let u = 0;
+      if (!mixed) {
+        for (; u < nU4; u += 4) {
           let s0 = 0;
           let s1 = 0;
           let s2 = 0;
           let s3 = 0;
+          let w0 = 0;
+          let w1 = 0;
+          let w2 = 0;
+          let w3 = 0;
+          let n0 = 0;
+          let n1 = 0;
+          let n2 = 0;
+          let n3 = 0;
           for (let k = start; k < end; k++) {
             const w = ew[k]!;
-            s0 += w * table[r0 + k]!;
-            s1 += w * table[r1 + k]!;
-            s2 += w * table[r2 + k]!;
-            s3 += w * table[r3 + k]!;
-          }
-          out[offOut + u0] = fullMissing ? NaN : s0 / fullWsum;
-          out[offOut + u1] = fullMissing ? NaN : s1 / fullWsum;
-          out[offOut + u2] = fullMissing ? NaN : s2 / fullWsum;
-          out[offOut + u3] = fullMissing ? NaN : s3 / fullWsum;
-        }
-        for (; j < nComplete; j++) {
-          const u = units[j]!;
-          const row = u * nE;
-          let sum = 0;
-          for (let k = start; k < end; k++) sum += ew[k]! * table[row + k]!;
-          out[offOut + u] = fullMissing ? NaN : sum / fullWsum;
-        }
-        // The other units, child by child as in aggregateInto.
-        for (let u = 0, row = 0; u < nU; u++, row += nE) {
-          if (complete[offOut + u] === 1) continue;
-          let sum = 0;
-          let wsum = 0;
-          let n = 0;
-          for (let k = start; k < end; k++) {
-            const v = table[row + k]!;
-            if (v === v) {
-              const w = ew[k]!;
-              sum += w * v;
-              wsum += w;
-              n++;
+            const p = off[k]! + u;
+            const v0 = out[p]!;
+            const v1 = out[p + 1]!;
+            const v2 = out[p + 2]!;
+            const v3 = out[p + 3]!;
+            if (v0 === v0) {
+              s0 += w * v0;
+              w0 += w;
+              n0++;
+            }
+            if (v1 === v1) {
+              s1 += w * v1;
+              w1 += w;
+              n1++;
+            }
+            if (v2 === v2) {
+              s2 += w * v2;
+              w2 += w;
+              n2++;
+            }
+            if (v3 === v3) {
+              s3 += w * v3;
+              w3 += w;
+              n3++;
             }
           }
-          out[offOut + u] = n === 0 || n / nChildren < thresh || !(wsum > 0) ? NaN : sum / wsum;
+          out[offOut + u] = n0 === 0 || (hasThresh && n0 / nChildren < thresh) || !(w0 > 0) ? NaN : s0 / w0;
+          out[offOut + u + 1] = n1 === 0 || (hasThresh && n1 / nChildren < thresh) || !(w1 > 0) ? NaN : s1 / w1;
+          out[offOut + u + 2] = n2 === 0 || (hasThresh && n2 / nChildren < thresh) || !(w2 > 0) ? NaN : s2 / w2;
+          out[offOut + u + 3] = n3 === 0 || (hasThresh && n3 / nChildren < thresh) || !(w3 > 0) ? NaN : s3 / w3;
         }
-        continue;
       }
-      for (let u = 0; u < nU; u++) {
+      for (; u < nU; u++) {
         let sum = 0;
         let wsum = 0;
         let n = 0;
         for (let k = start; k < end; k++) {
           const c = childIndex[k]!;
-          const v = c >= nI ? out[(c - nI) * nU + u]! : values[c * nU + u]!;
+          const v = c >= nI ? out[off[k]! + u]! : values[off[k]! + u]!;
           if (v === v) {
             const w = ew[k]!;
             sum += w * v;
@@ -193,6 +359,5 @@ export class RunAggregator {
         out[offOut + u] = n === 0 || n / nChildren < thresh || !(wsum > 0) ? NaN : sum / wsum;
       }
     }
-    return 0;
   }
 }

@@ -11,6 +11,7 @@ import { denominate } from './denominate.js';
 import { EngineInputError, hasErrors, makeIssue, type EngineIssue } from './engine-error.js';
 import type { AggregateSpec, Framework, IndicatorSpec } from './framework.js';
 import { imputeColumn } from './impute.js';
+import { parseEvaluationFast, type FastParsed } from './input-fast-path.js';
 import { EvaluationInputSchema, type EvaluationInput, type MissingPolicy, type ScoreOptions } from './input-schema.js';
 import { DISTRIBUTION_METHODS, normaliseColumn } from './normalise.js';
 import { detectPoints } from './points.js';
@@ -137,14 +138,20 @@ export function compile(input: EvaluationInput | PreparedInput, overrides?: Scor
   const sources: InputSources = prepared ? prepared.sources : defaultSources(input as EvaluationInput);
   const issues: EngineIssue[] = [];
 
-  const shape = EvaluationInputSchema.safeParse(raw);
-  if (!shape.success) throw new EngineInputError(schemaIssues(shape.error, sources.meta.file));
-  const evaluation = shape.data;
+  // The fast shape check, else zod (the same result, or the error messages).
+  const fast = parseEvaluationFast(raw);
+  let evaluation: FastParsed['data'];
+  if (fast !== null) evaluation = fast.data;
+  else {
+    const shape = EvaluationInputSchema.safeParse(raw);
+    if (!shape.success) throw new EngineInputError(schemaIssues(shape.error, sources.meta.file));
+    evaluation = shape.data;
+  }
 
   const resolved = resolveOptions(evaluation.options, overrides, sources.meta.file, issues);
   if (!resolved) throw new EngineInputError(issues);
   const fv = validateFramework(evaluation.iMeta, sources.meta, resolved, issues);
-  const dv = fv.framework ? validateData(evaluation.iData, sources.data, fv.framework, sources.meta, resolved, issues) : null;
+  const dv = fv.framework ? validateData(evaluation.iData, sources.data, fv.framework, sources.meta, resolved, issues, fast?.dataKeys) : null;
   if (!fv.framework || !fv.valid || !dv?.dataset || hasErrors(issues)) throw new EngineInputError(issues);
   const framework = fv.framework;
   const dataset = dv.dataset;
@@ -191,7 +198,9 @@ export function compile(input: EvaluationInput | PreparedInput, overrides?: Scor
     missing: resolved.missing ?? (pd.points ? 'zero' : 'renormalise'),
   };
 
-  const inputHash = sha256HexOfText(canonicalJson({ iMeta: fv.canonical, iData: dv.canonical, options }));
+  // canonicalJson({ iMeta, iData, options }) with the rows' text written by validateFramework and validateData
+  // (keys in code-unit order: iData, iMeta, options).
+  const inputHash = sha256HexOfText(`{"iData":${dv.canonical},"iMeta":${fv.canonical},"options":${canonicalJson(options)}}`);
 
   // Raw matrix of the scored rows: denominate, then year-on-year growth.
   const inds = framework.indicators;

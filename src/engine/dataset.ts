@@ -19,6 +19,3 @@ export interface Dataset {
   /** Row indices of the units being scored, in input order. */
   readonly evalRows: readonly number[];
 }
-
-/** Canonical form of one iData row for the input hash. */
-export type CanonicalDataRow = Record<string, string | number | null>;

@@ -68,3 +68,57 @@ export function parseNumberList(value: unknown): number[] | null | undefined {
   }
   return out.length === 0 ? null : out;
 }
+
+/**
+ * Whether decimal text is exactly what `String(Number(text))` writes, so that the text itself can stand for the
+ * number in canonical JSON without formatting it again: an optional `-`, an integer part without leading zeros, an
+ * optional fraction without trailing zeros, at most 15 significant digits (so the text is the one shortest decimal
+ * that reads back as its double), no more than 21 integer digits and no value below 1e-6 (where `String` switches
+ * to exponent notation), and not `-0` (written `0`).
+ *
+ * @example isShortestNumberText('390.799991147468') // true
+ * @example isShortestNumberText('1.50')             // false: String(1.50) is '1.5'
+ */
+export function isShortestNumberText(s: string): boolean {
+  const n = s.length;
+  let i = 0;
+  let negative = false;
+  if (n > 0 && s.charCodeAt(0) === 45) {
+    negative = true;
+    i = 1;
+  }
+  if (i >= n) return false;
+  let c = s.charCodeAt(i);
+  let intDigits = 0;
+  let zeroInt = false;
+  if (c === 48) {
+    zeroInt = true;
+    intDigits = 1;
+    i++;
+    if (i === n) return !negative;
+  } else if (c >= 49 && c <= 57) {
+    while (i < n && (c = s.charCodeAt(i)) >= 48 && c <= 57) {
+      i++;
+      intDigits++;
+    }
+    if (intDigits > 21) return false;
+    if (i === n) {
+      let trailingZeros = 0;
+      for (let k = n - 1; s.charCodeAt(k) === 48; k--) trailingZeros++;
+      return intDigits - trailingZeros <= 15;
+    }
+  } else return false;
+  if (s.charCodeAt(i) !== 46) return false;
+  i++;
+  const fractionStart = i;
+  let leadingZeros = 0;
+  while (i < n && s.charCodeAt(i) === 48) {
+    i++;
+    leadingZeros++;
+  }
+  while (i < n && (c = s.charCodeAt(i)) >= 48 && c <= 57) i++;
+  const fractionDigits = i - fractionStart;
+  if (i !== n || fractionDigits === 0 || s.charCodeAt(n - 1) === 48) return false;
+  if (zeroInt) return leadingZeros <= 5 && fractionDigits - leadingZeros <= 15;
+  return intDigits + fractionDigits <= 15;
+}

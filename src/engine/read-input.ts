@@ -101,6 +101,12 @@ function csvTable(
   }
   const rows: Record<string, string | null>[] = [];
   const rowNumbers: number[] = [];
+  // Rows are copies of one template with every column (keys in header order): objects of one shape, which V8 keeps
+  // in its fast form, so listing and reading their keys later is cheap (rows built key by key become hash tables).
+  // Not with a "__proto__" column, whose assignment sets the prototype instead of adding a key.
+  const template = columns.includes('__proto__')
+    ? null
+    : (JSON.parse(`{${columns.map((c) => `${JSON.stringify(c)}:null`).join(',')}}`) as Record<string, null>);
   for (const rec of parsed.records.slice(1)) {
     if (rec.cells.length > columns.length) {
       const extra = rec.cells.slice(columns.length).some((c) => c.trim() !== '');
@@ -118,7 +124,7 @@ function csvTable(
         continue;
       }
     }
-    const row: Record<string, string | null> = {};
+    const row: Record<string, string | null> = template === null ? {} : { ...template };
     columns.forEach((c, j) => {
       const cell = rec.cells[j];
       const wasQuoted = rec.quoted[j] ?? false;

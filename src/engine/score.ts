@@ -100,6 +100,17 @@ function aggregationIssues(model: CompiledModel, problems: readonly AggregationP
   });
 }
 
+/**
+ * A maker of records with the given keys, in that order, for every unit: copies of one template, so that all have
+ * one shape, which V8 keeps in its fast form (a record built key by key becomes a hash table, slow to build and to
+ * read). Values are null until set. Without the template when a key is "__proto__", which an assignment would not add.
+ */
+function recordMaker(keys: readonly string[]): <T>() => Record<string, T> {
+  if (keys.includes('__proto__')) return <T>() => ({}) as Record<string, T>;
+  const template = JSON.parse(`{${keys.map((k) => `${JSON.stringify(k)}:null`).join(',')}}`) as Record<string, null>;
+  return <T>() => ({ ...template }) as Record<string, T>;
+}
+
 /** Aggregate codes top-down: Level descending, iMeta order within a level. */
 function topDown(model: CompiledModel): number[] {
   const order = model.framework.aggregates.map((a) => a);
@@ -146,21 +157,28 @@ export function score(input: EvaluationInput | PreparedInput, overrides?: ScoreO
   const inds = model.framework.indicators;
   const pointsMode = model.options.points;
 
+  const aggCodes = aggOrder.map((a) => model.nodeCodes[nI + a]!);
+  const indCodes = inds.map((ind) => ind.code);
+  const groupList = [...model.unitGroups];
+  const scoresOf = recordMaker(aggCodes);
+  const normalisedOf = recordMaker(indCodes);
+  const contribOf = recordMaker([...aggCodes, ...indCodes]);
+  const groupsOf = recordMaker(groupList.map(([g]) => g));
   const units: UnitResult[] = model.unitCodes.map((uCode, u) => {
-    const scores: Record<string, number | null> = {};
-    for (const a of aggOrder) scores[model.nodeCodes[nI + a]!] = orNull(aggregated[a * nU + u]!);
-    const normalised: Record<string, number | null> = {};
-    inds.forEach((ind, i) => (normalised[ind.code] = orNull(model.normalised[i * nU + u]!)));
+    const scores = scoresOf<number | null>();
+    for (let k = 0; k < aggOrder.length; k++) scores[aggCodes[k]!] = orNull(aggregated[aggOrder[k]! * nU + u]!);
+    const normalised = normalisedOf<number | null>();
+    for (let i = 0; i < indCodes.length; i++) normalised[indCodes[i]!] = orNull(model.normalised[i * nU + u]!);
     let points: Record<string, number> | null = null;
     if (pointsMode) {
-      points = {};
-      inds.forEach((ind, i) => (points![ind.code] = earnedPoints(model.normalised[i * nU + u]!, model.indicatorPoints[i]!)));
+      points = normalisedOf<number>();
+      for (let i = 0; i < indCodes.length; i++) points[indCodes[i]!] = earnedPoints(model.normalised[i * nU + u]!, model.indicatorPoints[i]!);
     }
-    const contrib: Record<string, number | null> = {};
-    for (const a of aggOrder) contrib[model.nodeCodes[nI + a]!] = orNull(contributions[(nI + a) * nU + u]!);
-    inds.forEach((ind, i) => (contrib[ind.code] = orNull(contributions[i * nU + u]!)));
-    const groups: Record<string, string | null> = {};
-    for (const [g, values] of model.unitGroups) groups[g] = values[u] ?? null;
+    const contrib = contribOf<number | null>();
+    for (let k = 0; k < aggOrder.length; k++) contrib[aggCodes[k]!] = orNull(contributions[(nI + aggOrder[k]!) * nU + u]!);
+    for (let i = 0; i < indCodes.length; i++) contrib[indCodes[i]!] = orNull(contributions[i * nU + u]!);
+    const groups = groupsOf<string | null>();
+    for (const [g, values] of groupList) groups[g] = values[u] ?? null;
     // The explanation is built when first read (JSON.stringify, a spread or a property read all read it), then kept:
     // most callers read a few units' explanations, or none, and building every sentence was most of score()'s time.
     let explanation: UnitExplanation | undefined;

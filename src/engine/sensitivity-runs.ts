@@ -9,7 +9,7 @@
 import { RunAggregator } from './aggregate-runs.js';
 import type { AwardConfigInput, AwardResult, AwardUnit } from './awards.js';
 import { Xoshiro128 } from './random.js';
-import { rankInto } from './rank.js';
+import { RunRanker } from './run-ranks.js';
 import type { SensitivityPlan } from './sensitivity-plan.js';
 
 /**
@@ -52,8 +52,8 @@ export interface SensitivityTally {
  *    order), then one factor `1 − noise + 2·noise·u` per node except the top, in node order; each nominal weight
  *    is multiplied by its factor (weights are relative within their parent, so no explicit renormalisation is
  *    needed: every mean divides by the sum of the present children's weights);
- * 3. aggregates (`RunAggregator`, `aggregateInto`'s arithmetic on an edge-major copy of the values) and ranks the
- *    top node (`rankInto`) without allocation;
+ * 3. aggregates (`RunAggregator`, `aggregateInto`'s arithmetic on an interleaved copy of the values) and ranks the
+ *    top node (`RunRanker`, `rankInto`'s ranks from the previous run's order) without allocation;
  * 4. tallies ranks, score deviations and, with awards, the tiers won (`assignAwards`).
  * O(runs × (units × edges + units log units)).
  *
@@ -89,9 +89,10 @@ export function runBlocks(
   const nominal = model.weights;
   const weights = Float64Array.from(nominal);
   const out = new Float64Array(model.nAggregates * nU);
-  const ranks = new Float64Array(nU);
+  const ranks = new Int32Array(nU);
   const rng = new Xoshiro128();
   const aggregator = new RunAggregator(model);
+  const ranker = new RunRanker(nU);
   const low = 1 - options.noise;
   const span = 2 * options.noise;
   const nNorm = plan.normalised.length;
@@ -107,13 +108,13 @@ export function runBlocks(
     for (let k = 0; k < lastWeighted; k++) weights[k] = nominal[k]! * (low + span * rng.nextFloat());
     const values = agg.needsPositive ? plan.positive![ni]! : plan.normalised[ni]!;
     if (aggregator.aggregate(weights, values, out, agg.codes) > 0) failedRuns++;
-    rankInto(model, out, ranks);
+    ranker.rank(out, topOff, ranks);
 
     const sums = (Math.floor(run / SENSITIVITY_BLOCK_RUNS) - firstBlock) * 2 * nU;
     const sample = (run - firstRun) * nU;
     for (let u = 0; u < nU; u++) {
       const r = ranks[u]!;
-      rankCounts[u * width + (r === r ? r : 0)]!++;
+      rankCounts[u * width + r]!++;
       const s = out[topOff + u]!;
       if (s === s) {
         const d = s - reference[u]!;
@@ -122,7 +123,7 @@ export function runBlocks(
         scoreCounts[u]!++;
       }
       if (sampleRanks !== null && sampleScores !== null) {
-        sampleRanks[sample + u] = r === r ? r : 0;
+        sampleRanks[sample + u] = r;
         sampleScores[sample + u] = s;
       }
     }

@@ -2,11 +2,11 @@
  * Validation of iData into a {@link Dataset}: uCode present and unique (per Time), Time numeric, every indicator
  * and used denominator present as a column, every numeric cell a number or missing. Every problem is collected.
  */
-import type { CanonicalDataRow, Dataset } from './dataset.js';
+import type { Dataset } from './dataset.js';
 import { makeIssue, type EngineIssue } from './engine-error.js';
 import type { Framework } from './framework.js';
 import type { IDataRow } from './input-schema.js';
-import { parseNumberCell, parseTextCell } from './parse-cell.js';
+import { isShortestNumberText, parseNumberCell, parseTextCell } from './parse-cell.js';
 import type { TableSource } from './read-input.js';
 import type { ResolvedOptions } from './resolve-options.js';
 import { cellLocation } from './source-location.js';
@@ -15,12 +15,30 @@ import { josaPick } from './korean.js';
 /** Result of {@link validateData}. */
 export interface DataValidation {
   readonly dataset: Dataset | null;
-  readonly canonical: CanonicalDataRow[];
+  /**
+   * Canonical JSON (`canonicalJson`) of the rows as the input hash sees them, sorted by uCode then Time: `uCode`,
+   * `uName` (when the column exists), `Time`, group columns as text and numeric columns as numbers (missing or
+   * invalid: null).
+   */
+  readonly canonical: string;
+}
+
+/** JSON of a text cell's value. */
+const textJson = (v: string | null): string => (v === null ? 'null' : JSON.stringify(v));
+
+/** What `String` writes for a parsed number cell, from the cell's own text when that is already the same. */
+function numberJson(raw: unknown, v: number): string {
+  if (typeof raw === 'string') {
+    const s = raw.trim();
+    if (isShortestNumberText(s)) return s;
+  }
+  return String(v);
 }
 
 /**
  * Validates iData against the framework. `metaTable` locates problems that belong to iMeta (an indicator missing
- * from the data is reported on its iMeta row).
+ * from the data is reported on its iMeta row). `rowKeys`, when given, are the rows' `Object.keys` (already listed by
+ * the shape check).
  */
 export function validateData(
   rows: readonly IDataRow[],
@@ -29,17 +47,18 @@ export function validateData(
   metaTable: TableSource,
   options: ResolvedOptions,
   issues: EngineIssue[],
+  rowKeys?: readonly (readonly string[])[],
 ): DataValidation {
   const file = table.file;
   const before = issues.filter((i) => i.severity === 'error').length;
   if (rows.length === 0) {
     issues.push(makeIssue('EMPTY_FILE', 'error', 'iData에 행이 없습니다', 'iData has no rows', { file }));
-    return { dataset: null, canonical: [] };
+    return { dataset: null, canonical: '[]' };
   }
   const columns: string[] = [];
   const seen = new Set<string>();
-  for (const r of rows) {
-    for (const k of Object.keys(r)) {
+  for (let i = 0; i < rows.length; i++) {
+    for (const k of rowKeys?.[i] ?? Object.keys(rows[i]!)) {
       if (!seen.has(k)) {
         seen.add(k);
         columns.push(k);
@@ -122,10 +141,43 @@ export function validateData(
   const groups = new Map<string, (string | null)[]>();
   for (const g of groupColumns) if (seen.has(g)) groups.set(g, []);
   const firstRowOf = new Map<string, number>();
-  const canonical: CanonicalDataRow[] = [];
+
+  // The canonical row: its keys in the order they are assigned (a later assignment to a key replaces the value, as
+  // on an object; `__proto__` never becomes an own key of one), written in code-unit order.
+  const slotOf = new Map<string, number>();
+  const slot = (key: string): number => {
+    if (key === '__proto__') return -1;
+    let k = slotOf.get(key);
+    if (k === undefined) {
+      k = slotOf.size;
+      slotOf.set(key, k);
+    }
+    return k;
+  };
+  const codeSlot = slot('uCode');
+  const nameSlot = seen.has('uName') ? slot('uName') : -1;
+  const timeSlot = hasTime ? slot('Time') : -1;
+  const groupList = [...groups];
+  const groupSlots = groupList.map(([g]) => slot(g));
+  const numericList = [...numeric];
+  const numericSlots = numericList.map(([c]) => slot(c));
+  const slotKeys = [...slotOf.keys()];
+  const slotOrder = slotKeys.map((_, k) => k).sort((a, b) => (slotKeys[a]! < slotKeys[b]! ? -1 : slotKeys[a]! > slotKeys[b]! ? 1 : 0));
+  const slotPrefix = slotOrder.map((k, j) => (j === 0 ? '{' : ',') + JSON.stringify(slotKeys[k]!) + ':');
+  const texts: string[] = slotKeys.map(() => 'null');
+  const canonical: { code: string; time: number; text: string }[] = [];
 
   rows.forEach((row, i) => {
     const rec = row as Record<string, unknown>;
+    // The values the canonical row's uCode and Time keys end up with: they order the rows.
+    let codeValue: string | number | null = null;
+    let timeValue: string | number | null | undefined = undefined;
+    const put = (k: number, value: string | number | null, text: string): void => {
+      if (k < 0) return;
+      texts[k] = text;
+      if (k === codeSlot) codeValue = value;
+      else if (k === timeSlot) timeValue = value;
+    };
     const code = parseTextCell(rec['uCode']);
     if (code === null && seen.has('uCode')) {
       issues.push(makeIssue('MISSING_CODE', 'error', 'uCode가 비어 있습니다', 'uCode is empty', cellLocation(table, i, 'uCode')));
@@ -174,16 +226,32 @@ export function validateData(
     uCodes.push(code ?? '');
     uNames.push(parseTextCell(rec['uName']) ?? code ?? '');
     times.push(time);
-    const canon: CanonicalDataRow = { uCode: code ?? '' };
-    if (seen.has('uName')) canon['uName'] = parseTextCell(rec['uName']);
-    if (hasTime) canon['Time'] = time;
-    for (const [g, arr] of groups) {
+    put(codeSlot, code ?? '', JSON.stringify(code ?? ''));
+    if (nameSlot >= 0) {
+      const name = parseTextCell(rec['uName']);
+      put(nameSlot, name, textJson(name));
+    }
+    if (hasTime) put(timeSlot, time, time === null ? 'null' : numberJson(rec['Time'], time));
+    for (let j = 0; j < groupList.length; j++) {
+      const [g, arr] = groupList[j]!;
       const v = parseTextCell(rec[g]);
       arr.push(v);
-      canon[g] = v;
+      put(groupSlots[j]!, v, textJson(v));
     }
-    for (const [c, arr] of numeric) {
+    for (let j = 0; j < numericList.length; j++) {
+      const [c, arr] = numericList[j]!;
       const raw = rec[c];
+      if (typeof raw === 'string') {
+        // Text already in the form String writes for its number (most CSV cells): a valid number, and its own text
+        // for the hash.
+        const s = raw.trim();
+        if (isShortestNumberText(s)) {
+          const v = Number(s);
+          arr[i] = v;
+          put(numericSlots[j]!, v, s);
+          continue;
+        }
+      }
       const v = parseNumberCell(raw);
       if (v === undefined) {
         issues.push(
@@ -193,13 +261,18 @@ export function validateData(
           }),
         );
         arr[i] = NaN;
-        canon[c] = null;
+        put(numericSlots[j]!, null, 'null');
+      } else if (v === null) {
+        arr[i] = NaN;
+        put(numericSlots[j]!, null, 'null');
       } else {
-        arr[i] = v === null ? NaN : v;
-        canon[c] = v;
+        arr[i] = v;
+        put(numericSlots[j]!, v, numberJson(raw, v));
       }
     }
-    canonical.push(canon);
+    let text = '';
+    for (let j = 0; j < slotOrder.length; j++) text += slotPrefix[j]! + texts[slotOrder[j]!]!;
+    canonical.push({ code: String(codeValue), time: Number(timeValue ?? 0), text: text + '}' });
   });
 
   // Which rows are scored.
@@ -245,14 +318,12 @@ export function validateData(
   }
 
   canonical.sort((a, b) => {
-    const ka = String(a['uCode']);
-    const kb = String(b['uCode']);
-    if (ka !== kb) return ka < kb ? -1 : 1;
-    return Number(a['Time'] ?? 0) - Number(b['Time'] ?? 0);
+    if (a.code !== b.code) return a.code < b.code ? -1 : 1;
+    return a.time - b.time;
   });
   const failed = issues.filter((x) => x.severity === 'error').length > before;
   return {
     dataset: failed ? null : { columns, uCodes, uNames, times, groups, numeric, evalTime, evalRows },
-    canonical,
+    canonical: '[' + canonical.map((r) => r.text).join(',') + ']',
   };
 }

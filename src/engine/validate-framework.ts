@@ -32,15 +32,13 @@ interface MetaRowValues {
   readonly type: NodeType | null;
 }
 
-/** Canonical form of an iMeta row for the input hash (present fields only). */
-export type CanonicalMetaRow = Record<string, string | number | number[]>;
-
 /** Result of {@link validateFramework}. */
 export interface FrameworkValidation {
   /** The framework; best-effort when `valid` is false (so that iData can still be checked against it). */
   readonly framework: Framework | null;
   readonly valid: boolean;
-  readonly canonical: CanonicalMetaRow[];
+  /** Canonical JSON of the rows as the input hash sees them (present fields only), in input order. */
+  readonly canonical: string;
 }
 
 function readRow(row: IMetaRow, index: number, table: TableSource, issues: EngineIssue[]): MetaRowValues {
@@ -94,15 +92,39 @@ function readRow(row: IMetaRow, index: number, table: TableSource, issues: Engin
   return { index, text, num, list, type };
 }
 
-function canonicalRow(r: MetaRowValues): CanonicalMetaRow {
-  const out: CanonicalMetaRow = {};
-  for (const f of TEXT_FIELDS) {
-    const v = f === 'Type' ? r.type : r.text[f];
-    if (v !== null) out[f] = v;
+/** Every field of a canonical iMeta row, in code-unit order (the order canonical JSON writes keys in). */
+const CANONICAL_FIELDS = [
+  ...TEXT_FIELDS.map((field) => ({ field, kind: 'text' as const })),
+  ...NUMERIC_FIELDS.map((field) => ({ field, kind: 'number' as const })),
+  ...LIST_FIELDS.map((field) => ({ field, kind: 'list' as const })),
+]
+  .sort((a, b) => (a.field < b.field ? -1 : a.field > b.field ? 1 : 0))
+  .map((f) => ({ ...f, key: `${JSON.stringify(f.field)}:` }));
+
+/**
+ * Canonical JSON (`canonicalJson`) of an iMeta row as the input hash sees it: its present fields (Type as the
+ * matched type name), text as JSON strings, numbers as `String` writes them (they are finite), lists as arrays.
+ */
+function canonicalRowJson(r: MetaRowValues): string {
+  let out = '';
+  for (const { field, kind, key } of CANONICAL_FIELDS) {
+    let text: string;
+    if (kind === 'number') {
+      const v = r.num[field as NumericField];
+      if (v === null) continue;
+      text = String(v);
+    } else if (kind === 'list') {
+      const v = r.list[field as ListField];
+      if (v === null) continue;
+      text = `[${v.map(String).join(',')}]`;
+    } else {
+      const v = field === 'Type' ? r.type : r.text[field as TextField];
+      if (v === null) continue;
+      text = JSON.stringify(v);
+    }
+    out += (out === '' ? '' : ',') + key + text;
   }
-  for (const f of NUMERIC_FIELDS) if (r.num[f] !== null) out[f] = r.num[f];
-  for (const f of LIST_FIELDS) if (r.list[f] !== null) out[f] = r.list[f];
-  return out;
+  return `{${out}}`;
 }
 
 function methodParams(r: MetaRowValues, method: MethodName, direction: 1 | -1, table: TableSource, issues: EngineIssue[]): MethodParams {
@@ -191,10 +213,10 @@ export function validateFramework(rows: readonly IMetaRow[], table: TableSource,
   const file = table.file;
   if (rows.length === 0) {
     issues.push(makeIssue('EMPTY_FILE', 'error', 'iMeta에 행이 없습니다', 'iMeta has no rows', { file }));
-    return { framework: null, valid: false, canonical: [] };
+    return { framework: null, valid: false, canonical: '[]' };
   }
   const values = rows.map((r, i) => readRow(r, i, table, issues));
-  const canonical = values.map(canonicalRow);
+  const canonical = `[${values.map(canonicalRowJson).join(',')}]`;
 
   // Required columns: reported once, on the header.
   const headerRow = table.kind === 'csv' ? 1 : undefined;

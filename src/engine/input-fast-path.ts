@@ -1,0 +1,116 @@
+/**
+ * A fast check of an evaluation's shape in front of zod: for the inputs every caller passes (plain objects and
+ * arrays of cells that are text, finite numbers or null, as `readCsvInput`, `readJsonInput` and the server build
+ * them) it accepts exactly what {@link EvaluationInputSchema} accepts and returns the same data, without zod's copy
+ * of every row; for anything else (any invalid value, and the rare shapes whose zod result would differ from the
+ * input: a row with a symbol, non-enumerable or `__proto__` key, a row that is not a plain object) it returns null,
+ * and the caller runs zod, which gives the result or the error messages.
+ *
+ * The iMeta and iData arrays and rows are the caller's own objects (not copies): the engine only reads them. iMeta
+ * rows keep keys zod would strip; every reader takes iMeta fields by name, so unknown keys are never seen.
+ */
+import type { z } from 'zod';
+import { EvaluationInputSchema, ScoreOptionsSchema } from './input-schema.js';
+
+type Parsed = z.infer<typeof EvaluationInputSchema>;
+
+/** The result of {@link parseEvaluationFast}: the parsed input, and each iData row's keys (`Object.keys`). */
+export interface FastParsed {
+  readonly data: Parsed;
+  readonly dataKeys: readonly (readonly string[])[];
+}
+
+const TEXT_OR_NUMBER_FIELDS = [
+  'iName',
+  'Level',
+  'Parent',
+  'Weight',
+  'Direction',
+  'Type',
+  'Method',
+  'Target',
+  'Cap',
+  'Floor',
+  'Lo',
+  'Hi',
+  'ScaleL',
+  'ScaleU',
+  'ZMean',
+  'ZSD',
+  'Denominator',
+  'ScaleFactor',
+  'Unit',
+] as const;
+const LIST_FIELDS = ['Bands', 'BandScores'] as const;
+
+/** A cell zod's `string | number | null` unions accept (its numbers are finite). */
+const isCell = (v: unknown): boolean => v === null || typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
+
+const isPlain = (v: unknown): v is Record<string, unknown> => {
+  if (typeof v !== 'object' || v === null) return false;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null;
+};
+
+function metaRowOk(row: unknown): boolean {
+  if (!isPlain(row)) return false;
+  if (!('iCode' in row) || !isCell(row['iCode'])) return false;
+  for (const f of TEXT_OR_NUMBER_FIELDS) {
+    const v = row[f];
+    if (v !== undefined && !isCell(v)) return false;
+  }
+  for (const f of LIST_FIELDS) {
+    const v = row[f];
+    if (v === undefined || isCell(v)) continue;
+    if (!Array.isArray(v)) return false;
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i];
+      if (typeof x !== 'number' || !Number.isFinite(x)) return false;
+    }
+  }
+  return true;
+}
+
+/** The row's keys when zod would give back the same row, else null. */
+function dataRowKeys(row: unknown): string[] | null {
+  if (!isPlain(row)) return null;
+  const keys = Object.keys(row);
+  if (Object.getOwnPropertyNames(row).length !== keys.length || Object.getOwnPropertySymbols(row).length !== 0) return null;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    if (k === '__proto__' || !isCell(row[k])) return null;
+  }
+  return keys;
+}
+
+/**
+ * The parsed evaluation, as `EvaluationInputSchema.safeParse(raw).data` would give it (same values; the caller's
+ * arrays and rows), or null when zod must decide.
+ */
+export function parseEvaluationFast(raw: unknown): FastParsed | null {
+  if (!isPlain(raw)) return null;
+  const { iMeta, iData } = raw;
+  if (!Array.isArray(iMeta) || !Array.isArray(iData)) return null;
+  for (let i = 0; i < iMeta.length; i++) if (!metaRowOk(iMeta[i])) return null;
+  const dataKeys: string[][] = [];
+  for (let i = 0; i < iData.length; i++) {
+    const keys = dataRowKeys(iData[i]);
+    if (keys === null) return null;
+    dataKeys.push(keys);
+  }
+  const data: { -readonly [K in keyof Parsed]: Parsed[K] } = { iMeta: iMeta as Parsed['iMeta'], iData: iData as Parsed['iData'] };
+  if ('options' in raw) {
+    if (raw['options'] === undefined) data.options = undefined;
+    else {
+      const options = ScoreOptionsSchema.safeParse(raw['options']);
+      if (!options.success) return null;
+      data.options = options.data;
+    }
+  }
+  if ('about' in raw) {
+    const about = EvaluationInputSchema.shape.about.safeParse(raw['about']);
+    if (!about.success) return null;
+    data.about = about.data;
+  }
+  return { data, dataKeys };
+}
