@@ -7,6 +7,7 @@
  * result is therefore bit-for-bit the same for any number of workers.
  */
 import { RunAggregator } from './aggregate-runs.js';
+import { RunAwards } from './award-runs.js';
 import type { AwardConfigInput, AwardResult, AwardUnit } from './awards.js';
 import { Xoshiro128 } from './random.js';
 import { RunRanker } from './run-ranks.js';
@@ -54,7 +55,8 @@ export interface SensitivityTally {
  *    needed: every mean divides by the sum of the present children's weights);
  * 3. aggregates (`RunAggregator`, `aggregateInto`'s arithmetic on an interleaved copy of the values) and ranks the
  *    top node (`RunRanker`, `rankInto`'s ranks from the previous run's order) without allocation;
- * 4. tallies ranks, score deviations and, with awards, the tiers won (`assignAwards`).
+ * 4. tallies ranks, score deviations and, with awards, the tiers won (`RunAwards`: `assignAwards`' tiers from
+ *    typed arrays; `assignAwards` itself for a run with an infinite score, which it rejects).
  * O(runs × (units × edges + units log units)).
  *
  * @param assign the award step; required when the plan has awards.
@@ -93,6 +95,7 @@ export function runBlocks(
   const rng = new Xoshiro128();
   const aggregator = new RunAggregator(model);
   const ranker = new RunRanker(nU);
+  const awards = plan.awards === null ? null : new RunAwards(plan.awards.config, model.unitCodes, plan.awards.previousRanks, plan.awards.groups);
   const low = 1 - options.noise;
   const span = 2 * options.noise;
   const nNorm = plan.normalised.length;
@@ -127,7 +130,7 @@ export function runBlocks(
         sampleScores[sample + u] = s;
       }
     }
-    if (assign !== null && plan.awards !== null) tallyAwards(plan, assign, out, tierCounts);
+    if (awards !== null && assign !== null && !awards.tally(out, topOff, tierCounts)) tallyAwards(plan, assign, out, tierCounts);
     if (onRuns !== undefined && ++sinceReport >= step) {
       onRuns(sinceReport);
       sinceReport = 0;
