@@ -264,9 +264,12 @@ export class RunAggregator {
   }
 
   /**
-   * The aggregates with an aggregate among their children, in evaluation order, as aggregateInto computes them
-   * (missing children skipped); when every child is an aggregate, four units at a time (four independent chains of
-   * additions, each unit's own in order).
+   * The aggregates with an aggregate among their children, in evaluation order, as aggregateInto computes them.
+   * When every child is an aggregate: eight units at a time, every child added (eight independent chains of
+   * additions, each unit's own in order) and divided by the full weight sum, which is aggregateInto's arithmetic
+   * for a unit with every child present; a child missing (NaN) makes that sum NaN (`w · NaN` and `x + NaN` are NaN),
+   * and such a unit, like one whose sum is NaN for any other reason, is redone on its own, skipping missing
+   * children. The units left over, and aggregates with an indicator among their children, are done one by one.
    */
   private innerAggregates(weights: Float64Array, values: Float64Array, out: Float64Array): void {
     const model = this.model;
@@ -276,88 +279,85 @@ export class RunAggregator {
     const ew = this.edgeWeights;
     const off = this.childOffset;
     const inner = this.inner;
-    const nU4 = nU & ~3;
+    const nU8 = nU & ~7;
     for (let i = 0; i < inner.length; i++) {
       const a = inner[i]!;
       const start = childStart[a]!;
       const end = childStart[a + 1]!;
+      let full = 0;
+      let mixed = false;
       for (let k = start; k < end; k++) {
         const c = childIndex[k]!;
-        ew[k] = weights[c]!;
+        const w = weights[c]!;
+        ew[k] = w;
+        full += w;
         off[k] = (c >= nI ? c - nI : c) * nU;
+        if (c < nI) mixed = true;
       }
-      const nChildren = end - start;
-      const thresh = datThresh[a]!;
-      // Without a threshold (NaN) `n / nChildren < thresh` is always false: skip its division.
-      const hasThresh = thresh === thresh;
       const offOut = a * nU;
-      let mixed = false;
-      for (let k = start; k < end; k++) if (childIndex[k]! < nI) mixed = true;
+      // Every child present: n / nChildren = 1, below the threshold only if it exceeds 1.
       let u = 0;
-      if (!mixed) {
-        for (; u < nU4; u += 4) {
+      if (!mixed && end > start && full > 0 && !(1 < datThresh[a]!)) {
+        for (; u < nU8; u += 8) {
           let s0 = 0;
           let s1 = 0;
           let s2 = 0;
           let s3 = 0;
-          let w0 = 0;
-          let w1 = 0;
-          let w2 = 0;
-          let w3 = 0;
-          let n0 = 0;
-          let n1 = 0;
-          let n2 = 0;
-          let n3 = 0;
+          let s4 = 0;
+          let s5 = 0;
+          let s6 = 0;
+          let s7 = 0;
           for (let k = start; k < end; k++) {
             const w = ew[k]!;
             const p = off[k]! + u;
-            const v0 = out[p]!;
-            const v1 = out[p + 1]!;
-            const v2 = out[p + 2]!;
-            const v3 = out[p + 3]!;
-            if (v0 === v0) {
-              s0 += w * v0;
-              w0 += w;
-              n0++;
-            }
-            if (v1 === v1) {
-              s1 += w * v1;
-              w1 += w;
-              n1++;
-            }
-            if (v2 === v2) {
-              s2 += w * v2;
-              w2 += w;
-              n2++;
-            }
-            if (v3 === v3) {
-              s3 += w * v3;
-              w3 += w;
-              n3++;
-            }
+            s0 += w * out[p]!;
+            s1 += w * out[p + 1]!;
+            s2 += w * out[p + 2]!;
+            s3 += w * out[p + 3]!;
+            s4 += w * out[p + 4]!;
+            s5 += w * out[p + 5]!;
+            s6 += w * out[p + 6]!;
+            s7 += w * out[p + 7]!;
           }
-          out[offOut + u] = n0 === 0 || (hasThresh && n0 / nChildren < thresh) || !(w0 > 0) ? NaN : s0 / w0;
-          out[offOut + u + 1] = n1 === 0 || (hasThresh && n1 / nChildren < thresh) || !(w1 > 0) ? NaN : s1 / w1;
-          out[offOut + u + 2] = n2 === 0 || (hasThresh && n2 / nChildren < thresh) || !(w2 > 0) ? NaN : s2 / w2;
-          out[offOut + u + 3] = n3 === 0 || (hasThresh && n3 / nChildren < thresh) || !(w3 > 0) ? NaN : s3 / w3;
+          const o = offOut + u;
+          out[o] = s0 / full;
+          out[o + 1] = s1 / full;
+          out[o + 2] = s2 / full;
+          out[o + 3] = s3 / full;
+          out[o + 4] = s4 / full;
+          out[o + 5] = s5 / full;
+          out[o + 6] = s6 / full;
+          out[o + 7] = s7 / full;
+          if (s0 !== s0 || s1 !== s1 || s2 !== s2 || s3 !== s3 || s4 !== s4 || s5 !== s5 || s6 !== s6 || s7 !== s7) {
+            for (let q = u; q < u + 8; q++) if (out[offOut + q]! !== out[offOut + q]!) this.innerUnit(a, q, values, out);
+          }
         }
       }
-      for (; u < nU; u++) {
-        let sum = 0;
-        let wsum = 0;
-        let n = 0;
-        for (let k = start; k < end; k++) {
-          const c = childIndex[k]!;
-          const v = c >= nI ? out[off[k]! + u]! : values[off[k]! + u]!;
-          if (v === v) {
-            const w = ew[k]!;
-            sum += w * v;
-            wsum += w;
-            n++;
-          }
-        }
-        out[offOut + u] = n === 0 || n / nChildren < thresh || !(wsum > 0) ? NaN : sum / wsum;
+      for (; u < nU; u++) this.innerUnit(a, u, values, out);
+    }
+  }
+
+  /** One unit of an inner aggregate, exactly as aggregateInto (missing children skipped); edge weights gathered. */
+  private innerUnit(a: number, u: number, values: Float64Array, out: Float64Array): void {
+    const model = this.model;
+    const nI = model.nIndicators;
+    const { childStart, childIndex, datThresh } = model;
+    const ew = this.edgeWeights;
+    const off = this.childOffset;
+    const start = childStart[a]!;
+    const end = childStart[a + 1]!;
+    let sum = 0;
+    let wsum = 0;
+    let n = 0;
+    for (let k = start; k < end; k++) {
+      const v = childIndex[k]! >= nI ? out[off[k]! + u]! : values[off[k]! + u]!;
+      if (v === v) {
+        const w = ew[k]!;
+        sum += w * v;
+        wsum += w;
+        n++;
       }
     }
+    out[a * model.nUnits + u] = n === 0 || n / (end - start) < datThresh[a]! || !(wsum > 0) ? NaN : sum / wsum;
   }
 }
