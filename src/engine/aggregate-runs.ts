@@ -60,6 +60,11 @@ export class RunAggregator {
   private readonly padded: number;
   /** Tables by values array (identity). */
   private readonly tables = new Map<Float64Array, Table>();
+  /** The values array and table of the last call (runs mostly repeat them). */
+  private lastValues: Float64Array | null = null;
+  private lastTable: Table | null = null;
+  /** Aggregation codes last found to be all `amean` (identity). */
+  private lastMeans: Uint8Array | null = null;
 
   constructor(private readonly model: Topology) {
     const { childStart, childIndex, nIndicators: nI, nAggregates: nA, nUnits: nU } = model;
@@ -148,17 +153,24 @@ export class RunAggregator {
 
   /**
    * Same contract and same results as `aggregateInto(model, weights, values, out, aggregation)` (without the problem
-   * list); `values` must not change between calls (its table is kept).
+   * list); `values` and `aggregation` must not change between calls (the table of `values` is kept, and which code
+   * arrays are all `amean`).
    *
    * @returns the number of cells that could not be aggregated.
    */
   aggregate(weights: Float64Array, values: Float64Array, out: Float64Array, aggregation: Uint8Array): number {
     const model = this.model;
-    const nA = model.nAggregates;
     if (model.missingPolicy !== MISSING_RENORMALISE) return aggregateInto(model, weights, values, out, aggregation);
-    for (let a = 0; a < nA; a++) if (aggregation[a] !== AGG_AMEAN) return aggregateInto(model, weights, values, out, aggregation);
-
-    const table = this.table(values);
+    if (aggregation !== this.lastMeans) {
+      for (let a = 0; a < model.nAggregates; a++) if (aggregation[a] !== AGG_AMEAN) return aggregateInto(model, weights, values, out, aggregation);
+      this.lastMeans = aggregation;
+    }
+    let table = this.lastTable;
+    if (values !== this.lastValues || table === null) {
+      table = this.table(values);
+      this.lastValues = values;
+      this.lastTable = table;
+    }
     this.leafSums(weights, table.cells, out);
     this.finishLeaves(out, table);
     this.innerAggregates(weights, values, out);

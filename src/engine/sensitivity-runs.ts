@@ -115,9 +115,8 @@ export function runBlocks(
 
     const sums = (Math.floor(run / SENSITIVITY_BLOCK_RUNS) - firstBlock) * 2 * nU;
     const sample = (run - firstRun) * nU;
-    for (let u = 0; u < nU; u++) {
-      const r = ranks[u]!;
-      rankCounts[u * width + r]!++;
+    for (let u = 0, c = 0; u < nU; u++, c += width) {
+      rankCounts[c + ranks[u]!]!++;
       const s = out[topOff + u]!;
       if (s === s) {
         const d = s - reference[u]!;
@@ -125,9 +124,11 @@ export function runBlocks(
         blockSums[sums + nU + u] = blockSums[sums + nU + u]! + d * d;
         scoreCounts[u]!++;
       }
-      if (sampleRanks !== null && sampleScores !== null) {
-        sampleRanks[sample + u] = r;
-        sampleScores[sample + u] = s;
+    }
+    if (sampleRanks !== null && sampleScores !== null) {
+      for (let u = 0; u < nU; u++) {
+        sampleRanks[sample + u] = ranks[u]!;
+        sampleScores[sample + u] = out[topOff + u]!;
       }
     }
     if (awards !== null && assign !== null && !awards.tally(out, topOff, tierCounts)) tallyAwards(plan, assign, out, tierCounts);
