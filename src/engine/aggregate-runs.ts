@@ -29,9 +29,16 @@ interface Table {
   /** Per leaf-only aggregate j, the units with a child missing (`partial[j]`) and those always missing (`dead[j]`). */
   readonly partial: readonly Int32Array[];
   readonly dead: readonly Int32Array[];
-  /** The present leaf edges of the i-th partial unit of aggregate j: `presentEdges[j][presentStart[j][i] …]`. */
+  /**
+   * The distinct sets of present leaf edges among the partial units of aggregate j (most units miss the same one
+   * child, so many share a set, and its weight sum is added once per run): set k is
+   * `presentEdges[j][presentStart[j][k] … presentStart[j][k + 1])`, and the i-th partial unit's set is `presentSet[j][i]`.
+   */
   readonly presentStart: readonly Int32Array[];
   readonly presentEdges: readonly Int32Array[];
+  readonly presentSet: readonly Int32Array[];
+  /** Scratch: the weight sum of each present set in this run (as long as the largest count of sets). */
+  readonly setWeights: Float64Array;
 }
 
 /** Per-run aggregation over a fixed set of values arrays; see the module comment. Not shared between threads. */
@@ -114,11 +121,15 @@ export class RunAggregator {
       const dead: Int32Array[] = [];
       const presentStart: Int32Array[] = [];
       const presentEdges: Int32Array[] = [];
+      const presentSet: Int32Array[] = [];
+      let maxSets = 0;
       for (let j = 0; j < nLeaves; j++) {
         const partialUnits: number[] = [];
         const deadUnits: number[] = [];
         const starts: number[] = [];
         const edges: number[] = [];
+        const setOf: number[] = [];
+        const sets = new Map<string, number>();
         const start = this.leafStart[j]!;
         const end = this.leafStart[j + 1]!;
         const nChildren = end - start;
@@ -132,20 +143,30 @@ export class RunAggregator {
           if (n === 0 || n / nChildren < thresh) deadUnits.push(u);
           else if (n < nChildren) {
             partialUnits.push(u);
-            starts.push(edges.length);
+            const present: number[] = [];
             for (let e = start; e < end; e++) {
               const v = values[this.leafChild[e]! * nU + u]!;
-              if (v === v) edges.push(e);
+              if (v === v) present.push(e);
             }
+            const key = present.join(',');
+            let k = sets.get(key);
+            if (k === undefined) {
+              sets.set(key, (k = sets.size));
+              starts.push(edges.length);
+              edges.push(...present);
+            }
+            setOf.push(k);
           }
         }
         starts.push(edges.length);
+        maxSets = Math.max(maxSets, sets.size);
         partial.push(Int32Array.from(partialUnits));
         dead.push(Int32Array.from(deadUnits));
         presentStart.push(Int32Array.from(starts));
         presentEdges.push(Int32Array.from(edges));
+        presentSet.push(Int32Array.from(setOf));
       }
-      t = { cells, partial, dead, presentStart, presentEdges };
+      t = { cells, partial, dead, presentStart, presentEdges, presentSet, setWeights: new Float64Array(maxSets) };
       this.tables.set(values, t);
     }
     return t;
@@ -264,10 +285,17 @@ export class RunAggregator {
       const partial = table.partial[j]!;
       const presentStart = table.presentStart[j]!;
       const presentEdges = table.presentEdges[j]!;
-      for (let i = 0; i < partial.length; i++) {
-        const u = partial[i]!;
+      const presentSet = table.presentSet[j]!;
+      const setWeights = table.setWeights;
+      const nSets = presentStart.length - 1;
+      for (let k = 0; k < nSets; k++) {
         let wsum = 0;
-        for (let q = presentStart[i]!; q < presentStart[i + 1]!; q++) wsum += lw[presentEdges[q]!]!;
+        for (let q = presentStart[k]!; q < presentStart[k + 1]!; q++) wsum += lw[presentEdges[q]!]!;
+        setWeights[k] = wsum;
+      }
+      for (let i = 0; i < partial.length; i++) {
+        const wsum = setWeights[presentSet[i]!]!;
+        const u = partial[i]!;
         out[offOut + u] = !(wsum > 0) ? NaN : sums[offSum + u]! / wsum;
       }
       const dead = table.dead[j]!;
