@@ -49,7 +49,8 @@ interface TierPlan {
 /** Per-run award tiers of a fixed set of units; keeps scratch state, so not shared between threads. */
 export class RunAwards {
   private readonly n: number;
-  private readonly decimals: number;
+  /** `10 ** decimals`, as rankKey computes it. */
+  private readonly factor: number;
   private readonly tiers: readonly TierPlan[];
   /** Units that may receive awards at all (not excluded). */
   private readonly allowed: Uint8Array;
@@ -66,6 +67,8 @@ export class RunAwards {
   private readonly member: Uint8Array;
   private readonly improvedKey: Float64Array;
   private readonly sortScratch: Float64Array;
+  /** The members of the pool at hand, highest key first. */
+  private readonly list: Int32Array;
 
   /**
    * @param config a parsed award configuration (`AwardConfigSchema`'s output).
@@ -82,7 +85,7 @@ export class RunAwards {
     const n = unitCodes.length;
     const d = config.decimals;
     this.n = n;
-    this.decimals = d;
+    this.factor = 10 ** d;
     const excluded = new Set(config.eligibility.excluded);
     this.allowed = Uint8Array.from(unitCodes, (c) => (excluded.has(c) ? 0 : 1));
     this.minKey = config.eligibility.minScore === undefined ? NaN : rankKey(config.eligibility.minScore, d);
@@ -130,6 +133,7 @@ export class RunAwards {
     this.member = new Uint8Array(n);
     this.improvedKey = new Float64Array(n);
     this.sortScratch = new Float64Array(n);
+    this.list = new Int32Array(n);
   }
 
   /**
@@ -139,11 +143,16 @@ export class RunAwards {
    */
   tally(scores: Float64Array, offset: number, tierCounts: Int32Array): boolean {
     const { n, keys, order, ranks, eligible, primary, member, allowed } = this;
-    const d = this.decimals;
+    const f = this.factor;
     for (let u = 0; u < n; u++) {
       const s = scores[offset + u]!;
       if (s === Infinity || s === -Infinity) return false;
-      keys[u] = s === s ? rankKey(s, d) : -Infinity;
+      if (s !== s) keys[u] = -Infinity;
+      else {
+        // rankKey(s, decimals), with its factor computed once.
+        const scaled = s * f;
+        keys[u] = Number.isFinite(scaled) ? Math.round(scaled) / f + 0 : s;
+      }
     }
     this.sortOrder();
     // Overall competition ranks of the scored units; eligibility.
@@ -206,73 +215,84 @@ export class RunAwards {
 
   /** Applies a tier's rule to one pool (group g, or every member with g = −1) and tallies its wins. */
   private pool(tier: TierPlan, t: number, g: number, tierCounts: Int32Array, nTiers: number): void {
-    const { n, keys, order, member, primary } = this;
+    const { n, keys, order, member, primary, list } = this;
     const group = tier.group;
-    const inPool = (u: number): boolean => member[u]! === 1 && (group === null || group[u] === g);
+    // The pool's members, highest key first: the winners of a top-n or cut-off rule are a prefix of this list.
     let size = 0;
-    for (let u = 0; u < n; u++) if (inPool(u)) size++;
+    for (let p = 0; p < n; p++) {
+      const u = order[p]!;
+      if (member[u]! === 1 && (group === null || group[u] === g)) list[size++] = u;
+    }
     if (size === 0) return;
-    // Winners: keys (of `key`) ≥ `threshold` (include) or > it (exclude); all = every pool member, none = nobody.
-    let all = false;
-    let threshold = 0;
-    let strict = false;
-    let improved: Float64Array | null = null;
-    if (tier.rule === RULE_TOP || tier.rule === RULE_SHARE) {
+    if (tier.rule === RULE_IMPROVED) {
+      this.improved(tier, t, size, tierCounts, nTiers);
+      return;
+    }
+    let winners = 0;
+    if (tier.rule === RULE_CUTOFF) {
+      const cut = tier.cut;
+      while (winners < size && keys[list[winners]!]! >= cut) winners++;
+    } else {
       const places = tier.rule === RULE_TOP ? tier.n : shareCount(tier.share, size, tier.rounding);
       if (places <= 0) return;
       const wanted = tier.include ? places : places + 1;
-      if (wanted > size) all = true;
+      if (wanted > size) winners = size;
       else {
-        let seen = 0;
-        for (let p = 0; p < n; p++) {
-          const u = order[p]!;
-          if (inPool(u) && ++seen === wanted) {
-            threshold = keys[u]!;
-            break;
-          }
-        }
-        strict = !tier.include;
+        const threshold = keys[list[wanted - 1]!]!;
+        if (tier.include) while (winners < size && keys[list[winners]!]! >= threshold) winners++;
+        else while (winners < size && keys[list[winners]!]! > threshold) winners++;
       }
-    } else if (tier.rule === RULE_CUTOFF) {
-      threshold = tier.cut;
-    } else {
-      // Most improved: candidates with a previous rank and enough gain; key gain × (maxRank + 1) − rank or gain.
-      const { previous, ranks, improvedKey, sortScratch } = this;
-      const places = tier.n;
-      if (places <= 0) return;
-      let maxRank = 0;
-      let m = 0;
-      for (let u = 0; u < n; u++) {
-        if (inPool(u) && previous[u]! > 0 && previous[u]! - ranks[u]! >= tier.minGain) {
-          m++;
-          if (ranks[u]! > maxRank) maxRank = ranks[u]!;
-        }
-      }
-      if (m === 0) return;
-      let i = 0;
-      for (let u = 0; u < n; u++) {
-        if (inPool(u) && previous[u]! > 0 && previous[u]! - ranks[u]! >= tier.minGain) {
-          const gain = previous[u]! - ranks[u]!;
-          const k = tier.byCurrentRank ? gain * (maxRank + 1) - ranks[u]! : gain;
-          improvedKey[u] = k;
-          sortScratch[i++] = k;
-        } else improvedKey[u] = NaN;
-      }
-      const wanted = tier.include ? places : places + 1;
-      if (wanted > m) all = true;
-      else {
-        for (let q = m; q < n; q++) sortScratch[q] = NaN; // sorted last
-        sortScratch.sort();
-        threshold = sortScratch[m - wanted]!;
-        strict = !tier.include;
-      }
-      improved = improvedKey;
     }
     const stackable = tier.stackable;
-    for (let u = 0; u < n; u++) {
-      if (!inPool(u)) continue;
-      const k = improved === null ? keys[u]! : improved[u]!;
-      if (k !== k) continue;
+    for (let i = 0; i < winners; i++) {
+      const u = list[i]!;
+      if (!stackable) {
+        if (primary[u]! >= 0) continue;
+        primary[u] = t;
+      }
+      tierCounts[u * nTiers + t]!++;
+    }
+  }
+
+  /**
+   * Most improved over the pool in `list[0 … size)`: candidates with a previous rank and a gain ≥ `minGain`, keyed
+   * `gain × (maxRank + 1) − rank` (or the gain), the top n of them by that key.
+   */
+  private improved(tier: TierPlan, t: number, size: number, tierCounts: Int32Array, nTiers: number): void {
+    const { n, list, previous, ranks, improvedKey, sortScratch, primary } = this;
+    const places = tier.n;
+    if (places <= 0) return;
+    let maxRank = 0;
+    let m = 0;
+    for (let i = 0; i < size; i++) {
+      const u = list[i]!;
+      if (previous[u]! > 0 && previous[u]! - ranks[u]! >= tier.minGain) {
+        list[m++] = u;
+        if (ranks[u]! > maxRank) maxRank = ranks[u]!;
+      }
+    }
+    if (m === 0) return;
+    for (let i = 0; i < m; i++) {
+      const u = list[i]!;
+      const gain = previous[u]! - ranks[u]!;
+      const k = tier.byCurrentRank ? gain * (maxRank + 1) - ranks[u]! : gain;
+      improvedKey[u] = k;
+      sortScratch[i] = k;
+    }
+    const wanted = tier.include ? places : places + 1;
+    let all = false;
+    let threshold = 0;
+    if (wanted > m) all = true;
+    else {
+      for (let q = m; q < n; q++) sortScratch[q] = NaN; // sorted last
+      sortScratch.sort();
+      threshold = sortScratch[m - wanted]!;
+    }
+    const strict = !tier.include;
+    const stackable = tier.stackable;
+    for (let i = 0; i < m; i++) {
+      const u = list[i]!;
+      const k = improvedKey[u]!;
       if (!(all || (strict ? k > threshold : k >= threshold))) continue;
       if (!stackable) {
         if (primary[u]! >= 0) continue;
