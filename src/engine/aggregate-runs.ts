@@ -20,12 +20,15 @@
  * run is handed to `aggregateInto` itself.
  */
 import { AGG_AMEAN, aggregateInto, MISSING_RENORMALISE } from './aggregate.js';
+import { leafSumsKernel, type LeafSumsKernel } from './leaf-sums-wasm.js';
 import type { Topology } from './topology.js';
 
 /** A values array laid out for the runs; see the module comment. */
 interface Table {
   /** Leaf-edge values, eight units interleaved, missing = 0. */
   readonly cells: Float64Array;
+  /** With the WebAssembly kernel: where a copy of `cells` starts in its memory (bytes). */
+  readonly cellsAt: number;
   /** Per leaf-only aggregate j, the units with a child missing (`partial[j]`) and those always missing (`dead[j]`). */
   readonly partial: readonly Int32Array[];
   readonly dead: readonly Int32Array[];
@@ -55,14 +58,19 @@ export class RunAggregator {
   /** Node index of each leaf edge's child. */
   private readonly leafChild: Int32Array;
   /** Weights gathered per leaf edge in this run. */
-  private readonly leafWeights: Float64Array;
+  private leafWeights: Float64Array;
   private readonly edgeWeights: Float64Array;
   /** Per edge of the other aggregates, where its child's row starts (in `out` or in the values). */
   private readonly childOffset: Int32Array;
   /** Per leaf-only aggregate, the sum of its children's weights in this run. */
   private readonly fullWeights: Float64Array;
   /** Raw weighted sums of the leaf-only aggregates in this run, `sums[j * padded + u]`. */
-  private readonly sums: Float64Array;
+  private sums: Float64Array;
+  /** The WebAssembly leaf sums (null where unavailable), and where its arrays and the next table go (bytes). */
+  private readonly kernel: LeafSumsKernel | null;
+  private readonly startsAt: number;
+  private readonly sumsAt: number;
+  private heapEnd: number;
   /** nUnits rounded up to a multiple of 8. */
   private readonly padded: number;
   /** Tables by values array (identity). */
@@ -73,7 +81,11 @@ export class RunAggregator {
   /** Aggregation codes last found to be all `amean` (identity). */
   private lastMeans: Uint8Array | null = null;
 
-  constructor(private readonly model: Topology) {
+  /** @param useKernel whether to use the WebAssembly leaf sums where available (false: the JavaScript loop). */
+  constructor(
+    private readonly model: Topology,
+    useKernel = true,
+  ) {
     const { childStart, childIndex, nIndicators: nI, nAggregates: nA, nUnits: nU } = model;
     this.nEdges = childStart[nA]!;
     const leaves: number[] = [];
@@ -99,6 +111,16 @@ export class RunAggregator {
     this.childOffset = new Int32Array(this.nEdges);
     this.padded = (nU + 7) & ~7;
     this.sums = new Float64Array(leaves.length * this.padded);
+    this.kernel = useKernel ? leafSumsKernel() : null;
+    // Kernel memory: leaf weights at 0, leaf starts, sums, then the tables (each 16-byte aligned).
+    const align = (n: number) => (n + 15) & ~15;
+    this.startsAt = align(this.nLeafEdges * 8);
+    this.sumsAt = align(this.startsAt + (leaves.length + 1) * 4);
+    this.heapEnd = align(this.sumsAt + leaves.length * this.padded * 8);
+    if (this.kernel !== null) {
+      this.reserve(this.heapEnd);
+      new Int32Array(this.kernel.memory.buffer, this.startsAt, leaves.length + 1).set(this.leafStart);
+    }
     this.fullWeights = new Float64Array(leaves.length);
   }
 
@@ -166,7 +188,14 @@ export class RunAggregator {
         presentEdges.push(Int32Array.from(edges));
         presentSet.push(Int32Array.from(setOf));
       }
-      t = { cells, partial, dead, presentStart, presentEdges, presentSet, setWeights: new Float64Array(maxSets) };
+      let cellsAt = 0;
+      if (this.kernel !== null) {
+        cellsAt = this.heapEnd;
+        this.heapEnd = (cellsAt + cells.length * 8 + 15) & ~15;
+        this.reserve(this.heapEnd);
+        new Float64Array(this.kernel.memory.buffer, cellsAt, cells.length).set(cells);
+      }
+      t = { cells, cellsAt, partial, dead, presentStart, presentEdges, presentSet, setWeights: new Float64Array(maxSets) };
       this.tables.set(values, t);
     }
     return t;
@@ -192,10 +221,48 @@ export class RunAggregator {
       this.lastValues = values;
       this.lastTable = table;
     }
-    this.leafSums(weights, table.cells, out);
+    if (this.kernel !== null) this.kernelLeafSums(this.kernel, weights, table.cellsAt, out);
+    else this.leafSums(weights, table.cells, out);
     this.finishLeaves(out, table);
     this.innerAggregates(weights, values, out);
     return 0;
+  }
+
+  /**
+   * Grows the kernel's memory to at least `bytes`; the weight and sum arrays are then views of the new buffer (the
+   * old buffer is detached by a growth).
+   */
+  private reserve(bytes: number): void {
+    const memory = this.kernel!.memory;
+    const have = memory.buffer.byteLength;
+    if (bytes > have) memory.grow(Math.ceil((bytes - have) / 65536));
+    this.leafWeights = new Float64Array(memory.buffer, 0, this.nLeafEdges);
+    this.sums = new Float64Array(memory.buffer, this.sumsAt, this.leaves.length * this.padded);
+  }
+
+  /** `leafSums` with the sums made by the WebAssembly kernel (the same additions), then the whole groups divided. */
+  private kernelLeafSums(kernel: LeafSumsKernel, weights: Float64Array, cellsAt: number, out: Float64Array): void {
+    const nL = this.nLeafEdges;
+    const lw = this.leafWeights;
+    const leafChild = this.leafChild;
+    for (let e = 0; e < nL; e++) lw[e] = weights[leafChild[e]!]!;
+    const { leafStart, leaves, fullWeights: full, sums, padded } = this;
+    const nLeaves = leaves.length;
+    for (let j = 0; j < nLeaves; j++) {
+      let wsum = 0;
+      for (let e = leafStart[j]!; e < leafStart[j + 1]!; e++) wsum += lw[e]!;
+      full[j] = wsum;
+    }
+    kernel.sums(cellsAt, 0, this.startsAt, nLeaves, padded >> 3, nL * 64, this.sumsAt, padded * 8);
+    const nU = this.model.nUnits;
+    const divided = nU & ~7;
+    for (let j = 0; j < nLeaves; j++) {
+      const f = full[j]!;
+      if (!(f > 0)) continue;
+      const r = leaves[j]! * nU;
+      const o = j * padded;
+      for (let u = 0; u < divided; u++) out[r + u] = sums[o + u]! / f;
+    }
   }
 
   /** Raw weighted sums `Σ w · v` (missing as 0) of every leaf-only aggregate and unit, eight units at a time. */
