@@ -67,6 +67,8 @@ export class RunAwards {
   private readonly member: Uint8Array;
   private readonly improvedKey: Float64Array;
   private readonly sortScratch: Float64Array;
+  /** The highest most-improved keys of a pool, descending (at most eight). */
+  private readonly top = new Float64Array(8);
   /** The members of the pool at hand, highest key first. */
   private readonly list: Int32Array;
 
@@ -283,7 +285,22 @@ export class RunAwards {
     let all = false;
     let threshold = 0;
     if (wanted > m) all = true;
-    else {
+    else if (wanted <= 8) {
+      // The wanted-th highest key: the `wanted` highest kept in a short descending list (n is small in practice).
+      const top = this.top;
+      let kept = 0;
+      for (let i = 0; i < m; i++) {
+        const k = sortScratch[i]!;
+        if (kept === wanted && !(k > top[kept - 1]!)) continue;
+        let q = kept < wanted ? kept++ : kept - 1;
+        while (q > 0 && top[q - 1]! < k) {
+          top[q] = top[q - 1]!;
+          q--;
+        }
+        top[q] = k;
+      }
+      threshold = top[wanted - 1]!;
+    } else {
       for (let q = m; q < n; q++) sortScratch[q] = NaN; // sorted last
       sortScratch.sort();
       threshold = sortScratch[m - wanted]!;

@@ -17,7 +17,7 @@ const rule = fc.oneof(
   fc.record({ kind: fc.constant('cutoff' as const), minScore: fc.integer({ min: 0, max: 20 }).map((s) => s * 5) }),
   fc.record({
     kind: fc.constant('mostImproved' as const),
-    n: fc.integer({ min: 0, max: 4 }),
+    n: fc.oneof(fc.integer({ min: 0, max: 4 }), fc.integer({ min: 7, max: 14 })),
     minGain: fc.integer({ min: 1, max: 3 }),
     tieBreak: fc.constantFrom('currentRank' as const, 'none' as const),
     ties,
@@ -31,7 +31,7 @@ const score = fc.oneof(
   { weight: 1, arbitrary: fc.constant(NaN) },
 );
 
-const caseArb = fc.integer({ min: 1, max: 30 }).chain((n) =>
+const caseArb = fc.integer({ min: 1, max: 40 }).chain((n) =>
   fc.record({
     n: fc.constant(n),
     previous: fc.array(fc.option(fc.integer({ min: 1, max: 30 }), { nil: null }), { minLength: n, maxLength: n }),
