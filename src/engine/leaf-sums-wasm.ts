@@ -172,9 +172,9 @@ function section(id: number, content: number[]): number[] {
   return [id, ...leb(content.length), ...content];
 }
 
-function moduleBytes(): Uint8Array {
+function moduleBytes(): Uint8Array<ArrayBuffer> {
   const name = (s: string) => [s.length, ...Array.from(s, (c) => c.charCodeAt(0))];
-  return Uint8Array.from([
+  return new Uint8Array([
     ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
     ...section(1, [1, 0x60, 8, ...new Array<number>(8).fill(I32), 0]),
     ...section(3, [1, 0]),
