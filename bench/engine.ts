@@ -317,6 +317,33 @@ async function beforeAfter(): Promise<void> {
       'ms',
       sameMc,
     );
+    // The server's sensitivity summary: the same runs with award tiers (as framework 2019: top 3, 7, 5 and the two
+    // most improved by at least 3 places) and last year's ranks (a fixed permutation of the units).
+    const awards = {
+      config: {
+        tiers: [
+          { code: 'best', name: { ko: '최우수구', en: 'Best' }, rule: { kind: 'topN' as const, n: 3 } },
+          { code: 'excellent', name: { ko: '우수구', en: 'Excellent' }, rule: { kind: 'topN' as const, n: 7 } },
+          { code: 'encouragement', name: { ko: '장려구', en: 'Encouragement' }, rule: { kind: 'topN' as const, n: 5 } },
+          { code: 'improved', name: { ko: '노력구', en: 'Most improved' }, rule: { kind: 'mostImproved' as const, n: 2, minGain: 3 } },
+        ],
+      },
+      previousRanks: Object.fromEntries(ma.unitCodes.map((c, u) => [c, ((u * 7) % ma.nUnits) + 1])),
+    };
+    const sameAwards =
+      JSON.stringify(before.sensitivity(mb_, { runs: 1000, seed: 1, noise: 0.25, awards })) ===
+      JSON.stringify(after.sensitivity(ma, { runs: 1000, seed: 1, noise: 0.25, awards }));
+    beforeAfterLine(
+      'ASEM 1,000 Monte Carlo runs with four award tiers (as the server’s summary), median of 7',
+      interleaved(
+        () => before.sensitivity(mb_, { runs: 1000, seed, noise: 0.25, awards }),
+        () => after.sensitivity(ma, { runs: 1000, seed: seed++, noise: 0.25, awards }),
+        { rounds: 7, warmup: 1 },
+      ),
+      10,
+      'ms',
+      sameAwards,
+    );
   } else console.log('  ASEM skipped: the ASEM data set is not next to the repository (../shared/data/coinr-asem)');
   const input = nationalInput();
   const sameNational =

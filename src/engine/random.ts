@@ -39,6 +39,9 @@ export class Xoshiro128 {
   private s1 = 0;
   private s2 = 0;
   private s3 = 0;
+  /** The seed whose key was computed last (runs of one analysis share it), and that key. */
+  private keySeed = NaN;
+  private key = 0;
 
   /**
    * Sets the state of stream `run` of `seed`:
@@ -55,9 +58,13 @@ export class Xoshiro128 {
     if (!Number.isInteger(run) || run < 0 || run >= TWO_32) {
       throw new RangeError(`Xoshiro128.seedRun: run must be an integer from 0 to 2^32 − 1, got ${run}`);
     }
-    const lo = seed >>> 0;
-    const hi = Math.floor(seed / TWO_32) >>> 0;
-    const key = mix32(lo ^ mix32(hi ^ 0x9e3779b9));
+    if (seed !== this.keySeed) {
+      const lo = seed >>> 0;
+      const hi = Math.floor(seed / TWO_32) >>> 0;
+      this.key = mix32(lo ^ mix32(hi ^ 0x9e3779b9));
+      this.keySeed = seed;
+    }
+    const key = this.key;
     this.s0 = mix32(key ^ run);
     this.s1 = mix32(((this.s0 + 0x9e3779b9) | 0) ^ key);
     this.s2 = mix32(((this.s1 + 0x9e3779b9) | 0) ^ key);

@@ -7,6 +7,7 @@
  * result is therefore bit-for-bit the same for any number of workers.
  */
 import { RunAggregator } from './aggregate-runs.js';
+import { RunAwards } from './award-runs.js';
 import type { AwardConfigInput, AwardResult, AwardUnit } from './awards.js';
 import { Xoshiro128 } from './random.js';
 import { RunRanker } from './run-ranks.js';
@@ -54,7 +55,8 @@ export interface SensitivityTally {
  *    needed: every mean divides by the sum of the present children's weights);
  * 3. aggregates (`RunAggregator`, `aggregateInto`'s arithmetic on an interleaved copy of the values) and ranks the
  *    top node (`RunRanker`, `rankInto`'s ranks from the previous run's order) without allocation;
- * 4. tallies ranks, score deviations and, with awards, the tiers won (`assignAwards`).
+ * 4. tallies ranks, score deviations and, with awards, the tiers won (`RunAwards`: `assignAwards`' tiers from
+ *    typed arrays; `assignAwards` itself for a run with an infinite score, which it rejects).
  * O(runs × (units × edges + units log units)).
  *
  * @param assign the award step; required when the plan has awards.
@@ -93,6 +95,7 @@ export function runBlocks(
   const rng = new Xoshiro128();
   const aggregator = new RunAggregator(model);
   const ranker = new RunRanker(nU);
+  const awards = plan.awards === null ? null : new RunAwards(plan.awards.config, model.unitCodes, plan.awards.previousRanks, plan.awards.groups);
   const low = 1 - options.noise;
   const span = 2 * options.noise;
   const nNorm = plan.normalised.length;
@@ -112,9 +115,8 @@ export function runBlocks(
 
     const sums = (Math.floor(run / SENSITIVITY_BLOCK_RUNS) - firstBlock) * 2 * nU;
     const sample = (run - firstRun) * nU;
-    for (let u = 0; u < nU; u++) {
-      const r = ranks[u]!;
-      rankCounts[u * width + r]!++;
+    for (let u = 0, c = 0; u < nU; u++, c += width) {
+      rankCounts[c + ranks[u]!]!++;
       const s = out[topOff + u]!;
       if (s === s) {
         const d = s - reference[u]!;
@@ -122,12 +124,14 @@ export function runBlocks(
         blockSums[sums + nU + u] = blockSums[sums + nU + u]! + d * d;
         scoreCounts[u]!++;
       }
-      if (sampleRanks !== null && sampleScores !== null) {
-        sampleRanks[sample + u] = r;
-        sampleScores[sample + u] = s;
+    }
+    if (sampleRanks !== null && sampleScores !== null) {
+      for (let u = 0; u < nU; u++) {
+        sampleRanks[sample + u] = ranks[u]!;
+        sampleScores[sample + u] = out[topOff + u]!;
       }
     }
-    if (assign !== null && plan.awards !== null) tallyAwards(plan, assign, out, tierCounts);
+    if (awards !== null && assign !== null && !awards.tally(out, topOff, tierCounts)) tallyAwards(plan, assign, out, tierCounts);
     if (onRuns !== undefined && ++sinceReport >= step) {
       onRuns(sinceReport);
       sinceReport = 0;
