@@ -104,7 +104,7 @@ describe.each(backends())('평가 편람 PDF on $name', (backend) => {
     expect(await builds(app, 'handbook.pdf')).toBe(before + 2);
     const en = extractText(english.rawPayload, '2019-en.pdf');
     if (en !== null) expect(en).toContain('2019 evaluation handbook');
-  });
+  }, 120_000);
 
   it('keeps a draft framework’s handbook from anonymous visitors and sends it to signed-in users privately', async () => {
     const hidden = await app.inject(`/api/v1/public/cycles/${DRAFT_YEAR}/handbook.pdf`);
@@ -141,7 +141,7 @@ describe.each(backends())('평가 편람 PDF on $name', (backend) => {
     expect(await builds(app, 'handbook.pdf')).toBe(before + 1);
     const text = extractText(second.rawPayload, 'draft.pdf');
     if (text !== null) expect(text).toContain('편람 시험용 새 유의 사항');
-  });
+  }, 120_000);
 
   it('refuses guidance beyond its bounds with the path of the part', async () => {
     const current = (await admin.request('GET', `/api/v1/cycles/${DRAFT_YEAR}/framework`)).json();
