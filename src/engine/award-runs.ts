@@ -18,6 +18,7 @@
  */
 import type { AwardConfig } from './awards.js';
 import { rankKey } from './rank.js';
+import { insertionSortDescending } from './run-ranks.js';
 
 const RULE_TOP = 0;
 const RULE_SHARE = 1;
@@ -195,24 +196,9 @@ export class RunAwards {
   /** `order` sorted by key, highest first: an insertion sort from the previous run's order, or a fresh sort. */
   private sortOrder(): void {
     const { n, keys, order } = this;
-    const budget = 8 * n;
-    let shifts = 0;
-    for (let i = 1; i < n; i++) {
-      const x = order[i]!;
-      const kx = keys[x]!;
-      let j = i - 1;
-      while (j >= 0 && keys[order[j]!]! < kx) {
-        order[j + 1] = order[j]!;
-        j--;
-      }
-      order[j + 1] = x;
-      shifts += i - 1 - j;
-      if (shifts > budget) {
-        const sorted = Array.from(order).sort((a, b) => keys[b]! - keys[a]! || a - b);
-        order.set(sorted);
-        return;
-      }
-    }
+    if (insertionSortDescending(order, keys, n, 8 * n)) return;
+    const sorted = Array.from(order).sort((a, b) => keys[b]! - keys[a]! || a - b);
+    order.set(sorted);
   }
 
   /** Applies a tier's rule to one pool (group g, or every member with g = −1) and tallies its wins. */

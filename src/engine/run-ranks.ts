@@ -9,6 +9,28 @@
 import { competitionRanks } from './rank.js';
 
 /** Ranks of successive score arrays of one model; keeps state between calls, so not shared between threads. */
+/**
+ * Sorts `order[0 … n)` by `keys`, highest first, by insertion from its current order: cheap when the previous run's
+ * order is nearly right (about one shift per unit in a Monte Carlo run). Stops once more than `budget` shifts were
+ * needed and returns false; `order` is then still a permutation, partly sorted, for the caller's full sort.
+ */
+export function insertionSortDescending(order: Int32Array, keys: Float64Array, n: number, budget: number): boolean {
+  let shifts = 0;
+  for (let i = 1; i < n; i++) {
+    const x = order[i]!;
+    const kx = keys[x]!;
+    let j = i - 1;
+    while (j >= 0 && keys[order[j]!]! < kx) {
+      order[j + 1] = order[j]!;
+      j--;
+    }
+    order[j + 1] = x;
+    shifts += i - 1 - j;
+    if (shifts > budget) return false;
+  }
+  return true;
+}
+
 export class RunRanker {
   /** Unit indices, best first, missing last (as of the last call). */
   private readonly order: Int32Array;
@@ -39,21 +61,9 @@ export class RunRanker {
       const v = values[offset + u]!;
       keys[u] = v === v ? v : -Infinity;
     }
-    let shifts = 0;
-    for (let i = 1; i < n; i++) {
-      const x = order[i]!;
-      const kx = keys[x]!;
-      let j = i - 1;
-      while (j >= 0 && keys[order[j]!]! < kx) {
-        order[j + 1] = order[j]!;
-        j--;
-      }
-      order[j + 1] = x;
-      shifts += i - 1 - j;
-      if (shifts > this.budget) {
-        this.fallback(values, offset, ranks);
-        return;
-      }
+    if (!insertionSortDescending(order, keys, n, this.budget)) {
+      this.fallback(values, offset, ranks);
+      return;
     }
     // Walk best first: a unit tied with the previous present one shares its rank, else its rank is 1 + the number
     // of present units before it (all of them higher).
