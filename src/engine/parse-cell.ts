@@ -80,6 +80,22 @@ export function parseNumberList(value: unknown): number[] | null | undefined {
  * @example isShortestNumberText('1.50')             // false: String(1.50) is '1.5'
  */
 export function isShortestNumberText(s: string): boolean {
+  return shortestNumberValue(s) === shortestNumberValue(s);
+}
+
+/** 10⁰ … 10²², every one exactly a double. */
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+
+/**
+ * The number that text in the form {@link isShortestNumberText} accepts stands for (exactly `Number(s)`), or NaN when
+ * the text is not in that form: one pass over the characters both checks the form and reads the value.
+ *
+ * The value is the decimal's digits as an integer m (at most 15 significant digits, so m < 10¹⁵ is exact) divided
+ * by 10^f for f fraction digits (f ≤ 20, and 10^f is exact): both operands exact, the one IEEE division rounds
+ * the exact quotient m / 10^f correctly, to nearest, ties to even, as `Number` does (Clinger's fast path of every
+ * correct decimal reader). Integers of more than 15 digits (trailing zeros) are read by `Number`.
+ */
+export function shortestNumberValue(s: string): number {
   const n = s.length;
   let i = 0;
   let negative = false;
@@ -87,38 +103,47 @@ export function isShortestNumberText(s: string): boolean {
     negative = true;
     i = 1;
   }
-  if (i >= n) return false;
+  if (i >= n) return NaN;
   let c = s.charCodeAt(i);
   let intDigits = 0;
   let zeroInt = false;
+  let m = 0;
   if (c === 48) {
     zeroInt = true;
     intDigits = 1;
     i++;
-    if (i === n) return !negative;
+    if (i === n) return negative ? NaN : 0;
   } else if (c >= 49 && c <= 57) {
     while (i < n && (c = s.charCodeAt(i)) >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
       i++;
       intDigits++;
     }
-    if (intDigits > 21) return false;
+    if (intDigits > 21) return NaN;
     if (i === n) {
       let trailingZeros = 0;
       for (let k = n - 1; s.charCodeAt(k) === 48; k--) trailingZeros++;
-      return intDigits - trailingZeros <= 15;
+      if (intDigits - trailingZeros > 15) return NaN;
+      if (intDigits > 15) return Number(s);
+      return negative ? -m : m;
     }
-  } else return false;
-  if (s.charCodeAt(i) !== 46) return false;
+  } else return NaN;
+  if (s.charCodeAt(i) !== 46) return NaN;
   i++;
   const fractionStart = i;
   let leadingZeros = 0;
   while (i < n && s.charCodeAt(i) === 48) {
+    m *= 10;
     i++;
     leadingZeros++;
   }
-  while (i < n && (c = s.charCodeAt(i)) >= 48 && c <= 57) i++;
+  while (i < n && (c = s.charCodeAt(i)) >= 48 && c <= 57) {
+    m = m * 10 + (c - 48);
+    i++;
+  }
   const fractionDigits = i - fractionStart;
-  if (i !== n || fractionDigits === 0 || s.charCodeAt(n - 1) === 48) return false;
-  if (zeroInt) return leadingZeros <= 5 && fractionDigits - leadingZeros <= 15;
-  return intDigits + fractionDigits <= 15;
+  if (i !== n || fractionDigits === 0 || s.charCodeAt(n - 1) === 48) return NaN;
+  if (zeroInt ? leadingZeros > 5 || fractionDigits - leadingZeros > 15 : intDigits + fractionDigits > 15) return NaN;
+  const v = m / POW10[fractionDigits]!;
+  return negative ? -v : v;
 }

@@ -114,7 +114,29 @@ export function sha256Hex(data: Uint8Array): string {
 
 const ENCODER = new TextEncoder();
 
-/** SHA-256 of a string's UTF-8 bytes, as hex. */
-export function sha256HexOfText(text: string): string {
+/** SHA-256 of a string's UTF-8 bytes, as hex, by {@link sha256Hex}: the same bits wherever the engine runs. */
+export function sha256HexOfTextPortable(text: string): string {
   return sha256Hex(ENCODER.encode(text));
 }
+
+/** The part of `node:crypto` the engine may use: a synchronous SHA-256 of a string's UTF-8 bytes. */
+interface NativeCrypto {
+  createHash(algorithm: 'sha256'): { update(data: string, encoding: 'utf8'): { digest(encoding: 'hex'): string } };
+}
+
+/**
+ * The runtime's own SHA-256 (OpenSSL's, with the CPU's SHA instructions where it has them: about ten times faster than
+ * {@link sha256Hex} on an input of 60 KB), or null where there is none. Reached through `process.getBuiltinModule`
+ * (Node ≥ 20.16) rather than an import, so the engine's module graph stays the same in browsers, where `process` is
+ * absent and the portable code runs. Both encode lone surrogates as U+FFFD, so they hash the same bytes; the tests
+ * compare them.
+ */
+function nativeSha256(): ((text: string) => string) | null {
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const crypto = typeof proc?.getBuiltinModule === 'function' ? (proc.getBuiltinModule('node:crypto') as NativeCrypto | undefined) : undefined;
+  if (typeof crypto?.createHash !== 'function') return null;
+  return (text) => crypto.createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** SHA-256 of a string's UTF-8 bytes, as 64 lowercase hex digits: natively where the runtime offers it, else portably. */
+export const sha256HexOfText: (text: string) => string = nativeSha256() ?? sha256HexOfTextPortable;

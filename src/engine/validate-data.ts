@@ -6,7 +6,7 @@ import type { Dataset } from './dataset.js';
 import { makeIssue, type EngineIssue } from './engine-error.js';
 import type { Framework } from './framework.js';
 import type { IDataRow } from './input-schema.js';
-import { isShortestNumberText, parseNumberCell, parseTextCell } from './parse-cell.js';
+import { isShortestNumberText, parseNumberCell, parseTextCell, shortestNumberValue } from './parse-cell.js';
 import type { TableSource } from './read-input.js';
 import type { ResolvedOptions } from './resolve-options.js';
 import { cellLocation } from './source-location.js';
@@ -137,7 +137,10 @@ export function validateData(
   const uNames: string[] = [];
   const times: (number | null)[] = [];
   const numeric = new Map<string, Float64Array>();
-  for (const c of numericColumns) if (seen.has(c)) numeric.set(c, new Float64Array(n));
+  const presentNumeric = [...numericColumns].filter((c) => seen.has(c));
+  // One buffer for all numeric columns, each a view of it (a small typed array each costs an allocation of its own).
+  const cells = new Float64Array(n * presentNumeric.length);
+  presentNumeric.forEach((c, k) => numeric.set(c, cells.subarray(k * n, (k + 1) * n)));
   const groups = new Map<string, (string | null)[]>();
   for (const g of groupColumns) if (seen.has(g)) groups.set(g, []);
   const firstRowOf = new Map<string, number>();
@@ -165,10 +168,25 @@ export function validateData(
   const slotOrder = slotKeys.map((_, k) => k).sort((a, b) => (slotKeys[a]! < slotKeys[b]! ? -1 : slotKeys[a]! > slotKeys[b]! ? 1 : 0));
   const slotPrefix = slotOrder.map((k, j) => (j === 0 ? '{' : ',') + JSON.stringify(slotKeys[k]!) + ':');
   const texts: string[] = slotKeys.map(() => 'null');
+  /** One canonical row: each key's prefix (`{"key":` or `,"key":`) followed by its value's text, then `}`. */
+  const rowParts: string[] = [...slotPrefix.flatMap((prefix) => [prefix, 'null']), '}'];
   const canonical: { code: string; time: number; text: string }[] = [];
+
+  // A row whose keys are the first row's, in the same order (every row of a CSV file, and of most JSON), is read by
+  // position from Object.values: one call per row instead of a lookup by name per cell.
+  const layout = rowKeys?.[0] ?? Object.keys(rows[0]!);
+  const positionOf = new Map(layout.map((k, p) => [k, p]));
+  const numericPositions = numericList.map(([c]) => positionOf.get(c) ?? -1);
+  const sameLayout = (keys: readonly string[]): boolean => {
+    if (keys === layout) return true;
+    if (keys.length !== layout.length) return false;
+    for (let k = 0; k < keys.length; k++) if (keys[k] !== layout[k]) return false;
+    return true;
+  };
 
   rows.forEach((row, i) => {
     const rec = row as Record<string, unknown>;
+    const values: readonly unknown[] | null = sameLayout(rowKeys?.[i] ?? Object.keys(rec)) ? Object.values(rec) : null;
     // The values the canonical row's uCode and Time keys end up with: they order the rows.
     let codeValue: string | number | null = null;
     let timeValue: string | number | null | undefined = undefined;
@@ -240,13 +258,14 @@ export function validateData(
     }
     for (let j = 0; j < numericList.length; j++) {
       const [c, arr] = numericList[j]!;
-      const raw = rec[c];
+      const p = numericPositions[j]!;
+      const raw = values === null ? rec[c] : p < 0 ? undefined : values[p];
       if (typeof raw === 'string') {
-        // Text already in the form String writes for its number (most CSV cells): a valid number, and its own text
-        // for the hash.
+        // Text already in the form String writes for its number (most CSV cells): a valid number, read in the same
+        // pass, and its own text for the hash.
         const s = raw.trim();
-        if (isShortestNumberText(s)) {
-          const v = Number(s);
+        const v = shortestNumberValue(s);
+        if (v === v) {
           arr[i] = v;
           put(numericSlots[j]!, v, s);
           continue;
@@ -270,9 +289,10 @@ export function validateData(
         put(numericSlots[j]!, v, numberJson(raw, v));
       }
     }
-    let text = '';
-    for (let j = 0; j < slotOrder.length; j++) text += slotPrefix[j]! + texts[slotOrder[j]!]!;
-    canonical.push({ code: String(codeValue), time: Number(timeValue ?? 0), text: text + '}' });
+    // Joined from an array into one flat string (concatenation would build a tree of thousands of pieces that the
+    // final join then walks).
+    for (let j = 0; j < slotOrder.length; j++) rowParts[2 * j + 1] = texts[slotOrder[j]!]!;
+    canonical.push({ code: String(codeValue), time: Number(timeValue ?? 0), text: rowParts.join('') });
   });
 
   // Which rows are scored.

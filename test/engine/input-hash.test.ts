@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, compile, sha256HexOfText, type IDataRow, type IMetaRow } from '../../src/engine/index.js';
-import { isShortestNumberText, parseNumberCell, parseNumberList, parseTextCell } from '../../src/engine/parse-cell.js';
+import { isShortestNumberText, parseNumberCell, parseNumberList, parseTextCell, shortestNumberValue } from '../../src/engine/parse-cell.js';
 import { defaultSources } from '../../src/engine/read-input.js';
 import { resolveOptions } from '../../src/engine/resolve-options.js';
 import { validateFramework } from '../../src/engine/validate-framework.js';
@@ -175,5 +175,31 @@ describe('isShortestNumberText', () => {
       { numRuns: 3000 },
     );
     fc.assert(fc.property(fc.stringMatching(/^-?\d{1,22}(\.\d{1,20})?$/), check), { numRuns: 3000 });
+  });
+
+  it('reads the value of such text in the same pass, bit for bit what Number reads', () => {
+    const check = (s: string) => {
+      const v = shortestNumberValue(s);
+      if (isShortestNumberText(s)) expect(Object.is(v, Number(s))).toBe(true);
+      else expect(v).toBeNaN();
+    };
+    for (const s of ['0', '-12.5', '0.000001', '0.1', '0.3', '9007199254740993', '123456789012345', '1000000000000000000000', '-0', '1.50']) check(s);
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: 1, max: 17 }), (d, k) => {
+        check(String(d));
+        check(d.toPrecision(k));
+        check(d.toFixed(Math.min(k, 12)));
+      }),
+      { numRuns: 5000 },
+    );
+    fc.assert(fc.property(fc.stringMatching(/^-?\d{1,22}(\.\d{1,20})?$/), check), { numRuns: 5000 });
+    // Decimals of 15 significant digits, where a reader that rounded twice would be off in the last bit.
+    fc.assert(
+      fc.property(fc.bigInt({ min: 1n, max: 999_999_999_999_999n }), fc.integer({ min: 0, max: 20 }), (digits, point) => {
+        const t = digits.toString().padStart(point + 1, '0');
+        check(point === 0 ? t : `${t.slice(0, t.length - point)}.${t.slice(t.length - point)}`.replace(/0+$/, '').replace(/\.$/, ''));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

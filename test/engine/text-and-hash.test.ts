@@ -5,7 +5,8 @@ import { canonicalJson, decodeText, sha256HexOfText } from '../../src/engine/ind
 import { parseCsv } from '../../src/engine/csv-parse.js';
 import { decodeCp949 } from '../../src/engine/decode-cp949.js';
 import { displayWidth, padDisplay } from '../../src/engine/display-width.js';
-import { sha256Hex } from '../../src/engine/sha256.js';
+import { sha256Hex, sha256HexOfTextPortable } from '../../src/engine/sha256.js';
+import fc from 'fast-check';
 
 describe('CSV reader (RFC 4180)', () => {
   it('reads quoted fields with commas, doubled quotes and line breaks, CRLF or LF', () => {
@@ -68,6 +69,18 @@ describe('sha256 and canonical JSON', () => {
       const bytes = new Uint8Array(n).map((_, i) => (i * 31 + n) & 0xff);
       expect(sha256Hex(bytes)).toBe(createHash('sha256').update(bytes).digest('hex'));
     }
+  });
+
+  it('hashes text natively in Node and portably elsewhere, to the same digest (lone surrogates included)', () => {
+    // In Node the engine uses the runtime's SHA-256; browsers run the portable code. Both must hash the same bytes.
+    expect(sha256HexOfText).not.toBe(sha256HexOfTextPortable);
+    for (const text of ['', 'abc', '광진구 희망일자리', 'a\ud800b', '\udc00', '\ud83d\ude00', 'x'.repeat(70_000)]) {
+      expect(sha256HexOfText(text)).toBe(sha256HexOfTextPortable(text));
+    }
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => sha256HexOfText(text) === sha256HexOfTextPortable(text)),
+      { numRuns: 500 },
+    );
   });
 
   it('sorts keys and writes numbers in one form', () => {

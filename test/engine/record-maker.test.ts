@@ -1,0 +1,37 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { newRecordMaker } from '../../src/engine/score.js';
+
+/** Keys as frameworks write them, and the awkward ones: integer-like, quotes, backslashes, line separators, `__proto__`. */
+const key = fc.oneof(
+  fc.string({ minLength: 1, maxLength: 8 }),
+  fc.string({ unit: 'binary', minLength: 1, maxLength: 4 }),
+  fc.constantFrom('__proto__', 'constructor', '0', '10', '1.5', '"', '\\', '\u2028', '}};throw 1;({', 'TOTAL'),
+);
+
+describe('unit records (score)', () => {
+  it('are the same records, keys in the same order, whether compiled or copied from a template', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(key, { maxLength: 40 }), (keys) => {
+        const values = keys.map((_, i) => (i % 3 === 0 ? null : i / 7));
+        const compiled = newRecordMaker(keys)(values);
+        const copied = newRecordMaker(keys, false)(values);
+        expect(Object.keys(compiled)).toEqual(Object.keys(copied));
+        // A `__proto__` key is never an own key (as everywhere in the engine): both makers take the template path.
+        if (!keys.includes('__proto__')) expect(Object.getPrototypeOf(compiled)).toBe(Object.prototype);
+        expect(Object.getPrototypeOf(compiled)).toBe(Object.getPrototypeOf(copied));
+        expect(JSON.stringify(compiled)).toBe(JSON.stringify(copied));
+        for (const k of keys) {
+          if (k !== '__proto__') expect([Object.hasOwn(compiled, k), compiled[k]]).toEqual([true, copied[k]]);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('never runs a key as code', () => {
+    const make = newRecordMaker(['a', '"};globalThis.pwned=1;({"', "'", '`${1}`']);
+    expect(JSON.stringify(make([1, 2, 3, 4]))).toBe(`{"a":1,"\\"};globalThis.pwned=1;({\\"":2,"'":3,"\`\${1}\`":4}`);
+    expect('pwned' in globalThis).toBe(false);
+  });
+});
