@@ -151,7 +151,7 @@ export function compile(input: EvaluationInput | PreparedInput, overrides?: Scor
   const resolved = resolveOptions(evaluation.options, overrides, sources.meta.file, issues);
   if (!resolved) throw new EngineInputError(issues);
   const fv = validateFramework(evaluation.iMeta, sources.meta, resolved, issues);
-  const dv = fv.framework ? validateData(evaluation.iData, sources.data, fv.framework, sources.meta, resolved, issues, fast?.dataKeys) : null;
+  const dv = fv.framework ? validateData(evaluation.iData, sources.data, fv.framework, sources.meta, resolved, issues, fast?.dataRows) : null;
   if (!fv.framework || !fv.valid || !dv?.dataset || hasErrors(issues)) throw new EngineInputError(issues);
   const framework = fv.framework;
   const dataset = dv.dataset;

@@ -14,10 +14,16 @@ import { EvaluationInputSchema, ScoreOptionsSchema } from './input-schema.js';
 
 type Parsed = z.infer<typeof EvaluationInputSchema>;
 
-/** The result of {@link parseEvaluationFast}: the parsed input, and each iData row's keys (`Object.keys`). */
+/** The result of {@link parseEvaluationFast}: the parsed input, and each iData row's keys and values. */
 export interface FastParsed {
   readonly data: Parsed;
-  readonly dataKeys: readonly (readonly string[])[];
+  readonly dataRows: RowCells;
+}
+
+/** Each iData row's `Object.keys` and `Object.values` (same order), read once by the shape check. */
+export interface RowCells {
+  readonly keys: readonly (readonly string[])[];
+  readonly values: readonly (readonly unknown[])[];
 }
 
 const TEXT_OR_NUMBER_FIELDS = [
@@ -71,16 +77,16 @@ function metaRowOk(row: unknown): boolean {
   return true;
 }
 
-/** The row's keys when zod would give back the same row, else null. */
-function dataRowKeys(row: unknown): string[] | null {
-  if (!isPlain(row)) return null;
+/** The row's keys and values when zod would give back the same row, else null. */
+function dataRowCells(row: unknown, keysOut: string[][], valuesOut: unknown[][]): boolean {
+  if (!isPlain(row)) return false;
   const keys = Object.keys(row);
-  if (Object.getOwnPropertyNames(row).length !== keys.length || Object.getOwnPropertySymbols(row).length !== 0) return null;
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i]!;
-    if (k === '__proto__' || !isCell(row[k])) return null;
-  }
-  return keys;
+  if (Object.getOwnPropertyNames(row).length !== keys.length || Object.getOwnPropertySymbols(row).length !== 0) return false;
+  const values = Object.values(row);
+  for (let i = 0; i < keys.length; i++) if (keys[i] === '__proto__' || !isCell(values[i])) return false;
+  keysOut.push(keys);
+  valuesOut.push(values);
+  return true;
 }
 
 /**
@@ -92,12 +98,9 @@ export function parseEvaluationFast(raw: unknown): FastParsed | null {
   const { iMeta, iData } = raw;
   if (!Array.isArray(iMeta) || !Array.isArray(iData)) return null;
   for (let i = 0; i < iMeta.length; i++) if (!metaRowOk(iMeta[i])) return null;
-  const dataKeys: string[][] = [];
-  for (let i = 0; i < iData.length; i++) {
-    const keys = dataRowKeys(iData[i]);
-    if (keys === null) return null;
-    dataKeys.push(keys);
-  }
+  const keys: string[][] = [];
+  const values: unknown[][] = [];
+  for (let i = 0; i < iData.length; i++) if (!dataRowCells(iData[i], keys, values)) return null;
   const data: { -readonly [K in keyof Parsed]: Parsed[K] } = { iMeta: iMeta as Parsed['iMeta'], iData: iData as Parsed['iData'] };
   if ('options' in raw) {
     if (raw['options'] === undefined) data.options = undefined;
@@ -112,5 +115,5 @@ export function parseEvaluationFast(raw: unknown): FastParsed | null {
     if (!about.success) return null;
     data.about = about.data;
   }
-  return { data, dataKeys };
+  return { data, dataRows: { keys, values } };
 }

@@ -104,12 +104,12 @@ function aggregationIssues(model: CompiledModel, problems: readonly AggregationP
  * A maker of records with the given keys, in that order, from an array of their values: every record of one shape,
  * which V8 keeps in its fast form (a record built key by key becomes a hash table, slow to build and to read).
  *
- * Where the runtime may compile code, the maker is a function returning an object literal with those keys
+ * In Node, the maker is a function returning an object literal with those keys
  * (`{"TOTAL":v[0],"Econ":v[1],…}`): each key is written as a JSON string literal, which is also a JavaScript string
  * literal for the same text, so no key can become code; that is about seven times faster than storing the keys one by
- * one, which at 51 units × 130 keys was a sixth of `score()`. Where compiling is forbidden (a page's
- * Content-Security-Policy without 'unsafe-eval') and for a key `__proto__` (which a literal would take as the
- * prototype), copies of one template get their values key by key: the same records, more slowly.
+ * one, which at 51 units × 130 keys was a sixth of `score()`. In browsers (see {@link MAY_COMPILE}), where Node
+ * forbids compiling (`--disallow-code-generation-from-strings`) and for a key `__proto__` (which a literal would take
+ * as the prototype), copies of one template get their values key by key: the same records, more slowly.
  */
 function recordMaker(keys: readonly string[]): <T>(values: readonly T[]) => Record<string, T> {
   const id = keys.join('\u0000');
@@ -126,9 +126,15 @@ function recordMaker(keys: readonly string[]): <T>(values: readonly T[]) => Reco
 /** Record makers by their keys (joined with U+0000), oldest first: compiled once per shape. */
 const recordMakers = new Map<string, <T>(values: readonly T[]) => Record<string, T>>();
 
+/**
+ * Whether to compile record makers: in Node (the server, the CLI, workers), not in browsers, where one `score()` per
+ * page gains little and a page's Content-Security-Policy would report every attempt as a violation.
+ */
+const MAY_COMPILE = typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node === 'string';
+
 /** Exported for the tests, which compare the compiled maker (`compiled` true) with the template one. */
 export function newRecordMaker(keys: readonly string[], compiled = true): <T>(values: readonly T[]) => Record<string, T> {
-  if (compiled && !keys.includes('__proto__')) {
+  if (compiled && MAY_COMPILE && !keys.includes('__proto__')) {
     try {
       return new Function('v', `return {${keys.map((k, i) => `${JSON.stringify(k)}:v[${i}]`).join(',')}};`) as <T>(values: readonly T[]) => Record<string, T>;
     } catch {

@@ -5,6 +5,7 @@
 import type { Dataset } from './dataset.js';
 import { makeIssue, type EngineIssue } from './engine-error.js';
 import type { Framework } from './framework.js';
+import type { RowCells } from './input-fast-path.js';
 import type { IDataRow } from './input-schema.js';
 import { isShortestNumberText, parseNumberCell, parseTextCell, shortestNumberValue } from './parse-cell.js';
 import type { TableSource } from './read-input.js';
@@ -37,8 +38,8 @@ function numberJson(raw: unknown, v: number): string {
 
 /**
  * Validates iData against the framework. `metaTable` locates problems that belong to iMeta (an indicator missing
- * from the data is reported on its iMeta row). `rowKeys`, when given, are the rows' `Object.keys` (already listed by
- * the shape check).
+ * from the data is reported on its iMeta row). `rowCells`, when given, are the rows' `Object.keys` and
+ * `Object.values` (already read by the shape check).
  */
 export function validateData(
   rows: readonly IDataRow[],
@@ -47,7 +48,7 @@ export function validateData(
   metaTable: TableSource,
   options: ResolvedOptions,
   issues: EngineIssue[],
-  rowKeys?: readonly (readonly string[])[],
+  rowCells?: RowCells,
 ): DataValidation {
   const file = table.file;
   const before = issues.filter((i) => i.severity === 'error').length;
@@ -58,7 +59,7 @@ export function validateData(
   const columns: string[] = [];
   const seen = new Set<string>();
   for (let i = 0; i < rows.length; i++) {
-    for (const k of rowKeys?.[i] ?? Object.keys(rows[i]!)) {
+    for (const k of rowCells?.keys[i] ?? Object.keys(rows[i]!)) {
       if (!seen.has(k)) {
         seen.add(k);
         columns.push(k);
@@ -169,12 +170,14 @@ export function validateData(
   const slotPrefix = slotOrder.map((k, j) => (j === 0 ? '{' : ',') + JSON.stringify(slotKeys[k]!) + ':');
   const texts: string[] = slotKeys.map(() => 'null');
   /** One canonical row: each key's prefix (`{"key":` or `,"key":`) followed by its value's text, then `}`. */
-  const rowParts: string[] = [...slotPrefix.flatMap((prefix) => [prefix, 'null']), '}'];
+  const rowParts: string[] = [];
+  for (const prefix of slotPrefix) rowParts.push(prefix, 'null');
+  rowParts.push('}');
   const canonical: { code: string; time: number; text: string }[] = [];
 
   // A row whose keys are the first row's, in the same order (every row of a CSV file, and of most JSON), is read by
   // position from Object.values: one call per row instead of a lookup by name per cell.
-  const layout = rowKeys?.[0] ?? Object.keys(rows[0]!);
+  const layout = rowCells?.keys[0] ?? Object.keys(rows[0]!);
   const positionOf = new Map(layout.map((k, p) => [k, p]));
   const numericPositions = numericList.map(([c]) => positionOf.get(c) ?? -1);
   const sameLayout = (keys: readonly string[]): boolean => {
@@ -186,7 +189,8 @@ export function validateData(
 
   rows.forEach((row, i) => {
     const rec = row as Record<string, unknown>;
-    const values: readonly unknown[] | null = sameLayout(rowKeys?.[i] ?? Object.keys(rec)) ? Object.values(rec) : null;
+    const values: readonly unknown[] | null =
+      rowCells !== undefined ? (sameLayout(rowCells.keys[i]!) ? rowCells.values[i]! : null) : sameLayout(Object.keys(rec)) ? Object.values(rec) : null;
     // The values the canonical row's uCode and Time keys end up with: they order the rows.
     let codeValue: string | number | null = null;
     let timeValue: string | number | null | undefined = undefined;

@@ -42,38 +42,57 @@ export interface FrameworkValidation {
 }
 
 function readRow(row: IMetaRow, index: number, table: TableSource, issues: EngineIssue[]): MetaRowValues {
-  const rec = row as Record<string, unknown>;
-  const text = {} as Record<TextField, string | null>;
-  for (const f of TEXT_FIELDS) text[f] = parseTextCell(rec[f]);
-  const num = {} as Record<NumericField, number | null>;
-  for (const f of NUMERIC_FIELDS) {
-    const v = parseNumberCell(rec[f]);
-    if (v === undefined) {
-      issues.push(
-        makeIssue('NOT_NUMERIC', 'error', `숫자가 아닙니다: "${String(rec[f])}"`, `not a number: "${String(rec[f])}"`, {
-          ...cellLocation(table, index, f),
-          ...(text.iCode ? { iCode: text.iCode } : {}),
-        }),
-      );
-      num[f] = null;
-    } else num[f] = v;
-  }
-  const list = {} as Record<ListField, number[] | null>;
-  for (const f of LIST_FIELDS) {
-    const v = parseNumberList(rec[f]);
-    if (v === undefined) {
-      issues.push(
-        makeIssue(
-          'NOT_NUMERIC',
-          'error',
-          `숫자 목록이 아닙니다 (예: "5;10;20"): "${String(rec[f])}"`,
-          `not a list of numbers (e.g. "5;10;20"): "${String(rec[f])}"`,
-          cellLocation(table, index, f),
-        ),
-      );
-      list[f] = null;
-    } else list[f] = v;
-  }
+  // Each field by name, into objects of one shape (literals): every row reads and is read the same fast way.
+  const text: Record<TextField, string | null> = {
+    iCode: parseTextCell(row.iCode),
+    iName: parseTextCell(row.iName),
+    Parent: parseTextCell(row.Parent),
+    Type: parseTextCell(row.Type),
+    Method: parseTextCell(row.Method),
+    Denominator: parseTextCell(row.Denominator),
+    Unit: parseTextCell(row.Unit),
+  };
+  const numberCell = (f: NumericField, raw: unknown): number | null => {
+    const v = parseNumberCell(raw);
+    if (v !== undefined) return v;
+    issues.push(
+      makeIssue('NOT_NUMERIC', 'error', `숫자가 아닙니다: "${String(raw)}"`, `not a number: "${String(raw)}"`, {
+        ...cellLocation(table, index, f),
+        ...(text.iCode ? { iCode: text.iCode } : {}),
+      }),
+    );
+    return null;
+  };
+  const num: Record<NumericField, number | null> = {
+    Level: numberCell('Level', row.Level),
+    Weight: numberCell('Weight', row.Weight),
+    Direction: numberCell('Direction', row.Direction),
+    Target: numberCell('Target', row.Target),
+    Cap: numberCell('Cap', row.Cap),
+    Floor: numberCell('Floor', row.Floor),
+    Lo: numberCell('Lo', row.Lo),
+    Hi: numberCell('Hi', row.Hi),
+    ScaleL: numberCell('ScaleL', row.ScaleL),
+    ScaleU: numberCell('ScaleU', row.ScaleU),
+    ZMean: numberCell('ZMean', row.ZMean),
+    ZSD: numberCell('ZSD', row.ZSD),
+    ScaleFactor: numberCell('ScaleFactor', row.ScaleFactor),
+  };
+  const listCell = (f: ListField, raw: unknown): number[] | null => {
+    const v = parseNumberList(raw);
+    if (v !== undefined) return v;
+    issues.push(
+      makeIssue(
+        'NOT_NUMERIC',
+        'error',
+        `숫자 목록이 아닙니다 (예: "5;10;20"): "${String(raw)}"`,
+        `not a list of numbers (e.g. "5;10;20"): "${String(raw)}"`,
+        cellLocation(table, index, f),
+      ),
+    );
+    return null;
+  };
+  const list: Record<ListField, number[] | null> = { Bands: listCell('Bands', row.Bands), BandScores: listCell('BandScores', row.BandScores) };
   let type: NodeType | null = null;
   if (text.Type !== null) {
     type = TYPES.find((t) => t.toLowerCase() === text.Type!.toLowerCase()) ?? null;

@@ -59,7 +59,8 @@ describe('parseEvaluationFast', () => {
             iData: fast.data.iData.map((r) => ({ ...r })),
           };
           expect(stripped).toStrictEqual(zod.data);
-          expect(fast.dataKeys).toStrictEqual(fast.data.iData.map((r) => Object.keys(r)));
+          expect(fast.dataRows.keys).toStrictEqual(fast.data.iData.map((r) => Object.keys(r)));
+          expect(fast.dataRows.values).toStrictEqual(fast.data.iData.map((r) => Object.values(r)));
         },
       ),
       { numRuns: 2000 },
