@@ -18,7 +18,7 @@ import { detectPoints } from './points.js';
 import { defaultSources, schemaIssues, type InputSources, type PreparedInput } from './read-input.js';
 import { resolveOptions, type ResolvedOptions } from './resolve-options.js';
 import { dataAvailability } from './screen.js';
-import { sha256HexOfText } from './sha256.js';
+import { sha256HexOfParts } from './sha256.js';
 import type { Topology } from './topology.js';
 import { treatColumn, type ColumnTreatment } from './treat.js';
 import { validateData } from './validate-data.js';
@@ -200,7 +200,7 @@ export function compile(input: EvaluationInput | PreparedInput, overrides?: Scor
 
   // canonicalJson({ iMeta, iData, options }) with the rows' text written by validateFramework and validateData
   // (keys in code-unit order: iData, iMeta, options).
-  const inputHash = sha256HexOfText(`{"iData":${dv.canonical},"iMeta":${fv.canonical},"options":${canonicalJson(options)}}`);
+  const inputHash = sha256HexOfParts(['{"iData":', ...dv.canonical, ',"iMeta":', fv.canonical, ',"options":', canonicalJson(options), '}']);
 
   // Raw matrix of the scored rows: denominate, then year-on-year growth.
   const inds = framework.indicators;
@@ -398,7 +398,7 @@ export function compile(input: EvaluationInput | PreparedInput, overrides?: Scor
     nodeCodes,
     nodeNames,
     weights,
-    indicatorPoints: Float64Array.from(inds, (x) => x.weight),
+    indicatorPoints: new Float64Array(inds.map((x) => x.weight)),
     raw: matrix,
     normalised,
     treatment,

@@ -24,7 +24,6 @@ export function contributionsInto(model: Topology, weights: Float64Array, normal
   const sum = model.scratch.num;
   const topNode = nI + model.top;
   for (let u = 0; u < nU; u++) out[topNode * nU + u] = aggregated[model.top * nU + u]!;
-  const value = (c: number, u: number) => (c < nI ? normalised[c * nU + u]! : aggregated[(c - nI) * nU + u]!);
   for (let a = model.nAggregates - 1; a >= 0; a--) {
     const node = nI + a;
     const start = childStart[a]!;
@@ -33,17 +32,22 @@ export function contributionsInto(model: Topology, weights: Float64Array, normal
     for (let k = start; k < end; k++) {
       const c = childIndex[k]!;
       const w = weights[c]!;
+      // A child's values: an indicator's normalised row or an aggregate's row.
+      const values = c < nI ? normalised : aggregated;
+      const at = (c < nI ? c : c - nI) * nU;
       for (let u = 0; u < nU; u++) {
-        const v = value(c, u);
+        const v = values[at + u]!;
         if (v === v) sum[u] = sum[u]! + w * v;
       }
     }
     for (let k = start; k < end; k++) {
       const c = childIndex[k]!;
       const w = weights[c]!;
+      const values = c < nI ? normalised : aggregated;
+      const at = (c < nI ? c : c - nI) * nU;
       for (let u = 0; u < nU; u++) {
         const p = out[node * nU + u]!;
-        const v = value(c, u);
+        const v = values[at + u]!;
         const s = sum[u]!;
         out[c * nU + u] = p !== p ? NaN : v !== v || s === 0 ? 0 : (p * (w * v)) / s;
       }

@@ -119,9 +119,13 @@ export function sha256HexOfTextPortable(text: string): string {
   return sha256Hex(ENCODER.encode(text));
 }
 
-/** The part of `node:crypto` the engine may use: a synchronous SHA-256 of a string's UTF-8 bytes. */
+/** The part of `node:crypto` the engine may use: a synchronous SHA-256 of strings' UTF-8 bytes. */
+interface NativeHash {
+  update(data: string, encoding: 'utf8'): NativeHash;
+  digest(encoding: 'hex'): string;
+}
 interface NativeCrypto {
-  createHash(algorithm: 'sha256'): { update(data: string, encoding: 'utf8'): { digest(encoding: 'hex'): string } };
+  createHash(algorithm: 'sha256'): NativeHash;
 }
 
 /**
@@ -131,12 +135,24 @@ interface NativeCrypto {
  * absent and the portable code runs. Both encode lone surrogates as U+FFFD, so they hash the same bytes; the tests
  * compare them.
  */
-function nativeSha256(): ((text: string) => string) | null {
+function nativeSha256(): ((parts: readonly string[]) => string) | null {
   const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
   const crypto = typeof proc?.getBuiltinModule === 'function' ? (proc.getBuiltinModule('node:crypto') as NativeCrypto | undefined) : undefined;
   if (typeof crypto?.createHash !== 'function') return null;
-  return (text) => crypto.createHash('sha256').update(text, 'utf8').digest('hex');
+  return (parts) => {
+    const hash = crypto.createHash('sha256');
+    for (let i = 0; i < parts.length; i++) hash.update(parts[i]!, 'utf8');
+    return hash.digest('hex');
+  };
 }
 
+const native = nativeSha256();
+
+/**
+ * SHA-256 of the UTF-8 bytes of the concatenation of `parts`, as 64 lowercase hex digits: natively where the runtime
+ * offers it (each part hashed in turn, never joined), else portably. A part must not end inside a surrogate pair.
+ */
+export const sha256HexOfParts: (parts: readonly string[]) => string = native ?? ((parts) => sha256HexOfTextPortable(parts.join('')));
+
 /** SHA-256 of a string's UTF-8 bytes, as 64 lowercase hex digits: natively where the runtime offers it, else portably. */
-export const sha256HexOfText: (text: string) => string = nativeSha256() ?? sha256HexOfTextPortable;
+export const sha256HexOfText: (text: string) => string = native ? (text) => native([text]) : sha256HexOfTextPortable;

@@ -19,9 +19,17 @@ export interface DataValidation {
   /**
    * Canonical JSON (`canonicalJson`) of the rows as the input hash sees them, sorted by uCode then Time: `uCode`,
    * `uName` (when the column exists), `Time`, group columns as text and numeric columns as numbers (missing or
-   * invalid: null).
+   * invalid: null). In pieces, whose concatenation is the text (the hash reads them one after another).
    */
-  readonly canonical: string;
+  readonly canonical: readonly string[];
+}
+
+/** Whether two rows have the same keys in the same order. */
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
 }
 
 /** JSON of a text cell's value. */
@@ -54,17 +62,23 @@ export function validateData(
   const before = issues.filter((i) => i.severity === 'error').length;
   if (rows.length === 0) {
     issues.push(makeIssue('EMPTY_FILE', 'error', 'iData에 행이 없습니다', 'iData has no rows', { file }));
-    return { dataset: null, canonical: '[]' };
+    return { dataset: null, canonical: ['[]'] };
   }
   const columns: string[] = [];
   const seen = new Set<string>();
+  let previous: readonly string[] = [];
   for (let i = 0; i < rows.length; i++) {
-    for (const k of rowCells?.keys[i] ?? Object.keys(rows[i]!)) {
+    const keys = rowCells?.keys[i] ?? Object.keys(rows[i]!);
+    // A row with the previous row's keys (most rows) adds no column.
+    if (sameKeys(keys, previous)) continue;
+    for (let j = 0; j < keys.length; j++) {
+      const k = keys[j]!;
       if (!seen.has(k)) {
         seen.add(k);
         columns.push(k);
       }
     }
+    previous = keys;
   }
   const headerRow = table.kind === 'csv' ? { row: 1 } : {};
   if (!seen.has('uCode')) {
@@ -168,11 +182,13 @@ export function validateData(
   const slotKeys = [...slotOf.keys()];
   const slotOrder = slotKeys.map((_, k) => k).sort((a, b) => (slotKeys[a]! < slotKeys[b]! ? -1 : slotKeys[a]! > slotKeys[b]! ? 1 : 0));
   const slotPrefix = slotOrder.map((k, j) => (j === 0 ? '{' : ',') + JSON.stringify(slotKeys[k]!) + ':');
-  const texts: string[] = slotKeys.map(() => 'null');
   /** One canonical row: each key's prefix (`{"key":` or `,"key":`) followed by its value's text, then `}`. */
   const rowParts: string[] = [];
   for (const prefix of slotPrefix) rowParts.push(prefix, 'null');
   rowParts.push('}');
+  /** Where each slot's value text goes in {@link rowParts}. */
+  const partOf: number[] = [];
+  slotOrder.forEach((k, j) => (partOf[k] = 2 * j + 1));
   const canonical: { code: string; time: number; text: string }[] = [];
 
   // A row whose keys are the first row's, in the same order (every row of a CSV file, and of most JSON), is read by
@@ -180,23 +196,25 @@ export function validateData(
   const layout = rowCells?.keys[0] ?? Object.keys(rows[0]!);
   const positionOf = new Map(layout.map((k, p) => [k, p]));
   const numericPositions = numericList.map(([c]) => positionOf.get(c) ?? -1);
-  const sameLayout = (keys: readonly string[]): boolean => {
-    if (keys === layout) return true;
-    if (keys.length !== layout.length) return false;
-    for (let k = 0; k < keys.length; k++) if (keys[k] !== layout[k]) return false;
-    return true;
-  };
+  const numericNames = numericList.map(([c]) => c);
+  const numericArrays = numericList.map(([, arr]) => arr);
 
   rows.forEach((row, i) => {
     const rec = row as Record<string, unknown>;
     const values: readonly unknown[] | null =
-      rowCells !== undefined ? (sameLayout(rowCells.keys[i]!) ? rowCells.values[i]! : null) : sameLayout(Object.keys(rec)) ? Object.values(rec) : null;
+      rowCells !== undefined
+        ? sameKeys(rowCells.keys[i]!, layout)
+          ? rowCells.values[i]!
+          : null
+        : sameKeys(Object.keys(rec), layout)
+          ? Object.values(rec)
+          : null;
     // The values the canonical row's uCode and Time keys end up with: they order the rows.
     let codeValue: string | number | null = null;
     let timeValue: string | number | null | undefined = undefined;
     const put = (k: number, value: string | number | null, text: string): void => {
       if (k < 0) return;
-      texts[k] = text;
+      rowParts[partOf[k]!] = text;
       if (k === codeSlot) codeValue = value;
       else if (k === timeSlot) timeValue = value;
     };
@@ -261,17 +279,23 @@ export function validateData(
       put(groupSlots[j]!, v, textJson(v));
     }
     for (let j = 0; j < numericList.length; j++) {
-      const [c, arr] = numericList[j]!;
+      const c = numericNames[j]!;
+      const arr = numericArrays[j]!;
       const p = numericPositions[j]!;
       const raw = values === null ? rec[c] : p < 0 ? undefined : values[p];
       if (typeof raw === 'string') {
         // Text already in the form String writes for its number (most CSV cells): a valid number, read in the same
-        // pass, and its own text for the hash.
-        const s = raw.trim();
+        // pass, and its own text for the hash. (Trimmed only when it starts or ends with something other than
+        // printable ASCII: most cells need no call.)
+        const first = raw.charCodeAt(0);
+        const last = raw.charCodeAt(raw.length - 1);
+        const s = first > 32 && first < 127 && last > 32 && last < 127 ? raw : raw.trim();
         const v = shortestNumberValue(s);
         if (v === v) {
           arr[i] = v;
-          put(numericSlots[j]!, v, s);
+          const k = numericSlots[j]!;
+          if (k === codeSlot || k === timeSlot || k < 0) put(k, v, s);
+          else rowParts[partOf[k]!] = s;
           continue;
         }
       }
@@ -295,7 +319,6 @@ export function validateData(
     }
     // Joined from an array into one flat string (concatenation would build a tree of thousands of pieces that the
     // final join then walks).
-    for (let j = 0; j < slotOrder.length; j++) rowParts[2 * j + 1] = texts[slotOrder[j]!]!;
     canonical.push({ code: String(codeValue), time: Number(timeValue ?? 0), text: rowParts.join('') });
   });
 
@@ -348,6 +371,6 @@ export function validateData(
   const failed = issues.filter((x) => x.severity === 'error').length > before;
   return {
     dataset: failed ? null : { columns, uCodes, uNames, times, groups, numeric, evalTime, evalRows },
-    canonical: '[' + canonical.map((r) => r.text).join(',') + ']',
+    canonical: ['[', ...canonical.flatMap((r, i) => (i === 0 ? r.text : [',', r.text])), ']'],
   };
 }

@@ -121,12 +121,13 @@ const CANONICAL_FIELDS = [
   .map((f) => ({ ...f, key: `${JSON.stringify(f.field)}:` }));
 
 /**
- * Canonical JSON (`canonicalJson`) of an iMeta row as the input hash sees it: its present fields (Type as the
+ * Canonical JSON (`canonicalJson`) of an iMeta row as the input hash sees it, added to `parts`: its present fields (Type as the
  * matched type name), text as JSON strings, numbers as `String` writes them (they are finite), lists as arrays.
  */
-function canonicalRowJson(r: MetaRowValues): string {
-  let out = '';
-  for (const { field, kind, key } of CANONICAL_FIELDS) {
+function canonicalRowJson(r: MetaRowValues, parts: string[]): void {
+  let first = true;
+  for (let f = 0; f < CANONICAL_FIELDS.length; f++) {
+    const { field, kind, key } = CANONICAL_FIELDS[f]!;
     let text: string;
     if (kind === 'number') {
       const v = r.num[field as NumericField];
@@ -141,9 +142,10 @@ function canonicalRowJson(r: MetaRowValues): string {
       if (v === null) continue;
       text = JSON.stringify(v);
     }
-    out += (out === '' ? '' : ',') + key + text;
+    parts.push(first ? '{' : ',', key, text);
+    first = false;
   }
-  return `{${out}}`;
+  parts.push(first ? '{}' : '}');
 }
 
 function methodParams(r: MetaRowValues, method: MethodName, direction: 1 | -1, table: TableSource, issues: EngineIssue[]): MethodParams {
@@ -235,7 +237,13 @@ export function validateFramework(rows: readonly IMetaRow[], table: TableSource,
     return { framework: null, valid: false, canonical: '[]' };
   }
   const values = rows.map((r, i) => readRow(r, i, table, issues));
-  const canonical = `[${values.map(canonicalRowJson).join(',')}]`;
+  const parts: string[] = ['['];
+  values.forEach((r, i) => {
+    if (i > 0) parts.push(',');
+    canonicalRowJson(r, parts);
+  });
+  parts.push(']');
+  const canonical = parts.join('');
 
   // Required columns: reported once, on the header.
   const headerRow = table.kind === 'csv' ? 1 : undefined;
