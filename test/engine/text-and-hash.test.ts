@@ -5,7 +5,7 @@ import { canonicalJson, decodeText, sha256HexOfText } from '../../src/engine/ind
 import { parseCsv } from '../../src/engine/csv-parse.js';
 import { decodeCp949 } from '../../src/engine/decode-cp949.js';
 import { displayWidth, padDisplay } from '../../src/engine/display-width.js';
-import { sha256Hex, sha256HexOfTextPortable } from '../../src/engine/sha256.js';
+import { sha256Hex, sha256HexOfParts, sha256HexOfTextPortable } from '../../src/engine/sha256.js';
 import fc from 'fast-check';
 
 describe('CSV reader (RFC 4180)', () => {
@@ -80,6 +80,14 @@ describe('sha256 and canonical JSON', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => sha256HexOfText(text) === sha256HexOfTextPortable(text)),
       { numRuns: 500 },
+    );
+    // In pieces (the input hash is fed row by row): the digest of the whole text.
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: 'grapheme', maxLength: 80 }), { maxLength: 30 }),
+        (parts) => sha256HexOfParts(parts) === sha256HexOfTextPortable(parts.join('')),
+      ),
+      { numRuns: 300 },
     );
   });
 
