@@ -14,16 +14,12 @@ export function canonicalJson(value: unknown): string {
   // The previous object's own keys and their entry: table rows repeat one key list, which then needs no signature.
   let lastOwn: string[] = [];
   let lastEntry: { keys: string[]; quoted: string[] } | undefined;
-  const sameKeys = (a: string[], b: string[]) => {
-    if (a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-    return true;
-  };
   const write = (v: unknown): void => {
     if (v === null || v === undefined) out.push('null');
     else if (typeof v === 'number')
       out.push(Number.isFinite(v) ? String(v) : 'null'); // as JSON.stringify (-0 → "0")
-    else if (typeof v === 'string' || typeof v === 'boolean') out.push(JSON.stringify(v));
+    else if (typeof v === 'string') out.push(jsonString(v));
+    else if (typeof v === 'boolean') out.push(v ? 'true' : 'false');
     else if (v instanceof Date) out.push(JSON.stringify(v.toISOString()));
     else if (Array.isArray(v) || (ArrayBuffer.isView(v) && !(v instanceof DataView))) {
       const arr = v as ArrayLike<unknown>;
@@ -64,4 +60,26 @@ export function canonicalJson(value: unknown): string {
   };
   write(value);
   return out.join('');
+}
+
+/** Whether two key lists are the same keys in the same order. */
+export function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * `JSON.stringify` of a string: the text in quotes when no character needs an escape (no `"`, `\`, control
+ * character or surrogate), which is most codes and names and several times faster; otherwise `JSON.stringify` itself.
+ *
+ * @example jsonString('광진구') // '"광진구"'
+ */
+export function jsonString(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return JSON.stringify(s);
+  }
+  return '"' + s + '"';
 }

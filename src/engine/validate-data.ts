@@ -2,6 +2,7 @@
  * Validation of iData into a {@link Dataset}: uCode present and unique (per Time), Time numeric, every indicator
  * and used denominator present as a column, every numeric cell a number or missing. Every problem is collected.
  */
+import { jsonString, sameKeys } from './canonical-json.js';
 import type { Dataset } from './dataset.js';
 import { makeIssue, type EngineIssue } from './engine-error.js';
 import type { Framework } from './framework.js';
@@ -24,16 +25,8 @@ export interface DataValidation {
   readonly canonical: readonly string[];
 }
 
-/** Whether two rows have the same keys in the same order. */
-function sameKeys(a: readonly string[], b: readonly string[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
-  return true;
-}
-
 /** JSON of a text cell's value. */
-const textJson = (v: string | null): string => (v === null ? 'null' : JSON.stringify(v));
+const textJson = (v: string | null): string => (v === null ? 'null' : jsonString(v));
 
 /** What `String` writes for a parsed number cell, from the cell's own text when that is already the same. */
 function numberJson(raw: unknown, v: number): string {
@@ -266,7 +259,7 @@ export function validateData(
     uCodes.push(code ?? '');
     uNames.push(parseTextCell(rec['uName']) ?? code ?? '');
     times.push(time);
-    put(codeSlot, code ?? '', JSON.stringify(code ?? ''));
+    put(codeSlot, code ?? '', jsonString(code ?? ''));
     if (nameSlot >= 0) {
       const name = parseTextCell(rec['uName']);
       put(nameSlot, name, textJson(name));

@@ -4,6 +4,7 @@
  * cyclic parents, several top nodes, aggregates without children ("a leaf that is not an Indicator"), unknown
  * methods and missing method parameters.
  */
+import { jsonString } from './canonical-json.js';
 import { makeIssue, type EngineIssue } from './engine-error.js';
 import type { AggregateSpec, Framework, IndicatorSpec, MethodParams } from './framework.js';
 import { MethodNameSchema, type IMetaRow, type MethodName } from './input-schema.js';
@@ -140,7 +141,7 @@ function canonicalRowJson(r: MetaRowValues, parts: string[]): void {
     } else {
       const v = field === 'Type' ? r.type : r.text[field as TextField];
       if (v === null) continue;
-      text = JSON.stringify(v);
+      text = jsonString(v);
     }
     parts.push(first ? '{' : ',', key, text);
     first = false;
