@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../src/engine/index.js';
+import { jsonString } from '../../src/engine/canonical-json.js';
 
 /** `JSON.stringify` with every object's keys sorted by code unit: what canonical JSON must give for plain JSON data. */
 function sortedStringify(value: unknown): string {
@@ -37,5 +38,14 @@ describe('canonicalJson (the one used for every stored hash)', () => {
   it('keeps objects with different key sets apart, whatever characters the keys hold', () => {
     expect(canonicalJson([{}, { '': '' }])).toBe('[{},{"":""}]');
     expect(canonicalJson([{ 'a\u0000b': 1 }, { a: 1, b: 2 }])).toBe('[{"a\\u0000b":1},{"a":1,"b":2}]');
+  });
+
+  it('writes a string as JSON.stringify does, quick path or not', () => {
+    for (const t of ['', '광진구', 'a"b', 'a\\b', '\u0000', '\n', '\ud800', '\ud83d\ude00', '\u2028', '<script>'])
+      expect(jsonString(t)).toBe(JSON.stringify(t));
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (t) => jsonString(t) === JSON.stringify(t)),
+      { numRuns: 2000 },
+    );
   });
 });
