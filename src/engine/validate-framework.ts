@@ -16,6 +16,8 @@ import { josaPick } from './korean.js';
 
 const TYPES = ['Indicator', 'Aggregate', 'Group', 'Denominator', 'Other'] as const;
 type NodeType = (typeof TYPES)[number];
+/** Types by their name in lower case (Type is matched without regard to case). */
+const TYPE_BY_LOWER_CASE = new Map<string, NodeType>(TYPES.map((t) => [t.toLowerCase(), t]));
 
 const NUMERIC_FIELDS = ['Level', 'Weight', 'Direction', 'Target', 'Cap', 'Floor', 'Lo', 'Hi', 'ScaleL', 'ScaleU', 'ZMean', 'ZSD', 'ScaleFactor'] as const;
 type NumericField = (typeof NUMERIC_FIELDS)[number];
@@ -96,7 +98,7 @@ function readRow(row: IMetaRow, index: number, table: TableSource, issues: Engin
   const list: Record<ListField, number[] | null> = { Bands: listCell('Bands', row.Bands), BandScores: listCell('BandScores', row.BandScores) };
   let type: NodeType | null = null;
   if (text.Type !== null) {
-    type = TYPES.find((t) => t.toLowerCase() === text.Type!.toLowerCase()) ?? null;
+    type = TYPE_BY_LOWER_CASE.get(text.Type.toLowerCase()) ?? null;
     if (type === null) {
       issues.push(
         makeIssue(
