@@ -10,7 +10,7 @@
  * rows keep keys zod would strip; every reader takes iMeta fields by name, so unknown keys are never seen.
  */
 import type { z } from 'zod';
-import { EvaluationInputSchema, ScoreOptionsSchema } from './input-schema.js';
+import { EvaluationInputSchema, ScoreOptionsSchema, type IMetaRow } from './input-schema.js';
 
 type Parsed = z.infer<typeof EvaluationInputSchema>;
 
@@ -26,29 +26,6 @@ export interface RowCells {
   readonly values: readonly (readonly unknown[])[];
 }
 
-const TEXT_OR_NUMBER_FIELDS = [
-  'iName',
-  'Level',
-  'Parent',
-  'Weight',
-  'Direction',
-  'Type',
-  'Method',
-  'Target',
-  'Cap',
-  'Floor',
-  'Lo',
-  'Hi',
-  'ScaleL',
-  'ScaleU',
-  'ZMean',
-  'ZSD',
-  'Denominator',
-  'ScaleFactor',
-  'Unit',
-] as const;
-const LIST_FIELDS = ['Bands', 'BandScores'] as const;
-
 /** A cell zod's `string | number | null` unions accept (its numbers are finite). */
 const isCell = (v: unknown): boolean => v === null || typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
 
@@ -58,23 +35,49 @@ const isPlain = (v: unknown): v is Record<string, unknown> => {
   return proto === Object.prototype || proto === null;
 };
 
-function metaRowOk(row: unknown): boolean {
-  if (!isPlain(row)) return false;
-  if (!('iCode' in row) || !isCell(row['iCode'])) return false;
-  for (const f of TEXT_OR_NUMBER_FIELDS) {
-    const v = row[f];
-    if (v !== undefined && !isCell(v)) return false;
-  }
-  for (const f of LIST_FIELDS) {
-    const v = row[f];
-    if (v === undefined || isCell(v)) continue;
-    if (!Array.isArray(v)) return false;
-    for (let i = 0; i < v.length; i++) {
-      const x: unknown = v[i];
-      if (typeof x !== 'number' || !Number.isFinite(x)) return false;
-    }
+/** A cell or absent (an optional field). */
+const isOptionalCell = (v: unknown): boolean => v === undefined || isCell(v);
+
+/** A list field: absent, a cell, or an array of finite numbers. */
+function isOptionalList(v: unknown): boolean {
+  if (v === undefined || isCell(v)) return true;
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) {
+    const x: unknown = v[i];
+    if (typeof x !== 'number' || !Number.isFinite(x)) return false;
   }
   return true;
+}
+
+/** Every field of {@link IMetaRowSchema} by name (named reads, the same fast way for every row). */
+function metaRowOk(row: unknown): boolean {
+  if (!isPlain(row)) return false;
+  const r = row as Partial<Record<keyof IMetaRow, unknown>>;
+  return (
+    'iCode' in row &&
+    isCell(r.iCode) &&
+    isOptionalCell(r.iName) &&
+    isOptionalCell(r.Level) &&
+    isOptionalCell(r.Parent) &&
+    isOptionalCell(r.Weight) &&
+    isOptionalCell(r.Direction) &&
+    isOptionalCell(r.Type) &&
+    isOptionalCell(r.Method) &&
+    isOptionalCell(r.Target) &&
+    isOptionalCell(r.Cap) &&
+    isOptionalCell(r.Floor) &&
+    isOptionalCell(r.Lo) &&
+    isOptionalCell(r.Hi) &&
+    isOptionalList(r.Bands) &&
+    isOptionalList(r.BandScores) &&
+    isOptionalCell(r.ScaleL) &&
+    isOptionalCell(r.ScaleU) &&
+    isOptionalCell(r.ZMean) &&
+    isOptionalCell(r.ZSD) &&
+    isOptionalCell(r.Denominator) &&
+    isOptionalCell(r.ScaleFactor) &&
+    isOptionalCell(r.Unit)
+  );
 }
 
 /** The row's keys and values when zod would give back the same row, else null. */

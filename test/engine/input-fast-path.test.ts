@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseEvaluationFast } from '../../src/engine/input-fast-path.js';
-import { EvaluationInputSchema } from '../../src/engine/input-schema.js';
+import { EvaluationInputSchema, IMetaRowSchema } from '../../src/engine/input-schema.js';
 
 const cell = fc.oneof(
   { weight: 8, arbitrary: fc.oneof(fc.string({ maxLength: 4 }), fc.double(), fc.integer(), fc.constant(null)) },
@@ -18,7 +18,8 @@ const cell = fc.oneof(
     ),
   },
 );
-const metaKeys = ['iCode', 'iName', 'Level', 'Parent', 'Weight', 'Direction', 'Type', 'Method', 'Bands', 'BandScores', 'Target', 'Unit', 'Extra'];
+// Every iMeta field of the schema, and one it does not know.
+const metaKeys = [...Object.keys(IMetaRowSchema.shape), 'Extra'];
 const metaRow = fc.dictionary(fc.constantFrom(...metaKeys), cell, { maxKeys: 8 });
 const dataRow = fc.dictionary(fc.oneof(fc.constantFrom('uCode', 'uName', 'Time', 'a', 'b', '1', '__proto__'), fc.string({ maxLength: 3 })), cell, {
   maxKeys: 6,
@@ -87,5 +88,13 @@ describe('parseEvaluationFast', () => {
     const hidden = Object.defineProperty({ uCode: 'a' }, 'x', { value: 1, enumerable: false });
     const proto = JSON.parse('{"uCode":"a","__proto__":"b"}') as object;
     for (const row of [withSymbol, hidden, proto]) expect(parseEvaluationFast({ iMeta: [], iData: [row] })).toBeNull();
+  });
+
+  it('checks every field of the iMeta schema (a field added to the schema and not to the fast check fails here)', () => {
+    for (const field of Object.keys(IMetaRowSchema.shape)) {
+      const row = { iCode: 'A', [field]: { not: 'a cell' } };
+      expect(EvaluationInputSchema.safeParse({ iMeta: [row], iData: [] }).success, field).toBe(false);
+      expect(parseEvaluationFast({ iMeta: [row], iData: [] }), field).toBeNull();
+    }
   });
 });
