@@ -25,6 +25,17 @@ export interface DataValidation {
   readonly canonical: readonly string[];
 }
 
+/** `[`, the rows' texts separated by commas, `]`: the pieces of the rows' canonical JSON array. */
+function canonicalParts(rows: readonly { text: string }[]): string[] {
+  const parts = ['['];
+  for (let i = 0; i < rows.length; i++) {
+    if (i > 0) parts.push(',');
+    parts.push(rows[i]!.text);
+  }
+  parts.push(']');
+  return parts;
+}
+
 /** JSON of a text cell's value. */
 const textJson = (v: string | null): string => (v === null ? 'null' : jsonString(v));
 
@@ -173,7 +184,8 @@ export function validateData(
   const numericList = [...numeric];
   const numericSlots = numericList.map(([c]) => slot(c));
   const slotKeys = [...slotOf.keys()];
-  const slotOrder = slotKeys.map((_, k) => k).sort((a, b) => (slotKeys[a]! < slotKeys[b]! ? -1 : slotKeys[a]! > slotKeys[b]! ? 1 : 0));
+  // The default sort compares code units, as canonical JSON orders keys.
+  const slotOrder = [...slotKeys].sort().map((key) => slotOf.get(key)!);
   const slotPrefix = slotOrder.map((k, j) => (j === 0 ? '{' : ',') + JSON.stringify(slotKeys[k]!) + ':');
   /** One canonical row: each key's prefix (`{"key":` or `,"key":`) followed by its value's text, then `}`. */
   const rowParts: string[] = [];
@@ -364,6 +376,6 @@ export function validateData(
   const failed = issues.filter((x) => x.severity === 'error').length > before;
   return {
     dataset: failed ? null : { columns, uCodes, uNames, times, groups, numeric, evalTime, evalRows },
-    canonical: ['[', ...canonical.flatMap((r, i) => (i === 0 ? r.text : [',', r.text])), ']'],
+    canonical: canonicalParts(canonical),
   };
 }
