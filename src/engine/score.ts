@@ -100,18 +100,16 @@ function aggregationIssues(model: CompiledModel, problems: readonly AggregationP
   });
 }
 
-/**
- * A maker of records with the given keys, in that order, from an array of their values: every record of one shape,
- * which V8 keeps in its fast form (a record built key by key becomes a hash table, slow to build and to read).
- *
- * In Node, the maker is a function returning an object literal with those keys
- * (`{"TOTAL":v[0],"Econ":v[1],…}`): each key is written as a JSON string literal, which is also a JavaScript string
- * literal for the same text, so no key can become code; that is about seven times faster than storing the keys one by
- * one, which at 51 units × 130 keys was a sixth of `score()`. In browsers (see {@link MAY_COMPILE}), where Node
- * forbids compiling (`--disallow-code-generation-from-strings`) and for a key `__proto__` (which a literal would take
- * as the prototype), copies of one template get their values key by key: the same records, more slowly.
- */
-function recordMaker(keys: readonly string[]): <T>(values: readonly T[]) => Record<string, T> {
+/** Makers of records with one list of keys, in that order (see {@link newRecordMaker}). */
+export interface RecordMaker {
+  /** A record of `values` (value k for key k). */
+  of<T>(values: readonly T[]): Record<string, T>;
+  /** A record of numbers read from a column-major table: value k is `table[at[k] + u]`, NaN written as null. */
+  numbers(table: Float64Array, at: Int32Array, u: number): Record<string, number | null>;
+}
+
+/** The maker of records with these keys, made once per list of keys (a few are in use at a time). */
+function recordMaker(keys: readonly string[]): RecordMaker {
   const id = keys.join('\u0000');
   let maker = recordMakers.get(id);
   if (maker === undefined) {
@@ -123,8 +121,8 @@ function recordMaker(keys: readonly string[]): <T>(values: readonly T[]) => Reco
   return maker;
 }
 
-/** Record makers by their keys (joined with U+0000), oldest first: compiled once per shape. */
-const recordMakers = new Map<string, <T>(values: readonly T[]) => Record<string, T>>();
+/** Record makers by their keys (joined with U+0000), oldest first. */
+const recordMakers = new Map<string, RecordMaker>();
 
 /**
  * Whether to compile record makers: in Node (the server, the CLI, workers), not in browsers, where one `score()` per
@@ -132,20 +130,57 @@ const recordMakers = new Map<string, <T>(values: readonly T[]) => Record<string,
  */
 const MAY_COMPILE = typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node === 'string';
 
-/** Exported for the tests, which compare the compiled maker (`compiled` true) with the template one. */
-export function newRecordMaker(keys: readonly string[], compiled = true): <T>(values: readonly T[]) => Record<string, T> {
+/**
+ * Makers of records with the given keys, in that order: every record of one shape, which V8 keeps in its fast form
+ * (a record built key by key becomes a hash table, slow to build and to read).
+ *
+ * In Node, each maker is a function returning an object literal with those keys (`{"TOTAL":v[0],"Econ":v[1],…}`, or
+ * for numbers `{"TOTAL":(x=t[a[0]+u])===x?x:null,…}`): each key is written as a JSON string literal, which is also a
+ * JavaScript string literal for the same text, so no key can become code. That is about seven times faster than
+ * storing the keys one by one, which at 51 units × 130 keys was a sixth of `score()`. In browsers (see
+ * {@link MAY_COMPILE}), where Node forbids compiling (`--disallow-code-generation-from-strings`), and for a key
+ * `__proto__` (which a literal would take as the prototype), copies of one template get their values key by key:
+ * the same records, more slowly. Exported for the tests, which compare the two (`compiled` false: the template).
+ */
+export function newRecordMaker(keys: readonly string[], compiled = true): RecordMaker {
   if (compiled && MAY_COMPILE && !keys.includes('__proto__')) {
     try {
-      return new Function('v', `return {${keys.map((k, i) => `${JSON.stringify(k)}:v[${i}]`).join(',')}};`) as <T>(values: readonly T[]) => Record<string, T>;
+      const quoted = keys.map((k) => JSON.stringify(k));
+      const of = new Function('v', `return {${quoted.map((k, i) => `${k}:v[${i}]`).join(',')}};`) as RecordMaker['of'];
+      const numbers = new Function(
+        't',
+        'a',
+        'u',
+        `let x;return {${quoted.map((k, i) => `${k}:(x=t[a[${i}]+u])===x?x:null`).join(',')}};`,
+      ) as RecordMaker['numbers'];
+      // A record of nulls and one of numbers first: V8 then keeps every field as a plain reference (a number is stored
+      // as the value it already is), not as a number field that would box each value again.
+      of(keys.map(() => null));
+      of(keys.map(() => 0.5));
+      const at = new Int32Array(keys.length);
+      numbers(new Float64Array([NaN]), at, 0);
+      numbers(new Float64Array([0.5]), at, 0);
+      return { of, numbers };
     } catch {
       // compiling is forbidden here: the template below
     }
   }
   const template = keys.includes('__proto__') ? null : (JSON.parse(`{${keys.map((k) => `${JSON.stringify(k)}:null`).join(',')}}`) as Record<string, null>);
-  return <T>(values: readonly T[]) => {
-    const record = (template === null ? {} : { ...template }) as Record<string, T>;
-    for (let k = 0; k < keys.length; k++) record[keys[k]!] = values[k]!;
-    return record;
+  const blank = <T>() => (template === null ? {} : { ...template }) as Record<string, T>;
+  return {
+    of<T>(values: readonly T[]) {
+      const record = blank<T>();
+      for (let k = 0; k < keys.length; k++) record[keys[k]!] = values[k]!;
+      return record;
+    },
+    numbers(table, at, u) {
+      const record = blank<number | null>();
+      for (let k = 0; k < keys.length; k++) {
+        const x = table[at[k]! + u]!;
+        record[keys[k]!] = x === x ? x : null;
+      }
+      return record;
+    },
   };
 }
 
@@ -202,31 +237,23 @@ export function score(input: EvaluationInput | PreparedInput, overrides?: ScoreO
   const normalisedOf = recordMaker(indCodes);
   const contribOf = recordMaker([...aggCodes, ...indCodes]);
   const groupsOf = recordMaker(groupList.map(([g]) => g));
-  const scoreValues: (number | null)[] = aggCodes.map(() => null);
-  const normalisedValues: (number | null)[] = indCodes.map(() => null);
+  // Where each record's values are, for unit 0, in their column-major tables (unit u: + u).
+  const scoreAt = Int32Array.from(aggOrder, (a) => a * nU);
+  const normalisedAt = Int32Array.from(indCodes, (_, i) => i * nU);
+  const contribAt = Int32Array.from([...aggOrder.map((a) => nI + a), ...indCodes.map((_, i) => i)], (node) => node * nU);
   const pointValues: number[] = indCodes.map(() => 0);
-  const contribValues: (number | null)[] = [...aggCodes, ...indCodes].map(() => null);
   const groupValues: (string | null)[] = groupList.map(() => null);
-  const nA = aggCodes.length;
   const units: UnitResult[] = model.unitCodes.map((uCode, u) => {
-    for (let k = 0; k < nA; k++) {
-      scoreValues[k] = orNull(aggregated[aggOrder[k]! * nU + u]!);
-      contribValues[k] = orNull(contributions[(nI + aggOrder[k]!) * nU + u]!);
-    }
-    for (let i = 0; i < nI; i++) {
-      normalisedValues[i] = orNull(model.normalised[i * nU + u]!);
-      contribValues[nA + i] = orNull(contributions[i * nU + u]!);
-    }
-    const scores = scoresOf(scoreValues);
-    const normalised = normalisedOf(normalisedValues);
+    const scores = scoresOf.numbers(aggregated, scoreAt, u);
+    const normalised = normalisedOf.numbers(model.normalised, normalisedAt, u);
     let points: Record<string, number> | null = null;
     if (pointsMode) {
       for (let i = 0; i < nI; i++) pointValues[i] = earnedPoints(model.normalised[i * nU + u]!, model.indicatorPoints[i]!);
-      points = normalisedOf(pointValues);
+      points = normalisedOf.of(pointValues);
     }
-    const contrib = contribOf(contribValues);
+    const contrib = contribOf.numbers(contributions, contribAt, u);
     for (let j = 0; j < groupList.length; j++) groupValues[j] = groupList[j]![1][u] ?? null;
-    const groups = groupsOf(groupValues);
+    const groups = groupsOf.of(groupValues);
     // The explanation is built when first read (JSON.stringify, a spread or a property read all read it), then kept:
     // most callers read a few units' explanations, or none, and building every sentence was most of score()'s time.
     let explanation: UnitExplanation | undefined;

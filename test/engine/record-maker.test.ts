@@ -14,8 +14,8 @@ describe('unit records (score)', () => {
     fc.assert(
       fc.property(fc.uniqueArray(key, { maxLength: 40 }), (keys) => {
         const values = keys.map((_, i) => (i % 3 === 0 ? null : i / 7));
-        const compiled = newRecordMaker(keys)(values);
-        const copied = newRecordMaker(keys, false)(values);
+        const compiled = newRecordMaker(keys).of(values);
+        const copied = newRecordMaker(keys, false).of(values);
         expect(Object.keys(compiled)).toEqual(Object.keys(copied));
         // A `__proto__` key is never an own key (as everywhere in the engine): both makers take the template path.
         if (!keys.includes('__proto__')) expect(Object.getPrototypeOf(compiled)).toBe(Object.prototype);
@@ -31,7 +31,29 @@ describe('unit records (score)', () => {
 
   it('never runs a key as code', () => {
     const make = newRecordMaker(['a', '"};globalThis.pwned=1;({"', "'", '`${1}`']);
-    expect(JSON.stringify(make([1, 2, 3, 4]))).toBe(`{"a":1,"\\"};globalThis.pwned=1;({\\"":2,"'":3,"\`\${1}\`":4}`);
+    expect(JSON.stringify(make.of([1, 2, 3, 4]))).toBe(`{"a":1,"\\"};globalThis.pwned=1;({\\"":2,"'":3,"\`\${1}\`":4}`);
     expect('pwned' in globalThis).toBe(false);
+  });
+
+  it('read numbers from a column-major table the same way compiled or not, NaN as null', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(key, { maxLength: 30 }),
+        fc.array(fc.oneof(fc.double(), fc.constant(NaN)), { minLength: 90, maxLength: 90 }),
+        fc.integer({ min: 0, max: 2 }),
+        (keys, cells, u) => {
+          const table = Float64Array.from(cells);
+          const at = Int32Array.from(keys, (_, k) => (k * 7) % 88);
+          const compiled = newRecordMaker(keys).numbers(table, at, u);
+          const copied = newRecordMaker(keys, false).numbers(table, at, u);
+          expect(JSON.stringify(compiled)).toBe(JSON.stringify(copied));
+          keys.forEach((k, i) => {
+            const x = table[at[i]! + u]!;
+            if (k !== '__proto__') expect(Object.is(compiled[k], Number.isNaN(x) ? null : x)).toBe(true);
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
