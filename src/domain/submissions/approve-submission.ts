@@ -64,7 +64,7 @@ async function decide(
     if (decision === 'approve') {
       await notifyPeople(
         tx,
-        [{ role: 'district_officer', orgUnitCode: code }],
+        [{ role: 'district_officer', orgUnitCode: code, orgUnitId: dc.unit.id }],
         'submission_approved',
         {
           ...base,
@@ -94,8 +94,8 @@ async function decide(
       await notifyPeople(
         tx,
         [
-          { role: 'district_officer', orgUnitCode: code },
-          { role: 'district_approver', orgUnitCode: code },
+          { role: 'district_officer', orgUnitCode: code, orgUnitId: dc.unit.id },
+          { role: 'district_approver', orgUnitCode: code, orgUnitId: dc.unit.id },
         ],
         'item_returned',
         {

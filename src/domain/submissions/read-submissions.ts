@@ -43,7 +43,7 @@ export async function viewOfItem(
       computation =
         loaded.computation !== undefined
           ? loaded.computation
-          : await computeIndicator(db, dc.cycle, dc.unit.code, indicator, new Date(), dc.framework.populationYear);
+          : await computeIndicator(db, dc.cycle, dc.unit, indicator, new Date(), dc.framework.populationYear);
       if ((row?.valueSource ?? 'computed') === 'computed') value = computation?.value ?? null;
     }
     flags = flagsFor(loaded.refs ?? (await loadOutlierReferences(db, dc.cycle, dc.unit.id, indicator.code)), indicator.code, value);

@@ -12,6 +12,8 @@ import type { Principal } from '../auth.js';
 import { actorOf, requireWriteDistrict } from '../authz.js';
 import { DomainError, notFound } from '../errors.js';
 import { indicatorOf, loadDistrictCycle, staleVersion } from './district-cycle.js';
+import type { IndicatorComputation } from './indicator-computation.js';
+import { loadOutlierReferences, type OutlierReferences } from './outlier-reference.js';
 import { viewOfItem } from './read-submissions.js';
 import { returnChangedItem } from './records-changed.js';
 import { assertMayEdit, draftContent, writeDraft } from './save-submission.js';
@@ -54,9 +56,14 @@ async function changeEvidence(
     }
     const beforeIds = row ? (await evidenceOfSubmissions(tx, [row.id])).map((e) => e.id) : [];
     const before = auditState(row, beforeIds);
+    // A draft created here: its computation and outlier references serve its view too.
+    let loaded: { computation?: IndicatorComputation | null; refs?: OutlierReferences } = {};
     if (!row) {
       if (op === 'detach') throw notFound({ ko: '첨부된 증빙자료', en: 'Attached evidence' });
-      row = await writeDraft(tx, principal, dc, indicator, null, await draftContent(tx, dc, indicator, null, {}));
+      const content = await draftContent(tx, dc, indicator, null, {});
+      const refs = await loadOutlierReferences(tx, dc.cycle, dc.unit.id, indicator.code);
+      row = await writeDraft(tx, principal, dc, indicator, null, content, refs);
+      loaded = { computation: content.computation, refs };
     }
     const changed = op === 'attach' ? await attachEvidence(tx, row.id, file.id, principal.user.id) : await detachEvidence(tx, row.id, file.id);
     if (!changed && op === 'detach') throw notFound({ ko: '첨부된 증빙자료', en: 'Attached evidence' });
@@ -89,7 +96,7 @@ async function changeEvidence(
       },
       reason: input.reason?.trim() || null,
     });
-    return viewOfItem(tx, principal, dc, indicator, updated, { evidence });
+    return viewOfItem(tx, principal, dc, indicator, updated, { ...loaded, evidence });
   });
 }
 
