@@ -5,7 +5,6 @@ import { appendAudit } from '../audit.js';
 import type { Principal } from '../auth.js';
 import { actorOf, requireRole } from '../authz.js';
 import { DomainError, notFound } from '../errors.js';
-import { frameworkOfCycle } from '../frameworks/service.js';
 import { notifyPeople } from '../notifications/notify.js';
 import {
   auditState,
@@ -21,6 +20,7 @@ import {
   submissionLink,
   viewOfItem,
   wrongStatus,
+  type DistrictCycle,
   type SubmissionView,
 } from '../submissions/index.js';
 
@@ -33,8 +33,15 @@ async function itemOf(tx: DbOrTx, cycleId: number, id: number): Promise<Located>
 }
 
 /** The item as it is now: `updated` when the caller has just written it, read again otherwise. */
-async function currentView(tx: DbOrTx, principal: Principal, year: number, row: Located, updated?: SubmissionRow): Promise<SubmissionView> {
-  const dc = await loadDistrictCycle(tx, year, row.orgUnitCode);
+async function currentView(
+  tx: DbOrTx,
+  principal: Principal,
+  year: number,
+  row: Located,
+  updated?: SubmissionRow,
+  loaded?: DistrictCycle,
+): Promise<SubmissionView> {
+  const dc = loaded ?? (await loadDistrictCycle(tx, year, row.orgUnitCode));
   const fresh = updated ?? (await findSubmissionsByIds(tx, [row.id]))[0];
   return viewOfItem(tx, principal, dc, indicatorOf(dc.framework, row.indicatorCode), fresh ?? null);
 }
@@ -115,7 +122,8 @@ export async function returnSubmission(
       after: auditState(updated),
       reason,
     });
-    const indicator = indicatorOf((await frameworkOfCycle(tx, cycle)).definition, row.indicatorCode);
+    const dc = await loadDistrictCycle(tx, year, row.orgUnitCode);
+    const indicator = indicatorOf(dc.framework, row.indicatorCode);
     // The officers correct it; the approvers, who had approved it, see it come back.
     await notifyPeople(
       tx,
@@ -138,7 +146,7 @@ export async function returnSubmission(
       },
       { except: principal.user.id },
     );
-    return currentView(tx, principal, year, row, updated);
+    return currentView(tx, principal, year, row, updated, dc);
   });
 }
 
