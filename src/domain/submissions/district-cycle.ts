@@ -1,5 +1,6 @@
 import { unitLabel } from '../reference/unit-words.js';
 import { findCycleWithUnitAndFramework, type CycleRow } from '../../db/repositories/cycles.js';
+import type { SubmissionRow } from '../../db/repositories/submissions.js';
 import { findOrgUnitByCode } from '../../db/repositories/org-units.js';
 import type { DbOrTx } from '../../db/tx.js';
 import { DomainError, notFound } from '../errors.js';
@@ -30,11 +31,23 @@ async function districtOf(
 
 /** The cycle of `year`, the district `code` and the cycle's current framework, read together (one query). */
 export async function loadDistrictCycle(db: DbOrTx, year: number, code: string): Promise<DistrictCycle> {
-  const found = await findCycleWithUnitAndFramework(db, year, code);
+  return (await loadDistrictItem(db, year, code)).dc;
+}
+
+/**
+ * The same with the district's submission of one indicator in the cycle (null when not started), still in one query.
+ */
+export async function loadDistrictItem(
+  db: DbOrTx,
+  year: number,
+  code: string,
+  indicatorCode?: string,
+): Promise<{ dc: DistrictCycle; row: SubmissionRow | null }> {
+  const found = await findCycleWithUnitAndFramework(db, year, code, indicatorCode);
   if (!found) throw cycleNotFound(year);
   const unit = await districtOf(db, code, found.unit);
   const framework = frameworkViewOf(year, found.framework).definition;
-  return { cycle: found.cycle, unit, framework };
+  return { dc: { cycle: found.cycle, unit, framework }, row: found.item };
 }
 
 export function indicatorOf(framework: FrameworkDefinition, code: string): Indicator {

@@ -6,7 +6,7 @@ import type { Principal } from '../auth.js';
 import { actorOf, requireWriteDistrict } from '../authz.js';
 import { DomainError } from '../errors.js';
 import type { Indicator } from '../frameworks/definition.js';
-import { indicatorOf, loadDistrictCycle, staleVersion, type DistrictCycle } from './district-cycle.js';
+import { indicatorOf, loadDistrictItem, staleVersion, type DistrictCycle } from './district-cycle.js';
 import { computeIndicator, type IndicatorComputation } from './indicator-computation.js';
 import { flagsFor, loadOutlierReferences, type OutlierReferences } from './outlier-reference.js';
 import { viewOfItem } from './read-submissions.js';
@@ -126,9 +126,8 @@ export async function saveSubmission(
 ): Promise<SubmissionView> {
   requireWriteDistrict(principal, code);
   return db.transaction(async (tx) => {
-    const dc = await loadDistrictCycle(tx, year, code);
+    const { dc, row } = await loadDistrictItem(tx, year, code, indicatorCode);
     const indicator = indicatorOf(dc.framework, indicatorCode);
-    const row = await findSubmission(tx, dc.cycle.id, dc.unit.id, indicatorCode);
     if ((row?.version ?? 0) !== input.version) throw staleVersion(await viewOfItem(tx, principal, dc, indicator, row));
     const as = assertMayEdit(principal, dc, row, input.reason);
     const content = await draftContent(tx, dc, indicator, row, input);

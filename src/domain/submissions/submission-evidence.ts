@@ -11,7 +11,7 @@ import { appendAudit } from '../audit.js';
 import type { Principal } from '../auth.js';
 import { actorOf, requireWriteDistrict } from '../authz.js';
 import { DomainError, notFound } from '../errors.js';
-import { indicatorOf, loadDistrictCycle, staleVersion } from './district-cycle.js';
+import { indicatorOf, loadDistrictItem, staleVersion } from './district-cycle.js';
 import type { IndicatorComputation } from './indicator-computation.js';
 import { loadOutlierReferences, type OutlierReferences } from './outlier-reference.js';
 import { viewOfItem } from './read-submissions.js';
@@ -41,9 +41,10 @@ async function changeEvidence(
 ): Promise<SubmissionView> {
   requireWriteDistrict(principal, code);
   return db.transaction(async (tx) => {
-    const dc = await loadDistrictCycle(tx, year, code);
+    const item = await loadDistrictItem(tx, year, code, indicatorCode);
+    const dc = item.dc;
     const indicator = indicatorOf(dc.framework, indicatorCode);
-    let row = await findSubmission(tx, dc.cycle.id, dc.unit.id, indicatorCode);
+    let row = item.row;
     if ((row?.version ?? 0) !== input.version) throw staleVersion(await viewOfItem(tx, principal, dc, indicator, row));
     assertMayEdit(principal, dc, row, input.reason);
     const file = await findEvidenceFile(tx, input.evidenceId);

@@ -18,7 +18,7 @@ import { DomainError, type FieldProblem, type Message } from '../errors.js';
 import type { Indicator } from '../frameworks/definition.js';
 import { notifyPeople } from '../notifications/notify.js';
 import { submissionLink } from './approve-submission.js';
-import { indicatorOf, loadDistrictCycle, staleVersion, type DistrictCycle } from './district-cycle.js';
+import { indicatorOf, loadDistrictCycle, loadDistrictItem, staleVersion, type DistrictCycle } from './district-cycle.js';
 import { flagsFor, loadOutlierReferences, type OutlierReferences } from './outlier-reference.js';
 import { viewOfItem } from './read-submissions.js';
 import { draftContent } from './save-submission.js';
@@ -149,9 +149,8 @@ export async function submitSubmission(
 ): Promise<SubmitResult> {
   requireOfficerOf(principal, code);
   return db.transaction(async (tx) => {
-    const dc = await loadDistrictCycle(tx, year, code);
+    const { dc, row } = await loadDistrictItem(tx, year, code, indicatorCode);
     const indicator = indicatorOf(dc.framework, indicatorCode);
-    const row = await findSubmission(tx, dc.cycle.id, dc.unit.id, indicatorCode);
     if ((row?.version ?? 0) !== input.version) throw staleVersion(await viewOfItem(tx, principal, dc, indicator, row));
     if (!row)
       throw blocked(indicator, [
