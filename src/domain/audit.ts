@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/client.js';
-import { insertAuditEntry, lastAuditEntry, lockAuditChain, readAuditPage, type AuditRow } from '../db/repositories/audit-log.js';
+import { appendChainEntry, readAuditPage, type AuditRow } from '../db/repositories/audit-log.js';
 import type { DbOrTx } from '../db/tx.js';
 import { canonicalJson } from '../engine/index.js';
 
@@ -48,23 +48,25 @@ export function auditHash(fields: HashedFields): string {
  * exactly when the change it describes commits.
  */
 export async function appendAudit(tx: DbOrTx, actor: Actor, event: AuditEvent, now: Date = new Date()): Promise<void> {
-  await lockAuditChain(tx);
-  const last = await lastAuditEntry(tx);
-  const fields: HashedFields = {
-    seq: (last?.seq ?? 0) + 1,
-    at: now.toISOString(),
-    actorUserId: actor.userId,
-    actorLabel: actor.label,
-    action: event.action,
-    entityType: event.entityType,
-    entityId: event.entityId === undefined || event.entityId === null ? null : String(event.entityId),
-    orgUnitCode: event.orgUnitCode ?? null,
-    before: normaliseJson(event.before),
-    after: normaliseJson(event.after),
-    reason: event.reason ?? null,
-    prevHash: last?.hash ?? GENESIS_HASH,
-  };
-  await insertAuditEntry(tx, { ...fields, hash: auditHash(fields) });
+  const before = normaliseJson(event.before);
+  const after = normaliseJson(event.after);
+  await appendChainEntry(tx, (last) => {
+    const fields: HashedFields = {
+      seq: (last?.seq ?? 0) + 1,
+      at: now.toISOString(),
+      actorUserId: actor.userId,
+      actorLabel: actor.label,
+      action: event.action,
+      entityType: event.entityType,
+      entityId: event.entityId === undefined || event.entityId === null ? null : String(event.entityId),
+      orgUnitCode: event.orgUnitCode ?? null,
+      before,
+      after,
+      reason: event.reason ?? null,
+      prevHash: last?.hash ?? GENESIS_HASH,
+    };
+    return { ...fields, hash: auditHash(fields) };
+  });
 }
 
 /** JSON round trip so that what we hash is exactly what jsonb gives back (no undefined, no Dates). */

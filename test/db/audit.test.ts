@@ -78,4 +78,35 @@ describe.each(backends())('audit log on $name', (backend) => {
     const v = await verifyAuditChain(db.db);
     expect(v).toMatchObject({ ok: true, entries: 11 });
   });
+
+  it('keeps one chain when transactions appending several entries each race', async () => {
+    await Promise.all(
+      Array.from({ length: 4 }, (_, i) =>
+        db.db.transaction(async (tx) => {
+          for (let k = 0; k < 3; k++) await appendAudit(tx, actor, { action: 'race', entityType: 'test', entityId: `${i}.${k}` });
+        }),
+      ),
+    );
+    const v = await verifyAuditChain(db.db);
+    expect(v).toMatchObject({ ok: true, entries: 15 });
+  });
+
+  it('builds on entries a savepoint appended, and forgets those a rolled-back savepoint appended', async () => {
+    await db.db.transaction(async (tx) => {
+      await appendAudit(tx, actor, { action: 'outer.1', entityType: 'test' });
+      await tx.transaction(async (sp) => appendAudit(sp, actor, { action: 'savepoint.kept', entityType: 'test' }));
+      await appendAudit(tx, actor, { action: 'outer.2', entityType: 'test' });
+      await tx
+        .transaction(async (sp) => {
+          await appendAudit(sp, actor, { action: 'savepoint.undone', entityType: 'test' });
+          throw new Error('roll the savepoint back');
+        })
+        .catch(() => undefined);
+      await appendAudit(tx, actor, { action: 'outer.3', entityType: 'test' });
+    });
+    const v = await verifyAuditChain(db.db);
+    expect(v).toMatchObject({ ok: true, entries: 7 });
+    const { rows } = await db.raw.query<{ action: string }>('SELECT action FROM audit_log WHERE seq > 3 ORDER BY seq');
+    expect(rows.map((r) => r.action)).toEqual(['outer.1', 'savepoint.kept', 'outer.2', 'outer.3']);
+  });
 });

@@ -1,4 +1,5 @@
 import { asc, desc, sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import { auditLog } from '../schema.js';
 import type { DbOrTx } from '../tx.js';
 
@@ -19,6 +20,34 @@ export async function lastAuditEntry(tx: DbOrTx): Promise<Pick<AuditRow, 'seq' |
 
 export async function insertAuditEntry(tx: DbOrTx, row: NewAuditRow): Promise<void> {
   await tx.insert(auditLog).values(row);
+}
+
+type ChainTip = Pick<AuditRow, 'seq' | 'hash'>;
+
+/** The entry each open transaction appended last: it holds the chain lock, so that entry is still the tip. */
+const tips = new WeakMap<object, ChainTip>();
+
+/**
+ * Appends the entry `entry` builds on the chain's tip, inside the caller's transaction: the chain is locked for the
+ * rest of it and the tip read (three statements). A transaction appending again already holds the lock and knows
+ * the tip, its own last entry: one statement, which writes nothing if the tip moved on all the same (an entry
+ * appended through another handle, e.g. a savepoint's) — then the tip is read again and the entry rebuilt on it.
+ */
+export async function appendChainEntry(tx: DbOrTx, entry: (last: ChainTip | null) => NewAuditRow): Promise<void> {
+  const inTransaction = tx instanceof PgTransaction;
+  const known = inTransaction ? tips.get(tx) : undefined;
+  if (known) {
+    const row = entry(known);
+    const out = await tx.insert(auditLog).values(row).onConflictDoNothing({ target: auditLog.seq }).returning({ seq: auditLog.seq });
+    if (out.length > 0) {
+      tips.set(tx, { seq: row.seq, hash: row.hash });
+      return;
+    }
+  }
+  await lockAuditChain(tx);
+  const row = entry(await lastAuditEntry(tx));
+  await insertAuditEntry(tx, row);
+  if (inTransaction) tips.set(tx, { seq: row.seq, hash: row.hash });
 }
 
 /** Reads the log in chain order, a page at a time. */

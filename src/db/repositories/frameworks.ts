@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import { frameworkVersions } from '../schema.js';
 import type { DbOrTx } from '../tx.js';
 
@@ -7,6 +7,16 @@ export type FrameworkVersionRow = typeof frameworkVersions.$inferSelect;
 export async function latestFrameworkVersion(db: DbOrTx, cycleId: number): Promise<FrameworkVersionRow | null> {
   const [row] = await db.select().from(frameworkVersions).where(eq(frameworkVersions.cycleId, cycleId)).orderBy(desc(frameworkVersions.version)).limit(1);
   return row ?? null;
+}
+
+/** The latest framework version of each of some cycles (cycles without one are left out): one query. */
+export async function latestFrameworkVersions(db: DbOrTx, cycleIds: number[]): Promise<FrameworkVersionRow[]> {
+  if (cycleIds.length === 0) return [];
+  return db
+    .selectDistinctOn([frameworkVersions.cycleId])
+    .from(frameworkVersions)
+    .where(inArray(frameworkVersions.cycleId, cycleIds))
+    .orderBy(frameworkVersions.cycleId, desc(frameworkVersions.version));
 }
 
 export async function frameworkVersionByNumber(db: DbOrTx, cycleId: number, version: number): Promise<FrameworkVersionRow | null> {

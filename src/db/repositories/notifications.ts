@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { notifications, roleMemberships, type Role } from '../schema.js';
 import type { DbOrTx } from '../tx.js';
 
@@ -18,6 +18,20 @@ export async function usersHoldingRole(db: DbOrTx, role: Role, orgUnitId: number
     .where(and(eq(roleMemberships.role, role), orgUnitId === null ? undefined : eq(roleMemberships.orgUnitId, orgUnitId)))
     .orderBy(roleMemberships.userId);
   return rows.map((r) => r.userId);
+}
+
+/**
+ * For each (role, unit) pair, the users holding the role (in that unit; in any unit when null), ascending: one query
+ * for all of them.
+ */
+export async function usersHoldingRoles(db: DbOrTx, targets: ReadonlyArray<{ role: Role; orgUnitId: number | null }>): Promise<number[][]> {
+  if (targets.length === 0) return [];
+  const rows = await db
+    .selectDistinct({ role: roleMemberships.role, orgUnitId: roleMemberships.orgUnitId, userId: roleMemberships.userId })
+    .from(roleMemberships)
+    .where(or(...targets.map((t) => and(eq(roleMemberships.role, t.role), t.orgUnitId === null ? undefined : eq(roleMemberships.orgUnitId, t.orgUnitId)))))
+    .orderBy(roleMemberships.userId);
+  return targets.map((t) => [...new Set(rows.filter((r) => r.role === t.role && (t.orgUnitId === null || r.orgUnitId === t.orgUnitId)).map((r) => r.userId))]);
 }
 
 /** A notification a user sees: addressed to them, or to a role they hold (in the notification's unit, if any). */

@@ -197,15 +197,15 @@ export type CycleRowOf = typeof cycles.$inferSelect;
 
 /**
  * The submitted, approved and verified items of some districts in every cycle, each with its cycle and district
- * code, locked FOR UPDATE until the transaction ends: what a change to those districts' records may leave stale.
+ * code and name, locked FOR UPDATE until the transaction ends: what a change to those districts' records may leave stale.
  */
 export async function lockSubmittedItemsOfUnits(
   db: DbOrTx,
   orgUnitIds: number[],
-): Promise<Array<{ row: SubmissionRow; cycle: CycleRowOf; orgUnitCode: string }>> {
+): Promise<Array<{ row: SubmissionRow; cycle: CycleRowOf; orgUnitCode: string; orgUnitName: string }>> {
   if (orgUnitIds.length === 0) return [];
   return db
-    .select({ row: submissions, cycle: cycles, orgUnitCode: orgUnits.code })
+    .select({ row: submissions, cycle: cycles, orgUnitCode: orgUnits.code, orgUnitName: orgUnits.name })
     .from(submissions)
     .innerJoin(cycles, eq(cycles.id, submissions.cycleId))
     .innerJoin(orgUnits, eq(orgUnits.id, submissions.orgUnitId))

@@ -10,6 +10,8 @@ import { selectPopulation } from '../../db/repositories/activities.js';
 export interface IndicatorValueInput {
   formulaText: string;
   orgUnitCode: string;
+  /** The unit of `orgUnitCode` when the caller has read it already (it is not read again). */
+  orgUnit?: { id: number; code: string; name: string };
   cycleYear: number;
   /** The cycle's data period, inclusive ISO dates (default Sep 1 of the previous year – Aug 31). */
   dataPeriod: { start: string; end: string };
@@ -79,7 +81,7 @@ export function populationMissing(unitName: string, unitCode: string, year: numb
 export async function computeIndicatorValue(db: DbOrTx, input: IndicatorValueInput): Promise<IndicatorComputation> {
   const catalogue = await listRecordTypes(db, { includeInactive: true });
   const formula = compileFormulaOrThrow(input.formulaText, { catalogue });
-  const unit = await findOrgUnitByCode(db, input.orgUnitCode);
+  const unit = input.orgUnit?.code === input.orgUnitCode ? input.orgUnit : await findOrgUnitByCode(db, input.orgUnitCode);
   if (!unit) throw notFound(await unitLabel(db, input.orgUnitCode));
 
   const periods: PeriodUsed[] = [];

@@ -5,6 +5,7 @@ import {
   frameworkVersionByNumber,
   insertFrameworkVersion,
   latestFrameworkVersion,
+  latestFrameworkVersions,
   listFrameworkVersions,
   updateDraftFramework,
   type FrameworkVersionRow,
@@ -21,6 +22,7 @@ import { frameworkDefinitionSchema, type FrameworkDefinition } from './definitio
 import { diffFrameworks, type FrameworkDiff } from './diff.js';
 import { lintFramework, type FrameworkWarning } from './lint.js';
 import { cycleOrThrow } from '../cycle-lookup.js';
+import type { CycleRow } from '../../db/repositories/cycles.js';
 
 export interface FrameworkView {
   cycleYear: number;
@@ -75,8 +77,31 @@ export async function readFramework(db: DbOrTx, principal: Principal | null, yea
 
 /** The current (latest) framework of a cycle, or a given version: the lookup other services build on. */
 export async function getFramework(db: DbOrTx, year: number, version?: number): Promise<FrameworkView> {
-  const cycle = await cycleOrThrow(db, year);
+  return frameworkOfCycle(db, await cycleOrThrow(db, year), version);
+}
+
+/** The same, of a cycle already read in the caller's transaction (it is not read again). */
+export async function frameworkOfCycle(db: DbOrTx, cycle: Pick<CycleRow, 'id' | 'year'>, version?: number): Promise<FrameworkView> {
   const row = version ? await frameworkVersionByNumber(db, cycle.id, version) : await latestFrameworkVersion(db, cycle.id);
+  return frameworkViewOf(cycle.year, row);
+}
+
+/** The current frameworks of some cycles already read, by cycle id (one query); a cycle without one is a 404. */
+export async function frameworksOfCycles(db: DbOrTx, cycles: ReadonlyArray<Pick<CycleRow, 'id' | 'year'>>): Promise<Map<number, FrameworkView>> {
+  const unique = [...new Map(cycles.map((c) => [c.id, c])).values()];
+  const rows = new Map(
+    (
+      await latestFrameworkVersions(
+        db,
+        unique.map((c) => c.id),
+      )
+    ).map((r) => [r.cycleId, r]),
+  );
+  return new Map(unique.map((c) => [c.id, frameworkViewOf(c.year, rows.get(c.id) ?? null)]));
+}
+
+/** The view of a cycle's framework version row read with the cycle; a cycle without one has no framework (404). */
+export function frameworkViewOf(year: number, row: FrameworkVersionRow | null): FrameworkView {
   if (!row) throw notFound({ ko: `${year}년 평가 체계`, en: `Framework ${year}` });
   return view(year, row);
 }

@@ -1,5 +1,5 @@
 import { findOrgUnitByCode } from '../../db/repositories/org-units.js';
-import { insertNotifications, usersHoldingRole } from '../../db/repositories/notifications.js';
+import { insertNotifications, usersHoldingRole, usersHoldingRoles } from '../../db/repositories/notifications.js';
 import type { Role } from '../../db/repositories/users.js';
 import type { DbOrTx } from '../../db/tx.js';
 import type { NotificationKind } from '../../contract/values.js';
@@ -52,6 +52,13 @@ export async function notifyDistrict(
   return n;
 }
 
+/** A role to notify, in one org unit when given; `orgUnitId` is that unit's id when the caller has read it already. */
+export interface NotifiedRole {
+  role: Role;
+  orgUnitCode?: string | null;
+  orgUnitId?: number;
+}
+
 /**
  * Everyone the targets reach, once each — a user holding two of the roles gets one notification, not two — except
  * `except` (whoever acted needs no notice of their own act). A role nobody holds keeps one row addressed to the role
@@ -59,24 +66,34 @@ export async function notifyDistrict(
  */
 export async function notifyPeople(
   tx: DbOrTx,
-  targets: ReadonlyArray<{ role: Role; orgUnitCode?: string | null }>,
+  targets: ReadonlyArray<NotifiedRole>,
   kind: NotificationKind,
   payload: NotificationPayload,
   opts: { except?: number | null } = {},
 ): Promise<number> {
   const people = new Set<number>();
   const unheld: Array<{ role: Role; orgUnitId: number | null }> = [];
+  const unitIds = new Map<string, number>();
+  const resolved: Array<{ role: Role; orgUnitId: number | null }> = [];
   for (const target of targets) {
     let orgUnitId: number | null = null;
     if (target.orgUnitCode) {
-      const unit = await findOrgUnitByCode(tx, target.orgUnitCode);
-      if (!unit) throw notFound({ ko: `기관 ${target.orgUnitCode}`, en: `Org unit ${target.orgUnitCode}` });
-      orgUnitId = unit.id;
+      orgUnitId = target.orgUnitId ?? unitIds.get(target.orgUnitCode) ?? null;
+      if (orgUnitId === null) {
+        const unit = await findOrgUnitByCode(tx, target.orgUnitCode);
+        if (!unit) throw notFound({ ko: `기관 ${target.orgUnitCode}`, en: `Org unit ${target.orgUnitCode}` });
+        orgUnitId = unit.id;
+      }
+      unitIds.set(target.orgUnitCode, orgUnitId);
     }
-    const userIds = await usersHoldingRole(tx, target.role, orgUnitId);
-    if (userIds.length === 0) unheld.push({ role: target.role, orgUnitId });
-    for (const id of userIds) if (id !== opts.except) people.add(id);
+    resolved.push({ role: target.role, orgUnitId });
   }
+  const holders = await usersHoldingRoles(tx, resolved);
+  resolved.forEach((target, i) => {
+    const userIds = holders[i]!;
+    if (userIds.length === 0) unheld.push(target);
+    for (const id of userIds) if (id !== opts.except) people.add(id);
+  });
   const rows = [
     ...[...people].sort((a, b) => a - b).map((userId) => ({ userId, kind, payload })),
     ...unheld.map((u) => ({ userId: null, role: u.role, orgUnitId: u.orgUnitId, kind, payload })),

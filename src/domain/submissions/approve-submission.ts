@@ -4,7 +4,7 @@ import { appendAudit } from '../audit.js';
 import type { Principal } from '../auth.js';
 import { actorOf } from '../authz.js';
 import { notifyPeople } from '../notifications/notify.js';
-import { indicatorOf, loadDistrictCycle, staleVersion } from './district-cycle.js';
+import { indicatorOf, loadDistrictItem, staleVersion } from './district-cycle.js';
 import { viewOfItem } from './read-submissions.js';
 import { approverMayAct, reasonRequired, requireApproverOf, requireOtherPerson, stageClosed, wrongStatus } from './submission-rules.js';
 import { auditState, type SubmissionView } from './submission-view.js';
@@ -30,9 +30,8 @@ async function decide(
   const reason = input.reason?.trim() || null;
   if (decision === 'return' && !reason) throw reasonRequired();
   return db.transaction(async (tx) => {
-    const dc = await loadDistrictCycle(tx, year, code);
+    const { dc, row } = await loadDistrictItem(tx, year, code, indicatorCode);
     const indicator = indicatorOf(dc.framework, indicatorCode);
-    const row = await findSubmission(tx, dc.cycle.id, dc.unit.id, indicatorCode);
     if ((row?.version ?? 0) !== input.version) throw staleVersion(await viewOfItem(tx, principal, dc, indicator, row));
     const action = decision === 'approve' ? { ko: '승인', en: 'approved' } : { ko: '반려', en: 'returned' };
     if (!row) throw wrongStatus('not_started', action);
@@ -64,7 +63,7 @@ async function decide(
     if (decision === 'approve') {
       await notifyPeople(
         tx,
-        [{ role: 'district_officer', orgUnitCode: code }],
+        [{ role: 'district_officer', orgUnitCode: code, orgUnitId: dc.unit.id }],
         'submission_approved',
         {
           ...base,
@@ -94,8 +93,8 @@ async function decide(
       await notifyPeople(
         tx,
         [
-          { role: 'district_officer', orgUnitCode: code },
-          { role: 'district_approver', orgUnitCode: code },
+          { role: 'district_officer', orgUnitCode: code, orgUnitId: dc.unit.id },
+          { role: 'district_approver', orgUnitCode: code, orgUnitId: dc.unit.id },
         ],
         'item_returned',
         {

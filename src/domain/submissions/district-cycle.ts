@@ -1,12 +1,13 @@
 import { unitLabel } from '../reference/unit-words.js';
-import type { CycleRow } from '../../db/repositories/cycles.js';
+import { findCycleWithUnitAndFramework, type CycleRow } from '../../db/repositories/cycles.js';
+import type { SubmissionRow } from '../../db/repositories/submissions.js';
 import { findOrgUnitByCode } from '../../db/repositories/org-units.js';
 import type { DbOrTx } from '../../db/tx.js';
 import { DomainError, notFound } from '../errors.js';
 import type { FrameworkDefinition, Indicator } from '../frameworks/definition.js';
-import { getFramework } from '../frameworks/service.js';
+import { frameworkViewOf } from '../frameworks/service.js';
 export { cycleOrThrow } from '../cycle-lookup.js';
-import { cycleOrThrow } from '../cycle-lookup.js';
+import { cycleNotFound } from '../cycle-lookup.js';
 
 /** One district in one cycle, with the cycle's current framework: what every submission operation starts from. */
 export interface DistrictCycle {
@@ -16,16 +17,37 @@ export interface DistrictCycle {
 }
 
 export async function districtOrThrow(db: DbOrTx, code: string): Promise<{ id: number; code: string; name: string }> {
-  const unit = await findOrgUnitByCode(db, code);
+  return districtOf(db, code, await findOrgUnitByCode(db, code));
+}
+
+async function districtOf(
+  db: DbOrTx,
+  code: string,
+  unit: { id: number; code: string; name: string; kind: string } | null,
+): Promise<{ id: number; code: string; name: string }> {
   if (!unit || unit.kind !== 'district') throw notFound(await unitLabel(db, code));
   return { id: unit.id, code: unit.code, name: unit.name };
 }
 
+/** The cycle of `year`, the district `code` and the cycle's current framework, read together (one query). */
 export async function loadDistrictCycle(db: DbOrTx, year: number, code: string): Promise<DistrictCycle> {
-  const cycle = await cycleOrThrow(db, year);
-  const unit = await districtOrThrow(db, code);
-  const framework = (await getFramework(db, year)).definition;
-  return { cycle, unit, framework };
+  return (await loadDistrictItem(db, year, code)).dc;
+}
+
+/**
+ * The same with the district's submission of one indicator in the cycle (null when not started), still in one query.
+ */
+export async function loadDistrictItem(
+  db: DbOrTx,
+  year: number,
+  code: string,
+  indicatorCode?: string,
+): Promise<{ dc: DistrictCycle; row: SubmissionRow | null }> {
+  const found = await findCycleWithUnitAndFramework(db, year, code, indicatorCode);
+  if (!found) throw cycleNotFound(year);
+  const unit = await districtOf(db, code, found.unit);
+  const framework = frameworkViewOf(year, found.framework).definition;
+  return { dc: { cycle: found.cycle, unit, framework }, row: found.item };
 }
 
 export function indicatorOf(framework: FrameworkDefinition, code: string): Indicator {

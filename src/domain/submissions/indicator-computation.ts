@@ -28,7 +28,7 @@ export interface IndicatorComputation {
 export async function computeIndicator(
   db: DbOrTx,
   cycle: CycleRow,
-  orgUnitCode: string,
+  orgUnit: { id: number; code: string; name: string },
   indicator: Indicator,
   now = new Date(),
   populationYear: PopulationYearRule = 'cycle',
@@ -38,7 +38,8 @@ export async function computeIndicator(
   try {
     const c = await computeIndicatorValue(db, {
       formulaText: indicator.formula,
-      orgUnitCode,
+      orgUnitCode: orgUnit.code,
+      orgUnit,
       cycleYear: cycle.year,
       dataPeriod: { start: cycle.dataPeriodStart, end: cycle.dataPeriodEnd },
       populationYear,

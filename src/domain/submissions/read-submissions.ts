@@ -1,17 +1,10 @@
 import type { CycleStatus } from '../../contract/values.js';
-import {
-  deadlineOf,
-  evidenceOfSubmissions,
-  findSubmission,
-  submissionsOfDistrict,
-  type AttachedEvidence,
-  type SubmissionRow,
-} from '../../db/repositories/submissions.js';
+import { deadlineOf, evidenceOfSubmissions, submissionsOfDistrict, type AttachedEvidence, type SubmissionRow } from '../../db/repositories/submissions.js';
 import type { DbOrTx } from '../../db/tx.js';
 import type { Principal } from '../auth.js';
 import { requireReadDistrict } from '../authz.js';
 import type { Indicator } from '../frameworks/definition.js';
-import { indicatorOf, loadDistrictCycle, type DistrictCycle } from './district-cycle.js';
+import { indicatorOf, loadDistrictCycle, loadDistrictItem, type DistrictCycle } from './district-cycle.js';
 import { computeIndicator, storedComputation, type IndicatorComputation } from './indicator-computation.js';
 import type { OutlierFlag } from './outlier-flags.js';
 import { flagsFor, loadOutlierReferences, type OutlierReferences } from './outlier-reference.js';
@@ -43,7 +36,7 @@ export async function viewOfItem(
       computation =
         loaded.computation !== undefined
           ? loaded.computation
-          : await computeIndicator(db, dc.cycle, dc.unit.code, indicator, new Date(), dc.framework.populationYear);
+          : await computeIndicator(db, dc.cycle, dc.unit, indicator, new Date(), dc.framework.populationYear);
       if ((row?.valueSource ?? 'computed') === 'computed') value = computation?.value ?? null;
     }
     flags = flagsFor(loaded.refs ?? (await loadOutlierReferences(db, dc.cycle, dc.unit.id, indicator.code)), indicator.code, value);
@@ -99,7 +92,7 @@ export async function listSubmissions(db: DbOrTx, principal: Principal | null, y
 
 export async function getSubmission(db: DbOrTx, principal: Principal | null, year: number, code: string, indicatorCode: string): Promise<SubmissionView> {
   requireReadDistrict(principal, code);
-  const dc = await loadDistrictCycle(db, year, code);
+  const { dc, row } = await loadDistrictItem(db, year, code, indicatorCode);
   const indicator = indicatorOf(dc.framework, indicatorCode);
-  return viewOfItem(db, principal, dc, indicator, await findSubmission(db, dc.cycle.id, dc.unit.id, indicatorCode));
+  return viewOfItem(db, principal, dc, indicator, row);
 }

@@ -4,8 +4,8 @@ import { shiftIsoDate } from '../activities/indicator-value.js';
 import { appendAudit, type Actor } from '../audit.js';
 import { DomainError, type Message } from '../errors.js';
 import { compileFormula } from '../formula/index.js';
-import type { FrameworkDefinition, Indicator } from '../frameworks/definition.js';
-import { getFramework } from '../frameworks/service.js';
+import type { Indicator } from '../frameworks/definition.js';
+import { frameworksOfCycles } from '../frameworks/service.js';
 import { notifyPeople } from '../notifications/notify.js';
 import { computeIndicator, storedComputation, type IndicatorComputation } from './indicator-computation.js';
 import { auditState } from './submission-view.js';
@@ -125,11 +125,15 @@ export async function settleRecordChange(tx: DbOrTx, actor: Actor, touches: Reco
   if (units.length === 0) return [];
   await lockDistrictRecords(tx, units);
   const candidates = await lockSubmittedItemsOfUnits(tx, units);
-  const frameworks = new Map<number, FrameworkDefinition>();
+  // The current framework of every cycle with a candidate, read at once.
+  const frameworks = await frameworksOfCycles(
+    tx,
+    candidates.map((c) => c.cycle),
+  );
   const changed: Array<{ row: SubmissionRow; cycle: CycleRowOf; orgUnitCode: string; indicator: Indicator; now: IndicatorComputation | null }> = [];
   for (const c of candidates) {
-    if (!frameworks.has(c.cycle.year)) frameworks.set(c.cycle.year, (await getFramework(tx, c.cycle.year)).definition);
-    const indicator = frameworks.get(c.cycle.year)!.indicators.find((i) => i.code === c.row.indicatorCode);
+    const framework = frameworks.get(c.cycle.id)!.definition;
+    const indicator = framework.indicators.find((i) => i.code === c.row.indicatorCode);
     if (!indicator) continue;
     const r = reach(indicator, c.cycle);
     if (!r) continue;
@@ -137,7 +141,8 @@ export async function settleRecordChange(tx: DbOrTx, actor: Actor, touches: Reco
       (t) => t.orgUnitId === c.row.orgUnitId && t.recordTypes.some((type) => r.types.includes(type)) && t.from <= r.to && t.to >= r.from,
     );
     if (!touched) continue;
-    const current = await computeIndicator(tx, c.cycle, c.orgUnitCode, indicator, now, frameworks.get(c.cycle.year)!.populationYear);
+    const unit = { id: c.row.orgUnitId, code: c.orgUnitCode, name: c.orgUnitName };
+    const current = await computeIndicator(tx, c.cycle, unit, indicator, now, framework.populationYear);
     if (differs(storedComputation(indicator, c.row), current)) changed.push({ ...c, indicator, now: current });
   }
   const affected = (c: (typeof changed)[number]): AffectedItem => ({
@@ -225,8 +230,8 @@ export async function returnChangedItem(
   await notifyPeople(
     tx,
     [
-      { role: 'district_officer', orgUnitCode },
-      { role: 'district_approver', orgUnitCode },
+      { role: 'district_officer', orgUnitCode, orgUnitId: row.orgUnitId },
+      { role: 'district_approver', orgUnitCode, orgUnitId: row.orgUnitId },
       ...(previousStatus === 'approved' ? [{ role: 'city_admin' as const }] : []),
     ],
     'item_changed',

@@ -6,9 +6,9 @@ import type { Principal } from '../auth.js';
 import { actorOf, requireWriteDistrict } from '../authz.js';
 import { DomainError } from '../errors.js';
 import type { Indicator } from '../frameworks/definition.js';
-import { indicatorOf, loadDistrictCycle, staleVersion, type DistrictCycle } from './district-cycle.js';
+import { indicatorOf, loadDistrictItem, staleVersion, type DistrictCycle } from './district-cycle.js';
 import { computeIndicator, type IndicatorComputation } from './indicator-computation.js';
-import { flagsFor, loadOutlierReferences } from './outlier-reference.js';
+import { flagsFor, loadOutlierReferences, type OutlierReferences } from './outlier-reference.js';
 import { viewOfItem } from './read-submissions.js';
 import { actsAsCity, cityMayCorrect, districtMayEdit, reasonRequired, stageClosed, verifiedItemLocked } from './submission-rules.js';
 import { auditState, type SubmissionView } from './submission-view.js';
@@ -65,7 +65,7 @@ export async function draftContent(
     const value = input.value !== undefined ? input.value : (row?.value ?? null);
     return { value, valueSource: 'entered', computedValue: null, computation: null, comment };
   }
-  const computation = await computeIndicator(tx, dc.cycle, dc.unit.code, indicator, new Date(), dc.framework.populationYear);
+  const computation = await computeIndicator(tx, dc.cycle, dc.unit, indicator, new Date(), dc.framework.populationYear);
   const computed = computation?.value ?? null;
   const override = input.value !== undefined ? input.value : row?.valueSource === 'entered' ? row.value : null;
   if (override === null) return { value: computed, valueSource: 'computed', computedValue: computed, computation, comment };
@@ -90,7 +90,8 @@ export async function draftContent(
 
 /**
  * Writes the row for an edit (inserting it for an item not started) with recomputed flags; returns the new row.
- * The caller has checked the version and the right to edit.
+ * The caller has checked the version and the right to edit. `refs`: the indicator's outlier references when the
+ * caller has loaded them (the district's own row is in neither, so writing it leaves them as they are).
  */
 export async function writeDraft(
   tx: DbOrTx,
@@ -99,8 +100,9 @@ export async function writeDraft(
   indicator: Indicator,
   row: SubmissionRow | null,
   content: DraftContent,
+  refs?: OutlierReferences,
 ): Promise<SubmissionRow> {
-  const flags = flagsFor(await loadOutlierReferences(tx, dc.cycle, dc.unit.id, indicator.code), indicator.code, content.value);
+  const flags = flagsFor(refs ?? (await loadOutlierReferences(tx, dc.cycle, dc.unit.id, indicator.code)), indicator.code, content.value);
   const values = { ...content, flags, updatedBy: principal.user.id, changedBy: principal.user.id };
   const out = row
     ? await updateSubmission(tx, row.id, row.version, values)
@@ -124,13 +126,13 @@ export async function saveSubmission(
 ): Promise<SubmissionView> {
   requireWriteDistrict(principal, code);
   return db.transaction(async (tx) => {
-    const dc = await loadDistrictCycle(tx, year, code);
+    const { dc, row } = await loadDistrictItem(tx, year, code, indicatorCode);
     const indicator = indicatorOf(dc.framework, indicatorCode);
-    const row = await findSubmission(tx, dc.cycle.id, dc.unit.id, indicatorCode);
     if ((row?.version ?? 0) !== input.version) throw staleVersion(await viewOfItem(tx, principal, dc, indicator, row));
     const as = assertMayEdit(principal, dc, row, input.reason);
     const content = await draftContent(tx, dc, indicator, row, input);
-    const saved = await writeDraft(tx, principal, dc, indicator, row, content);
+    const refs = await loadOutlierReferences(tx, dc.cycle, dc.unit.id, indicator.code);
+    const saved = await writeDraft(tx, principal, dc, indicator, row, content, refs);
     await appendAudit(tx, actorOf(principal), {
       action: as === 'city' ? 'submission.corrected' : 'submission.saved',
       entityType: 'submission',
@@ -140,6 +142,6 @@ export async function saveSubmission(
       after: auditState(saved),
       reason: input.reason?.trim() || null,
     });
-    return viewOfItem(tx, principal, dc, indicator, saved, { computation: content.computation });
+    return viewOfItem(tx, principal, dc, indicator, saved, { computation: content.computation, refs });
   });
 }

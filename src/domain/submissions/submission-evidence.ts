@@ -11,7 +11,9 @@ import { appendAudit } from '../audit.js';
 import type { Principal } from '../auth.js';
 import { actorOf, requireWriteDistrict } from '../authz.js';
 import { DomainError, notFound } from '../errors.js';
-import { indicatorOf, loadDistrictCycle, staleVersion } from './district-cycle.js';
+import { indicatorOf, loadDistrictItem, staleVersion } from './district-cycle.js';
+import type { IndicatorComputation } from './indicator-computation.js';
+import { loadOutlierReferences, type OutlierReferences } from './outlier-reference.js';
 import { viewOfItem } from './read-submissions.js';
 import { returnChangedItem } from './records-changed.js';
 import { assertMayEdit, draftContent, writeDraft } from './save-submission.js';
@@ -39,9 +41,10 @@ async function changeEvidence(
 ): Promise<SubmissionView> {
   requireWriteDistrict(principal, code);
   return db.transaction(async (tx) => {
-    const dc = await loadDistrictCycle(tx, year, code);
+    const item = await loadDistrictItem(tx, year, code, indicatorCode);
+    const dc = item.dc;
     const indicator = indicatorOf(dc.framework, indicatorCode);
-    let row = await findSubmission(tx, dc.cycle.id, dc.unit.id, indicatorCode);
+    let row = item.row;
     if ((row?.version ?? 0) !== input.version) throw staleVersion(await viewOfItem(tx, principal, dc, indicator, row));
     assertMayEdit(principal, dc, row, input.reason);
     const file = await findEvidenceFile(tx, input.evidenceId);
@@ -54,9 +57,14 @@ async function changeEvidence(
     }
     const beforeIds = row ? (await evidenceOfSubmissions(tx, [row.id])).map((e) => e.id) : [];
     const before = auditState(row, beforeIds);
+    // A draft created here: its computation and outlier references serve its view too.
+    let loaded: { computation?: IndicatorComputation | null; refs?: OutlierReferences } = {};
     if (!row) {
       if (op === 'detach') throw notFound({ ko: '첨부된 증빙자료', en: 'Attached evidence' });
-      row = await writeDraft(tx, principal, dc, indicator, null, await draftContent(tx, dc, indicator, null, {}));
+      const content = await draftContent(tx, dc, indicator, null, {});
+      const refs = await loadOutlierReferences(tx, dc.cycle, dc.unit.id, indicator.code);
+      row = await writeDraft(tx, principal, dc, indicator, null, content, refs);
+      loaded = { computation: content.computation, refs };
     }
     const changed = op === 'attach' ? await attachEvidence(tx, row.id, file.id, principal.user.id) : await detachEvidence(tx, row.id, file.id);
     if (!changed && op === 'detach') throw notFound({ ko: '첨부된 증빙자료', en: 'Attached evidence' });
@@ -89,7 +97,7 @@ async function changeEvidence(
       },
       reason: input.reason?.trim() || null,
     });
-    return viewOfItem(tx, principal, dc, indicator, updated, { evidence });
+    return viewOfItem(tx, principal, dc, indicator, updated, { ...loaded, evidence });
   });
 }
 

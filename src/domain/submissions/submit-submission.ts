@@ -6,6 +6,7 @@ import {
   lockDistrictRecords,
   submissionsOfDistrict,
   updateSubmission,
+  type AttachedEvidence,
   type SubmissionRow,
 } from '../../db/repositories/submissions.js';
 import type { DbOrTx } from '../../db/tx.js';
@@ -17,7 +18,7 @@ import { DomainError, type FieldProblem, type Message } from '../errors.js';
 import type { Indicator } from '../frameworks/definition.js';
 import { notifyPeople } from '../notifications/notify.js';
 import { submissionLink } from './approve-submission.js';
-import { indicatorOf, loadDistrictCycle, staleVersion, type DistrictCycle } from './district-cycle.js';
+import { indicatorOf, loadDistrictCycle, loadDistrictItem, staleVersion, type DistrictCycle } from './district-cycle.js';
 import { flagsFor, loadOutlierReferences, type OutlierReferences } from './outlier-reference.js';
 import { viewOfItem } from './read-submissions.js';
 import { draftContent } from './save-submission.js';
@@ -41,7 +42,7 @@ function lateWarning(dueAt: Date): SubmitWarning {
   };
 }
 
-type Attempt = { ok: true; row: SubmissionRow; warnings: SubmitWarning[] } | { ok: false; problems: FieldProblem[] };
+type Attempt = { ok: true; row: SubmissionRow; evidence: AttachedEvidence[]; warnings: SubmitWarning[] } | { ok: false; problems: FieldProblem[] };
 
 /**
  * Submits one draft or returned item of the district: recomputes a formula value from the current records, checks
@@ -87,7 +88,7 @@ async function trySubmit(
   });
   // The framework's late penalty, once per district and stage (idempotent), with the submission time as its reason.
   if (lateNow && dueAt) await recordLatePenalty(tx, dc.cycle, dc.framework.adjustments, dc.unit, 'open', dueAt, now, now);
-  return { ok: true, row: updated, warnings: lateNow && dueAt ? [lateWarning(dueAt)] : [] };
+  return { ok: true, row: updated, evidence, warnings: lateNow && dueAt ? [lateWarning(dueAt)] : [] };
 }
 
 /** Tells the district's approvers that items wait for them (one notification per submit, never to the submitter). */
@@ -97,7 +98,7 @@ async function notifyApprovers(tx: DbOrTx, principal: Principal, dc: DistrictCyc
   const codes = indicators.map((i) => i.code).join(', ');
   await notifyPeople(
     tx,
-    [{ role: 'district_approver', orgUnitCode: dc.unit.code }],
+    [{ role: 'district_approver', orgUnitCode: dc.unit.code, orgUnitId: dc.unit.id }],
     'submission_submitted',
     {
       year: dc.cycle.year,
@@ -148,9 +149,8 @@ export async function submitSubmission(
 ): Promise<SubmitResult> {
   requireOfficerOf(principal, code);
   return db.transaction(async (tx) => {
-    const dc = await loadDistrictCycle(tx, year, code);
+    const { dc, row } = await loadDistrictItem(tx, year, code, indicatorCode);
     const indicator = indicatorOf(dc.framework, indicatorCode);
-    const row = await findSubmission(tx, dc.cycle.id, dc.unit.id, indicatorCode);
     if ((row?.version ?? 0) !== input.version) throw staleVersion(await viewOfItem(tx, principal, dc, indicator, row));
     if (!row)
       throw blocked(indicator, [
@@ -164,7 +164,7 @@ export async function submitSubmission(
     const attempt = await trySubmit(tx, principal, dc, indicator, row, refs, now);
     if (!attempt.ok) throw blocked(indicator, attempt.problems);
     await notifyApprovers(tx, principal, dc, [indicator]);
-    return { submission: await viewOfItem(tx, principal, dc, indicator, attempt.row), warnings: attempt.warnings };
+    return { submission: await viewOfItem(tx, principal, dc, indicator, attempt.row, { evidence: attempt.evidence }), warnings: attempt.warnings };
   });
 }
 

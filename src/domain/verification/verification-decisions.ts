@@ -5,7 +5,6 @@ import { appendAudit } from '../audit.js';
 import type { Principal } from '../auth.js';
 import { actorOf, requireRole } from '../authz.js';
 import { DomainError, notFound } from '../errors.js';
-import { getFramework } from '../frameworks/service.js';
 import { notifyPeople } from '../notifications/notify.js';
 import {
   auditState,
@@ -21,6 +20,7 @@ import {
   submissionLink,
   viewOfItem,
   wrongStatus,
+  type DistrictCycle,
   type SubmissionView,
 } from '../submissions/index.js';
 
@@ -32,9 +32,17 @@ async function itemOf(tx: DbOrTx, cycleId: number, id: number): Promise<Located>
   return row;
 }
 
-async function currentView(tx: DbOrTx, principal: Principal, year: number, row: Located): Promise<SubmissionView> {
-  const dc = await loadDistrictCycle(tx, year, row.orgUnitCode);
-  const [fresh] = await findSubmissionsByIds(tx, [row.id]);
+/** The item as it is now: `updated` when the caller has just written it, read again otherwise. */
+async function currentView(
+  tx: DbOrTx,
+  principal: Principal,
+  year: number,
+  row: Located,
+  updated?: SubmissionRow,
+  loaded?: DistrictCycle,
+): Promise<SubmissionView> {
+  const dc = loaded ?? (await loadDistrictCycle(tx, year, row.orgUnitCode));
+  const fresh = updated ?? (await findSubmissionsByIds(tx, [row.id]))[0];
   return viewOfItem(tx, principal, dc, indicatorOf(dc.framework, row.indicatorCode), fresh ?? null);
 }
 
@@ -71,8 +79,9 @@ export async function verifySubmission(
     if (!cityMayVerify(cycle.status)) throw stageClosed(cycle.status);
     if (row.status !== 'approved') throw wrongStatus(row.status, { ko: '검증', en: 'verified' });
     requireOtherPerson(principal, row, 'verify');
-    if (!(await verifyRow(tx, principal, row, now))) throw staleVersion(await currentView(tx, principal, year, row));
-    return currentView(tx, principal, year, row);
+    const updated = await verifyRow(tx, principal, row, now);
+    if (!updated) throw staleVersion(await currentView(tx, principal, year, row));
+    return currentView(tx, principal, year, row, updated);
   });
 }
 
@@ -113,13 +122,14 @@ export async function returnSubmission(
       after: auditState(updated),
       reason,
     });
-    const indicator = indicatorOf((await getFramework(tx, year)).definition, row.indicatorCode);
+    const dc = await loadDistrictCycle(tx, year, row.orgUnitCode);
+    const indicator = indicatorOf(dc.framework, row.indicatorCode);
     // The officers correct it; the approvers, who had approved it, see it come back.
     await notifyPeople(
       tx,
       [
-        { role: 'district_officer', orgUnitCode: row.orgUnitCode },
-        { role: 'district_approver', orgUnitCode: row.orgUnitCode },
+        { role: 'district_officer', orgUnitCode: row.orgUnitCode, orgUnitId: row.orgUnitId },
+        { role: 'district_approver', orgUnitCode: row.orgUnitCode, orgUnitId: row.orgUnitId },
       ],
       'item_returned',
       {
@@ -136,7 +146,7 @@ export async function returnSubmission(
       },
       { except: principal.user.id },
     );
-    return currentView(tx, principal, year, row);
+    return currentView(tx, principal, year, row, updated, dc);
   });
 }
 

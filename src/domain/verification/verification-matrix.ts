@@ -3,7 +3,7 @@ import { verificationMatrixRows } from '../../db/repositories/submissions.js';
 import type { DbOrTx } from '../../db/tx.js';
 import type { Principal } from '../auth.js';
 import { requireRole } from '../authz.js';
-import { getFramework } from '../frameworks/service.js';
+import { frameworkOfCycle } from '../frameworks/service.js';
 import { cycleOrThrow, type ItemStatus, type OutlierFlag } from '../submissions/index.js';
 
 export interface MatrixCell {
@@ -35,7 +35,7 @@ export interface VerificationMatrix {
 export async function verificationMatrix(db: DbOrTx, principal: Principal | null, year: number): Promise<VerificationMatrix> {
   requireRole(principal, 'city_admin', 'auditor');
   const cycle = await cycleOrThrow(db, year);
-  const framework = (await getFramework(db, year)).definition;
+  const framework = (await frameworkOfCycle(db, cycle)).definition;
   const rows = await verificationMatrixRows(db, cycle.id);
   const position = new Map(framework.indicators.map((i, k) => [i.code, k]));
   const districts: VerificationMatrix['districts'] = [];
