@@ -11,6 +11,7 @@
  * code, for the three figures of the engine-at-its-limit goals (full `score()` on ASEM, 1,000 Monte Carlo runs on
  * ASEM, 10,000 national runs on one thread); each line prints the ratio and whether both engines gave the same
  * result (compared as JSON text, i.e. bit for bit). Skipped with a notice when git or the commit is not available.
+ * Both engines are compiled to plain JavaScript first ({@link compiledEngine}), as the engine ships.
  * `npm run bench:engine -- --before-after` runs only this part.
  */
 import { execFileSync } from 'node:child_process';
@@ -18,24 +19,24 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import * as current from '../src/engine/index.js';
-import {
-  aggregateInto,
-  analyse,
-  compile,
-  normaliseInto,
-  rankInto,
-  readCsvInput,
-  score,
-  sensitivity,
-  Xoshiro128,
-  type EvaluationInput,
-  type IDataRow,
-  type IMetaRow,
-} from '../src/engine/index.js';
+import type * as EngineModule from '../src/engine/index.js';
+import type { EvaluationInput, IDataRow, IMetaRow } from '../src/engine/index.js';
 import { sensitivityParallel } from '../src/engine/node.js';
 
-type Engine = typeof current;
+type Engine = typeof EngineModule;
+
+/**
+ * An engine compiled to one plain JavaScript module by esbuild (into `.tmp/engine-bench/`), as both engines of the
+ * before/after lines and every other figure here are measured: the timed code is JavaScript as it ships (`npm run
+ * build` compiles the engine with tsc), not the development loader's transform of each file (tsx names every
+ * function it creates, a cost of its own inside the hot loops).
+ */
+async function compiledEngine(entry: string, name: string): Promise<Engine> {
+  const { build } = await import('esbuild');
+  const outfile = path.join(repoRoot, '.tmp', 'engine-bench', `${name}.mjs`);
+  await build({ entryPoints: [entry], outfile, bundle: true, format: 'esm', platform: 'node', target: 'node20', packages: 'external', logLevel: 'warning' });
+  return (await import(pathToFileURL(outfile).href)) as Engine;
+}
 
 /** The engine before the performance work (issue 17, part 3): the reference of every before/after ratio. */
 const BASELINE_COMMIT = 'e22b38640013344d0c29d966b8c4a2bcfb73b43a';
@@ -43,6 +44,9 @@ const COINR_MS_PER_RUN = 15;
 const COINR_MS_PER_1000_RUNS = 15_000;
 const repoRoot = path.resolve(import.meta.dirname, '..');
 const asemDir = path.resolve(repoRoot, '../shared/data/coinr-asem');
+
+const current = await compiledEngine(path.join(repoRoot, 'src', 'engine', 'index.ts'), 'current');
+const { aggregateInto, analyse, compile, normaliseInto, rankInto, readCsvInput, score, sensitivity, Xoshiro128 } = current;
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -240,7 +244,7 @@ async function loadBaseline(): Promise<Engine | null> {
       return null;
     }
   }
-  return (await import(pathToFileURL(entry).href)) as Engine;
+  return compiledEngine(entry, `baseline-${BASELINE_COMMIT.slice(0, 10)}`);
 }
 
 /** Median wall and CPU time of `before` and `after`, timed alternately (`rounds` each) so both see the same load. */
