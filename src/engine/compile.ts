@@ -417,13 +417,19 @@ export function compile(input: EvaluationInput | PreparedInput, overrides?: Scor
     missingPolicy: MISSING_CODE[options.missing],
     datThresh,
     top: nA - 1,
-    scratch: {
-      num: new Float64Array(nU),
-      den: new Float64Array(nU),
-      cnt: new Float64Array(nU),
-      bad: new Uint8Array(nU),
-      rank: new Float64Array(nU),
-    },
+    scratch: scratchBuffers(nU),
+  };
+}
+
+/** The scratch buffers of a model: views of one allocation (each typed array of its own costs one). */
+function scratchBuffers(nU: number): CompiledModel['scratch'] {
+  const numbers = new Float64Array(4 * nU);
+  return {
+    num: numbers.subarray(0, nU),
+    den: numbers.subarray(nU, 2 * nU),
+    cnt: numbers.subarray(2 * nU, 3 * nU),
+    bad: new Uint8Array(nU),
+    rank: numbers.subarray(3 * nU, 4 * nU),
   };
 }
 

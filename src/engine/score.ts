@@ -105,7 +105,7 @@ export interface RecordMaker {
   /** A record of `values` (value k for key k). */
   of<T>(values: readonly T[]): Record<string, T>;
   /** A record of numbers read from a column-major table: value k is `table[at[k] + u]`, NaN written as null. */
-  numbers(table: Float64Array, at: Int32Array, u: number): Record<string, number | null>;
+  numbers(table: Float64Array, at: readonly number[], u: number): Record<string, number | null>;
 }
 
 /** The maker of records with these keys, made once per list of keys (a few are in use at a time). */
@@ -157,7 +157,7 @@ export function newRecordMaker(keys: readonly string[], compiled = true): Record
       // as the value it already is), not as a number field that would box each value again.
       of(keys.map(() => null));
       of(keys.map(() => 0.5));
-      const at = new Int32Array(keys.length);
+      const at = keys.map(() => 0);
       numbers(new Float64Array([NaN]), at, 0);
       numbers(new Float64Array([0.5]), at, 0);
       return { of, numbers };
@@ -205,13 +205,15 @@ export function score(input: EvaluationInput | PreparedInput, overrides?: ScoreO
   const model = compile(input, overrides);
   const nU = model.nUnits;
   const nI = model.nIndicators;
-  const aggregated = new Float64Array(model.nAggregates * nU);
+  // The aggregates, ranks and contributions: views of one allocation.
+  const results = new Float64Array((model.nAggregates + 1 + model.nNodes) * nU);
+  const aggregated = results.subarray(0, model.nAggregates * nU);
   const problems: AggregationProblem[] = [];
   aggregateInto(model, model.weights, model.normalised, aggregated, model.aggregation, problems);
   if (problems.length > 0) throw new EngineInputError([...aggregationIssues(model, problems), ...model.warnings]);
-  const ranks = new Float64Array(nU);
+  const ranks = results.subarray(model.nAggregates * nU, (model.nAggregates + 1) * nU);
   rankInto(model, aggregated, ranks);
-  const contributions = new Float64Array(model.nNodes * nU);
+  const contributions = results.subarray((model.nAggregates + 1) * nU);
   contributionsInto(model, model.weights, model.normalised, aggregated, contributions);
 
   const warnings = [...model.warnings];
@@ -238,9 +240,9 @@ export function score(input: EvaluationInput | PreparedInput, overrides?: ScoreO
   const contribOf = recordMaker([...aggCodes, ...indCodes]);
   const groupsOf = recordMaker(groupList.map(([g]) => g));
   // Where each record's values are, for unit 0, in their column-major tables (unit u: + u).
-  const scoreAt = Int32Array.from(aggOrder, (a) => a * nU);
-  const normalisedAt = Int32Array.from(indCodes, (_, i) => i * nU);
-  const contribAt = Int32Array.from([...aggOrder.map((a) => nI + a), ...indCodes.map((_, i) => i)], (node) => node * nU);
+  const scoreAt = aggOrder.map((a) => a * nU);
+  const normalisedAt = indCodes.map((_, i) => i * nU);
+  const contribAt = [...aggOrder.map((a) => nI + a), ...indCodes.map((_, i) => i)].map((node) => node * nU);
   const pointValues: number[] = indCodes.map(() => 0);
   const groupValues: (string | null)[] = groupList.map(() => null);
   const units: UnitResult[] = model.unitCodes.map((uCode, u) => {
