@@ -157,6 +157,19 @@ describe('input hash coverage', () => {
   });
 });
 
+/** Runs `check` on number texts: doubles as String, toPrecision and toFixed write them, and digit strings. */
+function checkNumberTexts(check: (s: string) => void, numRuns: number): void {
+  fc.assert(
+    fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: 1, max: 17 }), (d, k) => {
+      check(String(d));
+      check(d.toPrecision(k));
+      check(d.toFixed(Math.min(k, 12)));
+    }),
+    { numRuns },
+  );
+  fc.assert(fc.property(fc.stringMatching(/^-?\d{1,22}(\.\d{1,20})?$/), check), { numRuns });
+}
+
 describe('isShortestNumberText', () => {
   it('accepts text only when String(Number(text)) gives it back', () => {
     for (const s of ['0', '1', '1200', '-12.5', '0.000001', '390.799991147468', '123456789012345']) expect(isShortestNumberText(s)).toBe(true);
@@ -166,15 +179,7 @@ describe('isShortestNumberText', () => {
     const check = (s: string) => {
       if (isShortestNumberText(s)) expect(String(Number(s))).toBe(s);
     };
-    fc.assert(
-      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: 1, max: 17 }), (d, k) => {
-        check(String(d));
-        check(d.toPrecision(k));
-        check(d.toFixed(Math.min(k, 12)));
-      }),
-      { numRuns: 3000 },
-    );
-    fc.assert(fc.property(fc.stringMatching(/^-?\d{1,22}(\.\d{1,20})?$/), check), { numRuns: 3000 });
+    checkNumberTexts(check, 3000);
   });
 
   it('reads the value of such text in the same pass, bit for bit what Number reads', () => {
@@ -184,15 +189,7 @@ describe('isShortestNumberText', () => {
       else expect(v).toBeNaN();
     };
     for (const s of ['0', '-12.5', '0.000001', '0.1', '0.3', '9007199254740993', '123456789012345', '1000000000000000000000', '-0', '1.50']) check(s);
-    fc.assert(
-      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer({ min: 1, max: 17 }), (d, k) => {
-        check(String(d));
-        check(d.toPrecision(k));
-        check(d.toFixed(Math.min(k, 12)));
-      }),
-      { numRuns: 5000 },
-    );
-    fc.assert(fc.property(fc.stringMatching(/^-?\d{1,22}(\.\d{1,20})?$/), check), { numRuns: 5000 });
+    checkNumberTexts(check, 5000);
     // Decimals of 15 significant digits, where a reader that rounded twice would be off in the last bit.
     fc.assert(
       fc.property(fc.bigInt({ min: 1n, max: 999_999_999_999_999n }), fc.integer({ min: 0, max: 20 }), (digits, point) => {
