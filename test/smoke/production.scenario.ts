@@ -301,7 +301,9 @@ function smokeOn(target: Target): void {
     }
   }, 120_000);
 
-  it.for(ROLES)(
+  // The five roles walk at once, each in a browser context of its own (a page's settle checks leave the machine idle
+  // most of the time; one after another they took most of this file's time).
+  it.concurrent.for(ROLES)(
     'signs in as $username, who sees themself at /api/v1/me and opens every page of the role in Chromium',
     { timeout: 300_000 },
     async ({ username, role }, ctx) => {
