@@ -80,7 +80,8 @@ export function parseNumberList(value: unknown): number[] | null | undefined {
  * @example isShortestNumberText('1.50')             // false: String(1.50) is '1.5'
  */
 export function isShortestNumberText(s: string): boolean {
-  return shortestNumberValue(s) === shortestNumberValue(s);
+  const v = shortestNumberValue(s);
+  return v === v;
 }
 
 /** 10⁰ … 10²², every one exactly a double. */

@@ -137,9 +137,9 @@ const MAY_COMPILE = typeof (globalThis as { process?: { versions?: { node?: stri
  * In Node, each maker is a function returning an object literal with those keys (`{"TOTAL":v[0],"Econ":v[1],…}`, or
  * for numbers `{"TOTAL":(x=t[a[0]+u])===x?x:null,…}`): each key is written as a JSON string literal, which is also a
  * JavaScript string literal for the same text, so no key can become code. That is about seven times faster than
- * storing the keys one by one, which at 51 units × 130 keys was a sixth of `score()`. In browsers (see
- * {@link MAY_COMPILE}), where Node forbids compiling (`--disallow-code-generation-from-strings`), and for a key
- * `__proto__` (which a literal would take as the prototype), copies of one template get their values key by key:
+ * storing the keys one by one, which at 51 units × 130 keys was a sixth of `score()`. Elsewhere — in browsers (see
+ * {@link MAY_COMPILE}), in a Node that forbids compiling (`--disallow-code-generation-from-strings`), and for a key
+ * `__proto__` (which a literal would take as the prototype) — copies of one template get their values key by key:
  * the same records, more slowly. Exported for the tests, which compare the two (`compiled` false: the template).
  */
 export function newRecordMaker(keys: readonly string[], compiled = true): RecordMaker {

@@ -206,14 +206,7 @@ export function validateData(
 
   rows.forEach((row, i) => {
     const rec = row as Record<string, unknown>;
-    const values: readonly unknown[] | null =
-      rowCells !== undefined
-        ? sameKeys(rowCells.keys[i]!, layout)
-          ? rowCells.values[i]!
-          : null
-        : sameKeys(Object.keys(rec), layout)
-          ? Object.values(rec)
-          : null;
+    const values: readonly unknown[] | null = sameKeys(rowCells?.keys[i] ?? Object.keys(rec), layout) ? (rowCells?.values[i] ?? Object.values(rec)) : null;
     // The values the canonical row's uCode and Time keys end up with: they order the rows.
     let codeValue: string | number | null = null;
     let timeValue: string | number | null | undefined = undefined;
@@ -298,9 +291,7 @@ export function validateData(
         const v = shortestNumberValue(s);
         if (v === v) {
           arr[i] = v;
-          const k = numericSlots[j]!;
-          if (k === codeSlot || k === timeSlot || k < 0) put(k, v, s);
-          else rowParts[partOf[k]!] = s;
+          put(numericSlots[j]!, v, s);
           continue;
         }
       }
@@ -322,8 +313,6 @@ export function validateData(
         put(numericSlots[j]!, v, numberJson(raw, v));
       }
     }
-    // Joined from an array into one flat string (concatenation would build a tree of thousands of pieces that the
-    // final join then walks).
     canonical.push({ code: String(codeValue), time: Number(timeValue ?? 0), text: rowParts.join('') });
   });
 
