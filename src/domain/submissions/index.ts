@@ -8,7 +8,7 @@ export { submissionProblems, type SubmissionContent } from './submission-problem
 export { robustZScore, MAD_CONSTANT, MEAN_AD_CONSTANT, type RobustZScore } from './robust-z-score.js';
 export { outlierFlags, OUTLIER_THRESHOLD, MIN_REFERENCE_VALUES, type OutlierFlag, type OutlierReference } from './outlier-flags.js';
 export { computeIndicator, storedComputation, type IndicatorComputation } from './indicator-computation.js';
-export { cycleOrThrow, districtOrThrow, indicatorOf, loadDistrictCycle, staleVersion, type DistrictCycle } from './district-cycle.js';
+export { cycleOrThrow, districtOrThrow, indicatorOf, loadDistrictCycle, loadDistrictItem, staleVersion, type DistrictCycle } from './district-cycle.js';
 export {
   allowedActions,
   districtMayEdit,

@@ -1,9 +1,9 @@
-import { findSubmission, peerValues, verifiedHistory } from '../../db/repositories/submissions.js';
+import { peerValues, verifiedHistory } from '../../db/repositories/submissions.js';
 import type { DbOrTx } from '../../db/tx.js';
 import { median } from '../../engine/index.js';
 import type { Principal } from '../auth.js';
 import { requireRole } from '../authz.js';
-import { indicatorOf, loadDistrictCycle, viewOfItem, type SubmissionView } from '../submissions/index.js';
+import { indicatorOf, loadDistrictItem, viewOfItem, type SubmissionView } from '../submissions/index.js';
 
 export interface ItemComparison {
   year: number;
@@ -23,9 +23,9 @@ export interface ItemComparison {
  */
 export async function compareItem(db: DbOrTx, principal: Principal | null, year: number, code: string, indicatorCode: string): Promise<ItemComparison> {
   requireRole(principal, 'city_admin', 'auditor');
-  const dc = await loadDistrictCycle(db, year, code);
+  const { dc, row } = await loadDistrictItem(db, year, code, indicatorCode);
   const indicator = indicatorOf(dc.framework, indicatorCode);
-  const item = await viewOfItem(db, principal, dc, indicator, await findSubmission(db, dc.cycle.id, dc.unit.id, indicatorCode));
+  const item = await viewOfItem(db, principal, dc, indicator, row);
   const history = (await verifiedHistory(db, dc.unit.id, year, indicatorCode)).map((h) => ({ year: h.year, value: h.value }));
   const peers = (await peerValues(db, dc.cycle.id, dc.unit.id, indicatorCode)).map((p) => p.value);
   return {
